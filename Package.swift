@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+// mailmirror: an offline, read-only, crash-safe mirror of a Gmail (or any IMAP) account,
+// with offline search and help-center reports. Foundation, libcurl and zlib only.
+import PackageDescription
+
+/// Every library target and the modules it may import. Arrows point one way:
+/// mailmirror → MailMirror → {IMAPClient → IMAP, Store, MIME, Index, Analytics} → MailCore.
+let libraries: [(name: String, dependencies: [Target.Dependency])] = [
+    ("MailCore", []),
+    ("IMAP", ["MailCore"]),
+    ("IMAPClient", ["IMAP", "MailCore", "CCurl"]),
+    ("Store", ["MailCore", "CZlib"]),
+    ("MIME", ["MailCore"]),
+    ("TextAnalysis", []),
+    ("Index", ["MailCore", "TextAnalysis"]),
+    ("Analytics", ["MailCore", "TextAnalysis"]),
+    ("Terminal", []),
+    ("MailMirror", ["MailCore", "IMAP", "IMAPClient", "Store", "MIME", "Index", "Analytics", "Terminal"]),
+]
+
+var targets: [Target] = [
+    .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
+    .target(name: "CZlib", linkerSettings: [.linkedLibrary("z")]),
+    .executableTarget(name: "mailmirror", dependencies: ["MailMirror", "Terminal"]),
+]
+for library in libraries {
+    targets.append(.target(name: library.name, dependencies: library.dependencies))
+    targets.append(.testTarget(
+        name: "\(library.name)Tests",
+        dependencies: [.target(name: library.name)] + library.dependencies,
+        exclude: ["Fixtures"]
+    ))
+}
+
+let package = Package(
+    name: "mailmirror",
+    platforms: [.macOS(.v13)],
+    products: [.executable(name: "mailmirror", targets: ["mailmirror"])],
+    targets: targets,
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,1 @@
+// The Analytics module. See README.md for what it does.

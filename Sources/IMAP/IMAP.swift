@@ -1,0 +1,1 @@
+// The IMAP module. See README.md for what it does.

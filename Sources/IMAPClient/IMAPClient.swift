@@ -1,0 +1,1 @@
+// The IMAPClient module. See README.md for what it does.

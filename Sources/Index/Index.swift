@@ -1,0 +1,1 @@
+// The Index module. See README.md for what it does.

@@ -1,0 +1,1 @@
+// The MIME module. See README.md for what it does.

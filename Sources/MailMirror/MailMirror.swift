@@ -1,0 +1,1 @@
+// The MailMirror module. See README.md for what it does.

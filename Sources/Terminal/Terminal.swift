@@ -1,0 +1,1 @@
+// The Terminal module. See README.md for what it does.

@@ -1,0 +1,1 @@
+// The TextAnalysis module. See README.md for what it does.

@@ -1,0 +1,1 @@
+// Entry point: everything happens in the MailMirror library.
