@@ -1,0 +1,37 @@
+import Foundation
+
+/// Small files written crash-safely: tmp (0600) → fsync → rename → fsync the folder.
+enum AtomicFile {
+    static func write(_ data: Data, to url: URL) throws {
+        let directory = url.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).tmp.\(getpid())")
+        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw fileError("cannot create", temporary) }
+        var ok = data.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 { if errno == EINTR { continue }; return false }
+                offset += written
+            }
+            return true
+        }
+        if ok { ok = fsync(fd) == 0 }
+        let savedErrno = errno
+        close(fd)
+        guard ok, rename(temporary.path, url.path) == 0 else {
+            errno = savedErrno
+            let error = fileError("cannot write", url)
+            unlink(temporary.path)
+            throw error
+        }
+        let directoryFD = open(directory.path, O_RDONLY | O_DIRECTORY)
+        if directoryFD >= 0 { fsync(directoryFD); close(directoryFD) }
+    }
+
+    private static func fileError(_ what: String, _ url: URL) -> MailMirrorError {
+        .fileSystem("\(what) \(url.path): \(String(cString: strerror(errno)))")
+    }
+}

@@ -1,0 +1,44 @@
+import MailCore
+
+/// The store side of a sync for one mailbox, as the engine sees it. `StoreMailbox`
+/// implements it over Store's gzip Maildir; the files in `cur/` are the truth, the state
+/// is only a summary of what the server said at the end of the last complete sync.
+public protocol LocalMailbox: AnyObject {
+    func state() throws -> LocalMailboxState?
+    func saveState(_ state: LocalMailboxState) throws
+    /// Every message kept for that epoch, by UID.
+    func stored(uidValidity: UIDValidity) throws -> [UID: LocalMessage]
+    /// Writes one message crash-safely (tmp → fsync → rename); a UID already stored is left alone.
+    /// Called from worker threads, concurrently for different UIDs.
+    func commit(uidValidity: UIDValidity, uid: UID, flags: [String], bytes: [UInt8]) throws
+    func setFlags(uidValidity: UIDValidity, uid: UID, flags: [String]) throws
+    /// Keeps the copies but marks them as gone from the server.
+    func markExpunged(uidValidity: UIDValidity, uids: [UID]) throws
+    /// Removes what a killed run left in tmp/.
+    func sweep() throws
+}
+
+public struct LocalMessage: Hashable, Sendable {
+    public var flags: [String]
+    public var expunged: Bool
+    public init(flags: [String], expunged: Bool) {
+        self.flags = flags
+        self.expunged = expunged
+    }
+}
+
+public struct LocalMailboxState: Hashable, Sendable {
+    public var uidValidity: UIDValidity
+    public var uidNext: UID?
+    public var messages: Int
+    public var highestModSeq: ModSequence?
+    /// Seconds since 1970 of the last complete sync.
+    public var lastSync: Int64
+    public init(uidValidity: UIDValidity, uidNext: UID?, messages: Int, highestModSeq: ModSequence?, lastSync: Int64) {
+        self.uidValidity = uidValidity
+        self.uidNext = uidNext
+        self.messages = messages
+        self.highestModSeq = highestModSeq
+        self.lastSync = lastSync
+    }
+}

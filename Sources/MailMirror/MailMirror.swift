@@ -1,1 +1,0 @@
-// The MailMirror module. See README.md for what it does.

@@ -1,0 +1,220 @@
+import Foundation
+import MailCore
+
+/// Mirrors an account's mailboxes into the local store, read-only and incrementally.
+///
+/// What to download is the difference between the UIDs on the server and the files in the
+/// store, never a counter: a run killed at any point resumes without downloading again what
+/// was committed, and a message is in `cur/` whole or not at all. The state file only lets
+/// an unchanged mailbox be skipped after one STATUS.
+public final class SyncEngine {
+    public typealias MailboxOpener = (_ account: AccountConfiguration, _ mailbox: String) throws -> LocalMailbox
+
+    private let connector: RemoteConnector
+    private let openMailbox: MailboxOpener
+    private let budgetURL: (AccountConfiguration) -> URL
+    private let ingest: MessageIngest?
+    private let observer: SyncObserver
+    private let options: SyncOptions
+
+    public init(connector: RemoteConnector, openMailbox: @escaping MailboxOpener,
+                budgetURL: @escaping (AccountConfiguration) -> URL, ingest: MessageIngest?,
+                observer: SyncObserver, options: SyncOptions = SyncOptions()) {
+        self.connector = connector
+        self.openMailbox = openMailbox
+        self.budgetURL = budgetURL
+        self.ingest = ingest
+        self.observer = observer
+        self.options = options
+    }
+
+    public func sync(_ account: AccountConfiguration, password: Secret) -> AccountSyncResult {
+        var result = AccountSyncResult(account: account.name)
+        observer.accountStarted(account.name)
+        let budget = DownloadBudget(url: budgetURL(account), limit: account.effectiveBudgetBytes, now: options.now())
+        defer { try? budget.save() }
+
+        var session: RemoteSession
+        let names: [String]
+        do {
+            session = try connector.connect(account, password: password)
+            names = try MailboxSelection.choose(from: session.mailboxes(), account: account, serverIsGmail: session.isGmail)
+        } catch {
+            result.error = Failure.message(error)
+            result.errorIsTemporary = Failure.isTemporary(error)
+            return result
+        }
+
+        var stopAccount = false
+        for name in names {
+            var mailboxResult = MailboxSyncResult(account: account.name, mailbox: name)
+            if stopAccount {
+                continue
+            }
+            var attempt = 0
+            while true {
+                do {
+                    try syncMailbox(name, account: account, session: session, budget: budget, result: &mailboxResult)
+                    mailboxResult.error = nil
+                    break
+                } catch {
+                    let scope = Failure.scope(of: error)
+                    if scope == .connection, attempt < options.reconnectAttempts {
+                        let delay = options.reconnectDelays[min(attempt, options.reconnectDelays.count - 1)]
+                        attempt += 1
+                        observer.warning("\(account.name)/\(name): \(Failure.message(error)); reconnecting (attempt \(attempt) of \(options.reconnectAttempts))")
+                        session.logout()
+                        Thread.sleep(forTimeInterval: delay)
+                        do {
+                            session = try connector.connect(account, password: password)
+                            continue
+                        } catch {
+                            mailboxResult.error = Failure.message(error)
+                            mailboxResult.errorIsTemporary = Failure.isTemporary(error)
+                            stopAccount = true
+                            break
+                        }
+                    }
+                    mailboxResult.error = "\(name): \(Failure.message(error))"
+                    mailboxResult.errorIsTemporary = Failure.isTemporary(error) || scope == .connection
+                    if scope == .account || scope == .store || scope == .connection { stopAccount = true }
+                    break
+                }
+            }
+            if mailboxResult.remaining > 0 {
+                result.notices.append(budgetNotice(mailboxResult, budget: budget))
+            }
+            observer.mailboxFinished(mailboxResult)
+            result.mailboxes.append(mailboxResult)
+        }
+        session.logout()
+        return result
+    }
+
+    private func syncMailbox(_ name: String, account: AccountConfiguration, session: RemoteSession,
+                             budget: DownloadBudget, result: inout MailboxSyncResult) throws {
+        let local = try openMailbox(account, name)
+        try local.sweep()
+        let prior = try? local.state()
+        let status = try session.status(of: name)
+        try Self.validate(status, mailbox: name)
+        if let prior, prior.uidValidity == status.uidValidity, let uidNext = status.uidNext, prior.uidNext == uidNext,
+           prior.messages == status.messages, let modSeq = status.highestModSeq, prior.highestModSeq == modSeq {
+            result.uidValidity = status.uidValidity
+            var state = prior
+            state.lastSync = Int64(options.now().timeIntervalSince1970)
+            try local.saveState(state)
+            observer.mailboxPlanned(account: account.name, mailbox: name, messages: 0, bytes: 0)
+            return
+        }
+
+        let opened = try session.examine(name)
+        try Self.validate(opened, mailbox: name)
+        let epoch = opened.uidValidity
+        result.uidValidity = epoch
+        let stored = try local.stored(uidValidity: epoch)
+
+        let since = account.since.flatMap(DayStamp.init)
+        let everyUID = Set(try session.uids(since: nil))
+        let wanted = since == nil ? everyUID : Set(try session.uids(since: since))
+
+        // Flags of messages we already have: only what changed since the last sync when CONDSTORE allows.
+        if !stored.isEmpty {
+            let lastModSeq = prior?.uidValidity == epoch ? prior?.highestModSeq : nil
+            let changes = try session.flags(changedSince: lastModSeq)
+            for (uid, flags) in changes.sorted(by: { $0.key < $1.key }) {
+                guard let mine = stored[uid], Self.normalized(mine.flags) != Self.normalized(flags) else { continue }
+                try local.setFlags(uidValidity: epoch, uid: uid, flags: flags)
+                result.flagsChanged += 1
+            }
+        }
+
+        // Deleted on the server: kept here, marked.
+        let gone = stored.filter { !$0.value.expunged && !everyUID.contains($0.key) }.map(\.key).sorted()
+        if !gone.isEmpty {
+            try local.markExpunged(uidValidity: epoch, uids: gone)
+            result.expunged += gone.count
+        }
+
+        // New messages, within today's download budget.
+        let missing = wanted.filter { stored[$0] == nil }.sorted()
+        let sizes = missing.isEmpty ? [:] : try session.sizes(of: missing)
+        var plan: [UID] = []
+        var planBytes: Int64 = 0
+        var reserved: Int64 = 0
+        for uid in missing {
+            let size = sizes[uid] ?? 0
+            if budget.allows(Int(reserved) + size) {
+                plan.append(uid)
+                reserved += Int64(size)
+                planBytes += Int64(size)
+            } else {
+                result.remaining += 1
+                result.remainingBytes += Int64(size)
+            }
+        }
+        observer.mailboxPlanned(account: account.name, mailbox: name, messages: plan.count, bytes: planBytes)
+
+        if !plan.isEmpty {
+            let planned = Set(plan)
+            let pipeline = CommitPipeline(capacity: options.pipelineCapacity)
+            let accountName = account.name
+            let observer = self.observer
+            let ingest = self.ingest
+            do {
+                try session.fetch(plan) { message in
+                    guard planned.contains(message.uid) else { return }
+                    budget.spend(message.bytes.count)
+                    try pipeline.submit {
+                        try local.commit(uidValidity: epoch, uid: message.uid, flags: message.flags, bytes: message.bytes)
+                        let key = MessageKey(account: accountName, mailbox: name, uidValidity: epoch, uid: message.uid)
+                        ingest?.ingest(key: key, message: message)
+                        observer.messageCommitted(account: accountName, mailbox: name, bytes: message.bytes.count)
+                        return message.bytes.count
+                    }
+                }
+            } catch {
+                let settled = pipeline.settle()
+                result.fetched += settled.count
+                result.bytes += settled.bytes
+                try? ingest?.flush()
+                throw settled.error ?? error
+            }
+            let done = try pipeline.drain()
+            result.fetched += done.count
+            result.bytes += done.bytes
+        }
+        try ingest?.flush()
+
+        // Only a complete pass may record the counters that let the next run skip this mailbox.
+        let complete = result.remaining == 0
+        try local.saveState(LocalMailboxState(
+            uidValidity: epoch,
+            uidNext: complete ? (opened.uidNext ?? status.uidNext) : nil,
+            messages: opened.messages,
+            highestModSeq: opened.highestModSeq ?? status.highestModSeq,
+            lastSync: Int64(options.now().timeIntervalSince1970)))
+    }
+
+    private func budgetNotice(_ result: MailboxSyncResult, budget: DownloadBudget) -> String {
+        let megabytes = { (bytes: Int64) in String(format: "%.0f MB", Double(bytes) / 1_000_000) }
+        var text = "\(result.account)/\(result.mailbox): the daily download budget (\(megabytes(budget.limitBytes ?? 0))) is used up; "
+            + "\(result.remaining) messages (\(megabytes(result.remainingBytes))) are left for the next runs"
+        if let limit = budget.limitBytes, limit > 0 {
+            let days = Int((Double(result.remainingBytes) / Double(limit)).rounded(.up))
+            text += "; the mirror will be complete in about \(max(1, days)) more day\(days > 1 ? "s" : "") (the budget renews at 00:00 UTC)"
+        }
+        return text
+    }
+
+    /// UIDVALIDITY 0 is not allowed (RFC 9051 §2.3.1.1): a server sending it is broken or hostile.
+    static func validate(_ status: RemoteMailboxStatus, mailbox: String) throws {
+        if status.uidValidity.rawValue == 0 {
+            throw MailMirrorError.serverMisbehaved("the server gave mailbox \(mailbox) UIDVALIDITY 0, which IMAP forbids; skipped")
+        }
+    }
+
+    static func normalized(_ flags: [String]) -> [String] {
+        flags.map { $0.hasPrefix("\\") ? $0.lowercased() : $0 }.filter { $0.lowercased() != "\\recent" }.sorted()
+    }
+}

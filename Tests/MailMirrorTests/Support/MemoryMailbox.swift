@@ -1,0 +1,34 @@
+import Foundation
+import MailCore
+@testable import MailMirror
+
+/// An in-memory store side, with a switch that makes the Nth commit fail as a crash would.
+final class MemoryMailbox: LocalMailbox {
+    var savedState: LocalMailboxState?
+    var epochs: [UIDValidity: [UID: (bytes: [UInt8], local: LocalMessage)]] = [:]
+    var failCommitAfter: Int?
+    var commits = 0
+    private let lock = NSLock()
+
+    func state() throws -> LocalMailboxState? { savedState }
+    func saveState(_ state: LocalMailboxState) throws { savedState = state }
+    func stored(uidValidity: UIDValidity) throws -> [UID: LocalMessage] {
+        lock.lock(); defer { lock.unlock() }
+        return (epochs[uidValidity] ?? [:]).mapValues(\.local)
+    }
+    func commit(uidValidity: UIDValidity, uid: UID, flags: [String], bytes: [UInt8]) throws {
+        lock.lock(); defer { lock.unlock() }
+        if let limit = failCommitAfter, commits >= limit { throw MailMirrorError.fileSystem("simulated crash") }
+        commits += 1
+        if epochs[uidValidity, default: [:]][uid] == nil {
+            epochs[uidValidity, default: [:]][uid] = (bytes, LocalMessage(flags: flags, expunged: false))
+        }
+    }
+    func setFlags(uidValidity: UIDValidity, uid: UID, flags: [String]) throws {
+        epochs[uidValidity]![uid]!.local.flags = flags
+    }
+    func markExpunged(uidValidity: UIDValidity, uids: [UID]) throws {
+        for uid in uids { epochs[uidValidity]![uid]!.local.expunged = true }
+    }
+    func sweep() throws {}
+}
