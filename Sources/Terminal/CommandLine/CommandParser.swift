@@ -251,7 +251,7 @@ public struct CommandParser {
         } else {
             message += " See '\(path.joined(separator: " ")) --help' for the list of commands."
         }
-        return UsageError(message)
+        return UsageError(message, commandPath: path)
     }
 
     /// `-5`, `-2.5`: values, not options.

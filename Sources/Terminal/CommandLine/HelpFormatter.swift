@@ -29,7 +29,7 @@ public struct HelpFormatter {
                 command.discussion.split(separator: "\n", omittingEmptySubsequences: false)
                     .map { wrapPreservingIndent(String($0)) }.joined(separator: "\n"))
         }
-        sections.append(wrap("USAGE: " + usage(path: path), indent: 0, hangingIndent: 7))
+        sections.append(usageBlock("USAGE: ", path: path))
 
         let arguments = command.arguments.map { (label: "<\($0.name)>", help: $0.help) }
         if !arguments.isEmpty { sections.append(section("ARGUMENTS:", arguments)) }
@@ -48,33 +48,45 @@ public struct HelpFormatter {
 
         if !command.subcommands.isEmpty {
             var text = section("SUBCOMMANDS:", command.subcommands.map { (label: $0.name, help: $0.abstract) })
-            text += "\n\n  See '\(chain.first!.name) help \(path.dropFirst().map { $0 + " " }.joined())<subcommand>'"
-                + " for detailed help."
+            let helpCommand = ([chain.first!.name, "help"] + path.dropFirst() + ["<subcommand>"])
+                .joined(separator: Self.nonBreakingSpace)
+            text += "\n\n" + wrap("See '\(helpCommand)' for detailed help.", indent: 2, hangingIndent: 2)
             sections.append(text)
         }
         return sections.joined(separator: "\n\n") + "\n"
     }
 
     /// The usage synopsis of the command at `path`, e.g.
-    /// `mailmirror search <query> [--limit <n>] [--json]` (without the `USAGE: ` prefix).
+    /// `mailmirror search [--limit <n>] [--json] <query>` (without the `USAGE: ` prefix).
     public func usage(path: [String]) -> String {
-        guard let chain = parser.commands(along: path) else { return path.joined(separator: " ") }
+        usageGroups(path: path).joined(separator: " ")
+    }
+
+    /// The usage synopsis as groups never split across lines (`[--mailbox <name> ...]`).
+    func usageGroups(path: [String]) -> [String] {
+        guard let chain = parser.commands(along: path) else { return [path.joined(separator: " ")] }
         let command = chain.last!
-        var words = [path.joined(separator: " ")]
+        var groups = [path.joined(separator: " ")]
         // Only the command's own options: inherited global ones are listed in its help instead.
         for option in command.options where !option.isHidden {
-            var word = option.synopsis
-            if option.kind == .repeatable { word += " ..." }
-            words.append(option.isRequired ? word : "[" + word + "]")
+            var group = option.synopsis
+            if option.kind == .repeatable { group += " ..." }
+            groups.append(option.isRequired ? group : "[" + group + "]")
         }
-        words += command.arguments.map(\.usage)
-        if !command.subcommands.isEmpty { words.append("<subcommand>") }
-        return words.joined(separator: " ")
+        groups += command.arguments.map(\.usage)
+        if !command.subcommands.isEmpty { groups.append("<subcommand>") }
+        return groups
+    }
+
+    /// `prefix` and the usage groups, wrapped with continuation lines under the first group.
+    private func usageBlock(_ prefix: String, path: [String]) -> String {
+        let glued = usageGroups(path: path).map { $0.replacingSpaces(with: Self.nonBreakingSpace) }
+        return wrap(prefix + glued.joined(separator: " "), indent: 0, hangingIndent: prefix.count)
     }
 
     /// What follows `Error: …` for a usage error: the usage line and where to find more help.
     public func usageErrorText(path: [String]) -> String {
-        wrap("Usage: " + usage(path: path), indent: 0, hangingIndent: 7) + "\n"
+        usageBlock("Usage: ", path: path) + "\n"
             + "  See '\(path.joined(separator: " ")) --help' for more information.\n"
     }
 
@@ -84,7 +96,8 @@ public struct HelpFormatter {
             text += (text.isEmpty ? "" : " ") + "(values: " + option.allowedValues.joined(separator: ", ") + ")"
         }
         if let defaultValue = option.defaultValue {
-            text += (text.isEmpty ? "" : " ") + "(default: \(defaultValue))"
+            // Kept on one line: "(default:" alone at the end of a line reads badly.
+            text += (text.isEmpty ? "" : " ") + "(default: \(defaultValue))".replacingSpaces(with: Self.nonBreakingSpace)
         }
         return text
     }
@@ -147,6 +160,21 @@ public struct HelpFormatter {
             lineHasWord = true
         }
         lines.append(current)
-        return lines.joined(separator: "\n")
+        return lines.joined(separator: "\n").replacingOccurrences(of: Self.nonBreakingSpace, with: " ")
+    }
+
+    /// Joins words that must stay on one line while wrapping; printed as a plain space.
+    /// A private-use character, so a real no-break space in help text is left alone.
+    static let nonBreakingSpace = "\u{E000}"
+}
+
+extension String {
+    fileprivate func replacingSpaces(with replacement: String) -> String {
+        split(separator: " ", omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+
+    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
+        guard contains(target) else { return self }
+        return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }
