@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import Terminal
+import Testing
 
 @Suite struct ErrorReporterTests {
     struct NetworkDown: UserFacingError {
@@ -25,7 +25,10 @@ import Terminal
             #expect(output.standardOutput.isEmpty)
             return (code, output.standardError)
         }
-        #expect(report(NetworkDown()) == (.temporary, "Error: Cannot reach imap.gmail.com: the network is down. Nothing was changed.\n"))
+        #expect(
+            report(NetworkDown()) == (
+                .temporary, "Error: Cannot reach imap.gmail.com: the network is down. Nothing was changed.\n"
+            ))
         #expect(report(DefaultCode()) == (.failure, "Error: Verification found 2 corrupt files.\n"))
         #expect(report(Described()) == (.failure, "Error: A described failure.\n"))
         #expect(report(CancellationError()) == (.interrupted, "Error: Interrupted.\n"))

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+
 @testable import Terminal
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -52,31 +54,15 @@ private struct PseudoTerminal {
     }
 }
 
-/// Runs `body` on another thread and waits for it.
-private final class Background<T>: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var result: Result<T, any Error>?
-
-    init(_ body: @escaping @Sendable () throws -> T) {
-        Thread.detachNewThread { [self] in
-            result = Result(catching: body)
-            done.signal()
-        }
-    }
-
-    func wait(timeout: TimeInterval = 5) -> Result<T, any Error>? {
-        guard done.wait(timeout: .now() + timeout) == .success else { return nil }
-        return result
-    }
-}
-
 @Suite(.serialized) struct SecretPromptTests {
     @Test func readsWithoutEchoAndRestoresTheTerminal() throws {
         let pty = try PseudoTerminal()
         defer { pty.close() }
         let terminal = pty.terminal
         #expect(Syscalls.terminalMode(terminal).map(Syscalls.echoes) == true)
-        let reader = Background { try SecretPrompt.readLine(prompt: "App password: ", input: terminal, promptOutput: terminal) }
+        let reader = Background {
+            try SecretPrompt.readLine(prompt: "App password: ", input: terminal, promptOutput: terminal)
+        }
         #expect(pty.screen().contains("App password: "))
         pty.type("abcd efgh ijkl mnop\n")
         let result = try #require(reader.wait())

@@ -131,7 +131,8 @@ public struct CommandParser {
                     if option.kind == .flag {
                         try take(option, attached: nil, arguments: arguments, index: &index, state: &state)
                     } else {
-                        let attached = letters.isEmpty ? nil : String(letters)
+                        // `-t30` and `-t=30` both give 30.
+                        let attached = letters.isEmpty ? nil : String(letters.first == "=" ? letters.dropFirst() : letters)
                         try take(option, attached: attached, arguments: arguments, index: &index, state: &state)
                         letters = ""
                     }
@@ -164,7 +165,8 @@ public struct CommandParser {
         }
         guard let value else { throw UsageError("Missing value for '\(option.synopsis)'.") }
         if !option.allowedValues.isEmpty, !option.allowedValues.contains(value) {
-            var message = "The value '\(value)' for '\(option.synopsis)' must be one of: "
+            var message =
+                "The value '\(value)' for '\(option.synopsis)' must be one of: "
                 + option.allowedValues.joined(separator: ", ") + "."
             if let guess = Suggestion.closest(to: value, among: option.allowedValues) {
                 message += " Did you mean '\(guess)'?"

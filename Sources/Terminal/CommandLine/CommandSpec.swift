@@ -66,7 +66,8 @@ public struct CommandSpec {
             precondition(seen.insert(argument.name).inserted, "\(command.name): name \(argument.name) declared twice")
         }
         for (index, argument) in command.arguments.enumerated() where argument.isVariadic {
-            precondition(index == command.arguments.count - 1, "\(command.name): only the last argument can be variadic")
+            precondition(
+                index == command.arguments.count - 1, "\(command.name): only the last argument can be variadic")
         }
         precondition(
             command.subcommands.isEmpty || command.arguments.isEmpty,

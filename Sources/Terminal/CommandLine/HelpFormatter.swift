@@ -97,7 +97,8 @@ public struct HelpFormatter {
         }
         if let defaultValue = option.defaultValue {
             // Kept on one line: "(default:" alone at the end of a line reads badly.
-            text += (text.isEmpty ? "" : " ") + "(default: \(defaultValue))".replacingSpaces(with: Self.nonBreakingSpace)
+            text +=
+                (text.isEmpty ? "" : " ") + "(default: \(defaultValue))".replacingSpaces(with: Self.nonBreakingSpace)
         }
         return text
     }

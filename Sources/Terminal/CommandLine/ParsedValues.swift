@@ -24,7 +24,9 @@ public struct ParsedValues: Sendable, Equatable {
         self.values = values
         self.flagCounts = flags
         for name in values.keys { declarations[name] = Declaration(display: name, defaultValue: nil, isFlag: false) }
-        for name in flags.keys { declarations[name] = Declaration(display: "--" + name, defaultValue: nil, isFlag: true) }
+        for name in flags.keys {
+            declarations[name] = Declaration(display: "--" + name, defaultValue: nil, isFlag: true)
+        }
     }
 
     mutating func declare(_ option: OptionSpec) {

@@ -60,7 +60,8 @@ public enum HumanFormat {
     /// `date` in `timeZone` as `2024-03-05 14:02`.
     public static func date(_ date: Date, timeZone: TimeZone) -> String {
         let parts = components(date, timeZone)
-        return "\(pad(parts.year!, 4))-\(pad(parts.month!))-\(pad(parts.day!)) \(pad(parts.hour!)):\(pad(parts.minute!))"
+        return
+            "\(pad(parts.year!, 4))-\(pad(parts.month!))-\(pad(parts.day!)) \(pad(parts.hour!)):\(pad(parts.minute!))"
     }
 
     /// `date` in `timeZone` as a day, `2024-03-05`.

@@ -10,7 +10,9 @@ public enum JSONOutput {
     }
 
     /// Writes the JSON form of `value`.
-    public static func write(_ value: some JSONRepresentable, to output: any OutputSink, layout: JSONValue.Layout = .pretty) {
+    public static func write(
+        _ value: some JSONRepresentable, to output: any OutputSink, layout: JSONValue.Layout = .pretty
+    ) {
         write(value.json, to: output, layout: layout)
     }
 }

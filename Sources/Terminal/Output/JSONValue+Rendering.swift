@@ -22,7 +22,10 @@ extension JSONValue {
         case .double(let value): text += Self.number(value)
         case .string(let value): Self.quote(value, into: &text)
         case .array(let elements):
-            guard !elements.isEmpty else { text += "[]"; return }
+            guard !elements.isEmpty else {
+                text += "[]"
+                return
+            }
             text += "["
             for (index, element) in elements.enumerated() {
                 if index > 0 { text += "," }
@@ -32,7 +35,10 @@ extension JSONValue {
             Self.newline(&text, layout: layout, depth: depth)
             text += "]"
         case .object(let members):
-            guard !members.isEmpty else { text += "{}"; return }
+            guard !members.isEmpty else {
+                text += "{}"
+                return
+            }
             text += "{"
             for (index, member) in members.enumerated() {
                 if index > 0 { text += "," }

@@ -27,10 +27,12 @@ extension OutputSink {
 
     /// Writes `Warning: message` to standard error (yellow on a colour terminal).
     public func warning(_ message: String) {
-        let style = Style(enabled: capabilities.colorOnStandardError)
-        write(style.apply(.yellow, to: "Warning:") + " " + message + "\n", to: .error)
+        write(errorStyle.apply(.yellow, to: "Warning:") + " " + message + "\n", to: .error)
     }
 
     /// Styles for text sent to standard output.
     public var style: Style { Style(enabled: capabilities.colorOnStandardOutput) }
+
+    /// Styles for text sent to standard error.
+    public var errorStyle: Style { Style(enabled: capabilities.colorOnStandardError) }
 }

@@ -75,7 +75,8 @@ public final class ProgressBar: @unchecked Sendable {
         draw(elapsed: now - start)
     }
 
-    /// Erases the line (if one was drawn). Call once, when the job ends or fails.
+    /// Erases the line (if one was drawn). Call when the job ends or fails, and before writing
+    /// anything else to the terminal mid-job (a warning); a later `update` draws the line again.
     public func finish() {
         lock.lock()
         defer { lock.unlock() }

@@ -58,7 +58,8 @@ public struct TerminalCapabilities: Sendable, Hashable {
         let stdinTTY = Syscalls.isTerminal(Syscalls.standardInput)
         let stdoutTTY = Syscalls.isTerminal(Syscalls.standardOutput)
         let stderrTTY = Syscalls.isTerminal(Syscalls.standardError)
-        let measured = Syscalls.windowColumns(Syscalls.standardOutput)
+        let measured =
+            Syscalls.windowColumns(Syscalls.standardOutput)
             ?? Syscalls.windowColumns(Syscalls.standardError)
         return resolve(
             environment: environment, standardInputIsTerminal: stdinTTY,

@@ -1,5 +1,5 @@
-import Testing
 import Terminal
+import Testing
 
 @Suite struct CommandLineToolTests {
     private func run(_ arguments: [String]) -> (code: ExitCode, output: MemoryOutput) {
@@ -15,7 +15,9 @@ import Terminal
             #expect(output.standardOutput.hasPrefix("OVERVIEW: "))
             #expect(output.standardError.isEmpty)
         }
-        #expect(run(["help", "sync"]).output.standardOutput == SampleTool.tool.helpFormatter().help(path: ["mailmirror", "sync"]))
+        #expect(
+            run(["help", "sync"]).output.standardOutput
+                == SampleTool.tool.helpFormatter().help(path: ["mailmirror", "sync"]))
     }
 
     @Test func versionGoesToStandardOutput() {
@@ -28,20 +30,23 @@ import Terminal
         let (code, output) = run(["sync", "--jsno"])
         #expect(code == .usage)
         #expect(output.standardOutput.isEmpty)
-        #expect(output.standardError == """
-            Error: Unknown option '--jsno'. Did you mean '--json'?
-            Usage: mailmirror sync [--json] [--quiet] [--timeout <seconds>] [--budget <MB>]
-                   [<name> ...]
-              See 'mailmirror sync --help' for more information.
+        #expect(
+            output.standardError == """
+                Error: Unknown option '--jsno'. Did you mean '--json'?
+                Usage: mailmirror sync [--json] [--quiet] [--timeout <seconds>] [--budget <MB>]
+                       [<name> ...]
+                  See 'mailmirror sync --help' for more information.
 
-            """)
+                """)
     }
 
     @Test func usageErrorThrownByAHandlerGetsTheCommandsUsage() {
         let (code, output) = run(["sync", "--timeout", "9999"])
         #expect(code == .usage)
-        #expect(output.standardError.hasPrefix(
-            "Error: The value '9999' for '--timeout <seconds>' must be between 1 and 3600.\nUsage: mailmirror sync "))
+        #expect(
+            output.standardError.hasPrefix(
+                "Error: The value '9999' for '--timeout <seconds>' must be between 1 and 3600.\nUsage: mailmirror sync "
+            ))
     }
 
     @Test func handlerRunsWithItsValues() {

@@ -1,5 +1,5 @@
-import Testing
 import Terminal
+import Testing
 
 /// Parses `arguments` with the sample tree and expects a command to run.
 private func parsed(_ arguments: [String]) throws -> (path: [String], values: ParsedValues) {
@@ -57,6 +57,12 @@ private func usageError(_ arguments: [String]) -> UsageError? {
         #expect(!values.wasGiven("port"))
     }
 
+    @Test func emptyAttachedValueIsAValue() throws {
+        let (_, values) = try parsed(["--root=", "sync"])
+        #expect(values.string("root") == "")
+        #expect(values.wasGiven("root"))
+    }
+
     @Test func lastValueWinsForSingleValueOptions() throws {
         let (_, values) = try parsed(["search", "q", "--limit", "5", "--limit", "7"])
         #expect(try values.int("limit") == 7)
@@ -72,6 +78,8 @@ private func usageError(_ arguments: [String]) -> UsageError? {
         #expect(try values.int("timeout") == 30)
         (_, values) = try parsed(["-vv", "sync"])
         #expect(values.flagCount("verbose") == 2)
+        (_, values) = try parsed(["sync", "-t=45"])
+        #expect(try values.int("timeout") == 45)
     }
 
     @Test func globalOptionsAreAlsoAcceptedAfterTheSubcommand() throws {
@@ -172,14 +180,24 @@ private func usageError(_ arguments: [String]) -> UsageError? {
         (["account", "ad", "x"], "Unknown command 'ad'. Did you mean 'add'?", ["mailmirror", "account"]),
         (["help", "account", "dd"], "Unknown command 'dd'. Did you mean 'add'?", ["mailmirror", "account"]),
         (["account", "add", "x"], "Missing expected argument '--email <address>'.", ["mailmirror", "account", "add"]),
-        (["account", "add", "--email", "a@b"], "Missing expected argument '<name>'.", ["mailmirror", "account", "add"]),
+        (
+            ["account", "add", "--email", "a@b"], "Missing expected argument '<name>'.",
+            ["mailmirror", "account", "add"]
+        ),
         (["search"], "Missing expected argument '<query>'.", ["mailmirror", "search"]),
         (["search", "a", "b", "c"], "Unexpected argument 'c'.", ["mailmirror", "search"]),
         (["--root"], "Missing value for '--root <dir>'.", ["mailmirror"]),
         (["sync", "--timeout", "--json"], "Missing value for '--timeout <seconds>'.", ["mailmirror", "sync"]),
         (["sync", "--json=yes"], "The flag '--json' does not take a value.", ["mailmirror", "sync"]),
-        (["search", "q", "--sort", "dat"], "The value 'dat' for '--sort <order>' must be one of: relevance, date. Did you mean 'date'?", ["mailmirror", "search"]),
-        (["search", "q", "--sort", "size"], "The value 'size' for '--sort <order>' must be one of: relevance, date.", ["mailmirror", "search"]),
+        (
+            ["search", "q", "--sort", "dat"],
+            "The value 'dat' for '--sort <order>' must be one of: relevance, date. Did you mean 'date'?",
+            ["mailmirror", "search"]
+        ),
+        (
+            ["search", "q", "--sort", "size"], "The value 'size' for '--sort <order>' must be one of: relevance, date.",
+            ["mailmirror", "search"]
+        ),
         (["account", "list", "extra"], "Unexpected argument 'extra'.", ["mailmirror", "account", "list"]),
     ])
     func usageErrors(arguments: [String], message: String, path: [String]) {

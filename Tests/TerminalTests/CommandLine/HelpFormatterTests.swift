@@ -1,5 +1,5 @@
-import Testing
 import Terminal
+import Testing
 
 @Suite struct HelpFormatterTests {
     let formatter = SampleTool.tool.helpFormatter()
@@ -42,11 +42,13 @@ import Terminal
 
     @Test func usageLines() {
         #expect(formatter.usage(path: ["mailmirror"]) == "mailmirror [--root <dir>] [--verbose] <subcommand>")
-        #expect(formatter.usage(path: ["mailmirror", "search"])
-            == "mailmirror search [--limit <n>] [--sort <order>] [--json] [--threads] <query> [<extra>]")
+        #expect(
+            formatter.usage(path: ["mailmirror", "search"])
+                == "mailmirror search [--limit <n>] [--sort <order>] [--json] [--threads] <query> [<extra>]")
         #expect(formatter.usage(path: ["mailmirror", "sync"]).hasSuffix("[<name> ...]"))
-        #expect(formatter.usage(path: ["mailmirror", "account", "add"])
-            .contains("--email <address> [--host <host>]"))
+        #expect(
+            formatter.usage(path: ["mailmirror", "account", "add"])
+                .contains("--email <address> [--host <host>]"))
         #expect(formatter.usage(path: ["mailmirror", "account", "add"]).contains("[--mailbox <name> ...]"))
     }
 

@@ -30,10 +30,15 @@ enum SampleTool {
                     .option("email", value: "address", help: "The account's address.", required: true),
                     .option("host", value: "host", help: "IMAP server (a Gmail address needs none)."),
                     .option("port", value: "port", help: "IMAP port.", defaultValue: "993"),
-                    .option("security", value: "mode", help: "How the connection is protected.",
-                            defaultValue: "tls", allowedValues: ["tls", "starttls"]),
-                    .option("mailbox", value: "name", help: "A mailbox to mirror; repeat for several.", repeatable: true),
-                    .option("team", value: "address-or-domain", help: "An address or @domain of the help-center team, whose replies are outbound in reports.", repeatable: true),
+                    .option(
+                        "security", value: "mode", help: "How the connection is protected.",
+                        defaultValue: "tls", allowedValues: ["tls", "starttls"]),
+                    .option(
+                        "mailbox", value: "name", help: "A mailbox to mirror; repeat for several.", repeatable: true),
+                    .option(
+                        "team", value: "address-or-domain",
+                        help: "An address or @domain of the help-center team, whose replies are outbound in reports.",
+                        repeatable: true),
                     .option("password-file", value: "file", help: "Read the app password from this file (mode 0600)."),
                     .flag("gmail", help: "Use Gmail's settings whatever the address."),
                 ],
@@ -54,7 +59,9 @@ enum SampleTool {
         options: [
             .flag("json", help: "Print what was fetched as JSON."),
             .flag("quiet", short: "q", help: "Print nothing but errors."),
-            .option("timeout", short: "t", value: "seconds", help: "Give up on a silent server after this long.", defaultValue: "60"),
+            .option(
+                "timeout", short: "t", value: "seconds", help: "Give up on a silent server after this long.",
+                defaultValue: "60"),
             .option("budget", value: "MB", help: "Daily download budget in megabytes."),
         ],
         handler: { invocation in
@@ -73,8 +80,9 @@ enum SampleTool {
         ],
         options: [
             .option("limit", short: "n", value: "n", help: "Show at most N hits; 0 for all.", defaultValue: "50"),
-            .option("sort", value: "order", help: "Order of the hits.", defaultValue: "relevance",
-                    allowedValues: ["relevance", "date"]),
+            .option(
+                "sort", value: "order", help: "Order of the hits.", defaultValue: "relevance",
+                allowedValues: ["relevance", "date"]),
             .flag("json", help: "Print the hits as JSON."),
             .flag("threads", help: "Group hits by thread."),
             .flag("debug-ranking", help: "Show scores.", hidden: true),

@@ -1,5 +1,5 @@
-import Testing
 import Terminal
+import Testing
 
 @Suite struct DisplayWidthTests {
     @Test(arguments: [

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import Terminal
+import Testing
 
 @Suite struct HumanFormatTests {
     @Test(arguments: [
@@ -55,14 +55,18 @@ import Terminal
         // Now is 14:02 in Paris: 16 hours ago is yesterday 22:02.
         #expect(relative(16 * 3600) == "yesterday 22:02")
         #expect(relative(10 * 86_400) == "2024-02-24 14:02")
-        #expect(HumanFormat.relativeDate(moment.addingTimeInterval(600), now: moment, timeZone: paris) == "2024-03-05 14:12")
+        #expect(
+            HumanFormat.relativeDate(moment.addingTimeInterval(600), now: moment, timeZone: paris) == "2024-03-05 14:12"
+        )
     }
 
     @Test func userTimeZoneFromTZ() {
         // Foundation on Linux names UTC "GMT"; what matters is a zero offset with no DST.
         for environment in [[:], ["TZ": ""], ["TZ": "UTC"]] {
             let zone = HumanFormat.userTimeZone(environment: environment)
-            #expect(zone.secondsFromGMT(for: moment) == 0 && zone.secondsFromGMT(for: moment.addingTimeInterval(180 * 86_400)) == 0)
+            #expect(
+                zone.secondsFromGMT(for: moment) == 0
+                    && zone.secondsFromGMT(for: moment.addingTimeInterval(180 * 86_400)) == 0)
         }
         #expect(HumanFormat.userTimeZone(environment: ["TZ": "Europe/Paris"]).identifier == "Europe/Paris")
         #expect(HumanFormat.userTimeZone(environment: ["TZ": ":Asia/Tokyo"]).identifier == "Asia/Tokyo")

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import Terminal
+import Testing
 
 @Suite struct JSONValueTests {
     @Test func keysKeepTheGivenOrder() {
@@ -43,19 +43,21 @@ import Terminal
             "accounts": [["account": "support", "mailboxes": [], "extra": [:]]],
             "ok": true,
         ]
-        #expect(value.rendered(.pretty) == """
-            {
-              "accounts": [
+        #expect(
+            value.rendered(.pretty) == """
                 {
-                  "account": "support",
-                  "mailboxes": [],
-                  "extra": {}
+                  "accounts": [
+                    {
+                      "account": "support",
+                      "mailboxes": [],
+                      "extra": {}
+                    }
+                  ],
+                  "ok": true
                 }
-              ],
-              "ok": true
-            }
-            """)
-        #expect(value.rendered(.compact) == #"{"accounts":[{"account":"support","mailboxes":[],"extra":{}}],"ok":true}"#)
+                """)
+        #expect(
+            value.rendered(.compact) == #"{"accounts":[{"account":"support","mailboxes":[],"extra":{}}],"ok":true}"#)
     }
 
     @Test func outputIsValidJSON() throws {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import Terminal
+import Testing
 
 /// A clock a test moves by hand.
 final class ManualClock: @unchecked Sendable {
@@ -61,5 +61,21 @@ final class ManualClock: @unchecked Sendable {
         #expect(bar.drawCount == before + 1)
         bar.finish()
         #expect(output.standardError.hasSuffix("\r\u{1B}[K"))
+    }
+}
+
+@Suite struct ProgressBarPauseTests {
+    @Test func finishClearsAndALaterUpdateDrawsAgain() {
+        let output = MemoryOutput(capabilities: .terminal(width: 60))
+        let clock = ManualClock()
+        let bar = ProgressBar(label: "Sync", totalMessages: 10, output: output, clock: { clock.now })
+        bar.update(messages: 1, bytes: 10)
+        bar.finish()
+        bar.finish()  // a second finish writes nothing more
+        #expect(output.standardError == "\rSync  1/10 messages  10 B\u{1B}[K\r\u{1B}[K")
+        clock.advance(1)
+        bar.update(messages: 2, bytes: 20)
+        #expect(bar.drawCount == 2)
+        #expect(output.standardError.hasSuffix("\rSync  2/10 messages  20 B  20 B/s  ETA 4 s\u{1B}[K"))
     }
 }

@@ -1,5 +1,5 @@
-import Testing
 import Terminal
+import Testing
 
 @Suite struct TableTests {
     private func sample() -> Table {
@@ -14,13 +14,14 @@ import Terminal
 
     @Test func plainTableIsAlignedAndUncut() {
         let text = sample().render()
-        #expect(text == """
-            DATE              FROM             SUBJECT                               SIZE
-            2024-03-05 14:02  Élodie Müller    Mot de passe d'application refusé  12.1 KB
-            2024-03-06 09:15  李小龙           登录问题：应用专用密码无法使用      3.4 MB
-            2024-03-07 18:40  bob@example.com  Re: Sync stops                       900 B
+        #expect(
+            text == """
+                DATE              FROM             SUBJECT                               SIZE
+                2024-03-05 14:02  Élodie Müller    Mot de passe d'application refusé  12.1 KB
+                2024-03-06 09:15  李小龙           登录问题：应用专用密码无法使用      3.4 MB
+                2024-03-07 18:40  bob@example.com  Re: Sync stops                       900 B
 
-            """)
+                """)
         // Every line has the same display width up to the right-aligned last column.
         let widths = Set(text.split(separator: "\n").map { String($0).displayWidth })
         #expect(widths == [77])

@@ -1,5 +1,5 @@
-import Testing
 import Terminal
+import Testing
 
 @Suite struct TerminalCapabilitiesTests {
     @Test func colourOnlyOnATerminal() {
@@ -23,7 +23,8 @@ import Terminal
     @Test func emptyNoColorDoesNotCount() {
         // no-color.org: only a non-empty value disables colour.
         let capabilities = TerminalCapabilities.resolve(
-            environment: ["NO_COLOR": ""], standardOutputIsTerminal: true, standardErrorIsTerminal: true, measuredWidth: nil)
+            environment: ["NO_COLOR": ""], standardOutputIsTerminal: true, standardErrorIsTerminal: true,
+            measuredWidth: nil)
         #expect(capabilities.colorOnStandardOutput)
     }
 
