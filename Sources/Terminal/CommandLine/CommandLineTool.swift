@@ -1,3 +1,5 @@
+import Foundation
+
 /// The whole command line of a program: parse, show help or version, run, report errors.
 ///
 /// ```swift
@@ -29,7 +31,13 @@ public struct CommandLineTool {
     }
 
     /// Runs `arguments` (without the program name) and returns the exit code.
-    public func run(_ arguments: [String], output: any OutputSink = TerminalOutput()) -> ExitCode {
+    /// - Parameters:
+    ///   - output: where everything is written; the real terminal by default.
+    ///   - environment: handed to the handler in `Invocation.environment`.
+    public func run(
+        _ arguments: [String], output: any OutputSink = TerminalOutput(),
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> ExitCode {
         let formatter = helpFormatter()
         var path = [parser.root.name]
         do {
@@ -46,7 +54,8 @@ public struct CommandLineTool {
                     output.write(formatter.help(path: commandPath), to: .output)
                     return .success
                 }
-                return try handler(Invocation(commandPath: commandPath, values: values, output: output))
+                return try handler(
+                    Invocation(commandPath: commandPath, values: values, output: output, environment: environment))
             }
         } catch var error as UsageError {
             if error.usageText == nil {

@@ -62,10 +62,12 @@ public struct CommandParser {
     /// Parses `arguments` (without the program name). Throws `UsageError` for a wrong command line.
     public func parse(_ arguments: [String]) throws -> ParseOutcome {
         var state = State(chain: [root])
+        // `--help` anywhere (before `--`) wins over a mistake elsewhere on the line, even an
+        // earlier one: `mailmirror sync --jsno --help` shows sync's help.
+        state.helpRequested = arguments.prefix { $0 != "--" }.contains { $0 == "--help" || $0 == "-h" }
         do {
             try parse(arguments, into: &state)
         } catch var error as UsageError {
-            // `--help` anywhere wins over a mistake elsewhere on the line.
             if state.helpRequested { return .help(path: state.path) }
             if error.commandPath == nil { error.commandPath = state.path }
             throw error

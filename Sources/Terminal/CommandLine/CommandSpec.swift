@@ -83,10 +83,16 @@ public struct Invocation {
     public let values: ParsedValues
     /// Where the command writes its output.
     public let output: any OutputSink
+    /// The environment to honour (`MAILMIRROR_ROOT`, `TZ`, `NO_COLOR`…); the process's own
+    /// unless a test passed another.
+    public let environment: [String: String]
 
-    public init(commandPath: [String], values: ParsedValues, output: any OutputSink) {
+    public init(
+        commandPath: [String], values: ParsedValues, output: any OutputSink, environment: [String: String] = [:]
+    ) {
         self.commandPath = commandPath
         self.values = values
         self.output = output
+        self.environment = environment
     }
 }

@@ -4,7 +4,7 @@ import Testing
 @Suite struct CommandLineToolTests {
     private func run(_ arguments: [String]) -> (code: ExitCode, output: MemoryOutput) {
         let output = MemoryOutput()
-        let code = SampleTool.tool.run(arguments, output: output)
+        let code = SampleTool.tool.run(arguments, output: output, environment: ["MAILMIRROR_ROOT": "/env"])
         return (code, output)
     }
 
@@ -52,7 +52,10 @@ import Testing
     @Test func handlerRunsWithItsValues() {
         let (code, output) = run(["sync", "a", "b", "-t", "5"])
         #expect(code == .success)
-        #expect(output.standardOutput == "sync [\"a\", \"b\"] timeout=5\n")
+        #expect(output.standardOutput == "sync [\"a\", \"b\"] timeout=5 root=/env\n")
+        let explicit = MemoryOutput()
+        _ = SampleTool.tool.run(["--root", "/flag", "sync"], output: explicit, environment: ["MAILMIRROR_ROOT": "/env"])
+        #expect(explicit.standardOutput == "sync [] timeout=60 root=/flag\n")
     }
 
     @Test func userFacingErrorKeepsItsExitCode() {

@@ -140,7 +140,8 @@ private func usageError(_ arguments: [String]) -> UsageError? {
         }
         for arguments in [
             ["account", "add", "--help"], ["help", "account", "add"], ["account", "help", "add"],
-            ["account", "add", "-h", "--no-such-option"], ["--root", "x", "account", "add", "-h"],
+            ["account", "add", "-h", "--no-such-option"], ["account", "add", "--no-such-option", "--help"],
+            ["--root", "x", "account", "add", "-h"], ["account", "add", "x", "-h"],
         ] {
             guard case .help(let path) = try SampleTool.tool.parse(arguments) else {
                 Issue.record("no help for \(arguments)")

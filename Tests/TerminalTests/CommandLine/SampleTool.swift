@@ -66,7 +66,8 @@ enum SampleTool {
         ],
         handler: { invocation in
             let timeout = try invocation.values.int("timeout", in: 1...3600)!
-            invocation.output.line("sync \(invocation.values.strings("name")) timeout=\(timeout)")
+            let root = invocation.values.string("root") ?? invocation.environment["MAILMIRROR_ROOT"] ?? "-"
+            invocation.output.line("sync \(invocation.values.strings("name")) timeout=\(timeout) root=\(root)")
             return .success
         }
     )
