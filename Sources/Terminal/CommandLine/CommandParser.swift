@@ -240,20 +240,21 @@ public struct CommandParser {
         let candidates = options.filter { !$0.isHidden }.map { "--" + $0.name }
         if spelled.hasPrefix("--"), let guess = Suggestion.closest(to: spelled, among: candidates) {
             message += " Did you mean '\(guess)'?"
-        } else if !spelled.hasPrefix("--"), spelled.count > 1,
-            let long = options.first(where: { $0.name == String(spelled.dropFirst()) })
-        {
-            message += " Did you mean '--\(long.name)'?"
+        } else if !spelled.hasPrefix("--"), spelled.count > 2 {
+            // `-json` or `-jsno` typed for `--json`.
+            let doubled = "-" + spelled
+            if let guess = candidates.contains(doubled) ? doubled : Suggestion.closest(to: doubled, among: candidates) {
+                message += " Did you mean '\(guess)'?"
+            }
         }
         return UsageError(message)
     }
 
     private func unknownSubcommand(_ word: String, of command: CommandSpec, path: [String]) -> UsageError {
         var message = "Unknown command '\(word)'."
+        // Without a likely guess, the usage printed after the message points to --help.
         if let guess = Suggestion.closest(to: word, among: command.subcommands.map(\.name)) {
             message += " Did you mean '\(guess)'?"
-        } else {
-            message += " See '\(path.joined(separator: " ")) --help' for the list of commands."
         }
         return UsageError(message, commandPath: path)
     }
