@@ -134,7 +134,8 @@ public struct CommandParser {
                         try take(option, attached: nil, arguments: arguments, index: &index, state: &state)
                     } else {
                         // `-t30` and `-t=30` both give 30.
-                        let attached = letters.isEmpty ? nil : String(letters.first == "=" ? letters.dropFirst() : letters)
+                        let attached =
+                            letters.isEmpty ? nil : String(letters.first == "=" ? letters.dropFirst() : letters)
                         try take(option, attached: attached, arguments: arguments, index: &index, state: &state)
                         letters = ""
                     }

@@ -54,7 +54,8 @@ import Testing
         #expect(code == .success)
         #expect(output.standardOutput == "sync [\"a\", \"b\"] timeout=5 root=/env\n")
         let explicit = MemoryOutput()
-        _ = SampleTool.tool.run(["--root", "/flag", "sync"], output: explicit, environment: ["MAILMIRROR_ROOT": "/env"])
+        _ = SampleTool.tool.run(
+            ["--root", "/flag", "sync"], output: explicit, environment: ["MAILMIRROR_ROOT": "/env"])
         #expect(explicit.standardOutput == "sync [] timeout=60 root=/flag\n")
     }
 
