@@ -8,7 +8,7 @@ import Foundation
 /// - colour only on a stream that is a terminal, never when `NO_COLOR` is set to anything
 ///   non-empty (https://no-color.org) or `TERM` is `dumb`;
 /// - width from `COLUMNS` when it is a positive number, else the terminal's size (TIOCGWINSZ on
-///   standard output, then standard error), else 80.
+///   standard output, then standard error), else 80; never less than 20.
 public struct TerminalCapabilities: Sendable, Hashable {
     /// Standard input is a terminal (a secret can be asked for).
     public var standardInputIsTerminal: Bool
