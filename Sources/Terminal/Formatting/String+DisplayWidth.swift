@@ -44,12 +44,6 @@ extension String {
     }
 }
 
-/// Horizontal alignment of text in a column.
-public enum TextAlignment: Sendable, Hashable {
-    case left
-    case right
-}
-
 extension Character {
     /// Columns this grapheme cluster takes on a terminal: 0, 1 or 2.
     public var displayWidth: Int {
