@@ -1,0 +1,5 @@
+/// Horizontal alignment of text in a column.
+public enum TextAlignment: Sendable, Hashable {
+    case left
+    case right
+}

@@ -1,0 +1,94 @@
+extension JSONValue {
+    /// How JSON text is laid out.
+    public enum Layout: Sendable, Hashable {
+        /// One line, no spaces: `{"a":1,"b":[true,null]}`.
+        case compact
+        /// Two-space indentation, `"key": value`, one member per line; empty containers as `{}` / `[]`.
+        case pretty
+    }
+
+    /// The JSON text of this value, without a trailing newline.
+    public func rendered(_ layout: Layout = .compact) -> String {
+        var text = ""
+        write(into: &text, layout: layout, depth: 0)
+        return text
+    }
+
+    private func write(into text: inout String, layout: Layout, depth: Int) {
+        switch self {
+        case .null: text += "null"
+        case .bool(let value): text += value ? "true" : "false"
+        case .int(let value): text += String(value)
+        case .double(let value): text += Self.number(value)
+        case .string(let value): Self.quote(value, into: &text)
+        case .array(let elements):
+            guard !elements.isEmpty else {
+                text += "[]"
+                return
+            }
+            text += "["
+            for (index, element) in elements.enumerated() {
+                if index > 0 { text += "," }
+                Self.newline(&text, layout: layout, depth: depth + 1)
+                element.write(into: &text, layout: layout, depth: depth + 1)
+            }
+            Self.newline(&text, layout: layout, depth: depth)
+            text += "]"
+        case .object(let members):
+            guard !members.isEmpty else {
+                text += "{}"
+                return
+            }
+            text += "{"
+            for (index, member) in members.enumerated() {
+                if index > 0 { text += "," }
+                Self.newline(&text, layout: layout, depth: depth + 1)
+                Self.quote(member.0, into: &text)
+                text += layout == .pretty ? ": " : ":"
+                member.1.write(into: &text, layout: layout, depth: depth + 1)
+            }
+            Self.newline(&text, layout: layout, depth: depth)
+            text += "}"
+        }
+    }
+
+    private static func newline(_ text: inout String, layout: Layout, depth: Int) {
+        guard layout == .pretty else { return }
+        text += "\n"
+        text += String(repeating: "  ", count: depth)
+    }
+
+    /// A double in Swift's shortest round-trip form, which is valid JSON; `null` when not finite.
+    static func number(_ value: Double) -> String {
+        guard value.isFinite else { return "null" }
+        return String(value)
+    }
+
+    /// `value` as a JSON string literal (RFC 8259 §7): `"` and `\` escaped, control characters
+    /// as `\n`, `\t`… or `\u00XX`, U+2028 and U+2029 escaped so the text is also valid
+    /// JavaScript; everything else as UTF-8.
+    static func quote(_ value: String, into text: inout String) {
+        text += "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": text += "\\\""
+            case "\\": text += "\\\\"
+            case "\n": text += "\\n"
+            case "\r": text += "\\r"
+            case "\t": text += "\\t"
+            case "\u{08}": text += "\\b"
+            case "\u{0C}": text += "\\f"
+            case "\u{2028}": text += "\\u2028"
+            case "\u{2029}": text += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    text.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        text += "\""
+    }
+}

@@ -1,1 +1,0 @@
-// The Terminal module. See README.md for what it does.
