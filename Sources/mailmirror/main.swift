@@ -1,1 +1,7 @@
-// Entry point: everything happens in the MailMirror library.
+import Foundation
+import MailMirror
+import Terminal
+
+// Entry point: build the command tree and run it. Everything happens in the MailMirror library.
+let tool = CommandLineTool(root: MailmirrorCommand.spec, version: "mailmirror \(MailmirrorCommand.version)")
+exit(tool.run(Array(CommandLine.arguments.dropFirst())).rawValue)

@@ -1,0 +1,29 @@
+import Foundation
+
+/// The desktop keyring (libsecret's `secret-tool`), for a password typed at the prompt:
+/// mailmirror never writes a password into a file of its own, so a typed one goes there
+/// and the account refers to it by a lookup command.
+public enum Keyring {
+    public static func store(account: String, secret: Secret) throws -> PasswordSource {
+        guard let tool = ["/usr/bin/secret-tool", "/usr/local/bin/secret-tool"].first(where: FileManager.default.isExecutableFile) else {
+            throw MailMirrorError.passwordUnavailable(
+                "no keyring to keep a typed password in (secret-tool is not installed). Save the app password in a file "
+                + "only you can read (install -m 600 /dev/null FILE, then edit it) and pass --password-file FILE")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = ["store", "--label=mailmirror \(account)", "service", "mailmirror", "account", account]
+        let input = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data(secret.value.utf8))
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw MailMirrorError.passwordUnavailable("the keyring refused the password (secret-tool exited with \(process.terminationStatus))")
+        }
+        return .command("\(tool) lookup service mailmirror account \(account)")
+    }
+}
