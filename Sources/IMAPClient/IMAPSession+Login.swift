@@ -17,12 +17,22 @@ extension IMAPSession {
             command = .login(user: user, password: password)
         }
         var sawCapabilities = false
+        // Gmail may put the explanation in an untagged `* NO [WEBALERT …]` before the tagged NO.
+        var untaggedAlerts: [ResponseText] = []
         let done = try execute(command) { response throws(IMAPSessionError) in
-            if case .capability = response { sawCapabilities = true }
+            switch response {
+            case .capability: sawCapabilities = true
+            case .condition(let status, let text) where status != .ok || text.code == .alert: untaggedAlerts.append(text)
+            default: break
+            }
         }
         guard done.status == .ok else {
-            let text = scrub(done.text.text)
-            let failure = AuthenticationFailure.classify(code: done.text.code, text: text)
+            let text = scrub(([done.text] + untaggedAlerts).map(\.text).filter { !$0.isEmpty }.joined(separator: " — "))
+            var failure = AuthenticationFailure.classify(code: done.text.code, text: text)
+            for alert in untaggedAlerts where failure == .other || failure == .invalidCredentials {
+                let other = AuthenticationFailure.classify(code: alert.code, text: alert.text)
+                if other != .other && other != .invalidCredentials { failure = other }
+            }
             if failure == .other {
                 switch done.text.code {
                 case .throttled?: throw .throttled(serverText: text)

@@ -133,7 +133,7 @@ public final class IMAPSession {
             if let frame {
                 trace?(.received(scrub(frame.traceDescription)))
                 let response: Response
-                do { response = try ResponseParser.parse(frame) } catch { throw fail(.protocolViolation(error)) }
+                do { response = try ResponseParser.parse(frame) } catch { throw fail(.protocolViolation(scrub(error))) }
                 if case .untagged(.bye(let text)) = response, !allowBye {
                     throw fail(.serverClosed(serverText: scrub(text.text)))
                 }
@@ -169,6 +169,11 @@ public final class IMAPSession {
         case .unavailable?, .inUse?, .limit?: throw .serverBusy(serverText: text)
         default: throw .commandFailed(command: command, status: response.status, serverText: text)
         }
+    }
+
+    func scrub(_ error: IMAPProtocolError) -> IMAPProtocolError {
+        if case .malformed(let expected, let excerpt) = error { return .malformed(expected: expected, excerpt: scrub(excerpt)) }
+        return error
     }
 
     /// Removes the password from server text (a server could echo a command back).

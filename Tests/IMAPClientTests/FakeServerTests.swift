@@ -68,7 +68,7 @@ import Testing
         ("auth-app-password", AuthenticationFailure.appPasswordRequired), ("auth-invalid", .invalidCredentials),
         ("auth-imap-disabled", .imapDisabledByUser), ("auth-domain-disabled", .imapDisabledForDomain),
         ("auth-web-login", .webLoginRequired), ("auth-webalert", .webLoginRequired), ("auth-too-many", .tooManyConnections),
-        ("auth-echo", .invalidCredentials),
+        ("auth-echo", .invalidCredentials), ("auth-untagged-webalert", .webLoginRequired),
     ])
     func gmailAuthenticationFailures(scenario: String, expected: AuthenticationFailure) throws {
         let server = try FakeServer(scenario)

@@ -31,6 +31,7 @@ AUTH_FAILURES = {
     "auth-web-login": "NO [ALERT] Please log in via your web browser: https://support.google.com/mail/accounts/answer/78754 (Failure)",
     "auth-webalert": "NO [WEBALERT https://accounts.google.com/signin/continue?sarp=1&scc=1&plt=AKgnsbs] Web login required.",
     "auth-too-many": "NO [ALERT] Too many simultaneous connections. (Failure)",
+    "auth-untagged-webalert": "NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)",
     "auth-echo": "NO [AUTHENTICATIONFAILED] Invalid credentials for password " + PASSWORD + " (Failure)",
 }
 
@@ -149,6 +150,8 @@ def serve(c):
             c.line(t + " OK Thats all she wrote!")
         elif cmd in (b"LOGIN", b"AUTHENTICATE"):
             user, password = authenticate(c, t, rest)
+            if SCENARIO == "auth-untagged-webalert":
+                c.line("* NO [WEBALERT https://accounts.google.com/signin/continue?sarp=1] Web login required.")
             if SCENARIO in AUTH_FAILURES:
                 c.line(t + " " + AUTH_FAILURES[SCENARIO])
             elif user == USER and password == PASSWORD:
