@@ -106,6 +106,8 @@ extension IMAPSession {
     /// Current flags of the examined mailbox's messages; with CONDSTORE and `changedSince`, only
     /// those changed since that mod-sequence (RFC 7162 CHANGEDSINCE).
     public func fetchFlags(changedSince: ModSequence? = nil) throws(IMAPSessionError) -> [FlagUpdate] {
+        // `1:*` in an empty mailbox is an error on some servers.
+        if selected?.exists == 0 { return [] }
         let condStore = capabilities.contains(.condStore)
         var items: [FetchItem] = [.uid, .flags]
         if condStore { items.append(.modSeq) }
