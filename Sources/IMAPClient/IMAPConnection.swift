@@ -19,8 +19,13 @@ public final class IMAPConnection: IMAPTransport {
     private var readBuffer: [UInt8]
     private var sawPartialResponse = false
 
-    /// libcurl's global init is not thread-safe: run it once before any handle exists.
-    private static let globalInit: Void = { _ = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
+    /// libcurl's global init is not thread-safe: run it once before any handle exists. SIGPIPE is
+    /// ignored too: OpenSSL writes to the socket without MSG_NOSIGNAL, and a server closing the
+    /// connection must end in a typed error, not kill the process.
+    private static let globalInit: Void = {
+        _ = curl_global_init(Int(CURL_GLOBAL_DEFAULT))
+        _ = signal(SIGPIPE, SIG_IGN)
+    }()
 
     /// Connects, verifies TLS, and returns once the server is ready for a command.
     public init(endpoint: IMAPEndpoint) throws(IMAPConnectionError) {

@@ -214,6 +214,22 @@ import Testing
         #expect(commands.contains { $0.contains("EXAMINE LIT[Boîte envoyée]") })
     }
 
+    @Test func serverClosingBetweenCommandsIsATypedError() throws {
+        let server = try FakeServer("close-after-login")
+        let session = try server.session()
+        for _ in 0..<3 {
+            do {
+                _ = try session.listMailboxes()
+                Issue.record("LIST succeeded on a closed connection")
+            } catch {
+                switch error {
+                case .connection(.closed), .sessionUnusable: #expect(error.isTemporary)
+                default: Issue.record("got \(error)")
+                }
+            }
+        }
+    }
+
     @Test func connectionErrorsAreTyped() throws {
         // A port nobody listens on (bind then close to find one).
         let refused = IMAPEndpoint(host: "127.0.0.1", port: 1, security: .tls, timeout: 2)

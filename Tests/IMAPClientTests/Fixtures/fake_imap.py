@@ -162,6 +162,9 @@ def serve(c):
                     c.line(t + " OK [CAPABILITY " + post + "] " + USER + " authenticated (Success)")
             else:
                 c.line(t + " NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)")
+        elif SCENARIO == "close-after-login" and authed:
+            c.sock.close()
+            return
         elif cmd == b"ID":
             c.line('* ID ("name" "GImap" "vendor" "Google, Inc." "support-url" NIL)')
             c.line(t + " OK Success")
