@@ -45,7 +45,7 @@ extension IMAPSession {
             case .untagged(.fetch(let f)):
                 guard let uid = f.uid, let body = f.body, wanted.contains(uid), !delivered.contains(uid) else { continue }
                 delivered.insert(uid)
-                let message = FetchedMessage(uid: uid, flags: f.flags ?? [], size: f.size ?? Int64(body.count),
+                let message = FetchedMessage(uid: uid, flags: (f.flags ?? []).withoutRecent, size: f.size ?? Int64(body.count),
                                              internalDate: f.internalDate, modSeq: f.modSeq,
                                              gmailMessageId: f.gmailMessageId, gmailThreadId: f.gmailThreadId,
                                              labels: f.gmailLabels ?? [], body: body)

@@ -114,10 +114,16 @@ extension IMAPSession {
         var updates: [FlagUpdate] = []
         let done = try execute(.uidFetch(.all, items, changedSince: condStore ? changedSince : nil)) { response throws(IMAPSessionError) in
             if case .fetch(let f) = response, let uid = f.uid, let flags = f.flags {
-                updates.append(FlagUpdate(uid: uid, flags: flags, modSeq: f.modSeq))
+                updates.append(FlagUpdate(uid: uid, flags: flags.withoutRecent, modSeq: f.modSeq))
             }
         }
         try requireOK(done, "UID FETCH (FLAGS)")
         return updates.sorted { $0.uid < $1.uid }
     }
+}
+
+extension Array where Element == Flag {
+    /// `\Recent` belongs to one session (RFC 3501 §2.3.2; gone in IMAP4rev2) and cannot be
+    /// mirrored: keeping it would make flags look changed from one sync to the next.
+    var withoutRecent: [Flag] { filter { $0.name != "\\Recent" } }
 }

@@ -10,7 +10,7 @@ import Testing
 
     func body(_ uid: Int) -> String { "Subject: \(uid)\r\n\r\nbody \(uid)\r\n" }
     func fetchReply(_ uids: [Int]) -> String {
-        uids.enumerated().map { "* \($0.offset + 1) FETCH (UID \($0.element) FLAGS () BODY[] {\(body($0.element).utf8.count)}\r\n\(body($0.element)))\r\n" }.joined() + "TAG OK done\r\n"
+        uids.enumerated().map { "* \($0.offset + 1) FETCH (UID \($0.element) FLAGS (\\Recent \\Seen) BODY[] {\(body($0.element).utf8.count)}\r\n\(body($0.element)))\r\n" }.joined() + "TAG OK done\r\n"
     }
 
     @Test func loginFallsBackToLoginAndRefreshesCapabilities() throws {
@@ -62,6 +62,7 @@ import Testing
         var got: [UID] = []
         try session.fetchMessages(uids: [UID(5), UID(2), UID(1), UID(2)], batchSize: 2, inFlight: 1) { message in
             got.append(message.uid)
+            #expect(message.flags == [.seen])  // \Recent is per-session, never mirrored
             #expect(message.body == Array(body(Int(message.uid.rawValue)).utf8))
         }
         #expect(got == [UID(1), UID(2), UID(5)])
