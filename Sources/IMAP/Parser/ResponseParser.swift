@@ -9,6 +9,16 @@ public enum ResponseParser {
         try parse(frame.bytes)
     }
 
+    /// Frames and parses a whole captured stream (a transcript, a fuzzer input). A trailing
+    /// incomplete response is ignored; the first error is thrown.
+    public static func parseAll(_ bytes: [UInt8], limits: FramingLimits = FramingLimits()) throws(IMAPProtocolError) -> [Response] {
+        var framer = ResponseFramer(limits: limits)
+        framer.append(bytes)
+        var out: [Response] = []
+        while let frame = try framer.nextFrame() { out.append(try parse(frame)) }
+        return out
+    }
+
     public static func parse(_ bytes: [UInt8]) throws(IMAPProtocolError) -> Response {
         var p = ParseBuffer(bytes)
         switch p.peek() {

@@ -41,6 +41,13 @@ import Testing
         guard case .untagged(.bye) = responses[responses.count - 2] else { Issue.record("BYE"); return }
     }
 
+    @Test func parseAllMatchesIncrementalFraming() throws {
+        for name in ["dovecot-session.server.txt", "gmail-session.server.txt"] {
+            #expect(try ResponseParser.parseAll(try Fixture.bytes(name)) == (try Fixture.responses(name, chunk: 3)))
+        }
+        #expect(try ResponseParser.parseAll(Array("* 1 EXISTS\r\n* 2 FETCH (BODY[] {9}\r\nabc".utf8)) == [.untagged(.exists(1))])
+    }
+
     @Test func gmailSession() throws {
         let responses = try Fixture.responses("gmail-session.server.txt")
         guard case .tagged(let login) = responses[3], case .capability(let caps)? = login.text.code else {
