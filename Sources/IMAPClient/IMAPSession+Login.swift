@@ -75,3 +75,20 @@ extension IMAPSession {
         return done.status == .ok ? enabled : []
     }
 }
+
+extension IMAPSession {
+    /// Connects, logs in and sends ID: the usual way to start. On failure nothing stays open.
+    public static func open(endpoint: IMAPEndpoint, user: String, password: String,
+                            limits: FramingLimits = FramingLimits(),
+                            trace: ((IMAPTraceEvent) -> Void)? = nil) throws(IMAPSessionError) -> IMAPSession {
+        let session = try IMAPSession(endpoint: endpoint, limits: limits, trace: trace)
+        do {
+            try session.login(user: user, password: password)
+            try session.id()
+        } catch {
+            session.logout()
+            throw error
+        }
+        return session
+    }
+}

@@ -22,8 +22,7 @@ import Testing
 
     @Test func startTLS() throws {
         let env = try TestServerEnvironment.require()
-        let session = try IMAPSession(endpoint: env.endpoint(.starttls))
-        try session.login(user: env.user, password: env.password)
+        let session = try IMAPSession.open(endpoint: env.endpoint(.starttls), user: env.user, password: env.password)
         #expect(try session.listMailboxes().contains { $0.rawName == .inbox })
         session.logout()
     }

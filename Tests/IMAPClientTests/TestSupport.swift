@@ -27,8 +27,15 @@ enum TestCertificate {
     /// A second, unrelated CA: trusting it must make verification of the real server fail.
     static let unrelated: Paths? = make(name: "unrelated")
 
+    /// One folder per test process, removed when it exits.
+    static let root: String = {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mailmirror-imap-tests-\(getpid())").path
+        atexit { try? FileManager.default.removeItem(atPath: TestCertificate.root) }
+        return dir
+    }()
+
     private static func make(name: String) -> Paths? {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mailmirror-imap-tests-\(getpid())-\(name)").path
+        let dir = root + "/" + name
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let cert = dir + "/cert.pem", key = dir + "/key.pem"
         let result = try? run("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
