@@ -173,6 +173,32 @@ import Testing
         #expect(Date().timeIntervalSince(start) < 5)
     }
 
+    @Test func stallInTheTLSHandshakeTimesOut() throws {
+        let server = try FakeServer("stall-handshake")
+        let start = Date()
+        do {
+            _ = try IMAPSession(endpoint: server.endpoint(timeout: 1))
+            Issue.record("connected")
+        } catch {
+            guard case .connection(.timeout) = error else { Issue.record("got \(error)"); return }
+        }
+        #expect(Date().timeIntervalSince(start) < 5)
+    }
+
+    @Test func startTLSRequestedButNotOfferedNeverFallsBackToClearText() throws {
+        let server = try FakeServer("no-starttls")
+        var endpoint = server.endpoint()
+        endpoint.security = .starttls
+        do {
+            _ = try IMAPSession(endpoint: endpoint)
+            Issue.record("connected in clear text")
+        } catch {
+            guard case .connection(.startTLSUnavailable) = error else { Issue.record("got \(error)"); return }
+            #expect(!error.isTemporary)
+        }
+        #expect(!server.commands.contains { $0.contains("LOGIN") || $0.contains("AUTHENTICATE") })
+    }
+
     @Test func absurdLiteralAndEndlessLineAreProtocolErrors() throws {
         let absurd = try FakeServer("absurd-literal")
         let a = try absurd.session()

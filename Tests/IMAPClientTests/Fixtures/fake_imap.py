@@ -266,6 +266,24 @@ def main():
         raw, _ = listener.accept()
     except socket.timeout:
         return
+    if SCENARIO == "stall-handshake":
+        time.sleep(30)  # TCP accepted, TLS never answered
+        return
+    if SCENARIO == "no-starttls":
+        # Plain IMAP without STARTTLS: a client asked for STARTTLS must refuse to go on in clear.
+        c = Conn(raw)
+        c.line("* OK plain server ready")
+        try:
+            while True:
+                data = c.read_command()
+                tag = data.split(b" ")[0].decode()
+                if b"CAPABILITY" in data.upper():
+                    c.line("* CAPABILITY IMAP4rev1 AUTH=PLAIN")
+                    c.line(tag + " OK done")
+                else:
+                    c.line(tag + " BAD no")
+        except (EOFError, OSError):
+            return
     try:
         with context.wrap_socket(raw, server_side=True) as tls:
             serve(Conn(tls))
