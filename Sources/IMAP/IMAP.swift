@@ -1,1 +1,0 @@
-// The IMAP module. See README.md for what it does.

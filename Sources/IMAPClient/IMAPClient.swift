@@ -1,1 +1,0 @@
-// The IMAPClient module. See README.md for what it does.
