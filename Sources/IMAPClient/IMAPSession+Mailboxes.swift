@@ -127,3 +127,19 @@ extension Array where Element == Flag {
     /// mirrored: keeping it would make flags look changed from one sync to the next.
     var withoutRecent: [Flag] { filter { $0.name != "\\Recent" } }
 }
+
+extension IMAPSession {
+    /// RFC822.SIZE and INTERNALDATE of the given UIDs in the examined mailbox, without bodies:
+    /// the sync plans its downloads (progress, daily budget, `--since`) from them.
+    public func fetchSizes(uids: [UID]) throws(IMAPSessionError) -> [MessageSize] {
+        if uids.isEmpty { return [] }
+        var sizes: [MessageSize] = []
+        let done = try execute(.uidFetch(UIDSet(uids), [.uid, .rfc822Size, .internalDate], changedSince: nil)) { response throws(IMAPSessionError) in
+            if case .fetch(let f) = response, let uid = f.uid {
+                sizes.append(MessageSize(uid: uid, size: f.size ?? 0, internalDate: f.internalDate))
+            }
+        }
+        try requireOK(done, "UID FETCH (RFC822.SIZE)")
+        return sizes
+    }
+}
