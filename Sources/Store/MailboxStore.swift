@@ -237,7 +237,7 @@ public final class MailboxStore: @unchecked Sendable {
             } catch let error as StoreError where error.code == .notFound {
                 continue // renamed by a flag change since we listed: look again
             }
-            do {
+            do throws(Gzip.Failure) {
                 return try Gzip.decompress(compressed)
             } catch {
                 throw Self.gzipError(error, path: filePath)

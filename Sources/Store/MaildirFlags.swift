@@ -20,6 +20,11 @@ public struct MaildirFlags: Hashable, Sendable, CustomStringConvertible {
         self.letters = String(Set(letters.filter { $0.isASCII && $0.isLetter }).sorted())
     }
 
+    /// For letters already known to be ASCII letters in strictly ascending order (parsed file names).
+    init(sortedLetters: String) {
+        self.letters = sortedLetters
+    }
+
     /// Splits IMAP flags into letters and keywords (sorted); `\Recent` is session state and dropped.
     public init(imapFlags: [String], expunged: Bool = false) {
         var letters = ""

@@ -47,11 +47,12 @@ enum MessageFileName {
         let rest = name.utf8[index...]
         guard rest.starts(with: infix.utf8) else { return nil }
         let letters = rest.dropFirst(infix.utf8.count)
-        guard letters.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) }) else { return nil }
-        let text = String(Substring(letters))
-        let flags = MaildirFlags(letters: text)
-        // Only names we would write ourselves: sorted, unique letters.
-        guard flags.letters == text else { return nil }
-        return (UID(UInt32(uid)), flags)
+        // Only names we would write ourselves: ASCII letters, strictly ascending (sorted, unique).
+        var previous: UInt8 = 0
+        for letter in letters {
+            guard (letter >= 0x41 && letter <= 0x5A) || (letter >= 0x61 && letter <= 0x7A), letter > previous else { return nil }
+            previous = letter
+        }
+        return (UID(UInt32(uid)), MaildirFlags(sortedLetters: String(Substring(letters))))
     }
 }
