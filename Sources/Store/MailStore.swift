@@ -20,7 +20,7 @@ public final class MailStore: @unchecked Sendable {
 
     /// Opens the store at `root`, creating the folder (0700) when it is missing.
     public init(root: URL, compressionLevel: Int32 = Gzip.defaultLevel) throws {
-        self.root = root.standardizedFileURL
+        self.root = root.absoluteURL.standardizedFileURL
         self.compressionLevel = compressionLevel
         var path = self.root.path
         while path.count > 1 && path.hasSuffix("/") { path.removeLast() }

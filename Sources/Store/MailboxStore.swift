@@ -280,14 +280,16 @@ public final class MailboxStore: @unchecked Sendable {
         var scan = Scan()
         guard let entries = try Syscalls.listDirectoryWithStatus(folder) else { return scan }
         let keywords = try loadKeywordsFile(uidValidity)
+        let prefix = folder + "/"
         scan.messages.reserveCapacity(entries.count)
         for entry in entries {
             guard entry.status.isRegularFile, let parsed = MessageFileName.parse(entry.name) else {
                 scan.badNames.append("\(folder)/\(entry.name)")
                 continue
             }
-            let message = StoredMessage(uid: parsed.uid, flags: parsed.flags.imapFlags + (keywords[parsed.uid] ?? []),
-                                        maildirFlags: parsed.flags, path: "\(folder)/\(entry.name)",
+            var flags = parsed.flags.imapFlags
+            if !keywords.isEmpty, let extra = keywords[parsed.uid] { flags += extra }
+            let message = StoredMessage(uid: parsed.uid, flags: flags, maildirFlags: parsed.flags, path: prefix + entry.name,
                                         compressedSize: entry.status.size, modificationTime: entry.status.modificationTime)
             if let other = scan.messages[parsed.uid] {
                 scan.duplicates.append(other.path)

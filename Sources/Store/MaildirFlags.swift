@@ -47,7 +47,9 @@ public struct MaildirFlags: Hashable, Sendable, CustomStringConvertible {
 
     /// The IMAP system flags the letters stand for, in letter order.
     public var imapFlags: [String] {
-        letters.compactMap { letter in Self.systemFlags.first(where: { $0.letter == letter })?.flag }
+        if letters.isEmpty { return [] }
+        if letters == "S" { return ["\\Seen"] } // by far the most common
+        return letters.compactMap { letter in Self.systemFlags.first(where: { $0.letter == letter })?.flag }
     }
 
     /// The same flags with the expunged mark set or cleared.
