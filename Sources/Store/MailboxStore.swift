@@ -221,9 +221,11 @@ public final class MailboxStore: @unchecked Sendable {
 
     // MARK: Reading
 
-    /// Every message file in an epoch's `cur/`, by UID (one directory listing plus one `fstatat` per file).
-    public func storedMessages(uidValidity: UIDValidity) throws -> [UID: StoredMessage] {
-        try scan(uidValidity: uidValidity).messages
+    /// Every message file in an epoch's `cur/`, by UID: one directory listing, plus one `fstatat`
+    /// per file for `compressedSize` and `modificationTime` (skip it with `withSizes: false`
+    /// when only UIDs and flags matter, as in the sync's expunge and flag diffs: about twice as fast).
+    public func storedMessages(uidValidity: UIDValidity, withSizes: Bool = true) throws -> [UID: StoredMessage] {
+        try scan(uidValidity: uidValidity, withSizes: withSizes).messages
     }
 
     /// The exact bytes the server sent for `uid`, checked against the gzip CRC and length.
@@ -275,22 +277,29 @@ public final class MailboxStore: @unchecked Sendable {
         var duplicates: [String] = []
     }
 
-    func scan(uidValidity: UIDValidity) throws -> Scan {
+    func scan(uidValidity: UIDValidity, withSizes: Bool = true) throws -> Scan {
         let folder = curPath(uidValidity)
         var scan = Scan()
-        guard let entries = try Syscalls.listDirectoryWithStatus(folder) else { return scan }
+        let entries: [(name: String, isFile: Bool, size: Int?, time: Int64?)]
+        if withSizes {
+            guard let listed = try Syscalls.listDirectoryWithStatus(folder) else { return scan }
+            entries = listed.map { ($0.name, $0.status.isRegularFile, $0.status.size, $0.status.modificationTime) }
+        } else {
+            guard let listed = try Syscalls.listDirectory(folder) else { return scan }
+            entries = listed.map { ($0.name, $0.isDirectory != true, nil, nil) }
+        }
         let keywords = try loadKeywordsFile(uidValidity)
         let prefix = folder + "/"
         scan.messages.reserveCapacity(entries.count)
         for entry in entries {
-            guard entry.status.isRegularFile, let parsed = MessageFileName.parse(entry.name) else {
-                scan.badNames.append("\(folder)/\(entry.name)")
+            guard entry.isFile, let parsed = MessageFileName.parse(entry.name) else {
+                scan.badNames.append(prefix + entry.name)
                 continue
             }
             var flags = parsed.flags.imapFlags
             if !keywords.isEmpty, let extra = keywords[parsed.uid] { flags += extra }
             let message = StoredMessage(uid: parsed.uid, flags: flags, maildirFlags: parsed.flags, path: prefix + entry.name,
-                                        compressedSize: entry.status.size, modificationTime: entry.status.modificationTime)
+                                        compressedSize: entry.size, modificationTime: entry.time)
             if let other = scan.messages[parsed.uid] {
                 scan.duplicates.append(other.path)
                 scan.duplicates.append(message.path)

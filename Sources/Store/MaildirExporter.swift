@@ -50,7 +50,7 @@ public struct MaildirExporter: Sendable {
                         continue
                     }
                     let bytes = try mailbox.readMessage(uidValidity: epoch, uid: message.uid)
-                    let fileName = "\(message.modificationTime).\(key).mailmirror:2,\(message.maildirFlags.standardLetters)"
+                    let fileName = "\(message.modificationTime ?? 0).\(key).mailmirror:2,\(message.maildirFlags.standardLetters)"
                     let temporary = "\(folderPath)/tmp/\(fileName)"
                     let fd = try Syscalls.open(temporary, flags: Syscalls.OpenFlags.createOrTruncate, operation: "create")
                     do {

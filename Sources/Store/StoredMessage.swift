@@ -10,12 +10,12 @@ public struct StoredMessage: Hashable, Sendable {
     public var path: String
     /// True when the server no longer has the message (kept here as history).
     public var expunged: Bool { maildirFlags.isExpunged }
-    /// Size of the gzip file on disk.
-    public var compressedSize: Int
-    /// When it was stored or its flags last changed, seconds since 1970.
-    public var modificationTime: Int64
+    /// Size of the gzip file on disk; nil when listed `withSizes: false`.
+    public var compressedSize: Int?
+    /// When it was stored or its flags last changed, seconds since 1970; nil when listed `withSizes: false`.
+    public var modificationTime: Int64?
 
-    public init(uid: UID, flags: [String], maildirFlags: MaildirFlags, path: String, compressedSize: Int, modificationTime: Int64) {
+    public init(uid: UID, flags: [String], maildirFlags: MaildirFlags, path: String, compressedSize: Int?, modificationTime: Int64?) {
         self.uid = uid
         self.flags = flags
         self.maildirFlags = maildirFlags
