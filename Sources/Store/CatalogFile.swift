@@ -51,24 +51,52 @@ public final class CatalogFile: @unchecked Sendable {
                 "\(path) is not a mailmirror catalog (bad header). Run `mailmirror reindex` to rebuild it from the store.")
         }
         return try bytes.withUnsafeBytes { raw -> Contents in
-            var summaries: [MessageSummary] = []
-            var positions: [String: Int] = [:]
-            var records = 0
-            let end = try Self.validEnd(raw) { payload in
-                var reader = SummaryCodec.Reader(payload)
-                guard let summary = try? SummaryCodec.decode(&reader) else {
-                    throw StoreError(.corrupt, path: path, message:
-                        "\(path) holds a record this version of mailmirror cannot read (written by a newer version?). Run `mailmirror reindex` to rebuild it.")
-                }
-                records += 1
-                if let position = positions[summary.id] {
-                    summaries[position] = summary
-                } else {
-                    positions[summary.id] = summaries.count
-                    summaries.append(summary)
+            // Find the valid frames first (cheap), then decode them on every core: decoding is
+            // string building and dominates; ids are collapsed afterwards, in file order.
+            var frames: [Range<Int>] = []
+            let end = Self.validEnd(raw) { payload in
+                let start = payload.baseAddress! - raw.baseAddress!
+                frames.append(start ..< start + payload.count)
+            }
+            let workers = frames.count < 2048 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+            var chunks = [[MessageSummary]](repeating: [], count: workers)
+            var failed = false
+            let lock = NSLock()
+            chunks.withUnsafeMutableBufferPointer { output in
+                DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                    let range = frames.count * worker / workers ..< frames.count * (worker + 1) / workers
+                    var decoded: [MessageSummary] = []
+                    decoded.reserveCapacity(range.count)
+                    for frame in frames[range] {
+                        var reader = SummaryCodec.Reader(UnsafeRawBufferPointer(rebasing: raw[frame]))
+                        guard let summary = try? SummaryCodec.decode(&reader) else {
+                            lock.lock(); failed = true; lock.unlock()
+                            return
+                        }
+                        decoded.append(summary)
+                    }
+                    output[worker] = decoded
                 }
             }
-            return Contents(summaries: summaries, records: records, ignoredBytes: raw.count - end)
+            if failed {
+                throw StoreError(.corrupt, path: path, message:
+                    "\(path) holds a record this version of mailmirror cannot read (written by a newer version?). Run `mailmirror reindex` to rebuild it.")
+            }
+            var summaries: [MessageSummary] = []
+            summaries.reserveCapacity(frames.count)
+            var positions: [String: Int] = [:]
+            positions.reserveCapacity(frames.count)
+            for chunk in chunks {
+                for summary in chunk {
+                    if let position = positions[summary.id] {
+                        summaries[position] = summary
+                    } else {
+                        positions[summary.id] = summaries.count
+                        summaries.append(summary)
+                    }
+                }
+            }
+            return Contents(summaries: summaries, records: frames.count, ignoredBytes: raw.count - end)
         }
     }
 
