@@ -25,6 +25,7 @@ public final class MailStore: @unchecked Sendable {
         var path = self.root.path
         while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
         rootPath = path
+        catalog = CatalogFile(directory: path + "/catalog")
         try Syscalls.makeDirectories(rootPath)
     }
 
@@ -36,8 +37,8 @@ public final class MailStore: @unchecked Sendable {
         try StoreLock(path: lockPath)
     }
 
-    /// The catalog of message summaries for the whole store.
-    public var catalog: CatalogFile { CatalogFile(directory: rootPath + "/catalog") }
+    /// The catalog of message summaries for the whole store (`<root>/catalog/`).
+    public let catalog: CatalogFile
 
     /// The store of one server mailbox. Nothing is created on disk until something is written.
     /// The same object is returned for the same account and name, so its caches stay coherent.
@@ -53,6 +54,21 @@ public final class MailStore: @unchecked Sendable {
                                  compressionLevel: compressionLevel)
         openMailboxes[key] = store
         return store
+    }
+
+    /// Removes what a killed run left behind in every mailbox (`tmp/` files, a half-written state)
+    /// and the catalog's temporary file. Call it holding the lock, before syncing.
+    @discardableResult
+    public func sweepTemporaryFiles() throws -> [String] {
+        var removed: [String] = []
+        for account in try accounts() {
+            for name in try mailboxes(account: account) {
+                removed += try mailbox(account: account, name: name).sweepTemporaryFiles()
+            }
+        }
+        let catalogTemporary = catalog.path + ".tmp"
+        if try Syscalls.removeIfPresent(catalogTemporary) { removed.append(catalogTemporary) }
+        return removed
     }
 
     /// The accounts with a folder in the store, sorted.

@@ -172,6 +172,10 @@ public final class MailboxStore: @unchecked Sendable {
             }
             if syncDirectory { try Syscalls.fsyncDirectory(curPath(uidValidity)) }
         } catch let error as StoreError {
+            if error.code == .diskFull {
+                throw StoreError(.diskFull, path: finalPath, message:
+                    "The disk is full (or over quota): could not store message UID \(uid) of \(account)/\(name) as \(finalPath). Free some space and run the sync again; nothing partial was kept.")
+            }
             throw StoreError(error.code, path: finalPath, message:
                 "Could not store message UID \(uid) of \(account)/\(name) as \(finalPath): \(error.message)")
         }

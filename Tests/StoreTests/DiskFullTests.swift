@@ -25,6 +25,7 @@ import Testing
             try inbox.commit(uidValidity: uv1, uid: UID(2), flags: ["\\Seen"], bytes: randomBytes(400_000, seed: 3))
             Issue.record("a 400 KiB message fitted in a 256 KiB disk")
         } catch let error as StoreError {
+            print("disk full: \(error.message)")
             #expect(error.code == .diskFull)
             #expect(error.path == "\(inbox.curPath(uv1))/2.eml.gz:2,S")
             #expect(error.message.contains("disk is full"))

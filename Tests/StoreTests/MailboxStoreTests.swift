@@ -77,6 +77,23 @@ import Testing
         #expect(try inbox.readMessage(uidValidity: uv1, uid: UID(2)) == sampleMessage(2))
     }
 
+    @Test func theStoreSweepsEveryMailboxAndTheCatalog() throws {
+        let directory = try TemporaryDirectory()
+        let store = try MailStore(root: directory.url)
+        var leftovers: [String] = []
+        for name in ["INBOX", "Sent"] {
+            let mailbox = try store.mailbox(account: "a", name: name)
+            try mailbox.commit(uidValidity: uv1, uid: UID(1), flags: [], bytes: sampleMessage(1))
+            leftovers.append("\(mailbox.tmpPath(uv1))/1.2_3.4.eml.gz")
+        }
+        try FileManager.default.createDirectory(atPath: "\(directory.path)/catalog", withIntermediateDirectories: true)
+        leftovers.append("\(directory.path)/catalog/summaries.bin.tmp")
+        for path in leftovers { _ = FileManager.default.createFile(atPath: path, contents: Data([1, 2, 3])) }
+        #expect(try store.sweepTemporaryFiles().sorted() == leftovers.sorted())
+        #expect(leftovers.allSatisfy { !FileManager.default.fileExists(atPath: $0) })
+        #expect(try store.sweepTemporaryFiles().isEmpty)
+    }
+
     @Test func flagsAreRenamesAndKeywordsGoToTheirFile() throws {
         let directory = try TemporaryDirectory()
         let inbox = try MailStore(root: directory.url).mailbox(account: "support", name: "INBOX")
