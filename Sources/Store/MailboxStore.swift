@@ -235,7 +235,8 @@ public final class MailboxStore: @unchecked Sendable {
     /// The exact bytes the server sent for `uid`, checked against the gzip CRC and length.
     public func readMessage(uidValidity: UIDValidity, uid: UID) throws -> [UInt8] {
         for attempt in 0..<2 {
-            guard let fileName = try currentFileName(uidValidity: uidValidity, uid: uid, refresh: attempt > 0) else { break }
+            // A reader's index may predate the writer's latest commits or flag renames: look again once.
+            guard let fileName = try currentFileName(uidValidity: uidValidity, uid: uid, refresh: attempt > 0) else { continue }
             let filePath = "\(curPath(uidValidity))/\(fileName)"
             let compressed: [UInt8]
             do {

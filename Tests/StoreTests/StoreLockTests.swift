@@ -27,7 +27,12 @@ import Testing
         defer { lock.release() }
         let inbox = try store.mailbox(account: "a", name: "INBOX")
         try inbox.commit(uidValidity: uv1, uid: UID(1), flags: [], bytes: sampleMessage(1))
-        let reader = try MailStore(root: directory.url)
-        #expect(try reader.mailbox(account: "a", name: "INBOX").readMessage(uidValidity: uv1, uid: UID(1)) == sampleMessage(1))
+        let reader = try MailStore(root: directory.url).mailbox(account: "a", name: "INBOX")
+        #expect(try reader.readMessage(uidValidity: uv1, uid: UID(1)) == sampleMessage(1))
+        // The reader sees what the writer commits and renames after it first looked.
+        try inbox.commit(uidValidity: uv1, uid: UID(2), flags: [], bytes: sampleMessage(2))
+        try inbox.setFlags(uidValidity: uv1, uid: UID(1), flags: ["\\Seen"])
+        #expect(try reader.readMessage(uidValidity: uv1, uid: UID(2)) == sampleMessage(2))
+        #expect(try reader.readMessage(uidValidity: uv1, uid: UID(1)) == sampleMessage(1))
     }
 }
