@@ -1,0 +1,203 @@
+import Foundation
+import MailCore
+
+/// The catalog's summaries for the whole store, in `<root>/catalog/summaries.bin`.
+///
+/// An append-only log of binary records (see `SummaryCodec`), each framed as
+/// `length u32 | crc32 u32 | payload | length u32` (little-endian) after an 8-byte magic
+/// `MMCAT01\n`. A record cut short by kill -9 fails its frame or CRC check: `load` stops there and
+/// ignores it, and the next `append` truncates it away before writing. A later record for the same
+/// id replaces an earlier one. `rewrite` replaces the whole file atomically (reindex, compaction,
+/// threads recomputed).
+public final class CatalogFile: @unchecked Sendable {
+    public let directory: String
+    public var path: String { "\(directory)/summaries.bin" }
+
+    /// What `load` found.
+    public struct Contents: Sendable {
+        /// One summary per id, in the order ids first appeared, each the latest written.
+        public var summaries: [MessageSummary]
+        /// Records read (before collapsing ids).
+        public var records: Int
+        /// Bytes at the end that did not form a whole, valid record (a torn write), ignored.
+        public var ignoredBytes: Int
+    }
+
+    static let magic: [UInt8] = Array("MMCAT01\n".utf8)
+    private static let frameOverhead = 12
+
+    private let lock = NSLock()
+    private var tailChecked = false
+
+    public init(directory: String) {
+        self.directory = directory
+    }
+
+    /// All summaries, latest per id. A missing catalog is empty.
+    public func loadAll() throws -> [MessageSummary] {
+        try load().summaries
+    }
+
+    public func load() throws -> Contents {
+        let bytes: [UInt8]
+        do {
+            bytes = try Syscalls.readFile(path)
+        } catch let error as StoreError where error.code == .notFound {
+            return Contents(summaries: [], records: 0, ignoredBytes: 0)
+        }
+        if bytes.isEmpty { return Contents(summaries: [], records: 0, ignoredBytes: 0) }
+        guard bytes.starts(with: Self.magic) else {
+            throw StoreError(.corrupt, path: path, message:
+                "\(path) is not a mailmirror catalog (bad header). Run `mailmirror reindex` to rebuild it from the store.")
+        }
+        return try bytes.withUnsafeBytes { raw -> Contents in
+            // Find the valid frames first (cheap), then decode them on every core: decoding is
+            // string building and dominates; ids are collapsed afterwards, in file order.
+            var frames: [Range<Int>] = []
+            let end = Self.validEnd(raw) { payload in
+                let start = payload.baseAddress! - raw.baseAddress!
+                frames.append(start ..< start + payload.count)
+            }
+            let workers = frames.count < 2048 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+            var chunks = [[MessageSummary]](repeating: [], count: workers)
+            var failed = false
+            let lock = NSLock()
+            chunks.withUnsafeMutableBufferPointer { output in
+                DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                    let range = frames.count * worker / workers ..< frames.count * (worker + 1) / workers
+                    var decoded: [MessageSummary] = []
+                    decoded.reserveCapacity(range.count)
+                    for frame in frames[range] {
+                        var reader = SummaryCodec.Reader(UnsafeRawBufferPointer(rebasing: raw[frame]))
+                        guard let summary = try? SummaryCodec.decode(&reader) else {
+                            lock.lock(); failed = true; lock.unlock()
+                            return
+                        }
+                        decoded.append(summary)
+                    }
+                    output[worker] = decoded
+                }
+            }
+            if failed {
+                throw StoreError(.corrupt, path: path, message:
+                    "\(path) holds a record this version of mailmirror cannot read (written by a newer version?). Run `mailmirror reindex` to rebuild it.")
+            }
+            var summaries: [MessageSummary] = []
+            summaries.reserveCapacity(frames.count)
+            var positions: [String: Int] = [:]
+            positions.reserveCapacity(frames.count)
+            for chunk in chunks {
+                for summary in chunk {
+                    if let position = positions[summary.id] {
+                        summaries[position] = summary
+                    } else {
+                        positions[summary.id] = summaries.count
+                        summaries.append(summary)
+                    }
+                }
+            }
+            return Contents(summaries: summaries, records: frames.count, ignoredBytes: raw.count - end)
+        }
+    }
+
+    /// Appends records durably (one write, then fsync). Safe after a torn write: the broken tail is
+    /// cut off first. Call it holding the store's lock.
+    public func append(_ summaries: [MessageSummary]) throws {
+        guard !summaries.isEmpty else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        try Syscalls.makeDirectories(directory)
+        let fd = try Syscalls.open(path, flags: Syscalls.OpenFlags.readWriteCreateAppend, operation: "open the catalog")
+        defer { Syscalls.close(fd) }
+        var size = try Syscalls.seekToEnd(fd, path: path)
+        if size > 0 && !tailChecked {
+            let good = try checkedEnd(fd: fd, size: size)
+            if good < size {
+                try Syscalls.truncate(fd, length: good, path: path)
+                size = good
+            }
+        }
+        var buffer: [UInt8] = size == 0 ? Self.magic : []
+        for summary in summaries { Self.appendFrame(summary, to: &buffer) }
+        try Syscalls.write(fd, buffer, path: path)
+        try Syscalls.fsync(fd, path: path)
+        tailChecked = true
+    }
+
+    /// Replaces the catalog with exactly these summaries (tmp, fsync, rename, fsync of the folder).
+    public func rewrite(_ all: [MessageSummary]) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        try Syscalls.makeDirectories(directory)
+        var buffer = Self.magic
+        buffer.reserveCapacity(all.count * 512)
+        for summary in all { Self.appendFrame(summary, to: &buffer) }
+        try Syscalls.writeFileAtomically(path, buffer, temporaryPath: path + ".tmp")
+        tailChecked = true
+    }
+
+    // MARK: Framing
+
+    static func appendFrame(_ summary: MessageSummary, to buffer: inout [UInt8]) {
+        var writer = SummaryCodec.Writer()
+        SummaryCodec.encode(summary, into: &writer)
+        let payload = writer.bytes
+        let length = UInt32(payload.count)
+        let crc = payload.withUnsafeBytes { Gzip.crc32($0) }
+        appendUInt32(length, to: &buffer)
+        appendUInt32(crc, to: &buffer)
+        buffer.append(contentsOf: payload)
+        appendUInt32(length, to: &buffer)
+    }
+
+    private static func appendUInt32(_ value: UInt32, to buffer: inout [UInt8]) {
+        buffer.append(UInt8(truncatingIfNeeded: value))
+        buffer.append(UInt8(truncatingIfNeeded: value >> 8))
+        buffer.append(UInt8(truncatingIfNeeded: value >> 16))
+        buffer.append(UInt8(truncatingIfNeeded: value >> 24))
+    }
+
+    static func readUInt32(_ raw: UnsafeRawBufferPointer, _ offset: Int) -> UInt32 {
+        UInt32(raw[offset]) | UInt32(raw[offset + 1]) << 8 | UInt32(raw[offset + 2]) << 16 | UInt32(raw[offset + 3]) << 24
+    }
+
+    /// Walks the frames from the magic on, handing each valid payload to `visit`; returns the
+    /// offset where valid data ends (a frame that is cut, or fails its CRC, ends it).
+    static func validEnd(_ raw: UnsafeRawBufferPointer, visit: (UnsafeRawBufferPointer) throws -> Void) rethrows -> Int {
+        var offset = magic.count
+        while offset + frameOverhead <= raw.count {
+            let length = Int(readUInt32(raw, offset))
+            let end = offset + frameOverhead + length
+            guard end <= raw.count, readUInt32(raw, end - 4) == UInt32(length) else { break }
+            let payload = UnsafeRawBufferPointer(rebasing: raw[(offset + 8) ..< (end - 4)])
+            guard Gzip.crc32(payload) == readUInt32(raw, offset + 4) else { break }
+            try visit(payload)
+            offset = end
+        }
+        return offset
+    }
+
+    /// Where the valid records of the file end: the last frame is checked from the end (its
+    /// trailing length points at its start); only when that fails is the file walked from the top.
+    private func checkedEnd(fd: Int32, size: Int) throws -> Int {
+        if size >= Self.magic.count + Self.frameOverhead {
+            let tail = try Syscalls.read(fd, count: 4, offset: size - 4, path: path)
+            let length = tail.withUnsafeBytes { Self.readUInt32($0, 0) }
+            let start = size - Self.frameOverhead - Int(length)
+            if start >= Self.magic.count {
+                let frame = try Syscalls.read(fd, count: size - start, offset: start, path: path)
+                let good = frame.withUnsafeBytes { raw in
+                    Self.readUInt32(raw, 0) == length
+                        && Gzip.crc32(UnsafeRawBufferPointer(rebasing: raw[8 ..< raw.count - 4])) == Self.readUInt32(raw, 4)
+                }
+                if good { return size }
+            }
+        }
+        let bytes = try Syscalls.read(fd, count: size, offset: 0, path: path)
+        guard bytes.starts(with: Self.magic) else {
+            throw StoreError(.corrupt, path: path, message:
+                "\(path) is not a mailmirror catalog (bad header). Run `mailmirror reindex` to rebuild it from the store.")
+        }
+        return bytes.withUnsafeBytes { Self.validEnd($0) { _ in } }
+    }
+}

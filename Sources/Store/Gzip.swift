@@ -1,0 +1,234 @@
+import CZlib
+import Foundation
+
+/// gzip compression and checked decompression: the only file in the project that calls zlib.
+///
+/// Each `z_stream` lives at a stable heap address (zlib keeps a back-pointer to it), and
+/// compressors are pooled and reset rather than re-created, so the sync can compress on
+/// several threads at once without paying `deflateInit` per message.
+public enum Gzip {
+    /// Why a gzip file could not be read back.
+    public enum Failure: Error, Hashable, Sendable, CustomStringConvertible {
+        /// The data ends before the gzip trailer (a cut download, a file truncated on disk).
+        case truncated
+        /// Not gzip, a bad deflate stream, or a CRC-32 / length mismatch; zlib's reason.
+        case corrupt(String)
+
+        public var description: String {
+            switch self {
+            case .truncated: return "the gzip data ends before its trailer (truncated)"
+            case .corrupt(let reason): return "the gzip data is corrupt (\(reason))"
+            }
+        }
+    }
+
+    /// The level the store writes (zlib's default: the best speed/size balance for mail).
+    public static let defaultLevel: Int32 = 6
+
+    /// gzip of `bytes` at `level` (0 none … 9 best).
+    public static func compress(_ bytes: [UInt8], level: Int32 = defaultLevel) -> [UInt8] {
+        bytes.withUnsafeBytes { compress($0, level: level) }
+    }
+
+    public static func compress(_ bytes: UnsafeRawBufferPointer, level: Int32 = defaultLevel) -> [UInt8] {
+        let clamped = max(0, min(9, level))
+        let compressor = compressorPool.take(level: clamped)
+        defer { compressorPool.give(compressor) }
+        return compressor.compress(bytes)
+    }
+
+    /// The bytes a gzip file holds, with its CRC-32 and length checked; concatenated members
+    /// (which `zcat` accepts) are decoded one after another.
+    public static func decompress(_ bytes: [UInt8]) throws(Failure) -> [UInt8] {
+        let inflater = inflaterPool.take()
+        defer { inflaterPool.give(inflater) }
+        let result: Result<[UInt8], Failure> = bytes.withUnsafeBytes { raw in
+            do throws(Failure) { return .success(try inflater.decompress(raw)) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
+    /// CRC-32 (the gzip / zlib polynomial) of `bytes`.
+    public static func crc32(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return 0 }
+        var crc: uLong = CZlib.crc32(0, nil, 0)
+        var offset = 0
+        while offset < bytes.count {
+            let chunk = min(bytes.count - offset, Int(UInt32.max / 2))
+            crc = CZlib.crc32(crc, base.assumingMemoryBound(to: Bytef.self) + offset, uInt(chunk))
+            offset += chunk
+        }
+        return UInt32(truncatingIfNeeded: crc)
+    }
+
+    private static let compressorPool = CompressorPool()
+    private static let inflaterPool = InflaterPool()
+}
+
+/// One deflate stream configured for gzip at one level, reset between messages.
+private final class GzipCompressor {
+    let level: Int32
+    let stream: UnsafeMutablePointer<z_stream>
+
+    init(level: Int32) {
+        self.level = level
+        stream = .allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        let status = czlib_deflate_init_gzip(stream, level)
+        precondition(status == Z_OK, "deflateInit2 failed (\(status)): zlib is out of memory")
+    }
+
+    deinit {
+        deflateEnd(stream)
+        stream.deinitialize(count: 1)
+        stream.deallocate()
+    }
+
+    func compress(_ input: UnsafeRawBufferPointer) -> [UInt8] {
+        deflateReset(stream)
+        // deflateBound covers the gzip header and trailer for a stream set up for gzip.
+        let bound = Int(deflateBound(stream, uLong(input.count))) + 64
+        var output = [UInt8](repeating: 0, count: bound)
+        var produced = 0
+        output.withUnsafeMutableBytes { out in
+            let base = input.baseAddress.map { UnsafeMutablePointer(mutating: $0.assumingMemoryBound(to: Bytef.self)) }
+            var consumed = 0
+            while true {
+                let inChunk = min(input.count - consumed, Int(UInt32.max / 2))
+                stream.pointee.next_in = base.map { $0 + consumed }
+                stream.pointee.avail_in = uInt(inChunk)
+                let last = consumed + inChunk == input.count
+                let outChunk = min(out.count - produced, Int(UInt32.max / 2))
+                stream.pointee.next_out = out.baseAddress!.assumingMemoryBound(to: Bytef.self) + produced
+                stream.pointee.avail_out = uInt(outChunk)
+                let status = deflate(stream, last ? Z_FINISH : Z_NO_FLUSH)
+                consumed += inChunk - Int(stream.pointee.avail_in)
+                produced += outChunk - Int(stream.pointee.avail_out)
+                if status == Z_STREAM_END { break }
+                precondition(status == Z_OK || status == Z_BUF_ERROR, "deflate failed (\(status))")
+                precondition(produced < out.count || status == Z_OK, "deflateBound was too small")
+            }
+        }
+        output.removeLast(output.count - produced)
+        return output
+    }
+}
+
+/// One inflate stream accepting gzip, reset between files.
+private final class GzipInflater {
+    let stream: UnsafeMutablePointer<z_stream>
+
+    init() {
+        stream = .allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        let status = czlib_inflate_init_gzip(stream)
+        precondition(status == Z_OK, "inflateInit2 failed (\(status)): zlib is out of memory")
+    }
+
+    deinit {
+        inflateEnd(stream)
+        stream.deinitialize(count: 1)
+        stream.deallocate()
+    }
+
+    func decompress(_ input: UnsafeRawBufferPointer) throws(Gzip.Failure) -> [UInt8] {
+        inflateReset(stream)
+        guard input.count >= 18 else {
+            if input.count >= 2 && input[0] == 0x1F && input[1] == 0x8B || input.isEmpty { throw .truncated }
+            throw .corrupt("too short to be gzip")
+        }
+        guard input[0] == 0x1F && input[1] == 0x8B else { throw .corrupt("no gzip header") }
+        // The trailer's ISIZE is the size modulo 2^32: a good first guess, bounded so a
+        // corrupt trailer cannot make us allocate gigabytes up front.
+        let tail = input.count - 4
+        let sizeHint = Int(input[tail]) | Int(input[tail + 1]) << 8 | Int(input[tail + 2]) << 16 | Int(input[tail + 3]) << 24
+        var capacity = max(64, min(sizeHint, input.count * 64 + 4096))
+        var output = [UInt8](repeating: 0, count: capacity)
+        var produced = 0
+        var consumed = 0
+        let inBase = UnsafeMutablePointer(mutating: input.baseAddress!.assumingMemoryBound(to: Bytef.self))
+        while true {
+            if produced == capacity {
+                capacity *= 2
+                output.append(contentsOf: repeatElement(0, count: capacity - output.count))
+            }
+            let inChunk = min(input.count - consumed, Int(UInt32.max / 2))
+            let outChunk = min(capacity - produced, Int(UInt32.max / 2))
+            let status: Int32 = output.withUnsafeMutableBytes { out in
+                stream.pointee.next_in = inBase + consumed
+                stream.pointee.avail_in = uInt(inChunk)
+                stream.pointee.next_out = out.baseAddress!.assumingMemoryBound(to: Bytef.self) + produced
+                stream.pointee.avail_out = uInt(outChunk)
+                return inflate(stream, Z_NO_FLUSH)
+            }
+            consumed += inChunk - Int(stream.pointee.avail_in)
+            produced += outChunk - Int(stream.pointee.avail_out)
+            switch status {
+            case Z_STREAM_END:
+                // The CRC-32 and ISIZE of this member matched (zlib checks them before saying so).
+                if consumed == input.count {
+                    output.removeLast(output.count - produced)
+                    return output
+                }
+                if input.count - consumed >= 2 && input[consumed] == 0x1F && input[consumed + 1] == 0x8B {
+                    inflateReset(stream)
+                    continue
+                }
+                throw .corrupt("unexpected bytes after the gzip trailer")
+            case Z_OK:
+                continue
+            case Z_BUF_ERROR:
+                // No progress possible: either the output is full (grow it) or the input ran out.
+                if produced == capacity { continue }
+                throw .truncated
+            case Z_DATA_ERROR:
+                let reason = stream.pointee.msg.map { String(cString: $0) } ?? "invalid deflate data"
+                throw .corrupt(reason)
+            case Z_NEED_DICT:
+                throw .corrupt("needs a preset dictionary")
+            default:
+                throw .corrupt("zlib error \(status)")
+            }
+        }
+    }
+}
+
+/// A few idle compressors per level, handed to whichever thread asks; at most one thread uses each.
+private final class CompressorPool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var idle: [GzipCompressor] = []
+
+    func take(level: Int32) -> GzipCompressor {
+        lock.lock()
+        if let index = idle.lastIndex(where: { $0.level == level }) {
+            let compressor = idle.remove(at: index)
+            lock.unlock()
+            return compressor
+        }
+        lock.unlock()
+        return GzipCompressor(level: level)
+    }
+
+    func give(_ compressor: GzipCompressor) {
+        lock.lock()
+        if idle.count < 8 { idle.append(compressor) }
+        lock.unlock()
+    }
+}
+
+private final class InflaterPool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var idle: [GzipInflater] = []
+
+    func take() -> GzipInflater {
+        lock.lock()
+        defer { lock.unlock() }
+        return idle.popLast() ?? GzipInflater()
+    }
+
+    func give(_ inflater: GzipInflater) {
+        lock.lock()
+        if idle.count < 8 { idle.append(inflater) }
+        lock.unlock()
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import MailCore
+
+/// The local store: the source of truth everything else is rebuilt from.
+///
+///     <root>/accounts/<account>/<mailbox-dir>/state
+///     <root>/accounts/<account>/<mailbox-dir>/<uidvalidity>/{tmp,new,cur}/<uid>.eml.gz:2,<flags>
+///     <root>/catalog/summaries.bin
+///     <root>/lock
+///
+/// One writer at a time holds `lock()`; readers (search, show, status, verify) never take it.
+/// Files are created 0600 and folders 0700.
+public final class MailStore: @unchecked Sendable {
+    public let root: URL
+    /// gzip level for new message files (6 unless configured).
+    public let compressionLevel: Int32
+    let rootPath: String
+    private let cacheLock = NSLock()
+    private var openMailboxes: [String: MailboxStore] = [:]
+
+    /// Opens the store at `root`, creating the folder (0700) when it is missing.
+    public init(root: URL, compressionLevel: Int32 = Gzip.defaultLevel) throws {
+        self.root = root.absoluteURL.standardizedFileURL
+        self.compressionLevel = compressionLevel
+        var path = self.root.path
+        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        rootPath = path
+        catalog = CatalogFile(directory: path + "/catalog")
+        try Syscalls.makeDirectories(rootPath)
+    }
+
+    var accountsPath: String { rootPath + "/accounts" }
+    public var lockPath: String { rootPath + "/lock" }
+
+    /// Takes the writer's lock, or throws `.locked(pid:)` at once ("another sync is running (pid N)").
+    public func lock() throws -> StoreLock {
+        try StoreLock(path: lockPath)
+    }
+
+    /// The catalog of message summaries for the whole store (`<root>/catalog/`).
+    public let catalog: CatalogFile
+
+    /// The store of one server mailbox. Nothing is created on disk until something is written.
+    /// The same object is returned for the same account and name, so its caches stay coherent.
+    public func mailbox(account: String, name: String) throws -> MailboxStore {
+        let accountName = try AccountName(account)
+        let directory = try MailboxDirectoryName(mailbox: name)
+        let key = "\(account)/\(directory.rawValue)"
+        cacheLock.lock()
+        defer { cacheLock.unlock() }
+        if let existing = openMailboxes[key] { return existing }
+        let store = MailboxStore(account: accountName.rawValue, name: name, directoryName: directory,
+                                 path: "\(accountsPath)/\(accountName.rawValue)/\(directory.rawValue)",
+                                 compressionLevel: compressionLevel)
+        openMailboxes[key] = store
+        return store
+    }
+
+    /// Removes what a killed run left behind in every mailbox (`tmp/` files, a half-written state)
+    /// and the catalog's temporary file. Call it holding the lock, before syncing.
+    @discardableResult
+    public func sweepTemporaryFiles() throws -> [String] {
+        var removed: [String] = []
+        for account in try accounts() {
+            for name in try mailboxes(account: account) {
+                removed += try mailbox(account: account, name: name).sweepTemporaryFiles()
+            }
+        }
+        let catalogTemporary = catalog.path + ".tmp"
+        if try Syscalls.removeIfPresent(catalogTemporary) { removed.append(catalogTemporary) }
+        return removed
+    }
+
+    /// The accounts with a folder in the store, sorted.
+    public func accounts() throws -> [String] {
+        guard let entries = try Syscalls.listDirectory(accountsPath) else { return [] }
+        return entries.map(\.name).filter(AccountName.isValid).sorted()
+    }
+
+    /// The server names of the mailboxes stored for `account`, sorted by their UTF-8 bytes.
+    /// Folders that are not valid encodings are skipped (`StoreVerifier` reports them).
+    public func mailboxes(account: String) throws -> [String] {
+        let accountName = try AccountName(account)
+        let accountPath = "\(accountsPath)/\(accountName.rawValue)"
+        guard let entries = try Syscalls.listDirectory(accountPath) else { return [] }
+        var names: [String] = []
+        for entry in entries {
+            guard let directory = MailboxDirectoryName(directoryName: entry.name) else { continue }
+            if let decoded = directory.decoded {
+                names.append(decoded)
+            } else if directory.isHashed,
+                      let bytes = try? Syscalls.readFile("\(accountPath)/\(entry.name)/\(MailboxStore.nameFileName)"),
+                      let name = String(validating: bytes, as: UTF8.self),
+                      (try? MailboxDirectoryName(mailbox: name)) == directory {
+                names.append(name)
+            }
+        }
+        return names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    }
+}

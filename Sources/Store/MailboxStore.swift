@@ -1,0 +1,425 @@
+import Foundation
+import MailCore
+
+/// The stored copy of one server mailbox: its state file and one Maildir-like folder per
+/// UIDVALIDITY epoch, holding one gzip file per message.
+///
+/// Writes must happen under the store's `lock()`. Within that one writer, the methods are
+/// safe to call from several threads at once (the sync compresses and commits on a second core):
+/// an in-memory index of each epoch's `cur/` is guarded by a lock, and a UID being committed is
+/// reserved so two threads never write it twice.
+public final class MailboxStore: @unchecked Sendable {
+    public let account: String
+    /// The server mailbox name (UTF-8).
+    public let name: String
+    public let directoryName: MailboxDirectoryName
+    /// `<root>/accounts/<account>/<mailbox-dir>`.
+    public let path: String
+    let compressionLevel: Int32
+
+    /// Result of `commit`.
+    public enum CommitOutcome: Hashable, Sendable {
+        /// Written now; the gzip file's size.
+        case stored(compressedSize: Int)
+        /// The UID was already in `cur/` (or being written by another thread): nothing written.
+        case alreadyStored
+    }
+
+    static let nameFileName = "name"
+    static let stateFileName = "state"
+    static let keywordsFileName = "keywords"
+    private static let stateTemporaryName = ".state.tmp"
+
+    private let lock = NSLock()
+    private var index: [UIDValidity: [UID: String]] = [:]
+    private var inFlight: [UIDValidity: Set<UID>] = [:]
+    private var preparedEpochs: Set<UIDValidity> = []
+    private var keywordCache: [UIDValidity: [UID: [String]]] = [:]
+    private var temporaryCounter: UInt64 = 0
+
+    init(account: String, name: String, directoryName: MailboxDirectoryName, path: String, compressionLevel: Int32) {
+        self.account = account
+        self.name = name
+        self.directoryName = directoryName
+        self.path = path
+        self.compressionLevel = compressionLevel
+    }
+
+    public var statePath: String { "\(path)/\(Self.stateFileName)" }
+    public func epochPath(_ uidValidity: UIDValidity) -> String { "\(path)/\(uidValidity.rawValue)" }
+    public func curPath(_ uidValidity: UIDValidity) -> String { "\(epochPath(uidValidity))/cur" }
+    public func tmpPath(_ uidValidity: UIDValidity) -> String { "\(epochPath(uidValidity))/tmp" }
+    func keywordsPath(_ uidValidity: UIDValidity) -> String { "\(epochPath(uidValidity))/\(Self.keywordsFileName)" }
+
+    // MARK: State
+
+    /// The state file, or nil when the mailbox was never synced. A file that cannot be parsed
+    /// throws `.damagedState`; `recoverState()` rebuilds one from `cur/`.
+    public func readState() throws -> MailboxState? {
+        let bytes: [UInt8]
+        do {
+            bytes = try Syscalls.readFile(statePath)
+        } catch let error as StoreError where error.code == .notFound {
+            return nil
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw StoreError(.damagedState, path: statePath, message:
+                "The state file \(statePath) is damaged (it is not UTF-8 text). `mailmirror sync` rebuilds it from the stored messages.")
+        }
+        return try MailboxState(text: text, path: statePath)
+    }
+
+    /// Replaces the state file crash-safely (tmp, fsync, rename, fsync of the folder).
+    public func writeState(_ state: MailboxState) throws {
+        let text = try state.text(path: statePath)
+        try prepareMailboxDirectory()
+        try Syscalls.writeFileAtomically(statePath, Array(text.utf8), temporaryPath: "\(path)/\(Self.stateTemporaryName)")
+    }
+
+    /// A state rebuilt from the files: the epoch whose `cur/` changed last, UIDNEXT one past its
+    /// highest UID, its unexpunged message count, no HIGHESTMODSEQ (so the next sync re-reads all
+    /// flags). Nil when nothing is stored. Does not write it: the caller decides.
+    public func recoverState() throws -> MailboxState? {
+        var best: (uidValidity: UIDValidity, time: Int64)?
+        for epoch in try epochs() {
+            let time = try Syscalls.status(curPath(epoch))?.modificationTime ?? 0
+            if best == nil || time > best!.time || (time == best!.time && epoch > best!.uidValidity) { best = (epoch, time) }
+        }
+        guard let best else { return nil }
+        let messages = try storedMessages(uidValidity: best.uidValidity)
+        let highest = messages.keys.max()?.rawValue ?? 0
+        let next = highest == UInt32.max ? UInt32.max : highest + 1
+        return MailboxState(uidValidity: best.uidValidity, uidNext: UID(next), highestModSeq: nil,
+                            messages: messages.values.filter { !$0.expunged }.count, lastSync: nil)
+    }
+
+    // MARK: Epochs
+
+    /// The UIDVALIDITY epochs with a folder here, oldest number first.
+    public func epochs() throws -> [UIDValidity] {
+        guard let entries = try Syscalls.listDirectory(path) else { return [] }
+        return entries.compactMap { entry -> UIDValidity? in
+            guard entry.isDirectory != false, let value = UInt32(entry.name), value != 0, String(value) == entry.name else { return nil }
+            return UIDValidity(value)
+        }.sorted()
+    }
+
+    // MARK: Writing messages
+
+    /// Stores the exact bytes the server sent for `uid`: gzip, write `tmp/<unique>` (0600), fsync,
+    /// rename to `cur/<uid>.eml.gz:2,<flags>`, fsync `cur/` (skip with `syncDirectory: false` and call
+    /// `syncDirectory(uidValidity:)` once per batch).
+    ///
+    /// Idempotent: a UID already stored is not written again, whatever its flags (flag changes go
+    /// through `setFlags`). On any failure (disk full, I/O error) the temporary file is removed, so
+    /// `cur/` never holds a partial file, and the error names the message file.
+    ///
+    /// `replaceExisting: true` is for refetching a file `StoreVerifier` found corrupt or truncated:
+    /// the new file replaces the old one atomically (and clears an expunged mark).
+    @discardableResult
+    public func commit(uidValidity: UIDValidity, uid: UID, flags: [String], bytes: [UInt8],
+                       syncDirectory: Bool = true, replaceExisting: Bool = false) throws -> CommitOutcome {
+        try prepareEpoch(uidValidity)
+        let counter: UInt64
+        var previousName: String?
+        lock.lock()
+        do {
+            let stored = try loadedIndex(uidValidity)
+            if inFlight[uidValidity, default: []].contains(uid) || (stored[uid] != nil && !replaceExisting) {
+                lock.unlock()
+                return .alreadyStored
+            }
+            previousName = stored[uid]
+        } catch {
+            lock.unlock()
+            throw error
+        }
+        inFlight[uidValidity, default: []].insert(uid)
+        temporaryCounter += 1
+        counter = temporaryCounter
+        lock.unlock()
+        defer {
+            lock.lock()
+            inFlight[uidValidity]?.remove(uid)
+            lock.unlock()
+        }
+
+        let maildirFlags = MaildirFlags(imapFlags: flags)
+        let fileName = MessageFileName.make(uid: uid, flags: maildirFlags)
+        let finalPath = "\(curPath(uidValidity))/\(fileName)"
+        let temporaryPath = "\(tmpPath(uidValidity))/\(Int64(Date().timeIntervalSince1970)).\(Syscalls.processID)_\(counter).\(uid.rawValue).eml.gz"
+        let compressed = Gzip.compress(bytes, level: compressionLevel)
+        do {
+            let fd = try Syscalls.open(temporaryPath, flags: Syscalls.OpenFlags.createNew, operation: "create")
+            do {
+                try Syscalls.write(fd, compressed, path: temporaryPath)
+                try Syscalls.fsync(fd, path: temporaryPath)
+                Syscalls.close(fd)
+            } catch {
+                Syscalls.close(fd)
+                _ = try? Syscalls.removeIfPresent(temporaryPath)
+                throw error
+            }
+            do {
+                // Over the old file when replacing, so there is never a moment with two files for one UID.
+                try Syscalls.rename(temporaryPath, to: previousName.map { "\(curPath(uidValidity))/\($0)" } ?? finalPath)
+            } catch {
+                _ = try? Syscalls.removeIfPresent(temporaryPath)
+                throw error
+            }
+            if let previousName, previousName != fileName {
+                try Syscalls.rename("\(curPath(uidValidity))/\(previousName)", to: finalPath)
+            }
+            if syncDirectory { try Syscalls.fsyncDirectory(curPath(uidValidity)) }
+        } catch let error as StoreError {
+            if error.code == .diskFull {
+                throw StoreError(.diskFull, path: finalPath, message:
+                    "The disk is full (or over quota): could not store message UID \(uid) of \(account)/\(name) as \(finalPath). Free some space and run the sync again; nothing partial was kept.")
+            }
+            throw StoreError(error.code, path: finalPath, message:
+                "Could not store message UID \(uid) of \(account)/\(name) as \(finalPath): \(error.message)")
+        }
+        lock.lock()
+        index[uidValidity]?[uid] = fileName
+        lock.unlock()
+        let keywords = MaildirFlags.keywords(in: flags)
+        if !keywords.isEmpty { try recordKeywords(keywords, uid: uid, uidValidity: uidValidity) }
+        return .stored(compressedSize: compressed.count)
+    }
+
+    /// Makes the renames into `cur/` durable (after commits made with `syncDirectory: false`).
+    public func syncDirectory(uidValidity: UIDValidity) throws {
+        try Syscalls.fsyncDirectory(curPath(uidValidity))
+    }
+
+    /// Sets a stored message's flags (by renaming its file; keywords go to the `keywords` file).
+    /// The expunged mark is kept. Returns false when the UID is not stored (or is still being committed).
+    @discardableResult
+    public func setFlags(uidValidity: UIDValidity, uid: UID, flags: [String], syncDirectory: Bool = true) throws -> Bool {
+        guard let current = try currentFileName(uidValidity: uidValidity, uid: uid),
+              let parsed = MessageFileName.parse(current) else { return false }
+        let wanted = MaildirFlags(imapFlags: flags, expunged: parsed.flags.isExpunged)
+        if wanted != parsed.flags {
+            try renameMessage(uidValidity: uidValidity, uid: uid, from: current, to: MessageFileName.make(uid: uid, flags: wanted))
+            if syncDirectory { try self.syncDirectory(uidValidity: uidValidity) }
+        }
+        try recordKeywords(MaildirFlags.keywords(in: flags), uid: uid, uidValidity: uidValidity)
+        return true
+    }
+
+    /// Marks messages the server no longer has: they stay in `cur/` with the letter `x` added to
+    /// their `:2,` suffix (atomic rename, readable with `ls`). Returns how many were newly marked.
+    @discardableResult
+    public func markExpunged(uidValidity: UIDValidity, uids: [UID]) throws -> Int {
+        var marked = 0
+        for uid in uids.sorted() {
+            guard let current = try currentFileName(uidValidity: uidValidity, uid: uid),
+                  let parsed = MessageFileName.parse(current), !parsed.flags.isExpunged else { continue }
+            try renameMessage(uidValidity: uidValidity, uid: uid, from: current,
+                              to: MessageFileName.make(uid: uid, flags: parsed.flags.with(expunged: true)))
+            marked += 1
+        }
+        if marked > 0 { try syncDirectory(uidValidity: uidValidity) }
+        return marked
+    }
+
+    // MARK: Reading
+
+    /// Every message file in an epoch's `cur/`, by UID: one directory listing, plus one `fstatat`
+    /// per file for `compressedSize` and `modificationTime` (skip it with `withSizes: false`
+    /// when only UIDs and flags matter, as in the sync's expunge and flag diffs: about twice as fast).
+    public func storedMessages(uidValidity: UIDValidity, withSizes: Bool = true) throws -> [UID: StoredMessage] {
+        try scan(uidValidity: uidValidity, withSizes: withSizes).messages
+    }
+
+    /// The exact bytes the server sent for `uid`, checked against the gzip CRC and length.
+    public func readMessage(uidValidity: UIDValidity, uid: UID) throws -> [UInt8] {
+        for attempt in 0..<2 {
+            // A reader's index may predate the writer's latest commits or flag renames: look again once.
+            guard let fileName = try currentFileName(uidValidity: uidValidity, uid: uid, refresh: attempt > 0) else { continue }
+            let filePath = "\(curPath(uidValidity))/\(fileName)"
+            let compressed: [UInt8]
+            do {
+                compressed = try Syscalls.readFile(filePath)
+            } catch let error as StoreError where error.code == .notFound {
+                continue // renamed by a flag change since we listed: look again
+            }
+            do throws(Gzip.Failure) {
+                return try Gzip.decompress(compressed)
+            } catch {
+                throw Self.gzipError(error, path: filePath)
+            }
+        }
+        throw StoreError(.notFound, path: curPath(uidValidity), message:
+            "Message UID \(uid) of \(account)/\(name) (UIDVALIDITY \(uidValidity)) is not in the store.")
+    }
+
+    // MARK: Clean-up
+
+    /// Removes what a killed run left in each epoch's `tmp/` (and a half-written state file).
+    /// Call it holding the lock, before syncing. Returns the paths removed.
+    @discardableResult
+    public func sweepTemporaryFiles() throws -> [String] {
+        var removed: [String] = []
+        if try Syscalls.removeIfPresent("\(path)/\(Self.stateTemporaryName)") { removed.append("\(path)/\(Self.stateTemporaryName)") }
+        for epoch in try epochs() {
+            let folder = tmpPath(epoch)
+            for entry in try Syscalls.listDirectory(folder) ?? [] where entry.isDirectory != true {
+                let file = "\(folder)/\(entry.name)"
+                if try Syscalls.removeIfPresent(file) { removed.append(file) }
+            }
+        }
+        return removed.sorted()
+    }
+
+    // MARK: Internals
+
+    /// What `cur/` holds, plus the names that are not message files and UIDs found twice
+    /// (neither should ever happen; `StoreVerifier` reports them).
+    struct Scan {
+        var messages: [UID: StoredMessage] = [:]
+        var badNames: [String] = []
+        var duplicates: [String] = []
+    }
+
+    func scan(uidValidity: UIDValidity, withSizes: Bool = true) throws -> Scan {
+        let folder = curPath(uidValidity)
+        var scan = Scan()
+        let entries: [(name: String, isFile: Bool, size: Int?, time: Int64?)]
+        if withSizes {
+            guard let listed = try Syscalls.listDirectoryWithStatus(folder) else { return scan }
+            entries = listed.map { ($0.name, $0.status.isRegularFile, $0.status.size, $0.status.modificationTime) }
+        } else {
+            guard let listed = try Syscalls.listDirectory(folder) else { return scan }
+            entries = listed.map { ($0.name, $0.isDirectory != true, nil, nil) }
+        }
+        let keywords = try loadKeywordsFile(uidValidity)
+        let prefix = folder + "/"
+        scan.messages.reserveCapacity(entries.count)
+        for entry in entries {
+            guard entry.isFile, let parsed = MessageFileName.parse(entry.name) else {
+                scan.badNames.append(prefix + entry.name)
+                continue
+            }
+            var flags = parsed.flags.imapFlags
+            if !keywords.isEmpty, let extra = keywords[parsed.uid] { flags += extra }
+            let message = StoredMessage(uid: parsed.uid, flags: flags, maildirFlags: parsed.flags, path: prefix + entry.name,
+                                        compressedSize: entry.size, modificationTime: entry.time)
+            if let other = scan.messages[parsed.uid] {
+                scan.duplicates.append(other.path)
+                scan.duplicates.append(message.path)
+            }
+            scan.messages[parsed.uid] = message
+        }
+        scan.badNames.sort()
+        scan.duplicates.sort()
+        return scan
+    }
+
+    static func gzipError(_ failure: Gzip.Failure, path: String) -> StoreError {
+        switch failure {
+        case .truncated:
+            return StoreError(.truncated, path: path, message: "\(path) is truncated: the gzip data ends before its trailer.")
+        case .corrupt(let reason):
+            return StoreError(.corrupt, path: path, message: "\(path) is corrupt: \(reason).")
+        }
+    }
+
+    /// Creates the mailbox folder (and the `name` file when its folder name is shortened).
+    private func prepareMailboxDirectory() throws {
+        try Syscalls.makeDirectories(path)
+        if directoryName.isHashed {
+            let namePath = "\(path)/\(Self.nameFileName)"
+            if try Syscalls.status(namePath) == nil {
+                try Syscalls.writeFileAtomically(namePath, Array(name.utf8), temporaryPath: namePath + ".tmp")
+            }
+        }
+    }
+
+    private func prepareEpoch(_ uidValidity: UIDValidity) throws {
+        lock.lock()
+        let ready = preparedEpochs.contains(uidValidity)
+        lock.unlock()
+        if ready { return }
+        try prepareMailboxDirectory()
+        let epoch = epochPath(uidValidity)
+        if try Syscalls.makeDirectory(epoch) { try Syscalls.fsyncDirectory(path) }
+        var created = false
+        for sub in ["tmp", "new", "cur"] { created = try Syscalls.makeDirectory("\(epoch)/\(sub)") || created }
+        if created { try Syscalls.fsyncDirectory(epoch) }
+        lock.lock()
+        preparedEpochs.insert(uidValidity)
+        lock.unlock()
+    }
+
+    /// The epoch's index (UID to file name), listing `cur/` the first time. Call with `lock` held.
+    private func loadedIndex(_ uidValidity: UIDValidity) throws -> [UID: String] {
+        if let loaded = index[uidValidity] { return loaded }
+        var loaded: [UID: String] = [:]
+        for entry in try Syscalls.listDirectory(curPath(uidValidity)) ?? [] {
+            if let parsed = MessageFileName.parse(entry.name) { loaded[parsed.uid] = entry.name }
+        }
+        index[uidValidity] = loaded
+        return loaded
+    }
+
+    private func currentFileName(uidValidity: UIDValidity, uid: UID, refresh: Bool = false) throws -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        if refresh { index[uidValidity] = nil }
+        return try loadedIndex(uidValidity)[uid]
+    }
+
+    private func renameMessage(uidValidity: UIDValidity, uid: UID, from old: String, to new: String) throws {
+        let folder = curPath(uidValidity)
+        try Syscalls.rename("\(folder)/\(old)", to: "\(folder)/\(new)")
+        lock.lock()
+        index[uidValidity]?[uid] = new
+        lock.unlock()
+    }
+
+    // MARK: Keywords
+
+    /// The epoch's `keywords` file: append-only lines `<uid> <keyword> <keyword>…`; a later line for
+    /// a UID replaces earlier ones (a UID alone clears them). A torn last line (no newline) is ignored.
+    private func loadKeywordsFile(_ uidValidity: UIDValidity) throws -> [UID: [String]] {
+        let bytes: [UInt8]
+        do {
+            bytes = try Syscalls.readFile(keywordsPath(uidValidity))
+        } catch let error as StoreError where error.code == .notFound {
+            return [:]
+        }
+        var result: [UID: [String]] = [:]
+        let text = String(decoding: bytes, as: UTF8.self)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        lines.removeLast() // after the last newline: empty, or a torn line
+        for line in lines {
+            let fields = line.split(separator: " ")
+            guard let first = fields.first, let value = UInt32(first), value != 0 else { continue }
+            let keywords = fields.dropFirst().map(String.init)
+            result[UID(value)] = keywords.isEmpty ? nil : keywords
+        }
+        return result
+    }
+
+    private func recordKeywords(_ keywords: [String], uid: UID, uidValidity: UIDValidity) throws {
+        // Keywords are IMAP atoms; anything with spaces or controls cannot be one and is dropped.
+        let clean = keywords.filter { !$0.isEmpty && $0.utf8.allSatisfy { $0 > 0x20 && $0 != 0x7F } }
+        lock.lock()
+        if keywordCache[uidValidity] == nil {
+            do { keywordCache[uidValidity] = try loadKeywordsFile(uidValidity) } catch { lock.unlock(); throw error }
+        }
+        let known = keywordCache[uidValidity]?[uid] ?? []
+        if known == clean {
+            lock.unlock()
+            return
+        }
+        keywordCache[uidValidity]?[uid] = clean.isEmpty ? nil : clean
+        defer { lock.unlock() }
+        let file = keywordsPath(uidValidity)
+        let fd = try Syscalls.open(file, flags: Syscalls.OpenFlags.readWriteCreateAppend, operation: "open")
+        defer { Syscalls.close(fd) }
+        try Syscalls.write(fd, Array(([String(uid.rawValue)] + clean).joined(separator: " ").utf8) + [0x0A], path: file)
+        try Syscalls.fsync(fd, path: file)
+    }
+}

@@ -1,0 +1,70 @@
+/// The `:2,` info suffix of a Maildir file name: IMAP system flags as letters, plus our own
+/// mark for messages the server no longer has.
+///
+/// Letters (https://cr.yp.to/proto/maildir.html), always written in ASCII order:
+/// `D` \Draft, `F` \Flagged, `P` passed ($Forwarded), `R` \Answered, `S` \Seen, `T` \Deleted,
+/// and `x`: expunged on the server, kept here as history. Lower-case letters are free for
+/// private use in Maildir and readers ignore unknown ones; `MaildirExporter` drops it anyway.
+/// Keywords cannot be letters; `MailboxStore` keeps them in the epoch's `keywords` file.
+public struct MaildirFlags: Hashable, Sendable, CustomStringConvertible {
+    /// The letters, sorted, without duplicates.
+    public private(set) var letters: String
+
+    public static let expungedLetter: Character = "x"
+
+    private static let systemFlags: [(letter: Character, flag: String)] = [
+        ("D", "\\Draft"), ("F", "\\Flagged"), ("P", "$Forwarded"), ("R", "\\Answered"), ("S", "\\Seen"), ("T", "\\Deleted"),
+    ]
+
+    public init(letters: String) {
+        self.letters = String(Set(letters.filter { $0.isASCII && $0.isLetter }).sorted())
+    }
+
+    /// For letters already known to be ASCII letters in strictly ascending order (parsed file names).
+    init(sortedLetters: String) {
+        self.letters = sortedLetters
+    }
+
+    /// Splits IMAP flags into letters and keywords (sorted); `\Recent` is session state and dropped.
+    public init(imapFlags: [String], expunged: Bool = false) {
+        var letters = ""
+        for flag in imapFlags {
+            if let known = Self.systemFlags.first(where: { $0.flag.equalsIgnoringCase(flag) }) { letters.append(known.letter) }
+        }
+        if expunged { letters.append(Self.expungedLetter) }
+        self.init(letters: letters)
+    }
+
+    /// The IMAP keywords in `imapFlags` that have no letter, sorted and unique.
+    public static func keywords(in imapFlags: [String]) -> [String] {
+        let keywords = imapFlags.filter { flag in
+            !flag.hasPrefix("\\") && !systemFlags.contains(where: { $0.flag.equalsIgnoringCase(flag) })
+        }
+        return Array(Set(keywords)).sorted()
+    }
+
+    public var isExpunged: Bool { letters.contains(Self.expungedLetter) }
+
+    /// The IMAP system flags the letters stand for, in letter order.
+    public var imapFlags: [String] {
+        if letters.isEmpty { return [] }
+        if letters == "S" { return ["\\Seen"] } // by far the most common
+        return letters.compactMap { letter in Self.systemFlags.first(where: { $0.letter == letter })?.flag }
+    }
+
+    /// The same flags with the expunged mark set or cleared.
+    public func with(expunged: Bool) -> MaildirFlags {
+        var copy = letters.filter { $0 != Self.expungedLetter }
+        if expunged { copy.append(Self.expungedLetter) }
+        return MaildirFlags(letters: copy)
+    }
+
+    /// Only the standard letters, for Maildirs read by other programs.
+    public var standardLetters: String { letters.filter { $0.isUppercase } }
+
+    public var description: String { letters }
+}
+
+private extension String {
+    func equalsIgnoringCase(_ other: String) -> Bool { lowercased() == other.lowercased() }
+}

@@ -1,1 +1,0 @@
-// The Store module. See README.md for what it does.

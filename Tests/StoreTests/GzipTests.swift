@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import Store
+
+@Suite struct GzipTests {
+    @Test(arguments: [0, 1, 17, 4096, 300_000])
+    func roundTripsTextAndBinary(size: Int) throws {
+        let text = Array(String(repeating: "Bonjour, mot de passe d'application.\r\n", count: size / 38 + 1).utf8.prefix(size))
+        #expect(try Gzip.decompress(Gzip.compress(text)) == text)
+        let binary = randomBytes(size, seed: UInt64(size + 1))
+        #expect(try Gzip.decompress(Gzip.compress(binary)) == binary)
+    }
+
+    @Test(arguments: [Int32(0), 1, 6, 9])
+    func everyLevelRoundTrips(level: Int32) throws {
+        let message = sampleMessage(3, bodyLines: 500)
+        let compressed = Gzip.compress(message, level: level)
+        #expect(try Gzip.decompress(compressed) == message)
+        if level > 0 { #expect(compressed.count < message.count / 3) }
+    }
+
+    @Test func writesARealGzipHeader() {
+        let compressed = Gzip.compress(sampleMessage(1))
+        #expect(compressed.prefix(3) == [0x1F, 0x8B, 0x08])
+    }
+
+    @Test func zcatReadsOurOutputIdentically() throws {
+        let directory = try TemporaryDirectory()
+        let message = sampleMessage(42, bodyLines: 2000) + randomBytes(10_000, seed: 9)
+        let file = directory.url.appendingPathComponent("m.eml.gz")
+        try Data(Gzip.compress(message)).write(to: file)
+        let result = try run("/bin/zcat", [file.path])
+        #expect(result.status == 0)
+        #expect(result.output == message)
+    }
+
+    @Test func readsWhatGzipWrote() throws {
+        let directory = try TemporaryDirectory()
+        let message = sampleMessage(5, bodyLines: 300)
+        let file = directory.url.appendingPathComponent("m.eml")
+        try Data(message).write(to: file)
+        #expect(try run("/bin/gzip", ["-9", file.path]).status == 0)
+        let compressed = try [UInt8](Data(contentsOf: directory.url.appendingPathComponent("m.eml.gz")))
+        #expect(try Gzip.decompress(compressed) == message)
+    }
+
+    @Test func decodesConcatenatedMembers() throws {
+        let first = sampleMessage(1), second = sampleMessage(2)
+        #expect(try Gzip.decompress(Gzip.compress(first) + Gzip.compress(second)) == first + second)
+    }
+
+    @Test(arguments: [1, 2, 8, 17, 100])
+    func detectsTruncation(cut: Int) throws {
+        let compressed = Gzip.compress(sampleMessage(7, bodyLines: 100))
+        #expect(throws: Gzip.Failure.truncated) { try Gzip.decompress(Array(compressed.dropLast(cut))) }
+    }
+
+    @Test func detectsACorruptedByteInTheDataOrTheCRC() throws {
+        let compressed = Gzip.compress(sampleMessage(7, bodyLines: 100))
+        for position in [compressed.count / 2, compressed.count - 6, compressed.count - 2] {
+            var damaged = compressed
+            damaged[position] ^= 0x01
+            #expect(throws: Gzip.Failure.self) { try Gzip.decompress(damaged) }
+            do {
+                _ = try Gzip.decompress(damaged)
+            } catch {
+                if case .corrupt = error {} else { Issue.record("expected corrupt at \(position), got \(error)") }
+            }
+        }
+    }
+
+    @Test func rejectsNonGzipAndTrailingGarbage() {
+        #expect(throws: Gzip.Failure.self) { try Gzip.decompress(Array("From: not gzip at all, really not".utf8)) }
+        #expect(throws: Gzip.Failure.self) { try Gzip.decompress(Gzip.compress([1, 2, 3]) + [0, 0, 0]) }
+        #expect(throws: Gzip.Failure.truncated) { try Gzip.decompress([]) }
+    }
+
+    @Test func compressesConcurrentlyOnManyThreads() {
+        let messages = (0..<64).map { sampleMessage($0, bodyLines: 50 + $0) }
+        let results = UnsafeMutableBufferPointer<Bool>.allocate(capacity: messages.count)
+        defer { results.deallocate() }
+        DispatchQueue.concurrentPerform(iterations: messages.count) { index in
+            results[index] = (try? Gzip.decompress(Gzip.compress(messages[index]))) == messages[index]
+        }
+        #expect(results.allSatisfy { $0 })
+    }
+
+    @Test func crc32MatchesTheKnownValue() {
+        // The standard check value of CRC-32 over "123456789".
+        #expect(Array("123456789".utf8).withUnsafeBytes { Gzip.crc32($0) } == 0xCBF4_3926)
+    }
+}
