@@ -1,3 +1,5 @@
+import Store
+
 /// What `account add` was given, before defaults are applied.
 public struct AccountRequest: Sendable {
     public var name: String
@@ -21,7 +23,10 @@ public struct AccountRequest: Sendable {
 
     /// Applies the Gmail preset and port defaults, and checks every value.
     public func resolved() throws -> AccountConfiguration {
-        try AccountName.validate(name)
+        guard Store.AccountName.isValid(name) else {
+            throw MailMirrorError.invalidArgument(
+                "account name \"\(name)\" must be 1 to 64 letters, digits, '.', '_', '-', '@' or '+', starting with a letter or digit")
+        }
         guard email.contains("@"), !email.contains(" ") else {
             throw MailMirrorError.invalidArgument("--email \"\(email)\" is not an e-mail address")
         }

@@ -14,6 +14,8 @@ public protocol LocalMailbox: AnyObject {
     func setFlags(uidValidity: UIDValidity, uid: UID, flags: [String]) throws
     /// Keeps the copies but marks them as gone from the server.
     func markExpunged(uidValidity: UIDValidity, uids: [UID]) throws
+    /// Makes the renames of this epoch's commits durable (one fsync of the folder per pass).
+    func flush(uidValidity: UIDValidity) throws
     /// Removes what a killed run left in tmp/.
     func sweep() throws
 }
@@ -29,15 +31,21 @@ public struct LocalMessage: Hashable, Sendable {
 
 public struct LocalMailboxState: Hashable, Sendable {
     public var uidValidity: UIDValidity
+    /// The server's UIDNEXT at the end of the last complete pass; nil after an incomplete one.
     public var uidNext: UID?
-    public var messages: Int
+    /// Messages kept locally for this epoch and not expunged (what `verify` checks).
+    public var storedMessages: Int
+    /// The server's message count at the last pass (what the no-op check compares).
+    public var serverMessages: Int
     public var highestModSeq: ModSequence?
-    /// Seconds since 1970 of the last complete sync.
+    /// Seconds since 1970 of the last sync.
     public var lastSync: Int64
-    public init(uidValidity: UIDValidity, uidNext: UID?, messages: Int, highestModSeq: ModSequence?, lastSync: Int64) {
+    public init(uidValidity: UIDValidity, uidNext: UID?, storedMessages: Int, serverMessages: Int,
+                highestModSeq: ModSequence?, lastSync: Int64) {
         self.uidValidity = uidValidity
         self.uidNext = uidNext
-        self.messages = messages
+        self.storedMessages = storedMessages
+        self.serverMessages = serverMessages
         self.highestModSeq = highestModSeq
         self.lastSync = lastSync
     }

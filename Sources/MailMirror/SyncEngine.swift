@@ -46,10 +46,23 @@ public final class SyncEngine {
         }
 
         var stopAccount = false
+        var sessionIsSuspect = false
         for name in names {
             var mailboxResult = MailboxSyncResult(account: account.name, mailbox: name)
             if stopAccount {
                 continue
+            }
+            if sessionIsSuspect {
+                // The last mailbox failed mid-conversation: start the next one on a fresh connection.
+                session.logout()
+                do {
+                    session = try connector.connect(account, password: password)
+                    sessionIsSuspect = false
+                } catch {
+                    result.error = Failure.message(error)
+                    result.errorIsTemporary = Failure.isTemporary(error)
+                    break
+                }
             }
             var attempt = 0
             while true {
@@ -78,6 +91,7 @@ public final class SyncEngine {
                     mailboxResult.error = "\(name): \(Failure.message(error))"
                     mailboxResult.errorIsTemporary = Failure.isTemporary(error) || scope == .connection
                     if scope == .account || scope == .store || scope == .connection { stopAccount = true }
+                    sessionIsSuspect = true
                     break
                 }
             }
@@ -99,7 +113,7 @@ public final class SyncEngine {
         let status = try session.status(of: name)
         try Self.validate(status, mailbox: name)
         if let prior, prior.uidValidity == status.uidValidity, let uidNext = status.uidNext, prior.uidNext == uidNext,
-           prior.messages == status.messages, let modSeq = status.highestModSeq, prior.highestModSeq == modSeq {
+           prior.serverMessages == status.messages, let modSeq = status.highestModSeq, prior.highestModSeq == modSeq {
             result.uidValidity = status.uidValidity
             var state = prior
             state.lastSync = Int64(options.now().timeIntervalSince1970)
@@ -184,6 +198,7 @@ public final class SyncEngine {
             result.fetched += done.count
             result.bytes += done.bytes
         }
+        try local.flush(uidValidity: epoch)
         try ingest?.flush()
 
         // Only a complete pass may record the counters that let the next run skip this mailbox.
@@ -191,7 +206,8 @@ public final class SyncEngine {
         try local.saveState(LocalMailboxState(
             uidValidity: epoch,
             uidNext: complete ? (opened.uidNext ?? status.uidNext) : nil,
-            messages: opened.messages,
+            storedMessages: try local.stored(uidValidity: epoch).values.filter { !$0.expunged }.count,
+            serverMessages: opened.messages,
             highestModSeq: opened.highestModSeq ?? status.highestModSeq,
             lastSync: Int64(options.now().timeIntervalSince1970)))
     }

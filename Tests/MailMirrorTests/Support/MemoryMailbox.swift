@@ -30,5 +30,6 @@ final class MemoryMailbox: LocalMailbox {
     func markExpunged(uidValidity: UIDValidity, uids: [UID]) throws {
         for uid in uids { epochs[uidValidity]![uid]!.local.expunged = true }
     }
+    func flush(uidValidity: UIDValidity) throws {}
     func sweep() throws {}
 }

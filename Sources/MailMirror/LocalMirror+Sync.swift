@@ -1,0 +1,47 @@
+import Foundation
+import MailCore
+import Store
+
+extension LocalMirror {
+    /// Mirrors the named accounts (all when `names` is empty), one sync at a time per root.
+    public func sync(accounts names: [String], connector: RemoteConnector, observer: SyncObserver,
+                     options: SyncOptions = SyncOptions()) throws -> [AccountSyncResult] {
+        let configuration = try configuration()
+        let accounts = try names.isEmpty ? configuration.accounts : names.map { try configuration.account(named: $0) }
+        guard !accounts.isEmpty else {
+            throw MailMirrorError.invalidArgument("no accounts to sync yet; add one with `mailmirror account add`")
+        }
+        try ensureRoot()
+        let store = try MailStore(root: paths.root, compressionLevel: compressionLevel)
+        let lock = try store.lock()
+        defer { lock.release() }
+
+        var results: [AccountSyncResult] = []
+        for account in accounts {
+            let secret: Secret
+            do {
+                secret = try account.password.resolve()
+            } catch {
+                var failed = AccountSyncResult(account: account.name)
+                failed.error = Failure.message(error)
+                results.append(failed)
+                continue
+            }
+            let engine = SyncEngine(
+                connector: connector,
+                openMailbox: { account, mailbox in StoreMailbox(try store.mailbox(account: account.name, name: mailbox)) },
+                budgetURL: { [paths] account in paths.budget(account.name) },
+                ingest: nil, observer: observer, options: options)
+            results.append(engine.sync(account, password: secret))
+        }
+        return results
+    }
+
+    /// gzip level for new files: `MAILMIRROR_GZIP_LEVEL` (1–9), else 6.
+    var compressionLevel: Int32 {
+        if let text = ProcessInfo.processInfo.environment["MAILMIRROR_GZIP_LEVEL"], let level = Int32(text), (1...9).contains(level) {
+            return level
+        }
+        return Gzip.defaultLevel
+    }
+}

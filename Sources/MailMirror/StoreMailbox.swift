@@ -1,0 +1,56 @@
+import MailCore
+import Store
+
+/// The engine's local side over Store's gzip Maildir.
+final class StoreMailbox: LocalMailbox {
+    private let store: MailboxStore
+
+    init(_ store: MailboxStore) {
+        self.store = store
+    }
+
+    func state() throws -> LocalMailboxState? {
+        guard let state = try store.readState() else { return nil }
+        let complete = state.extra["complete"] != "no"
+        return LocalMailboxState(
+            uidValidity: state.uidValidity, uidNext: complete ? state.uidNext : nil, storedMessages: state.messages,
+            serverMessages: state.extra["server-messages"].flatMap { Int($0) } ?? -1,
+            highestModSeq: state.highestModSeq, lastSync: state.lastSync ?? 0)
+    }
+
+    func saveState(_ state: LocalMailboxState) throws {
+        let stored = try store.storedMessages(uidValidity: state.uidValidity, withSizes: false)
+        let highest = stored.keys.max().map { UID($0.rawValue &+ 1) } ?? UID(1)
+        var extra = (try? store.readState())?.extra ?? [:]
+        extra["server-messages"] = String(state.serverMessages)
+        extra["complete"] = state.uidNext == nil ? "no" : "yes"
+        try store.writeState(MailboxState(
+            uidValidity: state.uidValidity, uidNext: max(state.uidNext ?? highest, highest), highestModSeq: state.highestModSeq,
+            messages: state.storedMessages, lastSync: state.lastSync, extra: extra))
+    }
+
+    func stored(uidValidity: UIDValidity) throws -> [UID: LocalMessage] {
+        try store.storedMessages(uidValidity: uidValidity, withSizes: false)
+            .mapValues { LocalMessage(flags: $0.flags, expunged: $0.expunged) }
+    }
+
+    func commit(uidValidity: UIDValidity, uid: UID, flags: [String], bytes: [UInt8]) throws {
+        _ = try store.commit(uidValidity: uidValidity, uid: uid, flags: flags, bytes: bytes, syncDirectory: false)
+    }
+
+    func setFlags(uidValidity: UIDValidity, uid: UID, flags: [String]) throws {
+        _ = try store.setFlags(uidValidity: uidValidity, uid: uid, flags: flags, syncDirectory: false)
+    }
+
+    func markExpunged(uidValidity: UIDValidity, uids: [UID]) throws {
+        _ = try store.markExpunged(uidValidity: uidValidity, uids: uids)
+    }
+
+    func flush(uidValidity: UIDValidity) throws {
+        try store.syncDirectory(uidValidity: uidValidity)
+    }
+
+    func sweep() throws {
+        _ = try store.sweepTemporaryFiles()
+    }
+}
