@@ -20,6 +20,6 @@ public struct MirrorPaths: Sendable {
     public var configuration: URL { root.appendingPathComponent("config.json") }
     public var index: URL { root.appendingPathComponent("index") }
     public func budget(_ account: String) -> URL {
-        root.appendingPathComponent("accounts").appendingPathComponent(account).appendingPathComponent("budget")
+        root.appendingPathComponent("budget").appendingPathComponent(account)
     }
 }

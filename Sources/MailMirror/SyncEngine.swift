@@ -113,7 +113,8 @@ public final class SyncEngine {
         let status = try session.status(of: name)
         try Self.validate(status, mailbox: name)
         if let prior, prior.uidValidity == status.uidValidity, let uidNext = status.uidNext, prior.uidNext == uidNext,
-           prior.serverMessages == status.messages, let modSeq = status.highestModSeq, prior.highestModSeq == modSeq {
+           prior.serverMessages == status.messages, let modSeq = status.highestModSeq, prior.highestModSeq == modSeq,
+           try local.stored(uidValidity: prior.uidValidity).values.filter({ !$0.expunged }).count == prior.storedMessages {
             result.uidValidity = status.uidValidity
             var state = prior
             state.lastSync = Int64(options.now().timeIntervalSince1970)

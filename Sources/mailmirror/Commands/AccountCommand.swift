@@ -6,7 +6,7 @@ import Terminal
 enum AccountCommand {
     static let spec = CommandSpec(
         "account", abstract: "Add, list, test or remove the accounts to mirror.",
-        subcommands: [add, list, remove])
+        subcommands: [add, list, remove, AccountTestCommand.spec])
 
     static let add = CommandSpec(
         "add", abstract: "Add an account (the password itself is never stored, only where to read it).",

@@ -1,0 +1,79 @@
+import Foundation
+import MailCore
+import Store
+
+extension LocalMirror {
+    /// What is mirrored, per account and mailbox. Reads only the local store.
+    public func status() throws -> [MailboxStatusReport] {
+        let configuration = try configuration()
+        guard FileManager.default.fileExists(atPath: paths.root.path) else { return [] }
+        let store = try MailStore(root: paths.root)
+        var reports: [MailboxStatusReport] = []
+        let names = Set(configuration.accounts.map(\.name)).union(try store.accounts())
+        for account in names.sorted() {
+            for name in try store.mailboxes(account: account) {
+                let mailbox = try store.mailbox(account: account, name: name)
+                var report = MailboxStatusReport(account: account, mailbox: name, messages: 0, expunged: 0, olderEpochMessages: 0,
+                                                 bytesOnDisk: 0, complete: true)
+                var current: UIDValidity?
+                do {
+                    if let state = try mailbox.readState() {
+                        current = state.uidValidity
+                        report.lastSync = state.lastSync
+                        report.complete = state.extra["complete"] != "no"
+                    }
+                } catch {
+                    report.problem = Failure.message(error) + " (run `mailmirror verify`)"
+                }
+                let epochs = try mailbox.epochs()
+                current = current ?? epochs.max()
+                report.uidValidity = current
+                for epoch in epochs {
+                    for message in try mailbox.storedMessages(uidValidity: epoch).values {
+                        report.bytesOnDisk += Int64(message.compressedSize ?? 0)
+                        if epoch != current {
+                            report.olderEpochMessages += 1
+                        } else if message.expunged {
+                            report.expunged += 1
+                        } else {
+                            report.messages += 1
+                        }
+                    }
+                }
+                reports.append(report)
+            }
+        }
+        return reports
+    }
+
+    /// Checks every stored file (inflates it, checks CRC and length) and the state files.
+    /// With `repair`, damaged files move to `damaged/` so the next sync downloads them again.
+    public func verify(repair: Bool) throws -> (problems: [StoreProblem], repaired: [String]) {
+        guard FileManager.default.fileExists(atPath: paths.root.path) else { throw MailMirrorError.notMirroredYet("verify") }
+        let store = try MailStore(root: paths.root)
+        let problems = try StoreVerifier(store: store).verify()
+        var repaired: [String] = []
+        if repair {
+            let lock = try store.lock()
+            defer { lock.release() }
+            for problem in problems where problem.kind == .corrupt || problem.kind == .truncated {
+                guard let account = problem.account, let mailbox = problem.mailbox, let epoch = problem.uidValidity,
+                      let uid = problem.uid else { continue }
+                if let moved = try store.mailbox(account: account, name: mailbox).quarantine(uidValidity: epoch, uid: uid) {
+                    repaired.append(moved)
+                }
+            }
+        }
+        return (problems, repaired)
+    }
+
+    /// Writes a plain Maildir per account (`DIR/<account>/<mailbox>/{cur,new,tmp}`) for mutt, notmuch or mu.
+    public func export(to directory: URL) throws -> [(account: String, written: Int)] {
+        guard FileManager.default.fileExists(atPath: paths.root.path) else { throw MailMirrorError.notMirroredYet("export") }
+        let store = try MailStore(root: paths.root)
+        let exporter = MaildirExporter(store: store)
+        return try store.accounts().map { account in
+            (account, try exporter.export(account: account, to: directory.appendingPathComponent(account)).written)
+        }
+    }
+}
