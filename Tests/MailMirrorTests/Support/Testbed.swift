@@ -14,12 +14,16 @@ struct Testbed {
     let user: String
     let password: String
     let dovecotConf: String
+    /// The test bed's folder and the scripts that manage it (scripts/testbed deliver …).
+    let directory: String
+    let scriptsFolder: String
 
     /// Fails (never skips) when the test bed is missing: run the suite with ./scripts/test.
     static func require() throws -> Testbed {
         let env = ProcessInfo.processInfo.environment
         let names = ["MAILMIRROR_TEST_HOST", "MAILMIRROR_TEST_IMAPS_PORT", "MAILMIRROR_TEST_IMAP_PORT", "MAILMIRROR_TEST_CA",
-                     "MAILMIRROR_TEST_USER", "MAILMIRROR_TEST_PASSWORD", "MAILMIRROR_TEST_DOVECOT_CONF"]
+                     "MAILMIRROR_TEST_USER", "MAILMIRROR_TEST_PASSWORD", "MAILMIRROR_TEST_DOVECOT_CONF",
+                     "MAILMIRROR_TEST_DIR", "MAILMIRROR_TEST_SCRIPTS"]
         let missing = names.filter { (env[$0] ?? "").isEmpty }
         guard missing.isEmpty else {
             throw TestbedMissing(message: "the Dovecot test bed is not running (missing \(missing.joined(separator: ", "))); run ./scripts/test")
@@ -27,7 +31,8 @@ struct Testbed {
         return Testbed(host: env["MAILMIRROR_TEST_HOST"]!, imapsPort: Int(env["MAILMIRROR_TEST_IMAPS_PORT"]!)!,
                        imapPort: Int(env["MAILMIRROR_TEST_IMAP_PORT"]!)!, caFile: env["MAILMIRROR_TEST_CA"]!,
                        user: env["MAILMIRROR_TEST_USER"]!, password: env["MAILMIRROR_TEST_PASSWORD"]!,
-                       dovecotConf: env["MAILMIRROR_TEST_DOVECOT_CONF"]!)
+                       dovecotConf: env["MAILMIRROR_TEST_DOVECOT_CONF"]!, directory: env["MAILMIRROR_TEST_DIR"]!,
+                       scriptsFolder: env["MAILMIRROR_TEST_SCRIPTS"]!)
     }
 
     struct TestbedMissing: Error, CustomStringConvertible {
