@@ -7,6 +7,15 @@ public enum Charset {
     /// Normalises a charset label ("ISO_8859-1:1987", "latin1", "cp1252", "utf8") to the name
     /// used by `decode`.
     public static func canonicalName(_ label: String) -> String {
+        // Fast path for the labels nearly all mail uses.
+        switch label {
+        case "utf-8", "UTF-8", "utf8", "UTF8": return "utf-8"
+        case "us-ascii", "US-ASCII": return "us-ascii"
+        case "iso-8859-1", "ISO-8859-1": return "iso-8859-1"
+        case "iso-8859-15", "ISO-8859-15": return "iso-8859-15"
+        case "windows-1252", "Windows-1252": return "windows-1252"
+        default: break
+        }
         var name = label.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         if name.hasPrefix("\"") { name = name.trimmingCharacters(in: CharacterSet(charactersIn: "\"'")) }
         if let star = name.firstIndex(of: "*") { name = String(name[..<star]) } // RFC 2231 language suffix

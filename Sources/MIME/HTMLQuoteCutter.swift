@@ -5,7 +5,7 @@ enum HTMLQuoteCutter {
     static let markers: [String] = [
         "<div class=\"gmail_quote", "<div class=gmail_quote", "<blockquote class=\"gmail_quote", "<div class=\"gmail_extra",
         "<blockquote type=\"cite\"", "<blockquote type=cite", "<div id=\"divrplyfwdmsg\"", "<div id=divrplyfwdmsg",
-        "id=\"olk_src_body_section\"", "<div id=\"appendonsend\"", "<div class=\"moz-cite-prefix\"", "<div class=\"yahoo_quoted\"",
+"<div id=\"olk_src_body_section\"", "<div id=\"appendonsend\"", "<div class=\"moz-cite-prefix\"", "<div class=\"yahoo_quoted\"",
         "<div class=\"ymail_quoted", "<div id=\"mail-editor-reference-message-container\"", "<hr id=\"stopspelling\"",
         "<div class=\"protonmail_quote\"", "<blockquote class=\"protonmail_quote\"", "<div id=\"reply-intro\"",
         "<div class=\"zmail_extra\"", "<div style=\"border:none;border-top:solid #b5c4df 1.0pt", "<div style='border:none;border-top:solid #b5c4df 1.0pt",
@@ -13,33 +13,49 @@ enum HTMLQuoteCutter {
         "<div class=\"mail-quote", "<div data-marker=\"__quoted_content__\"", "<blockquote style=\"border-left:", "<div class=\"quote\"",
     ]
 
+    static let markerBytes: [[UInt8]] = markers.map { Array($0.utf8) }
+
     static func cut(_ html: String) -> String {
-        let lower = html.lowercased()
-        var earliest: String.Index?
-        for marker in markers {
-            if let range = lower.range(of: marker) {
-                if earliest == nil || range.lowerBound < earliest! { earliest = range.lowerBound }
+        let bytes = Array(html.utf8)
+        let count = bytes.count
+        var cutAt: Int?
+        var index = 0
+        // One pass: at each "<" (or "-"), try the markers that start with it, case-insensitively.
+        scan: while index < count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "-") {
+                for marker in markerBytes where marker[0] == byte && matches(bytes, at: index, marker) {
+                    cutAt = index
+                    break scan
+                }
+                if byte == UInt8(ascii: "<"), index + 3 < count, bytes[index + 1] | 0x20 == UInt8(ascii: "h"), bytes[index + 2] == UInt8(ascii: "r"),
+                   isHeaderBlockAfterRule(bytes, at: index) {
+                    cutAt = index
+                    break scan
+                }
             }
+            index += 1
         }
-        // An <hr> directly followed (within a little markup) by a From:/De : header block.
-        var searchStart = lower.startIndex
-        while let hr = lower.range(of: "<hr", range: searchStart..<lower.endIndex) {
-            if let earliestIndex = earliest, hr.lowerBound >= earliestIndex { break }
-            let windowEnd = lower.index(hr.upperBound, offsetBy: 1500, limitedBy: lower.endIndex) ?? lower.endIndex
-            let window = HTMLText.convert(String(html[hr.lowerBound..<windowEnd]))
-            let lines = window.split(separator: "\n", omittingEmptySubsequences: true).prefix(8).map { $0 }
-            if let firstHeader = lines.firstIndex(where: { QuoteLines.headerField($0) != nil }), firstHeader <= 2,
-               QuoteLines.isHeaderBlock(lines, at: firstHeader) {
-                earliest = hr.lowerBound
-                break
-            }
-            searchStart = hr.upperBound
+        guard let cutAt else { return html }
+        return String(decoding: bytes[..<cutAt], as: UTF8.self)
+    }
+
+    static func matches(_ bytes: [UInt8], at start: Int, _ marker: [UInt8]) -> Bool {
+        guard start + marker.count <= bytes.count else { return false }
+        for offset in 0..<marker.count {
+            var byte = bytes[start + offset]
+            if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+            if byte != marker[offset] { return false }
         }
-        guard let cutAt = earliest else { return html }
-        // Map the index in the lower-cased copy back: lowercasing can change lengths, so cut by offset
-        // in UTF-8 only when lengths agree, else by character offset.
-        let offset = lower.distance(from: lower.startIndex, to: cutAt)
-        let original = html.index(html.startIndex, offsetBy: offset, limitedBy: html.endIndex) ?? html.endIndex
-        return String(html[..<original])
+        return true
+    }
+
+    /// An <hr> directly followed (within a little markup) by a From:/De : header block.
+    static func isHeaderBlockAfterRule(_ bytes: [UInt8], at start: Int) -> Bool {
+        let end = min(bytes.count, start + 1500)
+        let window = HTMLText.convert(String(decoding: bytes[start..<end], as: UTF8.self))
+        let lines = window.split(separator: "\n", omittingEmptySubsequences: true).prefix(8).map { $0 }
+        guard let firstHeader = lines.firstIndex(where: { QuoteLines.headerField($0) != nil }), firstHeader <= 2 else { return false }
+        return QuoteLines.isHeaderBlock(lines, at: firstHeader)
     }
 }

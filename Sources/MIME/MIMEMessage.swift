@@ -100,14 +100,15 @@ public struct MIMEMessage: Sendable {
     /// Attachments (and embedded messages), in tree order, with their decoded sizes.
     public var attachments: [AttachmentInfo] {
         var result = [AttachmentInfo]()
-        Self.collectAttachments(root, into: &result, isRoot: true)
+        Self.collectAttachments(root, into: &result, isRoot: true, inRelated: false)
         return result
     }
 
-    static func collectAttachments(_ part: MIMEPart, into result: inout [AttachmentInfo], isRoot: Bool) {
+    static func collectAttachments(_ part: MIMEPart, into result: inout [AttachmentInfo], isRoot: Bool, inRelated: Bool) {
         switch part.kind {
         case .multipart:
-            for child in part.children { collectAttachments(child, into: &result, isRoot: false) }
+            let related = part.contentType.subtype == "related"
+            for child in part.children { collectAttachments(child, into: &result, isRoot: false, inRelated: related) }
         case .message:
             var name = part.filename ?? ""
             if name.isEmpty, let inner = part.children.first {
@@ -117,6 +118,8 @@ public struct MIMEMessage: Sendable {
             result.append(AttachmentInfo(filename: name, contentType: part.contentType.mimeType, size: part.decodedSize))
         case .leaf:
             guard part.isAttachment, !(isRoot && part.contentType.type == "text") else { return }
+            // Pictures shown inside the HTML (logos, signatures) are part of the body, not attachments.
+            if inRelated, part.disposition?.type != "attachment", part.headers.raw("content-id") != nil { return }
             result.append(AttachmentInfo(filename: part.filename ?? "", contentType: part.contentType.mimeType, size: part.decodedSize))
         }
     }

@@ -36,14 +36,16 @@ enum QuoteLines {
         "zitat von", "lähettäjä", "dne ", "dnia ",
     ]
 
-    /// The number of lines (1-3) of a quote header starting at `index`, or nil.
+    /// The number of lines (1-3, or up to 6 with blank lines for "On <date>") of a quote header
+    /// starting at `index`, or nil.
     static func quoteHeaderSpan(_ lines: [Substring], at index: Int) -> Int? {
         let first = lines[index]
-        if first.count > 400 || isBlank(first) { return nil }
+        if first.utf8.count > 400 || isBlank(first) { return nil }
         var joined = ""
         // "On <date> Name" may be followed by blank lines before "<address> wrote:" (Polymail).
-        let firstNormalized = normalized(first)
-        let allowsBlanks = firstNormalized.hasPrefix("on ") && hasDateLikeNumber(firstNormalized)
+        let leading = first.utf8.drop { $0 == 0x20 || $0 == 0x09 }.prefix(3).map { $0 | 0x20 }
+        let allowsBlanks = leading == [0x6F, 0x6E, 0x20] && hasDateLikeNumber(String(first))
+        var startsLikeHeader: Bool?
         for span in 1...(allowsBlanks ? 6 : 3) {
             let position = index + span - 1
             guard position < lines.count else { return nil }
@@ -51,18 +53,39 @@ enum QuoteLines {
             if span > 1 && isBlank(line) && allowsBlanks { continue }
             if span > 1 && (isBlank(line) || (isQuoted(line) && !line.hasPrefix(">:") && !line.hasPrefix("> wrote"))) { return nil }
             joined += (span > 1 ? " " : "") + line
-            if joined.count > 500 { return nil }
-            if span == 2 {
+            if joined.utf8.count > 600 { return nil }
+            // Every header ends with ":", ">", "wrote", "a écrit" or a dash rule: skip the rest cheaply.
+            if !mayEndQuoteHeader(line) { continue }
+            if span > 1 {
                 // A header broken over lines starts like one: "On …", "Le …", a date, an address.
-                let head = normalized(first)
-                let startsLikeHeader = headerStarts.contains { head.hasPrefix($0) } || head.first?.isNumber == true
-                    || head.contains("@") || head.hasSuffix("<") || hasDateLikeNumber(head)
-                if !startsLikeHeader { return nil }
+                if startsLikeHeader == nil {
+                    let head = normalized(first)
+                    startsLikeHeader = headerStarts.contains { head.hasPrefix($0) } || head.first?.isNumber == true
+                        || head.contains(Character("@")) || head.hasSuffix("<") || hasDateLikeNumber(head)
+                }
+                if startsLikeHeader == false { return nil }
             }
             let dashed = first.drop { $0 == " " || $0 == "\t" }.hasPrefix("-")
             if isQuoteHeader(normalized(joined[...]), dashed: dashed) { return span }
         }
         return nil
+    }
+
+    /// Whether a line ends the way a quote header does: ":", ">", "-", "*", "wrote", "écrit"/"ecrit",
+    /// or a non-ASCII character (other scripts). Byte-level, so most lines are ruled out cheaply.
+    static func mayEndQuoteHeader(_ line: Substring) -> Bool {
+        var tail = [UInt8]()
+        for byte in line.utf8.reversed() {
+            if tail.isEmpty && (byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0xA0 || byte == 0xC2) { continue }
+            tail.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            if tail.count == 5 { break }
+        }
+        guard let last = tail.first else { return false }
+        if last == UInt8(ascii: ":") || last == UInt8(ascii: ">") || last == UInt8(ascii: "-") || last == UInt8(ascii: "*") || last >= 0x80 { return true }
+        // Reversed "wrote" is "etorw"; reversed "crit" (écrit/ecrit) is "tirc".
+        if tail.starts(with: Array("etorw".utf8)) { return true }
+        if tail.starts(with: Array("tirc".utf8)) { return true }
+        return false
     }
 
     static func isQuoteHeader(_ text: String, dashed: Bool = false) -> Bool {
@@ -75,19 +98,19 @@ enum QuoteLines {
         if ending {
             if headerStarts.contains(where: { text.hasPrefix($0) }) { return true }
             // "John Smith wrote:", "Sent from Samsung MobileName <a@b> wrote:", "2011/4/7 Nathan <a@b>"…
-            if text.contains("@") || hasDateLikeNumber(text) { return true }
+            if text.contains(Character("@")) || hasDateLikeNumber(text) { return true }
             // A short "Name wrote:" line.
-            return text.count < 80 && !text.contains(".") && text.split(separator: " ").count <= 8 && (text.hasSuffix(":") || dashed)
+            return text.count < 80 && !text.contains(Character(".")) && text.split(separator: " ").count <= 8 && (text.hasSuffix(":") || dashed)
         }
         // "2011/4/7 Nathan <support@example.com>" (Gmail's old numeric form, no verb).
-        if text.hasSuffix(">"), let first = text.first, first.isNumber, text.contains("@"), text.count < 200 {
+        if text.hasSuffix(">"), let first = text.first, first.isNumber, text.contains(Character("@")), text.count < 200 {
             let head = text.prefix { $0 != " " }
-            if head.contains("/") || head.contains("-") || head.contains(".") { return true }
+            if head.contains(Character("/")) || head.contains(Character("-")) || head.contains(Character(".")) { return true }
         }
         // "2014-10-17 11:28 GMT+03:00 Postmaster <postmaster@x.org>:" and "Am 24.02.2015 um 22:48 schrieb X <x@y>:"
         // "ср, 30 апр. 2025 г. в 15:19, John Doe <doe@example.com>:", "Wednesday, 17 November 2021, 3:32 PM +0300 from a@b <a@b>:"
         if text.hasSuffix(">:") || text.hasSuffix("> :") {
-            if text.contains("@"), hasDateLikeNumber(text) { return true }
+            if text.contains(Character("@")), hasDateLikeNumber(text) { return true }
         }
         return false
     }
@@ -188,21 +211,30 @@ enum QuoteLines {
         "sent from a mobile", "sent from iphone", "sent from ipad", "sent from android",
     ]
 
+    /// The first two letters (lower-cased) of every signature prefix: a cheap first test.
+    static let signatureStarts: Set<UInt16> = Set(signaturePrefixes.map { prefix in
+        let bytes = Array(prefix.utf8)
+        return UInt16(bytes[0]) << 8 | UInt16(bytes[1])
+    })
+
     static func isSignatureStart(_ lines: [Substring], at index: Int) -> Bool {
         let line = lines[index]
         if line == "-- " || line == "--" || line == "-- \r" || line == "__ " {
             return true
         }
-        guard line.count < 90 else { return false }
+        guard line.utf8.count < 90 else { return false }
+        let letters = line.utf8.drop { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") }.prefix(2)
+            .map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        guard letters.count == 2, signatureStarts.contains(UInt16(letters[0]) << 8 | UInt16(letters[1])) else { return false }
         let text = normalized(line)
         for prefix in signaturePrefixes where text.hasPrefix(prefix) {
             // Short: a client's tag line, not a sentence that starts the same way.
             let words = text.split(separator: " ").count
-            if words <= 9 && !text.contains(",") { return true }
+            if words <= 9 && !text.contains(Character(",")) { return true }
         }
         if text.hasSuffix("gesendet") && text.hasPrefix("von meinem") { return true }
         // "Sent from TypeApp", "Sent from Mailbird": a short tag line naming an app.
-        if text.hasPrefix("sent from ") && text.split(separator: " ").count <= 4 && !text.contains(",") { return true }
+        if text.hasPrefix("sent from ") && text.split(separator: " ").count <= 4 && !text.contains(Character(",")) { return true }
         return false
     }
 }

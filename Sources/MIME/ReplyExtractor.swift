@@ -28,8 +28,7 @@ public enum ReplyExtractor {
 
     /// The reply text of a plain-text body.
     public static func extract(plain: String) -> String {
-        let text = plain.contains("\r") ? plain.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : plain
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = splitLines(plain)
         var kept = [Substring]()
         kept.reserveCapacity(lines.count)
         var index = 0
@@ -47,7 +46,8 @@ public enum ReplyExtractor {
                 continue
             }
             previousQuoted = false
-            if let span = QuoteLines.quoteHeaderSpan(lines, at: index) {
+            let shape = LineShape(line)
+            if shape.mayStartQuoteHeader, let span = QuoteLines.quoteHeaderSpan(lines, at: index) {
                 // Followed by ">" lines: an inline or bottom-posted reply, keep reading after them.
                 var next = index + span
                 while next < lines.count, QuoteLines.isBlank(lines[next]) { next += 1 }
@@ -59,16 +59,38 @@ public enum ReplyExtractor {
                 // and nothing after it is not a header at all.
                 break scan
             }
-            if QuoteLines.isSeparator(lines, at: index) || QuoteLines.isHeaderBlock(lines, at: index) {
+            if shape.maySeparate && QuoteLines.isSeparator(lines, at: index) || shape.hasEarlyColon && QuoteLines.isHeaderBlock(lines, at: index) {
                 break scan
             }
-            if QuoteLines.isSignatureStart(lines, at: index) {
+            if shape.maySign && QuoteLines.isSignatureStart(lines, at: index) {
                 break scan
             }
             kept.append(line)
             index += 1
         }
         return tidy(kept)
+    }
+
+    /// Lines of `text` split on LF, CRLF or CR, scanning bytes (much cheaper than Character splitting).
+    static func splitLines(_ text: String) -> [Substring] {
+        let utf8 = text.utf8
+        var lines = [Substring]()
+        var start = utf8.startIndex
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x0A || byte == 0x0D {
+                lines.append(Substring(utf8[start..<index]))
+                var next = utf8.index(after: index)
+                if byte == 0x0D, next != utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
+                start = next
+                index = next
+                continue
+            }
+            index = utf8.index(after: index)
+        }
+        lines.append(Substring(utf8[start..<utf8.endIndex]))
+        return lines
     }
 
     /// Trims trailing spaces, leading and trailing blank lines, and runs of blank lines.
@@ -88,5 +110,36 @@ public enum ReplyExtractor {
         }
         while let last = output.last, last.isEmpty { output.removeLast() }
         return output.joined(separator: "\n")
+    }
+}
+
+/// Cheap byte-level facts about a line that rule out the costly classifiers for most lines.
+struct LineShape {
+    var mayStartQuoteHeader = false
+    var maySeparate = false
+    var hasEarlyColon = false
+    var maySign = false
+
+    init(_ line: Substring) {
+        let utf8 = line.utf8
+        let count = utf8.count
+        guard count > 0 else { return }
+        var first: UInt8 = 0
+        var position = 0
+        for byte in utf8 {
+            if first == 0 && byte != 0x20 && byte != 0x09 { first = byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0) }
+            if byte == UInt8(ascii: ":") && position < 40 { hasEarlyColon = true }
+            position += 1
+            if position > 40 && first != 0 { break }
+        }
+        // Separators start with a rule or one of a few words (begin, forwarded, original, début…).
+        maySeparate = count < 120 && (first == UInt8(ascii: "-") || first == UInt8(ascii: "_") || first == UInt8(ascii: "=")
+            || first == UInt8(ascii: "*") || first == UInt8(ascii: "b") || first == UInt8(ascii: "f") || first == UInt8(ascii: "o")
+            || first == UInt8(ascii: "d") || first == UInt8(ascii: "m") || first >= 0x80)
+        maySign = count < 90 && (first == UInt8(ascii: "-") || first == UInt8(ascii: "_") || first == UInt8(ascii: "s")
+            || first == UInt8(ascii: "g") || first == UInt8(ascii: "e") || first == UInt8(ascii: "t") || first == UInt8(ascii: "o")
+            || first == UInt8(ascii: "v") || first == UInt8(ascii: "i") || first == UInt8(ascii: "*") || first >= 0x80)
+        // A quote header is short and its first line starts with a word, digit, dash or quote.
+        mayStartQuoteHeader = count <= 400
     }
 }

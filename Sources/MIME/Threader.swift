@@ -27,10 +27,14 @@ public enum Threader {
         for index in order {
             let summary = summaries[index]
             var key = summary.messageId.map { "<\($0)>" } ?? "key:\(summary.id)"
+            var original: Int?
             if let existing = containers.lookup[key], containers.nodes[existing].message != nil {
+                // A second copy of a Message-ID: a message of its own, in the first one's thread.
+                original = existing
                 key = "dup:\(summary.id)"
             }
             let node = containers.node(for: key)
+            if let original { containers.nodes[node].parent = original }
             containers.nodes[node].message = index
             ownContainer[index] = node
             var references = summary.references
@@ -48,7 +52,7 @@ public enum Threader {
                 previous = referenceNode
             }
             // The message's own references are authoritative for its parent.
-            if let parent = previous, parent != node, !containers.isAncestor(node, of: parent) {
+            if original == nil, let parent = previous, parent != node, !containers.isAncestor(node, of: parent) {
                 containers.nodes[node].parent = parent
             }
         }
