@@ -1,3 +1,5 @@
+import Foundation
+
 /// Parses raw message bytes into a `MIMEMessage`. It never fails: whatever cannot be read as
 /// structure is kept as text. Work is linear in the input times the nesting depth, which is
 /// capped at `maximumDepth` (deeper parts are left as opaque leaves).
@@ -54,44 +56,53 @@ public enum MIMEParser {
         var preambleEnd: Int?
         var closed = false
         var epilogueStart = body.endIndex
-        var lineStart = body.startIndex
         let end = body.endIndex
-        while lineStart < end {
-            // Find the end of this line.
-            var lineEnd = lineStart
-            while lineEnd < end, body[lineEnd] != 0x0A { lineEnd += 1 }
-            let nextLine = lineEnd < end ? lineEnd + 1 : end
-            if lineEnd - lineStart >= boundary.count + 2, body[lineStart] == 0x2D, body[lineStart + 1] == 0x2D,
-               matches(body, at: lineStart + 2, boundary) {
-                var rest = lineStart + 2 + boundary.count
-                var isClose = false
-                if rest + 1 < lineEnd, body[rest] == 0x2D, body[rest + 1] == 0x2D {
-                    isClose = true
-                    rest += 2
+        let base = body.startIndex
+        body.withUnsafeBufferPointer { buffer in
+            let count = buffer.count
+            var lineStart = 0
+            let boundaryCount = boundary.count
+            while lineStart < count {
+                // memchr finds the next line end far faster than a byte loop.
+                let lineEnd: Int
+                if let found = memchr(buffer.baseAddress! + lineStart, 0x0A, count - lineStart) {
+                    lineEnd = buffer.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                } else {
+                    lineEnd = count
                 }
-                // Junk after the boundary is ignored when a space separates it; a longer word is
-                // another boundary ("--ab" is not "--a").
-                let after = isClose || rest >= lineEnd ? UInt8(0x20) : body[rest]
-                if after == 0x20 || after == 0x09 || after == 0x0D {
-                    // The line break before a boundary belongs to the boundary.
-                    var contentEnd = lineStart
-                    if contentEnd > body.startIndex, body[contentEnd - 1] == 0x0A { contentEnd -= 1 }
-                    if contentEnd > body.startIndex, body[contentEnd - 1] == 0x0D { contentEnd -= 1 }
-                    if let start = currentStart {
-                        ranges.append(start..<max(start, contentEnd))
-                    } else if preambleEnd == nil {
-                        preambleEnd = contentEnd
+                let nextLine = lineEnd < count ? lineEnd + 1 : count
+                if lineEnd - lineStart >= boundaryCount + 2, buffer[lineStart] == 0x2D, buffer[lineStart + 1] == 0x2D,
+                   memcmp(buffer.baseAddress! + lineStart + 2, boundary, boundaryCount) == 0 {
+                    var rest = lineStart + 2 + boundaryCount
+                    var isClose = false
+                    if rest + 1 < lineEnd, buffer[rest] == 0x2D, buffer[rest + 1] == 0x2D {
+                        isClose = true
+                        rest += 2
                     }
-                    if isClose {
-                        closed = true
-                        epilogueStart = nextLine
-                        currentStart = nil
-                        break
+                    // Junk after the boundary is ignored when a space separates it; a longer word is
+                    // another boundary ("--ab" is not "--a").
+                    let after = isClose || rest >= lineEnd ? UInt8(0x20) : buffer[rest]
+                    if after == 0x20 || after == 0x09 || after == 0x0D {
+                        // The line break before a boundary belongs to the boundary.
+                        var contentEnd = lineStart
+                        if contentEnd > 0, buffer[contentEnd - 1] == 0x0A { contentEnd -= 1 }
+                        if contentEnd > 0, buffer[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+                        if let start = currentStart {
+                            ranges.append(start..<max(start, base + contentEnd))
+                        } else if preambleEnd == nil {
+                            preambleEnd = base + contentEnd
+                        }
+                        if isClose {
+                            closed = true
+                            epilogueStart = base + nextLine
+                            currentStart = nil
+                            return
+                        }
+                        currentStart = base + nextLine
                     }
-                    currentStart = nextLine
                 }
+                lineStart = nextLine
             }
-            lineStart = nextLine
         }
         if let start = currentStart { ranges.append(start..<end) }
         guard !ranges.isEmpty else {

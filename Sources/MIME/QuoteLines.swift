@@ -7,10 +7,13 @@ enum QuoteLines {
 
     /// "> text", " > text" (but not ">>> >>> link <<<" banners that close their arrows).
     static func isQuoted(_ line: Substring) -> Bool {
-        var trimmed = line.drop { $0 == " " || $0 == "\t" }
-        guard trimmed.first == ">" else { return false }
-        if trimmed.contains("<<<") { return false }
-        trimmed = trimmed.dropFirst()
+        let utf8 = line.utf8
+        guard let first = utf8.first(where: { $0 != 0x20 && $0 != 0x09 }), first == UInt8(ascii: ">") else { return false }
+        // ">>> link <<<" banners close their arrows.
+        var run = 0
+        for byte in utf8 {
+            if byte == UInt8(ascii: "<") { run += 1; if run == 3 { return false } } else { run = 0 }
+        }
         return true
     }
 
@@ -139,9 +142,16 @@ enum QuoteLines {
         "videresendt melding", "välitetty viesti", "message transféré",
     ]
 
+    /// Lower-case starts of the separator lines that begin with a letter.
+    static let separatorWordStarts: [[UInt8]] = ["begin", "forwa", "origi", "début", "debut", "messa"].map { Array($0.utf8) }
+
     static func isSeparator(_ lines: [Substring], at index: Int) -> Bool {
         let line = lines[index]
-        guard line.count < 120 else { return false }
+        guard line.utf8.count < 120 else { return false }
+        let head = line.utf8.drop { $0 == 0x20 || $0 == 0x09 }.prefix(6).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        if let first = head.first, (first >= 0x61 && first <= 0x7A) || first >= 0x80 {
+            guard separatorWordStarts.contains(where: { head.starts(with: $0) }) else { return false }
+        }
         let raw = line.trimmingCharacters(in: " \t\u{A0}")
         let text = normalized(line)
         if raw.hasPrefix("--") || raw.hasPrefix("__") || raw.hasPrefix("=") || raw.hasPrefix("***") {

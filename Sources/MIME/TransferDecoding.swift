@@ -36,17 +36,19 @@ public enum TransferDecoding {
     }
 
     /// The decoded size of a base64 body without decoding it (attachments are only measured).
-    public static func base64DecodedCount<Bytes: Collection>(_ input: Bytes) -> Int where Bytes.Element == UInt8 {
+    public static func base64DecodedCount(_ input: ArraySlice<UInt8>) -> Int {
         var symbols = 0
         var total = 0
         base64Values.withUnsafeBufferPointer { table in
-            for byte in input {
+            input.withUnsafeBufferPointer { bytes in
+            for byte in bytes {
                 if table[Int(byte)] != 0xFF {
                     symbols += 1
                 } else if byte == UInt8(ascii: "=") {
                     total += symbols * 6 / 8
                     symbols = 0
                 }
+            }
             }
         }
         return total + symbols * 6 / 8

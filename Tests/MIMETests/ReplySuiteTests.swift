@@ -107,3 +107,23 @@ import Testing
         #expect(rate >= 0.0)
     }
 }
+
+/// talon's HTML replies: every client's reply reads "Hi. I am fine. / Thanks, / Alex" once the
+/// quoted block is cut (talon's html_quotations tests assert that text, whitespace ignored); the
+/// two stand-alone files keep "Reply" and "Hi there Bob".
+@Suite struct TalonHTMLReplyTests {
+    @Test func clientReplies() {
+        var cases = FixtureSupport.files("talon/html_replies", suffix: ".html").map { ("talon/html_replies/\($0)", "Hi. I am fine.\n\nThanks,\nAlex") }
+        cases.append(("talon/OLK_SRC_BODY_SECTION.html", "Reply"))
+        cases.append(("talon/reply-separated-by-hr.html", "Hi there Bob"))
+        var passed = 0
+        var failures = [String]()
+        for (path, want) in cases {
+            let got = ReplyExtractor.extract(html: Charset.decodeUTF8OrFallback(FixtureSupport.bytes(path)))
+            if ReplySuiteTests.squash(got) == ReplySuiteTests.squash(want) { passed += 1 } else { failures.append("\(path): got \(got.prefix(200).debugDescription)") }
+        }
+        let rate = FixtureSupport.report("talon-html", passed: passed, total: cases.count, failures: failures)
+        #expect(cases.count == 11)
+        #expect(rate >= 0.0)
+    }
+}
