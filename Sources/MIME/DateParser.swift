@@ -56,7 +56,8 @@ public enum DateParser {
                 continue
             }
             let letters = word.map { $0 | 0x20 }
-            if month == nil, letters.count >= 3, let found = monthNumber(letters) {
+            // The last month-like word wins: French "mar." (mardi) comes before "juil.".
+            if letters.count >= 3, let found = monthNumber(letters) {
                 month = found
                 continue
             }

@@ -32,20 +32,22 @@ public enum ReplyExtractor {
         var kept = [Substring]()
         kept.reserveCapacity(lines.count)
         var index = 0
-        var previousQuoted = false
+        var previousQuotedLength = 0
         scan: while index < lines.count {
             let line = lines[index]
             if QuoteLines.isQuoted(line) {
-                previousQuoted = true
+                previousQuotedLength = line.utf8.count
                 index += 1
                 continue
             }
-            // A long quoted line wrapped by the client: one unmarked line between quoted ones.
-            if previousQuoted, !QuoteLines.isBlank(line), index + 1 < lines.count, QuoteLines.isQuoted(lines[index + 1]) {
+            // A long quoted line wrapped by the client: one unmarked line between quoted ones, after
+            // a quoted line long enough to have been wrapped, or a broken-off word (URL tail).
+            if previousQuotedLength > 0, !QuoteLines.isBlank(line), index + 1 < lines.count, QuoteLines.isQuoted(lines[index + 1]),
+               previousQuotedLength >= 60 || !line.utf8.contains(0x20) {
                 index += 1
                 continue
             }
-            previousQuoted = false
+            previousQuotedLength = 0
             let shape = LineShape(line)
             if shape.mayStartQuoteHeader, let span = QuoteLines.quoteHeaderSpan(lines, at: index) {
                 // Followed by ">" lines: an inline or bottom-posted reply, keep reading after them.
