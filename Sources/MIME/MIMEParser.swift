@@ -37,9 +37,11 @@ public enum MIMEParser {
             case "base64", "quoted-printable": inner = part.decodedBody[...]
             default: inner = body
             }
-            if !inner.isEmpty {
+            let embedded = parsePart(inner, depth: depth + 1, defaultType: .defaultText, isMessageRoot: true)
+            // Content that has no header at all is not a message: keep it as a text leaf.
+            if !inner.isEmpty, !embedded.headers.isEmpty {
                 part.kind = .message
-                part.children = [parsePart(inner, depth: depth + 1, defaultType: .defaultText, isMessageRoot: true)]
+                part.children = [embedded]
             }
         }
         return part
@@ -104,7 +106,11 @@ public enum MIMEParser {
                 lineStart = nextLine
             }
         }
-        if let start = currentStart { ranges.append(start..<end) }
+        if let start = currentStart {
+            // A last boundary with nothing after it opens no part.
+            let rest = body[start..<end]
+            if !rest.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }) || ranges.isEmpty { ranges.append(start..<end) }
+        }
         guard !ranges.isEmpty else {
             // No boundary: keep the body as text so nothing is lost.
             part.kind = .leaf

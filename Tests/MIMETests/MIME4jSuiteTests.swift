@@ -15,6 +15,15 @@ import Testing
         return current
     }
 
+    static func unixLines(_ bytes: [UInt8]) -> [UInt8] {
+        var result = [UInt8]()
+        result.reserveCapacity(bytes.count)
+        for (index, byte) in bytes.enumerated() where !(byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A) {
+            result.append(byte)
+        }
+        return result
+    }
+
     @Test func decodedLeafBodiesMatchMime4j() {
         var passed = 0
         var total = 0
@@ -37,7 +46,10 @@ import Testing
                         continue
                     }
                     let got = part.decodedBody
-                    if got == want {
+                    // Text bodies are compared with line breaks normalised: mime4j writes the CRLF that a
+                    // quoted-printable line break stands for, we keep the message's own LF.
+                    let isText = expected.hasSuffix(".txt")
+                    if got == want || (isText && Self.unixLines(got) == Self.unixLines(want)) {
                         passed += 1
                     } else {
                         failures.append("\(folder)/\(expected): \(got.count) bytes, expected \(want.count) (\(part.contentType.mimeType), \(part.kind))")
@@ -47,6 +59,6 @@ import Testing
         }
         let rate = FixtureSupport.report("mime4j", passed: passed, total: total, failures: failures)
         #expect(total > 100)
-        #expect(rate >= 0.0)
+        #expect(rate >= 0.95)
     }
 }

@@ -101,7 +101,7 @@ import Testing
         }
         let rate = FixtureSupport.report("stalwart-headers", passed: passed, total: total, failures: failures)
         #expect(total > 200)
-        #expect(rate >= 0.0)
+        #expect(rate >= 0.94)
     }
 
     /// Flattens stalwart's part list the way it numbers parts: depth first, a message part is a
@@ -164,6 +164,7 @@ import Testing
         }
         let rate = FixtureSupport.report("stalwart-eml", passed: passed, total: total, failures: failures)
         #expect(total >= 50)
-        #expect(rate >= 0.0)
+        // Most misses are Dovecot's own conventions for broken boundaries (see the report).
+        #expect(rate >= 0.65)
     }
 }
