@@ -20,6 +20,7 @@ enum HTMLQuoteCutter {
         let count = bytes.count
         var cutAt: Int?
         var index = 0
+        var rulesChecked = 0
         // One pass: at each "<" (or "-"), try the markers that start with it, case-insensitively.
         scan: while index < count {
             let byte = bytes[index]
@@ -28,10 +29,14 @@ enum HTMLQuoteCutter {
                     cutAt = index
                     break scan
                 }
-                if byte == UInt8(ascii: "<"), index + 3 < count, bytes[index + 1] | 0x20 == UInt8(ascii: "h"), bytes[index + 2] == UInt8(ascii: "r"),
-                   isHeaderBlockAfterRule(bytes, at: index) {
-                    cutAt = index
-                    break scan
+                // Each <hr> costs a small conversion: look at the first few only.
+                if byte == UInt8(ascii: "<"), index + 3 < count, bytes[index + 1] | 0x20 == UInt8(ascii: "h"), bytes[index + 2] | 0x20 == UInt8(ascii: "r"),
+                   !((bytes[index + 3] | 0x20) >= 0x61 && (bytes[index + 3] | 0x20) <= 0x7A), rulesChecked < 16 {
+                    rulesChecked += 1
+                    if isHeaderBlockAfterRule(bytes, at: index) {
+                        cutAt = index
+                        break scan
+                    }
                 }
             }
             index += 1

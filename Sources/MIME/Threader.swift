@@ -37,7 +37,8 @@ public enum Threader {
             if let original { containers.nodes[node].parent = original }
             containers.nodes[node].message = index
             ownContainer[index] = node
-            var references = summary.references
+            // Only the nearest ancestors matter, and a cap keeps hostile headers from costing n² work.
+            var references = Array(summary.references.suffix(200))
             for parent in summary.inReplyTo where references.last != parent && !references.contains(parent) {
                 references.append(parent)
             }
