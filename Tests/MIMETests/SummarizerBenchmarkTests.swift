@@ -12,7 +12,7 @@ import Testing
         let cur = URL(fileURLWithPath: directory).appendingPathComponent("cur")
         let names = try FileManager.default.contentsOfDirectory(atPath: cur.path).sorted()
         let messages = try names.map { try [UInt8](Data(contentsOf: cur.appendingPathComponent($0))) }
-        let team = TeamMatcher(members: ["@example.com", "@example.org", "@support.example.com"])
+        let team = TeamMatcher(members: ["@helpcenter.example"])
         let bytes = messages.reduce(0) { $0 + $1.count }
         var summaries = [MessageSummary]()
         summaries.reserveCapacity(messages.count)
@@ -30,5 +30,12 @@ import Testing
         let threads = Set(summaries.map(\.threadId)).count
         print("[bench] \(messages.count) messages, \(bytes / 1_000_000) MB: parse+summarize \(String(format: "%.2f", seconds)) s = \(Int(Double(messages.count) / seconds)) msg/s; threading \(threadElapsed); \(threads) threads; replies \(summaries.filter(\.isReply).count); with attachments \(summaries.filter { !$0.attachments.isEmpty }.count)")
         #expect(summaries.allSatisfy { !$0.threadId.isEmpty })
+        // MIME_BENCH_SAMPLES=N prints N summaries spread over the corpus, to eyeball the reply text.
+        if let samples = ProcessInfo.processInfo.environment["MIME_BENCH_SAMPLES"].flatMap(Int.init), samples > 0 {
+            for index in stride(from: 0, to: summaries.count, by: max(1, summaries.count / samples)) {
+                let summary = summaries[index]
+                print("[sample] \(summary.subject) | from \(summary.from?.description ?? "-") | \(summary.direction) | reply=\(summary.isReply)\n\(summary.replyText)\n-----")
+            }
+        }
     }
 }
