@@ -30,6 +30,20 @@ import Testing
         let threads = Set(summaries.map(\.threadId)).count
         print("[bench] \(messages.count) messages, \(bytes / 1_000_000) MB: parse+summarize \(String(format: "%.2f", seconds)) s = \(Int(Double(messages.count) / seconds)) msg/s; threading \(threadElapsed); \(threads) threads; replies \(summaries.filter(\.isReply).count); with attachments \(summaries.filter { !$0.attachments.isEmpty }.count)")
         #expect(summaries.allSatisfy { !$0.threadId.isEmpty })
+        // The generator's manifest (DIR/../<name>.manifest.json) is ground truth for threads and attachments.
+        let manifest = URL(fileURLWithPath: directory).deletingLastPathComponent()
+            .appendingPathComponent(URL(fileURLWithPath: directory).lastPathComponent + ".manifest.json")
+        if let data = try? Data(contentsOf: manifest),
+           let stats = (try? JSONSerialization.jsonObject(with: data) as? [String: Any])?["stats"] as? [String: Any] {
+            #expect(threads == stats["threads"] as? Int)
+            #expect(summaries.filter { !$0.attachments.isEmpty }.count == stats["attachments"] as? Int)
+            #expect(summaries.filter(\.isReply).count == messages.count - threads)
+        }
+        // Reply texts that still carry a quote marker hint at history or signatures left behind.
+        let markers = ["wrote:", "a écrit", "-----Original", "De :", "From:", "Envoyé de mon", "Sent from my", "\n>", "Get Outlook", "Télécharger Outlook"]
+        let leaks = summaries.filter { summary in markers.contains { summary.replyText.contains($0) } }
+        print("[bench] reply texts with a quote or signature marker left: \(leaks.count); empty reply texts: \(summaries.filter { $0.replyText.isEmpty }.count)")
+        for leak in leaks.prefix(5) { print("[leak] \(leak.subject)\n\(leak.replyText.suffix(400))\n-----") }
         // MIME_BENCH_SAMPLES=N prints N summaries spread over the corpus, to eyeball the reply text.
         if let samples = ProcessInfo.processInfo.environment["MIME_BENCH_SAMPLES"].flatMap(Int.init), samples > 0 {
             for index in stride(from: 0, to: summaries.count, by: max(1, summaries.count / samples)) {
