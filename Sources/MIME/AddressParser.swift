@@ -17,14 +17,21 @@ public enum AddressParser {
                 if byte == UInt8(ascii: ">") {
                     inAngle = false
                 } else if byte == UInt8(ascii: "(") {
-                    // A comment inside the address: skip it.
+                    // A comment inside the address: not part of it, but kept like any comment.
                     var depth = 1
                     index += 1
+                    var comment = [UInt8]()
                     while index < end, depth > 0 {
-                        if raw[index] == UInt8(ascii: "(") { depth += 1 }
-                        if raw[index] == UInt8(ascii: ")") { depth -= 1 }
-                        if depth > 0 { index += 1 }
+                        let inner = raw[index]
+                        if inner == UInt8(ascii: "\\"), index + 1 < end { comment.append(raw[index + 1]); index += 2; continue }
+                        if inner == UInt8(ascii: "(") { depth += 1 }
+                        if inner == UInt8(ascii: ")") { depth -= 1 }
+                        if depth > 0 {
+                            if inner != 0x0D && inner != 0x0A { comment.append(inner) }
+                            index += 1
+                        }
                     }
+                    entry.comments.append(comment)
                 } else if byte == UInt8(ascii: "\"") {
                     // Quoted local part inside brackets: keep the quotes' content.
                     entry.angle.append(byte)
@@ -64,7 +71,7 @@ public enum AddressParser {
                     if inner != 0x0D && inner != 0x0A { comment.append(inner) }
                     index += 1
                 }
-                if entry.comment.isEmpty { entry.comment = comment }
+                entry.comments.append(comment)
                 entry.phrase.append(0x20)
                 index += 1
                 continue
@@ -99,7 +106,7 @@ public enum AddressParser {
     struct Entry {
         var phrase = [UInt8]()
         var angle = [UInt8]()
-        var comment = [UInt8]()
+        var comments = [[UInt8]]()
         var hasAngle = false
         var sawQuote = false
 
@@ -135,7 +142,10 @@ public enum AddressParser {
                 }
             }
             var name = EncodedWords.decode(nameBytes)
-            if name.isEmpty, !comment.isEmpty { name = EncodedWords.decode(comment) }
+            // Comments (RFC 5322 §3.2.2) name the mailbox when there is no phrase, and are kept
+            // after it in parentheses when there is one, as mail clients show them.
+            let commentText = EncodedWords.collapse(comments.map { EncodedWords.decode($0) }.filter { !$0.isEmpty }.joined(separator: " "))
+            if !commentText.isEmpty { name = name.isEmpty ? commentText : "\(name) (\(commentText))" }
             if name.count >= 2, name.hasPrefix("'"), name.hasSuffix("'") { name = String(name.dropFirst().dropLast()) }
             if address.isEmpty && name.isEmpty { return }
             result.append(EmailAddress(name: name.isEmpty ? nil : name, address: address))
