@@ -73,6 +73,13 @@ public enum Threader {
             if !subject.isEmpty { threadsBySubject[subject, default: []].append(root) }
         }
         var mergedInto = [Int: Int]()
+        var participantsCache = [Int: Set<String>]()
+        func people(_ index: Int) -> Set<String> {
+            if let cached = participantsCache[index] { return cached }
+            let value = participants(summaries[index])
+            participantsCache[index] = value
+            return value
+        }
         for index in order {
             let summary = summaries[index]
             let root = rootOf[index]
@@ -80,12 +87,27 @@ public enum Threader {
                   SubjectNormalizer.hasReplyPrefix(summary.subject) else { continue }
             let subject = SubjectNormalizer.normalize(summary.subject)
             guard !subject.isEmpty, let candidates = threadsBySubject[subject] else { continue }
-            let people = participants(summary)
+            // The thread must hold both ends of this message: its sender and one of its recipients
+            // (a shared support address alone says nothing).
+            let sender = summary.from?.address.lowercased() ?? ""
+            let recipients = Set((summary.to + summary.cc).map { $0.address.lowercased() }).subtracting([""])
+            // The latest thread started before this message that shares a participant.
+            // Only the 64 most recent such threads are examined, so a subject shared by thousands of
+            // unrelated threads stays cheap.
             var chosen: Int?
-            for candidate in candidates where candidate != root {
+            var examined = 0
+            for candidate in candidates.reversed() where candidate != root {
                 let target = mergedInto[candidate] ?? candidate
-                guard let members = membersByRoot[target], let first = members.first, summaries[first].date <= summary.date else { continue }
-                if members.contains(where: { !participants(summaries[$0]).isDisjoint(with: people) }) { chosen = target }
+                guard target != root, let members = membersByRoot[target], let first = members.first,
+                      summaries[first].date <= summary.date else { continue }
+                examined += 1
+                if examined > 64 { break }
+                var threadPeople = Set<String>()
+                for member in members { threadPeople.formUnion(people(member)) }
+                if threadPeople.contains(sender), recipients.isEmpty || !threadPeople.isDisjoint(with: recipients) {
+                    chosen = target
+                    break
+                }
             }
             if let target = chosen {
                 mergedInto[root] = target

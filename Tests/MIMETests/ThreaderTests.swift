@@ -55,6 +55,25 @@ import Testing
         #expect(forward == reversed)
     }
 
+    @Test func manyOrphanRepliesWithOneSubjectStayCheap() {
+        var messages = [MessageSummary]()
+        for number in 0..<5_000 {
+            let subject = number % 2 == 0 ? "Help" : "Re: Help"
+            let customer = "c\(number / 2)@c.test"
+            // Customers write in, the team answers each one without references.
+            let from = number % 2 == 0 ? customer : "help@h.test"
+            let to = number % 2 == 0 ? "help@h.test" : customer
+            messages.append(Self.summary(UInt32(number + 1), id: "m\(number)@x", subject: subject, date: Int64(number), from: from, to: to))
+        }
+        let start = ContinuousClock.now
+        Threader.assignThreadIds(&messages)
+        #expect(ContinuousClock.now - start < .seconds(10))
+        // Each answer joins the thread of the customer it is addressed to.
+        #expect(messages[1].threadId == messages[0].threadId)
+        #expect(messages[3].threadId == messages[2].threadId)
+        #expect(messages[3].threadId != messages[1].threadId)
+    }
+
     @Test(arguments: [("Re: Hello", true), ("RE : Hello", true), ("AW: Hallo", true), ("SV: Hej", true), ("Réf. : Bonjour", true),
                       ("Fwd: Hello", false), ("TR: Bonjour", false), ("Re[2]: Hello", true), ("[support] Re: Hi", true), ("Regarding the bill", false)])
     func replyPrefixes(subject: String, isReply: Bool) {
