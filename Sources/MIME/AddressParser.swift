@@ -121,12 +121,11 @@ public enum AddressParser {
                 }
                 address = AddressParser.cleanAddress(spec)
                 nameBytes = phrase
-                if address.isEmpty, !angle.isEmpty { address = "" }
             } else {
                 // No brackets: the last word with an "@" is the address, the rest is the name.
                 let words = phrase.split(whereSeparator: HeaderSyntax.isSpace)
                 if words.isEmpty { return }
-                if let at = words.lastIndex(where: { $0.contains(UInt8(ascii: "@")) }), !(sawQuote && words.count == 1 && false) {
+                if let at = words.lastIndex(where: { $0.contains(UInt8(ascii: "@")) }) {
                     address = AddressParser.cleanAddress(Array(words[at]))
                     var rest = [UInt8]()
                     for (position, word) in words.enumerated() where position != at {

@@ -28,9 +28,6 @@ public enum DateParser {
                 if let zone = parseNumericZone(word) { offset = zone; continue }
             }
             if word.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
-                if time != nil, offset == nil, word.count == 4, numbers.count >= 2 || month != nil && numbers.count >= 2 {
-                    // "+0200" without its sign is rare; a bare number after the time is the asctime year.
-                }
                 if word.count <= 9, let value = Int(String(decoding: word, as: UTF8.self)) {
                     numbers.append(value)
                     numberWidths.append(word.count)
@@ -41,6 +38,12 @@ public enum DateParser {
             // The last month-like word wins: French "mar." (mardi) comes before "juil.".
             if letters.count >= 3, let found = monthNumber(letters) {
                 month = found
+                continue
+            }
+            // "GMT+0100", "UTC-05:00": a named zone followed by a numeric offset.
+            if time != nil, offset == nil, let sign = word.firstIndex(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }), sign > 0,
+               let zone = parseNumericZone(Array(word[sign...]).filter { $0 != UInt8(ascii: ":") }) {
+                offset = zone
                 continue
             }
             if time != nil, offset == nil, let zone = namedZone(letters) {

@@ -168,10 +168,6 @@ public enum MIMEParser {
                     continue
                 }
                 // A continuation with nothing to continue: ignore the line.
-                if headers.isEmpty && currentName == nil && index == bytes.startIndex {
-                    index = next
-                    continue
-                }
                 index = next
                 continue
             }

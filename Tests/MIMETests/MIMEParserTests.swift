@@ -52,6 +52,8 @@ import Testing
         ("2003-07-01T10:52:37+02:00", 1_057_049_557, 7200),
         ("Tue, 01 Jul 03 04:52:37 EDT", 1_057_049_557, -14400),
         ("mar., 1 juil. 2003 10:52:37 +0200", 1_057_049_557, 7200),
+        ("Tue, 1 Jul 2003 10:52:37 GMT+0200", 1_057_049_557, 7200),
+        ("Tue, 1 Jul 2003 10:52 +0200 (CEST)", 1_057_049_520, 7200),
     ])
     func dates(raw: String, seconds: Int64, offset: Int32) throws {
         let date = try #require(DateParser.parse(raw))
