@@ -30,7 +30,10 @@ public struct MIMEPart: Sendable {
     /// The body with its transfer encoding undone.
     public var decodedBody: [UInt8] {
         switch transferEncoding {
-        case "base64": return TransferDecoding.base64(rawBody)
+        case "base64":
+            // A body labelled base64 that is plainly text (many bytes outside the alphabet) is kept as is.
+            if TransferDecoding.looksLikeNonBase64(rawBody) { return Array(rawBody) }
+            return TransferDecoding.base64(rawBody)
         case "quoted-printable": return TransferDecoding.quotedPrintable(rawBody)
         default: return Array(rawBody)
         }

@@ -35,6 +35,17 @@ public enum TransferDecoding {
         return output
     }
 
+    /// Whether more than one in twenty non-space bytes fall outside the base64 alphabet.
+    public static func looksLikeNonBase64(_ input: ArraySlice<UInt8>) -> Bool {
+        var foreign = 0
+        var counted = 0
+        for byte in input where byte != 0x20 && byte != 0x09 && byte != 0x0D && byte != 0x0A {
+            counted += 1
+            if base64Values[Int(byte)] == 0xFF && byte != UInt8(ascii: "=") { foreign += 1 }
+        }
+        return counted > 0 && foreign * 20 > counted
+    }
+
     /// The decoded size of a base64 body without decoding it (attachments are only measured).
     public static func base64DecodedCount(_ input: ArraySlice<UInt8>) -> Int {
         var symbols = 0

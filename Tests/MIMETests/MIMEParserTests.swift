@@ -79,6 +79,11 @@ import Testing
         #expect(TransferDecoding.base64DecodedCount(text[...]) == 11)
     }
 
+    @Test func textMislabelledAsBase64IsKept() {
+        let raw = Array("Content-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n\r\n... not base64, just a sentence ...\r\n".utf8)
+        #expect(MIMEParser.parse(raw).textBody == "... not base64, just a sentence ...\r\n")
+    }
+
     @Test func htmlToText() {
         let html = "<html><head><title>T</title><style>p{}</style></head><body><p>Bonjour&nbsp;&eacute;quipe &amp; co&#8217;s</p>"
             + "<script>alert(1)</script><ul><li>un</li><li>deux</li></ul><ol><li>first</li></ol>a<br>b<div>c</div>&#x1F600;</body></html>"
