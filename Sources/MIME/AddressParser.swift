@@ -1,0 +1,160 @@
+import MailCore
+
+/// Parses address-list fields (From, To, Cc, Reply-To) into `EmailAddress` values, leniently:
+/// groups are flattened, comments give a name when there is no phrase, a missing pair of
+/// angle brackets or a missing closing bracket is tolerated, display names are RFC 2047 decoded.
+public enum AddressParser {
+    public static func parse<Bytes: RandomAccessCollection>(_ raw: Bytes) -> [EmailAddress]
+    where Bytes.Element == UInt8, Bytes.Index == Int {
+        var result = [EmailAddress]()
+        var entry = Entry()
+        var index = raw.startIndex
+        let end = raw.endIndex
+        var inAngle = false
+        while index < end {
+            let byte = raw[index]
+            if inAngle {
+                if byte == UInt8(ascii: ">") {
+                    inAngle = false
+                } else if byte == UInt8(ascii: "(") {
+                    // A comment inside the address: not part of it, but kept like any comment.
+                    var depth = 1
+                    index += 1
+                    var comment = [UInt8]()
+                    while index < end, depth > 0 {
+                        let inner = raw[index]
+                        if inner == UInt8(ascii: "\\"), index + 1 < end { comment.append(raw[index + 1]); index += 2; continue }
+                        if inner == UInt8(ascii: "(") { depth += 1 }
+                        if inner == UInt8(ascii: ")") { depth -= 1 }
+                        if depth > 0 {
+                            if inner != 0x0D && inner != 0x0A { comment.append(inner) }
+                            index += 1
+                        }
+                    }
+                    entry.comments.append(comment)
+                } else if byte == UInt8(ascii: "\"") {
+                    // Quoted local part inside brackets: keep the quotes' content.
+                    entry.angle.append(byte)
+                } else if byte == UInt8(ascii: ",") && !entry.angle.contains(UInt8(ascii: "@")) && entry.angle.first != UInt8(ascii: "@") {
+                    // "<a, b>"? More likely a missing ">": end the entry.
+                    inAngle = false
+                    entry.finish(into: &result)
+                    entry = Entry()
+                } else if byte != 0x0D && byte != 0x0A {
+                    entry.angle.append(byte)
+                }
+                index += 1
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""):
+                index += 1
+                while index < end, raw[index] != UInt8(ascii: "\"") {
+                    if raw[index] == UInt8(ascii: "\\"), index + 1 < end { index += 1 }
+                    if raw[index] != 0x0D && raw[index] != 0x0A { entry.phrase.append(raw[index]) }
+                    index += 1
+                }
+                entry.sawQuote = true
+                index += 1
+                continue
+            case UInt8(ascii: "("):
+                var depth = 1
+                index += 1
+                var comment = [UInt8]()
+                while index < end, depth > 0 {
+                    let inner = raw[index]
+                    if inner == UInt8(ascii: "\\"), index + 1 < end {
+                        comment.append(raw[index + 1]); index += 2; continue
+                    }
+                    if inner == UInt8(ascii: "(") { depth += 1 }
+                    if inner == UInt8(ascii: ")") { depth -= 1; if depth == 0 { break } }
+                    if inner != 0x0D && inner != 0x0A { comment.append(inner) }
+                    index += 1
+                }
+                entry.comments.append(comment)
+                entry.phrase.append(0x20)
+                index += 1
+                continue
+            case UInt8(ascii: "<"):
+                inAngle = true
+                entry.hasAngle = true
+                entry.angle.removeAll()
+            case UInt8(ascii: ","):
+                entry.finish(into: &result)
+                entry = Entry()
+            case UInt8(ascii: ":"):
+                // Group name ends here (unless this looks like "mailto:" inside an address).
+                if !entry.hasAngle && !entry.phrase.contains(UInt8(ascii: "@")) {
+                    entry = Entry()
+                } else {
+                    entry.phrase.append(byte)
+                }
+            case UInt8(ascii: ";"):
+                entry.finish(into: &result)
+                entry = Entry()
+            case 0x0D, 0x0A:
+                entry.phrase.append(0x20)
+            default:
+                entry.phrase.append(byte)
+            }
+            index += 1
+        }
+        entry.finish(into: &result)
+        return result
+    }
+
+    struct Entry {
+        var phrase = [UInt8]()
+        var angle = [UInt8]()
+        var comments = [[UInt8]]()
+        var hasAngle = false
+        var sawQuote = false
+
+        func finish(into result: inout [EmailAddress]) {
+            var address = ""
+            var nameBytes = [UInt8]()
+            if hasAngle {
+                var spec = angle
+                // Obsolete source route "@a,@b:user@host".
+                if spec.first == UInt8(ascii: "@"), let colon = spec.lastIndex(of: UInt8(ascii: ":")) {
+                    spec = Array(spec[(colon + 1)...])
+                }
+                address = AddressParser.cleanAddress(spec)
+                nameBytes = phrase
+            } else {
+                // No brackets: the last word with an "@" is the address, the rest is the name.
+                let words = phrase.split(whereSeparator: HeaderSyntax.isSpace)
+                if words.isEmpty { return }
+                if let at = words.lastIndex(where: { $0.contains(UInt8(ascii: "@")) }) {
+                    address = AddressParser.cleanAddress(Array(words[at]))
+                    var rest = [UInt8]()
+                    for (position, word) in words.enumerated() where position != at {
+                        if !rest.isEmpty { rest.append(0x20) }
+                        rest.append(contentsOf: word)
+                    }
+                    nameBytes = rest
+                } else if sawQuote {
+                    // Only a quoted name and no address at all.
+                    nameBytes = phrase
+                } else {
+                    address = AddressParser.cleanAddress(phrase)
+                }
+            }
+            var name = EncodedWords.decode(nameBytes)
+            // Comments (RFC 5322 §3.2.2) name the mailbox when there is no phrase, and are kept
+            // after it in parentheses when there is one, as mail clients show them.
+            let commentText = EncodedWords.collapse(comments.map { EncodedWords.decode($0) }.filter { !$0.isEmpty }.joined(separator: " "))
+            if !commentText.isEmpty { name = name.isEmpty ? commentText : "\(name) (\(commentText))" }
+            if name.count >= 2, name.hasPrefix("'"), name.hasSuffix("'") { name = String(name.dropFirst().dropLast()) }
+            if address.isEmpty && name.isEmpty { return }
+            result.append(EmailAddress(name: name.isEmpty ? nil : name, address: address))
+        }
+    }
+
+    static func cleanAddress(_ bytes: [UInt8]) -> String {
+        var trimmed = bytes.filter { !HeaderSyntax.isSpace($0) }
+        while let last = trimmed.last, last == UInt8(ascii: ".") || last == UInt8(ascii: ">") || last == UInt8(ascii: "'") { trimmed.removeLast() }
+        while let first = trimmed.first, first == UInt8(ascii: "<") || first == UInt8(ascii: "'") { trimmed.removeFirst() }
+        return EncodedWords.decode(trimmed)
+    }
+}

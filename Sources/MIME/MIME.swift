@@ -1,1 +1,0 @@
-// The MIME module. See README.md for what it does.

@@ -1,0 +1,75 @@
+import Foundation
+import MailCore
+import Testing
+@testable import MIME
+
+/// Mutated real messages (bytes flipped, cut, duplicated, deleted) must parse, summarize and
+/// thread without crashing, and pathological shapes must stay fast.
+@Suite struct RobustnessTests {
+    /// A small deterministic generator (64-bit LCG) so failures reproduce.
+    struct Generator {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(max(bound, 1)))
+        }
+    }
+
+    static let interesting: [[UInt8]] = ["--", "\r\n", "\n\n", "=?", "?=", "Content-Type: multipart/mixed; boundary=x\r\n",
+                                          "\r\n--x\r\n", "<", ">", "=", "&#x", "<div class=\"gmail_quote\">", "> ", ":", "\"", "(", "*0*="]
+        .map { Array($0.utf8) }
+
+    @Test func mutatedFixturesNeverCrash() {
+        var seeds = [[UInt8]]()
+        for folder in ["stalwart/eml/malformed", "stalwart/eml/rfc", "mime4j/testmsgs"] {
+            for name in FixtureSupport.files(folder) where name.hasSuffix(".eml") || name.hasSuffix(".msg") {
+                let bytes = FixtureSupport.bytes("\(folder)/\(name)")
+                if bytes.count < 20_000 { seeds.append(bytes) }
+            }
+        }
+        #expect(seeds.count > 50)
+        var generator = Generator(state: 42)
+        var summaries = [MessageSummary]()
+        let team = TeamMatcher(members: ["@example.com"])
+        for round in 0..<1500 {
+            var bytes = seeds[generator.next(seeds.count)]
+            for _ in 0..<(1 + generator.next(8)) {
+                guard !bytes.isEmpty else { break }
+                let position = generator.next(bytes.count)
+                switch generator.next(5) {
+                case 0: bytes[position] = UInt8(truncatingIfNeeded: generator.next(256))
+                case 1: bytes.removeSubrange(position..<min(bytes.count, position + generator.next(64)))
+                case 2: bytes.insert(contentsOf: Self.interesting[generator.next(Self.interesting.count)], at: position)
+                case 3: bytes = Array(bytes[..<position])
+                default: bytes.insert(contentsOf: bytes[position..<min(bytes.count, position + generator.next(200))], at: position)
+                }
+            }
+            let key = MessageKey(account: "f", mailbox: "m", uidValidity: UIDValidity(1), uid: UID(UInt32(round + 1)))
+            let result = MessageSummarizer.summarize(bytes: bytes, metadata: FetchedMetadata(key: key, size: bytes.count), team: team)
+            _ = MIMEParser.parse(bytes).htmlBody.map { ReplyExtractor.extract(html: $0) }
+            summaries.append(result.summary)
+        }
+        Threader.assignThreadIds(&summaries)
+        #expect(summaries.allSatisfy { !$0.threadId.isEmpty })
+    }
+
+    @Test func pathologicalInputsStayFast() {
+        let cases: [[UInt8]] = [
+            Array(("Subject: " + String(repeating: "=?utf-8?q?", count: 50_000) + "\r\n\r\n").utf8),
+            Array(("Content-Type: text/html\r\n\r\n" + String(repeating: "<hr><b>From:</b> x<br>", count: 2_000)).utf8),
+            Array(("Content-Type: text/plain\r\n\r\n" + String(repeating: "________________\r\n\r\n", count: 20_000)).utf8),
+            Array(("Content-Type: multipart/mixed; boundary=a\r\n\r\n" + String(repeating: "--a\r\n", count: 50_000)).utf8),
+            Array(("References: " + (0..<20_000).map { "<\($0)@x>" }.joined(separator: " ") + "\r\n\r\nx").utf8),
+            Array(("To: " + String(repeating: "a@b, (c <d> \"e\" ", count: 20_000) + "\r\n\r\n").utf8),
+        ]
+        let key = MessageKey(account: "f", mailbox: "m", uidValidity: UIDValidity(1), uid: UID(1))
+        for bytes in cases {
+            let start = ContinuousClock.now
+            var summaries = [MessageSummarizer.summarize(bytes: bytes, metadata: FetchedMetadata(key: key, size: bytes.count), team: TeamMatcher(members: [])).summary]
+            Threader.assignThreadIds(&summaries)
+            let elapsed = ContinuousClock.now - start
+            print("[pathological] \(bytes.count) bytes: \(elapsed)")
+            #expect(elapsed < .seconds(5), "\(bytes.prefix(40)) took \(elapsed)")
+        }
+    }
+}
