@@ -1,0 +1,320 @@
+/// Turns text into index terms: Unicode words, folded, French elisions removed, lightly stemmed.
+///
+/// A scan over the UTF-8 bytes cuts *chunks*: runs of word characters (letters, digits, marks)
+/// joined by `.` `@` `_` `+` `-` `'` `’` when a word character follows. Each chunk becomes:
+/// - an e-mail address: the whole address, then as parts the local part (and its pieces), the
+///   domain and its labels — `anna@example.com` → `anna@example.com`, `anna`, `example.com`,
+///   `example`, `com`, all at one position;
+/// - otherwise words split at `-` `_` `+` `@`; a hyphenated chunk of up to 3 words also yields
+///   the joined form as a part (`e-mail` → `e`, `mail`, part `email`);
+/// - a word with dots (`example.com`, `3.14`) is kept whole, its pieces as parts;
+/// - apostrophes: French elisions (`l'`, `d'`, `qu'`, `j'`, `n'`, `s'`, `c'`, `m'`, `t'`,
+///   `jusqu'`, `lorsqu'`, `puisqu'`, `quoiqu'`) are dropped, an English possessive `'s` is dropped,
+///   anything else is joined (`aujourd'hui` → `aujourdhui`, `don't` → `dont`).
+/// Words made of letters only are stemmed (`Stemmer`) when `stemming` is on; numbers are kept
+/// verbatim. Stop words are kept unless `removeStopWords` (topic extraction) is set; positions
+/// still advance over removed words so phrases stay honest.
+public struct Analyzer: Sendable {
+    public var stemming: Bool
+    public var removeStopWords: Bool
+
+    public init(stemming: Bool = true, removeStopWords: Bool = false) {
+        self.stemming = stemming
+        self.removeStopWords = removeStopWords
+    }
+
+    /// The terms of `text`, positions starting at `startPosition`.
+    public func terms(_ text: String, startPosition: Int = 0) -> [Term] {
+        var result: [Term] = []
+        _ = forEachTerm(in: text, startPosition: startPosition) { text, position, isPart in
+            result.append(Term(text: text, position: position, isPart: isPart))
+        }
+        return result
+    }
+
+    /// The terms of `text` with the UTF-8 range each came from.
+    public func tokens(_ text: String) -> [Token] {
+        var result: [Token] = []
+        _ = scan(text, startPosition: 0, ranges: true) { text, position, isPart, range in
+            result.append(Token(term: Term(text: text, position: position, isPart: isPart), utf8Range: range))
+        }
+        return result
+    }
+
+    /// Calls `body` for every term without building an array; returns the next free position,
+    /// so several texts of one field can be analysed one after another.
+    @discardableResult
+    public func forEachTerm(
+        in text: String, startPosition: Int = 0, _ body: (_ term: String, _ position: Int, _ isPart: Bool) -> Void
+    ) -> Int {
+        scan(text, startPosition: startPosition, ranges: false) { term, position, isPart, _ in
+            body(term, position, isPart)
+        }
+    }
+
+    func scan(
+        _ text: String, startPosition: Int, ranges: Bool,
+        _ emit: (String, Int, Bool, Range<Int>) -> Void
+    ) -> Int {
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { buffer in
+            var scanner = ChunkScanner(bytes: buffer, analyzer: self, ranges: ranges, position: startPosition)
+            scanner.run(emit)
+            return scanner.position
+        } ?? startPosition
+    }
+}
+
+/// Elided French articles and conjunctions, folded.
+private let elisions: Set<[UInt8]> = Set(
+    ["l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu", "quoiqu"].map { Array($0.utf8) })
+
+/// The byte-level scanner behind `Analyzer`.
+struct ChunkScanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let analyzer: Analyzer
+    let ranges: Bool
+    var position: Int
+    /// Folded bytes of the current chunk, with connectors as ASCII (`’` becomes `'`).
+    var folded: [UInt8] = []
+    /// For each folded byte, the original UTF-8 start and end of the scalar it came from.
+    var originStart: [Int32] = []
+    var originEnd: [Int32] = []
+    var scratch: [UInt8] = []
+
+    init(bytes: UnsafeBufferPointer<UInt8>, analyzer: Analyzer, ranges: Bool, position: Int) {
+        self.bytes = bytes
+        self.analyzer = analyzer
+        self.ranges = ranges
+        self.position = position
+        folded.reserveCapacity(64)
+        scratch.reserveCapacity(64)
+    }
+
+    enum Class { case word, connector(UInt8), other }
+
+    /// Decodes the scalar at `i` (lenient: a bad byte is one "other" scalar).
+    @inline(__always)
+    func decode(_ i: Int) -> (UInt32, Int) {
+        let b0 = bytes[i]
+        if b0 < 0x80 { return (UInt32(b0), 1) }
+        let n = bytes.count
+        if b0 & 0xE0 == 0xC0, i + 1 < n {
+            return ((UInt32(b0 & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F), 2)
+        }
+        if b0 & 0xF0 == 0xE0, i + 2 < n {
+            return ((UInt32(b0 & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F), 3)
+        }
+        if b0 & 0xF8 == 0xF0, i + 3 < n {
+            return ((UInt32(b0 & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12)
+                | (UInt32(bytes[i + 2] & 0x3F) << 6) | UInt32(bytes[i + 3] & 0x3F), 4)
+        }
+        return (0xFFFD, 1)
+    }
+
+    @inline(__always)
+    static func classify(_ v: UInt32) -> Class {
+        if v < 0x80 {
+            switch v {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return .word
+            case 0x2E, 0x40, 0x5F, 0x2B, 0x2D, 0x27: return .connector(UInt8(v))
+            default: return .other
+            }
+        }
+        if v == 0x2019 { return .connector(0x27) }
+        if v >= 0xC0 && v <= 0x24F { return (v == 0xD7 || v == 0xF7) ? .other : .word }
+        if v == 0xAA || v == 0xBA || v == 0xB5 { return .word }
+        if v < 0xC0 { return v == 0xAD ? .word : .other }
+        if Folding.isIgnorable(v) { return .word }
+        guard let scalar = Unicode.Scalar(v) else { return .other }
+        let properties = scalar.properties
+        if properties.isAlphabetic || properties.numericType != nil { return .word }
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return .word
+        default: return .other
+        }
+    }
+
+    mutating func run(_ emit: (String, Int, Bool, Range<Int>) -> Void) {
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let (v, len) = decode(i)
+            guard case .word = Self.classify(v) else {
+                i += len
+                continue
+            }
+            folded.removeAll(keepingCapacity: true)
+            if ranges {
+                originStart.removeAll(keepingCapacity: true)
+                originEnd.removeAll(keepingCapacity: true)
+            }
+            var j = i
+            chunk: while j < n {
+                let (v, len) = decode(j)
+                switch Self.classify(v) {
+                case .word:
+                    let before = folded.count
+                    Folding.append(v, to: &folded)
+                    if ranges {
+                        for _ in before..<folded.count {
+                            originStart.append(Int32(j))
+                            originEnd.append(Int32(j + len))
+                        }
+                    }
+                    j += len
+                case .connector(let c):
+                    guard j + len < n, !folded.isEmpty, folded.last != c else { break chunk }
+                    let (next, _) = decode(j + len)
+                    guard case .word = Self.classify(next) else { break chunk }
+                    folded.append(c)
+                    if ranges {
+                        originStart.append(Int32(j))
+                        originEnd.append(Int32(j + len))
+                    }
+                    j += len
+                case .other:
+                    break chunk
+                }
+            }
+            i = j
+            if !folded.isEmpty { processChunk(emit) }
+        }
+    }
+
+    // MARK: chunk analysis
+
+    @inline(__always)
+    func range(_ a: Int, _ b: Int) -> Range<Int> {
+        guard ranges, a < b else { return 0..<0 }
+        return Int(originStart[a])..<Int(originEnd[b - 1])
+    }
+
+    @inline(__always)
+    func string(_ a: Int, _ b: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: folded.withUnsafeBufferPointer { $0 }[a..<b]), as: UTF8.self)
+    }
+
+    mutating func processChunk(_ emit: (String, Int, Bool, Range<Int>) -> Void) {
+        let count = folded.count
+        // Trim connectors left at the edges by zero-length folds (a lone combining mark).
+        var lo = 0
+        var hi = count
+        while lo < hi, isConnector(folded[lo]) { lo += 1 }
+        while hi > lo, isConnector(folded[hi - 1]) { hi -= 1 }
+        guard lo < hi else { return }
+        if let at = emailAt(lo, hi) {
+            emitEmail(lo, at, hi, emit)
+            return
+        }
+        // Split at - _ + @ into words.
+        var words: [(Int, Int)] = []
+        var start = lo
+        for k in lo..<hi where isSplitter(folded[k]) {
+            if start < k { words.append((start, k)) }
+            start = k + 1
+        }
+        if start < hi { words.append((start, hi)) }
+        let firstPosition = position
+        var emittedWords = 0
+        for (a, b) in words {
+            if emitWord(a, b, emit) { emittedWords += 1 }
+        }
+        if words.count >= 2 && words.count <= 3 && emittedWords == words.count {
+            scratch.removeAll(keepingCapacity: true)
+            for (a, b) in words {
+                for k in a..<b where folded[k] != 0x27 && folded[k] != 0x2E { scratch.append(folded[k]) }
+            }
+            emit(String(decoding: scratch, as: UTF8.self), firstPosition, true, range(words[0].0, words[words.count - 1].1))
+        }
+    }
+
+    @inline(__always)
+    func isConnector(_ b: UInt8) -> Bool { b == 0x2E || b == 0x40 || b == 0x5F || b == 0x2B || b == 0x2D || b == 0x27 }
+
+    @inline(__always)
+    func isSplitter(_ b: UInt8) -> Bool { b == 0x2D || b == 0x5F || b == 0x2B || b == 0x40 }
+
+    /// The index of the `@` when `folded[lo..<hi]` is an address: one `@`, a dotted domain.
+    func emailAt(_ lo: Int, _ hi: Int) -> Int? {
+        var at = -1
+        for k in lo..<hi where folded[k] == 0x40 {
+            if at >= 0 { return nil }
+            at = k
+        }
+        guard at > lo, at + 1 < hi else { return nil }
+        var dot = false
+        for k in (at + 1)..<hi {
+            let b = folded[k]
+            if b == 0x2E { dot = true } else if b == 0x27 || b == 0x2B || b == 0x5F { return nil }
+        }
+        return dot ? at : nil
+    }
+
+    mutating func emitEmail(_ lo: Int, _ at: Int, _ hi: Int, _ emit: (String, Int, Bool, Range<Int>) -> Void) {
+        let p = position
+        emit(string(lo, hi), p, false, range(lo, hi))
+        emit(string(lo, at), p, true, range(lo, at))
+        emitPieces(lo, at, p, emit)
+        emit(string(at + 1, hi), p, true, range(at + 1, hi))
+        emitPieces(at + 1, hi, p, emit)
+        position += 1
+    }
+
+    /// Emits the pieces of `folded[a..<b]` between connectors as parts, when there are several.
+    func emitPieces(_ a: Int, _ b: Int, _ p: Int, _ emit: (String, Int, Bool, Range<Int>) -> Void) {
+        var start = a
+        var pieces = 0
+        for k in a..<b where isConnector(folded[k]) { pieces += 1; _ = k }
+        guard pieces > 0 else { return }
+        for k in a...b where k == b || isConnector(folded[k]) {
+            if start < k { emit(string(start, k), p, true, range(start, k)) }
+            start = k + 1
+        }
+    }
+
+    /// Emits one word (apostrophes and dots inside); returns whether a term was emitted.
+    mutating func emitWord(_ a0: Int, _ b0: Int, _ emit: (String, Int, Bool, Range<Int>) -> Void) -> Bool {
+        var a = a0
+        var b = b0
+        // Apostrophes: drop elisions in front, a possessive 's behind, join the rest.
+        var hasApostrophe = false
+        for k in a..<b where folded[k] == 0x27 { hasApostrophe = true; break }
+        if hasApostrophe {
+            while true {
+                guard let q = (a..<b).first(where: { folded[$0] == 0x27 }) else { break }
+                let head = Array(folded[a..<q])
+                if elisions.contains(head) { a = q + 1 } else { break }
+            }
+            if b - a >= 2, folded[b - 1] == 0x73, folded[b - 2] == 0x27 { b -= 2 }
+        }
+        guard a < b else { return false }
+        var hasDot = false
+        var hasDigit = false
+        var hasQuote = false
+        for k in a..<b {
+            let c = folded[k]
+            if c == 0x2E { hasDot = true } else if c == 0x27 { hasQuote = true } else if c >= 0x30 && c <= 0x39 { hasDigit = true }
+        }
+        let p = position
+        position += 1
+        if hasDot {
+            emit(string(a, b), p, false, range(a, b))
+            emitPieces(a, b, p, emit)
+            return true
+        }
+        scratch.removeAll(keepingCapacity: true)
+        if hasQuote {
+            for k in a..<b where folded[k] != 0x27 { scratch.append(folded[k]) }
+        } else {
+            scratch.append(contentsOf: folded[a..<b])
+        }
+        if analyzer.removeStopWords && StopWords.all.contains(String(decoding: scratch, as: UTF8.self)) {
+            return false
+        }
+        if analyzer.stemming && !hasDigit { Stemmer.stem(&scratch) }
+        emit(String(decoding: scratch, as: UTF8.self), p, false, range(a, b))
+        return true
+    }
+}
