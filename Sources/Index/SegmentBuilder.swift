@@ -76,8 +76,22 @@ final class SegmentBuilder {
         }
         lengths[2] = UInt32(addAddresses(.to, s.to))
         lengths[3] = UInt32(addAddresses(.cc, s.cc))
-        lengths[4] = UInt32(addText(.body, document.bodyText, from: 0))
-        lengths[5] = UInt32(addText(.reply, s.replyText, from: 0))
+        let replyBytes = s.replyText.utf8.count
+        if replyBytes > 0, bodyStartsWithReply(document.bodyText, s.replyText) {
+            // The usual case: the new text opens the body. One pass indexes both fields.
+            var replyEnd = 0
+            lengths[4] = UInt32(analyzer.forEachTermWithOffset(in: document.bodyText) { term, position, _, offset in
+                pairs.append(termNumber(.body, term) << 32 | UInt64(UInt32(truncatingIfNeeded: position)))
+                if offset < replyBytes {
+                    pairs.append(termNumber(.reply, term) << 32 | UInt64(UInt32(truncatingIfNeeded: position)))
+                    replyEnd = position + 1
+                }
+            })
+            lengths[5] = UInt32(replyEnd)
+        } else {
+            lengths[4] = UInt32(addText(.body, document.bodyText, from: 0))
+            lengths[5] = UInt32(addText(.reply, s.replyText, from: 0))
+        }
         var position = 0
         for attachment in s.attachments {
             position = addText(.filename, attachment.filename, from: position) + 1
@@ -129,6 +143,17 @@ final class SegmentBuilder {
         Varint.appendString(s.from?.address ?? "", to: &stored)
         Varint.appendString(s.subject, to: &stored)
         Varint.appendString(snippetSource(s.replyText, document.bodyText), to: &stored)
+    }
+
+    /// Whether `body` begins with `reply` and the reply ends where no word continues, so the
+    /// body's first terms are exactly the reply's.
+    private func bodyStartsWithReply(_ body: String, _ reply: String) -> Bool {
+        var b = body.utf8.makeIterator()
+        for byte in reply.utf8 {
+            guard b.next() == byte else { return false }
+        }
+        guard let next = b.next() else { return true }
+        return next == 0x20 || next == 0x0A || next == 0x0D || next == 0x09
     }
 
     /// The text kept for snippets: the new text when there is some, else the body, cut at a

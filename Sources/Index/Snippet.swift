@@ -48,41 +48,49 @@ enum Snippet {
         while end < bytes.count && end > 0 && bytes[end] & 0xC0 == 0x80 { end += 1 }
         while start > 0 && start < bytes.count && bytes[start] & 0xC0 == 0x80 { start -= 1 }
 
-        var snippet = ""
-        var highlights: [SearchHit.Highlight] = []
+        // Collapse whitespace on bytes; remember where highlights land in the output bytes.
+        var out: [UInt8] = []
+        out.reserveCapacity(end - start + 8)
+        var marks: [Range<Int>] = []
         var previousSpace = true
-        var count = 0
         func append(_ from: Int, _ to: Int) {
             guard from < to else { return }
-            for character in String(decoding: bytes[from..<to], as: UTF8.self) {
-                if character.isWhitespace || character.isNewline {
-                    if !previousSpace {
-                        snippet.append(" ")
-                        count += 1
-                    }
+            for k in from..<to {
+                let b = bytes[k]
+                if isSpace(b) || b == 0x0B || b == 0x0C {
+                    if !previousSpace { out.append(0x20) }
                     previousSpace = true
                 } else {
-                    snippet.append(character)
-                    count += 1
+                    out.append(b)
                     previousSpace = false
                 }
             }
         }
-        if start > 0 {
-            snippet = "… "
-            count = 2
-        }
         var cursor = start
         for r in ranges where r.lowerBound >= start && r.upperBound <= end {
             append(cursor, r.lowerBound)
-            let offset = count
+            let offset = out.count
             append(r.lowerBound, r.upperBound)
-            highlights.append(SearchHit.Highlight(offset: offset, length: count - offset))
+            marks.append(offset..<out.count)
             cursor = r.upperBound
         }
         append(cursor, end)
-        while snippet.last == " " { snippet.removeLast() }
+        while out.last == 0x20 { out.removeLast() }
+        let prefix = start > 0 ? "… " : ""
+        let prefixCount = prefix.count
+        var snippet = prefix + String(decoding: out, as: UTF8.self)
         if end < bytes.count { snippet += " …" }
+        // Highlights in Characters (counting only the short stretches between them).
+        var highlights: [SearchHit.Highlight] = []
+        var characters = prefixCount
+        var previous = 0
+        for mark in marks {
+            characters += String(decoding: out[previous..<mark.lowerBound], as: UTF8.self).count
+            let length = String(decoding: out[mark], as: UTF8.self).count
+            highlights.append(SearchHit.Highlight(offset: characters, length: length))
+            characters += length
+            previous = mark.upperBound
+        }
         return (snippet, highlights)
     }
 

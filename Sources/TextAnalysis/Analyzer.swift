@@ -52,6 +52,18 @@ public struct Analyzer: Sendable {
         }
     }
 
+    /// Like `forEachTerm`, also passing the UTF-8 offset where each term's chunk starts (so a
+    /// caller can tell which terms fall inside a prefix of the text without a second pass).
+    @discardableResult
+    public func forEachTermWithOffset(
+        in text: String, startPosition: Int = 0,
+        _ body: (_ term: String, _ position: Int, _ isPart: Bool, _ chunkOffset: Int) -> Void
+    ) -> Int {
+        scan(text, startPosition: startPosition, ranges: false) { term, position, isPart, range in
+            body(term, position, isPart, range.lowerBound)
+        }
+    }
+
     func scan(
         _ text: String, startPosition: Int, ranges: Bool,
         _ emit: (String, Int, Bool, Range<Int>) -> Void
@@ -60,15 +72,21 @@ public struct Analyzer: Sendable {
         text.makeContiguousUTF8()
         return text.utf8.withContiguousStorageIfAvailable { buffer in
             var scanner = ChunkScanner(bytes: buffer, analyzer: self, ranges: ranges, position: startPosition)
+            defer { scanner.deallocate() }
             scanner.run(emit)
             return scanner.position
         } ?? startPosition
     }
 }
 
-/// Elided French articles and conjunctions, folded.
-private let elisions: Set<[UInt8]> = Set(
-    ["l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu", "quoiqu"].map { Array($0.utf8) })
+/// Character classes for scalars below U+3000, computed once: 0 other, 1 word, 2 connector.
+private let classTable: [UInt8] = (0..<0x3000).map { v -> UInt8 in
+    switch ChunkScanner.computeClass(UInt32(v)) {
+    case .word: return 1
+    case .connector: return 2
+    case .other: return 0
+    }
+}
 
 /// The byte-level scanner behind `Analyzer`.
 struct ChunkScanner {
@@ -76,20 +94,31 @@ struct ChunkScanner {
     let analyzer: Analyzer
     let ranges: Bool
     var position: Int
-    /// Folded bytes of the current chunk, with connectors as ASCII (`’` becomes `'`).
-    var folded: [UInt8] = []
+    /// Folded bytes of the current chunk, with connectors as ASCII (`’` becomes `'`). A chunk
+    /// longer than the buffer is cut: such "words" (base64, hashes) are not worth indexing whole.
+    let folded: UnsafeMutablePointer<UInt8>
+    var count = 0
+    static let capacity = 256
     /// For each folded byte, the original UTF-8 start and end of the scalar it came from.
     var originStart: [Int32] = []
     var originEnd: [Int32] = []
-    var scratch: [UInt8] = []
+    let scratch: UnsafeMutablePointer<UInt8>
+    var spill: [UInt8] = []
+    /// Where the current chunk starts in `bytes`.
+    var chunkStart = 0
 
     init(bytes: UnsafeBufferPointer<UInt8>, analyzer: Analyzer, ranges: Bool, position: Int) {
         self.bytes = bytes
         self.analyzer = analyzer
         self.ranges = ranges
         self.position = position
-        folded.reserveCapacity(64)
-        scratch.reserveCapacity(64)
+        folded = .allocate(capacity: ChunkScanner.capacity)
+        scratch = .allocate(capacity: ChunkScanner.capacity)
+    }
+
+    func deallocate() {
+        folded.deallocate()
+        scratch.deallocate()
     }
 
     enum Class { case word, connector(UInt8), other }
@@ -114,7 +143,18 @@ struct ChunkScanner {
     }
 
     @inline(__always)
-    static func classify(_ v: UInt32) -> Class {
+    static func classify(_ v: UInt32, _ table: UnsafeBufferPointer<UInt8>) -> Class {
+        if v < 0x3000 {
+            switch table[Int(v)] {
+            case 1: return .word
+            case 2: return v == 0x2019 ? .connector(0x27) : .connector(UInt8(v))
+            default: return .other
+            }
+        }
+        return computeClass(v)
+    }
+
+    static func computeClass(_ v: UInt32) -> Class {
         if v < 0x80 {
             switch v {
             case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return .word
@@ -136,50 +176,72 @@ struct ChunkScanner {
         }
     }
 
+    @inline(__always)
+    mutating func appendFolded(_ v: UInt32, from start: Int, to end: Int) {
+        let before = count
+        if v < 0x80 {
+            if count < ChunkScanner.capacity {
+                let b = UInt8(v)
+                folded[count] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                count += 1
+            }
+        } else {
+            spill.removeAll(keepingCapacity: true)
+            Folding.append(v, to: &spill)
+            for b in spill where count < ChunkScanner.capacity {
+                folded[count] = b
+                count += 1
+            }
+        }
+        if ranges {
+            for _ in before..<count {
+                originStart.append(Int32(start))
+                originEnd.append(Int32(end))
+            }
+        }
+    }
+
     mutating func run(_ emit: (String, Int, Bool, Range<Int>) -> Void) {
-        let n = bytes.count
-        var i = 0
-        while i < n {
-            let (v, len) = decode(i)
-            guard case .word = Self.classify(v) else {
-                i += len
-                continue
-            }
-            folded.removeAll(keepingCapacity: true)
-            if ranges {
-                originStart.removeAll(keepingCapacity: true)
-                originEnd.removeAll(keepingCapacity: true)
-            }
-            var j = i
-            chunk: while j < n {
-                let (v, len) = decode(j)
-                switch Self.classify(v) {
-                case .word:
-                    let before = folded.count
-                    Folding.append(v, to: &folded)
-                    if ranges {
-                        for _ in before..<folded.count {
+        classTable.withUnsafeBufferPointer { table in
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                let (v, len) = decode(i)
+                guard case .word = Self.classify(v, table) else {
+                    i += len
+                    continue
+                }
+                count = 0
+                chunkStart = i
+                if ranges {
+                    originStart.removeAll(keepingCapacity: true)
+                    originEnd.removeAll(keepingCapacity: true)
+                }
+                var j = i
+                chunk: while j < n {
+                    let (v, len) = decode(j)
+                    switch Self.classify(v, table) {
+                    case .word:
+                        appendFolded(v, from: j, to: j + len)
+                        j += len
+                    case .connector(let c):
+                        guard j + len < n, count > 0, count < ChunkScanner.capacity, folded[count - 1] != c else { break chunk }
+                        let (next, _) = decode(j + len)
+                        guard case .word = Self.classify(next, table) else { break chunk }
+                        folded[count] = c
+                        count += 1
+                        if ranges {
                             originStart.append(Int32(j))
                             originEnd.append(Int32(j + len))
                         }
+                        j += len
+                    case .other:
+                        break chunk
                     }
-                    j += len
-                case .connector(let c):
-                    guard j + len < n, !folded.isEmpty, folded.last != c else { break chunk }
-                    let (next, _) = decode(j + len)
-                    guard case .word = Self.classify(next) else { break chunk }
-                    folded.append(c)
-                    if ranges {
-                        originStart.append(Int32(j))
-                        originEnd.append(Int32(j + len))
-                    }
-                    j += len
-                case .other:
-                    break chunk
                 }
+                i = j
+                if count > 0 { processChunk(emit) }
             }
-            i = j
-            if !folded.isEmpty { processChunk(emit) }
         }
     }
 
@@ -187,23 +249,32 @@ struct ChunkScanner {
 
     @inline(__always)
     func range(_ a: Int, _ b: Int) -> Range<Int> {
-        guard ranges, a < b else { return 0..<0 }
+        guard ranges else { return chunkStart..<chunkStart }
+        guard a < b else { return 0..<0 }
         return Int(originStart[a])..<Int(originEnd[b - 1])
     }
 
     @inline(__always)
     func string(_ a: Int, _ b: Int) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: folded.withUnsafeBufferPointer { $0 }[a..<b]), as: UTF8.self)
+        String(decoding: UnsafeBufferPointer(start: folded + a, count: b - a), as: UTF8.self)
     }
 
     mutating func processChunk(_ emit: (String, Int, Bool, Range<Int>) -> Void) {
-        let count = folded.count
         // Trim connectors left at the edges by zero-length folds (a lone combining mark).
         var lo = 0
         var hi = count
         while lo < hi, isConnector(folded[lo]) { lo += 1 }
         while hi > lo, isConnector(folded[hi - 1]) { hi -= 1 }
         guard lo < hi else { return }
+        var hasConnector = false
+        for k in lo..<hi where isConnector(folded[k]) {
+            hasConnector = true
+            break
+        }
+        if !hasConnector {
+            _ = emitWord(lo, hi, emit)
+            return
+        }
         if let at = emailAt(lo, hi) {
             emitEmail(lo, at, hi, emit)
             return
@@ -222,11 +293,11 @@ struct ChunkScanner {
             if emitWord(a, b, emit) { emittedWords += 1 }
         }
         if words.count >= 2 && words.count <= 3 && emittedWords == words.count {
-            scratch.removeAll(keepingCapacity: true)
+            var joined: [UInt8] = []
             for (a, b) in words {
-                for k in a..<b where folded[k] != 0x27 && folded[k] != 0x2E { scratch.append(folded[k]) }
+                for k in a..<b where folded[k] != 0x27 && folded[k] != 0x2E { joined.append(folded[k]) }
             }
-            emit(String(decoding: scratch, as: UTF8.self), firstPosition, true, range(words[0].0, words[words.count - 1].1))
+            emit(String(decoding: joined, as: UTF8.self), firstPosition, true, range(words[0].0, words[words.count - 1].1))
         }
     }
 
@@ -235,6 +306,24 @@ struct ChunkScanner {
 
     @inline(__always)
     func isSplitter(_ b: UInt8) -> Bool { b == 0x2D || b == 0x5F || b == 0x2B || b == 0x40 }
+
+    /// Whether `folded[a..<b]` is an elided French word (`l`, `d`, `qu`, `jusqu`…).
+    func isElision(_ a: Int, _ b: Int) -> Bool {
+        func equals(_ word: StaticString) -> Bool {
+            guard word.utf8CodeUnitCount == b - a else { return false }
+            for k in 0..<(b - a) where word.utf8Start[k] != folded[a + k] { return false }
+            return true
+        }
+        switch b - a {
+        case 1:
+            let c = folded[a]
+            return c == 0x6C || c == 0x64 || c == 0x6A || c == 0x6E || c == 0x73 || c == 0x63 || c == 0x6D || c == 0x74
+        case 2: return equals("qu")
+        case 5: return equals("jusqu")
+        case 6: return equals("lorsqu") || equals("puisqu") || equals("quoiqu")
+        default: return false
+        }
+    }
 
     /// The index of the `@` when `folded[lo..<hi]` is an address: one `@`, a dotted domain.
     func emailAt(_ lo: Int, _ hi: Int) -> Int? {
@@ -264,10 +353,10 @@ struct ChunkScanner {
 
     /// Emits the pieces of `folded[a..<b]` between connectors as parts, when there are several.
     func emitPieces(_ a: Int, _ b: Int, _ p: Int, _ emit: (String, Int, Bool, Range<Int>) -> Void) {
-        var start = a
         var pieces = 0
-        for k in a..<b where isConnector(folded[k]) { pieces += 1; _ = k }
+        for k in a..<b where isConnector(folded[k]) { pieces += 1 }
         guard pieces > 0 else { return }
+        var start = a
         for k in a...b where k == b || isConnector(folded[k]) {
             if start < k { emit(string(start, k), p, true, range(start, k)) }
             start = k + 1
@@ -278,24 +367,18 @@ struct ChunkScanner {
     mutating func emitWord(_ a0: Int, _ b0: Int, _ emit: (String, Int, Bool, Range<Int>) -> Void) -> Bool {
         var a = a0
         var b = b0
-        // Apostrophes: drop elisions in front, a possessive 's behind, join the rest.
-        var hasApostrophe = false
-        for k in a..<b where folded[k] == 0x27 { hasApostrophe = true; break }
-        if hasApostrophe {
-            while true {
-                guard let q = (a..<b).first(where: { folded[$0] == 0x27 }) else { break }
-                let head = Array(folded[a..<q])
-                if elisions.contains(head) { a = q + 1 } else { break }
-            }
-            if b - a >= 2, folded[b - 1] == 0x73, folded[b - 2] == 0x27 { b -= 2 }
-        }
-        guard a < b else { return false }
         var hasDot = false
         var hasDigit = false
         var hasQuote = false
         for k in a..<b {
             let c = folded[k]
             if c == 0x2E { hasDot = true } else if c == 0x27 { hasQuote = true } else if c >= 0x30 && c <= 0x39 { hasDigit = true }
+        }
+        if hasQuote {
+            // Apostrophes: drop elisions in front, a possessive 's behind, join the rest.
+            while let q = (a..<b).first(where: { folded[$0] == 0x27 }), isElision(a, q) { a = q + 1 }
+            if b - a >= 2, folded[b - 1] == 0x73, folded[b - 2] == 0x27 { b -= 2 }
+            guard a < b else { return false }
         }
         let p = position
         position += 1
@@ -304,17 +387,18 @@ struct ChunkScanner {
             emitPieces(a, b, p, emit)
             return true
         }
-        scratch.removeAll(keepingCapacity: true)
-        if hasQuote {
-            for k in a..<b where folded[k] != 0x27 { scratch.append(folded[k]) }
-        } else {
-            scratch.append(contentsOf: folded[a..<b])
+        var n = 0
+        for k in a..<b where folded[k] != 0x27 {
+            scratch[n] = folded[k]
+            n += 1
         }
-        if analyzer.removeStopWords && StopWords.all.contains(String(decoding: scratch, as: UTF8.self)) {
+        if analyzer.removeStopWords
+            && StopWords.all.contains(String(decoding: UnsafeBufferPointer(start: scratch, count: n), as: UTF8.self))
+        {
             return false
         }
-        if analyzer.stemming && !hasDigit { Stemmer.stem(&scratch) }
-        emit(String(decoding: scratch, as: UTF8.self), p, false, range(a, b))
+        if analyzer.stemming && !hasDigit { n = Stemmer.stem(scratch, count: n) }
+        emit(String(decoding: UnsafeBufferPointer(start: scratch, count: n), as: UTF8.self), p, false, range(a, b))
         return true
     }
 }

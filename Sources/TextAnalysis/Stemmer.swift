@@ -17,19 +17,25 @@ public enum Stemmer {
     }
 
     /// Stems folded UTF-8 bytes in place.
-    @inline(__always)
     static func stem(_ w: inout [UInt8]) {
-        var n = w.count
-        guard n >= 3 else { return }
+        let n = w.withUnsafeMutableBufferPointer { stem($0.baseAddress!, count: $0.count) }
+        if n < w.count { w.removeSubrange(n...) }
+    }
+
+    /// Stems `count` folded bytes at `w` in place; returns the new length.
+    @inline(__always)
+    static func stem(_ w: UnsafeMutablePointer<UInt8>, count: Int) -> Int {
+        var n = count
+        guard n >= 3 else { return n }
         @inline(__always) func at(_ k: Int) -> UInt8 { w[n - k] }
         if at(1) == 0x73 /* s */ && n > 3 {
             let p = at(2)
             if p != 0x73 && p != 0x75 /* u */ && p != 0x69 /* i */ { n -= 1 }
         } else if at(1) == 0x78 /* x */ && n > 4 {
-            if at(2) == 0x75 && (at(3) == 0x65 || at(3) == 0x6F) {  // eux, oux (and eaux)
+            if at(2) == 0x75 && (at(3) == 0x65 || at(3) == 0x6F) {  // eux, oux
                 n -= 1
             } else if at(2) == 0x75 && at(3) == 0x61 {  // aux
-                if n > 4 && at(4) == 0x65 {  // eaux
+                if at(4) == 0x65 {  // eaux
                     n -= 1
                 } else {
                     w[n - 2] = 0x6C  // l
@@ -45,6 +51,6 @@ public enum Stemmer {
         if n >= 3 && w[n - 1] == 0x79 /* y */ {
             w[n - 1] = 0x69
         }
-        if n < w.count { w.removeSubrange(n...) }
+        return n
     }
 }

@@ -149,3 +149,22 @@ import Testing
         #expect(FileIO.list(dir.path).filter { $0.hasSuffix(".seg") }.count == 1)
     }
 }
+
+@Suite struct ReplyFieldTests {
+    /// The one-pass path (body opens with the reply) and the two-pass path score alike.
+    @Test func replyPrefixAndSeparateReplyIndexTheSame() throws {
+        let t = TestCorpus.march10
+        let prefixed = IndexDocument(summary: TestCorpus.summary(
+            uid: 1, subject: "a", from: TestCorpus.anna, date: t, reply: "refund please now", thread: "x"),
+            bodyText: "refund please now\n> old refund text")
+        let separate = IndexDocument(summary: TestCorpus.summary(
+            uid: 2, subject: "a", from: TestCorpus.anna, date: t, reply: "refund please now", thread: "y"),
+            bodyText: "> old refund text\nrefund please now")
+        let index = try TestCorpus.build([prefixed, separate], in: TestCorpus.temporaryDirectory())
+        let hits = try index.search("\"please now\"", options: SearchOptions(limit: 0, now: t))
+        #expect(hits.count == 2)
+        #expect(abs(hits[0].score - hits[1].score) < 1e-9)
+        let old = try index.search("body:\"old refund\"", options: SearchOptions(limit: 0, now: t))
+        #expect(old.count == 2)
+    }
+}
