@@ -24,6 +24,9 @@ public final class IndexWriter {
     private var pendingDead: Set<Int> = []
     private var latestPending: [UInt64: Int] = [:]
     private var lockDescriptor: Int32
+    /// Tests only: called before each durable step of a commit ("deletions", "segment",
+    /// "merge", "manifest", "cleanup"); throwing there leaves the disk as a crash at that step would.
+    var faultInjection: ((String) throws(IndexError) -> Void)?
 
     /// Opens (or creates) the index in `directory`. With `rebuild`, starts from an empty index:
     /// the old one stays readable until the first commit replaces it.
@@ -126,6 +129,7 @@ public final class IndexWriter {
                 continue
             }
             if changed {
+                try faultInjection?("deletions")
                 let name = newName(entry.name + ".del-")
                 try FileIO.writeAtomically(set.encoded, to: file(name))
                 if let old = entry.deletions { obsolete.append(old) }
@@ -138,6 +142,7 @@ public final class IndexWriter {
 
         // The new segment, with the adds superseded inside this batch already deleted.
         if !builder.isEmpty && pendingDead.count < builder.count {
+            try faultInjection?("segment")
             let name = newName("seg-")
             try FileIO.writeAtomically(builder.encode(), to: file(name + ".seg"))
             let reader = try SegmentReader(path: file(name + ".seg"), name: name)
@@ -167,6 +172,7 @@ public final class IndexWriter {
             let inputs = entries.indices.filter { chosen.contains($0) }.map {
                 SegmentMerger.Input(reader: newReaders[$0], deletions: newDeletions[$0])
             }
+            try faultInjection?("merge")
             let name = newName("seg-")
             try FileIO.writeAtomically(try SegmentMerger.merge(inputs), to: file(name + ".seg"))
             let merged = try SegmentReader(path: file(name + ".seg"), name: name)
@@ -198,6 +204,7 @@ public final class IndexWriter {
         var updated = Manifest()
         updated.next = next
         updated.entries = entries
+        try faultInjection?("manifest")
         try FileIO.writeAtomically(updated.encoded(), to: file(Manifest.fileName))
         manifest = updated
         readers = newReaders
@@ -206,6 +213,7 @@ public final class IndexWriter {
         touched = []
         pendingDead = []
         latestPending = [:]
+        try faultInjection?("cleanup")
         for name in obsolete { FileIO.remove(file(name)) }
         removeUnreferencedFiles()
     }

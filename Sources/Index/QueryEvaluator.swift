@@ -184,33 +184,36 @@ struct QueryEvaluator {
     }
 
     private func phrase(_ field: Field, _ terms: [Term]) throws(IndexError) -> Matches {
-        var lists: [(docs: [Int32], offsets: [Int32], positions: [UInt32])] = []
+        // Documents holding every term first (doc streams only, rarest first), then positions
+        // for just those documents.
+        var infos: [TermInfo] = []
         var idf = 0.0
         for t in terms {
             guard let n = segment.lookup(field, t.text) else { return Matches() }
-            lists.append(try segment.positions(segment.info(n)))
+            infos.append(segment.info(n))
             idf += statistics.inverseDocumentFrequency(field, t.text)
         }
+        var found: [Int32]? = nil
+        for i in infos.indices.sorted(by: { infos[$0].docFreq < infos[$1].docFreq }) {
+            var docs: [Int32] = []
+            var tfs: [UInt32] = []
+            try segment.postings(infos[i], docs: &docs, frequencies: &tfs)
+            found = found.map { Matches(docs: $0).intersectionDocs(docs) } ?? docs
+            if found!.isEmpty { return Matches() }
+        }
+        let candidates = found ?? []
+        let lists = try infos.map { info throws(IndexError) in try segment.positions(info, in: candidates) }
         let base = terms[0].position
-        var cursors = [Int](repeating: 0, count: lists.count)
         var out = Matches()
-        // Walk the rarest list's documents? Lists are short here; walk the first and seek the rest.
-        for (k0, doc) in lists[0].docs.enumerated() {
-            var present = true
-            for i in 1..<lists.count {
-                while cursors[i] < lists[i].docs.count && lists[i].docs[cursors[i]] < doc { cursors[i] += 1 }
-                if cursors[i] >= lists[i].docs.count || lists[i].docs[cursors[i]] != doc { present = false; break }
-            }
-            guard present else { continue }
+        for (k, doc) in candidates.enumerated() {
             var count = 0
             let first = lists[0]
-            for p in Int(first.offsets[k0])..<Int(first.offsets[k0 + 1]) {
-                let start = first.positions[p]
+            for p in Int(first.offsets[k])..<Int(first.offsets[k + 1]) {
+                let start = Int64(first.positions[p])
                 var all = true
                 for i in 1..<lists.count {
-                    let want = Int64(start) + Int64(terms[i].position - base)
+                    let want = start + Int64(terms[i].position - base)
                     let list = lists[i]
-                    let k = cursors[i]
                     var found = false
                     for q in Int(list.offsets[k])..<Int(list.offsets[k + 1]) where Int64(list.positions[q]) == want {
                         found = true

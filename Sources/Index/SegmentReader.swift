@@ -179,6 +179,43 @@ final class SegmentReader: @unchecked Sendable {
         }
     }
 
+    /// Positions of the term in `wanted` documents only (sorted; each must hold the term): the
+    /// positions of other documents are skipped by counting varint terminators, not decoded.
+    func positions(_ info: TermInfo, in wanted: [Int32]) throws(IndexError) -> (offsets: [Int32], positions: [UInt32]) {
+        var docs = ByteReader(bytes, offset: info.docsStart, end: info.docsEnd)
+        var offset = info.docsEnd
+        let end = min(info.positionsEnd, bytes.count)
+        var offsets: [Int32] = [0]
+        var positions: [UInt32] = []
+        offsets.reserveCapacity(wanted.count + 1)
+        var doc: Int64 = -1
+        var w = 0
+        while w < wanted.count && !docs.isAtEnd {
+            doc += Int64(try docs.varint())
+            let tf = Int(try docs.varint())
+            if doc == Int64(wanted[w]) {
+                var r = ByteReader(bytes, offset: offset, end: end)
+                var p: UInt32 = 0
+                for _ in 0..<tf {
+                    p &+= UInt32(truncatingIfNeeded: try r.varint())
+                    positions.append(p)
+                }
+                offset = r.offset
+                offsets.append(Int32(positions.count))
+                w += 1
+            } else {
+                var left = tf
+                while left > 0 {
+                    guard offset < end else { throw IndexError.corrupt("\(name) has a positions list cut short") }
+                    if bytes[offset] < 0x80 { left -= 1 }
+                    offset += 1
+                }
+            }
+        }
+        guard w == wanted.count else { throw IndexError.corrupt("\(name) lost a document of a term") }
+        return (offsets, positions)
+    }
+
     /// Documents with the positions of the term in each: `offsets[k]..<offsets[k+1]` in `positions`.
     func positions(_ info: TermInfo) throws(IndexError) -> (docs: [Int32], offsets: [Int32], positions: [UInt32]) {
         var docs: [Int32] = []
