@@ -5,7 +5,7 @@ import TextAnalysis
 ///
 /// Each document's terms are gathered as `(term number << 32 | position)` pairs and sorted once,
 /// so every term's postings are appended in one run per document with no per-term maps.
-final class SegmentBuilder {
+struct SegmentBuilder {
     private let analyzer = Analyzer()
     private let storedTextLimit: Int
     private var dictionaries: [[String: Int32]] = Array(repeating: [:], count: Field.allCases.count)
@@ -30,7 +30,7 @@ final class SegmentBuilder {
     var isEmpty: Bool { records.isEmpty }
 
     @inline(__always)
-    private func termNumber(_ field: Field, _ term: String) -> UInt64 {
+    private mutating func termNumber(_ field: Field, _ term: String) -> UInt64 {
         let f = Int(field.rawValue)
         if let n = dictionaries[f][term] { return UInt64(n) }
         let n = Int32(termText.count)
@@ -45,13 +45,14 @@ final class SegmentBuilder {
     }
 
     @inline(__always)
-    private func addText(_ field: Field, _ text: String, from start: Int) -> Int {
-        analyzer.forEachTerm(in: text, startPosition: start) { term, position, _ in
+    private mutating func addText(_ field: Field, _ text: String, from start: Int) -> Int {
+        let analyzer = self.analyzer
+        return analyzer.forEachTerm(in: text, startPosition: start) { term, position, _ in
             pairs.append(termNumber(field, term) << 32 | UInt64(UInt32(truncatingIfNeeded: position)))
         }
     }
 
-    private func addAddresses(_ field: Field, _ addresses: [EmailAddress]) -> Int {
+    private mutating func addAddresses(_ field: Field, _ addresses: [EmailAddress]) -> Int {
         var position = 0
         for address in addresses {
             // A gap between addresses keeps a phrase from spanning two of them.
@@ -60,12 +61,12 @@ final class SegmentBuilder {
         return max(0, position - 1)
     }
 
-    private func addKeyword(_ field: Field, _ value: String) {
+    private mutating func addKeyword(_ field: Field, _ value: String) {
         guard !value.isEmpty else { return }
         pairs.append(termNumber(field, value) << 32)
     }
 
-    func add(_ document: IndexDocument) {
+    mutating func add(_ document: IndexDocument) {
         let s = document.summary
         let doc = Int32(records.count)
         pairs.removeAll(keepingCapacity: true)
@@ -80,6 +81,7 @@ final class SegmentBuilder {
         if replyBytes > 0, bodyStartsWithReply(document.bodyText, s.replyText) {
             // The usual case: the new text opens the body. One pass indexes both fields.
             var replyEnd = 0
+            let analyzer = self.analyzer
             lengths[4] = UInt32(analyzer.forEachTermWithOffset(in: document.bodyText) { term, position, _, offset in
                 pairs.append(termNumber(.body, term) << 32 | UInt64(UInt32(truncatingIfNeeded: position)))
                 if offset < replyBytes {

@@ -79,14 +79,8 @@ public struct Analyzer: Sendable {
     }
 }
 
-/// Character classes for scalars below U+3000, computed once: 0 other, 1 word, 2 connector.
-private let classTable: [UInt8] = (0..<0x3000).map { v -> UInt8 in
-    switch ChunkScanner.computeClass(UInt32(v)) {
-    case .word: return 1
-    case .connector: return 2
-    case .other: return 0
-    }
-}
+/// Character classes for scalars below U+3000, computed once (see `ChunkScanner.computeClass`).
+private let classTable: [UInt8] = (0..<0x3000).map { ChunkScanner.computeClass(UInt32($0)) }
 
 /// The byte-level scanner behind `Analyzer`.
 struct ChunkScanner {
@@ -121,7 +115,9 @@ struct ChunkScanner {
         scratch.deallocate()
     }
 
-    enum Class { case word, connector(UInt8), other }
+    /// Scalar classes: `other`, `word`, or the ASCII connector byte itself (`.` `@` `_` `+` `-` `'`).
+    static let other: UInt8 = 0
+    static let word: UInt8 = 1
 
     /// Decodes the scalar at `i` (lenient: a bad byte is one "other" scalar).
     @inline(__always)
@@ -143,36 +139,29 @@ struct ChunkScanner {
     }
 
     @inline(__always)
-    static func classify(_ v: UInt32, _ table: UnsafeBufferPointer<UInt8>) -> Class {
-        if v < 0x3000 {
-            switch table[Int(v)] {
-            case 1: return .word
-            case 2: return v == 0x2019 ? .connector(0x27) : .connector(UInt8(v))
-            default: return .other
-            }
-        }
-        return computeClass(v)
+    static func classify(_ v: UInt32, _ table: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        v < 0x3000 ? table[Int(v)] : computeClass(v)
     }
 
-    static func computeClass(_ v: UInt32) -> Class {
+    static func computeClass(_ v: UInt32) -> UInt8 {
         if v < 0x80 {
             switch v {
-            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return .word
-            case 0x2E, 0x40, 0x5F, 0x2B, 0x2D, 0x27: return .connector(UInt8(v))
-            default: return .other
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return word
+            case 0x2E, 0x40, 0x5F, 0x2B, 0x2D, 0x27: return UInt8(v)
+            default: return other
             }
         }
-        if v == 0x2019 { return .connector(0x27) }
-        if v >= 0xC0 && v <= 0x24F { return (v == 0xD7 || v == 0xF7) ? .other : .word }
-        if v == 0xAA || v == 0xBA || v == 0xB5 { return .word }
-        if v < 0xC0 { return v == 0xAD ? .word : .other }
-        if Folding.isIgnorable(v) { return .word }
-        guard let scalar = Unicode.Scalar(v) else { return .other }
+        if v == 0x2019 { return 0x27 }
+        if v >= 0xC0 && v <= 0x24F { return (v == 0xD7 || v == 0xF7) ? other : word }
+        if v == 0xAA || v == 0xBA || v == 0xB5 { return word }
+        if v < 0xC0 { return v == 0xAD ? word : other }
+        if Folding.isIgnorable(v) { return word }
+        guard let scalar = Unicode.Scalar(v) else { return other }
         let properties = scalar.properties
-        if properties.isAlphabetic || properties.numericType != nil { return .word }
+        if properties.isAlphabetic || properties.numericType != nil { return word }
         switch properties.generalCategory {
-        case .nonspacingMark, .spacingMark, .enclosingMark: return .word
-        default: return .other
+        case .nonspacingMark, .spacingMark, .enclosingMark: return word
+        default: return other
         }
     }
 
@@ -207,7 +196,7 @@ struct ChunkScanner {
             var i = 0
             while i < n {
                 let (v, len) = decode(i)
-                guard case .word = Self.classify(v, table) else {
+                guard Self.classify(v, table) == Self.word else {
                     i += len
                     continue
                 }
@@ -220,14 +209,14 @@ struct ChunkScanner {
                 var j = i
                 chunk: while j < n {
                     let (v, len) = decode(j)
-                    switch Self.classify(v, table) {
-                    case .word:
+                    let c = Self.classify(v, table)
+                    if c == Self.word {
                         appendFolded(v, from: j, to: j + len)
                         j += len
-                    case .connector(let c):
+                    } else if c != Self.other {
                         guard j + len < n, count > 0, count < ChunkScanner.capacity, folded[count - 1] != c else { break chunk }
                         let (next, _) = decode(j + len)
-                        guard case .word = Self.classify(next, table) else { break chunk }
+                        guard Self.classify(next, table) == Self.word else { break chunk }
                         folded[count] = c
                         count += 1
                         if ranges {
@@ -235,7 +224,7 @@ struct ChunkScanner {
                             originEnd.append(Int32(j + len))
                         }
                         j += len
-                    case .other:
+                    } else {
                         break chunk
                     }
                 }
