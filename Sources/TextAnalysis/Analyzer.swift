@@ -32,6 +32,16 @@ public struct Analyzer: Sendable {
         return result
     }
 
+    /// The primary terms of `text` in order, without positions or compound parts: what topic
+    /// extraction wants (`Analyzer(removeStopWords: true).words("Le mot de passe")` → `["mot", "pass"]`).
+    public func words(_ text: String) -> [String] {
+        var result: [String] = []
+        _ = forEachTerm(in: text) { text, _, isPart in
+            if !isPart { result.append(text) }
+        }
+        return result
+    }
+
     /// The terms of `text` with the UTF-8 range each came from.
     public func tokens(_ text: String) -> [Token] {
         var result: [Token] = []

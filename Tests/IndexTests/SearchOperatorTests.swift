@@ -77,6 +77,20 @@ import Testing
         #expect(marked == ["études", "cas"])
     }
 
+    @Test func snippetAroundAHitDeepInTheText() throws {
+        let filler = String(repeating: "lorem ipsum dolor sit amet ", count: 20)
+        let doc = IndexDocument(summary: TestCorpus.summary(
+            uid: 1, subject: "x", from: TestCorpus.anna, date: TestCorpus.march10,
+            reply: filler + "la clé de sécurité a expiré hier. " + filler, thread: "s"),
+            bodyText: "")
+        let index = try TestCorpus.build([doc], in: TestCorpus.temporaryDirectory())
+        let hit = try #require(try index.search("securite expire", options: options).first)
+        #expect(hit.snippet.hasPrefix("… ") && hit.snippet.hasSuffix(" …"))
+        #expect(hit.snippet.count < 200)
+        let marked = hit.highlights.map { String(hit.snippet.dropFirst($0.offset).prefix($0.length)) }
+        #expect(marked == ["sécurité", "expiré"])
+    }
+
     @Test func limitAndDateSort() throws {
         var o = options
         o.limit = 2

@@ -60,6 +60,11 @@ import Testing
         #expect(StopWords.isStopWord("the") && StopWords.isStopWord("vous") && !StopWords.isStopWord("facture"))
     }
 
+    @Test func wordsForTopics() {
+        let topics = Analyzer(removeStopWords: true)
+        #expect(topics.words("Le mot de passe d'application de anna@example.com") == ["mot", "pass", "application", "anna@example.com"])
+    }
+
     @Test func tokensCarryOriginalRanges() {
         let text = "Réf: l’équipe anna@x.org"
         let tokens = plain.tokens(text)
