@@ -117,7 +117,7 @@ public final class IndexWriter {
             var set = deletions[i] ?? DeletionSet(count: reader.docCount)
             var changed = false
             for id in touched {
-                if let doc = reader.doc(forID: id), !set.contains(doc) {
+                for doc in reader.docs(forID: id) where !set.contains(doc) {
                     set.insert(doc)
                     changed = true
                 }

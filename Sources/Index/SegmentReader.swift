@@ -88,8 +88,9 @@ final class SegmentReader: @unchecked Sendable {
             fromAddress: try r.string(), subject: try r.string(), text: try r.string())
     }
 
-    /// The local document number holding `id`, if any (binary search in the id index).
-    func doc(forID id: UInt64) -> Int? {
+    /// The local document numbers holding `id` (binary search in the id index). Usually one;
+    /// an id added twice in one batch has two, the earlier one deleted.
+    func docs(forID id: UInt64) -> [Int] {
         var lo = 0
         var hi = docCount
         while lo < hi {
@@ -97,8 +98,13 @@ final class SegmentReader: @unchecked Sendable {
             let value: UInt64 = bytes.le(idIndexOffset + mid * SegmentLayout.idStride)
             if value < id { lo = mid + 1 } else { hi = mid }
         }
-        guard lo < docCount, bytes.le(idIndexOffset + lo * SegmentLayout.idStride, as: UInt64.self) == id else { return nil }
-        return Int(bytes.le(idIndexOffset + lo * SegmentLayout.idStride + 8, as: UInt32.self))
+        var found: [Int] = []
+        while lo < docCount, bytes.le(idIndexOffset + lo * SegmentLayout.idStride, as: UInt64.self) == id {
+            let doc = Int(bytes.le(idIndexOffset + lo * SegmentLayout.idStride + 8, as: UInt32.self))
+            if doc < docCount { found.append(doc) }
+            lo += 1
+        }
+        return found
     }
 
     // MARK: terms

@@ -41,6 +41,26 @@ import Testing
         #expect(try uids(index, "subject:application") == [])
     }
 
+    @Test func replaceAfterADuplicateBatch() throws {
+        let dir = TestCorpus.temporaryDirectory()
+        var doc = TestCorpus.documents[0]
+        do {
+            let writer = try IndexWriter(directory: dir)
+            writer.add(TestCorpus.documents[1])
+            writer.add(doc)
+            doc.summary.subject = "zebra"
+            writer.add(doc)
+            try writer.commit()
+            doc.summary.subject = "okapi"
+            writer.add(doc)
+            try writer.commit()
+        }
+        let index = try SearchIndex.open(directory: dir)
+        #expect(index.documentCount == 2)
+        #expect(try uids(index, "zebra") == [])
+        #expect(try uids(index, "okapi") == [1])
+    }
+
     @Test func removeById() throws {
         let dir = TestCorpus.temporaryDirectory()
         _ = try TestCorpus.build(in: dir)

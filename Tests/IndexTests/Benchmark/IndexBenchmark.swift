@@ -74,6 +74,8 @@ import Index
         let index = opened!
         let customer = documents.first { $0.summary.direction == .customer }!.summary.from!.address
         let queries = [
+            // The four queries of ../shared/bench/peers.py (notmuch's date:2024-03-01..2024-05-31 is before:06-01).
+            "remboursement", "\"app password\"", "from:marie.dupont@orange.fr", "after:2024-03-01 before:2024-06-01 export",
             "invoice", "facture", "\"mot de passe\"", "\"password reset\"", "from:\(customer)",
             "after:2024-03-01 before:2024-04-01 refund", "remboursement OR refund", "has:attachment", "subject:export -csv",
         ]
