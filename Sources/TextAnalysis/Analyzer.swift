@@ -128,6 +128,9 @@ struct ChunkScanner {
     /// Scalar classes: `other`, `word`, or the ASCII connector byte itself (`.` `@` `_` `+` `-` `'`).
     static let other: UInt8 = 0
     static let word: UInt8 = 1
+    /// Han, kana and Hangul syllables: each one is a word of its own (as in UAX #29, no
+    /// dictionary segmentation), so phrases of adjacent characters still find multi-character words.
+    static let ideograph: UInt8 = 3
 
     /// Decodes the scalar at `i` (lenient: a bad byte is one "other" scalar).
     @inline(__always)
@@ -166,6 +169,11 @@ struct ChunkScanner {
         if v == 0xAA || v == 0xBA || v == 0xB5 { return word }
         if v < 0xC0 { return v == 0xAD ? word : other }
         if Folding.isIgnorable(v) { return word }
+        if (v >= 0x3040 && v <= 0x30FF) || (v >= 0x3400 && v <= 0x9FFF) || (v >= 0xAC00 && v <= 0xD7AF)
+            || (v >= 0xF900 && v <= 0xFAFF) || (v >= 0x20000 && v <= 0x3FFFF)
+        {
+            return ideograph
+        }
         guard let scalar = Unicode.Scalar(v) else { return other }
         let properties = scalar.properties
         if properties.isAlphabetic || properties.numericType != nil { return word }
@@ -206,7 +214,8 @@ struct ChunkScanner {
             var i = 0
             while i < n {
                 let (v, len) = decode(i)
-                guard Self.classify(v, table) == Self.word else {
+                let first = Self.classify(v, table)
+                guard first == Self.word || first == Self.ideograph else {
                     i += len
                     continue
                 }
@@ -216,6 +225,12 @@ struct ChunkScanner {
                     originStart.removeAll(keepingCapacity: true)
                     originEnd.removeAll(keepingCapacity: true)
                 }
+                if first == Self.ideograph {
+                    appendFolded(v, from: i, to: i + len)
+                    i += len
+                    processChunk(emit)
+                    continue
+                }
                 var j = i
                 chunk: while j < n {
                     let (v, len) = decode(j)
@@ -223,7 +238,7 @@ struct ChunkScanner {
                     if c == Self.word {
                         appendFolded(v, from: j, to: j + len)
                         j += len
-                    } else if c != Self.other {
+                    } else if c != Self.other && c != Self.ideograph {
                         guard j + len < n, count > 0, count < ChunkScanner.capacity, folded[count - 1] != c else { break chunk }
                         let (next, _) = decode(j + len)
                         guard Self.classify(next, table) == Self.word else { break chunk }

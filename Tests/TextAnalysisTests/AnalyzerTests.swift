@@ -60,6 +60,12 @@ import Testing
         #expect(StopWords.isStopWord("the") && StopWords.isStopWord("vous") && !StopWords.isStopWord("facture"))
     }
 
+    @Test func ideographsAreWordsOfTheirOwn() {
+        let terms = plain.terms("Tokyo東京タワー 2024")
+        #expect(terms.map(\.text) == ["tokyo", "東", "京", "タ", "ワ", "ー", "2024"])
+        #expect(terms.map(\.position) == [0, 1, 2, 3, 4, 5, 6])
+    }
+
     @Test func wordsForTopics() {
         let topics = Analyzer(removeStopWords: true)
         #expect(topics.words("Le mot de passe d'application de anna@example.com") == ["mot", "pass", "application", "anna@example.com"])
