@@ -311,6 +311,7 @@ struct ChunkScanner {
             for (a, b) in words {
                 for k in a..<b where folded[k] != 0x27 && folded[k] != 0x2E { joined.append(folded[k]) }
             }
+            if analyzer.stemming && !joined.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { Stemmer.stem(&joined) }
             emit(String(decoding: joined, as: UTF8.self), firstPosition, true, range(words[0].0, words[words.count - 1].1))
         }
     }
@@ -358,23 +359,42 @@ struct ChunkScanner {
     mutating func emitEmail(_ lo: Int, _ at: Int, _ hi: Int, _ emit: (String, Int, Bool, Range<Int>) -> Void) {
         let p = position
         emit(string(lo, hi), p, false, range(lo, hi))
-        emit(string(lo, at), p, true, range(lo, at))
-        emitPieces(lo, at, p, emit)
+        if (lo..<at).contains(where: { isConnector(folded[$0]) }) {
+            emit(string(lo, at), p, true, range(lo, at))
+            emitPieces(lo, at, p, emit)
+        } else {
+            emitPiece(lo, at, p, emit)
+        }
         emit(string(at + 1, hi), p, true, range(at + 1, hi))
         emitPieces(at + 1, hi, p, emit)
         position += 1
     }
 
     /// Emits the pieces of `folded[a..<b]` between connectors as parts, when there are several.
+    /// Pieces made of letters are stemmed like any word, so `from:jones` finds `m.jones@x.org`.
     func emitPieces(_ a: Int, _ b: Int, _ p: Int, _ emit: (String, Int, Bool, Range<Int>) -> Void) {
         var pieces = 0
         for k in a..<b where isConnector(folded[k]) { pieces += 1 }
         guard pieces > 0 else { return }
         var start = a
         for k in a...b where k == b || isConnector(folded[k]) {
-            if start < k { emit(string(start, k), p, true, range(start, k)) }
+            if start < k { emitPiece(start, k, p, emit) }
             start = k + 1
         }
+    }
+
+    /// Emits `folded[a..<b]` (no connectors inside) as a part, stemmed when it has no digit.
+    func emitPiece(_ a: Int, _ b: Int, _ p: Int, _ emit: (String, Int, Bool, Range<Int>) -> Void) {
+        var n = 0
+        var hasDigit = false
+        for k in a..<b {
+            let c = folded[k]
+            if c >= 0x30 && c <= 0x39 { hasDigit = true }
+            scratch[n] = c
+            n += 1
+        }
+        if analyzer.stemming && !hasDigit { n = Stemmer.stem(scratch, count: n) }
+        emit(String(decoding: UnsafeBufferPointer(start: scratch, count: n), as: UTF8.self), p, true, range(a, b))
     }
 
     /// Emits one word (apostrophes and dots inside); returns whether a term was emitted.

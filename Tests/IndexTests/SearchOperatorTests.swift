@@ -29,7 +29,7 @@ import Testing
         ("cc:carol", [2]), ("cc:big.example.org", [2]),
         ("subject:invoice", [3, 4]), ("subject:\"mot de passe\"", [1, 2]), ("subject:espaces", []),
         ("body:espaces", [2]), ("body:invoices", [3]), ("body:\"nouveau mot\"", [2]),
-        ("has:attachment", [3]), ("filename:pdf", [3]), ("filename:facture", [3]), ("filename:facture-2024.pdf", [3]),
+        ("has:attachment", [3]), ("filename:pdf", [3]), ("filename:facture", [3]), ("filename:facture-2024.pdf", [3]), ("factures", [3]),
         ("label:\"clients vip\"", [1]), ("label:clients-vip", [1]), ("label:billing", [3]),
         ("in:inbox", [1, 3, 4, 5, 6]), ("in:\"[Gmail]/Sent Mail\"", [2]),
         ("is:reply", [2, 4]), ("is:outbound", [2, 4]), ("is:inbound", [1, 3, 5, 6]),

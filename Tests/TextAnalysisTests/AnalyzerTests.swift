@@ -40,6 +40,13 @@ import Testing
         #expect(texts(stemmed, "2024-03-01 invoices") == ["2024", "03", "01", "20240301", "invoic"])
     }
 
+    @Test func partsAreStemmedLikeWords() {
+        #expect(texts(stemmed, "m.jones@mail.example") == ["m.jones@mail.example", "m.jones", "m", "jon", "mail.example", "mail", "exampl"])
+        #expect(texts(stemmed, "factures.pdf") == ["factures.pdf", "factur", "pdf"])
+        #expect(texts(stemmed, "Mary@x.org")[1] == Stemmer.stem("mary"))
+        #expect(texts(stemmed, "e-mails") == ["e", "mail", "email"])
+    }
+
     @Test func hyphenatedWords() {
         let terms = plain.terms("un e-mail")
         #expect(terms.map(\.text) == ["un", "e", "mail", "email"])
