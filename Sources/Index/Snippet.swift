@@ -7,7 +7,12 @@ enum Snippet {
         -> (String, [SearchHit.Highlight])
     {
         let bytes = Array(text.utf8)
-        let matches = terms.isEmpty ? [] : analyzer.tokens(text).filter { terms.contains($0.term.text) }
+        var matches: [Token] = []
+        if !terms.isEmpty {
+            analyzer.forEachToken(in: text) { token in
+                if terms.contains(token.term.text) { matches.append(token) }
+            }
+        }
         // Merge overlapping token ranges (an address and its parts).
         var ranges: [Range<Int>] = []
         for token in matches.sorted(by: { $0.utf8Range.lowerBound < $1.utf8Range.lowerBound }) {

@@ -45,10 +45,15 @@ public struct Analyzer: Sendable {
     /// The terms of `text` with the UTF-8 range each came from.
     public func tokens(_ text: String) -> [Token] {
         var result: [Token] = []
-        _ = scan(text, startPosition: 0, ranges: true) { text, position, isPart, range in
-            result.append(Token(term: Term(text: text, position: position, isPart: isPart), utf8Range: range))
-        }
+        forEachToken(in: text) { result.append($0) }
         return result
+    }
+
+    /// Calls `body` for every term with the UTF-8 range it came from, without building an array.
+    public func forEachToken(in text: String, _ body: (Token) -> Void) {
+        _ = scan(text, startPosition: 0, ranges: true) { text, position, isPart, range in
+            body(Token(term: Term(text: text, position: position, isPart: isPart), utf8Range: range))
+        }
     }
 
     /// Calls `body` for every term without building an array; returns the next free position,
@@ -108,8 +113,12 @@ struct ChunkScanner {
     var originEnd: [Int32] = []
     let scratch: UnsafeMutablePointer<UInt8>
     var spill: [UInt8] = []
-    /// Where the current chunk starts in `bytes`.
+    /// Where the current chunk starts and ends in `bytes`.
     var chunkStart = 0
+    var chunkEnd = 0
+    /// Whether `originStart`/`originEnd` describe the current chunk (built only for chunks with
+    /// connectors: a plain word's range is the whole chunk).
+    var originsBuilt = false
 
     init(bytes: UnsafeBufferPointer<UInt8>, analyzer: Analyzer, ranges: Bool, position: Int) {
         self.bytes = bytes
@@ -185,7 +194,6 @@ struct ChunkScanner {
 
     @inline(__always)
     mutating func appendFolded(_ v: UInt32, from start: Int, to end: Int) {
-        let before = count
         if v < 0x80 {
             if count < ChunkScanner.capacity {
                 let b = UInt8(v)
@@ -200,12 +208,35 @@ struct ChunkScanner {
                 count += 1
             }
         }
-        if ranges {
-            for _ in before..<count {
-                originStart.append(Int32(start))
-                originEnd.append(Int32(end))
+    }
+
+    /// Re-reads the current chunk to map each folded byte back to its original bytes
+    /// (the same walk as `run`, counting the bytes each scalar folds to).
+    mutating func buildOrigins() {
+        originStart.removeAll(keepingCapacity: true)
+        originEnd.removeAll(keepingCapacity: true)
+        classTable.withUnsafeBufferPointer { table in
+            var j = chunkStart
+            while j < chunkEnd && originStart.count < count {
+                let (v, len) = decode(j)
+                var produced = 1
+                if v >= 0x80, Self.classify(v, table) != 0x27 {
+                    spill.removeAll(keepingCapacity: true)
+                    Folding.append(v, to: &spill)
+                    produced = spill.count
+                }
+                for _ in 0..<produced where originStart.count < count {
+                    originStart.append(Int32(j))
+                    originEnd.append(Int32(j + len))
+                }
+                j += len
             }
         }
+        while originStart.count < count {
+            originStart.append(Int32(chunkEnd))
+            originEnd.append(Int32(chunkEnd))
+        }
+        originsBuilt = true
     }
 
     mutating func run(_ emit: (String, Int, Bool, Range<Int>) -> Void) {
@@ -221,13 +252,11 @@ struct ChunkScanner {
                 }
                 count = 0
                 chunkStart = i
-                if ranges {
-                    originStart.removeAll(keepingCapacity: true)
-                    originEnd.removeAll(keepingCapacity: true)
-                }
+                originsBuilt = false
                 if first == Self.ideograph {
                     appendFolded(v, from: i, to: i + len)
                     i += len
+                    chunkEnd = i
                     processChunk(emit)
                     continue
                 }
@@ -244,16 +273,13 @@ struct ChunkScanner {
                         guard Self.classify(next, table) == Self.word else { break chunk }
                         folded[count] = c
                         count += 1
-                        if ranges {
-                            originStart.append(Int32(j))
-                            originEnd.append(Int32(j + len))
-                        }
                         j += len
                     } else {
                         break chunk
                     }
                 }
                 i = j
+                chunkEnd = j
                 if count > 0 { processChunk(emit) }
             }
         }
@@ -264,6 +290,7 @@ struct ChunkScanner {
     @inline(__always)
     func range(_ a: Int, _ b: Int) -> Range<Int> {
         guard ranges else { return chunkStart..<chunkStart }
+        guard originsBuilt else { return chunkStart..<chunkEnd }
         guard a < b else { return 0..<0 }
         return Int(originStart[a])..<Int(originEnd[b - 1])
     }
@@ -274,6 +301,14 @@ struct ChunkScanner {
     }
 
     mutating func processChunk(_ emit: (String, Int, Bool, Range<Int>) -> Void) {
+        if ranges && !originsBuilt {
+            var connector = false
+            for k in 0..<count where isConnector(folded[k]) {
+                connector = true
+                break
+            }
+            if connector { buildOrigins() }
+        }
         // Trim connectors left at the edges by zero-length folds (a lone combining mark).
         var lo = 0
         var hi = count

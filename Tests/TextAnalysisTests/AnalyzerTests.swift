@@ -84,6 +84,11 @@ import Testing
         let bytes = Array(text.utf8)
         let words = tokens.filter { !$0.term.isPart }.map { String(decoding: bytes[$0.utf8Range], as: UTF8.self) }
         #expect(words == ["Réf", "équipe", "anna@x.org"])
+        let compound = "x Über-Straße, qu’œuvre."
+        let compoundBytes = Array(compound.utf8)
+        let pieces = plain.tokens(compound).map { ($0.term.text, String(decoding: compoundBytes[$0.utf8Range], as: UTF8.self)) }
+        #expect(pieces.map(\.0) == ["x", "uber", "strasse", "uberstrasse", "oeuvre"])
+        #expect(pieces.map(\.1) == ["x", "Über", "Straße", "Über-Straße", "œuvre"])
     }
 
     @Test func forEachTermContinuesPositions() {
