@@ -45,14 +45,18 @@ public struct Analyzer: Sendable {
     /// The terms of `text` with the UTF-8 range each came from.
     public func tokens(_ text: String) -> [Token] {
         var result: [Token] = []
-        forEachToken(in: text) { result.append($0) }
+        forEachToken(in: text) { result.append($0); return true }
         return result
     }
 
-    /// Calls `body` for every term with the UTF-8 range it came from, without building an array.
-    public func forEachToken(in text: String, _ body: (Token) -> Void) {
-        _ = scan(text, startPosition: 0, ranges: true) { text, position, isPart, range in
-            body(Token(term: Term(text: text, position: position, isPart: isPart), utf8Range: range))
+    /// Calls `body` for every term with the UTF-8 range it came from, without building an array,
+    /// until `body` returns false (snippets stop once they have their window).
+    public func forEachToken(in text: String, _ body: (Token) -> Bool) {
+        var stopped = false
+        _ = scan(text, startPosition: 0, ranges: true, stop: { stopped }) { text, position, isPart, range in
+            if !stopped && !body(Token(term: Term(text: text, position: position, isPart: isPart), utf8Range: range)) {
+                stopped = true
+            }
         }
     }
 
@@ -80,7 +84,7 @@ public struct Analyzer: Sendable {
     }
 
     func scan(
-        _ text: String, startPosition: Int, ranges: Bool,
+        _ text: String, startPosition: Int, ranges: Bool, stop: () -> Bool = { false },
         _ emit: (String, Int, Bool, Range<Int>) -> Void
     ) -> Int {
         var text = text
@@ -88,7 +92,7 @@ public struct Analyzer: Sendable {
         return text.utf8.withContiguousStorageIfAvailable { buffer in
             var scanner = ChunkScanner(bytes: buffer, analyzer: self, ranges: ranges, position: startPosition)
             defer { scanner.deallocate() }
-            scanner.run(emit)
+            scanner.run(stop: stop, emit)
             return scanner.position
         } ?? startPosition
     }
@@ -239,7 +243,7 @@ struct ChunkScanner {
         originsBuilt = true
     }
 
-    mutating func run(_ emit: (String, Int, Bool, Range<Int>) -> Void) {
+    mutating func run(stop: () -> Bool, _ emit: (String, Int, Bool, Range<Int>) -> Void) {
         classTable.withUnsafeBufferPointer { table in
             let n = bytes.count
             var i = 0
@@ -280,7 +284,10 @@ struct ChunkScanner {
                 }
                 i = j
                 chunkEnd = j
-                if count > 0 { processChunk(emit) }
+                if count > 0 {
+                    processChunk(emit)
+                    if ranges && stop() { return }
+                }
             }
         }
     }
