@@ -179,7 +179,7 @@ public struct QueryParser: Sendable {
             case "thread":
                 return .thread(value.lowercased())
             default:  // rfc822msgid
-                return .messageId(MessageIdNormal.normalize(value))
+                return .messageId(Keyword.messageId(value))
             }
         }
     }

@@ -103,7 +103,7 @@ struct SegmentBuilder {
         addKeyword(.mailbox, Keyword.normalize(s.key.mailbox))
         for flag in s.flags { addKeyword(.flag, Keyword.normalize(flag)) }
         addKeyword(.thread, s.threadId.lowercased())
-        if let messageId = s.messageId { addKeyword(.messageId, MessageIdNormal.normalize(messageId)) }
+        if let messageId = s.messageId { addKeyword(.messageId, Keyword.messageId(messageId)) }
 
         pairs.sort()
         var k = 0
@@ -185,30 +185,5 @@ struct SegmentBuilder {
             terms.append(EncodedTerm(key: key, docFreq: docFreq[n], docs: docStreams[n], positions: positionStreams[n]))
         }
         return SegmentEncoder.encode(docs: records, stored: stored, terms: terms)
-    }
-}
-
-/// Message ids (`id` of `MessageKey`, 16 hex digits) as the 64-bit numbers the index stores.
-enum DocumentID {
-    static func value(of id: String) -> UInt64 {
-        UInt64(id, radix: 16) ?? StableHash.fnv1a64(id)
-    }
-
-    static func string(_ value: UInt64) -> String { StableHash.hex(value) }
-}
-
-/// Message-ID comparison form: no angle brackets, lower-cased.
-enum MessageIdNormal {
-    static func normalize(_ value: String) -> String {
-        value.trimmed(of: " \t<>").lowercased()
-    }
-}
-
-extension String {
-    func trimmed(of set: String) -> String {
-        var s = Substring(self)
-        while let c = s.first, set.contains(c) { s = s.dropFirst() }
-        while let c = s.last, set.contains(c) { s = s.dropLast() }
-        return String(s)
     }
 }

@@ -188,3 +188,34 @@ import Testing
         #expect(old.count == 2)
     }
 }
+
+@Suite struct SegmentEquivalenceTests {
+    static let queries = [
+        "passe", "\"mot de passe\"", "etudes", "invoice vat", "from:anna", "to:client.fr", "cc:carol", "subject:invoice",
+        "body:espaces", "has:attachment", "filename:pdf", "label:billing", "in:inbox", "is:reply", "is:inbound", "thread:t2",
+        "after:2024-03-10", "etudes OR export", "-is:reply", "vat OR from:bruno.lefevre@client.fr", "",
+    ]
+
+    /// One segment, or six commits merged down to at most two segments: the same hits, in the
+    /// same order, with the same scores.
+    @Test func mergedSegmentsAnswerLikeOne() throws {
+        let options = SearchOptions(limit: 0, now: TestCorpus.march10)
+        let single = try TestCorpus.build(in: TestCorpus.temporaryDirectory("single"))
+        let dir = TestCorpus.temporaryDirectory("merged")
+        let writer = try IndexWriter(directory: dir, maxSegments: 2)
+        for document in TestCorpus.documents {
+            writer.add(document)
+            try writer.commit()
+        }
+        writer.close()
+        #expect(FileIO.list(dir.path).filter { $0.hasSuffix(".seg") }.count <= 2)
+        let merged = try SearchIndex.open(directory: dir)
+        for query in SegmentEquivalenceTests.queries {
+            let a = try single.search(query, options: options)
+            let b = try merged.search(query, options: options)
+            #expect(a.map(\.id) == b.map(\.id), "\(query)")
+            #expect(zip(a, b).allSatisfy { abs($0.score - $1.score) < 1e-9 }, "\(query)")
+            #expect(a.map(\.snippet) == b.map(\.snippet), "\(query)")
+        }
+    }
+}
