@@ -99,6 +99,31 @@ import Testing
         #expect(try uids(index, "has:attachment") == [3])
     }
 
+    @Test func mergeSizeCapKeepsSegmentsAndCompactsDeletions() throws {
+        let dir = TestCorpus.temporaryDirectory()
+        let writer = try IndexWriter(directory: dir, maxSegments: 2, maxMergeBytes: 1)
+        for document in TestCorpus.documents {
+            writer.add(document)
+            try writer.commit()
+        }
+        #expect(FileIO.list(dir.path).filter { $0.hasSuffix(".seg") }.count == 6)
+        #expect(try uids(try SearchIndex.open(directory: dir), "thread:t2") == [3, 4])
+        writer.close()
+
+        // Replacing most messages of one segment rewrites it without the deleted copies.
+        let compacting = try IndexWriter(directory: dir, rebuild: true)
+        for document in TestCorpus.documents { compacting.add(document) }
+        try compacting.commit()
+        for document in TestCorpus.documents.prefix(4) { compacting.add(document) }
+        try compacting.commit()
+        let segments = FileIO.list(dir.path).filter { $0.hasSuffix(".seg") }
+        #expect(segments.count == 2)
+        #expect(!FileIO.list(dir.path).contains { $0.contains(".del-") })
+        let index = try SearchIndex.open(directory: dir)
+        #expect(index.documentCount == 6)
+        #expect(try uids(index, "") == [1, 2, 3, 4, 5, 6])
+    }
+
     @Test func halfWrittenCommitLeavesTheOldIndexUsable() throws {
         let dir = TestCorpus.temporaryDirectory()
         _ = try TestCorpus.build(Array(TestCorpus.documents.prefix(3)), in: dir)
