@@ -16,6 +16,9 @@ public indirect enum Query: Equatable, Sendable {
     /// `after:` (inclusive) and `before:` (exclusive), days in the user's time zone.
     case after(Day)
     case before(Day)
+    /// `after:` / `before:` given as seconds since 1970 (Gmail accepts both).
+    case afterTime(Int64)
+    case beforeTime(Int64)
     case olderThan(Age)
     case newerThan(Age)
     case hasAttachment

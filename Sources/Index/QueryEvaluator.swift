@@ -70,6 +70,10 @@ struct QueryEvaluator {
         case .before(let day):
             let start = options.startOfDay(day)
             return filter { segment.date($0) < start }
+        case .afterTime(let seconds):
+            return filter { segment.date($0) >= seconds }
+        case .beforeTime(let seconds):
+            return filter { segment.date($0) < seconds }
         case .olderThan(let age):
             let limit = options.now - age.seconds
             return filter { segment.date($0) < limit }

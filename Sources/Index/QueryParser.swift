@@ -38,6 +38,11 @@ public struct QueryParser: Sendable {
                 || chars[index + 2] == "\"" || chars[index + 2] == "-"
         }
 
+        func atAnd() -> Bool {
+            guard index + 2 < chars.count, chars[index] == "A", chars[index + 1] == "N", chars[index + 2] == "D" else { return false }
+            return index + 3 < chars.count && (chars[index + 3].isWhitespace || chars[index + 3] == "(")
+        }
+
         mutating func parseOr(_ field: TextField) throws(QueryError) -> Query {
             skipSpaces()
             if atOr() { throw QueryError(.danglingOr, column: index + 1) }
@@ -61,6 +66,11 @@ public struct QueryParser: Sendable {
             while true {
                 skipSpaces()
                 if index >= chars.count || chars[index] == ")" || atOr() { break }
+                if atAnd() {
+                    // Gmail's explicit AND changes nothing: terms are already all required.
+                    index += 3
+                    continue
+                }
                 items.append(try parseUnary(field))
             }
             if items.isEmpty { return .all }
@@ -154,6 +164,10 @@ public struct QueryParser: Sendable {
             guard !value.isEmpty else { throw QueryError(.missingValue(operator: name), column: column) }
             switch name {
             case "after", "before":
+                if value.count >= 9, value.allSatisfy({ $0.isASCII && $0.isNumber }), let seconds = Int64(value) {
+                    // Gmail also takes seconds since 1970 here.
+                    return name == "after" ? .afterTime(seconds) : .beforeTime(seconds)
+                }
                 guard let day = QueryParser.parseDay(value) else { throw QueryError(.badDate(value), column: valueColumn) }
                 return name == "after" ? .after(day) : .before(day)
             case "older_than", "newer_than":

@@ -6,19 +6,18 @@ import TextAnalysis
 ///
 /// Opening reads the manifest and the deletion bitmaps and maps the segment files; the OS pages
 /// in only the term-table entries and postings a query touches. A commit made after `open` is
-/// not seen: open again to see it (opening costs microseconds).
+/// not seen: open again to see it (opening costs microseconds). Safe to search from several
+/// threads at once.
 public final class SearchIndex: @unchecked Sendable {
     public let directory: URL
     private let segments: [SegmentReader]
     private let deletions: [DeletionSet?]
-    private let statistics: CorpusStatistics
     private let analyzer = Analyzer()
 
     private init(directory: URL, segments: [SegmentReader], deletions: [DeletionSet?]) {
         self.directory = directory
         self.segments = segments
         self.deletions = deletions
-        statistics = CorpusStatistics(segments: segments)
     }
 
     /// Opens the index in `directory`. Throws `.missing` when there is none yet.
@@ -72,6 +71,8 @@ public final class SearchIndex: @unchecked Sendable {
             var id: UInt64
         }
         var candidates: [Candidate] = []
+        // Per search, so concurrent searches share nothing mutable.
+        let statistics = CorpusStatistics(segments: segments)
         for (s, segment) in segments.enumerated() {
             let evaluator = QueryEvaluator(
                 segment: segment, deletions: deletions[s], statistics: statistics, options: options, analyzer: analyzer)

@@ -48,7 +48,7 @@ enum SegmentMerger {
                 var positionsReader = ByteReader(r.bytes, offset: info.docsEnd, end: info.positionsEnd)
                 var doc: Int64 = -1
                 while !docsReader.isAtEnd {
-                    doc += Int64(try docsReader.varint())
+                    doc &+= Int64(truncatingIfNeeded: try docsReader.varint())
                     let tf = try docsReader.varint()
                     guard doc >= 0, doc < r.docCount else { throw IndexError.corrupt("\(r.name) has postings past its last document") }
                     let start = positionsReader.offset

@@ -42,6 +42,9 @@ import Testing
         ("thread:18C2A", .thread("18c2a")),
         ("rfc822msgid:<ABC@mail.example>", .messageId("abc@mail.example")),
         ("FROM:anna", .word(.from, "anna")),
+        ("after:1710072000", .afterTime(1_710_072_000)),
+        ("before:1710072000", .beforeTime(1_710_072_000)),
+        ("a AND b", .and([.word(.any, "a"), .word(.any, "b")])),
     ])
     func operators(_ text: String, _ expected: Query) throws {
         #expect(try parser.parse(text) == expected)

@@ -36,7 +36,7 @@ import Testing
         ("is:unread", [1, 3, 5, 6]), ("is:read", [2, 4]), ("is:starred", [4]),
         ("thread:t2", [3, 4]), ("rfc822msgid:<m3@mail.example>", [3]), ("rfc822msgid:M3@MAIL.EXAMPLE", [3]),
         ("after:2024-03-10", [3, 4, 5]), ("before:2024-03-10", [1, 2, 6]), ("after:2024/03/10 before:2024/03/13", [3, 4]),
-        ("older_than:31d", [6]), ("older_than:15d", [1, 2, 6]), ("newer_than:7d", [5]), ("newer_than:1y", [1, 2, 3, 4, 5, 6]),
+        ("after:1710072000", [3, 4, 5]), ("before:1710072000", [1, 2, 6]), ("older_than:31d", [6]), ("older_than:15d", [1, 2, 6]), ("newer_than:7d", [5]), ("newer_than:1y", [1, 2, 3, 4, 5, 6]),
         ("etudes OR export", [5, 6]), ("vat -is:reply", [3]), ("-is:reply", [1, 3, 5, 6]),
         ("(etudes OR export) -csv", [5]), ("-(etudes OR export)", [1, 2, 3, 4]),
         ("vat OR from:bruno.lefevre@client.fr", [1, 3, 4]), ("subject:(mot passe)", [1, 2]),
