@@ -31,10 +31,34 @@ extension LocalMirror {
                 connector: connector,
                 openMailbox: { account, mailbox in StoreMailbox(try store.mailbox(account: account.name, name: mailbox)) },
                 budgetURL: { [paths] account in paths.budget(account.name) },
-                ingest: nil, observer: observer, options: options)
+                ingest: Cataloguer(catalog: store.catalog, team: account.teamMatcher), observer: observer, options: options)
             results.append(engine.sync(account, password: secret))
         }
+        // The catalog and the index are derived: a failure here never costs mail, and the next
+        // sync (or `mailmirror reindex`) catches up.
+        do {
+            try IndexRefresher(store: store, paths: paths, teams: teams(configuration)).refresh()
+        } catch {
+            observer.warning("the search index could not be updated (\(Failure.message(error))); run `mailmirror reindex`")
+        }
         return results
+    }
+
+    /// Each account's team, by account name.
+    func teams(_ configuration: Configuration) -> [String: TeamMatcher] {
+        var teams: [String: TeamMatcher] = [:]
+        for account in configuration.accounts { teams[account.name] = account.teamMatcher }
+        return teams
+    }
+
+    /// Rebuilds the catalog and the search index from the store.
+    @discardableResult
+    public func reindex() throws -> Int {
+        guard FileManager.default.fileExists(atPath: paths.root.path) else { throw MailMirrorError.notMirroredYet("reindex") }
+        let store = try MailStore(root: paths.root)
+        let lock = try store.lock()
+        defer { lock.release() }
+        return try IndexRefresher(store: store, paths: paths, teams: teams(configuration())).rebuild()
     }
 
     /// gzip level for new files: `MAILMIRROR_GZIP_LEVEL` (1–9), else 6.

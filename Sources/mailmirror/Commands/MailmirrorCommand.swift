@@ -19,7 +19,8 @@ enum MailmirrorCommand {
             .option("root", value: "dir", help: "Where the mirror lives (default: $MAILMIRROR_ROOT, else $XDG_DATA_HOME/mailmirror)."),
             .flag("verbose", short: "v", help: "Say more, including the IMAP conversation (passwords are never shown)."),
         ],
-        subcommands: [AccountCommand.spec, SyncCommand.spec, StatusCommand.spec, VerifyCommand.spec, ExportCommand.spec]
+        subcommands: [AccountCommand.spec, SyncCommand.spec, StatusCommand.spec, VerifyCommand.spec, ExportCommand.spec,
+                      ReindexCommand.spec, SearchCommand.spec, ShowCommand.spec, ThreadCommand.spec]
     )
 
     /// The mirror chosen by `--root`, `MAILMIRROR_ROOT` or the XDG default.

@@ -1,0 +1,71 @@
+import MailCore
+import MIME
+import Store
+
+/// The catalog as readers see it: the latest record per message, one copy of a message present
+/// in several mailboxes, and thread ids assigned over the whole collection.
+struct CatalogView {
+    /// Every record, latest per id, in the order the catalog holds them.
+    let records: [MessageSummary]
+    /// Deduplicated and threaded: what search, show, thread and reports see.
+    let messages: [MessageSummary]
+    private let positions: [String: Int]
+
+    init(catalog: CatalogFile) throws {
+        self.init(records: try catalog.loadAll())
+    }
+
+    init(records raw: [MessageSummary]) {
+        var latest: [String: Int] = [:]
+        var records: [MessageSummary] = []
+        records.reserveCapacity(raw.count)
+        for summary in raw {
+            if let index = latest[summary.id] {
+                records[index] = summary
+            } else {
+                latest[summary.id] = records.count
+                records.append(summary)
+            }
+        }
+        self.records = records
+        var seen = Set<String>()
+        var unique: [MessageSummary] = []
+        unique.reserveCapacity(records.count)
+        for summary in records {
+            guard let identity = Self.identity(of: summary) else {
+                unique.append(summary)
+                continue
+            }
+            if seen.insert(identity).inserted { unique.append(summary) }
+        }
+        Threader.assignThreadIds(&unique)
+        messages = unique
+        var positions: [String: Int] = [:]
+        for (index, summary) in unique.enumerated() { positions[summary.id] = index }
+        self.positions = positions
+    }
+
+    /// What makes two copies the same message: Gmail's message id, else Message-ID plus date.
+    static func identity(of summary: MessageSummary) -> String? {
+        if let gmail = summary.gmailMessageId { return "gm:\(gmail)" }
+        if let messageId = summary.messageId, !messageId.isEmpty { return "id:\(messageId)|\(summary.date)" }
+        return nil
+    }
+
+    func message(id: String) -> MessageSummary? {
+        positions[id].map { messages[$0] }
+    }
+
+    /// `ID` as printed by search, or a Message-ID in angle brackets.
+    func resolve(_ reference: String) -> MessageSummary? {
+        if reference.hasPrefix("<"), reference.hasSuffix(">") {
+            let messageId = String(reference.dropFirst().dropLast())
+            return messages.first { $0.messageId == messageId }
+        }
+        return message(id: reference)
+    }
+
+    func thread(_ threadId: String) -> [MessageSummary] {
+        messages.filter { $0.threadId == threadId }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+    }
+}

@@ -1,0 +1,154 @@
+import Dispatch
+import Foundation
+import Index
+import MailCore
+import MIME
+import Store
+
+/// Keeps the search index in step with the catalog: indexes what the catalog gained since the
+/// last refresh and re-adds messages whose thread changed (a late parent joins two threads).
+/// `<root>/index.state` records how far the catalog has been indexed; a refresh killed half way
+/// leaves the old index usable and simply redoes its work next time.
+struct IndexRefresher {
+    let store: MailStore
+    let paths: MirrorPaths
+    let teams: [String: TeamMatcher]
+
+    var stateURL: URL { paths.root.appendingPathComponent("index.state") }
+
+    /// Indexes what is new; returns how many documents were (re)indexed.
+    @discardableResult
+    func refresh() throws -> Int {
+        let view = try CatalogView(catalog: store.catalog)
+        let watermark = readWatermark()
+        var position: [String: Int] = [:]
+        var storedThread: [String: String] = [:]
+        for (index, record) in view.records.enumerated() {
+            position[record.id] = index
+            storedThread[record.id] = record.threadId
+        }
+        let due = view.messages.filter { (position[$0.id] ?? 0) >= watermark || storedThread[$0.id] != $0.threadId }
+        if due.isEmpty && watermark == view.records.count { return 0 }
+        let documents = try parallelMap(due) { summary in
+            let bytes = try store.mailbox(account: summary.key.account, name: summary.key.mailbox)
+                .readMessage(uidValidity: summary.key.uidValidity, uid: summary.key.uid)
+            return IndexDocument(summary: summary, bodyText: Self.bodyText(bytes, summary: summary, team: team(for: summary)))
+        }
+        try write(documents, rebuild: false)
+        try saveThreads(view)
+        try writeWatermark(view.records.count)
+        return documents.count
+    }
+
+    /// Rebuilds the catalog and the index from the store alone (Gmail ids and labels are kept
+    /// from the old catalog when it has them).
+    @discardableResult
+    func rebuild() throws -> Int {
+        let old = (try? CatalogView(catalog: store.catalog))?.records ?? []
+        var previous: [String: MessageSummary] = [:]
+        for record in old { previous[record.id] = record }
+        var keys: [(MessageKey, [String])] = []
+        for account in try store.accounts() {
+            for name in try store.mailboxes(account: account) {
+                let mailbox = try store.mailbox(account: account, name: name)
+                for epoch in try mailbox.epochs() {
+                    for (uid, stored) in try mailbox.storedMessages(uidValidity: epoch, withSizes: false).sorted(by: { $0.key < $1.key }) {
+                        keys.append((MessageKey(account: account, mailbox: name, uidValidity: epoch, uid: uid), stored.flags))
+                    }
+                }
+            }
+        }
+        let summarized = try parallelMap(keys) { key, flags -> SummarizedMessage in
+            let bytes = try store.mailbox(account: key.account, name: key.mailbox).readMessage(uidValidity: key.uidValidity, uid: key.uid)
+            let before = previous[key.id]
+            let metadata = FetchedMetadata(key: key, internalDate: before?.date, size: bytes.count, flags: flags,
+                                           gmailMessageId: before?.gmailMessageId, gmailThreadId: before?.gmailThreadId,
+                                           labels: before?.labels ?? [])
+            return MessageSummarizer.summarize(bytes: bytes, metadata: metadata, team: teams[key.account] ?? TeamMatcher(members: []))
+        }
+        let view = CatalogView(records: summarized.map(\.summary))
+        var text: [String: String] = [:]
+        for message in summarized { text[message.summary.id] = message.bodyText }
+        let documents = view.messages.map { IndexDocument(summary: $0, bodyText: text[$0.id] ?? "") }
+        try writeWatermark(0)
+        try store.catalog.rewrite(threaded(view))
+        try write(documents, rebuild: true)
+        try writeWatermark(view.records.count)
+        return documents.count
+    }
+
+    private func team(for summary: MessageSummary) -> TeamMatcher {
+        teams[summary.key.account] ?? TeamMatcher(members: [])
+    }
+
+    static func bodyText(_ bytes: [UInt8], summary: MessageSummary, team: TeamMatcher) -> String {
+        let metadata = FetchedMetadata(key: summary.key, internalDate: summary.date, size: bytes.count)
+        return MessageSummarizer.summarize(bytes: bytes, metadata: metadata, team: team).bodyText
+    }
+
+    private func write(_ documents: [IndexDocument], rebuild: Bool) throws {
+        let writer = try IndexWriter(directory: paths.index, rebuild: rebuild)
+        defer { writer.close() }
+        for (index, document) in documents.enumerated() {
+            writer.add(document)
+            if index % 5_000 == 4_999 { try writer.commit() }
+        }
+        try writer.commit()
+    }
+
+    /// The records with the thread ids the index now holds, so the next refresh sees what changed.
+    private func threaded(_ view: CatalogView) -> [MessageSummary] {
+        var assigned: [String: String] = [:]
+        for message in view.messages { assigned[message.id] = message.threadId }
+        return view.records.map { record in
+            var record = record
+            if let thread = assigned[record.id] { record.threadId = thread }
+            return record
+        }
+    }
+
+    private func saveThreads(_ view: CatalogView) throws {
+        let records = threaded(view)
+        if records != view.records { try store.catalog.rewrite(records) }
+    }
+
+    private func readWatermark() -> Int {
+        guard let text = try? String(contentsOf: stateURL, encoding: .utf8) else { return 0 }
+        for line in text.split(separator: "\n") where line.hasPrefix("indexed-records:") {
+            return Int(line.dropFirst("indexed-records:".count).trimmingCharacters(in: .whitespaces)) ?? 0
+        }
+        return 0
+    }
+
+    private func writeWatermark(_ count: Int) throws {
+        try AtomicFile.write(Data("indexed-records: \(count)\n".utf8), to: stateURL)
+    }
+
+    /// Maps on every core, keeping the input order.
+    private func parallelMap<Input, Output>(_ inputs: [Input], _ transform: (Input) throws -> Output) throws -> [Output] {
+        guard !inputs.isEmpty else { return [] }
+        var results = [Output?](repeating: nil, count: inputs.count)
+        var failure: Error?
+        let lock = NSLock()
+        let chunks = min(inputs.count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 4)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let output = buffer
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                var index = chunk
+                while index < inputs.count {
+                    do {
+                        let value = try transform(inputs[index])
+                        output[index] = value
+                    } catch {
+                        lock.lock()
+                        if failure == nil { failure = error }
+                        lock.unlock()
+                    }
+                    index += chunks
+                }
+            }
+        }
+        if let failure { throw failure }
+        return results.map { $0! }
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import Index
+import MailMirror
+import Terminal
+
+/// `mailmirror search QUERY`: offline, Gmail-style.
+enum SearchCommand {
+    static let spec = CommandSpec(
+        "search", abstract: "Search the mirror offline with Gmail's operators.",
+        discussion: """
+            Words must all match; "exact phrases", OR, -word, (groups), from:, to:, cc:, subject:, body:, \
+            after:/before: (YYYY-MM-DD, days in your TZ; before: is exclusive), older_than:/newer_than: (7d, 2m, 1y), \
+            has:attachment, filename:, label:, in:<mailbox>, is:reply, is:inbound, is:outbound, thread:, rfc822msgid:. \
+            Accents and case do not matter (etudes finds études).
+            """,
+        arguments: [ArgumentSpec("query", help: "The query (quote it for the shell).", arity: .oneOrMore)],
+        options: [
+            .option("limit", value: "n", help: "At most this many hits (0 for all).", defaultValue: "50"),
+            .flag("json", help: "Print the hits as JSON (see README)."),
+            .flag("threads", help: "Group the hits by thread."),
+            .option("sort", value: "order", help: "relevance or date (newest first).", defaultValue: "relevance",
+                    allowedValues: ["relevance", "date"]),
+        ]
+    ) { invocation in
+        let values = invocation.values
+        let timeZone = HumanFormat.userTimeZone(environment: invocation.environment)
+        var options = SearchOptions(limit: try values.int("limit", in: 0...1_000_000) ?? 50,
+                                    sort: values.string("sort") == "date" ? .date : .relevance)
+        options.timeZone = timeZone
+        let query = values.strings("query").joined(separator: " ")
+        let hits: [SearchHit]
+        do {
+            hits = try MailmirrorCommand.mirror(invocation).search(query, options: options)
+        } catch let error as QueryError {
+            throw UsageError("\(error)\n  \(query)\n  \(String(repeating: " ", count: max(0, error.column - 1)))^")
+        }
+        let output = invocation.output
+        if values.flag("json") {
+            JSONOutput.write(.array(hits.map { json($0, timeZone: timeZone) }), to: output)
+            return .success
+        }
+        guard !hits.isEmpty else {
+            output.line("No messages match.")
+            return .success
+        }
+        let groups: [[SearchHit]]
+        if values.flag("threads") {
+            var order: [String] = []
+            var byThread: [String: [SearchHit]] = [:]
+            for hit in hits {
+                if byThread[hit.threadId] == nil { order.append(hit.threadId) }
+                byThread[hit.threadId, default: []].append(hit)
+            }
+            groups = order.map { byThread[$0]! }
+        } else {
+            groups = [hits]
+        }
+        let style = output.style
+        for (index, group) in groups.enumerated() {
+            if values.flag("threads") {
+                if index > 0 { output.line() }
+                output.line(style.apply(.bold, to: "Thread \(group[0].threadId) (\(group.count) hit\(group.count == 1 ? "" : "s"))"))
+            }
+            var table = Table(columns: [.init("DATE"), .init("FROM"), .init("SUBJECT", flexible: true), .init("SNIPPET", flexible: true),
+                                        .init("ID")])
+            for hit in group {
+                table.append([HumanFormat.date(Date(timeIntervalSince1970: TimeInterval(hit.date)), timeZone: timeZone),
+                              hit.from.map { $0.name ?? $0.address } ?? "", hit.subject, marked(hit, style: style), hit.id])
+            }
+            output.write(table.render(for: output.capabilities), to: .output)
+        }
+        return .success
+    }
+
+    /// The snippet with the hits in bold on a terminal, between «» otherwise.
+    static func marked(_ hit: SearchHit, style: Style) -> String {
+        let characters = Array(hit.snippet.replacingOccurrences(of: "\n", with: " "))
+        var result = ""
+        var position = 0
+        for highlight in hit.highlights.sorted(by: { $0.offset < $1.offset }) where highlight.offset >= position {
+            let end = min(characters.count, highlight.offset + highlight.length)
+            guard highlight.offset < end else { continue }
+            result += String(characters[position..<highlight.offset])
+            let word = String(characters[highlight.offset..<end])
+            result += style.bold.isEmpty ? "«\(word)»" : style.apply(.bold, .yellow, to: word)
+            position = end
+        }
+        result += String(characters[min(position, characters.count)...])
+        return result
+    }
+
+    /// `search --json`: id, account, mailbox, uidvalidity, uid, messageId, threadId, date, from, subject, snippet, score.
+    static func json(_ hit: SearchHit, timeZone: TimeZone) -> JSONValue {
+        .object([
+            ("id", .string(hit.id)), ("account", .string(hit.account)), ("mailbox", .string(hit.mailbox)),
+            ("uidvalidity", .int(Int(hit.uidValidity.rawValue))), ("uid", .int(Int(hit.uid.rawValue))),
+            ("messageId", hit.messageId.map { .string($0) } ?? .null), ("threadId", .string(hit.threadId)),
+            ("date", MessageJSON.date(hit.date, timeZone: timeZone)), ("from", MessageJSON.address(hit.from)),
+            ("subject", .string(hit.subject)), ("snippet", .string(hit.snippet)),
+            ("score", .double((hit.score * 10_000).rounded() / 10_000)),
+        ])
+    }
+}
