@@ -447,7 +447,8 @@ class Bench:
         v["swift"] = sw.stdout.strip().splitlines()[0] if sw.stdout.strip() else "?"
         if self.mm:
             p = subprocess.run([self.mm, "--version"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-            v["mailmirror"] = p.stdout.strip() or f"exit {p.returncode}"
+            first = p.stdout.strip().splitlines()[0] if p.stdout.strip() else ""
+            v["mailmirror"] = first if p.returncode == 0 and first else f"(--version: exit {p.returncode})"
         git = subprocess.run(["git", "-C", self.a.repo, "rev-parse", "--short", "HEAD"], stdout=subprocess.PIPE,
                              stderr=subprocess.DEVNULL, text=True).stdout.strip()
         v["mailmirror commit"] = git or "?"
@@ -579,7 +580,8 @@ class Bench:
         # The ratio table on the terminal.
         log("\nmailmirror ÷ peer (lower is better)")
         for what, mm, peer, r, tgt, unit in ratios:
-            log(f"  {what:45s} {fmt(r, '{:.2f}x'):>8s}   target {fmt(tgt, '<= {:.2f}x')}")
+            log(f"  {what:50s} {fmt(r, '{:.2f}x'):>8s}  target {fmt(tgt, '<= {:.2f}x'):9s} "
+                f"(mailmirror {fmt(mm)}, peer {fmt(peer)} {unit})")
         log(f"\nwrote {out}" + (f" ({len(self.res['errors'])} errors recorded)" if self.res["errors"] else ""))
 
 
