@@ -24,6 +24,13 @@ import Index
         return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 
+    /// Peak resident memory so far, in MB.
+    static func peakMB() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+
     static func size(_ dir: URL) -> Int {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
         return names.reduce(0) { sum, name in
@@ -41,6 +48,7 @@ import Index
 
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mailmirror-index-bench-\(getpid())")
         try? FileManager.default.removeItem(at: dir)
+        let peakBefore = IndexBenchmark.peakMB()
         let cpuBefore = IndexBenchmark.cpu()
         let build = try IndexBenchmark.seconds {
             let writer = try IndexWriter(directory: dir, rebuild: true)
@@ -49,6 +57,7 @@ import Index
             writer.close()
         }
         let buildCPU = IndexBenchmark.cpu() - cpuBefore
+        print("bench: peak RSS \(Int(peakBefore)) MB after loading, \(Int(IndexBenchmark.peakMB())) MB after a one-commit build of everything")
         let size = IndexBenchmark.size(dir)
         print("bench: full build \(String(format: "%.2f", build)) s wall = \(Int(Double(documents.count) / build)) msg/s (CPU \(String(format: "%.2f", buildCPU)) s = \(Int(Double(documents.count) / buildCPU)) msg/s); index \(size / 1024) KiB = \(String(format: "%.2f", 100 * Double(size) / Double(loaded.rawBytes)))% of raw")
 
