@@ -183,6 +183,22 @@ import Testing
         #expect(throws: Never.self) { try IndexWriter(directory: dir).close() }
     }
 
+    @Test func rebuildWorksOnADamagedIndex() throws {
+        let dir = TestCorpus.temporaryDirectory()
+        _ = try TestCorpus.build(in: dir)
+        try Data("garbage".utf8).write(to: dir.appendingPathComponent("manifest"))
+        #expect(throws: IndexError.self) { try IndexWriter(directory: dir) }
+        #expect(throws: IndexError.self) { try SearchIndex.open(directory: dir) }
+        let writer = try IndexWriter(directory: dir, rebuild: true)
+        for document in TestCorpus.documents { writer.add(document) }
+        try writer.commit()
+        writer.close()
+        let index = try SearchIndex.open(directory: dir)
+        #expect(index.documentCount == 6)
+        #expect(try uids(index, "etudes") == [5])
+        #expect(FileIO.list(dir.path).filter { $0.hasSuffix(".seg") }.count == 1)
+    }
+
     @Test func rebuildStartsFromEmpty() throws {
         let dir = TestCorpus.temporaryDirectory()
         _ = try TestCorpus.build(in: dir)
