@@ -50,7 +50,9 @@ public final class IndexWriter {
             if rebuild {
                 // A rebuild must work on a damaged index too: read nothing but fresh file numbers.
                 loaded.next = 1 + (FileIO.list(path).compactMap(IndexWriter.fileNumber).max() ?? 0)
-                if let bytes = try? FileIO.readFile(path + "/" + Manifest.fileName), let old = try? Manifest(bytes: bytes) {
+                if let bytes = try? FileIO.readFile(path + "/" + Manifest.fileName),
+                    let old = try? Manifest(bytes: bytes)
+                {
                     loaded.next = max(loaded.next, old.next)
                 }
             } else if let bytes = try FileIO.readFile(path + "/" + Manifest.fileName) {
@@ -59,10 +61,14 @@ public final class IndexWriter {
             manifest = loaded
             for entry in loaded.entries {
                 let reader = try SegmentReader(path: file(entry.name + ".seg"), name: entry.name)
-                guard reader.docCount == entry.docCount else { throw IndexError.corrupt("\(entry.name) does not match the manifest") }
+                guard reader.docCount == entry.docCount else {
+                    throw IndexError.corrupt("\(entry.name) does not match the manifest")
+                }
                 readers.append(reader)
                 if let name = entry.deletions {
-                    guard let bytes = try FileIO.readFile(file(name)) else { throw IndexError.corrupt("\(name) is missing") }
+                    guard let bytes = try FileIO.readFile(file(name)) else {
+                        throw IndexError.corrupt("\(name) is missing")
+                    }
                     deletions.append(try DeletionSet(bytes: bytes, count: reader.docCount))
                 } else {
                     deletions.append(nil)
