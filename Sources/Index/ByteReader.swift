@@ -32,7 +32,9 @@ struct ByteReader {
 
     mutating func string() throws(IndexError) -> String {
         let count = try int()
-        guard count >= 0, offset + count <= end else { throw IndexError.corrupt("a stored string runs past its section") }
+        guard count >= 0, offset + count <= end else {
+            throw IndexError.corrupt("a stored string runs past its section")
+        }
         let s = String(decoding: UnsafeRawBufferPointer(rebasing: base[offset..<(offset + count)]), as: UTF8.self)
         offset += count
         return s

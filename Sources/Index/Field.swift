@@ -2,7 +2,8 @@
 /// `x` read different postings. Text fields keep positions and lengths for BM25 and phrases;
 /// keyword fields hold one normalised value per entry.
 enum Field: UInt8, CaseIterable, Sendable {
-    case subject = 0, from, to, cc, body, reply, filename
+    case subject = 0
+    case from, to, cc, body, reply, filename
     case label, mailbox, flag, thread, messageId
 
     /// Text fields whose lengths are stored per document, in this order.

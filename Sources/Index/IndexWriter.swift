@@ -47,15 +47,28 @@ public final class IndexWriter {
         lockDescriptor = try FileIO.lock(path + "/write.lock")
         do throws(IndexError) {
             var loaded = Manifest()
-            if let bytes = try FileIO.readFile(path + "/" + Manifest.fileName) { loaded = try Manifest(bytes: bytes) }
-            if rebuild { loaded.entries = [] }
+            if rebuild {
+                // A rebuild must work on a damaged index too: read nothing but fresh file numbers.
+                loaded.next = 1 + (FileIO.list(path).compactMap(IndexWriter.fileNumber).max() ?? 0)
+                if let bytes = try? FileIO.readFile(path + "/" + Manifest.fileName),
+                    let old = try? Manifest(bytes: bytes)
+                {
+                    loaded.next = max(loaded.next, old.next)
+                }
+            } else if let bytes = try FileIO.readFile(path + "/" + Manifest.fileName) {
+                loaded = try Manifest(bytes: bytes)
+            }
             manifest = loaded
             for entry in loaded.entries {
                 let reader = try SegmentReader(path: file(entry.name + ".seg"), name: entry.name)
-                guard reader.docCount == entry.docCount else { throw IndexError.corrupt("\(entry.name) does not match the manifest") }
+                guard reader.docCount == entry.docCount else {
+                    throw IndexError.corrupt("\(entry.name) does not match the manifest")
+                }
                 readers.append(reader)
                 if let name = entry.deletions {
-                    guard let bytes = try FileIO.readFile(file(name)) else { throw IndexError.corrupt("\(name) is missing") }
+                    guard let bytes = try FileIO.readFile(file(name)) else {
+                        throw IndexError.corrupt("\(name) is missing")
+                    }
                     deletions.append(try DeletionSet(bytes: bytes, count: reader.docCount))
                 } else {
                     deletions.append(nil)
@@ -78,6 +91,12 @@ public final class IndexWriter {
     }
 
     private func file(_ name: String) -> String { path + "/" + name }
+
+    /// The largest number in one of our file names (`seg-000012.seg`, `seg-000003.del-000014`).
+    static func fileNumber(_ name: String) -> Int? {
+        guard name.hasPrefix("seg-") else { return nil }
+        return name.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }.max()
+    }
 
     /// Messages added or removed since the last commit.
     public var pendingCount: Int { builder.count + touched.count }

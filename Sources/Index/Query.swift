@@ -70,7 +70,12 @@ public struct Day: Equatable, Sendable, CustomStringConvertible {
 
 /// An age for `older_than:` / `newer_than:`: days, weeks, months (30 days) or years (365 days).
 public struct Age: Equatable, Sendable {
-    public enum Unit: Character, Sendable { case day = "d", week = "w", month = "m", year = "y" }
+    public enum Unit: Character, Sendable {
+        case day = "d"
+        case week = "w"
+        case month = "m"
+        case year = "y"
+    }
     public var count: Int
     public var unit: Unit
 

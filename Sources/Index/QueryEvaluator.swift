@@ -193,7 +193,10 @@ struct QueryEvaluator {
                         found = true
                         break
                     }
-                    if !found { all = false; break }
+                    if !found {
+                        all = false
+                        break
+                    }
                 }
                 if all { count += 1 }
             }

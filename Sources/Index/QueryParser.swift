@@ -39,7 +39,9 @@ public struct QueryParser: Sendable {
         }
 
         func atAnd() -> Bool {
-            guard index + 2 < chars.count, chars[index] == "A", chars[index + 1] == "N", chars[index + 2] == "D" else { return false }
+            guard index + 2 < chars.count, chars[index] == "A", chars[index + 1] == "N", chars[index + 2] == "D" else {
+                return false
+            }
             return index + 3 < chars.count && (chars[index + 3].isWhitespace || chars[index + 3] == "(")
         }
 
@@ -103,7 +105,9 @@ public struct QueryParser: Sendable {
             if let colon = word.firstIndex(of: ":"), colon > word.startIndex {
                 let name = String(word[..<colon])
                 let rest = String(word[word.index(after: colon)...])
-                if name.first!.isLetter, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }), !rest.hasPrefix("//") {
+                if name.first!.isLetter, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }),
+                    !rest.hasPrefix("//")
+                {
                     return try parseOperator(name.lowercased(), rest, column: start + 1, field: field)
                 }
             }
@@ -117,7 +121,9 @@ public struct QueryParser: Sendable {
             if index < chars.count, chars[index] == ")" { throw QueryError(.emptyParentheses, column: open + 1) }
             let inner = try parseOr(field)
             skipSpaces()
-            guard index < chars.count, chars[index] == ")" else { throw QueryError(.unclosedParenthesis, column: open + 1) }
+            guard index < chars.count, chars[index] == ")" else {
+                throw QueryError(.unclosedParenthesis, column: open + 1)
+            }
             index += 1
             return inner
         }
@@ -146,7 +152,9 @@ public struct QueryParser: Sendable {
             return word
         }
 
-        mutating func parseOperator(_ name: String, _ inlineValue: String, column: Int, field: TextField) throws(QueryError) -> Query {
+        mutating func parseOperator(_ name: String, _ inlineValue: String, column: Int, field: TextField)
+            throws(QueryError) -> Query
+        {
             let valueColumn = column + name.count + 1
             if let textField = QueryParser.textOperators[name] {
                 if inlineValue.isEmpty, index < chars.count {
@@ -168,21 +176,27 @@ public struct QueryParser: Sendable {
                     // Gmail also takes seconds since 1970 here.
                     return name == "after" ? .afterTime(seconds) : .beforeTime(seconds)
                 }
-                guard let day = QueryParser.parseDay(value) else { throw QueryError(.badDate(value), column: valueColumn) }
+                guard let day = QueryParser.parseDay(value) else {
+                    throw QueryError(.badDate(value), column: valueColumn)
+                }
                 return name == "after" ? .after(day) : .before(day)
             case "older_than", "newer_than":
-                guard let age = QueryParser.parseAge(value) else { throw QueryError(.badDuration(value), column: valueColumn) }
+                guard let age = QueryParser.parseAge(value) else {
+                    throw QueryError(.badDuration(value), column: valueColumn)
+                }
                 return name == "older_than" ? .olderThan(age) : .newerThan(age)
             case "has":
                 let v = value.lowercased()
                 guard v == "attachment" || v == "attachments" else {
-                    throw QueryError(.badValue(operator: name, value: value, expected: "attachment"), column: valueColumn)
+                    throw QueryError(
+                        .badValue(operator: name, value: value, expected: "attachment"), column: valueColumn)
                 }
                 return .hasAttachment
             case "is":
                 guard let state = MessageState(rawValue: value.lowercased()) else {
                     let known = MessageState.allCases.map(\.rawValue).joined(separator: ", ")
-                    throw QueryError(.badValue(operator: name, value: value, expected: "one of \(known)"), column: valueColumn)
+                    throw QueryError(
+                        .badValue(operator: name, value: value, expected: "one of \(known)"), column: valueColumn)
                 }
                 return .is(state)
             case "label":

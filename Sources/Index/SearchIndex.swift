@@ -26,17 +26,23 @@ public final class SearchIndex: @unchecked Sendable {
         var lastError = IndexError.missing(path: path)
         // A writer may delete files of the manifest we just read: read it again then.
         for _ in 0..<3 {
-            guard let bytes = try FileIO.readFile(path + "/" + Manifest.fileName) else { throw IndexError.missing(path: path) }
+            guard let bytes = try FileIO.readFile(path + "/" + Manifest.fileName) else {
+                throw IndexError.missing(path: path)
+            }
             let manifest = try Manifest(bytes: bytes)
             do throws(IndexError) {
                 var segments: [SegmentReader] = []
                 var deletions: [DeletionSet?] = []
                 for entry in manifest.entries {
                     let reader = try SegmentReader(path: path + "/" + entry.name + ".seg", name: entry.name)
-                    guard reader.docCount == entry.docCount else { throw IndexError.corrupt("\(entry.name) does not match the manifest") }
+                    guard reader.docCount == entry.docCount else {
+                        throw IndexError.corrupt("\(entry.name) does not match the manifest")
+                    }
                     segments.append(reader)
                     if let name = entry.deletions {
-                        guard let bytes = try FileIO.readFile(path + "/" + name) else { throw IndexError.io(path: name, reason: "missing") }
+                        guard let bytes = try FileIO.readFile(path + "/" + name) else {
+                            throw IndexError.io(path: name, reason: "missing")
+                        }
                         deletions.append(try DeletionSet(bytes: bytes, count: reader.docCount))
                     } else {
                         deletions.append(nil)
@@ -79,7 +85,8 @@ public final class SearchIndex: @unchecked Sendable {
             let matches = try evaluator.evaluate(query)
             for (k, doc) in matches.docs.enumerated() {
                 let d = Int(doc)
-                candidates.append(Candidate(segment: s, doc: d, score: matches.scores[k], date: segment.date(d), id: segment.id(d)))
+                candidates.append(
+                    Candidate(segment: s, doc: d, score: matches.scores[k], date: segment.date(d), id: segment.id(d)))
             }
         }
         let byDate: (Candidate, Candidate) -> Bool = { a, b in a.date != b.date ? a.date > b.date : a.id < b.id }
@@ -106,16 +113,20 @@ public final class SearchIndex: @unchecked Sendable {
             let segment = segments[c.segment]
             let stored = try segment.stored(c.doc)
             let flags = segment.flags(c.doc)
-            let (snippet, highlights) = Snippet.make(stored.text, terms: terms, analyzer: analyzer, length: options.snippetLength)
-            let key = MessageKey(account: stored.account, mailbox: stored.mailbox,
-                                 uidValidity: UIDValidity(stored.uidValidity), uid: UID(stored.uid))
-            hits.append(SearchHit(
-                id: DocumentID.string(c.id), key: key,
-                messageId: flags & SegmentLayout.hasMessageId != 0 ? stored.messageId : nil,
-                threadId: stored.threadId, date: c.date, utcOffsetSeconds: segment.utcOffset(c.doc),
-                from: flags & SegmentLayout.hasFrom != 0
-                    ? EmailAddress(name: stored.fromName.isEmpty ? nil : stored.fromName, address: stored.fromAddress) : nil,
-                subject: stored.subject, snippet: snippet, highlights: highlights, score: c.score))
+            let (snippet, highlights) = Snippet.make(
+                stored.text, terms: terms, analyzer: analyzer, length: options.snippetLength)
+            let key = MessageKey(
+                account: stored.account, mailbox: stored.mailbox,
+                uidValidity: UIDValidity(stored.uidValidity), uid: UID(stored.uid))
+            hits.append(
+                SearchHit(
+                    id: DocumentID.string(c.id), key: key,
+                    messageId: flags & SegmentLayout.hasMessageId != 0 ? stored.messageId : nil,
+                    threadId: stored.threadId, date: c.date, utcOffsetSeconds: segment.utcOffset(c.doc),
+                    from: flags & SegmentLayout.hasFrom != 0
+                        ? EmailAddress(
+                            name: stored.fromName.isEmpty ? nil : stored.fromName, address: stored.fromAddress) : nil,
+                    subject: stored.subject, snippet: snippet, highlights: highlights, score: c.score))
         }
         return hits
     }

@@ -82,13 +82,14 @@ struct SegmentBuilder {
             // The usual case: the new text opens the body. One pass indexes both fields.
             var replyEnd = 0
             let analyzer = self.analyzer
-            lengths[4] = UInt32(analyzer.forEachTermWithOffset(in: document.bodyText) { term, position, _, offset in
-                pairs.append(termNumber(.body, term) << 32 | UInt64(UInt32(truncatingIfNeeded: position)))
-                if offset < replyBytes {
-                    pairs.append(termNumber(.reply, term) << 32 | UInt64(UInt32(truncatingIfNeeded: position)))
-                    replyEnd = position + 1
-                }
-            })
+            lengths[4] = UInt32(
+                analyzer.forEachTermWithOffset(in: document.bodyText) { term, position, _, offset in
+                    pairs.append(termNumber(.body, term) << 32 | UInt64(UInt32(truncatingIfNeeded: position)))
+                    if offset < replyBytes {
+                        pairs.append(termNumber(.reply, term) << 32 | UInt64(UInt32(truncatingIfNeeded: position)))
+                        replyEnd = position + 1
+                    }
+                })
             lengths[5] = UInt32(replyEnd)
         } else {
             lengths[4] = UInt32(addText(.body, document.bodyText, from: 0))
@@ -131,9 +132,10 @@ struct SegmentBuilder {
         if s.from != nil { flags |= SegmentLayout.hasFrom }
         if s.messageId != nil { flags |= SegmentLayout.hasMessageId }
         let id = DocumentID.value(of: s.id)
-        records.append(DocRecord(
-            storedOffset: UInt64(stored.count), date: s.date, id: id, utcOffset: s.utcOffsetSeconds,
-            flags: flags, lengths: lengths))
+        records.append(
+            DocRecord(
+                storedOffset: UInt64(stored.count), date: s.date, id: id, utcOffset: s.utcOffsetSeconds,
+                flags: flags, lengths: lengths))
         ids.append(id)
         Varint.appendString(s.key.account, to: &stored)
         Varint.appendString(s.key.mailbox, to: &stored)

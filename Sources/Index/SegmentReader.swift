@@ -53,7 +53,9 @@ final class SegmentReader: @unchecked Sendable {
     func storedRange(_ doc: Int) -> Range<Int> {
         let size = UInt64(docTableOffset - storedOffset)
         let start = storedOffset + Int(min(bytes.le(docBase(doc), as: UInt64.self), size))
-        let end = doc + 1 < docCount ? storedOffset + Int(min(bytes.le(docBase(doc + 1), as: UInt64.self), size)) : docTableOffset
+        let end =
+            doc + 1 < docCount
+            ? storedOffset + Int(min(bytes.le(docBase(doc + 1), as: UInt64.self), size)) : docTableOffset
         return start..<max(start, end)
     }
 
@@ -160,7 +162,9 @@ final class SegmentReader: @unchecked Sendable {
         while !r.isAtEnd {
             doc &+= Int64(truncatingIfNeeded: try r.varint())
             let tf = try r.varint()
-            guard doc >= 0, doc < docCount else { throw IndexError.corrupt("\(name) has postings past its last document") }
+            guard doc >= 0, doc < docCount else {
+                throw IndexError.corrupt("\(name) has postings past its last document")
+            }
             docs.append(Int32(doc))
             frequencies.append(UInt32(truncatingIfNeeded: tf))
         }
@@ -208,9 +212,9 @@ final class SegmentReader: @unchecked Sendable {
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 @inline(__always)

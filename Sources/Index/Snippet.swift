@@ -46,7 +46,8 @@ enum Snippet {
         if start > 0 {
             var k = start
             while k < bytes.count && k < ranges.first(where: { $0.lowerBound >= start })?.lowerBound ?? bytes.count
-                && !isSpace(bytes[k]) { k += 1 }
+                && !isSpace(bytes[k])
+            { k += 1 }
             start = k
         }
         var end = min(bytes.count, start + windowBytes)

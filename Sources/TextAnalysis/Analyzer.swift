@@ -45,7 +45,10 @@ public struct Analyzer: Sendable {
     /// The terms of `text` with the UTF-8 range each came from.
     public func tokens(_ text: String) -> [Token] {
         var result: [Token] = []
-        forEachToken(in: text) { result.append($0); return true }
+        forEachToken(in: text) {
+            result.append($0)
+            return true
+        }
         return result
     }
 
@@ -53,11 +56,12 @@ public struct Analyzer: Sendable {
     /// until `body` returns false (snippets stop once they have their window).
     public func forEachToken(in text: String, _ body: (Token) -> Bool) {
         var stopped = false
-        _ = scan(text, startPosition: 0, ranges: true, stop: { stopped }) { text, position, isPart, range in
-            if !stopped && !body(Token(term: Term(text: text, position: position, isPart: isPart), utf8Range: range)) {
-                stopped = true
-            }
-        }
+        _ = scan(
+            text, startPosition: 0, ranges: true, stop: { stopped },
+            { text, position, isPart, range in
+                let token = Token(term: Term(text: text, position: position, isPart: isPart), utf8Range: range)
+                if !stopped && !body(token) { stopped = true }
+            })
     }
 
     /// Calls `body` for every term without building an array; returns the next free position,
@@ -158,8 +162,10 @@ struct ChunkScanner {
             return ((UInt32(b0 & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F), 3)
         }
         if b0 & 0xF8 == 0xF0, i + 3 < n {
-            return ((UInt32(b0 & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12)
-                | (UInt32(bytes[i + 2] & 0x3F) << 6) | UInt32(bytes[i + 3] & 0x3F), 4)
+            return (
+                (UInt32(b0 & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12)
+                    | (UInt32(bytes[i + 2] & 0x3F) << 6) | UInt32(bytes[i + 3] & 0x3F), 4
+            )
         }
         return (0xFFFD, 1)
     }
@@ -272,7 +278,9 @@ struct ChunkScanner {
                         appendFolded(v, from: j, to: j + len)
                         j += len
                     } else if c != Self.other && c != Self.ideograph {
-                        guard j + len < n, count > 0, count < ChunkScanner.capacity, folded[count - 1] != c else { break chunk }
+                        guard j + len < n, count > 0, count < ChunkScanner.capacity, folded[count - 1] != c else {
+                            break chunk
+                        }
                         let (next, _) = decode(j + len)
                         guard Self.classify(next, table) == Self.word else { break chunk }
                         folded[count] = c
@@ -354,7 +362,9 @@ struct ChunkScanner {
                 for k in a..<b where folded[k] != 0x27 && folded[k] != 0x2E { joined.append(folded[k]) }
             }
             if analyzer.stemming && !joined.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { Stemmer.stem(&joined) }
-            emit(String(decoding: joined, as: UTF8.self), firstPosition, true, range(words[0].0, words[words.count - 1].1))
+            emit(
+                String(decoding: joined, as: UTF8.self), firstPosition, true,
+                range(words[0].0, words[words.count - 1].1))
         }
     }
 
@@ -448,7 +458,13 @@ struct ChunkScanner {
         var hasQuote = false
         for k in a..<b {
             let c = folded[k]
-            if c == 0x2E { hasDot = true } else if c == 0x27 { hasQuote = true } else if c >= 0x30 && c <= 0x39 { hasDigit = true }
+            if c == 0x2E {
+                hasDot = true
+            } else if c == 0x27 {
+                hasQuote = true
+            } else if c >= 0x30 && c <= 0x39 {
+                hasDigit = true
+            }
         }
         if hasQuote {
             // Apostrophes: drop elisions in front, a possessive 's behind, join the rest.

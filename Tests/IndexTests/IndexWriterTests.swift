@@ -1,6 +1,7 @@
 import Foundation
 import MailCore
 import Testing
+
 @testable import Index
 
 @Suite struct IndexWriterTests {
@@ -156,7 +157,9 @@ import Testing
         next.add(replaced)
         try next.commit()
         let files = FileIO.list(dir.path)
-        #expect(!files.contains("seg-000778.seg") && !files.contains("manifest.tmp") && !files.contains("seg-000777.seg.tmp"))
+        #expect(
+            !files.contains("seg-000778.seg") && !files.contains("manifest.tmp")
+                && !files.contains("seg-000777.seg.tmp"))
         let index = try SearchIndex.open(directory: dir)
         #expect(index.documentCount == 3)
         #expect(try uids(index, "zebra") == [1])
@@ -183,6 +186,22 @@ import Testing
         #expect(throws: Never.self) { try IndexWriter(directory: dir).close() }
     }
 
+    @Test func rebuildWorksOnADamagedIndex() throws {
+        let dir = TestCorpus.temporaryDirectory()
+        _ = try TestCorpus.build(in: dir)
+        try Data("garbage".utf8).write(to: dir.appendingPathComponent("manifest"))
+        #expect(throws: IndexError.self) { try IndexWriter(directory: dir) }
+        #expect(throws: IndexError.self) { try SearchIndex.open(directory: dir) }
+        let writer = try IndexWriter(directory: dir, rebuild: true)
+        for document in TestCorpus.documents { writer.add(document) }
+        try writer.commit()
+        writer.close()
+        let index = try SearchIndex.open(directory: dir)
+        #expect(index.documentCount == 6)
+        #expect(try uids(index, "etudes") == [5])
+        #expect(FileIO.list(dir.path).filter { $0.hasSuffix(".seg") }.count == 1)
+    }
+
     @Test func rebuildStartsFromEmpty() throws {
         let dir = TestCorpus.temporaryDirectory()
         _ = try TestCorpus.build(in: dir)
@@ -199,11 +218,13 @@ import Testing
     /// The one-pass path (body opens with the reply) and the two-pass path score alike.
     @Test func replyPrefixAndSeparateReplyIndexTheSame() throws {
         let t = TestCorpus.march10
-        let prefixed = IndexDocument(summary: TestCorpus.summary(
-            uid: 1, subject: "a", from: TestCorpus.anna, date: t, reply: "refund please now", thread: "x"),
+        let prefixed = IndexDocument(
+            summary: TestCorpus.summary(
+                uid: 1, subject: "a", from: TestCorpus.anna, date: t, reply: "refund please now", thread: "x"),
             bodyText: "refund please now\n> old refund text")
-        let separate = IndexDocument(summary: TestCorpus.summary(
-            uid: 2, subject: "a", from: TestCorpus.anna, date: t, reply: "refund please now", thread: "y"),
+        let separate = IndexDocument(
+            summary: TestCorpus.summary(
+                uid: 2, subject: "a", from: TestCorpus.anna, date: t, reply: "refund please now", thread: "y"),
             bodyText: "> old refund text\nrefund please now")
         let index = try TestCorpus.build([prefixed, separate], in: TestCorpus.temporaryDirectory())
         let hits = try index.search("\"please now\"", options: SearchOptions(limit: 0, now: t))
@@ -216,8 +237,10 @@ import Testing
 
 @Suite struct SegmentEquivalenceTests {
     static let queries = [
-        "passe", "\"mot de passe\"", "etudes", "invoice vat", "from:anna", "to:client.fr", "cc:carol", "subject:invoice",
-        "body:espaces", "has:attachment", "filename:pdf", "label:billing", "in:inbox", "is:reply", "is:inbound", "thread:t2",
+        "passe", "\"mot de passe\"", "etudes", "invoice vat", "from:anna", "to:client.fr", "cc:carol",
+        "subject:invoice",
+        "body:espaces", "has:attachment", "filename:pdf", "label:billing", "in:inbox", "is:reply", "is:inbound",
+        "thread:t2",
         "after:2024-03-10", "etudes OR export", "-is:reply", "vat OR from:bruno.lefevre@client.fr", "",
     ]
 

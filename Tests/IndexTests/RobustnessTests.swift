@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import Index
 import TextAnalysis
+
+@testable import Index
 
 /// Hostile input never traps: random queries, random text, damaged index files.
 @Suite struct RobustnessTests {
@@ -19,7 +20,8 @@ import TextAnalysis
     }
 
     static let pieces = [
-        "\"", "(", ")", "-", " ", " OR ", "OR", "from:", "to:", "subject:", "after:", "before:", "2024-03-10", "2024/3/1",
+        "\"", "(", ")", "-", " ", " OR ", "OR", "from:", "to:", "subject:", "after:", "before:", "2024-03-10",
+        "2024/3/1",
         "older_than:", "7d", "has:", "attachment", "is:", "reply", "label:", "in:", "thread:", "rfc822msgid:", "<a@b>",
         "mot", "passe", "é", "l'", "’", "@", ".", "anna@example.com", "filename:", "x", "1", ":", "\u{301}", "東京", "--",
     ]
@@ -30,7 +32,9 @@ import TextAnalysis
         var parsed = 0
         for _ in 0..<3000 {
             var query = ""
-            for _ in 0..<(1 + random.below(8)) { query += RobustnessTests.pieces[random.below(RobustnessTests.pieces.count)] }
+            for _ in 0..<(1 + random.below(8)) {
+                query += RobustnessTests.pieces[random.below(RobustnessTests.pieces.count)]
+            }
             do {
                 _ = try index.search(query, options: SearchOptions(limit: 5, now: TestCorpus.march10))
                 parsed += 1
@@ -49,7 +53,10 @@ import TextAnalysis
             var scalars = String.UnicodeScalarView()
             for _ in 0..<random.below(200) {
                 let pick = random.below(10)
-                let value: UInt32 = pick < 5 ? UInt32(0x20 + random.below(0x60)) : pick < 8 ? UInt32(0xA0 + random.below(0x200)) : UInt32(random.below(0x3_0000))
+                let value: UInt32 =
+                    pick < 5
+                    ? UInt32(0x20 + random.below(0x60))
+                    : pick < 8 ? UInt32(0xA0 + random.below(0x200)) : UInt32(random.below(0x3_0000))
                 if let scalar = Unicode.Scalar(value) { scalars.append(scalar) }
             }
             let text = String(scalars)
@@ -74,13 +81,18 @@ import TextAnalysis
             var bytes = [UInt8](original)
             for _ in 0..<(1 + random.below(8)) {
                 // Mostly past the header (which is checked whole), sometimes inside it.
-                let at = round % 10 == 0 ? random.below(SegmentLayout.headerSize) : SegmentLayout.headerSize + random.below(bytes.count - SegmentLayout.headerSize)
+                let at =
+                    round % 10 == 0
+                    ? random.below(SegmentLayout.headerSize)
+                    : SegmentLayout.headerSize + random.below(bytes.count - SegmentLayout.headerSize)
                 bytes[at] = UInt8(truncatingIfNeeded: random.next())
             }
             try Data(bytes).write(to: url)
             guard let index = try? SearchIndex.open(directory: dir) else { continue }
             opened += 1
-            for query in ["passe", "\"mot de passe\"", "from:anna", "after:2024-03-01 vat", "", "-is:reply", "has:attachment"] {
+            for query in [
+                "passe", "\"mot de passe\"", "from:anna", "after:2024-03-01 vat", "", "-is:reply", "has:attachment",
+            ] {
                 _ = try? index.search(query, options: SearchOptions(limit: 0, now: TestCorpus.march10))
             }
             // A writer must also cope (it reads ids for replacement and merges): try one on a copy.
@@ -88,7 +100,8 @@ import TextAnalysis
                 let scratch = TestCorpus.temporaryDirectory("scratch\(round)")
                 try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
                 for file in FileIO.list(dir.path) where file != "write.lock" {
-                    try FileManager.default.copyItem(at: dir.appendingPathComponent(file), to: scratch.appendingPathComponent(file))
+                    try FileManager.default.copyItem(
+                        at: dir.appendingPathComponent(file), to: scratch.appendingPathComponent(file))
                 }
                 if let writer = try? IndexWriter(directory: scratch, maxSegments: 2) {
                     writer.add(TestCorpus.documents[0])
