@@ -81,6 +81,7 @@ import Testing
     /// server's flags (\Seen above all) unchanged by our fetch.
     @Test func fetchedBodiesAreExactAndSeenIsUntouched() throws {
         let env = try TestServerEnvironment.require()
+        try Self.seedInbox(user: env.user)
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/peek_bodies.py").path
         let peek = try run("python3", [script, env.host, String(env.imapsPort), env.caFile, env.user],
                            environment: ["MAILMIRROR_PEEK_PASSWORD": env.password])
@@ -112,5 +113,27 @@ import Testing
         let unseenBefore = before.filter { !$0.flags.contains(.seen) }.map(\.uid)
         #expect(after.filter { !$0.flags.contains(.seen) }.map(\.uid) == unseenBefore)
         session.logout()
+    }
+
+    /// The test bed starts empty: put a few unread messages (8-bit text, an attachment) in INBOX.
+    static func seedInbox(user: String) throws {
+        let conf = try #require(ProcessInfo.processInfo.environment["MAILMIRROR_TEST_DOVECOT_CONF"], "MAILMIRROR_TEST_DOVECOT_CONF is not set; run ./scripts/test")
+        for index in 1...3 {
+            let message = "From: Anna <anna@example.org>\r\nTo: help@example.com\r\nSubject: Seed \(index) \u{e9}t\u{e9}\r\n"
+                + "Message-ID: <seed\(index)-\(UInt32.random(in: 0...UInt32.max))@example.org>\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+                + "Bonjour \u{e0} tous \(index)\r\n--b\r\nContent-Type: application/octet-stream; name=a.bin\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\n" + String(repeating: "QUJDREVGR0g=\r\n", count: 50 * index) + "--b--\r\n"
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/doveadm")
+            process.arguments = ["-c", conf, "save", "-u", user, "-m", "INBOX"]
+            let input = Pipe()
+            process.standardInput = input
+            try process.run()
+            input.fileHandleForWriting.write(Data(message.utf8))
+            try input.fileHandleForWriting.close()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+        }
     }
 }
