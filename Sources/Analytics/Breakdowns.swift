@@ -1,0 +1,130 @@
+import MailCore
+
+/// Tables that split the report window by mailbox, label, team member and customer domain,
+/// plus the weekday × hour heatmap.
+struct Breakdowns {
+    struct GroupRow: Equatable {
+        var key: String
+        var customerMessages = 0
+        var customerReplies = 0
+        var teamReplies = 0
+        var threads = 0
+    }
+
+    struct MemberRow: Equatable {
+        var address: String
+        var name: String
+        var teamReplies = 0
+        var threads = 0
+        /// Threads in which this member gave the first response to the enquiry.
+        var firstResponses = 0
+        var firstResponseMinutes: [Double] = []
+    }
+
+    struct DomainRow: Equatable {
+        var domain: String
+        var customerMessages = 0
+        var threads = 0
+        var uniqueCustomers = 0
+        var enquiries = 0
+        var answered = 0
+        var firstResponseMinutes: [Double] = []
+    }
+
+    var byMailbox: [GroupRow] = []
+    var byLabel: [GroupRow] = []
+    var byMember: [MemberRow] = []
+    var byDomain: [DomainRow] = []
+    /// [weekday 0 = Monday][hour]: customer and team messages.
+    var heatmapCustomer = [[Int]](repeating: [Int](repeating: 0, count: 24), count: 7)
+    var heatmapTeam = [[Int]](repeating: [Int](repeating: 0, count: 24), count: 7)
+
+    init(_ data: ReportData, firstDay: Int, lastDay: Int) {
+        let messages = data.messages
+        var mailbox: [String: (GroupRow, Set<Int>)] = [:]
+        var label: [String: (GroupRow, Set<Int>)] = [:]
+        var member: [String: (MemberRow, Set<Int>, [String: Int])] = [:]
+        var domain: [String: (DomainRow, Set<Int>, Set<String>)] = [:]
+
+        func add(_ table: inout [String: (GroupRow, Set<Int>)], _ key: String, _ message: MessageSummary, _ thread: Int) {
+            var entry = table[key] ?? (GroupRow(key: key), [])
+            if message.direction == .customer {
+                entry.0.customerMessages += 1
+                if message.isReply { entry.0.customerReplies += 1 }
+            } else if message.isReply {
+                entry.0.teamReplies += 1
+            }
+            entry.1.insert(thread)
+            table[key] = entry
+        }
+
+        for i in messages.indices where data.days[i] >= firstDay && data.days[i] <= lastDay {
+            let message = messages[i]
+            let thread = data.threadOf[i]
+            add(&mailbox, "\(message.key.account)/\(message.key.mailbox)", message, thread)
+            for name in Set(message.labels) { add(&label, name, message, thread) }
+            let w = Int(data.weekdays[i]), h = Int(data.hours[i])
+            let address = message.from?.address.lowercased() ?? ""
+            switch message.direction {
+            case .customer:
+                heatmapCustomer[w][h] += 1
+                let key = message.from?.domain ?? ""
+                var entry = domain[key] ?? (DomainRow(domain: key), [], [])
+                entry.0.customerMessages += 1
+                entry.1.insert(thread)
+                if !address.isEmpty { entry.2.insert(address) }
+                domain[key] = entry
+            case .team:
+                heatmapTeam[w][h] += 1
+                guard message.isReply else { break }
+                var entry = member[address] ?? (MemberRow(address: address, name: ""), [], [:])
+                entry.0.teamReplies += 1
+                entry.1.insert(thread)
+                if let name = message.from?.name, !name.isEmpty { entry.2[name, default: 0] += 1 }
+                member[address] = entry
+            }
+        }
+        for thread in data.threads {
+            guard let enquiry = thread.enquiry, data.days[enquiry] >= firstDay, data.days[enquiry] <= lastDay else { continue }
+            let key = messages[enquiry].from?.domain ?? ""
+            var entry = domain[key] ?? (DomainRow(domain: key), [], [])
+            entry.0.enquiries += 1
+            if let minutes = thread.firstResponseMinutes(messages), let response = thread.firstResponse {
+                entry.0.answered += 1
+                entry.0.firstResponseMinutes.append(minutes)
+                let address = messages[response].from?.address.lowercased() ?? ""
+                var m = member[address] ?? (MemberRow(address: address, name: ""), [], [:])
+                m.0.firstResponses += 1
+                m.0.firstResponseMinutes.append(minutes)
+                if let name = messages[response].from?.name, !name.isEmpty { m.2[name, default: 0] += 1 }
+                member[address] = m
+            }
+            domain[key] = entry
+        }
+
+        func groups(_ table: [String: (GroupRow, Set<Int>)]) -> [GroupRow] {
+            table.values.map { entry -> GroupRow in
+                var row = entry.0
+                row.threads = entry.1.count
+                return row
+            }.sorted { ($0.customerMessages + $0.teamReplies, $1.key) > ($1.customerMessages + $1.teamReplies, $0.key) }
+        }
+        byMailbox = groups(mailbox)
+        byLabel = groups(label)
+        byMember = member.values.map { entry -> MemberRow in
+            var row = entry.0
+            row.threads = entry.1.count
+            // The display name used most often; ties broken by the name itself.
+            row.name = entry.2.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.first?.key ?? ""
+            row.firstResponseMinutes.sort()
+            return row
+        }.sorted { ($0.teamReplies, $1.address) > ($1.teamReplies, $0.address) }
+        byDomain = domain.values.map { entry -> DomainRow in
+            var row = entry.0
+            row.threads = entry.1.count
+            row.uniqueCustomers = entry.2.count
+            row.firstResponseMinutes.sort()
+            return row
+        }.sorted { ($0.customerMessages, $1.domain) > ($1.customerMessages, $0.domain) }
+    }
+}

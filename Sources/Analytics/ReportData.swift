@@ -1,0 +1,92 @@
+import MailCore
+
+/// The messages of a report, sorted and indexed once: local days, threads, first responses.
+struct ReportData {
+    /// Sorted by (date, id); duplicates of one Message-ID kept once.
+    let messages: [MessageSummary]
+    /// Local day number of each message.
+    let days: [Int]
+    let weekdays: [UInt8]
+    let hours: [UInt8]
+    /// Threads in order of their first message; each lists message indices in date order.
+    let threads: [ThreadFacts]
+    /// Index into `threads` for each message.
+    let threadOf: [Int]
+
+    init(messages input: [MessageSummary], clock: inout LocalClock) {
+        var seen = Set<String>()
+        var unique: [MessageSummary] = []
+        unique.reserveCapacity(input.count)
+        // The catalog already counts a message once; a Message-ID seen in two mailboxes is a
+        // safety net, resolved towards the smallest catalog id so input order does not matter.
+        for message in input.sorted(by: { $0.id < $1.id }) {
+            if let mid = message.messageId, !mid.isEmpty {
+                if seen.contains(mid) { continue }
+                seen.insert(mid)
+            }
+            unique.append(message)
+        }
+        unique.sort { $0.date != $1.date ? $0.date < $1.date : $0.id < $1.id }
+        messages = unique
+        var days = [Int](), weekdays = [UInt8](), hours = [UInt8]()
+        days.reserveCapacity(unique.count)
+        for message in unique {
+            days.append(clock.dayNumber(message.date))
+            let wh = clock.weekdayHour(message.date)
+            weekdays.append(UInt8(wh.weekday))
+            hours.append(UInt8(wh.hour))
+        }
+        self.days = days
+        self.weekdays = weekdays
+        self.hours = hours
+
+        var threadIndex: [String: Int] = [:]
+        var members: [[Int]] = []
+        var threadOf = [Int](repeating: 0, count: unique.count)
+        for (i, message) in unique.enumerated() {
+            let key = message.threadId.isEmpty ? "\u{0}" + message.id : message.threadId
+            if let t = threadIndex[key] {
+                members[t].append(i)
+                threadOf[i] = t
+            } else {
+                threadIndex[key] = members.count
+                threadOf[i] = members.count
+                members.append([i])
+            }
+        }
+        self.threadOf = threadOf
+        threads = members.map { ThreadFacts(members: $0, messages: unique) }
+    }
+}
+
+/// What a thread says about the team's responsiveness.
+struct ThreadFacts {
+    /// Message indices in date order.
+    let members: [Int]
+    /// The enquiry: the thread's first customer message.
+    let enquiry: Int?
+    /// The first team message after the enquiry.
+    let firstResponse: Int?
+
+    init(members: [Int], messages: [MessageSummary]) {
+        self.members = members
+        var enquiry: Int?
+        var response: Int?
+        for i in members {
+            if enquiry == nil {
+                if messages[i].direction == .customer { enquiry = i }
+            } else if messages[i].direction == .team {
+                response = i
+                break
+            }
+        }
+        self.enquiry = enquiry
+        self.firstResponse = response
+    }
+
+    /// Minutes from enquiry to first response.
+    func firstResponseMinutes(_ messages: [MessageSummary]) -> Double? {
+        guard let enquiry, let firstResponse else { return nil }
+        return Double(messages[firstResponse].date - messages[enquiry].date) / 60
+    }
+}

@@ -1,0 +1,31 @@
+/// One recurring question found in customer messages.
+struct Topic: Equatable {
+    /// 1 for the largest topic, then by size.
+    var id: Int
+    /// Two to four readable terms, most characteristic first.
+    var label: String
+    var keywords: [String]
+    /// Customer messages of the report window in this topic (indices into `ReportData.messages`).
+    var members: [Int]
+    var threadCount: Int
+    /// Customer messages of the previous window of the same length that fall in this topic.
+    var previousCount: Int
+    /// Up to three messages from different threads, the most typical first.
+    var examples: [Int]
+    /// Best-covering article (index into `ReportOptions.articles`) and its cosine score.
+    var bestArticle: Int?
+    var articleScore: Double?
+    var covered: Bool
+}
+
+/// What the topic pipeline found in a report window.
+struct TopicSummary: Equatable {
+    var topics: [Topic] = []
+    var customerMessages = 0
+    var previousCustomerMessages = 0
+    /// Customer messages in no topic (too little text, or in groups too small to recur).
+    var unassigned = 0
+    /// The number of clusters chosen before merging and dropping, and the silhouette that chose it.
+    var chosenClusters = 0
+    var silhouette = 0.0
+}

@@ -1,0 +1,167 @@
+/// One unit of analysed text, in reading order.
+struct TopicToken: Equatable {
+    enum Kind: Equatable {
+        /// A content word: folded and stemmed in `term`.
+        case word
+        /// A stop word that may sit inside a multi-word term ("de" in "mot de passe").
+        case connector
+        /// Anything that ends a multi-word term: other stop words, punctuation, addresses.
+        case breakMark
+    }
+    var kind: Kind
+    var term: String
+    /// The word as written, lower-cased with its accents (only when asked for).
+    var surface: String
+}
+
+/// The text analysis the topic pipeline needs: accent and case folding, French elisions,
+/// stop words, light stemming by the message's likely language.
+///
+/// A small private analyzer: the shared TextAnalysis module was not available when this was
+/// written. Everything goes through `analyze`, so swapping in TextAnalysis is one change here.
+struct TopicAnalyzer {
+    func analyze(_ text: String, surfaces: Bool = false) -> [TopicToken] {
+        var raw = Self.scan(text, surfaces: surfaces)
+        var french = 0, english = 0
+        for token in raw where token.kind != .breakMark {
+            if StopWords.french.contains(token.term) { french += 1 }
+            if StopWords.english.contains(token.term) { english += 1 }
+        }
+        let isFrench = french > english
+        for i in raw.indices where raw[i].kind == .word {
+            let word = raw[i].term
+            if StopWords.all.contains(word) {
+                raw[i].kind = StopWords.connectors.contains(word) ? .connector : .breakMark
+            } else if word.utf8.count < 2 {
+                raw[i].kind = .breakMark
+            } else {
+                raw[i].term = isFrench ? LightStemmer.french(word) : LightStemmer.english(word)
+            }
+        }
+        return raw
+    }
+
+    /// Splits into folded words; elided articles ("l'", "qu'") dropped, e-mail addresses, URLs and
+    /// long numbers (ids, tickets, phones) turned into breaks.
+    static func scan(_ text: String, surfaces: Bool) -> [TopicToken] {
+        var tokens: [TopicToken] = []
+        var folded: [UInt8] = []
+        var surface = ""
+        var skipChunk = false
+        var digitsOnly = true
+
+        func flush(_ brk: Bool) {
+            if !folded.isEmpty && !skipChunk {
+                if digitsOnly && folded.count > 4 {
+                    tokens.append(TopicToken(kind: .breakMark, term: "", surface: ""))
+                } else {
+                    tokens.append(TopicToken(kind: .word, term: String(decoding: folded, as: UTF8.self), surface: surface))
+                }
+            }
+            folded.removeAll(keepingCapacity: true)
+            if surfaces { surface = "" }
+            digitsOnly = true
+            if brk, tokens.last?.kind != .breakMark { tokens.append(TopicToken(kind: .breakMark, term: "", surface: "")) }
+        }
+
+        func elision() {
+            let word = String(decoding: folded, as: UTF8.self)
+            if ["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"].contains(word) {
+                folded.removeAll(keepingCapacity: true)
+                if surfaces { surface = "" }
+                digitsOnly = true
+            } else {
+                flush(false)
+            }
+        }
+
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            index += 1
+            let v = scalar.value
+            if skipChunk {
+                if v == 0x20 || v == 0x0A || v == 0x09 || v == 0x0D || v == 0xA0 {
+                    skipChunk = false
+                    folded.removeAll(keepingCapacity: true)
+                    if surfaces { surface = "" }
+                    digitsOnly = true
+                }
+                continue
+            }
+            if v < 0x80 {
+                let b = UInt8(v)
+                switch b {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    if b >= UInt8(ascii: "a") { digitsOnly = false }
+                    folded.append(b)
+                    if surfaces { surface.unicodeScalars.append(scalar) }
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    digitsOnly = false
+                    folded.append(b + 32)
+                    if surfaces { surface.unicodeScalars.append(Unicode.Scalar(b + 32)) }
+                case UInt8(ascii: "'"):
+                    elision()
+                case UInt8(ascii: "-"):
+                    // "e-mail" → "email"; other hyphens separate words of one term.
+                    if folded == [UInt8(ascii: "e")] {
+                        continue
+                    }
+                    flush(false)
+                case UInt8(ascii: "@"):
+                    skipChunk = true
+                    tokens.append(TopicToken(kind: .breakMark, term: "", surface: ""))
+                case UInt8(ascii: ":"):
+                    if index + 1 < scalars.count, scalars[index] == "/", scalars[index + 1] == "/" {
+                        skipChunk = true
+                        tokens.append(TopicToken(kind: .breakMark, term: "", surface: ""))
+                    } else {
+                        flush(true)
+                    }
+                case UInt8(ascii: " "), 0x09, 0x0A, 0x0D, UInt8(ascii: "_"), UInt8(ascii: "/"):
+                    flush(false)
+                default:
+                    flush(true)
+                }
+                continue
+            }
+            if let mapped = fold(v) {
+                digitsOnly = false
+                folded.append(contentsOf: mapped.utf8)
+                if surfaces { surface += Character(scalar).lowercased() }
+            } else if v == 0x2019 || v == 0x2018 || v == 0x02BC {
+                elision()
+            } else if v == 0xA0 || v == 0x202F || v == 0x2009 || v == 0x2010 || v == 0x2011 {
+                flush(false)
+            } else if scalar.properties.isAlphabetic {
+                digitsOnly = false
+                let lower = Character(scalar).lowercased()
+                folded.append(contentsOf: lower.utf8)
+                if surfaces { surface += lower }
+            } else {
+                flush(true)
+            }
+        }
+        flush(true)
+        return tokens
+    }
+
+    /// Folded form of the Latin-1 and Latin Extended-A letters French and English mail uses.
+    static func fold(_ v: UInt32) -> String? {
+        switch v {
+        case 0xC0...0xC5, 0xE0...0xE5: return "a"
+        case 0xC6, 0xE6: return "ae"
+        case 0xC7, 0xE7: return "c"
+        case 0xC8...0xCB, 0xE8...0xEB: return "e"
+        case 0xCC...0xCF, 0xEC...0xEF: return "i"
+        case 0xD1, 0xF1: return "n"
+        case 0xD2...0xD6, 0xD8, 0xF2...0xF6, 0xF8: return "o"
+        case 0xD9...0xDC, 0xF9...0xFC: return "u"
+        case 0xDD, 0xFD, 0xFF, 0x178: return "y"
+        case 0xDF: return "ss"
+        case 0x152, 0x153: return "oe"
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,410 @@
+import Foundation
+import MailCore
+
+/// Finds the recurring questions in customer messages, from their reply text and subject.
+///
+/// Steps: analyse (fold, elisions, stop words, light stemming) → multi-word terms by frequency
+/// and association → TF-IDF vectors → near-duplicate collapse (MinHash) → clustering
+/// (`TopicClusterer`) → clusters answered with the same help-center links merged (this is what
+/// brings a French and an English cluster of one question together when their words differ) →
+/// labels by class-based TF-IDF in readable surface forms → trend, examples, articles.
+struct TopicPipeline {
+    var analyzer = TopicAnalyzer()
+    var clusterer = TopicClusterer()
+    /// Below this cosine an article is not counted as covering a topic.
+    var articleThreshold = 0.15
+    /// Topics smaller than this share of customer messages (and than 3 messages) are not reported.
+    var minimumShare = 0.003
+    /// Merge two clusters when the links the team sent in their threads agree this much (cosine).
+    var linkMergeThreshold: Float = 0.5
+    var mergeByLinks = true
+
+    private static let connector: Int32 = -1
+    private static let breakMark: Int32 = -2
+
+    func run(data: ReportData, current: [Int], previous: [Int], articles: [Article]) -> TopicSummary {
+        var summary = TopicSummary()
+        summary.customerMessages = current.count
+        summary.previousCustomerMessages = previous.count
+        guard !current.isEmpty else { return summary }
+        let messages = data.messages
+
+        // 1. Analyse the window's customer messages; the vocabulary is theirs.
+        var vocabulary: [String: Int32] = [:]
+        var words: [String] = []
+        func stream(_ index: Int, grow: Bool) -> [Int32] {
+            let message = messages[index]
+            var out: [Int32] = []
+            for token in analyzer.analyze(message.replyText) + [TopicToken(kind: .breakMark, term: "", surface: "")]
+                + analyzer.analyze(Self.cleanSubject(message.subject)) {
+                switch token.kind {
+                case .connector: out.append(Self.connector)
+                case .breakMark: out.append(Self.breakMark)
+                case .word:
+                    if let id = vocabulary[token.term] {
+                        out.append(id)
+                    } else if grow {
+                        let id = Int32(words.count)
+                        vocabulary[token.term] = id
+                        words.append(token.term)
+                        out.append(id)
+                    } else {
+                        out.append(Self.breakMark)
+                    }
+                }
+            }
+            return out
+        }
+        let streams = current.map { stream($0, grow: true) }
+        let n = streams.count
+        var df = [Int32](repeating: 0, count: words.count)
+        var stamp = [Int32](repeating: -1, count: words.count)
+        for (d, s) in streams.enumerated() {
+            for t in s where t >= 0 && stamp[Int(t)] != Int32(d) {
+                stamp[Int(t)] = Int32(d)
+                df[Int(t)] += 1
+            }
+        }
+        let minDf = Int32(max(2, Int((Double(n) * 0.0005).rounded(.up))))
+        let maxDf = Int32(max(Int(minDf), n / 2))
+        let eligible = df.map { $0 >= minDf && $0 <= maxDf }
+
+        // 2. Multi-word terms: adjacent content words (one connector allowed between) that occur
+        //    together in enough messages and in a good part of the messages holding either word.
+        var pairCounts: [Int64: Int32] = [:]
+        for s in streams {
+            var pairs: [Int64] = []
+            Self.forEachPair(s) { a, b in
+                if eligible[Int(a)] && eligible[Int(b)] { pairs.append(Int64(a) << 32 | Int64(b)) }
+            }
+            pairs.sort()
+            var last: Int64 = -1
+            for p in pairs where p != last {
+                pairCounts[p, default: 0] += 1
+                last = p
+            }
+        }
+        var phraseKeys: [Int64] = []
+        for (key, count) in pairCounts where count >= max(minDf, 3) {
+            let a = Int(key >> 32), b = Int(key & 0xFFFF_FFFF)
+            if Double(count) >= 0.3 * Double(min(df[a], df[b])) { phraseKeys.append(key) }
+        }
+        phraseKeys.sort()
+        var phraseId: [Int64: Int32] = [:]
+        for (k, key) in phraseKeys.enumerated() { phraseId[key] = Int32(words.count + k) }
+        let dimension = words.count + phraseKeys.count
+        var termDf = [Int32](repeating: 0, count: dimension)
+        for t in 0..<words.count where eligible[t] { termDf[t] = df[t] }
+        for (k, key) in phraseKeys.enumerated() { termDf[words.count + k] = pairCounts[key]! }
+        let idf = termDf.map { $0 > 0 ? Float(log(Double(n) / Double($0))) : 0 }
+
+        // 3. Term counts and TF-IDF vectors.
+        var scratch = [Int32](repeating: 0, count: dimension)
+        func counts(_ s: [Int32]) -> (ids: [Int32], tf: [Int32]) {
+            var touched: [Int32] = []
+            func add(_ t: Int32) {
+                if scratch[Int(t)] == 0 { touched.append(t) }
+                scratch[Int(t)] += 1
+            }
+            for t in s where t >= 0 && eligible[Int(t)] { add(t) }
+            Self.forEachPair(s) { a, b in
+                if let p = phraseId[Int64(a) << 32 | Int64(b)] { add(p) }
+            }
+            touched.sort()
+            let tf = touched.map { scratch[Int($0)] }
+            for t in touched { scratch[Int(t)] = 0 }
+            return (touched, tf)
+        }
+        func vector(_ c: (ids: [Int32], tf: [Int32])) -> SparseVector {
+            var v = SparseVector()
+            for (k, t) in c.ids.enumerated() where idf[Int(t)] > 0 {
+                v.ids.append(t)
+                v.values.append((1 + Float(log(Double(c.tf[k])))) * idf[Int(t)])
+            }
+            v.normalize()
+            return v
+        }
+        let termCounts = streams.map(counts)
+        let vectors = termCounts.map(vector)
+
+        // 4. Near-duplicates collapse onto one representative that carries their weight.
+        let groups = NearDuplicates.groups(vectors.map(\.ids))
+        var repOf = [Int](repeating: 0, count: n)
+        var reps: [Int] = []
+        var weights: [Float] = []
+        for group in groups {
+            for member in group { repOf[member] = reps.count }
+            reps.append(group[0])
+            weights.append(Float(group.count))
+        }
+        let repVectors = reps.map { vectors[$0] }
+
+        // 5. Clustering.
+        let clustered = clusterer.cluster(repVectors, weights: weights, dimension: dimension)
+        summary.chosenClusters = clustered.k
+        summary.silhouette = clustered.silhouette
+        var clusterOf = (0..<n).map { clustered.assignment[repOf[$0]] }
+        let clusterCount = clustered.centroids.rows
+
+        // 6. Clusters whose threads the team answered with the same links are one question.
+        var subClusters = (0..<clusterCount).map { [$0] }
+        if mergeByLinks && clusterCount > 1 {
+            let merged = mergeByThreadLinks(data: data, current: current, clusterOf: clusterOf, clusterCount: clusterCount)
+            subClusters = merged
+            var newIndex = [Int](repeating: -1, count: clusterCount)
+            for (g, group) in merged.enumerated() { for c in group { newIndex[c] = g } }
+            clusterOf = clusterOf.map { $0 >= 0 ? newIndex[$0] : -1 }
+        }
+
+        // 7. Topics: big enough groups, largest first.
+        var membersOf = [[Int]](repeating: [], count: subClusters.count)
+        for d in 0..<n where clusterOf[d] >= 0 { membersOf[clusterOf[d]].append(d) }
+        let minimum = max(3, Int((Double(n) * minimumShare).rounded(.up)))
+        var order = membersOf.indices.filter { membersOf[$0].count >= minimum }
+        order.sort { (membersOf[$0].count, $1) > (membersOf[$1].count, $0) }
+        var centroids = CentroidMatrix(dimension: dimension)
+        let unit = [Float](repeating: 1, count: n)
+        for g in order { centroids.appendMean(of: membersOf[g], vectors: vectors, weights: unit) }
+
+        // Labels by class-based TF-IDF over the reported topics.
+        var classTf = [[Float]](repeating: [], count: order.count)
+        var totalTf = [Float](repeating: 0, count: dimension)
+        var classTotals = [Float](repeating: 0, count: order.count)
+        for (r, g) in order.enumerated() {
+            var tf = [Float](repeating: 0, count: dimension)
+            for d in membersOf[g] {
+                let c = termCounts[d]
+                for (k, t) in c.ids.enumerated() where termDf[Int(t)] > 0 {
+                    tf[Int(t)] += Float(c.tf[k])
+                    totalTf[Int(t)] += Float(c.tf[k])
+                    classTotals[r] += Float(c.tf[k])
+                }
+            }
+            classTf[r] = tf
+        }
+        let averageClassSize = order.isEmpty ? 1 : classTotals.reduce(0, +) / Float(order.count)
+
+        var topics: [Topic] = []
+        for (r, g) in order.enumerated() {
+            let members = membersOf[g]
+            var scored: [(Int32, Float)] = []
+            for t in 0..<dimension where classTf[r][t] > 0 {
+                let w = classTf[r][t] / max(classTotals[r], 1) * Float(log(1 + Double(averageClassSize / totalTf[t])))
+                scored.append((Int32(t), w))
+            }
+            scored.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+            let candidates = Array(scored.prefix(16).map(\.0))
+            let surfaces = surfaceForms(of: candidates, docs: members.prefix(300).map { current[$0] }, data: data,
+                                        vocabulary: vocabulary, phraseId: phraseId)
+            let chosen = Self.pickTerms(candidates, words: words, phraseKeys: phraseKeys, limit: 10)
+            let readable = chosen.map { surfaces[$0] ?? Self.fallbackSurface($0, words: words, phraseKeys: phraseKeys) }
+            var seen = Set<String>()
+            let distinct = readable.filter { seen.insert($0).inserted }
+            let threads = Set(members.map { data.threadOf[current[$0]] }).count
+            // Examples: the most typical messages, one per thread.
+            let typical = members.map { ($0, centroids.similarity(vectors[$0], row: r)) }
+                .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : messages[current[$0.0]].id < messages[current[$1.0]].id }
+            var exampleThreads = Set<Int>()
+            var examples: [Int] = []
+            for (d, _) in typical where examples.count < 3 {
+                if exampleThreads.insert(data.threadOf[current[d]]).inserted { examples.append(current[d]) }
+            }
+            topics.append(Topic(
+                id: r + 1, label: distinct.prefix(3).joined(separator: ", "), keywords: Array(distinct.prefix(8)),
+                members: members.map { current[$0] }.sorted(), threadCount: threads, previousCount: 0,
+                examples: examples, bestArticle: nil, articleScore: nil, covered: false))
+        }
+        summary.unassigned = n - topics.reduce(0) { $0 + $1.members.count }
+
+        // 8. The previous window, for trends: each message joins its nearest topic when close enough.
+        if !topics.isEmpty {
+            for index in previous {
+                let v = vector(counts(stream(index, grow: false)))
+                guard !v.isEmpty else { continue }
+                let (row, sim) = centroids.nearest(v)
+                if sim >= 0.1 { topics[row].previousCount += 1 }
+            }
+        }
+
+        // 9. Articles: the best-covering one per topic, by cosine against the topic's own clusters.
+        if !articles.isEmpty && !topics.isEmpty {
+            let articleVectors = articles.map { article -> SparseVector in
+                var s: [Int32] = []
+                for token in analyzer.analyze(ArticleText.plain(article.text)) {
+                    switch token.kind {
+                    case .connector: s.append(Self.connector)
+                    case .breakMark: s.append(Self.breakMark)
+                    case .word: s.append(vocabulary[token.term] ?? Self.breakMark)
+                    }
+                }
+                return vector(counts(s))
+            }
+            for (r, g) in order.enumerated() {
+                var parts = CentroidMatrix(dimension: dimension)
+                for c in subClusters[g] {
+                    let docs = membersOf[g].filter { clustered.assignment[repOf[$0]] == c }
+                    if !docs.isEmpty { parts.appendMean(of: docs, vectors: vectors, weights: unit) }
+                }
+                var best: (Int, Float)?
+                for (a, v) in articleVectors.enumerated() where !v.isEmpty {
+                    var score = centroids.similarity(v, row: r)
+                    for p in 0..<parts.rows { score = max(score, parts.similarity(v, row: p)) }
+                    if best == nil || score > best!.1 { best = (a, score) }
+                }
+                if let best {
+                    topics[r].bestArticle = best.0
+                    topics[r].articleScore = Double(best.1)
+                    topics[r].covered = Double(best.1) >= articleThreshold
+                }
+            }
+        }
+        summary.topics = topics
+        return summary
+    }
+
+    /// Calls `body(a, b)` for each pair of content words next to each other, or with one connector between.
+    static func forEachPair(_ s: [Int32], _ body: (Int32, Int32) -> Void) {
+        var previous: Int32 = breakMark
+        var gap = 0
+        for t in s {
+            if t >= 0 {
+                if previous >= 0 && gap <= 1 { body(previous, t) }
+                previous = t
+                gap = 0
+            } else if t == connector {
+                gap += 1
+            } else {
+                previous = breakMark
+                gap = 0
+            }
+        }
+    }
+
+    /// Drops reply prefixes and bracketed tags ("Re:", "TR :", "[Help Center]") from a subject.
+    static func cleanSubject(_ subject: String) -> String {
+        var text = subject
+        while let open = text.firstIndex(of: "["), let close = text[open...].firstIndex(of: "]") {
+            text.removeSubrange(open...close)
+        }
+        return text
+    }
+
+    /// Up to `limit` terms: a phrase absorbs the single words it contains.
+    static func pickTerms(_ ranked: [Int32], words: [String], phraseKeys: [Int64], limit: Int) -> [Int32] {
+        func parts(_ t: Int32) -> [Int32] {
+            if Int(t) < words.count { return [t] }
+            let key = phraseKeys[Int(t) - words.count]
+            return [Int32(key >> 32), Int32(key & 0xFFFF_FFFF)]
+        }
+        var chosen: [Int32] = []
+        for t in ranked where chosen.count < limit {
+            let p = parts(t)
+            if p.count == 1 {
+                if chosen.contains(where: { parts($0).count == 2 && parts($0).contains(t) }) { continue }
+                chosen.append(t)
+            } else {
+                if let at = chosen.firstIndex(where: { parts($0).count == 1 && p.contains($0) }) {
+                    chosen[at] = t
+                    chosen.removeAll { $0 != t && parts($0).count == 1 && p.contains($0) }
+                } else {
+                    chosen.append(t)
+                }
+            }
+        }
+        return chosen
+    }
+
+    static func fallbackSurface(_ t: Int32, words: [String], phraseKeys: [Int64]) -> String {
+        if Int(t) < words.count { return words[Int(t)] }
+        let key = phraseKeys[Int(t) - words.count]
+        return words[Int(key >> 32)] + " " + words[Int(key & 0xFFFF_FFFF)]
+    }
+
+    /// The most frequent written form of each term (ties: alphabetical), read back from the messages.
+    private func surfaceForms(of terms: [Int32], docs: [Int], data: ReportData, vocabulary: [String: Int32],
+                              phraseId: [Int64: Int32]) -> [Int32: String] {
+        let wanted = Set(terms)
+        var counts: [Int32: [String: Int]] = [:]
+        for index in docs {
+            let message = data.messages[index]
+            let tokens = analyzer.analyze(message.replyText, surfaces: true) + [TopicToken(kind: .breakMark, term: "", surface: "")]
+                + analyzer.analyze(Self.cleanSubject(message.subject), surfaces: true)
+            var previous: (Int32, String)?
+            var between: [String] = []
+            for token in tokens {
+                switch token.kind {
+                case .word:
+                    guard let id = vocabulary[token.term] else {
+                        previous = nil
+                        between = []
+                        continue
+                    }
+                    if wanted.contains(id) { counts[id, default: [:]][token.surface, default: 0] += 1 }
+                    if let (p, surface) = previous, between.count <= 1, let phrase = phraseId[Int64(p) << 32 | Int64(id)],
+                        wanted.contains(phrase) {
+                        let text = ([surface] + between + [token.surface]).joined(separator: " ")
+                        counts[phrase, default: [:]][text, default: 0] += 1
+                    }
+                    previous = (id, token.surface)
+                    between = []
+                case .connector:
+                    if previous != nil { between.append(token.surface) }
+                case .breakMark:
+                    previous = nil
+                    between = []
+                }
+            }
+        }
+        var result: [Int32: String] = [:]
+        for (term, forms) in counts {
+            result[term] = forms.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+        }
+        return result
+    }
+
+    /// Groups clusters whose threads got the same help-center links from the team.
+    private func mergeByThreadLinks(data: ReportData, current: [Int], clusterOf: [Int], clusterCount: Int) -> [[Int]] {
+        // Links per thread, from the team's messages.
+        var threadLinks: [Int: [String]] = [:]
+        for d in current.indices where clusterOf[d] >= 0 {
+            let t = data.threadOf[current[d]]
+            if threadLinks[t] != nil { continue }
+            var links = Set<String>()
+            for i in data.threads[t].members where data.messages[i].direction == .team {
+                links.formUnion(LinkKey.all(in: data.messages[i].replyText))
+            }
+            threadLinks[t] = links.sorted()
+        }
+        let linked = threadLinks.values.filter { !$0.isEmpty }.count
+        var linkDf: [String: Int] = [:]
+        for links in threadLinks.values { for l in links { linkDf[l, default: 0] += 1 } }
+        // A link in most threads (a footer, the help-center home) says nothing about the question.
+        let common = Set(linkDf.filter { Double($0.value) > 0.25 * Double(linked) }.keys)
+        var profiles = [[String: Float]](repeating: [:], count: clusterCount)
+        var seenThread = [Set<Int>](repeating: [], count: clusterCount)
+        for d in current.indices where clusterOf[d] >= 0 {
+            let c = clusterOf[d], t = data.threadOf[current[d]]
+            guard seenThread[c].insert(t).inserted else { continue }
+            for l in threadLinks[t] ?? [] where !common.contains(l) { profiles[c][l, default: 0] += 1 }
+        }
+        func cosine(_ a: [String: Float], _ b: [String: Float]) -> Float {
+            var dot: Float = 0, na: Float = 0, nb: Float = 0
+            for key in a.keys.sorted() { na += a[key]! * a[key]!; if let y = b[key] { dot += a[key]! * y } }
+            for key in b.keys.sorted() { nb += b[key]! * b[key]! }
+            return na > 0 && nb > 0 ? dot / (na.squareRoot() * nb.squareRoot()) : 0
+        }
+        var parent = Array(0..<clusterCount)
+        func root(_ x: Int) -> Int { parent[x] == x ? x : root(parent[x]) }
+        for a in 0..<clusterCount where profiles[a].values.reduce(0, +) >= 3 {
+            for b in (a + 1)..<clusterCount where profiles[b].values.reduce(0, +) >= 3 {
+                if cosine(profiles[a], profiles[b]) >= linkMergeThreshold {
+                    let ra = root(a), rb = root(b)
+                    if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+                }
+            }
+        }
+        var groups: [Int: [Int]] = [:]
+        for c in 0..<clusterCount { groups[root(c), default: []].append(c) }
+        return groups.keys.sorted().map { groups[$0]! }
+    }
+}
