@@ -28,4 +28,6 @@ struct TopicSummary: Equatable {
     /// The number of clusters chosen before merging and dropping, and the silhouette that chose it.
     var chosenClusters = 0
     var silhouette = 0.0
+    /// How the clustering went, per language (e.g. "en:k=31 fr:k=33"), for the record.
+    var clustering = ""
 }

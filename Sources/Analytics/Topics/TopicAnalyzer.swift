@@ -21,13 +21,21 @@ struct TopicToken: Equatable {
 /// written. Everything goes through `analyze`, so swapping in TextAnalysis is one change here.
 struct TopicAnalyzer {
     func analyze(_ text: String, surfaces: Bool = false) -> [TopicToken] {
+        analyzeDetectingLanguage(text, surfaces: surfaces).tokens
+    }
+
+    /// Tokens and whether the text reads as French (more French than English stop words);
+    /// `french` forces the language, e.g. a subject analysed like its message body.
+    func analyzeDetectingLanguage(_ text: String, surfaces: Bool = false, french forced: Bool? = nil) -> (tokens: [TopicToken], french: Bool) {
         var raw = Self.scan(text, surfaces: surfaces)
         var french = 0, english = 0
-        for token in raw where token.kind != .breakMark {
-            if StopWords.french.contains(token.term) { french += 1 }
-            if StopWords.english.contains(token.term) { english += 1 }
+        if forced == nil {
+            for token in raw where token.kind != .breakMark {
+                if StopWords.french.contains(token.term) { french += 1 }
+                if StopWords.english.contains(token.term) { english += 1 }
+            }
         }
-        let isFrench = french > english
+        let isFrench = forced ?? (french > english)
         for i in raw.indices where raw[i].kind == .word {
             let word = raw[i].term
             if StopWords.all.contains(word) {
@@ -38,7 +46,7 @@ struct TopicAnalyzer {
                 raw[i].term = isFrench ? LightStemmer.french(word) : LightStemmer.english(word)
             }
         }
-        return raw
+        return (raw, isFrench)
     }
 
     /// Splits into folded words; elided articles ("l'", "qu'") dropped, e-mail addresses, URLs and

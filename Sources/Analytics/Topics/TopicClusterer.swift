@@ -36,7 +36,7 @@ struct TopicClusterer {
         }
         let m = min(sampleSize, candidates.count)
         let sample = (0..<m).map { candidates[$0 * candidates.count / m] }
-        let merges = averageLinkage(sample.map { vectors[$0] })
+        let (merges, sampleSimilarity) = averageLinkage(sample.map { vectors[$0] })
 
         // Pick k by simplified silhouette over the dendrogram cuts.
         let upper = min(maxClusters, max(2, m / 4))
@@ -51,7 +51,7 @@ struct TopicClusterer {
         var bestGroups: [[Int]] = []
         for k in ks where k <= m {
             let groups = cut(merges, count: m, clusters: k)
-            let score = silhouette(groups: groups, sample: sample, vectors: vectors, weights: weights, dimension: dimension)
+            let score = silhouette(groups: groups, similarity: sampleSimilarity, count: m)
             if score > bestScore + 1e-9 {
                 bestScore = score
                 bestK = k
@@ -90,7 +90,7 @@ struct TopicClusterer {
     }
 
     /// Merge steps (a, b): cluster b joins cluster a, most similar pair first.
-    private func averageLinkage(_ docs: [SparseVector]) -> [(Int, Int)] {
+    private func averageLinkage(_ docs: [SparseVector]) -> (merges: [(Int, Int)], similarity: [Float]) {
         let n = docs.count
         var sim = [Float](repeating: 0, count: n * n)
         // Inverted index over the sample: cost follows shared terms, not n².
@@ -112,6 +112,7 @@ struct TopicClusterer {
         for a in 0..<n {
             for b in (a + 1)..<n { sim[b * n + a] = sim[a * n + b] }
         }
+        let original = sim
         var size = [Int](repeating: 1, count: n)
         var active = [Bool](repeating: true, count: n)
         var best = [Int](repeating: -1, count: n)
@@ -154,7 +155,7 @@ struct TopicClusterer {
                 }
             }
         }
-        return merges
+        return (merges, original)
     }
 
     /// The clusters left after replaying merges until `clusters` remain; members in order.
@@ -183,28 +184,26 @@ struct TopicClusterer {
         return groups
     }
 
-    /// Mean simplified silhouette of the sample under `groups` (singletons score 0).
-    private func silhouette(groups: [[Int]], sample: [Int], vectors: [SparseVector], weights: [Float], dimension: Int) -> Double {
-        var centroids = CentroidMatrix(dimension: dimension)
-        for group in groups { centroids.appendMean(of: group.map { sample[$0] }, vectors: vectors, weights: weights) }
+    /// Mean silhouette of the sample under `groups`, with cosine distance (1 − similarity);
+    /// singletons score 0, so a giant cluster plus outliers does not look good.
+    private func silhouette(groups: [[Int]], similarity: [Float], count n: Int) -> Double {
+        var label = [Int](repeating: 0, count: n)
+        for (g, group) in groups.enumerated() { for i in group { label[i] = g } }
         var total = 0.0
-        var counted = 0
-        let step = max(1, sample.count / 500)
-        for (g, group) in groups.enumerated() {
-            for position in group where position % step == 0 {
-                counted += 1
-                guard group.count > 1 else { continue }
-                let v = vectors[sample[position]]
-                var own: Float = 0
-                var other: Float = -1
-                for r in 0..<centroids.rows {
-                    let s = centroids.similarity(v, row: r)
-                    if r == g { own = s } else if s > other { other = s }
-                }
-                let denom = max(own, other)
-                if denom > 0 { total += Double((own - other) / denom) }
+        var sums = [Double](repeating: 0, count: groups.count)
+        for i in 0..<n {
+            let own = label[i]
+            guard groups[own].count > 1 else { continue }
+            for g in sums.indices { sums[g] = 0 }
+            similarity.withUnsafeBufferPointer { row in
+                for j in 0..<n where j != i { sums[label[j]] += Double(row[i * n + j]) }
             }
+            let a = 1 - sums[own] / Double(groups[own].count - 1)
+            var b = Double.infinity
+            for g in groups.indices where g != own { b = min(b, 1 - sums[g] / Double(groups[g].count)) }
+            let denom = max(a, b)
+            if denom > 0 && b.isFinite { total += (b - a) / denom }
         }
-        return counted == 0 ? 0 : total / Double(counted)
+        return total / Double(n)
     }
 }

@@ -16,7 +16,8 @@ struct TopicPipeline {
     /// Topics smaller than this share of customer messages (and than 3 messages) are not reported.
     var minimumShare = 0.003
     /// Merge two clusters when the links the team sent in their threads agree this much (cosine).
-    var linkMergeThreshold: Float = 0.5
+    /// Merge two clusters whose centroids are at least this close (cosine).
+    var vocabularyMergeThreshold: Float = 0.35
     var mergeByLinks = true
 
     private static let connector: Int32 = -1
@@ -32,11 +33,14 @@ struct TopicPipeline {
         // 1. Analyse the window's customer messages; the vocabulary is theirs.
         var vocabulary: [String: Int32] = [:]
         var words: [String] = []
+        var isFrench: [Bool] = []
         func stream(_ index: Int, grow: Bool) -> [Int32] {
             let message = messages[index]
+            let body = analyzer.analyzeDetectingLanguage(message.replyText)
+            if grow { isFrench.append(body.french) }
+            let subject = analyzer.analyzeDetectingLanguage(Self.cleanSubject(message.subject), french: body.french)
             var out: [Int32] = []
-            for token in analyzer.analyze(message.replyText) + [TopicToken(kind: .breakMark, term: "", surface: "")]
-                + analyzer.analyze(Self.cleanSubject(message.subject)) {
+            for token in body.tokens + [TopicToken(kind: .breakMark, term: "", surface: "")] + subject.tokens {
                 switch token.kind {
                 case .connector: out.append(Self.connector)
                 case .breakMark: out.append(Self.breakMark)
@@ -139,17 +143,38 @@ struct TopicPipeline {
         }
         let repVectors = reps.map { vectors[$0] }
 
-        // 5. Clustering.
-        let clustered = clusterer.cluster(repVectors, weights: weights, dimension: dimension)
-        summary.chosenClusters = clustered.k
-        summary.silhouette = clustered.silhouette
-        var clusterOf = (0..<n).map { clustered.assignment[repOf[$0]] }
-        let clusterCount = clustered.centroids.rows
+        // 5. Clustering, one language at a time: within a language the shared small talk
+        //    ("thanks for your quick answer") spreads evenly and topics stand out; across languages
+        //    that small talk would be the strongest split of all.
+        var assignment = [Int](repeating: -1, count: reps.count)
+        var centroidsByCluster: [SparseVector] = []
+        var clusterIsFrench: [Bool] = []
+        var chosen: [String] = []
+        for french in [false, true] {
+            let group = reps.indices.filter { isFrench[reps[$0]] == french }
+            guard !group.isEmpty else { continue }
+            let result = clusterer.cluster(group.map { repVectors[$0] }, weights: group.map { weights[$0] }, dimension: dimension)
+            let offset = centroidsByCluster.count
+            for (position, r) in group.enumerated() where result.assignment[position] >= 0 {
+                assignment[r] = offset + result.assignment[position]
+            }
+            for row in 0..<result.centroids.rows {
+                centroidsByCluster.append(Self.sparse(result.centroids.row(row)))
+                clusterIsFrench.append(french)
+            }
+            chosen.append("\(french ? "fr" : "en"):k=\(result.k)")
+            summary.silhouette += result.silhouette / 2
+        }
+        summary.chosenClusters = centroidsByCluster.count
+        summary.clustering = chosen.joined(separator: " ")
+        var clusterOf = (0..<n).map { assignment[repOf[$0]] }
+        let clusterCount = centroidsByCluster.count
 
         // 6. Clusters whose threads the team answered with the same links are one question.
         var subClusters = (0..<clusterCount).map { [$0] }
-        if mergeByLinks && clusterCount > 1 {
-            let merged = mergeByThreadLinks(data: data, current: current, clusterOf: clusterOf, clusterCount: clusterCount)
+        if clusterCount > 1 {
+            let merged = mergeAcrossLanguages(data: data, current: current, clusterOf: clusterOf, centroids: centroidsByCluster,
+                                              french: clusterIsFrench)
             subClusters = merged
             var newIndex = [Int](repeating: -1, count: clusterCount)
             for (g, group) in merged.enumerated() { for c in group { newIndex[c] = g } }
@@ -242,7 +267,7 @@ struct TopicPipeline {
             for (r, g) in order.enumerated() {
                 var parts = CentroidMatrix(dimension: dimension)
                 for c in subClusters[g] {
-                    let docs = membersOf[g].filter { clustered.assignment[repOf[$0]] == c }
+                    let docs = membersOf[g].filter { assignment[repOf[$0]] == c }
                     if !docs.isEmpty { parts.appendMean(of: docs, vectors: vectors, weights: unit) }
                 }
                 var best: (Int, Float)?
@@ -362,45 +387,65 @@ struct TopicPipeline {
         return result
     }
 
-    /// Groups clusters whose threads got the same help-center links from the team.
-    private func mergeByThreadLinks(data: ReportData, current: [Int], clusterOf: [Int], clusterCount: Int) -> [[Int]] {
-        // Links per thread, from the team's messages.
-        var threadLinks: [Int: [String]] = [:]
-        for d in current.indices where clusterOf[d] >= 0 {
-            let t = data.threadOf[current[d]]
-            if threadLinks[t] != nil { continue }
-            var links = Set<String>()
-            for i in data.threads[t].members where data.messages[i].direction == .team {
-                links.formUnion(LinkKey.all(in: data.messages[i].replyText))
-            }
-            threadLinks[t] = links.sorted()
+    /// A dense centroid row as a sparse vector (non-zero entries only).
+    static func sparse(_ row: ArraySlice<Float>) -> SparseVector {
+        var v = SparseVector()
+        for (offset, value) in row.enumerated() where value != 0 {
+            v.ids.append(Int32(offset))
+            v.values.append(value)
         }
-        let linked = threadLinks.values.filter { !$0.isEmpty }.count
-        var linkDf: [String: Int] = [:]
-        for links in threadLinks.values { for l in links { linkDf[l, default: 0] += 1 } }
-        // A link in most threads (a footer, the help-center home) says nothing about the question.
-        let common = Set(linkDf.filter { Double($0.value) > 0.25 * Double(linked) }.keys)
-        var profiles = [[String: Float]](repeating: [:], count: clusterCount)
-        var seenThread = [Set<Int>](repeating: [], count: clusterCount)
-        for d in current.indices where clusterOf[d] >= 0 {
-            let c = clusterOf[d], t = data.threadOf[current[d]]
-            guard seenThread[c].insert(t).inserted else { continue }
-            for l in threadLinks[t] ?? [] where !common.contains(l) { profiles[c][l, default: 0] += 1 }
-        }
-        func cosine(_ a: [String: Float], _ b: [String: Float]) -> Float {
-            var dot: Float = 0, na: Float = 0, nb: Float = 0
-            for key in a.keys.sorted() { na += a[key]! * a[key]!; if let y = b[key] { dot += a[key]! * y } }
-            for key in b.keys.sorted() { nb += b[key]! * b[key]! }
-            return na > 0 && nb > 0 ? dot / (na.squareRoot() * nb.squareRoot()) : 0
-        }
+        return v
+    }
+
+    /// Groups clusters that are one question: the team answered their threads with the same
+    /// help-center link (each cluster's most common link, held by at least half of its linked
+    /// threads), or, for clusters of different languages, their centroids share enough
+    /// vocabulary (product names, numbers, "CSV").
+    private func mergeAcrossLanguages(data: ReportData, current: [Int], clusterOf: [Int], centroids: [SparseVector],
+                                      french: [Bool]) -> [[Int]] {
+        let clusterCount = centroids.count
         var parent = Array(0..<clusterCount)
         func root(_ x: Int) -> Int { parent[x] == x ? x : root(parent[x]) }
-        for a in 0..<clusterCount where profiles[a].values.reduce(0, +) >= 3 {
-            for b in (a + 1)..<clusterCount where profiles[b].values.reduce(0, +) >= 3 {
-                if cosine(profiles[a], profiles[b]) >= linkMergeThreshold {
-                    let ra = root(a), rb = root(b)
-                    if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+        func union(_ a: Int, _ b: Int) {
+            let ra = root(a), rb = root(b)
+            if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+        }
+        if mergeByLinks {
+            var threadLinks: [Int: [String]] = [:]
+            for d in current.indices where clusterOf[d] >= 0 {
+                let t = data.threadOf[current[d]]
+                if threadLinks[t] != nil { continue }
+                var links = Set<String>()
+                for i in data.threads[t].members where data.messages[i].direction == .team {
+                    links.formUnion(LinkKey.all(in: data.messages[i].replyText))
                 }
+                threadLinks[t] = links.sorted()
+            }
+            var linkCounts = [[String: Int]](repeating: [:], count: clusterCount)
+            var linkedThreads = [Int](repeating: 0, count: clusterCount)
+            var seen = [Set<Int>](repeating: [], count: clusterCount)
+            for d in current.indices where clusterOf[d] >= 0 {
+                let c = clusterOf[d], t = data.threadOf[current[d]]
+                guard seen[c].insert(t).inserted, let links = threadLinks[t], !links.isEmpty else { continue }
+                linkedThreads[c] += 1
+                for l in links { linkCounts[c][l, default: 0] += 1 }
+            }
+            var dominant = [String?](repeating: nil, count: clusterCount)
+            for c in 0..<clusterCount where linkedThreads[c] >= 3 {
+                if let top = linkCounts[c].max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
+                    Double(top.value) >= 0.5 * Double(linkedThreads[c]) {
+                    dominant[c] = top.key
+                }
+            }
+            for a in 0..<clusterCount {
+                guard let link = dominant[a] else { continue }
+                for b in (a + 1)..<clusterCount where dominant[b] == link { union(a, b) }
+            }
+        }
+        for a in 0..<clusterCount {
+            // Only across languages: within one, the clustering already judged them apart.
+            for b in (a + 1)..<clusterCount where french[a] != french[b] && centroids[a].dot(centroids[b]) >= vocabularyMergeThreshold {
+                union(a, b)
             }
         }
         var groups: [Int: [Int]] = [:]
