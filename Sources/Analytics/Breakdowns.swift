@@ -46,16 +46,16 @@ struct Breakdowns {
         var member: [String: (MemberRow, Set<Int>, [String: Int])] = [:]
         var domain: [String: (DomainRow, Set<Int>, Set<String>)] = [:]
 
+        // Entries are mutated in place (`table[key, default:]`): copying them out and back would
+        // copy each thread set on every message.
         func add(_ table: inout [String: (GroupRow, Set<Int>)], _ key: String, _ message: MessageSummary, _ thread: Int) {
-            var entry = table[key] ?? (GroupRow(key: key), [])
             if message.direction == .customer {
-                entry.0.customerMessages += 1
-                if message.isReply { entry.0.customerReplies += 1 }
+                table[key, default: (GroupRow(key: key), [])].0.customerMessages += 1
+                if message.isReply { table[key, default: (GroupRow(key: key), [])].0.customerReplies += 1 }
             } else if message.isReply {
-                entry.0.teamReplies += 1
+                table[key, default: (GroupRow(key: key), [])].0.teamReplies += 1
             }
-            entry.1.insert(thread)
-            table[key] = entry
+            table[key, default: (GroupRow(key: key), [])].1.insert(thread)
         }
 
         for i in messages.indices where data.days[i] >= firstDay && data.days[i] <= lastDay {
@@ -69,37 +69,33 @@ struct Breakdowns {
             case .customer:
                 heatmapCustomer[w][h] += 1
                 let key = message.from?.domain ?? ""
-                var entry = domain[key] ?? (DomainRow(domain: key), [], [])
-                entry.0.customerMessages += 1
-                entry.1.insert(thread)
-                if !address.isEmpty { entry.2.insert(address) }
-                domain[key] = entry
+                let empty = (DomainRow(domain: key), Set<Int>(), Set<String>())
+                domain[key, default: empty].0.customerMessages += 1
+                domain[key, default: empty].1.insert(thread)
+                if !address.isEmpty { domain[key, default: empty].2.insert(address) }
             case .team:
                 heatmapTeam[w][h] += 1
                 guard message.isReply else { break }
-                var entry = member[address] ?? (MemberRow(address: address, name: ""), [], [:])
-                entry.0.teamReplies += 1
-                entry.1.insert(thread)
-                if let name = message.from?.name, !name.isEmpty { entry.2[name, default: 0] += 1 }
-                member[address] = entry
+                let empty = (MemberRow(address: address, name: ""), Set<Int>(), [String: Int]())
+                member[address, default: empty].0.teamReplies += 1
+                member[address, default: empty].1.insert(thread)
+                if let name = message.from?.name, !name.isEmpty { member[address, default: empty].2[name, default: 0] += 1 }
             }
         }
         for thread in data.threads {
             guard let enquiry = thread.enquiry, data.days[enquiry] >= firstDay, data.days[enquiry] <= lastDay else { continue }
             let key = messages[enquiry].from?.domain ?? ""
-            var entry = domain[key] ?? (DomainRow(domain: key), [], [])
-            entry.0.enquiries += 1
+            let emptyDomain = (DomainRow(domain: key), Set<Int>(), Set<String>())
+            domain[key, default: emptyDomain].0.enquiries += 1
             if let minutes = thread.firstResponseMinutes(messages), let response = thread.firstResponse {
-                entry.0.answered += 1
-                entry.0.firstResponseMinutes.append(minutes)
+                domain[key, default: emptyDomain].0.answered += 1
+                domain[key, default: emptyDomain].0.firstResponseMinutes.append(minutes)
                 let address = messages[response].from?.address.lowercased() ?? ""
-                var m = member[address] ?? (MemberRow(address: address, name: ""), [], [:])
-                m.0.firstResponses += 1
-                m.0.firstResponseMinutes.append(minutes)
-                if let name = messages[response].from?.name, !name.isEmpty { m.2[name, default: 0] += 1 }
-                member[address] = m
+                let emptyMember = (MemberRow(address: address, name: ""), Set<Int>(), [String: Int]())
+                member[address, default: emptyMember].0.firstResponses += 1
+                member[address, default: emptyMember].0.firstResponseMinutes.append(minutes)
+                if let name = messages[response].from?.name, !name.isEmpty { member[address, default: emptyMember].2[name, default: 0] += 1 }
             }
-            domain[key] = entry
         }
 
         func groups(_ table: [String: (GroupRow, Set<Int>)]) -> [GroupRow] {

@@ -14,19 +14,22 @@ struct ReportData {
     let threadOf: [Int]
 
     init(messages input: [MessageSummary], clock: inout LocalClock) {
+        // Sort indices, not the (large) summaries themselves.
+        let byId = input.indices.sorted { input[$0].id < input[$1].id }
         var seen = Set<String>()
-        var unique: [MessageSummary] = []
-        unique.reserveCapacity(input.count)
+        var kept: [Int] = []
+        kept.reserveCapacity(input.count)
         // The catalog already counts a message once; a Message-ID seen in two mailboxes is a
         // safety net, resolved towards the smallest catalog id so input order does not matter.
-        for message in input.sorted(by: { $0.id < $1.id }) {
-            if let mid = message.messageId, !mid.isEmpty {
+        for i in byId {
+            if let mid = input[i].messageId, !mid.isEmpty {
                 if seen.contains(mid) { continue }
                 seen.insert(mid)
             }
-            unique.append(message)
+            kept.append(i)
         }
-        unique.sort { $0.date != $1.date ? $0.date < $1.date : $0.id < $1.id }
+        kept.sort { input[$0].date != input[$1].date ? input[$0].date < input[$1].date : input[$0].id < input[$1].id }
+        let unique = kept.map { input[$0] }
         messages = unique
         var days = [Int](), weekdays = [UInt8](), hours = [UInt8]()
         days.reserveCapacity(unique.count)

@@ -52,28 +52,34 @@ struct ReportModel {
 
         let window = Period(key: "window", firstDay: firstDay, lastDay: lastDay)
         let before = Period(key: "previous", firstDay: previousFirstDay, lastDay: previousLastDay)
-        let pair = WindowMetrics.compute(data, periods: [before, window])
-        kpis = ReportModel.kpis(current: pair[1], previous: pair[0])
-
         let (windowFirst, windowLast) = (firstDay, lastDay)
+        let (previousFirst, previousLast) = (previousFirstDay, previousLastDay)
         let periods = Period.covering(first: windowFirst, last: windowLast, options.granularity).map {
             Period(key: $0.key, firstDay: max($0.firstDay, windowFirst), lastDay: min($0.lastDay, windowLast))
         }
-        let rows = WindowMetrics.compute(data, periods: periods)
-        volume = periods.indices.map { ReportModel.VolumeRow(period: periods[$0], metrics: rows[$0]) }
-        breakdowns = Breakdowns(data, firstDay: firstDay, lastDay: lastDay)
-
         var current: [Int] = []
         var previous: [Int] = []
         for i in data.messages.indices where data.messages[i].direction == .customer {
             let day = data.days[i]
-            if day >= firstDay && day <= lastDay {
+            if day >= windowFirst && day <= windowLast {
                 current.append(i)
-            } else if day >= previousFirstDay && day <= previousLastDay {
+            } else if day >= previousFirst && day <= previousLast {
                 previous.append(i)
             }
         }
-        topics = pipeline.run(data: data, current: current, previous: previous, articles: options.articles)
+        // Topics on one core, counting on the other: independent, and the results do not depend
+        // on which finishes first.
+        let articles = options.articles
+        let (topics, counted) = Parallel.both(
+            { pipeline.run(data: data, current: current, previous: previous, articles: articles) },
+            { () -> ([WindowMetrics], [WindowMetrics], Breakdowns) in
+                (WindowMetrics.compute(data, periods: [before, window]), WindowMetrics.compute(data, periods: periods),
+                 Breakdowns(data, firstDay: windowFirst, lastDay: windowLast))
+            })
+        self.topics = topics
+        kpis = ReportModel.kpis(current: counted.0[1], previous: counted.0[0])
+        volume = periods.indices.map { ReportModel.VolumeRow(period: periods[$0], metrics: counted.1[$0]) }
+        breakdowns = counted.2
     }
 
     static func kpis(current c: WindowMetrics, previous p: WindowMetrics) -> [KPI] {

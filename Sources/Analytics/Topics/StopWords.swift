@@ -48,4 +48,13 @@ enum StopWords {
 
     /// Stop words that may sit inside a multi-word term ("mot de passe", "mise à jour", "point of sale").
     static let connectors: Set<String> = ["de", "du", "des", "a", "au", "aux", "en", "la", "le", "of", "for", "to"]
+
+    /// One lookup per word instead of four: bit 0 French, bit 1 English, bit 2 connector.
+    static let flags: [String: UInt8] = {
+        var table: [String: UInt8] = [:]
+        for word in french { table[word, default: 0] |= 1 }
+        for word in english { table[word, default: 0] |= 2 }
+        for word in connectors { table[word, default: 0] |= 4 }
+        return table
+    }()
 }

@@ -28,18 +28,19 @@ struct TopicAnalyzer {
     /// `french` forces the language, e.g. a subject analysed like its message body.
     func analyzeDetectingLanguage(_ text: String, surfaces: Bool = false, french forced: Bool? = nil) -> (tokens: [TopicToken], french: Bool) {
         var raw = Self.scan(text, surfaces: surfaces)
+        var flags = [UInt8](repeating: 0, count: raw.count)
         var french = 0, english = 0
-        if forced == nil {
-            for token in raw where token.kind != .breakMark {
-                if StopWords.french.contains(token.term) { french += 1 }
-                if StopWords.english.contains(token.term) { english += 1 }
-            }
+        for i in raw.indices where raw[i].kind == .word {
+            let f = StopWords.flags[raw[i].term] ?? 0
+            flags[i] = f
+            if f & 1 != 0 { french += 1 }
+            if f & 2 != 0 { english += 1 }
         }
         let isFrench = forced ?? (french > english)
         for i in raw.indices where raw[i].kind == .word {
             let word = raw[i].term
-            if StopWords.all.contains(word) {
-                raw[i].kind = StopWords.connectors.contains(word) ? .connector : .breakMark
+            if flags[i] != 0 {
+                raw[i].kind = flags[i] & 4 != 0 ? .connector : .breakMark
             } else if word.utf8.count < 2 {
                 raw[i].kind = .breakMark
             } else {
@@ -83,12 +84,30 @@ struct TopicAnalyzer {
             }
         }
 
-        let scalars = Array(text.unicodeScalars)
+        // Walk the UTF-8 bytes, decoding multi-byte scalars by hand: much cheaper than
+        // materialising an array of Unicode scalars per message.
+        let bytes = Array(text.utf8)
         var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            index += 1
-            let v = scalar.value
+        while index < bytes.count {
+            let lead = bytes[index]
+            var v = UInt32(lead)
+            if lead < 0x80 {
+                index += 1
+            } else if lead >= 0xF0, index + 3 < bytes.count {
+                v = (UInt32(lead & 0x07) << 18) | (UInt32(bytes[index + 1] & 0x3F) << 12) | (UInt32(bytes[index + 2] & 0x3F) << 6)
+                    | UInt32(bytes[index + 3] & 0x3F)
+                index += 4
+            } else if lead >= 0xE0, index + 2 < bytes.count {
+                v = (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
+                index += 3
+            } else if lead >= 0xC0, index + 1 < bytes.count {
+                v = (UInt32(lead & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F)
+                index += 2
+            } else {
+                index += 1
+                v = 0xFFFD
+            }
+            let scalar = Unicode.Scalar(v) ?? "\u{FFFD}"
             if skipChunk {
                 if v == 0x20 || v == 0x0A || v == 0x09 || v == 0x0D || v == 0xA0 {
                     skipChunk = false
@@ -121,7 +140,7 @@ struct TopicAnalyzer {
                     skipChunk = true
                     tokens.append(TopicToken(kind: .breakMark, term: "", surface: ""))
                 case UInt8(ascii: ":"):
-                    if index + 1 < scalars.count, scalars[index] == "/", scalars[index + 1] == "/" {
+                    if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "/"), bytes[index + 1] == UInt8(ascii: "/") {
                         skipChunk = true
                         tokens.append(TopicToken(kind: .breakMark, term: "", surface: ""))
                     } else {

@@ -33,33 +33,75 @@ struct TopicPipeline {
         // 1. Analyse the window's customer messages; the vocabulary is theirs.
         var vocabulary: [String: Int32] = [:]
         var words: [String] = []
-        var isFrench: [Bool] = []
-        func stream(_ index: Int, grow: Bool) -> [Int32] {
+        // Analysis runs on all cores; each chunk interns words locally, then chunks are merged in
+        // order, so ids are assigned by first appearance exactly as a single pass would.
+        struct Chunk {
+            var words: [String] = []
+            var streams: [[Int32]] = []
+            var french: [Bool] = []
+        }
+        let analyzer = self.analyzer
+        func analyzed(_ index: Int) -> (tokens: [TopicToken], french: Bool) {
             let message = messages[index]
             let body = analyzer.analyzeDetectingLanguage(message.replyText)
-            if grow { isFrench.append(body.french) }
             let subject = analyzer.analyzeDetectingLanguage(Self.cleanSubject(message.subject), french: body.french)
-            var out: [Int32] = []
-            for token in body.tokens + [TopicToken(kind: .breakMark, term: "", surface: "")] + subject.tokens {
-                switch token.kind {
-                case .connector: out.append(Self.connector)
-                case .breakMark: out.append(Self.breakMark)
-                case .word:
-                    if let id = vocabulary[token.term] {
-                        out.append(id)
-                    } else if grow {
-                        let id = Int32(words.count)
-                        vocabulary[token.term] = id
-                        words.append(token.term)
-                        out.append(id)
-                    } else {
-                        out.append(Self.breakMark)
+            return (body.tokens + [TopicToken(kind: .breakMark, term: "", surface: "")] + subject.tokens, body.french)
+        }
+        let chunks = Parallel.chunks(current.count) { range -> Chunk in
+            var chunk = Chunk()
+            var local: [String: Int32] = [:]
+            for d in range {
+                let (tokens, french) = analyzed(current[d])
+                var out: [Int32] = []
+                out.reserveCapacity(tokens.count)
+                for token in tokens {
+                    switch token.kind {
+                    case .connector: out.append(Self.connector)
+                    case .breakMark: out.append(Self.breakMark)
+                    case .word:
+                        if let id = local[token.term] {
+                            out.append(id)
+                        } else {
+                            let id = Int32(chunk.words.count)
+                            local[token.term] = id
+                            chunk.words.append(token.term)
+                            out.append(id)
+                        }
                     }
                 }
+                chunk.streams.append(out)
+                chunk.french.append(french)
             }
-            return out
+            return chunk
         }
-        let streams = current.map { stream($0, grow: true) }
+        var streams: [[Int32]] = []
+        var isFrench: [Bool] = []
+        streams.reserveCapacity(current.count)
+        for chunk in chunks {
+            var map = [Int32](repeating: 0, count: chunk.words.count)
+            for (localId, word) in chunk.words.enumerated() {
+                if let id = vocabulary[word] {
+                    map[localId] = id
+                } else {
+                    let id = Int32(words.count)
+                    vocabulary[word] = id
+                    words.append(word)
+                    map[localId] = id
+                }
+            }
+            for s in chunk.streams { streams.append(s.map { $0 >= 0 ? map[Int($0)] : $0 }) }
+            isFrench += chunk.french
+        }
+        /// A message outside the window, in the window's vocabulary (unknown words break terms).
+        func stream(_ index: Int) -> [Int32] {
+            analyzed(index).tokens.map { token in
+                switch token.kind {
+                case .connector: return Self.connector
+                case .breakMark: return Self.breakMark
+                case .word: return vocabulary[token.term] ?? Self.breakMark
+                }
+            }
+        }
         let n = streams.count
         var df = [Int32](repeating: 0, count: words.count)
         var stamp = [Int32](repeating: -1, count: words.count)
@@ -219,7 +261,7 @@ struct TopicPipeline {
             }
             scored.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
             let candidates = Array(scored.prefix(16).map(\.0))
-            let surfaces = surfaceForms(of: candidates, docs: members.prefix(300).map { current[$0] }, data: data,
+            let surfaces = surfaceForms(of: candidates, docs: members.prefix(120).map { current[$0] }, data: data,
                                         vocabulary: vocabulary, phraseId: phraseId)
             let chosen = Self.pickTerms(candidates, words: words, phraseKeys: phraseKeys, limit: 10)
             let readable = chosen.map { surfaces[$0] ?? Self.fallbackSurface($0, words: words, phraseKeys: phraseKeys) }
@@ -244,7 +286,7 @@ struct TopicPipeline {
         // 8. The previous window, for trends: each message joins its nearest topic when close enough.
         if !topics.isEmpty {
             for index in previous {
-                let v = vector(counts(stream(index, grow: false)))
+                let v = vector(counts(stream(index)))
                 guard !v.isEmpty else { continue }
                 let (row, sim) = centroids.nearest(v)
                 if sim >= 0.1 { topics[row].previousCount += 1 }
