@@ -6,7 +6,7 @@ enum MarkdownReport {
         func day(_ n: Int) -> String { CalendarDay(dayNumber: n).description }
         out.append("# \(s.title)")
         out.append("")
-        out.append(s.coverage(day(model.firstDay), day(model.lastDay), model.options.granularity, model.options.timeZone.identifier))
+        out.append(s.coverage(day(model.firstDay), day(model.lastDay), model.options.granularity, model.options.timeZoneName))
         out.append(s.previous(day(model.previousFirstDay), day(model.previousLastDay)))
         out.append("")
 

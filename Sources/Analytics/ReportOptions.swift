@@ -31,6 +31,12 @@ public struct ReportOptions: Sendable, Hashable {
         self.timeZone = timeZone
     }
 
+    /// The zone's name as the report prints it ("UTC" rather than Foundation's "GMT").
+    public var timeZoneName: String {
+        let id = timeZone.identifier
+        return id == "GMT" || id == "GMT+0000" || id == "Etc/UTC" ? "UTC" : id
+    }
+
     /// The time zone named by `TZ` (a name such as `Europe/Paris`, or `UTC`); UTC when unset or unknown.
     public static func timeZone(fromTZ value: String?) -> TimeZone {
         let utc = TimeZone(identifier: "UTC")!

@@ -16,6 +16,10 @@ struct Topic: Equatable {
     var bestArticle: Int?
     var articleScore: Double?
     var covered: Bool
+    /// Mean cosine of members to the topic's centroid: low for a grab-bag of unrelated messages.
+    var cohesion: Double
+    /// Mean share of its three best terms' occurrences that fall inside the topic.
+    var distinctiveness: Double
 }
 
 /// What the topic pipeline found in a report window.

@@ -12,10 +12,12 @@ struct TopicPipeline {
     var analyzer = TopicAnalyzer()
     var clusterer = TopicClusterer()
     /// Below this cosine an article is not counted as covering a topic.
-    var articleThreshold = 0.15
+    var articleThreshold = 0.35
     /// Topics smaller than this share of customer messages (and than 3 messages) are not reported.
     var minimumShare = 0.003
     /// Merge two clusters when the links the team sent in their threads agree this much (cosine).
+    /// Below this, a cluster's three best terms are mostly used outside it, and it is not reported.
+    var minimumDistinctiveness = 0.3
     /// Merge two clusters whose centroids are at least this close (cosine).
     var vocabularyMergeThreshold: Float = 0.35
     var mergeByLinks = true
@@ -261,16 +263,34 @@ struct TopicPipeline {
             }
             scored.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
             let candidates = Array(scored.prefix(16).map(\.0))
+            // A topic is a question only if its own words are mostly its own: a cluster held
+            // together by small talk ("rendez-vous", "demain") shares its best terms with everyone.
+            let top = candidates.prefix(3)
+            let ownShare = top.reduce(Float(0)) { $0 + classTf[r][Int($1)] / max(totalTf[Int($1)], 1) } / Float(max(1, top.count))
             let surfaces = surfaceForms(of: candidates, docs: members.prefix(120).map { current[$0] }, data: data,
                                         vocabulary: vocabulary, phraseId: phraseId)
             let chosen = Self.pickTerms(candidates, words: words, phraseKeys: phraseKeys, limit: 10)
             let readable = chosen.map { surfaces[$0] ?? Self.fallbackSurface($0, words: words, phraseKeys: phraseKeys) }
             var seen = Set<String>()
-            let distinct = readable.filter { seen.insert($0).inserted }
+            // Chained terms must be written that way in the topic's own messages.
+            let sampleTexts = members.prefix(120).map { d -> String in
+                let message = messages[current[d]]
+                return (message.replyText + "\n" + message.subject).lowercased()
+            }
+            let needed = max(2, sampleTexts.count / 10)
+            let distinct = Self.joinOverlapping(readable) { phrase in
+                var hits = 0
+                for text in sampleTexts where text.contains(phrase) {
+                    hits += 1
+                    if hits >= needed { return true }
+                }
+                return false
+            }.filter { seen.insert($0).inserted }
             let threads = Set(members.map { data.threadOf[current[$0]] }).count
             // Examples: the most typical messages, one per thread.
-            let typical = members.map { ($0, centroids.similarity(vectors[$0], row: r)) }
-                .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : messages[current[$0.0]].id < messages[current[$1.0]].id }
+            let scoredMembers: [(Int, Float)] = members.map { ($0, centroids.similarity(vectors[$0], row: r)) }
+            let cohesion = scoredMembers.reduce(0.0) { $0 + Double($1.1) } / Double(max(1, scoredMembers.count))
+            let typical = scoredMembers.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : messages[current[$0.0]].id < messages[current[$1.0]].id }
             var exampleThreads = Set<Int>()
             var examples: [Int] = []
             for (d, _) in typical where examples.count < 3 {
@@ -279,8 +299,20 @@ struct TopicPipeline {
             topics.append(Topic(
                 id: r + 1, label: distinct.prefix(3).joined(separator: ", "), keywords: Array(distinct.prefix(8)),
                 members: members.map { current[$0] }.sorted(), threadCount: threads, previousCount: 0,
-                examples: examples, bestArticle: nil, articleScore: nil, covered: false))
+                examples: examples, bestArticle: nil, articleScore: nil, covered: false, cohesion: cohesion,
+                distinctiveness: Double(ownShare)))
         }
+        // Drop grab-bags, renumber, and keep centroids and groups aligned with what is left.
+        let kept = topics.indices.filter { topics[$0].distinctiveness >= minimumDistinctiveness }
+        topics = kept.enumerated().map { position, r in
+            var topic = topics[r]
+            topic.id = position + 1
+            return topic
+        }
+        order = kept.map { order[$0] }
+        var keptCentroids = CentroidMatrix(dimension: dimension)
+        for g in order { keptCentroids.appendMean(of: membersOf[g], vectors: vectors, weights: unit) }
+        centroids = keptCentroids
         summary.unassigned = n - topics.reduce(0) { $0 + $1.members.count }
 
         // 8. The previous window, for trends: each message joins its nearest topic when close enough.
@@ -381,6 +413,31 @@ struct TopicPipeline {
         return chosen
     }
 
+    /// Chains overlapping multi-word terms ("lien de réinitialisation" + "réinitialisation du mot" +
+    /// "mot de passe" → "lien de réinitialisation du mot de passe") and drops single words already
+    /// inside a longer term, keeping the rank of the first part.
+    static func joinOverlapping(_ terms: [String], isWritten: (String) -> Bool) -> [String] {
+        var out: [[Substring]] = []
+        for term in terms {
+            let words = term.split(separator: " ")
+            if words.count >= 2 {
+                if let i = out.firstIndex(where: { $0.count >= 2 && $0.last == words.first && isWritten(($0 + words.dropFirst()).joined(separator: " ")) }) {
+                    out[i] += words.dropFirst()
+                    continue
+                }
+                if let i = out.firstIndex(where: { $0.count >= 2 && $0.first == words.last && isWritten((words.dropLast() + $0).joined(separator: " ")) }) {
+                    out[i] = Array(words.dropLast()) + out[i]
+                    continue
+                }
+            }
+            out.append(words)
+        }
+        let joined = out.map { $0.joined(separator: " ") }
+        return joined.filter { term in
+            !term.contains(" ") ? !out.contains { $0.count >= 2 && $0.contains(Substring(term)) } : true
+        }
+    }
+
     static func fallbackSurface(_ t: Int32, words: [String], phraseKeys: [Int64]) -> String {
         if Int(t) < words.count { return words[Int(t)] }
         let key = phraseKeys[Int(t) - words.count]
@@ -394,8 +451,9 @@ struct TopicPipeline {
         var counts: [Int32: [String: Int]] = [:]
         for index in docs {
             let message = data.messages[index]
-            let tokens = analyzer.analyze(message.replyText, surfaces: true) + [TopicToken(kind: .breakMark, term: "", surface: "")]
-                + analyzer.analyze(Self.cleanSubject(message.subject), surfaces: true)
+            let body = analyzer.analyzeDetectingLanguage(message.replyText, surfaces: true)
+            let subject = analyzer.analyzeDetectingLanguage(Self.cleanSubject(message.subject), surfaces: true, french: body.french)
+            let tokens = body.tokens + [TopicToken(kind: .breakMark, term: "", surface: "")] + subject.tokens
             var previous: (Int32, String)?
             var between: [String] = []
             for token in tokens {
@@ -473,7 +531,7 @@ struct TopicPipeline {
                 for l in links { linkCounts[c][l, default: 0] += 1 }
             }
             var dominant = [String?](repeating: nil, count: clusterCount)
-            for c in 0..<clusterCount where linkedThreads[c] >= 3 {
+            for c in 0..<clusterCount where linkedThreads[c] >= 2 {
                 if let top = linkCounts[c].max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
                     Double(top.value) >= 0.5 * Double(linkedThreads[c]) {
                     dominant[c] = top.key
