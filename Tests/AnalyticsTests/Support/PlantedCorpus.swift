@@ -113,6 +113,11 @@ struct PlantedCorpus {
         return prefix + tagged
     }
 
+    /// The planted topic key whose English or French subject a subject line carries.
+    static func slugTopic(_ subject: String) -> String? {
+        PlantedTopicTables.topics.first { subject.contains($0.subjectEN) || subject.contains($0.subjectFR) }?.key
+    }
+
     static func slug(_ s: String) -> String {
         String(s.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased().filter { $0.isLetter || $0.isNumber })
     }
