@@ -1,1 +1,0 @@
-// The Index module. See README.md for what it does.

@@ -1,0 +1,20 @@
+/// Failures of the index, each with a sentence a person can act on.
+public enum IndexError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A file could not be read or written (`path`, the system's reason).
+    case io(path: String, reason: String)
+    /// An index file is damaged; `mailmirror reindex` rebuilds it from the store.
+    case corrupt(String)
+    /// Another process holds the index writer lock.
+    case locked(path: String)
+    /// The directory holds no index yet.
+    case missing(path: String)
+
+    public var description: String {
+        switch self {
+        case .io(let path, let reason): return "index file \(path): \(reason)"
+        case .corrupt(let what): return "the search index is damaged (\(what)); run `mailmirror reindex` to rebuild it"
+        case .locked(let path): return "another mailmirror process is updating the search index (\(path)); try again when it finishes"
+        case .missing(let path): return "no search index in \(path); run `mailmirror reindex` to build it"
+        }
+    }
+}

@@ -1,0 +1,228 @@
+import Foundation
+import MailCore
+
+/// Adds, replaces and removes messages in the search index, one crash-safe commit at a time.
+///
+/// A commit writes a new immutable segment (tmp, fsync, rename), new deletion bitmaps for older
+/// segments whose messages were replaced or removed, then swaps the small manifest atomically:
+/// a commit killed half way leaves the previous manifest and all its files untouched, so the
+/// old index still opens. Files no manifest references (left by a crash, or replaced) are
+/// removed by the next writer. When there are more than `maxSegments` segments, the smallest
+/// are merged into one. One writer at a time (an advisory lock on `write.lock`).
+public final class IndexWriter {
+    public let directory: URL
+    private let path: String
+    private let storedTextLimit: Int
+    private let maxSegments: Int
+    private var manifest: Manifest
+    private var readers: [SegmentReader] = []
+    private var deletions: [DeletionSet?] = []
+    private var builder: SegmentBuilder
+    /// Ids added or removed since the last commit: older copies of them go.
+    private var touched: Set<UInt64> = []
+    /// Pending adds superseded within this batch, and the latest pending doc for each id.
+    private var pendingDead: Set<Int> = []
+    private var latestPending: [UInt64: Int] = [:]
+    private var lockDescriptor: Int32
+    /// Tests only: called before each durable step of a commit ("deletions", "segment",
+    /// "merge", "manifest", "cleanup"); throwing there leaves the disk as a crash at that step would.
+    var faultInjection: ((String) throws(IndexError) -> Void)?
+
+    /// Opens (or creates) the index in `directory`. With `rebuild`, starts from an empty index:
+    /// the old one stays readable until the first commit replaces it.
+    public init(directory: URL, rebuild: Bool = false, storedTextLimit: Int = 1024, maxSegments: Int = 10) throws(IndexError) {
+        self.directory = directory
+        path = directory.path
+        self.storedTextLimit = storedTextLimit
+        self.maxSegments = max(2, maxSegments)
+        builder = SegmentBuilder(storedTextLimit: storedTextLimit)
+        try FileIO.makeDirectory(path)
+        lockDescriptor = try FileIO.lock(path + "/write.lock")
+        do throws(IndexError) {
+            var loaded = Manifest()
+            if let bytes = try FileIO.readFile(path + "/" + Manifest.fileName) { loaded = try Manifest(bytes: bytes) }
+            if rebuild { loaded.entries = [] }
+            manifest = loaded
+            for entry in loaded.entries {
+                let reader = try SegmentReader(path: file(entry.name + ".seg"), name: entry.name)
+                guard reader.docCount == entry.docCount else { throw IndexError.corrupt("\(entry.name) does not match the manifest") }
+                readers.append(reader)
+                if let name = entry.deletions {
+                    guard let bytes = try FileIO.readFile(file(name)) else { throw IndexError.corrupt("\(name) is missing") }
+                    deletions.append(try DeletionSet(bytes: bytes, count: reader.docCount))
+                } else {
+                    deletions.append(nil)
+                }
+            }
+        } catch {
+            FileIO.unlock(lockDescriptor)
+            lockDescriptor = -1
+            throw error
+        }
+        if !rebuild { removeUnreferencedFiles() }
+    }
+
+    deinit { close() }
+
+    /// Releases the writer lock; uncommitted changes are dropped. The writer must not be used after.
+    public func close() {
+        if lockDescriptor >= 0 { FileIO.unlock(lockDescriptor) }
+        lockDescriptor = -1
+    }
+
+    private func file(_ name: String) -> String { path + "/" + name }
+
+    /// Messages added or removed since the last commit.
+    public var pendingCount: Int { builder.count + touched.count }
+
+    /// Live messages in the committed index (pending changes not included).
+    public var documentCount: Int {
+        zip(readers, deletions).reduce(0) { $0 + $1.0.docCount - ($1.1?.count ?? 0) }
+    }
+
+    /// Adds a message; a message with the same id already in the index (or added earlier in
+    /// this batch) is replaced when this batch commits.
+    public func add(_ document: IndexDocument) {
+        let id = DocumentID.value(of: document.summary.id)
+        if let previous = latestPending[id] { pendingDead.insert(previous) }
+        latestPending[id] = builder.count
+        touched.insert(id)
+        builder.add(document)
+    }
+
+    /// Removes the message with this id (`MessageKey.id`) at the next commit.
+    public func remove(id: String) {
+        let value = DocumentID.value(of: id)
+        if let previous = latestPending.removeValue(forKey: value) { pendingDead.insert(previous) }
+        touched.insert(value)
+    }
+
+    /// Makes every change since the last commit durable and visible to new readers.
+    public func commit() throws(IndexError) {
+        guard lockDescriptor >= 0 else { throw IndexError.io(path: path, reason: "this index writer was closed") }
+        guard !builder.isEmpty || !touched.isEmpty || manifest.entries.isEmpty else { return }
+        var next = manifest.next
+        var entries: [Manifest.Entry] = []
+        var newReaders: [SegmentReader] = []
+        var newDeletions: [DeletionSet?] = []
+        var obsolete: [String] = []
+
+        func newName(_ prefix: String) -> String {
+            defer { next += 1 }
+            return prefix + String(format: "%06d", next)
+        }
+
+        // Older segments: delete their copies of every touched id.
+        for (i, reader) in readers.enumerated() {
+            var set = deletions[i] ?? DeletionSet(count: reader.docCount)
+            var changed = false
+            for id in touched {
+                for doc in reader.docs(forID: id) where !set.contains(doc) {
+                    set.insert(doc)
+                    changed = true
+                }
+            }
+            var entry = manifest.entries[i]
+            if set.count == reader.docCount {
+                obsolete.append(entry.name + ".seg")
+                if let old = entry.deletions { obsolete.append(old) }
+                continue
+            }
+            if changed {
+                try faultInjection?("deletions")
+                let name = newName(entry.name + ".del-")
+                try FileIO.writeAtomically(set.encoded, to: file(name))
+                if let old = entry.deletions { obsolete.append(old) }
+                entry.deletions = name
+            }
+            entries.append(entry)
+            newReaders.append(reader)
+            newDeletions.append(changed || entry.deletions != nil ? set : nil)
+        }
+
+        // The new segment, with the adds superseded inside this batch already deleted.
+        if !builder.isEmpty && pendingDead.count < builder.count {
+            try faultInjection?("segment")
+            let name = newName("seg-")
+            try FileIO.writeAtomically(builder.encode(), to: file(name + ".seg"))
+            let reader = try SegmentReader(path: file(name + ".seg"), name: name)
+            var entry = Manifest.Entry(name: name, docCount: reader.docCount, deletions: nil)
+            var set: DeletionSet? = nil
+            if !pendingDead.isEmpty {
+                var dead = DeletionSet(count: reader.docCount)
+                for doc in pendingDead { dead.insert(doc) }
+                let deletionName = newName(name + ".del-")
+                try FileIO.writeAtomically(dead.encoded, to: file(deletionName))
+                entry.deletions = deletionName
+                set = dead
+            }
+            entries.append(entry)
+            newReaders.append(reader)
+            newDeletions.append(set)
+        }
+
+        // Too many segments: merge the smallest ones into one.
+        if entries.count > maxSegments {
+            let order = entries.indices.sorted {
+                let a = newReaders[$0].docCount - (newDeletions[$0]?.count ?? 0)
+                let b = newReaders[$1].docCount - (newDeletions[$1]?.count ?? 0)
+                return a != b ? a < b : $0 < $1
+            }
+            let chosen = Set(order.prefix(entries.count - maxSegments / 2 + 1))
+            let inputs = entries.indices.filter { chosen.contains($0) }.map {
+                SegmentMerger.Input(reader: newReaders[$0], deletions: newDeletions[$0])
+            }
+            try faultInjection?("merge")
+            let name = newName("seg-")
+            try FileIO.writeAtomically(try SegmentMerger.merge(inputs), to: file(name + ".seg"))
+            let merged = try SegmentReader(path: file(name + ".seg"), name: name)
+            var keptEntries: [Manifest.Entry] = []
+            var keptReaders: [SegmentReader] = []
+            var keptDeletions: [DeletionSet?] = []
+            for i in entries.indices {
+                if chosen.contains(i) {
+                    obsolete.append(entries[i].name + ".seg")
+                    if let d = entries[i].deletions { obsolete.append(d) }
+                } else {
+                    keptEntries.append(entries[i])
+                    keptReaders.append(newReaders[i])
+                    keptDeletions.append(newDeletions[i])
+                }
+            }
+            if merged.docCount > 0 {
+                keptEntries.append(Manifest.Entry(name: name, docCount: merged.docCount, deletions: nil))
+                keptReaders.append(merged)
+                keptDeletions.append(nil)
+            } else {
+                obsolete.append(name + ".seg")
+            }
+            entries = keptEntries
+            newReaders = keptReaders
+            newDeletions = keptDeletions
+        }
+
+        var updated = Manifest()
+        updated.next = next
+        updated.entries = entries
+        try faultInjection?("manifest")
+        try FileIO.writeAtomically(updated.encoded(), to: file(Manifest.fileName))
+        manifest = updated
+        readers = newReaders
+        deletions = newDeletions
+        builder = SegmentBuilder(storedTextLimit: storedTextLimit)
+        touched = []
+        pendingDead = []
+        latestPending = [:]
+        try faultInjection?("cleanup")
+        for name in obsolete { FileIO.remove(file(name)) }
+        removeUnreferencedFiles()
+    }
+
+    /// Deletes files of ours that the manifest does not reference (a crashed commit's leftovers).
+    private func removeUnreferencedFiles() {
+        let keep = manifest.referencedFiles
+        for name in FileIO.list(path) where name.hasPrefix("seg-") || name.hasPrefix("manifest.") {
+            if !keep.contains(name) { FileIO.remove(file(name)) }
+        }
+    }
+}

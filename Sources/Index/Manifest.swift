@@ -1,0 +1,82 @@
+/// The list of live segments and their deletion files: the one small file swapped atomically
+/// last in every commit, so readers see either the old index or the new one.
+///
+/// ```
+/// mailmirror-index 1
+/// next 12
+/// segment seg-000003 1200 seg-000003.del-000011
+/// segment seg-000011 50 -
+/// ```
+struct Manifest: Equatable {
+    struct Entry: Equatable {
+        var name: String
+        var docCount: Int
+        /// The deletion bitmap file, or nil when no document of the segment is deleted.
+        var deletions: String?
+    }
+
+    static let fileName = "manifest"
+    var next: Int = 1
+    var entries: [Entry] = []
+
+    func encoded() -> [UInt8] {
+        var text = "mailmirror-index 1\nnext \(next)\n"
+        for entry in entries {
+            text += "segment \(entry.name) \(entry.docCount) \(entry.deletions ?? "-")\n"
+        }
+        return Array(text.utf8)
+    }
+
+    init() {}
+
+    init(bytes: [UInt8]) throws(IndexError) {
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
+        guard lines.first == "mailmirror-index 1" else { throw IndexError.corrupt("the manifest has an unknown format") }
+        for line in lines.dropFirst() {
+            let parts = line.split(separator: " ")
+            if parts.count == 2, parts[0] == "next", let n = Int(parts[1]) {
+                next = n
+            } else if parts.count == 4, parts[0] == "segment", let count = Int(parts[2]),
+                Manifest.isSafeName(parts[1]), parts[3] == "-" || Manifest.isSafeName(parts[3]) {
+                entries.append(Entry(name: String(parts[1]), docCount: count, deletions: parts[3] == "-" ? nil : String(parts[3])))
+            } else {
+                throw IndexError.corrupt("the manifest has an unreadable line")
+            }
+        }
+    }
+
+    /// Only our own file names: no path separators can sneak in.
+    static func isSafeName<S: StringProtocol>(_ name: S) -> Bool {
+        !name.isEmpty && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") } && !name.hasPrefix(".")
+    }
+
+    /// Every file the manifest keeps alive.
+    var referencedFiles: Set<String> {
+        var files: Set<String> = [Manifest.fileName]
+        for entry in entries {
+            files.insert(entry.name + ".seg")
+            if let deletions = entry.deletions { files.insert(deletions) }
+        }
+        return files
+    }
+}
+
+/// A segment's deleted documents, one bit each.
+struct DeletionSet {
+    static let magic: [UInt8] = Array("MMIXDEL1".utf8)
+    var bits: [UInt8]
+
+    init(count: Int) { bits = [UInt8](repeating: 0, count: (count + 7) / 8) }
+
+    init(bytes: [UInt8], count: Int) throws(IndexError) {
+        guard bytes.count == 8 + (count + 7) / 8, Array(bytes[0..<8]) == DeletionSet.magic else {
+            throw IndexError.corrupt("a deletion file does not match its segment")
+        }
+        bits = Array(bytes[8...])
+    }
+
+    @inline(__always) func contains(_ doc: Int) -> Bool { bits[doc >> 3] & (1 << UInt8(doc & 7)) != 0 }
+    @inline(__always) mutating func insert(_ doc: Int) { bits[doc >> 3] |= 1 << UInt8(doc & 7) }
+    var count: Int { bits.reduce(0) { $0 + $1.nonzeroBitCount } }
+    var encoded: [UInt8] { DeletionSet.magic + bits }
+}

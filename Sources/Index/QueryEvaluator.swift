@@ -1,0 +1,233 @@
+import Foundation
+import TextAnalysis
+
+/// Index-wide statistics for BM25: document count and average field lengths over all segments,
+/// and document frequencies summed over segments (so a term scores the same in every segment).
+final class CorpusStatistics {
+    let segments: [SegmentReader]
+    let documentCount: Double
+    let averageLengths: [Double]
+    private var docFrequencyCache: [String: Double] = [:]
+
+    init(segments: [SegmentReader]) {
+        self.segments = segments
+        let count = segments.reduce(0) { $0 + $1.docCount }
+        documentCount = Double(max(1, count))
+        averageLengths = (0..<SegmentLayout.textFieldCount).map { f in
+            max(1, Double(segments.reduce(UInt64(0)) { $0 + $1.fieldLengthSums[f] }) / Double(max(1, count)))
+        }
+    }
+
+    func inverseDocumentFrequency(_ field: Field, _ term: String) -> Double {
+        let key = String(field.rawValue) + "\u{0}" + term
+        let df: Double
+        if let cached = docFrequencyCache[key] {
+            df = cached
+        } else {
+            df = Double(segments.reduce(0) { sum, s in sum + (s.lookup(field, term).map { s.info($0).docFreq } ?? 0) })
+            docFrequencyCache[key] = df
+        }
+        return log(1 + (documentCount - df + 0.5) / (df + 0.5))
+    }
+}
+
+/// Evaluates a `Query` over one segment: sets of matching documents with BM25 scores.
+struct QueryEvaluator {
+    let segment: SegmentReader
+    let deletions: DeletionSet?
+    let statistics: CorpusStatistics
+    let options: SearchOptions
+    let analyzer: Analyzer
+
+    static let k1 = 1.2
+    static let b = 0.75
+
+    func evaluate(_ query: Query) throws(IndexError) -> Matches {
+        var result = try match(query)
+        if let deletions {
+            var kept = Matches()
+            for (i, doc) in result.docs.enumerated() where !deletions.contains(Int(doc)) {
+                kept.docs.append(doc)
+                kept.scores.append(result.scores[i])
+            }
+            result = kept
+        }
+        return result
+    }
+
+    private func match(_ query: Query) throws(IndexError) -> Matches {
+        switch query {
+        case .all:
+            return Matches.all(count: segment.docCount)
+        case .and(let items):
+            var positives: [Query] = []
+            var negatives: [Query] = []
+            for item in items {
+                if case .not(let inner) = item { negatives.append(inner) } else { positives.append(item) }
+            }
+            var result: Matches
+            if positives.isEmpty {
+                result = Matches.all(count: segment.docCount)
+            } else {
+                result = try match(positives[0])
+                for item in positives.dropFirst() where !result.docs.isEmpty {
+                    result = result.intersection(try match(item))
+                }
+            }
+            for item in negatives where !result.docs.isEmpty {
+                result = result.subtracting(try match(item))
+            }
+            return result
+        case .or(let items):
+            var result = Matches()
+            for item in items { result = result.union(try match(item)) }
+            return result
+        case .not(let inner):
+            return Matches.all(count: segment.docCount).subtracting(try match(inner))
+        case .word(let field, let value), .phrase(let field, let value):
+            return try textMatches(field, value)
+        case .label(let value):
+            return try keyword(.label, value)
+        case .mailbox(let value):
+            return try keyword(.mailbox, value).union(try keyword(.label, value))
+        case .thread(let value):
+            return try keyword(.thread, value)
+        case .messageId(let value):
+            return try keyword(.messageId, value)
+        case .after(let day):
+            let start = options.startOfDay(day)
+            return filter { segment.date($0) >= start }
+        case .before(let day):
+            let start = options.startOfDay(day)
+            return filter { segment.date($0) < start }
+        case .olderThan(let age):
+            let limit = options.now - age.seconds
+            return filter { segment.date($0) < limit }
+        case .newerThan(let age):
+            let limit = options.now - age.seconds
+            return filter { segment.date($0) > limit }
+        case .hasAttachment:
+            return filter { segment.flags($0) & SegmentLayout.hasAttachment != 0 }
+        case .is(let state):
+            switch state {
+            case .reply: return filter { segment.flags($0) & SegmentLayout.isReply != 0 }
+            case .outbound: return filter { segment.flags($0) & SegmentLayout.fromTeam != 0 }
+            case .inbound: return filter { segment.flags($0) & SegmentLayout.fromTeam == 0 }
+            case .read: return try keyword(.flag, "seen")
+            case .unread: return Matches.all(count: segment.docCount).subtracting(try keyword(.flag, "seen"))
+            case .starred: return try keyword(.flag, "flagged")
+            }
+        }
+    }
+
+    private func filter(_ predicate: (Int) -> Bool) -> Matches {
+        var out = Matches()
+        for doc in 0..<segment.docCount where predicate(doc) {
+            out.docs.append(Int32(doc))
+            out.scores.append(0)
+        }
+        return out
+    }
+
+    private func keyword(_ field: Field, _ value: String) throws(IndexError) -> Matches {
+        guard let n = segment.lookup(field, value) else { return Matches() }
+        var out = Matches()
+        var tfs: [UInt32] = []
+        try segment.postings(segment.info(n), docs: &out.docs, frequencies: &tfs)
+        out.scores = [Double](repeating: 0, count: out.docs.count)
+        return out
+    }
+
+    static func fields(_ field: TextField) -> [Field] {
+        switch field {
+        case .any: return Field.anyText
+        case .from: return [.from]
+        case .to: return [.to]
+        case .cc: return [.cc]
+        case .subject: return [.subject]
+        case .body: return [.body, .reply]
+        case .filename: return [.filename]
+        }
+    }
+
+    /// A word or phrase: one term matches by postings, several by positions.
+    private func textMatches(_ field: TextField, _ text: String) throws(IndexError) -> Matches {
+        let terms = analyzer.terms(text).filter { !$0.isPart }
+        if terms.isEmpty { return Matches.all(count: segment.docCount) }
+        var result = Matches()
+        for f in QueryEvaluator.fields(field) {
+            let matches = terms.count == 1 ? try term(f, terms[0].text) : try phrase(f, terms)
+            result = result.union(matches)
+        }
+        return result
+    }
+
+    @inline(__always)
+    private func bm25(_ field: Field, _ doc: Int, tf: Double, idf: Double) -> Double {
+        let f = Int(field.rawValue)
+        let length = Double(segment.fieldLength(doc, f))
+        let norm = QueryEvaluator.k1 * (1 - QueryEvaluator.b + QueryEvaluator.b * length / statistics.averageLengths[f])
+        return field.weight * idf * tf * (QueryEvaluator.k1 + 1) / (tf + norm)
+    }
+
+    private func term(_ field: Field, _ term: String) throws(IndexError) -> Matches {
+        guard let n = segment.lookup(field, term) else { return Matches() }
+        var out = Matches()
+        var tfs: [UInt32] = []
+        try segment.postings(segment.info(n), docs: &out.docs, frequencies: &tfs)
+        let idf = statistics.inverseDocumentFrequency(field, term)
+        out.scores.reserveCapacity(out.docs.count)
+        for (k, doc) in out.docs.enumerated() {
+            out.scores.append(bm25(field, Int(doc), tf: Double(tfs[k]), idf: idf))
+        }
+        return out
+    }
+
+    private func phrase(_ field: Field, _ terms: [Term]) throws(IndexError) -> Matches {
+        // Documents holding every term first (doc streams only, rarest first), then positions
+        // for just those documents.
+        var infos: [TermInfo] = []
+        var idf = 0.0
+        for t in terms {
+            guard let n = segment.lookup(field, t.text) else { return Matches() }
+            infos.append(segment.info(n))
+            idf += statistics.inverseDocumentFrequency(field, t.text)
+        }
+        var found: [Int32]? = nil
+        for i in infos.indices.sorted(by: { infos[$0].docFreq < infos[$1].docFreq }) {
+            var docs: [Int32] = []
+            var tfs: [UInt32] = []
+            try segment.postings(infos[i], docs: &docs, frequencies: &tfs)
+            found = found.map { Matches(docs: $0).intersectionDocs(docs) } ?? docs
+            if found!.isEmpty { return Matches() }
+        }
+        let candidates = found ?? []
+        let lists = try infos.map { info throws(IndexError) in try segment.positions(info, in: candidates) }
+        let base = terms[0].position
+        var out = Matches()
+        for (k, doc) in candidates.enumerated() {
+            var count = 0
+            let first = lists[0]
+            for p in Int(first.offsets[k])..<Int(first.offsets[k + 1]) {
+                let start = Int64(first.positions[p])
+                var all = true
+                for i in 1..<lists.count {
+                    let want = start + Int64(terms[i].position - base)
+                    let list = lists[i]
+                    var found = false
+                    for q in Int(list.offsets[k])..<Int(list.offsets[k + 1]) where Int64(list.positions[q]) == want {
+                        found = true
+                        break
+                    }
+                    if !found { all = false; break }
+                }
+                if all { count += 1 }
+            }
+            if count > 0 {
+                out.docs.append(doc)
+                out.scores.append(bm25(field, Int(doc), tf: Double(count), idf: idf))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import MailCore
+import TextAnalysis
+
+/// A read-only view of the committed index, for searching.
+///
+/// Opening reads the manifest and the deletion bitmaps and maps the segment files; the OS pages
+/// in only the term-table entries and postings a query touches. A commit made after `open` is
+/// not seen: open again to see it (opening costs microseconds).
+public final class SearchIndex: @unchecked Sendable {
+    public let directory: URL
+    private let segments: [SegmentReader]
+    private let deletions: [DeletionSet?]
+    private let statistics: CorpusStatistics
+    private let analyzer = Analyzer()
+
+    private init(directory: URL, segments: [SegmentReader], deletions: [DeletionSet?]) {
+        self.directory = directory
+        self.segments = segments
+        self.deletions = deletions
+        statistics = CorpusStatistics(segments: segments)
+    }
+
+    /// Opens the index in `directory`. Throws `.missing` when there is none yet.
+    public static func open(directory: URL) throws(IndexError) -> SearchIndex {
+        let path = directory.path
+        var lastError = IndexError.missing(path: path)
+        // A writer may delete files of the manifest we just read: read it again then.
+        for _ in 0..<3 {
+            guard let bytes = try FileIO.readFile(path + "/" + Manifest.fileName) else { throw IndexError.missing(path: path) }
+            let manifest = try Manifest(bytes: bytes)
+            do throws(IndexError) {
+                var segments: [SegmentReader] = []
+                var deletions: [DeletionSet?] = []
+                for entry in manifest.entries {
+                    let reader = try SegmentReader(path: path + "/" + entry.name + ".seg", name: entry.name)
+                    guard reader.docCount == entry.docCount else { throw IndexError.corrupt("\(entry.name) does not match the manifest") }
+                    segments.append(reader)
+                    if let name = entry.deletions {
+                        guard let bytes = try FileIO.readFile(path + "/" + name) else { throw IndexError.io(path: name, reason: "missing") }
+                        deletions.append(try DeletionSet(bytes: bytes, count: reader.docCount))
+                    } else {
+                        deletions.append(nil)
+                    }
+                }
+                return SearchIndex(directory: directory, segments: segments, deletions: deletions)
+            } catch {
+                lastError = error
+                if case .corrupt = error { throw error }
+            }
+        }
+        throw lastError
+    }
+
+    /// Live messages in the index.
+    public var documentCount: Int {
+        zip(segments, deletions).reduce(0) { $0 + $1.0.docCount - ($1.1?.count ?? 0) }
+    }
+
+    /// Parses and runs a query in Gmail's language. Throws `QueryError` or `IndexError`.
+    public func search(_ query: String, options: SearchOptions = SearchOptions()) throws -> [SearchHit] {
+        try search(QueryParser().parse(query), options: options)
+    }
+
+    /// Runs a parsed query.
+    public func search(_ query: Query, options: SearchOptions = SearchOptions()) throws(IndexError) -> [SearchHit] {
+        struct Candidate {
+            var segment: Int
+            var doc: Int
+            var score: Double
+            var date: Int64
+            var id: UInt64
+        }
+        var candidates: [Candidate] = []
+        for (s, segment) in segments.enumerated() {
+            let evaluator = QueryEvaluator(
+                segment: segment, deletions: deletions[s], statistics: statistics, options: options, analyzer: analyzer)
+            let matches = try evaluator.evaluate(query)
+            for (k, doc) in matches.docs.enumerated() {
+                let d = Int(doc)
+                candidates.append(Candidate(segment: s, doc: d, score: matches.scores[k], date: segment.date(d), id: segment.id(d)))
+            }
+        }
+        let byDate: (Candidate, Candidate) -> Bool = { a, b in a.date != b.date ? a.date > b.date : a.id < b.id }
+        let order: (Candidate, Candidate) -> Bool
+        switch options.sort {
+        case .date: order = byDate
+        case .relevance: order = { a, b in a.score != b.score ? a.score > b.score : byDate(a, b) }
+        }
+        let top: [Candidate]
+        if options.limit > 0 && candidates.count > options.limit * 4 {
+            top = Array(partialTop(candidates, options.limit, by: order))
+        } else {
+            candidates.sort(by: order)
+            top = options.limit > 0 ? Array(candidates.prefix(options.limit)) : candidates
+        }
+
+        var terms: Set<String> = []
+        for text in query.positiveTexts {
+            for term in analyzer.terms(text) { terms.insert(term.text) }
+        }
+        var hits: [SearchHit] = []
+        hits.reserveCapacity(top.count)
+        for c in top {
+            let segment = segments[c.segment]
+            let stored = try segment.stored(c.doc)
+            let flags = segment.flags(c.doc)
+            let (snippet, highlights) = Snippet.make(stored.text, terms: terms, analyzer: analyzer, length: options.snippetLength)
+            let key = MessageKey(account: stored.account, mailbox: stored.mailbox,
+                                 uidValidity: UIDValidity(stored.uidValidity), uid: UID(stored.uid))
+            hits.append(SearchHit(
+                id: DocumentID.string(c.id), key: key,
+                messageId: flags & SegmentLayout.hasMessageId != 0 ? stored.messageId : nil,
+                threadId: stored.threadId, date: c.date, utcOffsetSeconds: segment.utcOffset(c.doc),
+                from: flags & SegmentLayout.hasFrom != 0
+                    ? EmailAddress(name: stored.fromName.isEmpty ? nil : stored.fromName, address: stored.fromAddress) : nil,
+                subject: stored.subject, snippet: snippet, highlights: highlights, score: c.score))
+        }
+        return hits
+    }
+
+    /// The first `k` elements in `order`, without sorting everything.
+    private func partialTop<T>(_ items: [T], _ k: Int, by order: (T, T) -> Bool) -> [T] {
+        var heap: [T] = []  // kept sorted, at most k; fine for the small k of a result page
+        heap.reserveCapacity(k + 1)
+        for item in items {
+            if heap.count == k, let last = heap.last, !order(item, last) { continue }
+            var lo = 0
+            var hi = heap.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if order(heap[mid], item) { lo = mid + 1 } else { hi = mid }
+            }
+            heap.insert(item, at: lo)
+            if heap.count > k { heap.removeLast() }
+        }
+        return heap
+    }
+}

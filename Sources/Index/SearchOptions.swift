@@ -1,0 +1,33 @@
+import Foundation
+
+/// How to run a search.
+public struct SearchOptions: Sendable {
+    public enum Sort: String, Sendable { case relevance, date }
+
+    /// At most this many hits; 0 for all.
+    public var limit: Int
+    public var sort: Sort
+    /// "Now" for `older_than:` / `newer_than:`, seconds since 1970.
+    public var now: Int64
+    /// The user's time zone: `after:` / `before:` days start at its midnight.
+    public var timeZone: TimeZone
+    /// Snippet length in characters (about).
+    public var snippetLength: Int
+
+    public init(limit: Int = 50, sort: Sort = .relevance, now: Int64 = Int64(Date().timeIntervalSince1970),
+                timeZone: TimeZone = TimeZone(identifier: "UTC")!, snippetLength: Int = 160) {
+        self.limit = limit
+        self.sort = sort
+        self.now = now
+        self.timeZone = timeZone
+        self.snippetLength = snippetLength
+    }
+
+    /// Seconds since 1970 at the start of `day` in `timeZone` (daylight saving included).
+    public func startOfDay(_ day: Day) -> Int64 {
+        let utcMidnight = day.daysSinceEpoch * 86_400
+        var offset = Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(utcMidnight))))
+        offset = Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(utcMidnight - offset))))
+        return utcMidnight - offset
+    }
+}

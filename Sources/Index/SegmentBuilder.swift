@@ -1,0 +1,214 @@
+import MailCore
+import TextAnalysis
+
+/// Accumulates added documents in memory and encodes them as one new segment at commit.
+///
+/// Each document's terms are gathered as `(term number << 32 | position)` pairs and sorted once,
+/// so every term's postings are appended in one run per document with no per-term maps.
+struct SegmentBuilder {
+    private let analyzer = Analyzer()
+    private let storedTextLimit: Int
+    private var dictionaries: [[String: Int32]] = Array(repeating: [:], count: Field.allCases.count)
+    private var termField: [UInt8] = []
+    private var termText: [String] = []
+    private var docStreams: [[UInt8]] = []
+    private var positionStreams: [[UInt8]] = []
+    private var lastDoc: [Int32] = []
+    private var docFreq: [UInt32] = []
+    private var pairs: [UInt64] = []
+    private(set) var records: [DocRecord] = []
+    private var stored: [UInt8] = []
+    /// Ids in add order; a later add of the same id supersedes the earlier doc.
+    private(set) var ids: [UInt64] = []
+
+    init(storedTextLimit: Int) {
+        self.storedTextLimit = storedTextLimit
+        pairs.reserveCapacity(4096)
+    }
+
+    var count: Int { records.count }
+    var isEmpty: Bool { records.isEmpty }
+
+    @inline(__always)
+    private mutating func termNumber(_ field: Field, _ term: String) -> UInt64 {
+        let f = Int(field.rawValue)
+        if let n = dictionaries[f][term] { return UInt64(n) }
+        let n = Int32(termText.count)
+        dictionaries[f][term] = n
+        termField.append(field.rawValue)
+        termText.append(term)
+        docStreams.append([])
+        positionStreams.append([])
+        lastDoc.append(-1)
+        docFreq.append(0)
+        return UInt64(n)
+    }
+
+    @inline(__always)
+    private mutating func addText(_ field: Field, _ text: String, from start: Int) -> Int {
+        let analyzer = self.analyzer
+        return analyzer.forEachTerm(in: text, startPosition: start) { term, position, _ in
+            pairs.append(termNumber(field, term) << 32 | UInt64(UInt32(truncatingIfNeeded: position)))
+        }
+    }
+
+    private mutating func addAddresses(_ field: Field, _ addresses: [EmailAddress]) -> Int {
+        var position = 0
+        for address in addresses {
+            // A gap between addresses keeps a phrase from spanning two of them.
+            position = addText(field, (address.name ?? "") + " " + address.address, from: position) + 1
+        }
+        return max(0, position - 1)
+    }
+
+    private mutating func addKeyword(_ field: Field, _ value: String) {
+        guard !value.isEmpty else { return }
+        pairs.append(termNumber(field, value) << 32)
+    }
+
+    mutating func add(_ document: IndexDocument) {
+        let s = document.summary
+        let doc = Int32(records.count)
+        pairs.removeAll(keepingCapacity: true)
+        var lengths = SIMD8<UInt32>()
+        lengths[0] = UInt32(addText(.subject, s.subject, from: 0))
+        if let from = s.from {
+            lengths[1] = UInt32(addText(.from, (from.name ?? "") + " " + from.address, from: 0))
+        }
+        lengths[2] = UInt32(addAddresses(.to, s.to))
+        lengths[3] = UInt32(addAddresses(.cc, s.cc))
+        let replyBytes = s.replyText.utf8.count
+        if replyBytes > 0, bodyStartsWithReply(document.bodyText, s.replyText) {
+            // The usual case: the new text opens the body. One pass indexes both fields.
+            var replyEnd = 0
+            let analyzer = self.analyzer
+            lengths[4] = UInt32(analyzer.forEachTermWithOffset(in: document.bodyText) { term, position, _, offset in
+                pairs.append(termNumber(.body, term) << 32 | UInt64(UInt32(truncatingIfNeeded: position)))
+                if offset < replyBytes {
+                    pairs.append(termNumber(.reply, term) << 32 | UInt64(UInt32(truncatingIfNeeded: position)))
+                    replyEnd = position + 1
+                }
+            })
+            lengths[5] = UInt32(replyEnd)
+        } else {
+            lengths[4] = UInt32(addText(.body, document.bodyText, from: 0))
+            lengths[5] = UInt32(addText(.reply, s.replyText, from: 0))
+        }
+        var position = 0
+        for attachment in s.attachments {
+            position = addText(.filename, attachment.filename, from: position) + 1
+        }
+        lengths[6] = UInt32(max(0, position - 1))
+        for label in s.labels { addKeyword(.label, Keyword.normalize(label)) }
+        addKeyword(.mailbox, Keyword.normalize(s.key.mailbox))
+        for flag in s.flags { addKeyword(.flag, Keyword.normalize(flag)) }
+        addKeyword(.thread, s.threadId.lowercased())
+        if let messageId = s.messageId { addKeyword(.messageId, MessageIdNormal.normalize(messageId)) }
+
+        pairs.sort()
+        var k = 0
+        while k < pairs.count {
+            let term = Int(pairs[k] >> 32)
+            var end = k + 1
+            while end < pairs.count && pairs[end] >> 32 == UInt64(term) { end += 1 }
+            Varint.append(UInt64(doc - lastDoc[term]), to: &docStreams[term])
+            Varint.append(UInt64(end - k), to: &docStreams[term])
+            lastDoc[term] = doc
+            docFreq[term] += 1
+            var previous: UInt32 = 0
+            for p in k..<end {
+                let position = UInt32(truncatingIfNeeded: pairs[p])
+                Varint.append(UInt64(position - previous), to: &positionStreams[term])
+                previous = position
+            }
+            k = end
+        }
+
+        var flags: UInt32 = 0
+        if !s.attachments.isEmpty { flags |= SegmentLayout.hasAttachment }
+        if s.isReply { flags |= SegmentLayout.isReply }
+        if s.direction == .team { flags |= SegmentLayout.fromTeam }
+        if s.from != nil { flags |= SegmentLayout.hasFrom }
+        if s.messageId != nil { flags |= SegmentLayout.hasMessageId }
+        let id = DocumentID.value(of: s.id)
+        records.append(DocRecord(
+            storedOffset: UInt64(stored.count), date: s.date, id: id, utcOffset: s.utcOffsetSeconds,
+            flags: flags, lengths: lengths))
+        ids.append(id)
+        Varint.appendString(s.key.account, to: &stored)
+        Varint.appendString(s.key.mailbox, to: &stored)
+        Varint.append(UInt64(s.key.uidValidity.rawValue), to: &stored)
+        Varint.append(UInt64(s.key.uid.rawValue), to: &stored)
+        Varint.appendString(s.messageId ?? "", to: &stored)
+        Varint.appendString(s.threadId, to: &stored)
+        Varint.appendString(s.from?.name ?? "", to: &stored)
+        Varint.appendString(s.from?.address ?? "", to: &stored)
+        Varint.appendString(s.subject, to: &stored)
+        Varint.appendString(snippetSource(s.replyText, document.bodyText), to: &stored)
+    }
+
+    /// Whether `body` begins with `reply` and the reply ends where no word continues, so the
+    /// body's first terms are exactly the reply's.
+    private func bodyStartsWithReply(_ body: String, _ reply: String) -> Bool {
+        var b = body.utf8.makeIterator()
+        for byte in reply.utf8 {
+            guard b.next() == byte else { return false }
+        }
+        guard let next = b.next() else { return true }
+        return next == 0x20 || next == 0x0A || next == 0x0D || next == 0x09
+    }
+
+    /// The text kept for snippets: the new text when there is some, else the body, cut at a
+    /// character boundary after `storedTextLimit` bytes (the index stays far smaller than the mail).
+    private func snippetSource(_ reply: String, _ body: String) -> String {
+        let trimmed = reply.contains(where: { !$0.isWhitespace }) ? reply : body
+        guard trimmed.utf8.count > storedTextLimit else { return trimmed }
+        var bytes = Array(trimmed.utf8.prefix(storedTextLimit))
+        while let last = bytes.last, last & 0xC0 == 0x80 { bytes.removeLast() }
+        if let last = bytes.last, last >= 0xC0 { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The segment file bytes; terms sorted by key bytes.
+    func encode() -> [UInt8] {
+        var keys: [([UInt8], Int)] = []
+        keys.reserveCapacity(termText.count)
+        for n in 0..<termText.count {
+            var key: [UInt8] = [termField[n]]
+            key.append(contentsOf: termText[n].utf8)
+            keys.append((key, n))
+        }
+        keys.sort { $0.0.lexicographicallyPrecedes($1.0) }
+        var terms: [EncodedTerm] = []
+        terms.reserveCapacity(keys.count)
+        for (key, n) in keys {
+            terms.append(EncodedTerm(key: key, docFreq: docFreq[n], docs: docStreams[n], positions: positionStreams[n]))
+        }
+        return SegmentEncoder.encode(docs: records, stored: stored, terms: terms)
+    }
+}
+
+/// Message ids (`id` of `MessageKey`, 16 hex digits) as the 64-bit numbers the index stores.
+enum DocumentID {
+    static func value(of id: String) -> UInt64 {
+        UInt64(id, radix: 16) ?? StableHash.fnv1a64(id)
+    }
+
+    static func string(_ value: UInt64) -> String { StableHash.hex(value) }
+}
+
+/// Message-ID comparison form: no angle brackets, lower-cased.
+enum MessageIdNormal {
+    static func normalize(_ value: String) -> String {
+        value.trimmed(of: " \t<>").lowercased()
+    }
+}
+
+extension String {
+    func trimmed(of set: String) -> String {
+        var s = Substring(self)
+        while let c = s.first, set.contains(c) { s = s.dropFirst() }
+        while let c = s.last, set.contains(c) { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,85 @@
+/// One document's fixed-size record in a segment's doc table.
+struct DocRecord {
+    var storedOffset: UInt64
+    var date: Int64
+    var id: UInt64
+    var utcOffset: Int32
+    var flags: UInt32
+    var lengths: SIMD8<UInt32>
+}
+
+/// One term's postings, encoded.
+struct EncodedTerm {
+    var key: [UInt8]
+    var docFreq: UInt32
+    var docs: [UInt8]
+    var positions: [UInt8]
+}
+
+/// Lays out a segment file (see `SegmentLayout`) from its parts; `terms` must be sorted by key.
+enum SegmentEncoder {
+    static func encode(docs: [DocRecord], stored: [UInt8], terms: [EncodedTerm]) -> [UInt8] {
+        var out: [UInt8] = []
+        let postingsSize = terms.reduce(0) { $0 + $1.docs.count + $1.positions.count }
+        let keysSize = terms.reduce(0) { $0 + $1.key.count }
+        out.reserveCapacity(SegmentLayout.headerSize + stored.count + docs.count * 80 + terms.count * 32
+            + keysSize + postingsSize)
+        out.append(contentsOf: [UInt8](repeating: 0, count: SegmentLayout.headerSize))
+        let storedOffset = out.count
+        out.append(contentsOf: stored)
+        let docTableOffset = out.count
+        var sums = [UInt64](repeating: 0, count: SegmentLayout.textFieldCount)
+        for doc in docs {
+            out.appendLE(doc.storedOffset)
+            out.appendLE(doc.date)
+            out.appendLE(doc.id)
+            out.appendLE(doc.utcOffset)
+            out.appendLE(doc.flags)
+            for f in 0..<SegmentLayout.textFieldCount {
+                out.appendLE(doc.lengths[f])
+                sums[f] += UInt64(doc.lengths[f])
+            }
+            out.appendLE(UInt32(0))
+        }
+        let idIndexOffset = out.count
+        let byId = docs.indices.sorted { docs[$0].id < docs[$1].id }
+        for d in byId {
+            out.appendLE(docs[d].id)
+            out.appendLE(UInt32(d))
+            out.appendLE(UInt32(0))
+        }
+        let termTableOffset = out.count
+        var keyOffset: UInt32 = 0
+        var postingsOffset: UInt64 = 0
+        for term in terms {
+            out.appendLE(keyOffset)
+            out.appendLE(UInt32(term.key.count))
+            out.appendLE(term.docFreq)
+            out.appendLE(UInt32(term.docs.count))
+            out.appendLE(postingsOffset)
+            out.appendLE(UInt32(term.positions.count))
+            out.appendLE(UInt32(0))
+            keyOffset += UInt32(term.key.count)
+            postingsOffset += UInt64(term.docs.count + term.positions.count)
+        }
+        let keysOffset = out.count
+        for term in terms { out.append(contentsOf: term.key) }
+        let postingsStart = out.count
+        for term in terms {
+            out.append(contentsOf: term.docs)
+            out.append(contentsOf: term.positions)
+        }
+        for k in 0..<8 { out[k] = SegmentLayout.magic[k] }
+        out.storeLE(UInt32(docs.count), at: 8)
+        out.storeLE(UInt32(terms.count), at: 12)
+        out.storeLE(UInt64(storedOffset), at: 16)
+        out.storeLE(UInt64(docTableOffset), at: 24)
+        out.storeLE(UInt64(idIndexOffset), at: 32)
+        out.storeLE(UInt64(termTableOffset), at: 40)
+        out.storeLE(UInt64(keysOffset), at: 48)
+        out.storeLE(UInt64(postingsStart), at: 56)
+        out.storeLE(UInt64(out.count), at: 64)
+        for f in 0..<SegmentLayout.textFieldCount { out.storeLE(sums[f], at: 72 + 8 * f) }
+        return out
+    }
+}

@@ -1,0 +1,255 @@
+/// Where one term's postings are inside a segment.
+struct TermInfo {
+    var docFreq: Int
+    var docsStart: Int
+    var docsEnd: Int
+    var positionsEnd: Int
+}
+
+/// Stored fields of one document, as search returns them.
+struct StoredFields {
+    var account: String
+    var mailbox: String
+    var uidValidity: UInt32
+    var uid: UInt32
+    var messageId: String
+    var threadId: String
+    var fromName: String
+    var fromAddress: String
+    var subject: String
+    var text: String
+}
+
+/// Read access to one memory-mapped segment: the header is checked at open, everything else is
+/// read on demand (binary search in the term table, then only the postings a query needs).
+final class SegmentReader: @unchecked Sendable {
+    let name: String
+    let file: MappedFile
+    let docCount: Int
+    let termCount: Int
+    let storedOffset: Int
+    let docTableOffset: Int
+    let idIndexOffset: Int
+    let termTableOffset: Int
+    let keysOffset: Int
+    let postingsOffset: Int
+    let fieldLengthSums: [UInt64]
+
+    var bytes: UnsafeRawBufferPointer { file.bytes }
+
+    init(path: String, name: String) throws(IndexError) {
+        self.name = name
+        file = try MappedFile(path: path)
+        let b = file.bytes
+        guard b.count >= SegmentLayout.headerSize, Array(b[0..<8]) == SegmentLayout.magic else {
+            throw IndexError.corrupt("\(name) is not a segment file")
+        }
+        docCount = Int(b.le(8, as: UInt32.self))
+        termCount = Int(b.le(12, as: UInt32.self))
+        storedOffset = Int(b.le(16, as: UInt64.self))
+        docTableOffset = Int(b.le(24, as: UInt64.self))
+        idIndexOffset = Int(b.le(32, as: UInt64.self))
+        termTableOffset = Int(b.le(40, as: UInt64.self))
+        keysOffset = Int(b.le(48, as: UInt64.self))
+        postingsOffset = Int(b.le(56, as: UInt64.self))
+        let length = Int(b.le(64, as: UInt64.self))
+        fieldLengthSums = (0..<SegmentLayout.textFieldCount).map { b.le(72 + 8 * $0, as: UInt64.self) }
+        guard length == b.count,
+            storedOffset == SegmentLayout.headerSize, storedOffset <= docTableOffset,
+            idIndexOffset == docTableOffset + docCount * SegmentLayout.docStride,
+            termTableOffset == idIndexOffset + docCount * SegmentLayout.idStride,
+            keysOffset == termTableOffset + termCount * SegmentLayout.termStride,
+            keysOffset <= postingsOffset, postingsOffset <= length
+        else { throw IndexError.corrupt("\(name) has an inconsistent header or was cut short") }
+    }
+
+    // MARK: documents
+
+    @inline(__always) func docBase(_ doc: Int) -> Int { docTableOffset + doc * SegmentLayout.docStride }
+    @inline(__always) func date(_ doc: Int) -> Int64 { bytes.le(docBase(doc) + 8) }
+    @inline(__always) func id(_ doc: Int) -> UInt64 { bytes.le(docBase(doc) + 16) }
+    @inline(__always) func utcOffset(_ doc: Int) -> Int32 { bytes.le(docBase(doc) + 24) }
+    @inline(__always) func flags(_ doc: Int) -> UInt32 { bytes.le(docBase(doc) + 28) }
+    @inline(__always) func fieldLength(_ doc: Int, _ field: Int) -> UInt32 { bytes.le(docBase(doc) + 32 + 4 * field) }
+
+    func storedRange(_ doc: Int) -> Range<Int> {
+        let start = storedOffset + Int(bytes.le(docBase(doc), as: UInt64.self))
+        let end = doc + 1 < docCount ? storedOffset + Int(bytes.le(docBase(doc + 1), as: UInt64.self)) : docTableOffset
+        return start..<max(start, min(end, docTableOffset))
+    }
+
+    func stored(_ doc: Int) throws(IndexError) -> StoredFields {
+        let range = storedRange(doc)
+        var r = ByteReader(bytes, offset: range.lowerBound, end: range.upperBound)
+        return StoredFields(
+            account: try r.string(), mailbox: try r.string(),
+            uidValidity: UInt32(truncatingIfNeeded: try r.varint()), uid: UInt32(truncatingIfNeeded: try r.varint()),
+            messageId: try r.string(), threadId: try r.string(), fromName: try r.string(),
+            fromAddress: try r.string(), subject: try r.string(), text: try r.string())
+    }
+
+    /// The local document numbers holding `id` (binary search in the id index). Usually one;
+    /// an id added twice in one batch has two, the earlier one deleted.
+    func docs(forID id: UInt64) -> [Int] {
+        var lo = 0
+        var hi = docCount
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            let value: UInt64 = bytes.le(idIndexOffset + mid * SegmentLayout.idStride)
+            if value < id { lo = mid + 1 } else { hi = mid }
+        }
+        var found: [Int] = []
+        while lo < docCount, bytes.le(idIndexOffset + lo * SegmentLayout.idStride, as: UInt64.self) == id {
+            let doc = Int(bytes.le(idIndexOffset + lo * SegmentLayout.idStride + 8, as: UInt32.self))
+            if doc < docCount { found.append(doc) }
+            lo += 1
+        }
+        return found
+    }
+
+    // MARK: terms
+
+    func key(_ n: Int) -> UnsafeRawBufferPointer {
+        let base = termTableOffset + n * SegmentLayout.termStride
+        let offset = keysOffset + Int(bytes.le(base, as: UInt32.self))
+        let length = Int(bytes.le(base + 4, as: UInt32.self))
+        let end = min(offset + length, postingsOffset)
+        return UnsafeRawBufferPointer(rebasing: bytes[min(offset, end)..<end])
+    }
+
+    func info(_ n: Int) -> TermInfo {
+        let base = termTableOffset + n * SegmentLayout.termStride
+        let docFreq = Int(bytes.le(base + 8, as: UInt32.self))
+        let docsLength = Int(bytes.le(base + 12, as: UInt32.self))
+        let start = postingsOffset + Int(bytes.le(base + 16, as: UInt64.self))
+        let positionsLength = Int(bytes.le(base + 24, as: UInt32.self))
+        let end = min(start + docsLength + positionsLength, bytes.count)
+        return TermInfo(docFreq: docFreq, docsStart: min(start, end), docsEnd: min(start + docsLength, end), positionsEnd: end)
+    }
+
+    /// The term number of `field`+`term` (binary search over sorted keys).
+    func lookup(_ field: Field, _ term: String) -> Int? {
+        var wantedKey: [UInt8] = [field.rawValue]
+        wantedKey.append(contentsOf: term.utf8)
+        return wantedKey.withUnsafeBytes { wanted -> Int? in
+            var lo = 0
+            var hi = termCount
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if compare(key(mid), wanted) < 0 { lo = mid + 1 } else { hi = mid }
+            }
+            guard lo < termCount, compare(key(lo), wanted) == 0 else { return nil }
+            return lo
+        }
+    }
+
+    /// Term numbers whose key starts with `field`+`prefix` (for prefix and wildcard helpers).
+    func range(prefix field: Field, _ prefix: String) -> Range<Int> {
+        var wantedKey: [UInt8] = [field.rawValue]
+        wantedKey.append(contentsOf: prefix.utf8)
+        return wantedKey.withUnsafeBytes { wanted -> Range<Int> in
+            var lo = 0
+            var hi = termCount
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if compare(key(mid), wanted) < 0 { lo = mid + 1 } else { hi = mid }
+            }
+            var end = lo
+            while end < termCount, key(end).starts(with: wanted) { end += 1 }
+            return lo..<end
+        }
+    }
+
+    @inline(__always)
+    private func compare(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
+        let n = min(a.count, b.count)
+        if n > 0 {
+            let c = memcmpBytes(a.baseAddress!, b.baseAddress!, n)
+            if c != 0 { return c }
+        }
+        return a.count - b.count
+    }
+
+    /// Documents and term frequencies of a term, ascending.
+    func postings(_ info: TermInfo, docs: inout [Int32], frequencies: inout [UInt32]) throws(IndexError) {
+        var r = ByteReader(bytes, offset: info.docsStart, end: info.docsEnd)
+        var doc: Int64 = -1
+        docs.reserveCapacity(info.docFreq)
+        frequencies.reserveCapacity(info.docFreq)
+        while !r.isAtEnd {
+            doc += Int64(try r.varint())
+            let tf = try r.varint()
+            guard doc < docCount else { throw IndexError.corrupt("\(name) has postings past its last document") }
+            docs.append(Int32(doc))
+            frequencies.append(UInt32(truncatingIfNeeded: tf))
+        }
+    }
+
+    /// Positions of the term in `wanted` documents only (sorted; each must hold the term): the
+    /// positions of other documents are skipped by counting varint terminators, not decoded.
+    func positions(_ info: TermInfo, in wanted: [Int32]) throws(IndexError) -> (offsets: [Int32], positions: [UInt32]) {
+        var docs = ByteReader(bytes, offset: info.docsStart, end: info.docsEnd)
+        var offset = info.docsEnd
+        let end = min(info.positionsEnd, bytes.count)
+        var offsets: [Int32] = [0]
+        var positions: [UInt32] = []
+        offsets.reserveCapacity(wanted.count + 1)
+        var doc: Int64 = -1
+        var w = 0
+        while w < wanted.count && !docs.isAtEnd {
+            doc += Int64(try docs.varint())
+            let tf = Int(try docs.varint())
+            if doc == Int64(wanted[w]) {
+                var r = ByteReader(bytes, offset: offset, end: end)
+                var p: UInt32 = 0
+                for _ in 0..<tf {
+                    p &+= UInt32(truncatingIfNeeded: try r.varint())
+                    positions.append(p)
+                }
+                offset = r.offset
+                offsets.append(Int32(positions.count))
+                w += 1
+            } else {
+                var left = tf
+                while left > 0 {
+                    guard offset < end else { throw IndexError.corrupt("\(name) has a positions list cut short") }
+                    if bytes[offset] < 0x80 { left -= 1 }
+                    offset += 1
+                }
+            }
+        }
+        guard w == wanted.count else { throw IndexError.corrupt("\(name) lost a document of a term") }
+        return (offsets, positions)
+    }
+
+    /// Documents with the positions of the term in each: `offsets[k]..<offsets[k+1]` in `positions`.
+    func positions(_ info: TermInfo) throws(IndexError) -> (docs: [Int32], offsets: [Int32], positions: [UInt32]) {
+        var docs: [Int32] = []
+        var tfs: [UInt32] = []
+        try postings(info, docs: &docs, frequencies: &tfs)
+        var r = ByteReader(bytes, offset: info.docsEnd, end: info.positionsEnd)
+        var offsets: [Int32] = [0]
+        var positions: [UInt32] = []
+        offsets.reserveCapacity(docs.count + 1)
+        for tf in tfs {
+            var p: UInt32 = 0
+            for _ in 0..<tf {
+                p &+= UInt32(truncatingIfNeeded: try r.varint())
+                positions.append(p)
+            }
+            offsets.append(Int32(positions.count))
+        }
+        return (docs, offsets, positions)
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+@inline(__always)
+func memcmpBytes(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) -> Int {
+    Int(memcmp(a, b, n))
+}

@@ -1,1 +1,0 @@
-// The TextAnalysis module. See README.md for what it does.

@@ -1,0 +1,190 @@
+import Foundation
+import MailCore
+import Testing
+@testable import Index
+
+@Suite struct IndexWriterTests {
+    let options = SearchOptions(limit: 0, sort: .date, now: TestCorpus.march10)
+
+    func uids(_ index: SearchIndex, _ query: String) throws -> [UInt32] {
+        try index.search(query, options: options).map(\.uid.rawValue).sorted()
+    }
+
+    @Test func reAddedIdReplacesTheOldDocument() throws {
+        let dir = TestCorpus.temporaryDirectory()
+        _ = try TestCorpus.build(in: dir)
+        var changed = TestCorpus.documents[2]
+        changed.summary.subject = "Rechnung ohne Steuernummer"
+        changed.bodyText = "Bitte neue Rechnung"
+        changed.summary.replyText = changed.bodyText
+        let writer = try IndexWriter(directory: dir)
+        writer.add(changed)
+        try writer.commit()
+        let index = try SearchIndex.open(directory: dir)
+        #expect(index.documentCount == 6)
+        #expect(try uids(index, "rechnung") == [3])
+        #expect(try uids(index, "accounting") == [4])
+        #expect(try uids(index, "from:anna") == [3])
+    }
+
+    @Test func replaceWithinOneBatchKeepsTheLast() throws {
+        let dir = TestCorpus.temporaryDirectory()
+        let writer = try IndexWriter(directory: dir)
+        var doc = TestCorpus.documents[0]
+        writer.add(doc)
+        doc.summary.subject = "zebra"
+        writer.add(doc)
+        try writer.commit()
+        let index = try SearchIndex.open(directory: dir)
+        #expect(index.documentCount == 1)
+        #expect(try uids(index, "zebra") == [1])
+        #expect(try uids(index, "subject:application") == [])
+    }
+
+    @Test func replaceAfterADuplicateBatch() throws {
+        let dir = TestCorpus.temporaryDirectory()
+        var doc = TestCorpus.documents[0]
+        do {
+            let writer = try IndexWriter(directory: dir)
+            writer.add(TestCorpus.documents[1])
+            writer.add(doc)
+            doc.summary.subject = "zebra"
+            writer.add(doc)
+            try writer.commit()
+            doc.summary.subject = "okapi"
+            writer.add(doc)
+            try writer.commit()
+        }
+        let index = try SearchIndex.open(directory: dir)
+        #expect(index.documentCount == 2)
+        #expect(try uids(index, "zebra") == [])
+        #expect(try uids(index, "okapi") == [1])
+    }
+
+    @Test func removeById() throws {
+        let dir = TestCorpus.temporaryDirectory()
+        _ = try TestCorpus.build(in: dir)
+        let writer = try IndexWriter(directory: dir)
+        writer.remove(id: TestCorpus.documents[4].summary.id)
+        try writer.commit()
+        let index = try SearchIndex.open(directory: dir)
+        #expect(index.documentCount == 5)
+        #expect(try uids(index, "etudes") == [])
+    }
+
+    @Test func smallCommitsMergeAndStayCorrect() throws {
+        let dir = TestCorpus.temporaryDirectory()
+        let writer = try IndexWriter(directory: dir, maxSegments: 3)
+        for document in TestCorpus.documents {
+            writer.add(document)
+            try writer.commit()
+        }
+        // Replace one message after merges, then remove another.
+        var doc = TestCorpus.documents[5]
+        doc.bodyText = "nouvelle version du texte"
+        doc.summary.replyText = doc.bodyText
+        writer.add(doc)
+        try writer.commit()
+        writer.remove(id: TestCorpus.documents[0].summary.id)
+        try writer.commit()
+        let segments = FileIO.list(dir.path).filter { $0.hasSuffix(".seg") }
+        #expect(segments.count <= 3)
+        let index = try SearchIndex.open(directory: dir)
+        #expect(index.documentCount == 5)
+        #expect(try uids(index, "\"mot de passe\"") == [2])
+        #expect(try uids(index, "nouvelle version") == [6])
+        #expect(try uids(index, "export") == [6])
+        #expect(try uids(index, "50") == [])
+        #expect(try uids(index, "from:anna") == [3])
+        #expect(try uids(index, "has:attachment") == [3])
+    }
+
+    @Test func halfWrittenCommitLeavesTheOldIndexUsable() throws {
+        let dir = TestCorpus.temporaryDirectory()
+        _ = try TestCorpus.build(Array(TestCorpus.documents.prefix(3)), in: dir)
+        let manifest = dir.appendingPathComponent("manifest")
+        let committed = try Data(contentsOf: manifest)
+
+        // A second commit that reaches disk, then "crash before the manifest swap": the old
+        // manifest is what a crash would have left, with the new files lying beside it.
+        let writer = try IndexWriter(directory: dir)
+        var replaced = TestCorpus.documents[0]
+        replaced.summary.subject = "zebra"
+        writer.add(replaced)
+        writer.add(TestCorpus.documents[4])
+        try writer.commit()
+        writer.close()
+        try committed.write(to: manifest)
+        // And debris of a third commit cut short: a torn segment and a torn manifest.
+        try Data("MMIXSEG1 torn".utf8).write(to: dir.appendingPathComponent("seg-000777.seg.tmp"))
+        try Data("MMIXSEG1 torn".utf8).write(to: dir.appendingPathComponent("seg-000778.seg"))
+        try Data("mailmirror-ind".utf8).write(to: dir.appendingPathComponent("manifest.tmp"))
+
+        let old = try SearchIndex.open(directory: dir)
+        #expect(old.documentCount == 3)
+        #expect(try uids(old, "zebra") == [])
+        #expect(try uids(old, "subject:application") == [1, 2])
+        #expect(try uids(old, "etudes") == [])
+
+        // The next writer clears the debris and commits normally.
+        let next = try IndexWriter(directory: dir)
+        next.add(replaced)
+        try next.commit()
+        let files = FileIO.list(dir.path)
+        #expect(!files.contains("seg-000778.seg") && !files.contains("manifest.tmp") && !files.contains("seg-000777.seg.tmp"))
+        let index = try SearchIndex.open(directory: dir)
+        #expect(index.documentCount == 3)
+        #expect(try uids(index, "zebra") == [1])
+    }
+
+    @Test func damagedSegmentIsAnErrorNotACrash() throws {
+        let dir = TestCorpus.temporaryDirectory()
+        _ = try TestCorpus.build(in: dir)
+        let segment = try #require(FileIO.list(dir.path).first { $0.hasSuffix(".seg") })
+        let url = dir.appendingPathComponent(segment)
+        let bytes = try Data(contentsOf: url)
+        try bytes.prefix(bytes.count / 2).write(to: url)
+        #expect(throws: IndexError.self) { try SearchIndex.open(directory: dir) }
+    }
+
+    @Test func missingIndexAndSecondWriter() throws {
+        let dir = TestCorpus.temporaryDirectory()
+        #expect(throws: IndexError.missing(path: dir.path)) { try SearchIndex.open(directory: dir) }
+        let writer = try IndexWriter(directory: dir)
+        #expect(throws: IndexError.locked(path: dir.path + "/write.lock")) { try IndexWriter(directory: dir) }
+        try writer.commit()
+        #expect(try SearchIndex.open(directory: dir).documentCount == 0)
+        writer.close()
+        #expect(throws: Never.self) { try IndexWriter(directory: dir).close() }
+    }
+
+    @Test func rebuildStartsFromEmpty() throws {
+        let dir = TestCorpus.temporaryDirectory()
+        _ = try TestCorpus.build(in: dir)
+        let writer = try IndexWriter(directory: dir, rebuild: true)
+        writer.add(TestCorpus.documents[4])
+        try writer.commit()
+        let index = try SearchIndex.open(directory: dir)
+        #expect(index.documentCount == 1)
+        #expect(FileIO.list(dir.path).filter { $0.hasSuffix(".seg") }.count == 1)
+    }
+}
+
+@Suite struct ReplyFieldTests {
+    /// The one-pass path (body opens with the reply) and the two-pass path score alike.
+    @Test func replyPrefixAndSeparateReplyIndexTheSame() throws {
+        let t = TestCorpus.march10
+        let prefixed = IndexDocument(summary: TestCorpus.summary(
+            uid: 1, subject: "a", from: TestCorpus.anna, date: t, reply: "refund please now", thread: "x"),
+            bodyText: "refund please now\n> old refund text")
+        let separate = IndexDocument(summary: TestCorpus.summary(
+            uid: 2, subject: "a", from: TestCorpus.anna, date: t, reply: "refund please now", thread: "y"),
+            bodyText: "> old refund text\nrefund please now")
+        let index = try TestCorpus.build([prefixed, separate], in: TestCorpus.temporaryDirectory())
+        let hits = try index.search("\"please now\"", options: SearchOptions(limit: 0, now: t))
+        #expect(hits.count == 2)
+        #expect(abs(hits[0].score - hits[1].score) < 1e-9)
+        let old = try index.search("body:\"old refund\"", options: SearchOptions(limit: 0, now: t))
+        #expect(old.count == 2)
+    }
+}

@@ -1,0 +1,107 @@
+import Testing
+@testable import TextAnalysis
+
+@Suite struct AnalyzerTests {
+    let plain = Analyzer(stemming: false)
+    let stemmed = Analyzer()
+
+    func texts(_ analyzer: Analyzer, _ text: String) -> [String] { analyzer.terms(text).map(\.text) }
+
+    @Test func wordsAndPositions() {
+        let terms = plain.terms("Hello, World! 42 fois.")
+        #expect(terms.map(\.text) == ["hello", "world", "42", "fois"])
+        #expect(terms.map(\.position) == [0, 1, 2, 3])
+    }
+
+    @Test(arguments: [
+        ("l'application", ["application"]), ("d’accord", ["accord"]), ("qu'il", ["il"]),
+        ("j'ai", ["ai"]), ("n'est", ["est"]), ("s'il", ["il"]), ("c'est", ["est"]), ("m'a", ["a"]),
+        ("t'es", ["es"]), ("jusqu'à", ["a"]), ("aujourd'hui", ["aujourdhui"]), ("don't", ["dont"]),
+        ("customer's", ["customer"]), ("L’Équipe", ["equipe"]),
+    ])
+    func elisions(_ input: String, _ expected: [String]) {
+        #expect(texts(plain, input) == expected)
+    }
+
+    @Test func addressWholeAndParts() {
+        let terms = plain.terms("écrire à anna@example.com ici")
+        #expect(terms.map(\.text) == ["ecrire", "a", "anna@example.com", "anna", "example.com", "example", "com", "ici"])
+        #expect(terms.filter(\.isPart).map(\.position) == [2, 2, 2, 2])
+        #expect(terms.last?.position == 3)
+    }
+
+    @Test func dottedLocalPartAndUppercase() {
+        let terms = texts(plain, "<Jean.Dupont@Mail.Example.FR>")
+        #expect(terms == ["jean.dupont@mail.example.fr", "jean.dupont", "jean", "dupont", "mail.example.fr", "mail", "example", "fr"])
+    }
+
+    @Test func domainsAndNumbers() {
+        #expect(texts(plain, "voir example.com, version 3.14.") == ["voir", "example.com", "example", "com", "version", "3.14", "3", "14"])
+        #expect(texts(stemmed, "2024-03-01 invoices") == ["2024", "03", "01", "20240301", "invoic"])
+    }
+
+    @Test func partsAreStemmedLikeWords() {
+        #expect(texts(stemmed, "m.jones@mail.example") == ["m.jones@mail.example", "m.jones", "m", "jon", "mail.example", "mail", "exampl"])
+        #expect(texts(stemmed, "factures.pdf") == ["factures.pdf", "factur", "pdf"])
+        #expect(texts(stemmed, "Mary@x.org")[1] == Stemmer.stem("mary"))
+        #expect(texts(stemmed, "e-mails") == ["e", "mail", "email"])
+    }
+
+    @Test func hyphenatedWords() {
+        let terms = plain.terms("un e-mail")
+        #expect(terms.map(\.text) == ["un", "e", "mail", "email"])
+        #expect(terms[3].isPart && terms[3].position == 1)
+    }
+
+    @Test func accentsMeetInStemmedForm() {
+        #expect(texts(stemmed, "Études") == texts(stemmed, "etudes"))
+        #expect(texts(stemmed, "études") == texts(stemmed, "ÉTUDE"))
+        #expect(texts(stemmed, "Mots de passe") == ["mot", "de", "pass"])
+    }
+
+    @Test func stopWordsRemovedOnRequest() {
+        let topics = Analyzer(removeStopWords: true)
+        let terms = topics.terms("le mot de passe de l'application")
+        #expect(terms.map(\.text) == ["mot", "pass", "application"])
+        #expect(terms.map(\.position) == [1, 3, 5])
+        #expect(StopWords.isStopWord("the") && StopWords.isStopWord("vous") && !StopWords.isStopWord("facture"))
+    }
+
+    @Test func ideographsAreWordsOfTheirOwn() {
+        let terms = plain.terms("Tokyo東京タワー 2024")
+        #expect(terms.map(\.text) == ["tokyo", "東", "京", "タ", "ワ", "ー", "2024"])
+        #expect(terms.map(\.position) == [0, 1, 2, 3, 4, 5, 6])
+    }
+
+    @Test func wordsForTopics() {
+        let topics = Analyzer(removeStopWords: true)
+        #expect(topics.words("Le mot de passe d'application de anna@example.com") == ["mot", "pass", "application", "anna@example.com"])
+    }
+
+    @Test func tokensCarryOriginalRanges() {
+        let text = "Réf: l’équipe anna@x.org"
+        let tokens = plain.tokens(text)
+        let bytes = Array(text.utf8)
+        let words = tokens.filter { !$0.term.isPart }.map { String(decoding: bytes[$0.utf8Range], as: UTF8.self) }
+        #expect(words == ["Réf", "équipe", "anna@x.org"])
+        let compound = "x Über-Straße, qu’œuvre."
+        let compoundBytes = Array(compound.utf8)
+        let pieces = plain.tokens(compound).map { ($0.term.text, String(decoding: compoundBytes[$0.utf8Range], as: UTF8.self)) }
+        #expect(pieces.map(\.0) == ["x", "uber", "strasse", "uberstrasse", "oeuvre"])
+        #expect(pieces.map(\.1) == ["x", "Über", "Straße", "Über-Straße", "œuvre"])
+    }
+
+    @Test func forEachTermContinuesPositions() {
+        var seen: [Int] = []
+        let next = plain.forEachTerm(in: "a b", startPosition: 10) { _, p, _ in seen.append(p) }
+        #expect(seen == [10, 11] && next == 12)
+    }
+
+    @Test func oddInputDoesNotTrap() {
+        for text in ["", "'", "@@", "a@", "@b.c", "-x-", "...", "\u{301}", "a\u{301}'", "x'@y.z", String(repeating: "é", count: 500)] {
+            _ = stemmed.terms(text)
+            _ = stemmed.tokens(text)
+        }
+        #expect(texts(plain, "a@b") == ["a", "b", "ab"])
+    }
+}
