@@ -1,3 +1,5 @@
+import TextAnalysis
+
 /// One unit of analysed text, in reading order.
 struct TopicToken: Equatable {
     enum Kind: Equatable {
@@ -12,183 +14,113 @@ struct TopicToken: Equatable {
     var term: String
     /// The word as written, lower-cased with its accents (only when asked for).
     var surface: String
+    /// Where the word is in the text's UTF-8 bytes (words only).
+    var start: Int32 = 0
+    var end: Int32 = 0
 }
 
-/// The text analysis the topic pipeline needs: accent and case folding, French elisions,
-/// stop words, light stemming by the message's likely language.
-///
-/// A small private analyzer: the shared TextAnalysis module was not available when this was
-/// written. Everything goes through `analyze`, so swapping in TextAnalysis is one change here.
+/// The text analysis topics need, on top of the shared TextAnalysis module (Unicode words,
+/// accent and case folding, French elisions, light FR/EN stemming): stop words and greetings
+/// marked, punctuation, e-mail addresses, URLs and long numbers (tickets, phones) turned into
+/// breaks so multi-word terms never span them, and the message's likely language.
 struct TopicAnalyzer {
+    private let words = Analyzer(stemming: false, removeStopWords: false)
+
     func analyze(_ text: String, surfaces: Bool = false) -> [TopicToken] {
         analyzeDetectingLanguage(text, surfaces: surfaces).tokens
     }
 
     /// Tokens and whether the text reads as French (more French than English stop words);
-    /// `french` forces the language, e.g. a subject analysed like its message body.
+    /// `french` forces the answer, e.g. for a subject analysed like its message body.
     func analyzeDetectingLanguage(_ text: String, surfaces: Bool = false, french forced: Bool? = nil) -> (tokens: [TopicToken], french: Bool) {
-        var raw = Self.scan(text, surfaces: surfaces)
-        var flags = [UInt8](repeating: 0, count: raw.count)
-        var french = 0, english = 0
-        for i in raw.indices where raw[i].kind == .word {
-            let f = StopWords.flags[raw[i].term] ?? 0
-            flags[i] = f
-            if f & 1 != 0 { french += 1 }
-            if f & 2 != 0 { english += 1 }
-        }
-        let isFrench = forced ?? (french > english)
-        for i in raw.indices where raw[i].kind == .word {
-            let word = raw[i].term
-            if flags[i] != 0 {
-                raw[i].kind = flags[i] & 4 != 0 ? .connector : .breakMark
-            } else if word.utf8.count < 2 {
-                raw[i].kind = .breakMark
-            } else {
-                raw[i].term = isFrench ? LightStemmer.french(word) : LightStemmer.english(word)
-            }
-        }
-        return (raw, isFrench)
-    }
-
-    /// Splits into folded words; elided articles ("l'", "qu'") dropped, e-mail addresses, URLs and
-    /// long numbers (ids, tickets, phones) turned into breaks.
-    static func scan(_ text: String, surfaces: Bool) -> [TopicToken] {
-        var tokens: [TopicToken] = []
-        var folded: [UInt8] = []
-        var surface = ""
-        var skipChunk = false
-        var digitsOnly = true
-
-        func flush(_ brk: Bool) {
-            if !folded.isEmpty && !skipChunk {
-                if digitsOnly && folded.count > 4 {
-                    tokens.append(TopicToken(kind: .breakMark, term: "", surface: ""))
-                } else {
-                    tokens.append(TopicToken(kind: .word, term: String(decoding: folded, as: UTF8.self), surface: surface))
-                }
-            }
-            folded.removeAll(keepingCapacity: true)
-            if surfaces { surface = "" }
-            digitsOnly = true
-            if brk, tokens.last?.kind != .breakMark { tokens.append(TopicToken(kind: .breakMark, term: "", surface: "")) }
-        }
-
-        func elision() {
-            let word = String(decoding: folded, as: UTF8.self)
-            if ["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"].contains(word) {
-                folded.removeAll(keepingCapacity: true)
-                if surfaces { surface = "" }
-                digitsOnly = true
-            } else {
-                flush(false)
-            }
-        }
-
-        // Walk the UTF-8 bytes, decoding multi-byte scalars by hand: much cheaper than
-        // materialising an array of Unicode scalars per message.
+        var text = text
+        text.makeContiguousUTF8()
         let bytes = Array(text.utf8)
-        var index = 0
-        while index < bytes.count {
-            let lead = bytes[index]
-            var v = UInt32(lead)
-            if lead < 0x80 {
-                index += 1
-            } else if lead >= 0xF0, index + 3 < bytes.count {
-                v = (UInt32(lead & 0x07) << 18) | (UInt32(bytes[index + 1] & 0x3F) << 12) | (UInt32(bytes[index + 2] & 0x3F) << 6)
-                    | UInt32(bytes[index + 3] & 0x3F)
-                index += 4
-            } else if lead >= 0xE0, index + 2 < bytes.count {
-                v = (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
-                index += 3
-            } else if lead >= 0xC0, index + 1 < bytes.count {
-                v = (UInt32(lead & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F)
-                index += 2
-            } else {
-                index += 1
-                v = 0xFFFD
-            }
-            let scalar = Unicode.Scalar(v) ?? "\u{FFFD}"
-            if skipChunk {
-                if v == 0x20 || v == 0x0A || v == 0x09 || v == 0x0D || v == 0xA0 {
-                    skipChunk = false
-                    folded.removeAll(keepingCapacity: true)
-                    if surfaces { surface = "" }
-                    digitsOnly = true
-                }
-                continue
-            }
-            if v < 0x80 {
-                let b = UInt8(v)
-                switch b {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                    if b >= UInt8(ascii: "a") { digitsOnly = false }
-                    folded.append(b)
-                    if surfaces { surface.unicodeScalars.append(scalar) }
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                    digitsOnly = false
-                    folded.append(b + 32)
-                    if surfaces { surface.unicodeScalars.append(Unicode.Scalar(b + 32)) }
-                case UInt8(ascii: "'"):
-                    elision()
-                case UInt8(ascii: "-"):
-                    // "e-mail" → "email"; other hyphens separate words of one term.
-                    if folded == [UInt8(ascii: "e")] {
-                        continue
-                    }
-                    flush(false)
-                case UInt8(ascii: "@"):
-                    skipChunk = true
-                    tokens.append(TopicToken(kind: .breakMark, term: "", surface: ""))
-                case UInt8(ascii: ":"):
-                    if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "/"), bytes[index + 1] == UInt8(ascii: "/") {
-                        skipChunk = true
-                        tokens.append(TopicToken(kind: .breakMark, term: "", surface: ""))
-                    } else {
-                        flush(true)
-                    }
-                case UInt8(ascii: " "), 0x09, 0x0A, 0x0D, UInt8(ascii: "_"), UInt8(ascii: "/"):
-                    flush(false)
-                default:
-                    flush(true)
-                }
-                continue
-            }
-            if let mapped = fold(v) {
-                digitsOnly = false
-                folded.append(contentsOf: mapped.utf8)
-                if surfaces { surface += Character(scalar).lowercased() }
-            } else if v == 0x2019 || v == 0x2018 || v == 0x02BC {
-                elision()
-            } else if v == 0xA0 || v == 0x202F || v == 0x2009 || v == 0x2010 || v == 0x2011 {
-                flush(false)
-            } else if scalar.properties.isAlphabetic {
-                digitsOnly = false
-                let lower = Character(scalar).lowercased()
-                folded.append(contentsOf: lower.utf8)
-                if surfaces { surface += lower }
-            } else {
-                flush(true)
-            }
+        var tokens: [TopicToken] = []
+        var french = 0, english = 0
+        var previousEnd = 0
+        var skipUntil = -1
+        func addBreak() {
+            if tokens.last?.kind != .breakMark { tokens.append(TopicToken(kind: .breakMark, term: "", surface: "")) }
         }
-        flush(true)
-        return tokens
+        addBreak()
+        words.forEachToken(in: text) { token in
+            guard !token.term.isPart else { return }
+            let range = token.utf8Range
+            guard range.lowerBound >= skipUntil else { return }
+            let gap = Self.gap(bytes, previousEnd, range.lowerBound)
+            previousEnd = range.upperBound
+            if gap == .url {
+                // "https" + "://": drop the scheme and everything up to the next space.
+                if let last = tokens.last, last.term == "http" || last.term == "https" { tokens.removeLast() }
+                addBreak()
+                var end = range.lowerBound
+                while end < bytes.count, !Self.isSpace(bytes[end]) { end += 1 }
+                skipUntil = end
+                previousEnd = end
+                return
+            }
+            if gap == .punctuation { addBreak() }
+            let folded = token.term.text
+            if folded.utf8.contains(UInt8(ascii: "@")) {
+                addBreak()
+                return
+            }
+            let flags = TopicStopWords.flags[folded] ?? 0
+            if flags & 1 != 0 { french += 1 }
+            if flags & 2 != 0 { english += 1 }
+            if flags != 0 {
+                if flags & 4 != 0 { tokens.append(TopicToken(kind: .connector, term: folded, surface: surfaces ? Self.surface(bytes, range) : "")) }
+                else { addBreak() }
+                return
+            }
+            let hasDigit = folded.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
+            if hasDigit && folded.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") }) && folded.utf8.count > 4 {
+                addBreak()  // tickets, phone pieces, ids: never a topic
+                return
+            }
+            guard folded.utf8.count >= 2 else { return }
+            let term = hasDigit ? folded : Stemmer.stem(folded)
+            tokens.append(TopicToken(kind: .word, term: term, surface: surfaces ? Self.surface(bytes, range) : "",
+                                     start: Int32(range.lowerBound), end: Int32(range.upperBound)))
+        }
+        addBreak()
+        return (tokens, forced ?? (french > english))
     }
 
-    /// Folded form of the Latin-1 and Latin Extended-A letters French and English mail uses.
-    static func fold(_ v: UInt32) -> String? {
-        switch v {
-        case 0xC0...0xC5, 0xE0...0xE5: return "a"
-        case 0xC6, 0xE6: return "ae"
-        case 0xC7, 0xE7: return "c"
-        case 0xC8...0xCB, 0xE8...0xEB: return "e"
-        case 0xCC...0xCF, 0xEC...0xEF: return "i"
-        case 0xD1, 0xF1: return "n"
-        case 0xD2...0xD6, 0xD8, 0xF2...0xF6, 0xF8: return "o"
-        case 0xD9...0xDC, 0xF9...0xFC: return "u"
-        case 0xDD, 0xFD, 0xFF, 0x178: return "y"
-        case 0xDF: return "ss"
-        case 0x152, 0x153: return "oe"
-        default: return nil
+    private enum Gap { case space, punctuation, url }
+
+    /// What separates two words: only spaces (one line break included), punctuation or a
+    /// paragraph break, or the "://" of a URL.
+    private static func gap(_ bytes: [UInt8], _ from: Int, _ to: Int) -> Gap {
+        guard from < to else { return .space }
+        if to - from >= 3, bytes[from] == UInt8(ascii: ":"), bytes[from + 1] == UInt8(ascii: "/"), bytes[from + 2] == UInt8(ascii: "/") {
+            return .url
         }
+        var newlines = 0
+        var k = from
+        while k < to {
+            let b = bytes[k]
+            if b == 0x0A {
+                newlines += 1
+            } else if b < 0x80 {
+                // Letters here are what the word scan dropped (elided "l'", lone letters): no break.
+                if Self.asciiPunctuation.contains(b) { return .punctuation }
+            } else if b == 0xC2, k + 1 < to, bytes[k + 1] == 0xAB || bytes[k + 1] == 0xBB || bytes[k + 1] == 0xBF || bytes[k + 1] == 0xA1 {
+                return .punctuation  // « » ¿ ¡
+            } else if b == 0xE2, k + 2 < to, bytes[k + 1] == 0x80, [0xA6, 0x93, 0x94, 0x9C, 0x9D].contains(bytes[k + 2]) {
+                return .punctuation  // … – — “ ”
+            }
+            k += 1
+        }
+        return newlines >= 2 ? .punctuation : .space
+    }
+
+    private static let asciiPunctuation: Set<UInt8> = Set(".,;:!?()[]{}\"|*/\\#=+<>".utf8)
+
+    private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == UInt8(ascii: "<") || b == UInt8(ascii: ">") }
+
+    private static func surface(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self).lowercased()
     }
 }

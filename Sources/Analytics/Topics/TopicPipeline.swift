@@ -417,15 +417,20 @@ struct TopicPipeline {
     /// "mot de passe" → "lien de réinitialisation du mot de passe") and drops single words already
     /// inside a longer term, keeping the rank of the first part.
     static func joinOverlapping(_ terms: [String], isWritten: (String) -> Bool) -> [String] {
+        /// A word without its elided article: "l'offre" and "offre" overlap.
+        func core(_ word: Substring) -> Substring {
+            guard let cut = word.lastIndex(where: { $0 == "'" || $0 == "’" }) else { return word }
+            return word[word.index(after: cut)...]
+        }
         var out: [[Substring]] = []
         for term in terms {
             let words = term.split(separator: " ")
             if words.count >= 2 {
-                if let i = out.firstIndex(where: { $0.count >= 2 && $0.last == words.first && isWritten(($0 + words.dropFirst()).joined(separator: " ")) }) {
+                if let i = out.firstIndex(where: { $0.count >= 2 && core($0.last!) == core(words[0]) && isWritten(($0 + words.dropFirst()).joined(separator: " ")) }) {
                     out[i] += words.dropFirst()
                     continue
                 }
-                if let i = out.firstIndex(where: { $0.count >= 2 && $0.first == words.last && isWritten((words.dropLast() + $0).joined(separator: " ")) }) {
+                if let i = out.firstIndex(where: { $0.count >= 2 && core($0.first!) == core(words.last!) && isWritten((words.dropLast() + $0).joined(separator: " ")) }) {
                     out[i] = Array(words.dropLast()) + out[i]
                     continue
                 }
@@ -452,31 +457,35 @@ struct TopicPipeline {
         for index in docs {
             let message = data.messages[index]
             let body = analyzer.analyzeDetectingLanguage(message.replyText, surfaces: true)
-            let subject = analyzer.analyzeDetectingLanguage(Self.cleanSubject(message.subject), surfaces: true, french: body.french)
-            let tokens = body.tokens + [TopicToken(kind: .breakMark, term: "", surface: "")] + subject.tokens
-            var previous: (Int32, String)?
-            var between: [String] = []
-            for token in tokens {
-                switch token.kind {
-                case .word:
-                    guard let id = vocabulary[token.term] else {
+            let subjectText = Self.cleanSubject(message.subject)
+            let subject = analyzer.analyzeDetectingLanguage(subjectText, surfaces: true, french: body.french)
+            for (text, tokens) in [(message.replyText, body.tokens), (subjectText, subject.tokens)] {
+                let bytes = Array(text.utf8)
+                var previous: (id: Int32, start: Int32)?
+                var between = 0
+                for token in tokens {
+                    switch token.kind {
+                    case .word:
+                        guard let id = vocabulary[token.term] else {
+                            previous = nil
+                            between = 0
+                            continue
+                        }
+                        if wanted.contains(id) { counts[id, default: [:]][token.surface, default: 0] += 1 }
+                        if let p = previous, between <= 1, let phrase = phraseId[Int64(p.id) << 32 | Int64(id)], wanted.contains(phrase) {
+                            // The phrase as written, elisions included ("passer à l'offre").
+                            let written = String(decoding: bytes[Int(p.start)..<Int(token.end)], as: UTF8.self).lowercased()
+                            let tidy = written.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+                            counts[phrase, default: [:]][tidy, default: 0] += 1
+                        }
+                        previous = (id, token.start)
+                        between = 0
+                    case .connector:
+                        if previous != nil { between += 1 }
+                    case .breakMark:
                         previous = nil
-                        between = []
-                        continue
+                        between = 0
                     }
-                    if wanted.contains(id) { counts[id, default: [:]][token.surface, default: 0] += 1 }
-                    if let (p, surface) = previous, between.count <= 1, let phrase = phraseId[Int64(p) << 32 | Int64(id)],
-                        wanted.contains(phrase) {
-                        let text = ([surface] + between + [token.surface]).joined(separator: " ")
-                        counts[phrase, default: [:]][text, default: 0] += 1
-                    }
-                    previous = (id, token.surface)
-                    between = []
-                case .connector:
-                    if previous != nil { between.append(token.surface) }
-                case .breakMark:
-                    previous = nil
-                    between = []
                 }
             }
         }

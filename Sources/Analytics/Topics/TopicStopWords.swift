@@ -1,6 +1,9 @@
-/// Accent-folded French and English stop words, plus the greetings, closings and help-desk
-/// boilerplate that every customer message carries and that say nothing about its topic.
-enum StopWords {
+/// Stop words for topics: TextAnalysis's French and English lists plus the greetings, closings,
+/// politeness and help-desk small talk that every customer message carries and that say nothing
+/// about its topic (folded, unstemmed).
+import TextAnalysis
+
+enum TopicStopWords {
     static let english = Set<String>([
         "a", "about", "above", "after", "again", "against", "all", "also", "although", "am", "an", "and", "any", "anymore",
         "anything", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by",
@@ -52,8 +55,8 @@ enum StopWords {
     /// One lookup per word instead of four: bit 0 French, bit 1 English, bit 2 connector.
     static let flags: [String: UInt8] = {
         var table: [String: UInt8] = [:]
-        for word in french { table[word, default: 0] |= 1 }
-        for word in english { table[word, default: 0] |= 2 }
+        for word in french.union(StopWords.french) { table[word, default: 0] |= 1 }
+        for word in english.union(StopWords.english) { table[word, default: 0] |= 2 }
         for word in connectors { table[word, default: 0] |= 4 }
         return table
     }()
