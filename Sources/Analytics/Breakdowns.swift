@@ -61,8 +61,12 @@ struct Breakdowns {
         for i in messages.indices where data.days[i] >= firstDay && data.days[i] <= lastDay {
             let message = messages[i]
             let thread = data.threadOf[i]
-            add(&mailbox, "\(message.key.account)/\(message.key.mailbox)", message, thread)
-            for name in Set(message.labels) { add(&label, name, message, thread) }
+            add(&mailbox, message.key.account + "/" + message.key.mailbox, message, thread)
+            if message.labels.count == 1 {
+                add(&label, message.labels[0], message, thread)
+            } else {
+                for name in Set(message.labels).sorted() { add(&label, name, message, thread) }
+            }
             let w = Int(data.weekdays[i]), h = Int(data.hours[i])
             let address = message.from?.address.lowercased() ?? ""
             switch message.direction {

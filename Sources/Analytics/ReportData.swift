@@ -33,9 +33,10 @@ struct ReportData {
         messages = unique
         var days = [Int](), weekdays = [UInt8](), hours = [UInt8]()
         days.reserveCapacity(unique.count)
-        for message in unique {
-            days.append(clock.dayNumber(message.date))
-            let wh = clock.weekdayHour(message.date)
+        for i in unique.indices {
+            let date = unique[i].date
+            days.append(clock.dayNumber(date))
+            let wh = clock.weekdayHour(date)
             weekdays.append(UInt8(wh.weekday))
             hours.append(UInt8(wh.hour))
         }
@@ -46,8 +47,8 @@ struct ReportData {
         var threadIndex: [String: Int] = [:]
         var members: [[Int]] = []
         var threadOf = [Int](repeating: 0, count: unique.count)
-        for (i, message) in unique.enumerated() {
-            let key = message.threadId.isEmpty ? "\u{0}" + message.id : message.threadId
+        for i in unique.indices {
+            let key = unique[i].threadId.isEmpty ? "\u{0}" + unique[i].id : unique[i].threadId
             if let t = threadIndex[key] {
                 members[t].append(i)
                 threadOf[i] = t

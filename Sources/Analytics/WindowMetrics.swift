@@ -46,15 +46,15 @@ struct WindowMetrics: Equatable {
         let messages = data.messages
         for i in messages.indices {
             guard let p = periodIndex(data.days[i]) else { continue }
-            let message = messages[i]
-            switch message.direction {
+            // Fields are read straight from the array: copying a whole summary costs a retain per field.
+            switch messages[i].direction {
             case .customer:
                 rows[p].customerMessages += 1
-                if message.isReply { rows[p].customerReplies += 1 }
-                if let address = message.from?.address { customers[p].insert(address.lowercased()) }
+                if messages[i].isReply { rows[p].customerReplies += 1 }
+                if let address = messages[i].from?.address { customers[p].insert(address.lowercased()) }
             case .team:
                 rows[p].teamMessages += 1
-                if message.isReply {
+                if messages[i].isReply {
                     rows[p].teamReplies += 1
                     let t = data.threadOf[i]
                     if lastRepliedThread[p] != t {

@@ -3,6 +3,10 @@
 /// English versions of one article give the same key.
 enum LinkKey {
     static func all(in text: String) -> [String] {
+        // Most messages hold no link at all: look for "://" before copying anything.
+        guard text.utf8.withContiguousStorageIfAvailable({ buffer in
+            buffer.indices.dropLast(2).contains { buffer[$0] == 0x3A && buffer[$0 + 1] == 0x2F && buffer[$0 + 2] == 0x2F }
+        }) ?? true else { return [] }
         var keys: [String] = []
         let bytes = Array(text.utf8)
         var i = 0

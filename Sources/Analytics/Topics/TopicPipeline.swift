@@ -43,17 +43,30 @@ struct TopicPipeline {
             var french: [Bool] = []
         }
         let analyzer = self.analyzer
-        func analyzed(_ index: Int) -> (tokens: [TopicToken], french: Bool) {
+        /// Subjects repeat along a thread: each chunk analyses each (subject, language) once.
+        struct SubjectKey: Hashable {
+            var subject: String
+            var french: Bool
+        }
+        func analyzed(_ index: Int, subjects: inout [SubjectKey: [TopicToken]]) -> (tokens: [TopicToken], french: Bool) {
             let message = messages[index]
             let body = analyzer.analyzeDetectingLanguage(message.replyText)
-            let subject = analyzer.analyzeDetectingLanguage(Self.cleanSubject(message.subject), french: body.french)
-            return (body.tokens + [TopicToken(kind: .breakMark, term: "", surface: "")] + subject.tokens, body.french)
+            let key = SubjectKey(subject: message.subject, french: body.french)
+            let subject: [TopicToken]
+            if let cached = subjects[key] {
+                subject = cached
+            } else {
+                subject = analyzer.analyzeDetectingLanguage(Self.cleanSubject(message.subject), french: body.french).tokens
+                subjects[key] = subject
+            }
+            return (body.tokens + subject, body.french)
         }
         let chunks = Parallel.chunks(current.count) { range -> Chunk in
             var chunk = Chunk()
             var local: [String: Int32] = [:]
+            var subjects: [SubjectKey: [TopicToken]] = [:]
             for d in range {
-                let (tokens, french) = analyzed(current[d])
+                let (tokens, french) = analyzed(current[d], subjects: &subjects)
                 var out: [Int32] = []
                 out.reserveCapacity(tokens.count)
                 for token in tokens {
@@ -95,8 +108,9 @@ struct TopicPipeline {
             isFrench += chunk.french
         }
         /// A message outside the window, in the window's vocabulary (unknown words break terms).
+        var previousSubjects: [SubjectKey: [TopicToken]] = [:]
         func stream(_ index: Int) -> [Int32] {
-            analyzed(index).tokens.map { token in
+            analyzed(index, subjects: &previousSubjects).tokens.map { token in
                 switch token.kind {
                 case .connector: return Self.connector
                 case .breakMark: return Self.breakMark
