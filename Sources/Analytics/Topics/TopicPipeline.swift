@@ -160,23 +160,26 @@ struct TopicPipeline {
         for (k, key) in phraseKeys.enumerated() { termDf[words.count + k] = pairCounts[key]! }
         let idf = termDf.map { $0 > 0 ? Float(log(Double(n) / Double($0))) : 0 }
 
-        // 3. Term counts and TF-IDF vectors.
-        var scratch = [Int32](repeating: 0, count: dimension)
-        func counts(_ s: [Int32]) -> (ids: [Int32], tf: [Int32]) {
+        // 3. Term counts and TF-IDF vectors (`scratch` is a zeroed dense tally of `dimension` slots).
+        func counts(_ s: [Int32], _ scratch: inout [Int32]) -> (ids: [Int32], tf: [Int32]) {
             var touched: [Int32] = []
-            func add(_ t: Int32) {
+            for t in s where t >= 0 && eligible[Int(t)] {
                 if scratch[Int(t)] == 0 { touched.append(t) }
                 scratch[Int(t)] += 1
             }
-            for t in s where t >= 0 && eligible[Int(t)] { add(t) }
             Self.forEachPair(s) { a, b in
-                if let p = phraseId[Int64(a) << 32 | Int64(b)] { add(p) }
+                if let p = phraseId[Int64(a) << 32 | Int64(b)] {
+                    if scratch[Int(p)] == 0 { touched.append(p) }
+                    scratch[Int(p)] += 1
+                }
             }
             touched.sort()
             let tf = touched.map { scratch[Int($0)] }
             for t in touched { scratch[Int(t)] = 0 }
             return (touched, tf)
         }
+        var sharedScratch = [Int32](repeating: 0, count: dimension)
+        func counts(_ s: [Int32]) -> (ids: [Int32], tf: [Int32]) { counts(s, &sharedScratch) }
         func vector(_ c: (ids: [Int32], tf: [Int32])) -> SparseVector {
             var v = SparseVector()
             for (k, t) in c.ids.enumerated() where idf[Int(t)] > 0 {
@@ -186,8 +189,15 @@ struct TopicPipeline {
             v.normalize()
             return v
         }
-        let termCounts = streams.map(counts)
-        let vectors = termCounts.map(vector)
+        let parts = Parallel.chunks(n) { range -> [((ids: [Int32], tf: [Int32]), SparseVector)] in
+            var scratch = [Int32](repeating: 0, count: dimension)
+            return range.map { d in
+                let c = counts(streams[d], &scratch)
+                return (c, vector(c))
+            }
+        }
+        let termCounts = parts.flatMap { $0.map(\.0) }
+        let vectors = parts.flatMap { $0.map(\.1) }
 
         // 4. Near-duplicates collapse onto one representative that carries their weight.
         let groups = NearDuplicates.groups(vectors.map(\.ids))
@@ -208,10 +218,18 @@ struct TopicPipeline {
         var centroidsByCluster: [SparseVector] = []
         var clusterIsFrench: [Bool] = []
         var chosen: [String] = []
-        for french in [false, true] {
-            let group = reps.indices.filter { isFrench[reps[$0]] == french }
+        let groupsByLanguage = [false, true].map { french in reps.indices.filter { isFrench[reps[$0]] == french } }
+        let clusterer = self.clusterer
+        let results = Parallel.chunks(2) { range -> [TopicClusterer.Result] in
+            range.map { l in
+                let group = groupsByLanguage[l]
+                return clusterer.cluster(group.map { repVectors[$0] }, weights: group.map { weights[$0] }, dimension: dimension)
+            }
+        }.flatMap { $0 }
+        for (l, french) in [false, true].enumerated() {
+            let group = groupsByLanguage[l]
             guard !group.isEmpty else { continue }
-            let result = clusterer.cluster(group.map { repVectors[$0] }, weights: group.map { weights[$0] }, dimension: dimension)
+            let result = results[l]
             let offset = centroidsByCluster.count
             for (position, r) in group.enumerated() where result.assignment[position] >= 0 {
                 assignment[r] = offset + result.assignment[position]
