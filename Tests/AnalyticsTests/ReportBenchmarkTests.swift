@@ -19,6 +19,25 @@ import Analytics
         // CPU time (all threads) is printed beside wall time: the shared machine's load inflates wall time.
         print("benchmark: \(corpus.messages.count) messages, \(files.count) files, wall \(elapsed), cpu \(cpu) s")
         #expect(files.count == 13)
+        // Topic quality at this size, from topic_messages.csv (black box).
+        var planted: [Int: Set<String>] = [:]
+        var idOf: [String: String] = [:]
+        for m in corpus.messages { idOf[m.messageId!] = m.id }
+        for (id, topic) in corpus.topicOf { planted[topic, default: []].insert(id) }
+        var reported: [String: Set<String>] = [:]
+        for row in CSVReader.records(files.first { $0.name == "topic_messages.csv" }!.contents) {
+            reported[row["topic_id"]!, default: []].insert(idOf[row["message_id"]!]!)
+        }
+        var recalls: [Double] = [], precisions: [Double] = []
+        for topic in planted.keys.sorted() {
+            let members = planted[topic]!
+            let best = reported.max { ($0.value.intersection(members).count, $1.key) < ($1.value.intersection(members).count, $0.key) }
+            let overlap = best.map { $0.value.intersection(members).count } ?? 0
+            recalls.append(Double(overlap) / Double(members.count))
+            precisions.append(best.map { Double(overlap) / Double($0.value.count) } ?? 0)
+        }
+        print("benchmark quality: \(reported.count) topics, mean recall \(recalls.reduce(0, +) / Double(recalls.count)), "
+              + "mean precision \(precisions.reduce(0, +) / Double(precisions.count)), min recall \(recalls.min()!), min precision \(precisions.min()!)")
     }
 
     static func processCPUSeconds() -> Double {
