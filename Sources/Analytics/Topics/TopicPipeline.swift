@@ -133,19 +133,26 @@ struct TopicPipeline {
 
         // 2. Multi-word terms: adjacent content words (one connector allowed between) that occur
         //    together in enough messages and in a good part of the messages holding either word.
-        var pairCounts: [Int64: Int32] = [:]
-        for s in streams {
+        //    Counted per chunk on each core, then summed (integer sums: order does not matter).
+        let chunkPairCounts = Parallel.chunks(streams.count) { range -> [Int64: Int32] in
+            var counts: [Int64: Int32] = [:]
             var pairs: [Int64] = []
-            Self.forEachPair(s) { a, b in
-                if eligible[Int(a)] && eligible[Int(b)] { pairs.append(Int64(a) << 32 | Int64(b)) }
+            for d in range {
+                pairs.removeAll(keepingCapacity: true)
+                Self.forEachPair(streams[d]) { a, b in
+                    if eligible[Int(a)] && eligible[Int(b)] { pairs.append(Int64(a) << 32 | Int64(b)) }
+                }
+                pairs.sort()
+                var last: Int64 = -1
+                for p in pairs where p != last {
+                    counts[p, default: 0] += 1
+                    last = p
+                }
             }
-            pairs.sort()
-            var last: Int64 = -1
-            for p in pairs where p != last {
-                pairCounts[p, default: 0] += 1
-                last = p
-            }
+            return counts
         }
+        var pairCounts = chunkPairCounts.first ?? [:]
+        for extra in chunkPairCounts.dropFirst() { pairCounts.merge(extra, uniquingKeysWith: +) }
         var phraseKeys: [Int64] = []
         for (key, count) in pairCounts where count >= max(minDf, 3) {
             let a = Int(key >> 32), b = Int(key & 0xFFFF_FFFF)
@@ -329,7 +336,7 @@ struct TopicPipeline {
                 if exampleThreads.insert(data.threadOf[current[d]]).inserted { examples.append(current[d]) }
             }
             topics.append(Topic(
-                id: r + 1, label: distinct.prefix(3).joined(separator: ", "), keywords: Array(distinct.prefix(8)),
+                id: r + 1, label: Self.label(distinct), keywords: Array(distinct.prefix(8)),
                 members: members.map { current[$0] }.sorted(), threadCount: threads, previousCount: 0,
                 examples: examples, bestArticle: nil, articleScore: nil, covered: false, cohesion: cohesion,
                 distinctiveness: Double(ownShare)))
@@ -443,6 +450,19 @@ struct TopicPipeline {
             }
         }
         return chosen
+    }
+
+    /// A short name: the best two terms, a third when the name stays within about eight words.
+    static func label(_ terms: [String]) -> String {
+        var chosen: [String] = []
+        var words = 0
+        for term in terms.prefix(3) {
+            let count = term.split(separator: " ").count
+            if chosen.count >= 2 && words + count > 8 { break }
+            chosen.append(term)
+            words += count
+        }
+        return chosen.joined(separator: ", ")
     }
 
     /// Chains overlapping multi-word terms ("lien de réinitialisation" + "réinitialisation du mot" +
