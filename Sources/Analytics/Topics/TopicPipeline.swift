@@ -292,8 +292,11 @@ struct TopicPipeline {
         }
         let averageClassSize = order.isEmpty ? 1 : classTotals.reduce(0, +) / Float(order.count)
 
-        var topics: [Topic] = []
-        for (r, g) in order.enumerated() {
+        // Each topic is named and given examples on its own, so topics are shared out between cores.
+        let frozenCentroids = centroids
+        let orderSnapshot = order
+        func makeTopic(_ r: Int) -> Topic {
+            let g = orderSnapshot[r]
             let members = membersOf[g]
             var scored: [(Int32, Float)] = []
             for t in 0..<dimension where classTf[r][t] > 0 {
@@ -327,7 +330,7 @@ struct TopicPipeline {
             }.filter { seen.insert($0).inserted }
             let threads = Set(members.map { data.threadOf[current[$0]] }).count
             // Examples: the most typical messages, one per thread.
-            let scoredMembers: [(Int, Float)] = members.map { ($0, centroids.similarity(vectors[$0], row: r)) }
+            let scoredMembers: [(Int, Float)] = members.map { ($0, frozenCentroids.similarity(vectors[$0], row: r)) }
             let cohesion = scoredMembers.reduce(0.0) { $0 + Double($1.1) } / Double(max(1, scoredMembers.count))
             let typical = scoredMembers.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : messages[current[$0.0]].id < messages[current[$1.0]].id }
             var exampleThreads = Set<Int>()
@@ -335,12 +338,13 @@ struct TopicPipeline {
             for (d, _) in typical where examples.count < 3 {
                 if exampleThreads.insert(data.threadOf[current[d]]).inserted { examples.append(current[d]) }
             }
-            topics.append(Topic(
+            return Topic(
                 id: r + 1, label: Self.label(distinct), keywords: Array(distinct.prefix(8)),
                 members: members.map { current[$0] }.sorted(), threadCount: threads, previousCount: 0,
                 examples: examples, bestArticle: nil, articleScore: nil, covered: false, cohesion: cohesion,
-                distinctiveness: Double(ownShare)))
+                distinctiveness: Double(ownShare))
         }
+        var topics = Parallel.chunks(order.count) { range in range.map(makeTopic) }.flatMap { $0 }
         // Drop grab-bags, renumber, and keep centroids and groups aligned with what is left.
         let kept = topics.indices.filter { topics[$0].distinctiveness >= minimumDistinctiveness }
         topics = kept.enumerated().map { position, r in
@@ -572,16 +576,23 @@ struct TopicPipeline {
             if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
         }
         if mergeByLinks {
-            var threadLinks: [Int: [String]] = [:]
+            var threadList: [Int] = []
+            var listed = Set<Int>()
             for d in current.indices where clusterOf[d] >= 0 {
                 let t = data.threadOf[current[d]]
-                if threadLinks[t] != nil { continue }
-                var links = Set<String>()
-                for i in data.threads[t].members where data.messages[i].direction == .team {
-                    links.formUnion(LinkKey.all(in: data.messages[i].replyText))
-                }
-                threadLinks[t] = links.sorted()
+                if listed.insert(t).inserted { threadList.append(t) }
             }
+            let linkLists = Parallel.chunks(threadList.count) { range in
+                range.map { k -> [String] in
+                    var links = Set<String>()
+                    for i in data.threads[threadList[k]].members where data.messages[i].direction == .team {
+                        links.formUnion(LinkKey.all(in: data.messages[i].replyText))
+                    }
+                    return links.sorted()
+                }
+            }.flatMap { $0 }
+            var threadLinks: [Int: [String]] = [:]
+            for (k, t) in threadList.enumerated() { threadLinks[t] = linkLists[k] }
             var linkCounts = [[String: Int]](repeating: [:], count: clusterCount)
             var linkedThreads = [Int](repeating: 0, count: clusterCount)
             var seen = [Set<Int>](repeating: [], count: clusterCount)
