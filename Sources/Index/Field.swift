@@ -1,10 +1,9 @@
-import TextAnalysis
-
 /// The fields of the index. Each term is stored under its field, so `subject:x` and a plain
 /// `x` read different postings. Text fields keep positions and lengths for BM25 and phrases;
 /// keyword fields hold one normalised value per entry.
 enum Field: UInt8, CaseIterable, Sendable {
-    case subject = 0, from, to, cc, body, reply, filename
+    case subject = 0
+    case from, to, cc, body, reply, filename
     case label, mailbox, flag, thread, messageId
 
     /// Text fields whose lengths are stored per document, in this order.
@@ -27,26 +26,5 @@ enum Field: UInt8, CaseIterable, Sendable {
         case .filename: return 1.2
         default: return 0
         }
-    }
-}
-
-/// Normalisation of label, mailbox and flag names, shared by indexing and queries, so that
-/// `label:my-label`, `label:"My Label"` and `in:sent` (Gmail's `\Sent`) meet.
-enum Keyword {
-    /// Folded, leading backslashes dropped, runs of anything but letters and digits as one `-`.
-    static func normalize(_ value: String) -> String {
-        let folded = Folding.fold(value)
-        var out = ""
-        var pendingDash = false
-        for scalar in folded.unicodeScalars {
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                if pendingDash && !out.isEmpty { out.append("-") }
-                pendingDash = false
-                out.unicodeScalars.append(scalar)
-            } else {
-                pendingDash = true
-            }
-        }
-        return out
     }
 }

@@ -13,7 +13,8 @@ public enum IndexError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .io(let path, let reason): return "index file \(path): \(reason)"
         case .corrupt(let what): return "the search index is damaged (\(what)); run `mailmirror reindex` to rebuild it"
-        case .locked(let path): return "another mailmirror process is updating the search index (\(path)); try again when it finishes"
+        case .locked(let path):
+            return "another mailmirror process is updating the search index (\(path)); try again when it finishes"
         case .missing(let path): return "no search index in \(path); run `mailmirror reindex` to build it"
         }
     }

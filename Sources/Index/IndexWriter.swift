@@ -8,12 +8,15 @@ import MailCore
 /// a commit killed half way leaves the previous manifest and all its files untouched, so the
 /// old index still opens. Files no manifest references (left by a crash, or replaced) are
 /// removed by the next writer. When there are more than `maxSegments` segments, the smallest
+/// are merged into one, never past `maxMergeBytes` of input: a merge holds its output in memory,
+/// so this caps the memory a commit can take (a large mailbox simply keeps a few more segments).
 /// are merged into one. One writer at a time (an advisory lock on `write.lock`).
 public final class IndexWriter {
     public let directory: URL
     private let path: String
     private let storedTextLimit: Int
     private let maxSegments: Int
+    private let maxMergeBytes: Int
     private var manifest: Manifest
     private var readers: [SegmentReader] = []
     private var deletions: [DeletionSet?] = []
@@ -30,25 +33,42 @@ public final class IndexWriter {
 
     /// Opens (or creates) the index in `directory`. With `rebuild`, starts from an empty index:
     /// the old one stays readable until the first commit replaces it.
-    public init(directory: URL, rebuild: Bool = false, storedTextLimit: Int = 1024, maxSegments: Int = 10) throws(IndexError) {
+    public init(
+        directory: URL, rebuild: Bool = false, storedTextLimit: Int = 1024, maxSegments: Int = 10,
+        maxMergeBytes: Int = 16 << 20
+    ) throws(IndexError) {
         self.directory = directory
         path = directory.path
         self.storedTextLimit = storedTextLimit
         self.maxSegments = max(2, maxSegments)
+        self.maxMergeBytes = maxMergeBytes
         builder = SegmentBuilder(storedTextLimit: storedTextLimit)
         try FileIO.makeDirectory(path)
         lockDescriptor = try FileIO.lock(path + "/write.lock")
         do throws(IndexError) {
             var loaded = Manifest()
-            if let bytes = try FileIO.readFile(path + "/" + Manifest.fileName) { loaded = try Manifest(bytes: bytes) }
-            if rebuild { loaded.entries = [] }
+            if rebuild {
+                // A rebuild must work on a damaged index too: read nothing but fresh file numbers.
+                loaded.next = 1 + (FileIO.list(path).compactMap(IndexWriter.fileNumber).max() ?? 0)
+                if let bytes = try? FileIO.readFile(path + "/" + Manifest.fileName),
+                    let old = try? Manifest(bytes: bytes)
+                {
+                    loaded.next = max(loaded.next, old.next)
+                }
+            } else if let bytes = try FileIO.readFile(path + "/" + Manifest.fileName) {
+                loaded = try Manifest(bytes: bytes)
+            }
             manifest = loaded
             for entry in loaded.entries {
                 let reader = try SegmentReader(path: file(entry.name + ".seg"), name: entry.name)
-                guard reader.docCount == entry.docCount else { throw IndexError.corrupt("\(entry.name) does not match the manifest") }
+                guard reader.docCount == entry.docCount else {
+                    throw IndexError.corrupt("\(entry.name) does not match the manifest")
+                }
                 readers.append(reader)
                 if let name = entry.deletions {
-                    guard let bytes = try FileIO.readFile(file(name)) else { throw IndexError.corrupt("\(name) is missing") }
+                    guard let bytes = try FileIO.readFile(file(name)) else {
+                        throw IndexError.corrupt("\(name) is missing")
+                    }
                     deletions.append(try DeletionSet(bytes: bytes, count: reader.docCount))
                 } else {
                     deletions.append(nil)
@@ -71,6 +91,12 @@ public final class IndexWriter {
     }
 
     private func file(_ name: String) -> String { path + "/" + name }
+
+    /// The largest number in one of our file names (`seg-000012.seg`, `seg-000003.del-000014`).
+    static func fileNumber(_ name: String) -> Int? {
+        guard name.hasPrefix("seg-") else { return nil }
+        return name.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }.max()
+    }
 
     /// Messages added or removed since the last commit.
     public var pendingCount: Int { builder.count + touched.count }
@@ -161,14 +187,35 @@ public final class IndexWriter {
             newDeletions.append(set)
         }
 
-        // Too many segments: merge the smallest ones into one.
+        // Too many segments: merge the smallest ones into one, within the merge size cap.
+        var chosen: Set<Int> = []
         if entries.count > maxSegments {
             let order = entries.indices.sorted {
-                let a = newReaders[$0].docCount - (newDeletions[$0]?.count ?? 0)
-                let b = newReaders[$1].docCount - (newDeletions[$1]?.count ?? 0)
+                let a = newReaders[$0].bytes.count
+                let b = newReaders[$1].bytes.count
                 return a != b ? a < b : $0 < $1
             }
-            let chosen = Set(order.prefix(entries.count - maxSegments / 2 + 1))
+            var total = 0
+            for i in order.prefix(entries.count - maxSegments / 2 + 1) {
+                total += newReaders[i].bytes.count
+                if total > maxMergeBytes { break }
+                chosen.insert(i)
+            }
+            if chosen.count < 2 { chosen = [] }
+        }
+        if chosen.isEmpty {
+            // A segment mostly made of replaced messages (flag changes re-add them) is rewritten
+            // alone, so deleted documents do not pile up in segments too large to merge.
+            for i in entries.indices {
+                let deleted = newDeletions[i]?.count ?? 0
+                let count = newReaders[i].docCount
+                if deleted * 2 > count && newReaders[i].bytes.count / 2 <= maxMergeBytes {
+                    chosen = [i]
+                    break
+                }
+            }
+        }
+        if !chosen.isEmpty {
             let inputs = entries.indices.filter { chosen.contains($0) }.map {
                 SegmentMerger.Input(reader: newReaders[$0], deletions: newDeletions[$0])
             }

@@ -31,14 +31,18 @@ struct Manifest: Equatable {
 
     init(bytes: [UInt8]) throws(IndexError) {
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
-        guard lines.first == "mailmirror-index 1" else { throw IndexError.corrupt("the manifest has an unknown format") }
+        guard lines.first == "mailmirror-index 1" else {
+            throw IndexError.corrupt("the manifest has an unknown format")
+        }
         for line in lines.dropFirst() {
             let parts = line.split(separator: " ")
             if parts.count == 2, parts[0] == "next", let n = Int(parts[1]) {
                 next = n
             } else if parts.count == 4, parts[0] == "segment", let count = Int(parts[2]),
-                Manifest.isSafeName(parts[1]), parts[3] == "-" || Manifest.isSafeName(parts[3]) {
-                entries.append(Entry(name: String(parts[1]), docCount: count, deletions: parts[3] == "-" ? nil : String(parts[3])))
+                Manifest.isSafeName(parts[1]), parts[3] == "-" || Manifest.isSafeName(parts[3])
+            {
+                entries.append(
+                    Entry(name: String(parts[1]), docCount: count, deletions: parts[3] == "-" ? nil : String(parts[3])))
             } else {
                 throw IndexError.corrupt("the manifest has an unreadable line")
             }
@@ -47,7 +51,8 @@ struct Manifest: Equatable {
 
     /// Only our own file names: no path separators can sneak in.
     static func isSafeName<S: StringProtocol>(_ name: S) -> Bool {
-        !name.isEmpty && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") } && !name.hasPrefix(".")
+        !name.isEmpty && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }
+            && !name.hasPrefix(".")
     }
 
     /// Every file the manifest keeps alive.
@@ -59,24 +64,4 @@ struct Manifest: Equatable {
         }
         return files
     }
-}
-
-/// A segment's deleted documents, one bit each.
-struct DeletionSet {
-    static let magic: [UInt8] = Array("MMIXDEL1".utf8)
-    var bits: [UInt8]
-
-    init(count: Int) { bits = [UInt8](repeating: 0, count: (count + 7) / 8) }
-
-    init(bytes: [UInt8], count: Int) throws(IndexError) {
-        guard bytes.count == 8 + (count + 7) / 8, Array(bytes[0..<8]) == DeletionSet.magic else {
-            throw IndexError.corrupt("a deletion file does not match its segment")
-        }
-        bits = Array(bytes[8...])
-    }
-
-    @inline(__always) func contains(_ doc: Int) -> Bool { bits[doc >> 3] & (1 << UInt8(doc & 7)) != 0 }
-    @inline(__always) mutating func insert(_ doc: Int) { bits[doc >> 3] |= 1 << UInt8(doc & 7) }
-    var count: Int { bits.reduce(0) { $0 + $1.nonzeroBitCount } }
-    var encoded: [UInt8] { DeletionSet.magic + bits }
 }

@@ -16,6 +16,9 @@ public indirect enum Query: Equatable, Sendable {
     /// `after:` (inclusive) and `before:` (exclusive), days in the user's time zone.
     case after(Day)
     case before(Day)
+    /// `after:` / `before:` given as seconds since 1970 (Gmail accepts both).
+    case afterTime(Int64)
+    case beforeTime(Int64)
     case olderThan(Age)
     case newerThan(Age)
     case hasAttachment
@@ -67,7 +70,12 @@ public struct Day: Equatable, Sendable, CustomStringConvertible {
 
 /// An age for `older_than:` / `newer_than:`: days, weeks, months (30 days) or years (365 days).
 public struct Age: Equatable, Sendable {
-    public enum Unit: Character, Sendable { case day = "d", week = "w", month = "m", year = "y" }
+    public enum Unit: Character, Sendable {
+        case day = "d"
+        case week = "w"
+        case month = "m"
+        case year = "y"
+    }
     public var count: Int
     public var unit: Unit
 

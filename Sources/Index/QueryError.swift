@@ -29,11 +29,14 @@ public struct QueryError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unmatchedClosingParenthesis: return "unmatched ) \(at)"
         case .emptyParentheses: return "empty parentheses \(at)"
         case .unknownOperator(let name):
-            return "unknown operator \(name): \(at) (known: from, to, cc, subject, body, after, before, older_than, newer_than, has, filename, label, in, is, thread, rfc822msgid)"
+            return
+                "unknown operator \(name): \(at) (known: from, to, cc, subject, body, after, before, older_than, newer_than, has, filename, label, in, is, thread, rfc822msgid)"
         case .missingValue(let name): return "missing value after \(name): \(at)"
         case .badDate(let value): return "bad date \"\(value)\" \(at): write YYYY-MM-DD or YYYY/MM/DD"
-        case .badDuration(let value): return "bad duration \"\(value)\" \(at): write a number and d, w, m or y, like 7d or 2y"
-        case .badValue(let name, let value, let expected): return "unknown value \"\(value)\" for \(name): \(at): expected \(expected)"
+        case .badDuration(let value):
+            return "bad duration \"\(value)\" \(at): write a number and d, w, m or y, like 7d or 2y"
+        case .badValue(let name, let value, let expected):
+            return "unknown value \"\(value)\" for \(name): \(at): expected \(expected)"
         case .danglingOr: return "OR needs a search term on both sides \(at)"
         }
     }

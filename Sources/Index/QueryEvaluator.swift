@@ -1,36 +1,6 @@
 import Foundation
 import TextAnalysis
 
-/// Index-wide statistics for BM25: document count and average field lengths over all segments,
-/// and document frequencies summed over segments (so a term scores the same in every segment).
-final class CorpusStatistics {
-    let segments: [SegmentReader]
-    let documentCount: Double
-    let averageLengths: [Double]
-    private var docFrequencyCache: [String: Double] = [:]
-
-    init(segments: [SegmentReader]) {
-        self.segments = segments
-        let count = segments.reduce(0) { $0 + $1.docCount }
-        documentCount = Double(max(1, count))
-        averageLengths = (0..<SegmentLayout.textFieldCount).map { f in
-            max(1, Double(segments.reduce(UInt64(0)) { $0 + $1.fieldLengthSums[f] }) / Double(max(1, count)))
-        }
-    }
-
-    func inverseDocumentFrequency(_ field: Field, _ term: String) -> Double {
-        let key = String(field.rawValue) + "\u{0}" + term
-        let df: Double
-        if let cached = docFrequencyCache[key] {
-            df = cached
-        } else {
-            df = Double(segments.reduce(0) { sum, s in sum + (s.lookup(field, term).map { s.info($0).docFreq } ?? 0) })
-            docFrequencyCache[key] = df
-        }
-        return log(1 + (documentCount - df + 0.5) / (df + 0.5))
-    }
-}
-
 /// Evaluates a `Query` over one segment: sets of matching documents with BM25 scores.
 struct QueryEvaluator {
     let segment: SegmentReader
@@ -100,6 +70,10 @@ struct QueryEvaluator {
         case .before(let day):
             let start = options.startOfDay(day)
             return filter { segment.date($0) < start }
+        case .afterTime(let seconds):
+            return filter { segment.date($0) >= seconds }
+        case .beforeTime(let seconds):
+            return filter { segment.date($0) < seconds }
         case .olderThan(let age):
             let limit = options.now - age.seconds
             return filter { segment.date($0) < limit }
@@ -219,7 +193,10 @@ struct QueryEvaluator {
                         found = true
                         break
                     }
-                    if !found { all = false; break }
+                    if !found {
+                        all = false
+                        break
+                    }
                 }
                 if all { count += 1 }
             }

@@ -38,6 +38,13 @@ public struct QueryParser: Sendable {
                 || chars[index + 2] == "\"" || chars[index + 2] == "-"
         }
 
+        func atAnd() -> Bool {
+            guard index + 2 < chars.count, chars[index] == "A", chars[index + 1] == "N", chars[index + 2] == "D" else {
+                return false
+            }
+            return index + 3 < chars.count && (chars[index + 3].isWhitespace || chars[index + 3] == "(")
+        }
+
         mutating func parseOr(_ field: TextField) throws(QueryError) -> Query {
             skipSpaces()
             if atOr() { throw QueryError(.danglingOr, column: index + 1) }
@@ -61,6 +68,11 @@ public struct QueryParser: Sendable {
             while true {
                 skipSpaces()
                 if index >= chars.count || chars[index] == ")" || atOr() { break }
+                if atAnd() {
+                    // Gmail's explicit AND changes nothing: terms are already all required.
+                    index += 3
+                    continue
+                }
                 items.append(try parseUnary(field))
             }
             if items.isEmpty { return .all }
@@ -93,7 +105,9 @@ public struct QueryParser: Sendable {
             if let colon = word.firstIndex(of: ":"), colon > word.startIndex {
                 let name = String(word[..<colon])
                 let rest = String(word[word.index(after: colon)...])
-                if name.first!.isLetter, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }), !rest.hasPrefix("//") {
+                if name.first!.isLetter, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }),
+                    !rest.hasPrefix("//")
+                {
                     return try parseOperator(name.lowercased(), rest, column: start + 1, field: field)
                 }
             }
@@ -107,7 +121,9 @@ public struct QueryParser: Sendable {
             if index < chars.count, chars[index] == ")" { throw QueryError(.emptyParentheses, column: open + 1) }
             let inner = try parseOr(field)
             skipSpaces()
-            guard index < chars.count, chars[index] == ")" else { throw QueryError(.unclosedParenthesis, column: open + 1) }
+            guard index < chars.count, chars[index] == ")" else {
+                throw QueryError(.unclosedParenthesis, column: open + 1)
+            }
             index += 1
             return inner
         }
@@ -136,7 +152,9 @@ public struct QueryParser: Sendable {
             return word
         }
 
-        mutating func parseOperator(_ name: String, _ inlineValue: String, column: Int, field: TextField) throws(QueryError) -> Query {
+        mutating func parseOperator(_ name: String, _ inlineValue: String, column: Int, field: TextField)
+            throws(QueryError) -> Query
+        {
             let valueColumn = column + name.count + 1
             if let textField = QueryParser.textOperators[name] {
                 if inlineValue.isEmpty, index < chars.count {
@@ -154,21 +172,31 @@ public struct QueryParser: Sendable {
             guard !value.isEmpty else { throw QueryError(.missingValue(operator: name), column: column) }
             switch name {
             case "after", "before":
-                guard let day = QueryParser.parseDay(value) else { throw QueryError(.badDate(value), column: valueColumn) }
+                if value.count >= 9, value.allSatisfy({ $0.isASCII && $0.isNumber }), let seconds = Int64(value) {
+                    // Gmail also takes seconds since 1970 here.
+                    return name == "after" ? .afterTime(seconds) : .beforeTime(seconds)
+                }
+                guard let day = QueryParser.parseDay(value) else {
+                    throw QueryError(.badDate(value), column: valueColumn)
+                }
                 return name == "after" ? .after(day) : .before(day)
             case "older_than", "newer_than":
-                guard let age = QueryParser.parseAge(value) else { throw QueryError(.badDuration(value), column: valueColumn) }
+                guard let age = QueryParser.parseAge(value) else {
+                    throw QueryError(.badDuration(value), column: valueColumn)
+                }
                 return name == "older_than" ? .olderThan(age) : .newerThan(age)
             case "has":
                 let v = value.lowercased()
                 guard v == "attachment" || v == "attachments" else {
-                    throw QueryError(.badValue(operator: name, value: value, expected: "attachment"), column: valueColumn)
+                    throw QueryError(
+                        .badValue(operator: name, value: value, expected: "attachment"), column: valueColumn)
                 }
                 return .hasAttachment
             case "is":
                 guard let state = MessageState(rawValue: value.lowercased()) else {
                     let known = MessageState.allCases.map(\.rawValue).joined(separator: ", ")
-                    throw QueryError(.badValue(operator: name, value: value, expected: "one of \(known)"), column: valueColumn)
+                    throw QueryError(
+                        .badValue(operator: name, value: value, expected: "one of \(known)"), column: valueColumn)
                 }
                 return .is(state)
             case "label":
@@ -179,7 +207,7 @@ public struct QueryParser: Sendable {
             case "thread":
                 return .thread(value.lowercased())
             default:  // rfc822msgid
-                return .messageId(MessageIdNormal.normalize(value))
+                return .messageId(Keyword.messageId(value))
             }
         }
     }

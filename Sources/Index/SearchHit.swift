@@ -28,6 +28,23 @@ public struct SearchHit: Sendable, Equatable {
     public var highlights: [Highlight]
     public var score: Double
 
+    public init(
+        id: String, key: MessageKey, messageId: String?, threadId: String, date: Int64, utcOffsetSeconds: Int32,
+        from: EmailAddress?, subject: String, snippet: String, highlights: [Highlight], score: Double
+    ) {
+        self.id = id
+        self.key = key
+        self.messageId = messageId
+        self.threadId = threadId
+        self.date = date
+        self.utcOffsetSeconds = utcOffsetSeconds
+        self.from = from
+        self.subject = subject
+        self.snippet = snippet
+        self.highlights = highlights
+        self.score = score
+    }
+
     public var account: String { key.account }
     public var mailbox: String { key.mailbox }
     public var uidValidity: UIDValidity { key.uidValidity }
@@ -38,6 +55,11 @@ public struct SearchHit: Sendable, Equatable {
 public struct ThreadGroup: Sendable, Equatable {
     public var threadId: String
     public var hits: [SearchHit]
+
+    public init(threadId: String, hits: [SearchHit]) {
+        self.threadId = threadId
+        self.hits = hits
+    }
 }
 
 extension SearchHit {

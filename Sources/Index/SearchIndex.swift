@@ -6,19 +6,18 @@ import TextAnalysis
 ///
 /// Opening reads the manifest and the deletion bitmaps and maps the segment files; the OS pages
 /// in only the term-table entries and postings a query touches. A commit made after `open` is
-/// not seen: open again to see it (opening costs microseconds).
+/// not seen: open again to see it (opening costs microseconds). Safe to search from several
+/// threads at once.
 public final class SearchIndex: @unchecked Sendable {
     public let directory: URL
     private let segments: [SegmentReader]
     private let deletions: [DeletionSet?]
-    private let statistics: CorpusStatistics
     private let analyzer = Analyzer()
 
     private init(directory: URL, segments: [SegmentReader], deletions: [DeletionSet?]) {
         self.directory = directory
         self.segments = segments
         self.deletions = deletions
-        statistics = CorpusStatistics(segments: segments)
     }
 
     /// Opens the index in `directory`. Throws `.missing` when there is none yet.
@@ -27,17 +26,23 @@ public final class SearchIndex: @unchecked Sendable {
         var lastError = IndexError.missing(path: path)
         // A writer may delete files of the manifest we just read: read it again then.
         for _ in 0..<3 {
-            guard let bytes = try FileIO.readFile(path + "/" + Manifest.fileName) else { throw IndexError.missing(path: path) }
+            guard let bytes = try FileIO.readFile(path + "/" + Manifest.fileName) else {
+                throw IndexError.missing(path: path)
+            }
             let manifest = try Manifest(bytes: bytes)
             do throws(IndexError) {
                 var segments: [SegmentReader] = []
                 var deletions: [DeletionSet?] = []
                 for entry in manifest.entries {
                     let reader = try SegmentReader(path: path + "/" + entry.name + ".seg", name: entry.name)
-                    guard reader.docCount == entry.docCount else { throw IndexError.corrupt("\(entry.name) does not match the manifest") }
+                    guard reader.docCount == entry.docCount else {
+                        throw IndexError.corrupt("\(entry.name) does not match the manifest")
+                    }
                     segments.append(reader)
                     if let name = entry.deletions {
-                        guard let bytes = try FileIO.readFile(path + "/" + name) else { throw IndexError.io(path: name, reason: "missing") }
+                        guard let bytes = try FileIO.readFile(path + "/" + name) else {
+                            throw IndexError.io(path: name, reason: "missing")
+                        }
                         deletions.append(try DeletionSet(bytes: bytes, count: reader.docCount))
                     } else {
                         deletions.append(nil)
@@ -72,13 +77,16 @@ public final class SearchIndex: @unchecked Sendable {
             var id: UInt64
         }
         var candidates: [Candidate] = []
+        // Per search, so concurrent searches share nothing mutable.
+        let statistics = CorpusStatistics(segments: segments)
         for (s, segment) in segments.enumerated() {
             let evaluator = QueryEvaluator(
                 segment: segment, deletions: deletions[s], statistics: statistics, options: options, analyzer: analyzer)
             let matches = try evaluator.evaluate(query)
             for (k, doc) in matches.docs.enumerated() {
                 let d = Int(doc)
-                candidates.append(Candidate(segment: s, doc: d, score: matches.scores[k], date: segment.date(d), id: segment.id(d)))
+                candidates.append(
+                    Candidate(segment: s, doc: d, score: matches.scores[k], date: segment.date(d), id: segment.id(d)))
             }
         }
         let byDate: (Candidate, Candidate) -> Bool = { a, b in a.date != b.date ? a.date > b.date : a.id < b.id }
@@ -105,16 +113,20 @@ public final class SearchIndex: @unchecked Sendable {
             let segment = segments[c.segment]
             let stored = try segment.stored(c.doc)
             let flags = segment.flags(c.doc)
-            let (snippet, highlights) = Snippet.make(stored.text, terms: terms, analyzer: analyzer, length: options.snippetLength)
-            let key = MessageKey(account: stored.account, mailbox: stored.mailbox,
-                                 uidValidity: UIDValidity(stored.uidValidity), uid: UID(stored.uid))
-            hits.append(SearchHit(
-                id: DocumentID.string(c.id), key: key,
-                messageId: flags & SegmentLayout.hasMessageId != 0 ? stored.messageId : nil,
-                threadId: stored.threadId, date: c.date, utcOffsetSeconds: segment.utcOffset(c.doc),
-                from: flags & SegmentLayout.hasFrom != 0
-                    ? EmailAddress(name: stored.fromName.isEmpty ? nil : stored.fromName, address: stored.fromAddress) : nil,
-                subject: stored.subject, snippet: snippet, highlights: highlights, score: c.score))
+            let (snippet, highlights) = Snippet.make(
+                stored.text, terms: terms, analyzer: analyzer, length: options.snippetLength)
+            let key = MessageKey(
+                account: stored.account, mailbox: stored.mailbox,
+                uidValidity: UIDValidity(stored.uidValidity), uid: UID(stored.uid))
+            hits.append(
+                SearchHit(
+                    id: DocumentID.string(c.id), key: key,
+                    messageId: flags & SegmentLayout.hasMessageId != 0 ? stored.messageId : nil,
+                    threadId: stored.threadId, date: c.date, utcOffsetSeconds: segment.utcOffset(c.doc),
+                    from: flags & SegmentLayout.hasFrom != 0
+                        ? EmailAddress(
+                            name: stored.fromName.isEmpty ? nil : stored.fromName, address: stored.fromAddress) : nil,
+                    subject: stored.subject, snippet: snippet, highlights: highlights, score: c.score))
         }
         return hits
     }

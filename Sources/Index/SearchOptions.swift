@@ -14,8 +14,10 @@ public struct SearchOptions: Sendable {
     /// Snippet length in characters (about).
     public var snippetLength: Int
 
-    public init(limit: Int = 50, sort: Sort = .relevance, now: Int64 = Int64(Date().timeIntervalSince1970),
-                timeZone: TimeZone = TimeZone(identifier: "UTC")!, snippetLength: Int = 160) {
+    public init(
+        limit: Int = 50, sort: Sort = .relevance, now: Int64 = Int64(Date().timeIntervalSince1970),
+        timeZone: TimeZone = TimeZone(identifier: "UTC")!, snippetLength: Int = 160
+    ) {
         self.limit = limit
         self.sort = sort
         self.now = now

@@ -82,13 +82,14 @@ struct SegmentBuilder {
             // The usual case: the new text opens the body. One pass indexes both fields.
             var replyEnd = 0
             let analyzer = self.analyzer
-            lengths[4] = UInt32(analyzer.forEachTermWithOffset(in: document.bodyText) { term, position, _, offset in
-                pairs.append(termNumber(.body, term) << 32 | UInt64(UInt32(truncatingIfNeeded: position)))
-                if offset < replyBytes {
-                    pairs.append(termNumber(.reply, term) << 32 | UInt64(UInt32(truncatingIfNeeded: position)))
-                    replyEnd = position + 1
-                }
-            })
+            lengths[4] = UInt32(
+                analyzer.forEachTermWithOffset(in: document.bodyText) { term, position, _, offset in
+                    pairs.append(termNumber(.body, term) << 32 | UInt64(UInt32(truncatingIfNeeded: position)))
+                    if offset < replyBytes {
+                        pairs.append(termNumber(.reply, term) << 32 | UInt64(UInt32(truncatingIfNeeded: position)))
+                        replyEnd = position + 1
+                    }
+                })
             lengths[5] = UInt32(replyEnd)
         } else {
             lengths[4] = UInt32(addText(.body, document.bodyText, from: 0))
@@ -103,7 +104,7 @@ struct SegmentBuilder {
         addKeyword(.mailbox, Keyword.normalize(s.key.mailbox))
         for flag in s.flags { addKeyword(.flag, Keyword.normalize(flag)) }
         addKeyword(.thread, s.threadId.lowercased())
-        if let messageId = s.messageId { addKeyword(.messageId, MessageIdNormal.normalize(messageId)) }
+        if let messageId = s.messageId { addKeyword(.messageId, Keyword.messageId(messageId)) }
 
         pairs.sort()
         var k = 0
@@ -131,9 +132,10 @@ struct SegmentBuilder {
         if s.from != nil { flags |= SegmentLayout.hasFrom }
         if s.messageId != nil { flags |= SegmentLayout.hasMessageId }
         let id = DocumentID.value(of: s.id)
-        records.append(DocRecord(
-            storedOffset: UInt64(stored.count), date: s.date, id: id, utcOffset: s.utcOffsetSeconds,
-            flags: flags, lengths: lengths))
+        records.append(
+            DocRecord(
+                storedOffset: UInt64(stored.count), date: s.date, id: id, utcOffset: s.utcOffsetSeconds,
+                flags: flags, lengths: lengths))
         ids.append(id)
         Varint.appendString(s.key.account, to: &stored)
         Varint.appendString(s.key.mailbox, to: &stored)
@@ -185,30 +187,5 @@ struct SegmentBuilder {
             terms.append(EncodedTerm(key: key, docFreq: docFreq[n], docs: docStreams[n], positions: positionStreams[n]))
         }
         return SegmentEncoder.encode(docs: records, stored: stored, terms: terms)
-    }
-}
-
-/// Message ids (`id` of `MessageKey`, 16 hex digits) as the 64-bit numbers the index stores.
-enum DocumentID {
-    static func value(of id: String) -> UInt64 {
-        UInt64(id, radix: 16) ?? StableHash.fnv1a64(id)
-    }
-
-    static func string(_ value: UInt64) -> String { StableHash.hex(value) }
-}
-
-/// Message-ID comparison form: no angle brackets, lower-cased.
-enum MessageIdNormal {
-    static func normalize(_ value: String) -> String {
-        value.trimmed(of: " \t<>").lowercased()
-    }
-}
-
-extension String {
-    func trimmed(of set: String) -> String {
-        var s = Substring(self)
-        while let c = s.first, set.contains(c) { s = s.dropFirst() }
-        while let c = s.last, set.contains(c) { s = s.dropLast() }
-        return String(s)
     }
 }

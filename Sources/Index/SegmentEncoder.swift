@@ -22,8 +22,9 @@ enum SegmentEncoder {
         var out: [UInt8] = []
         let postingsSize = terms.reduce(0) { $0 + $1.docs.count + $1.positions.count }
         let keysSize = terms.reduce(0) { $0 + $1.key.count }
-        out.reserveCapacity(SegmentLayout.headerSize + stored.count + docs.count * 80 + terms.count * 32
-            + keysSize + postingsSize)
+        out.reserveCapacity(
+            SegmentLayout.headerSize + stored.count + docs.count * 80 + terms.count * 32
+                + keysSize + postingsSize)
         out.append(contentsOf: [UInt8](repeating: 0, count: SegmentLayout.headerSize))
         let storedOffset = out.count
         out.append(contentsOf: stored)

@@ -20,9 +20,10 @@ enum SegmentMerger {
                 let range = r.storedRange(d)
                 var lengths = SIMD8<UInt32>()
                 for f in 0..<SegmentLayout.textFieldCount { lengths[f] = r.fieldLength(d, f) }
-                records.append(DocRecord(
-                    storedOffset: UInt64(stored.count), date: r.date(d), id: r.id(d), utcOffset: r.utcOffset(d),
-                    flags: r.flags(d), lengths: lengths))
+                records.append(
+                    DocRecord(
+                        storedOffset: UInt64(stored.count), date: r.date(d), id: r.id(d), utcOffset: r.utcOffset(d),
+                        flags: r.flags(d), lengths: lengths))
                 stored.append(contentsOf: UnsafeRawBufferPointer(rebasing: r.bytes[range]))
             }
             maps.append(map)
@@ -48,16 +49,19 @@ enum SegmentMerger {
                 var positionsReader = ByteReader(r.bytes, offset: info.docsEnd, end: info.positionsEnd)
                 var doc: Int64 = -1
                 while !docsReader.isAtEnd {
-                    doc += Int64(try docsReader.varint())
+                    doc &+= Int64(truncatingIfNeeded: try docsReader.varint())
                     let tf = try docsReader.varint()
-                    guard doc >= 0, doc < r.docCount else { throw IndexError.corrupt("\(r.name) has postings past its last document") }
+                    guard doc >= 0, doc < r.docCount else {
+                        throw IndexError.corrupt("\(r.name) has postings past its last document")
+                    }
                     let start = positionsReader.offset
                     for _ in 0..<tf { _ = try positionsReader.varint() }
                     let newDoc = maps[i][Int(doc)]
                     guard newDoc >= 0 else { continue }
                     Varint.append(UInt64(newDoc - lastDoc), to: &term.docs)
                     Varint.append(tf, to: &term.docs)
-                    term.positions.append(contentsOf: UnsafeRawBufferPointer(rebasing: r.bytes[start..<positionsReader.offset]))
+                    term.positions.append(
+                        contentsOf: UnsafeRawBufferPointer(rebasing: r.bytes[start..<positionsReader.offset]))
                     lastDoc = newDoc
                     term.docFreq += 1
                 }

@@ -1,25 +1,3 @@
-/// Where one term's postings are inside a segment.
-struct TermInfo {
-    var docFreq: Int
-    var docsStart: Int
-    var docsEnd: Int
-    var positionsEnd: Int
-}
-
-/// Stored fields of one document, as search returns them.
-struct StoredFields {
-    var account: String
-    var mailbox: String
-    var uidValidity: UInt32
-    var uid: UInt32
-    var messageId: String
-    var threadId: String
-    var fromName: String
-    var fromAddress: String
-    var subject: String
-    var text: String
-}
-
 /// Read access to one memory-mapped segment: the header is checked at open, everything else is
 /// read on demand (binary search in the term table, then only the postings a query needs).
 final class SegmentReader: @unchecked Sendable {
@@ -46,13 +24,13 @@ final class SegmentReader: @unchecked Sendable {
         }
         docCount = Int(b.le(8, as: UInt32.self))
         termCount = Int(b.le(12, as: UInt32.self))
-        storedOffset = Int(b.le(16, as: UInt64.self))
-        docTableOffset = Int(b.le(24, as: UInt64.self))
-        idIndexOffset = Int(b.le(32, as: UInt64.self))
-        termTableOffset = Int(b.le(40, as: UInt64.self))
-        keysOffset = Int(b.le(48, as: UInt64.self))
-        postingsOffset = Int(b.le(56, as: UInt64.self))
-        let length = Int(b.le(64, as: UInt64.self))
+        storedOffset = Int(truncatingIfNeeded: b.le(16, as: UInt64.self))
+        docTableOffset = Int(truncatingIfNeeded: b.le(24, as: UInt64.self))
+        idIndexOffset = Int(truncatingIfNeeded: b.le(32, as: UInt64.self))
+        termTableOffset = Int(truncatingIfNeeded: b.le(40, as: UInt64.self))
+        keysOffset = Int(truncatingIfNeeded: b.le(48, as: UInt64.self))
+        postingsOffset = Int(truncatingIfNeeded: b.le(56, as: UInt64.self))
+        let length = Int(truncatingIfNeeded: b.le(64, as: UInt64.self))
         fieldLengthSums = (0..<SegmentLayout.textFieldCount).map { b.le(72 + 8 * $0, as: UInt64.self) }
         guard length == b.count,
             storedOffset == SegmentLayout.headerSize, storedOffset <= docTableOffset,
@@ -73,9 +51,12 @@ final class SegmentReader: @unchecked Sendable {
     @inline(__always) func fieldLength(_ doc: Int, _ field: Int) -> UInt32 { bytes.le(docBase(doc) + 32 + 4 * field) }
 
     func storedRange(_ doc: Int) -> Range<Int> {
-        let start = storedOffset + Int(bytes.le(docBase(doc), as: UInt64.self))
-        let end = doc + 1 < docCount ? storedOffset + Int(bytes.le(docBase(doc + 1), as: UInt64.self)) : docTableOffset
-        return start..<max(start, min(end, docTableOffset))
+        let size = UInt64(docTableOffset - storedOffset)
+        let start = storedOffset + Int(min(bytes.le(docBase(doc), as: UInt64.self), size))
+        let end =
+            doc + 1 < docCount
+            ? storedOffset + Int(min(bytes.le(docBase(doc + 1), as: UInt64.self), size)) : docTableOffset
+        return start..<max(start, end)
     }
 
     func stored(_ doc: Int) throws(IndexError) -> StoredFields {
@@ -121,10 +102,12 @@ final class SegmentReader: @unchecked Sendable {
         let base = termTableOffset + n * SegmentLayout.termStride
         let docFreq = Int(bytes.le(base + 8, as: UInt32.self))
         let docsLength = Int(bytes.le(base + 12, as: UInt32.self))
-        let start = postingsOffset + Int(bytes.le(base + 16, as: UInt64.self))
+        let relative = bytes.le(base + 16, as: UInt64.self)
         let positionsLength = Int(bytes.le(base + 24, as: UInt32.self))
-        let end = min(start + docsLength + positionsLength, bytes.count)
-        return TermInfo(docFreq: docFreq, docsStart: min(start, end), docsEnd: min(start + docsLength, end), positionsEnd: end)
+        let start = relative > UInt64(bytes.count - postingsOffset) ? bytes.count : postingsOffset + Int(relative)
+        let docsEnd = min(start + docsLength, bytes.count)
+        let end = min(docsEnd + positionsLength, bytes.count)
+        return TermInfo(docFreq: docFreq, docsStart: start, docsEnd: docsEnd, positionsEnd: end)
     }
 
     /// The term number of `field`+`term` (binary search over sorted keys).
@@ -174,12 +157,14 @@ final class SegmentReader: @unchecked Sendable {
     func postings(_ info: TermInfo, docs: inout [Int32], frequencies: inout [UInt32]) throws(IndexError) {
         var r = ByteReader(bytes, offset: info.docsStart, end: info.docsEnd)
         var doc: Int64 = -1
-        docs.reserveCapacity(info.docFreq)
-        frequencies.reserveCapacity(info.docFreq)
+        docs.reserveCapacity(min(info.docFreq, docCount))
+        frequencies.reserveCapacity(min(info.docFreq, docCount))
         while !r.isAtEnd {
-            doc += Int64(try r.varint())
+            doc &+= Int64(truncatingIfNeeded: try r.varint())
             let tf = try r.varint()
-            guard doc < docCount else { throw IndexError.corrupt("\(name) has postings past its last document") }
+            guard doc >= 0, doc < docCount else {
+                throw IndexError.corrupt("\(name) has postings past its last document")
+            }
             docs.append(Int32(doc))
             frequencies.append(UInt32(truncatingIfNeeded: tf))
         }
@@ -197,8 +182,11 @@ final class SegmentReader: @unchecked Sendable {
         var doc: Int64 = -1
         var w = 0
         while w < wanted.count && !docs.isAtEnd {
-            doc += Int64(try docs.varint())
-            let tf = Int(try docs.varint())
+            doc &+= Int64(truncatingIfNeeded: try docs.varint())
+            let tf = Int(truncatingIfNeeded: try docs.varint())
+            guard tf >= 0, tf <= info.positionsEnd - info.docsEnd, doc >= 0, doc < docCount else {
+                throw IndexError.corrupt("\(name) has a damaged postings list")
+            }
             if doc == Int64(wanted[w]) {
                 var r = ByteReader(bytes, offset: offset, end: end)
                 var p: UInt32 = 0
@@ -221,32 +209,12 @@ final class SegmentReader: @unchecked Sendable {
         guard w == wanted.count else { throw IndexError.corrupt("\(name) lost a document of a term") }
         return (offsets, positions)
     }
-
-    /// Documents with the positions of the term in each: `offsets[k]..<offsets[k+1]` in `positions`.
-    func positions(_ info: TermInfo) throws(IndexError) -> (docs: [Int32], offsets: [Int32], positions: [UInt32]) {
-        var docs: [Int32] = []
-        var tfs: [UInt32] = []
-        try postings(info, docs: &docs, frequencies: &tfs)
-        var r = ByteReader(bytes, offset: info.docsEnd, end: info.positionsEnd)
-        var offsets: [Int32] = [0]
-        var positions: [UInt32] = []
-        offsets.reserveCapacity(docs.count + 1)
-        for tf in tfs {
-            var p: UInt32 = 0
-            for _ in 0..<tf {
-                p &+= UInt32(truncatingIfNeeded: try r.varint())
-                positions.append(p)
-            }
-            offsets.append(Int32(positions.count))
-        }
-        return (docs, offsets, positions)
-    }
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 @inline(__always)

@@ -7,10 +7,17 @@ enum Snippet {
         -> (String, [SearchHit.Highlight])
     {
         let bytes = Array(text.utf8)
+        let windowBytes = max(40, length) * 11 / 10
         var matches: [Token] = []
         if !terms.isEmpty {
+            // Read on until a window's worth past the first hit: later hits cannot join its window,
+            // and most hits come early, so long texts are rarely read to the end.
             analyzer.forEachToken(in: text) { token in
+                if let first = matches.first, token.utf8Range.lowerBound > first.utf8Range.lowerBound + windowBytes {
+                    return false
+                }
                 if terms.contains(token.term.text) { matches.append(token) }
+                return true
             }
         }
         // Merge overlapping token ranges (an address and its parts).
@@ -22,7 +29,6 @@ enum Snippet {
                 ranges.append(token.utf8Range)
             }
         }
-        let windowBytes = max(40, length) * 11 / 10
         var start = 0
         if !ranges.isEmpty {
             var best = 0
@@ -40,7 +46,8 @@ enum Snippet {
         if start > 0 {
             var k = start
             while k < bytes.count && k < ranges.first(where: { $0.lowerBound >= start })?.lowerBound ?? bytes.count
-                && !isSpace(bytes[k]) { k += 1 }
+                && !isSpace(bytes[k])
+            { k += 1 }
             start = k
         }
         var end = min(bytes.count, start + windowBytes)

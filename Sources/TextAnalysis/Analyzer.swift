@@ -45,15 +45,23 @@ public struct Analyzer: Sendable {
     /// The terms of `text` with the UTF-8 range each came from.
     public func tokens(_ text: String) -> [Token] {
         var result: [Token] = []
-        forEachToken(in: text) { result.append($0) }
+        forEachToken(in: text) {
+            result.append($0)
+            return true
+        }
         return result
     }
 
-    /// Calls `body` for every term with the UTF-8 range it came from, without building an array.
-    public func forEachToken(in text: String, _ body: (Token) -> Void) {
-        _ = scan(text, startPosition: 0, ranges: true) { text, position, isPart, range in
-            body(Token(term: Term(text: text, position: position, isPart: isPart), utf8Range: range))
-        }
+    /// Calls `body` for every term with the UTF-8 range it came from, without building an array,
+    /// until `body` returns false (snippets stop once they have their window).
+    public func forEachToken(in text: String, _ body: (Token) -> Bool) {
+        var stopped = false
+        _ = scan(
+            text, startPosition: 0, ranges: true, stop: { stopped },
+            { text, position, isPart, range in
+                let token = Token(term: Term(text: text, position: position, isPart: isPart), utf8Range: range)
+                if !stopped && !body(token) { stopped = true }
+            })
     }
 
     /// Calls `body` for every term without building an array; returns the next free position,
@@ -80,7 +88,7 @@ public struct Analyzer: Sendable {
     }
 
     func scan(
-        _ text: String, startPosition: Int, ranges: Bool,
+        _ text: String, startPosition: Int, ranges: Bool, stop: () -> Bool = { false },
         _ emit: (String, Int, Bool, Range<Int>) -> Void
     ) -> Int {
         var text = text
@@ -88,7 +96,7 @@ public struct Analyzer: Sendable {
         return text.utf8.withContiguousStorageIfAvailable { buffer in
             var scanner = ChunkScanner(bytes: buffer, analyzer: self, ranges: ranges, position: startPosition)
             defer { scanner.deallocate() }
-            scanner.run(emit)
+            scanner.run(stop: stop, emit)
             return scanner.position
         } ?? startPosition
     }
@@ -154,8 +162,10 @@ struct ChunkScanner {
             return ((UInt32(b0 & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F), 3)
         }
         if b0 & 0xF8 == 0xF0, i + 3 < n {
-            return ((UInt32(b0 & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12)
-                | (UInt32(bytes[i + 2] & 0x3F) << 6) | UInt32(bytes[i + 3] & 0x3F), 4)
+            return (
+                (UInt32(b0 & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12)
+                    | (UInt32(bytes[i + 2] & 0x3F) << 6) | UInt32(bytes[i + 3] & 0x3F), 4
+            )
         }
         return (0xFFFD, 1)
     }
@@ -239,7 +249,7 @@ struct ChunkScanner {
         originsBuilt = true
     }
 
-    mutating func run(_ emit: (String, Int, Bool, Range<Int>) -> Void) {
+    mutating func run(stop: () -> Bool, _ emit: (String, Int, Bool, Range<Int>) -> Void) {
         classTable.withUnsafeBufferPointer { table in
             let n = bytes.count
             var i = 0
@@ -268,7 +278,9 @@ struct ChunkScanner {
                         appendFolded(v, from: j, to: j + len)
                         j += len
                     } else if c != Self.other && c != Self.ideograph {
-                        guard j + len < n, count > 0, count < ChunkScanner.capacity, folded[count - 1] != c else { break chunk }
+                        guard j + len < n, count > 0, count < ChunkScanner.capacity, folded[count - 1] != c else {
+                            break chunk
+                        }
                         let (next, _) = decode(j + len)
                         guard Self.classify(next, table) == Self.word else { break chunk }
                         folded[count] = c
@@ -280,7 +292,10 @@ struct ChunkScanner {
                 }
                 i = j
                 chunkEnd = j
-                if count > 0 { processChunk(emit) }
+                if count > 0 {
+                    processChunk(emit)
+                    if ranges && stop() { return }
+                }
             }
         }
     }
@@ -347,7 +362,9 @@ struct ChunkScanner {
                 for k in a..<b where folded[k] != 0x27 && folded[k] != 0x2E { joined.append(folded[k]) }
             }
             if analyzer.stemming && !joined.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { Stemmer.stem(&joined) }
-            emit(String(decoding: joined, as: UTF8.self), firstPosition, true, range(words[0].0, words[words.count - 1].1))
+            emit(
+                String(decoding: joined, as: UTF8.self), firstPosition, true,
+                range(words[0].0, words[words.count - 1].1))
         }
     }
 
@@ -441,7 +458,13 @@ struct ChunkScanner {
         var hasQuote = false
         for k in a..<b {
             let c = folded[k]
-            if c == 0x2E { hasDot = true } else if c == 0x27 { hasQuote = true } else if c >= 0x30 && c <= 0x39 { hasDigit = true }
+            if c == 0x2E {
+                hasDot = true
+            } else if c == 0x27 {
+                hasQuote = true
+            } else if c >= 0x30 && c <= 0x39 {
+                hasDigit = true
+            }
         }
         if hasQuote {
             // Apostrophes: drop elisions in front, a possessive 's behind, join the rest.

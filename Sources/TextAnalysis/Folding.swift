@@ -1,7 +1,10 @@
+import Foundation
+
 /// Case and accent folding shared by indexing, queries and topic extraction.
 ///
-/// Lower-cases, strips diacritics and expands ligatures for Latin scripts (`Études` → `etudes`,
-/// `œ` → `oe`, `ß` → `ss`, `æ` → `ae`); other scripts are lower-cased only. Combining marks
+/// Lower-cases, strips diacritics and expands ligatures (`Études` → `etudes`, `œ` → `oe`,
+/// `ß` → `ss`, `æ` → `ae`, `ệ` → `e`, `ά` → `α`). Latin-1 and Latin Extended-A go through a
+/// table; rarer letters are decomposed (Foundation) and their marks dropped. Combining marks
 /// and invisible joiners (soft hyphen, zero-width space/joiners) are removed. Works per scalar
 /// with a table for Latin-1 and Latin Extended-A, so no Foundation normalisation is needed.
 public enum Folding {
@@ -29,7 +32,11 @@ public enum Folding {
         }
         if isIgnorable(v) { return }
         guard let scalar = Unicode.Scalar(v) else { return }
-        let lower = scalar.properties.lowercaseMapping
+        // Rare letters (Vietnamese, Latin Extended-B, Greek tonos…): decompose, then drop the marks.
+        var lower = scalar.properties.lowercaseMapping
+        if scalar.properties.isAlphabetic && v < 0x2000 || (v >= 0x1E00 && v <= 0x1FFF) {
+            lower = lower.decomposedStringWithCanonicalMapping
+        }
         for s in lower.unicodeScalars {
             if let mapped = latin(s.value) {
                 out.append(contentsOf: UnsafeBufferPointer(start: mapped.utf8Start, count: mapped.utf8CodeUnitCount))

@@ -28,10 +28,10 @@ public enum Stemmer {
         var n = count
         guard n >= 3 else { return n }
         @inline(__always) func at(_ k: Int) -> UInt8 { w[n - k] }
-        if at(1) == 0x73 /* s */ && n > 3 {
+        if at(1) == UInt8(ascii: "s") && n > 3 {
             let p = at(2)
-            if p != 0x73 && p != 0x75 /* u */ && p != 0x69 /* i */ { n -= 1 }
-        } else if at(1) == 0x78 /* x */ && n > 4 {
+            if p != UInt8(ascii: "s") && p != UInt8(ascii: "u") && p != UInt8(ascii: "i") { n -= 1 }
+        } else if at(1) == UInt8(ascii: "x") && n > 4 {
             if at(2) == 0x75 && (at(3) == 0x65 || at(3) == 0x6F) {  // eux, oux
                 n -= 1
             } else if at(2) == 0x75 && at(3) == 0x61 {  // aux
@@ -48,7 +48,7 @@ public enum Stemmer {
         } else if n > 3 && w[n - 1] == 0x65 {
             n -= 1
         }
-        if n >= 3 && w[n - 1] == 0x79 /* y */ {
+        if n >= 3 && w[n - 1] == UInt8(ascii: "y") {
             w[n - 1] = 0x69
         }
         return n

@@ -1,6 +1,7 @@
 import Foundation
 import MailCore
 import Testing
+
 @testable import Index
 
 /// A commit stopped at each of its durable steps leaves an index that opens and answers with

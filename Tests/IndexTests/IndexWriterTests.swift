@@ -1,6 +1,7 @@
 import Foundation
 import MailCore
 import Testing
+
 @testable import Index
 
 @Suite struct IndexWriterTests {
@@ -99,6 +100,31 @@ import Testing
         #expect(try uids(index, "has:attachment") == [3])
     }
 
+    @Test func mergeSizeCapKeepsSegmentsAndCompactsDeletions() throws {
+        let dir = TestCorpus.temporaryDirectory()
+        let writer = try IndexWriter(directory: dir, maxSegments: 2, maxMergeBytes: 1)
+        for document in TestCorpus.documents {
+            writer.add(document)
+            try writer.commit()
+        }
+        #expect(FileIO.list(dir.path).filter { $0.hasSuffix(".seg") }.count == 6)
+        #expect(try uids(try SearchIndex.open(directory: dir), "thread:t2") == [3, 4])
+        writer.close()
+
+        // Replacing most messages of one segment rewrites it without the deleted copies.
+        let compacting = try IndexWriter(directory: dir, rebuild: true)
+        for document in TestCorpus.documents { compacting.add(document) }
+        try compacting.commit()
+        for document in TestCorpus.documents.prefix(4) { compacting.add(document) }
+        try compacting.commit()
+        let segments = FileIO.list(dir.path).filter { $0.hasSuffix(".seg") }
+        #expect(segments.count == 2)
+        #expect(!FileIO.list(dir.path).contains { $0.contains(".del-") })
+        let index = try SearchIndex.open(directory: dir)
+        #expect(index.documentCount == 6)
+        #expect(try uids(index, "") == [1, 2, 3, 4, 5, 6])
+    }
+
     @Test func halfWrittenCommitLeavesTheOldIndexUsable() throws {
         let dir = TestCorpus.temporaryDirectory()
         _ = try TestCorpus.build(Array(TestCorpus.documents.prefix(3)), in: dir)
@@ -131,7 +157,9 @@ import Testing
         next.add(replaced)
         try next.commit()
         let files = FileIO.list(dir.path)
-        #expect(!files.contains("seg-000778.seg") && !files.contains("manifest.tmp") && !files.contains("seg-000777.seg.tmp"))
+        #expect(
+            !files.contains("seg-000778.seg") && !files.contains("manifest.tmp")
+                && !files.contains("seg-000777.seg.tmp"))
         let index = try SearchIndex.open(directory: dir)
         #expect(index.documentCount == 3)
         #expect(try uids(index, "zebra") == [1])
@@ -158,6 +186,22 @@ import Testing
         #expect(throws: Never.self) { try IndexWriter(directory: dir).close() }
     }
 
+    @Test func rebuildWorksOnADamagedIndex() throws {
+        let dir = TestCorpus.temporaryDirectory()
+        _ = try TestCorpus.build(in: dir)
+        try Data("garbage".utf8).write(to: dir.appendingPathComponent("manifest"))
+        #expect(throws: IndexError.self) { try IndexWriter(directory: dir) }
+        #expect(throws: IndexError.self) { try SearchIndex.open(directory: dir) }
+        let writer = try IndexWriter(directory: dir, rebuild: true)
+        for document in TestCorpus.documents { writer.add(document) }
+        try writer.commit()
+        writer.close()
+        let index = try SearchIndex.open(directory: dir)
+        #expect(index.documentCount == 6)
+        #expect(try uids(index, "etudes") == [5])
+        #expect(FileIO.list(dir.path).filter { $0.hasSuffix(".seg") }.count == 1)
+    }
+
     @Test func rebuildStartsFromEmpty() throws {
         let dir = TestCorpus.temporaryDirectory()
         _ = try TestCorpus.build(in: dir)
@@ -174,11 +218,13 @@ import Testing
     /// The one-pass path (body opens with the reply) and the two-pass path score alike.
     @Test func replyPrefixAndSeparateReplyIndexTheSame() throws {
         let t = TestCorpus.march10
-        let prefixed = IndexDocument(summary: TestCorpus.summary(
-            uid: 1, subject: "a", from: TestCorpus.anna, date: t, reply: "refund please now", thread: "x"),
+        let prefixed = IndexDocument(
+            summary: TestCorpus.summary(
+                uid: 1, subject: "a", from: TestCorpus.anna, date: t, reply: "refund please now", thread: "x"),
             bodyText: "refund please now\n> old refund text")
-        let separate = IndexDocument(summary: TestCorpus.summary(
-            uid: 2, subject: "a", from: TestCorpus.anna, date: t, reply: "refund please now", thread: "y"),
+        let separate = IndexDocument(
+            summary: TestCorpus.summary(
+                uid: 2, subject: "a", from: TestCorpus.anna, date: t, reply: "refund please now", thread: "y"),
             bodyText: "> old refund text\nrefund please now")
         let index = try TestCorpus.build([prefixed, separate], in: TestCorpus.temporaryDirectory())
         let hits = try index.search("\"please now\"", options: SearchOptions(limit: 0, now: t))
@@ -186,5 +232,38 @@ import Testing
         #expect(abs(hits[0].score - hits[1].score) < 1e-9)
         let old = try index.search("body:\"old refund\"", options: SearchOptions(limit: 0, now: t))
         #expect(old.count == 2)
+    }
+}
+
+@Suite struct SegmentEquivalenceTests {
+    static let queries = [
+        "passe", "\"mot de passe\"", "etudes", "invoice vat", "from:anna", "to:client.fr", "cc:carol",
+        "subject:invoice",
+        "body:espaces", "has:attachment", "filename:pdf", "label:billing", "in:inbox", "is:reply", "is:inbound",
+        "thread:t2",
+        "after:2024-03-10", "etudes OR export", "-is:reply", "vat OR from:bruno.lefevre@client.fr", "",
+    ]
+
+    /// One segment, or six commits merged down to at most two segments: the same hits, in the
+    /// same order, with the same scores.
+    @Test func mergedSegmentsAnswerLikeOne() throws {
+        let options = SearchOptions(limit: 0, now: TestCorpus.march10)
+        let single = try TestCorpus.build(in: TestCorpus.temporaryDirectory("single"))
+        let dir = TestCorpus.temporaryDirectory("merged")
+        let writer = try IndexWriter(directory: dir, maxSegments: 2)
+        for document in TestCorpus.documents {
+            writer.add(document)
+            try writer.commit()
+        }
+        writer.close()
+        #expect(FileIO.list(dir.path).filter { $0.hasSuffix(".seg") }.count <= 2)
+        let merged = try SearchIndex.open(directory: dir)
+        for query in SegmentEquivalenceTests.queries {
+            let a = try single.search(query, options: options)
+            let b = try merged.search(query, options: options)
+            #expect(a.map(\.id) == b.map(\.id), "\(query)")
+            #expect(zip(a, b).allSatisfy { abs($0.score - $1.score) < 1e-9 }, "\(query)")
+            #expect(a.map(\.snippet) == b.map(\.snippet), "\(query)")
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Index
 
 @Suite struct QueryParserTests {
@@ -14,7 +15,9 @@ import Testing
         #expect(try parser.parse("\"mot de passe\"") == .phrase(.any, "mot de passe"))
         #expect(try parser.parse("a OR b c") == .or([.word(.any, "a"), .and([.word(.any, "b"), .word(.any, "c")])]))
         #expect(try parser.parse("-spam") == .not(.word(.any, "spam")))
-        #expect(try parser.parse("(a OR b) -from:x@y.z") == .and([.or([.word(.any, "a"), .word(.any, "b")]), .not(.word(.from, "x@y.z"))]))
+        #expect(
+            try parser.parse("(a OR b) -from:x@y.z")
+                == .and([.or([.word(.any, "a"), .word(.any, "b")]), .not(.word(.from, "x@y.z"))]))
         #expect(try parser.parse("a or b") == .and([.word(.any, "a"), .word(.any, "or"), .word(.any, "b")]))
         #expect(try parser.parse("e-mail") == .word(.any, "e-mail"))
     }
@@ -42,6 +45,9 @@ import Testing
         ("thread:18C2A", .thread("18c2a")),
         ("rfc822msgid:<ABC@mail.example>", .messageId("abc@mail.example")),
         ("FROM:anna", .word(.from, "anna")),
+        ("after:1710072000", .afterTime(1_710_072_000)),
+        ("before:1710072000", .beforeTime(1_710_072_000)),
+        ("a AND b", .and([.word(.any, "a"), .word(.any, "b")])),
     ])
     func operators(_ text: String, _ expected: Query) throws {
         #expect(try parser.parse(text) == expected)
@@ -77,15 +83,18 @@ import Testing
         } catch {
             #expect(error.description.hasPrefix("unclosed quote at column 9"))
         }
-        #expect(QueryError(.unknownOperator("foo"), column: 3).description.hasPrefix("unknown operator foo: at column 3"))
-        #expect(QueryError(.badDate("2024-99-01"), column: 7).description.contains("bad date \"2024-99-01\" at column 7"))
+        #expect(
+            QueryError(.unknownOperator("foo"), column: 3).description.hasPrefix("unknown operator foo: at column 3"))
+        #expect(
+            QueryError(.badDate("2024-99-01"), column: 7).description.contains("bad date \"2024-99-01\" at column 7"))
     }
 
     @Test func isValueErrorListsChoices() {
         #expect {
             try parser.parse("is:snoozed")
         } throws: { error in
-            guard let error = error as? QueryError, case .badValue(let op, let value, let expected) = error.reason else { return false }
+            guard let error = error as? QueryError, case .badValue(let op, let value, let expected) = error.reason
+            else { return false }
             return op == "is" && value == "snoozed" && expected.contains("inbound") && error.column == 4
         }
     }

@@ -1,12 +1,14 @@
 import Foundation
 import MailCore
 import Testing
+
 @testable import Index
 
 @Suite struct RankingTests {
     func document(_ uid: UInt32, subject: String, reply: String, body: String, date: Int64) -> IndexDocument {
-        IndexDocument(summary: TestCorpus.summary(
-            uid: uid, subject: subject, from: TestCorpus.anna, date: date, reply: reply, thread: "r\(uid)"),
+        IndexDocument(
+            summary: TestCorpus.summary(
+                uid: uid, subject: subject, from: TestCorpus.anna, date: date, reply: reply, thread: "r\(uid)"),
             bodyText: body)
     }
 
@@ -26,10 +28,15 @@ import Testing
 
     @Test func recencyBreaksTiesAndDateSortIsNewestFirst() throws {
         let t = TestCorpus.march10
-        let docs = (1...4).map { document(UInt32($0), subject: "Same", reply: "same words", body: "same words", date: t + Int64($0) * 100) }
+        let docs = (1...4).map {
+            document(UInt32($0), subject: "Same", reply: "same words", body: "same words", date: t + Int64($0) * 100)
+        }
         let index = try TestCorpus.build(docs, in: TestCorpus.temporaryDirectory())
         #expect(try index.search("same", options: SearchOptions(limit: 0, now: t)).map(\.uid.rawValue) == [4, 3, 2, 1])
-        #expect(try index.search("same", options: SearchOptions(limit: 3, sort: .date, now: t)).map(\.uid.rawValue) == [4, 3, 2])
+        #expect(
+            try index.search("same", options: SearchOptions(limit: 3, sort: .date, now: t)).map(\.uid.rawValue) == [
+                4, 3, 2,
+            ])
     }
 
     @Test func rareTermsWeighMore() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import MailCore
 import Testing
+
 @testable import Index
 
 /// Every operator's meaning on the hand-built corpus (uids 1–6, see `TestCorpus`).
@@ -29,14 +30,17 @@ import Testing
         ("cc:carol", [2]), ("cc:big.example.org", [2]),
         ("subject:invoice", [3, 4]), ("subject:\"mot de passe\"", [1, 2]), ("subject:espaces", []),
         ("body:espaces", [2]), ("body:invoices", [3]), ("body:\"nouveau mot\"", [2]),
-        ("has:attachment", [3]), ("filename:pdf", [3]), ("filename:facture", [3]), ("filename:facture-2024.pdf", [3]), ("factures", [3]),
+        ("has:attachment", [3]), ("filename:pdf", [3]), ("filename:facture", [3]), ("filename:facture-2024.pdf", [3]),
+        ("factures", [3]),
         ("label:\"clients vip\"", [1]), ("label:clients-vip", [1]), ("label:billing", [3]),
         ("in:inbox", [1, 3, 4, 5, 6]), ("in:\"[Gmail]/Sent Mail\"", [2]),
         ("is:reply", [2, 4]), ("is:outbound", [2, 4]), ("is:inbound", [1, 3, 5, 6]),
         ("is:unread", [1, 3, 5, 6]), ("is:read", [2, 4]), ("is:starred", [4]),
         ("thread:t2", [3, 4]), ("rfc822msgid:<m3@mail.example>", [3]), ("rfc822msgid:M3@MAIL.EXAMPLE", [3]),
-        ("after:2024-03-10", [3, 4, 5]), ("before:2024-03-10", [1, 2, 6]), ("after:2024/03/10 before:2024/03/13", [3, 4]),
-        ("older_than:31d", [6]), ("older_than:15d", [1, 2, 6]), ("newer_than:7d", [5]), ("newer_than:1y", [1, 2, 3, 4, 5, 6]),
+        ("after:2024-03-10", [3, 4, 5]), ("before:2024-03-10", [1, 2, 6]),
+        ("after:2024/03/10 before:2024/03/13", [3, 4]),
+        ("after:1710072000", [3, 4, 5]), ("before:1710072000", [1, 2, 6]), ("older_than:31d", [6]),
+        ("older_than:15d", [1, 2, 6]), ("newer_than:7d", [5]), ("newer_than:1y", [1, 2, 3, 4, 5, 6]),
         ("etudes OR export", [5, 6]), ("vat -is:reply", [3]), ("-is:reply", [1, 3, 5, 6]),
         ("(etudes OR export) -csv", [5]), ("-(etudes OR export)", [1, 2, 3, 4]),
         ("vat OR from:bruno.lefevre@client.fr", [1, 3, 4]), ("subject:(mot passe)", [1, 2]),
@@ -59,7 +63,9 @@ import Testing
         let hit = try #require(try index.search("from:anna", options: options).first)
         #expect(hit.id == TestCorpus.documents[2].summary.id)
         #expect(hit.key == TestCorpus.documents[2].summary.key)
-        #expect(hit.account == "support" && hit.mailbox == "INBOX" && hit.uidValidity == UIDValidity(7) && hit.uid == UID(3))
+        #expect(
+            hit.account == "support" && hit.mailbox == "INBOX" && hit.uidValidity == UIDValidity(7) && hit.uid == UID(3)
+        )
         #expect(hit.messageId == "m3@mail.example" && hit.threadId == "t2")
         #expect(hit.date == TestCorpus.march10 && hit.utcOffsetSeconds == 3600)
         #expect(hit.from == TestCorpus.anna)
@@ -79,9 +85,10 @@ import Testing
 
     @Test func snippetAroundAHitDeepInTheText() throws {
         let filler = String(repeating: "lorem ipsum dolor sit amet ", count: 20)
-        let doc = IndexDocument(summary: TestCorpus.summary(
-            uid: 1, subject: "x", from: TestCorpus.anna, date: TestCorpus.march10,
-            reply: filler + "la clé de sécurité a expiré hier. " + filler, thread: "s"),
+        let doc = IndexDocument(
+            summary: TestCorpus.summary(
+                uid: 1, subject: "x", from: TestCorpus.anna, date: TestCorpus.march10,
+                reply: filler + "la clé de sécurité a expiré hier. " + filler, thread: "s"),
             bodyText: "")
         let index = try TestCorpus.build([doc], in: TestCorpus.temporaryDirectory())
         let hit = try #require(try index.search("securite expire", options: options).first)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TextAnalysis
 
 @Suite struct AnalyzerTests {
@@ -25,23 +26,34 @@ import Testing
 
     @Test func addressWholeAndParts() {
         let terms = plain.terms("écrire à anna@example.com ici")
-        #expect(terms.map(\.text) == ["ecrire", "a", "anna@example.com", "anna", "example.com", "example", "com", "ici"])
+        #expect(
+            terms.map(\.text) == ["ecrire", "a", "anna@example.com", "anna", "example.com", "example", "com", "ici"])
         #expect(terms.filter(\.isPart).map(\.position) == [2, 2, 2, 2])
         #expect(terms.last?.position == 3)
     }
 
     @Test func dottedLocalPartAndUppercase() {
         let terms = texts(plain, "<Jean.Dupont@Mail.Example.FR>")
-        #expect(terms == ["jean.dupont@mail.example.fr", "jean.dupont", "jean", "dupont", "mail.example.fr", "mail", "example", "fr"])
+        #expect(
+            terms == [
+                "jean.dupont@mail.example.fr", "jean.dupont", "jean", "dupont", "mail.example.fr", "mail", "example",
+                "fr",
+            ])
     }
 
     @Test func domainsAndNumbers() {
-        #expect(texts(plain, "voir example.com, version 3.14.") == ["voir", "example.com", "example", "com", "version", "3.14", "3", "14"])
+        #expect(
+            texts(plain, "voir example.com, version 3.14.") == [
+                "voir", "example.com", "example", "com", "version", "3.14", "3", "14",
+            ])
         #expect(texts(stemmed, "2024-03-01 invoices") == ["2024", "03", "01", "20240301", "invoic"])
     }
 
     @Test func partsAreStemmedLikeWords() {
-        #expect(texts(stemmed, "m.jones@mail.example") == ["m.jones@mail.example", "m.jones", "m", "jon", "mail.example", "mail", "exampl"])
+        #expect(
+            texts(stemmed, "m.jones@mail.example") == [
+                "m.jones@mail.example", "m.jones", "m", "jon", "mail.example", "mail", "exampl",
+            ])
         #expect(texts(stemmed, "factures.pdf") == ["factures.pdf", "factur", "pdf"])
         #expect(texts(stemmed, "Mary@x.org")[1] == Stemmer.stem("mary"))
         #expect(texts(stemmed, "e-mails") == ["e", "mail", "email"])
@@ -75,7 +87,10 @@ import Testing
 
     @Test func wordsForTopics() {
         let topics = Analyzer(removeStopWords: true)
-        #expect(topics.words("Le mot de passe d'application de anna@example.com") == ["mot", "pass", "application", "anna@example.com"])
+        #expect(
+            topics.words("Le mot de passe d'application de anna@example.com") == [
+                "mot", "pass", "application", "anna@example.com",
+            ])
     }
 
     @Test func tokensCarryOriginalRanges() {
@@ -86,7 +101,9 @@ import Testing
         #expect(words == ["Réf", "équipe", "anna@x.org"])
         let compound = "x Über-Straße, qu’œuvre."
         let compoundBytes = Array(compound.utf8)
-        let pieces = plain.tokens(compound).map { ($0.term.text, String(decoding: compoundBytes[$0.utf8Range], as: UTF8.self)) }
+        let pieces = plain.tokens(compound).map {
+            ($0.term.text, String(decoding: compoundBytes[$0.utf8Range], as: UTF8.self))
+        }
         #expect(pieces.map(\.0) == ["x", "uber", "strasse", "uberstrasse", "oeuvre"])
         #expect(pieces.map(\.1) == ["x", "Über", "Straße", "Über-Straße", "œuvre"])
     }
@@ -98,7 +115,10 @@ import Testing
     }
 
     @Test func oddInputDoesNotTrap() {
-        for text in ["", "'", "@@", "a@", "@b.c", "-x-", "...", "\u{301}", "a\u{301}'", "x'@y.z", String(repeating: "é", count: 500)] {
+        for text in [
+            "", "'", "@@", "a@", "@b.c", "-x-", "...", "\u{301}", "a\u{301}'", "x'@y.z",
+            String(repeating: "é", count: 500),
+        ] {
             _ = stemmed.terms(text)
             _ = stemmed.tokens(text)
         }

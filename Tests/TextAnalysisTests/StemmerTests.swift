@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TextAnalysis
 
 @Suite struct StemmerTests {

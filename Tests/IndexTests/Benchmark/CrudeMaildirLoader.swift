@@ -1,6 +1,6 @@
 import Foundation
-import MailCore
 import Index
+import MailCore
 
 /// A deliberately crude reader of the bench generator's Maildir, for index measurements only:
 /// the real MIME parser lives in another module. It unfolds headers, decodes RFC 2047 UTF-8
@@ -26,13 +26,17 @@ enum CrudeMaildirLoader {
         let contentType = header("content-type") ?? "text/plain"
         var text = ""
         var attachments: [AttachmentInfo] = []
-        walk(contentType: contentType, encoding: header("content-transfer-encoding") ?? "", body: body,
-             text: &text, attachments: &attachments)
+        walk(
+            contentType: contentType, encoding: header("content-transfer-encoding") ?? "", body: body,
+            text: &text, attachments: &attachments)
         let date = Int64(name.prefix { $0.isNumber }) ?? 0
         let from = header("from").flatMap { addresses(decode2047($0)).first }
         let messageId = header("message-id").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " <>")) }
-        let references = (header("references") ?? "").split(separator: " ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "<>")) }
-        let inReplyTo = header("in-reply-to").map { [$0.trimmingCharacters(in: CharacterSet(charactersIn: " <>"))] } ?? []
+        let references = (header("references") ?? "").split(separator: " ").map {
+            $0.trimmingCharacters(in: CharacterSet(charactersIn: "<>"))
+        }
+        let inReplyTo =
+            header("in-reply-to").map { [$0.trimmingCharacters(in: CharacterSet(charactersIn: " <>"))] } ?? []
         let key = MessageKey(account: account, mailbox: "INBOX", uidValidity: UIDValidity(1), uid: UID(uid))
         let summary = MessageSummary(
             key: key, messageId: messageId, inReplyTo: inReplyTo, references: references, date: date,
@@ -49,8 +53,16 @@ enum CrudeMaildirLoader {
         var end = bytes.endIndex
         var bodyStart = bytes.endIndex
         while i + 1 < bytes.endIndex {
-            if bytes[i] == 0x0A && bytes[i + 1] == 0x0A { end = i; bodyStart = i + 2; break }
-            if bytes[i] == 0x0A && bytes[i + 1] == 0x0D && i + 2 < bytes.endIndex && bytes[i + 2] == 0x0A { end = i; bodyStart = i + 3; break }
+            if bytes[i] == 0x0A && bytes[i + 1] == 0x0A {
+                end = i
+                bodyStart = i + 2
+                break
+            }
+            if bytes[i] == 0x0A && bytes[i + 1] == 0x0D && i + 2 < bytes.endIndex && bytes[i + 2] == 0x0A {
+                end = i
+                bodyStart = i + 3
+                break
+            }
             i += 1
         }
         let text = String(decoding: bytes[bytes.startIndex..<end], as: UTF8.self)
@@ -60,7 +72,8 @@ enum CrudeMaildirLoader {
             if let first = l.first, first == " " || first == "\t", !headers.isEmpty {
                 headers[headers.count - 1].1 += " " + l.trimmingCharacters(in: .whitespaces)
             } else if let colon = l.firstIndex(of: ":") {
-                headers.append((l[..<colon].lowercased(), l[l.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+                headers.append(
+                    (l[..<colon].lowercased(), l[l.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
             }
         }
         return (headers, bytes[bodyStart...])
@@ -76,7 +89,10 @@ enum CrudeMaildirLoader {
         return String(value.prefix { $0 != ";" && $0 != " " })
     }
 
-    static func walk(contentType: String, encoding: String, body: ArraySlice<UInt8>, text: inout String, attachments: inout [AttachmentInfo]) {
+    static func walk(
+        contentType: String, encoding: String, body: ArraySlice<UInt8>, text: inout String,
+        attachments: inout [AttachmentInfo]
+    ) {
         let type = contentType.lowercased()
         if type.hasPrefix("multipart/"), let boundary = parameter(contentType, "boundary") {
             let marker = Array(("--" + boundary).utf8)
@@ -100,10 +116,15 @@ enum CrudeMaildirLoader {
                 let partType = header("content-type") ?? "text/plain"
                 let disposition = header("content-disposition") ?? ""
                 if let filename = parameter(disposition, "filename") ?? parameter(partType, "name") {
-                    attachments.append(AttachmentInfo(filename: decode2047(filename), contentType: String(partType.prefix { $0 != ";" }), size: partBody.count))
+                    attachments.append(
+                        AttachmentInfo(
+                            filename: decode2047(filename), contentType: String(partType.prefix { $0 != ";" }),
+                            size: partBody.count))
                     continue
                 }
-                walk(contentType: partType, encoding: header("content-transfer-encoding") ?? "", body: partBody, text: &text, attachments: &attachments)
+                walk(
+                    contentType: partType, encoding: header("content-transfer-encoding") ?? "", body: partBody,
+                    text: &text, attachments: &attachments)
             }
             return
         }
@@ -133,8 +154,14 @@ enum CrudeMaildirLoader {
         while i < body.endIndex {
             let b = body[i]
             if b == 0x3D, i + 1 < body.endIndex {
-                if body[i + 1] == 0x0A { i += 2; continue }
-                if body[i + 1] == 0x0D, i + 2 < body.endIndex, body[i + 2] == 0x0A { i += 3; continue }
+                if body[i + 1] == 0x0A {
+                    i += 2
+                    continue
+                }
+                if body[i + 1] == 0x0D, i + 2 < body.endIndex, body[i + 2] == 0x0A {
+                    i += 3
+                    continue
+                }
                 if i + 2 < body.endIndex, let h = hex(body[i + 1]), let l = hex(body[i + 2]) {
                     out.append(h << 4 | l)
                     i += 3
@@ -155,12 +182,18 @@ enum CrudeMaildirLoader {
             out += rest[..<start.lowerBound]
             let after = rest[start.upperBound...]
             let pieces = after.split(separator: "?", maxSplits: 3, omittingEmptySubsequences: false)
-            guard pieces.count == 4, pieces[3].hasPrefix("=") else { out += "=?"; rest = after; continue }
+            guard pieces.count == 4, pieces[3].hasPrefix("=") else {
+                out += "=?"
+                rest = after
+                continue
+            }
             let encoded = pieces[2]
             if pieces[1].lowercased() == "b" {
                 out += Data(base64Encoded: String(encoded)).map { String(decoding: $0, as: UTF8.self) } ?? ""
             } else {
-                out += String(decoding: quotedPrintable(ArraySlice(Array(encoded.replacingOccurrences(of: "_", with: " ").utf8))), as: UTF8.self)
+                out += String(
+                    decoding: quotedPrintable(ArraySlice(Array(encoded.replacingOccurrences(of: "_", with: " ").utf8))),
+                    as: UTF8.self)
             }
             rest = pieces[3].dropFirst()
             if let next = rest.range(of: "=?"), rest[..<next.lowerBound].allSatisfy(\.isWhitespace) {
@@ -185,7 +218,11 @@ enum CrudeMaildirLoader {
         var kept: [Substring] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let t = line.trimmingCharacters(in: .whitespaces)
-            if t.hasPrefix(">") || (t.hasPrefix("On ") && t.hasSuffix("wrote:")) || (t.hasPrefix("Le ") && t.contains("crit")) || t == "--" { break }
+            if t.hasPrefix(">") || (t.hasPrefix("On ") && t.hasSuffix("wrote:"))
+                || (t.hasPrefix("Le ") && t.contains("crit")) || t == "--"
+            {
+                break
+            }
             kept.append(line)
         }
         return kept.joined(separator: "\n")
