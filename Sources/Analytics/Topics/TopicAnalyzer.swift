@@ -45,9 +45,9 @@ struct TopicAnalyzer {
         }
         addBreak()
         words.forEachToken(in: text) { token in
-            guard !token.term.isPart else { return }
+            guard !token.term.isPart else { return true }
             let range = token.utf8Range
-            guard range.lowerBound >= skipUntil else { return }
+            guard range.lowerBound >= skipUntil else { return true }
             let gap = Self.gap(bytes, previousEnd, range.lowerBound)
             previousEnd = range.upperBound
             if gap == .url {
@@ -58,13 +58,13 @@ struct TopicAnalyzer {
                 while end < bytes.count, !Self.isSpace(bytes[end]) { end += 1 }
                 skipUntil = end
                 previousEnd = end
-                return
+                return true
             }
             if gap == .punctuation { addBreak() }
             let folded = token.term.text
             if folded.utf8.contains(UInt8(ascii: "@")) {
                 addBreak()
-                return
+                return true
             }
             let flags = TopicStopWords.flags[folded] ?? 0
             if flags & 1 != 0 { french += 1 }
@@ -72,17 +72,18 @@ struct TopicAnalyzer {
             if flags != 0 {
                 if flags & 4 != 0 { tokens.append(TopicToken(kind: .connector, term: folded, surface: surfaces ? Self.surface(bytes, range) : "")) }
                 else { addBreak() }
-                return
+                return true
             }
             let hasDigit = folded.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
             if hasDigit && folded.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") }) && folded.utf8.count > 4 {
                 addBreak()  // tickets, phone pieces, ids: never a topic
-                return
+                return true
             }
-            guard folded.utf8.count >= 2 else { return }
+            guard folded.utf8.count >= 2 else { return true }
             let term = hasDigit ? folded : Stemmer.stem(folded)
             tokens.append(TopicToken(kind: .word, term: term, surface: surfaces ? Self.surface(bytes, range) : "",
                                      start: Int32(range.lowerBound), end: Int32(range.upperBound)))
+            return true
         }
         addBreak()
         return (tokens, forced ?? (french > english))
