@@ -4,7 +4,9 @@ enum Anonymizer {
         // E-mail addresses: any whitespace-delimited chunk holding "@" with a dot after it.
         var words: [String] = []
         for piece in text.split(separator: " ", omittingEmptySubsequences: false) {
-            if let at = piece.firstIndex(of: "@"), piece[at...].contains("."), piece.distance(from: piece.startIndex, to: at) > 0 {
+            if let at = piece.firstIndex(of: "@"), piece[at...].contains("."),
+                piece.distance(from: piece.startIndex, to: at) > 0
+            {
                 let leading = piece.prefix { "<([\"'".contains($0) }
                 let trailing = String(piece.reversed().prefix { ">)].,;:\"'".contains($0) }.reversed())
                 words.append(String(leading) + emailMask + trailing)

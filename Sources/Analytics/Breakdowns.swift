@@ -48,7 +48,8 @@ struct Breakdowns {
 
         // Entries are mutated in place (`table[key, default:]`): copying them out and back would
         // copy each thread set on every message.
-        func add(_ table: inout [String: (GroupRow, Set<Int>)], _ key: String, _ message: MessageSummary, _ thread: Int) {
+        func add(_ table: inout [String: (GroupRow, Set<Int>)], _ key: String, _ message: MessageSummary, _ thread: Int)
+        {
             if message.direction == .customer {
                 table[key, default: (GroupRow(key: key), [])].0.customerMessages += 1
                 if message.isReply { table[key, default: (GroupRow(key: key), [])].0.customerReplies += 1 }
@@ -67,7 +68,8 @@ struct Breakdowns {
             } else {
                 for name in Set(message.labels).sorted() { add(&label, name, message, thread) }
             }
-            let w = Int(data.weekdays[i]), h = Int(data.hours[i])
+            let w = Int(data.weekdays[i])
+            let h = Int(data.hours[i])
             let address = message.from?.address.lowercased() ?? ""
             switch message.direction {
             case .customer:
@@ -83,11 +85,15 @@ struct Breakdowns {
                 let empty = (MemberRow(address: address, name: ""), Set<Int>(), [String: Int]())
                 member[address, default: empty].0.teamReplies += 1
                 member[address, default: empty].1.insert(thread)
-                if let name = message.from?.name, !name.isEmpty { member[address, default: empty].2[name, default: 0] += 1 }
+                if let name = message.from?.name, !name.isEmpty {
+                    member[address, default: empty].2[name, default: 0] += 1
+                }
             }
         }
         for thread in data.threads {
-            guard let enquiry = thread.enquiry, data.days[enquiry] >= firstDay, data.days[enquiry] <= lastDay else { continue }
+            guard let enquiry = thread.enquiry, data.days[enquiry] >= firstDay, data.days[enquiry] <= lastDay else {
+                continue
+            }
             let key = messages[enquiry].from?.domain ?? ""
             let emptyDomain = (DomainRow(domain: key), Set<Int>(), Set<String>())
             domain[key, default: emptyDomain].0.enquiries += 1
@@ -98,7 +104,9 @@ struct Breakdowns {
                 let emptyMember = (MemberRow(address: address, name: ""), Set<Int>(), [String: Int]())
                 member[address, default: emptyMember].0.firstResponses += 1
                 member[address, default: emptyMember].0.firstResponseMinutes.append(minutes)
-                if let name = messages[response].from?.name, !name.isEmpty { member[address, default: emptyMember].2[name, default: 0] += 1 }
+                if let name = messages[response].from?.name, !name.isEmpty {
+                    member[address, default: emptyMember].2[name, default: 0] += 1
+                }
             }
         }
 

@@ -6,7 +6,8 @@ enum MarkdownReport {
         func day(_ n: Int) -> String { CalendarDay(dayNumber: n).description }
         out.append("# \(s.title)")
         out.append("")
-        out.append(s.coverage(day(model.firstDay), day(model.lastDay), model.options.granularity, model.options.timeZoneName))
+        out.append(
+            s.coverage(day(model.firstDay), day(model.lastDay), model.options.granularity, model.options.timeZoneName))
         out.append(s.previous(day(model.previousFirstDay), day(model.previousLastDay)))
         out.append("")
 
@@ -15,7 +16,11 @@ enum MarkdownReport {
         out.append(row([s.metric, s.thisPeriod, s.previousPeriod, s.change]))
         out.append("|---|---:|---:|---:|")
         for kpi in model.kpis {
-            out.append(row([s.kpiName(kpi.key), kpiValue(kpi.value, kpi.kind, s), kpiValue(kpi.previous, kpi.kind, s), kpiChange(kpi, s)]))
+            out.append(
+                row([
+                    s.kpiName(kpi.key), kpiValue(kpi.value, kpi.kind, s), kpiValue(kpi.previous, kpi.kind, s),
+                    kpiChange(kpi, s),
+                ]))
         }
         out.append("")
 
@@ -23,14 +28,21 @@ enum MarkdownReport {
         out.append("")
         out.append("![\(s.volume)](volume.svg)")
         out.append("")
-        out.append(row([s.period, s.kpiName("customer_messages"), s.kpiName("customer_replies"), s.kpiName("team_replies"),
-                        s.kpiName("new_threads"), s.kpiName("reply_rate"), s.kpiName("first_response_median_minutes"),
-                        s.kpiName("waiting_threads")]))
+        out.append(
+            row([
+                s.period, s.kpiName("customer_messages"), s.kpiName("customer_replies"), s.kpiName("team_replies"),
+                s.kpiName("new_threads"), s.kpiName("reply_rate"), s.kpiName("first_response_median_minutes"),
+                s.kpiName("waiting_threads"),
+            ]))
         out.append("|---|---:|---:|---:|---:|---:|---:|---:|")
         for r in model.volume {
             let m = r.metrics
-            out.append(row([r.period.key, String(m.customerMessages), String(m.customerReplies), String(m.teamReplies),
-                            String(m.newThreads), s.percent(m.replyRate), s.duration(m.firstResponseMedian), String(m.waitingThreads)]))
+            out.append(
+                row([
+                    r.period.key, String(m.customerMessages), String(m.customerReplies), String(m.teamReplies),
+                    String(m.newThreads), s.percent(m.replyRate), s.duration(m.firstResponseMedian),
+                    String(m.waitingThreads),
+                ]))
         }
         out.append("")
 
@@ -54,23 +66,37 @@ enum MarkdownReport {
         }
         out.append("## \(s.byMember)")
         out.append("")
-        out.append(row([s.member, s.kpiName("team_replies"), s.threads, s.firstResponses, s.kpiName("first_response_median_minutes")]))
+        out.append(
+            row([
+                s.member, s.kpiName("team_replies"), s.threads, s.firstResponses,
+                s.kpiName("first_response_median_minutes"),
+            ]))
         out.append("|---|---:|---:|---:|---:|")
         for m in b.byMember.prefix(25) {
             let who = m.name.isEmpty ? m.address : "\(m.name) (\(m.address))"
-            out.append(row([who, String(m.teamReplies), String(m.threads), String(m.firstResponses),
-                            s.duration(Quantile.of(sorted: m.firstResponseMinutes, 0.5))]))
+            out.append(
+                row([
+                    who, String(m.teamReplies), String(m.threads), String(m.firstResponses),
+                    s.duration(Quantile.of(sorted: m.firstResponseMinutes, 0.5)),
+                ]))
         }
         out.append("")
         out.append("## \(s.byDomain)")
         out.append("")
-        out.append(row([s.domain, s.kpiName("customer_messages"), s.threads, s.kpiName("unique_customers"), s.kpiName("reply_rate"),
-                        s.kpiName("first_response_median_minutes")]))
+        out.append(
+            row([
+                s.domain, s.kpiName("customer_messages"), s.threads, s.kpiName("unique_customers"),
+                s.kpiName("reply_rate"),
+                s.kpiName("first_response_median_minutes"),
+            ]))
         out.append("|---|---:|---:|---:|---:|---:|")
         for d in b.byDomain.prefix(25) {
             let rate = d.enquiries == 0 ? nil : Double(d.answered) / Double(d.enquiries)
-            out.append(row([d.domain, String(d.customerMessages), String(d.threads), String(d.uniqueCustomers), s.percent(rate),
-                            s.duration(Quantile.of(sorted: d.firstResponseMinutes, 0.5))]))
+            out.append(
+                row([
+                    d.domain, String(d.customerMessages), String(d.threads), String(d.uniqueCustomers), s.percent(rate),
+                    s.duration(Quantile.of(sorted: d.firstResponseMinutes, 0.5)),
+                ]))
         }
         out.append("")
         out.append("## \(s.method)")
@@ -96,7 +122,10 @@ enum MarkdownReport {
             case "growing": trend += " **\(s.growing)**"
             default: break
             }
-            var cells = [String(t.id), escape(t.label), String(t.members.count), String(t.threadCount), s.percent(model.share(t)), trend]
+            var cells = [
+                String(t.id), escape(t.label), String(t.members.count), String(t.threadCount),
+                s.percent(model.share(t)), trend,
+            ]
             if hasArticles {
                 if let a = t.bestArticle, t.covered {
                     cells.append(escape(model.options.articles[a].name) + " (" + s.number(t.articleScore, 2) + ")")
@@ -112,7 +141,9 @@ enum MarkdownReport {
         for t in topics {
             out.append("### \(t.id). \(escape(t.label))")
             out.append("")
-            out.append("\(s.keywords) : ".replacingOccurrences(of: " :", with: s.isFrench ? " :" : ":") + escape(t.keywords.joined(separator: ", ")))
+            out.append(
+                "\(s.keywords) : ".replacingOccurrences(of: " :", with: s.isFrench ? " :" : ":")
+                    + escape(t.keywords.joined(separator: ", ")))
             out.append("")
             out += examples(t, model)
         }
@@ -128,7 +159,9 @@ enum MarkdownReport {
                 out.append(s.toWriteNote)
                 out.append("")
                 for t in uncovered {
-                    out.append("### \(escape(t.label)) — \(t.members.count) \(s.messages.lowercased()), \(t.threadCount) \(s.threads.lowercased())")
+                    out.append(
+                        "### \(escape(t.label)) — \(t.members.count) \(s.messages.lowercased()), \(t.threadCount) \(s.threads.lowercased())"
+                    )
                     out.append("")
                     out += examples(t, model)
                 }
@@ -150,10 +183,19 @@ enum MarkdownReport {
     }
 
     private static func groupTable(_ title: String, _ rows: [Breakdowns.GroupRow], _ s: ReportStrings) -> [String] {
-        var out = [row([title, s.kpiName("customer_messages"), s.kpiName("customer_replies"), s.kpiName("team_replies"), s.threads]),
-                   "|---|---:|---:|---:|---:|"]
+        var out = [
+            row([
+                title, s.kpiName("customer_messages"), s.kpiName("customer_replies"), s.kpiName("team_replies"),
+                s.threads,
+            ]),
+            "|---|---:|---:|---:|---:|",
+        ]
         for r in rows.prefix(25) {
-            out.append(row([escape(r.key), String(r.customerMessages), String(r.customerReplies), String(r.teamReplies), String(r.threads)]))
+            out.append(
+                row([
+                    escape(r.key), String(r.customerMessages), String(r.customerReplies), String(r.teamReplies),
+                    String(r.threads),
+                ]))
         }
         out.append("")
         return out
@@ -186,7 +228,9 @@ enum MarkdownReport {
         var out = ""
         for ch in text {
             switch ch {
-            case "|", "*", "_", "`", "[", "]", "\\", "#": out.append("\\"); out.append(ch)
+            case "|", "*", "_", "`", "[", "]", "\\", "#":
+                out.append("\\")
+                out.append(ch)
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\n", "\r": out.append(" ")

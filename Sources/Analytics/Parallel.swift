@@ -10,7 +10,8 @@ enum Parallel {
         results.withUnsafeMutableBufferPointer { buffer in
             let slots = buffer
             DispatchQueue.concurrentPerform(iterations: parts) { part in
-                let lower = count * part / parts, upper = count * (part + 1) / parts
+                let lower = count * part / parts
+                let upper = count * (part + 1) / parts
                 slots[part] = body(lower..<upper)
             }
         }

@@ -31,7 +31,9 @@ struct ReportData {
         kept.sort { input[$0].date != input[$1].date ? input[$0].date < input[$1].date : input[$0].id < input[$1].id }
         let unique = kept.map { input[$0] }
         messages = unique
-        var days = [Int](), weekdays = [UInt8](), hours = [UInt8]()
+        var days = [Int]()
+        var weekdays = [UInt8]()
+        var hours = [UInt8]()
         days.reserveCapacity(unique.count)
         for i in unique.indices {
             let date = unique[i].date

@@ -41,7 +41,10 @@ struct ReportModel {
         var clock = LocalClock(timeZone: options.timeZone)
         let data = ReportData(messages: messages, clock: &clock)
         self.data = data
-        let first = options.since?.dayNumber ?? data.days.first(where: { day in options.until.map { day <= $0.dayNumber } ?? true })
+        let first =
+            options.since?.dayNumber ?? data.days.first(where: { day in
+                options.until.map { day <= $0.dayNumber } ?? true
+            })
             ?? options.until?.dayNumber ?? 0
         let last = options.until?.dayNumber ?? data.days.last(where: { $0 >= first }) ?? first
         firstDay = first
@@ -73,8 +76,11 @@ struct ReportModel {
         let (topics, counted) = Parallel.both(
             { pipeline.run(data: data, current: current, previous: previous, articles: articles) },
             { () -> ([WindowMetrics], [WindowMetrics], Breakdowns) in
-                (WindowMetrics.compute(data, periods: [before, window]), WindowMetrics.compute(data, periods: periods),
-                 Breakdowns(data, firstDay: windowFirst, lastDay: windowLast))
+                (
+                    WindowMetrics.compute(data, periods: [before, window]),
+                    WindowMetrics.compute(data, periods: periods),
+                    Breakdowns(data, firstDay: windowFirst, lastDay: windowLast)
+                )
             })
         self.topics = topics
         kpis = ReportModel.kpis(current: counted.0[1], previous: counted.0[0])
@@ -94,8 +100,12 @@ struct ReportModel {
             count("threads_replied", \.threadsReplied),
             count("unique_customers", \.uniqueCustomers),
             KPI(key: "reply_rate", kind: .rate, value: c.replyRate, previous: p.replyRate),
-            KPI(key: "first_response_median_minutes", kind: .minutes, value: c.firstResponseMedian, previous: p.firstResponseMedian),
-            KPI(key: "first_response_p90_minutes", kind: .minutes, value: c.firstResponseP90, previous: p.firstResponseP90),
+            KPI(
+                key: "first_response_median_minutes", kind: .minutes, value: c.firstResponseMedian,
+                previous: p.firstResponseMedian),
+            KPI(
+                key: "first_response_p90_minutes", kind: .minutes, value: c.firstResponseP90,
+                previous: p.firstResponseP90),
             KPI(key: "replies_per_thread", kind: .ratio, value: c.repliesPerThread, previous: p.repliesPerThread),
             count("waiting_threads", \.waitingThreads),
         ]
@@ -127,7 +137,9 @@ struct ReportModel {
     /// A message's text for a report: greeting line dropped, whitespace collapsed, masked under
     /// `--anonymize`, cut at a word near `limit` characters.
     func snippet(_ index: Int, limit: Int = 160) -> String {
-        var lines = data.messages[index].replyText.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        var lines = data.messages[index].replyText.split(whereSeparator: \.isNewline).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
         lines.removeAll { $0.isEmpty }
         if let first = lines.first, first.count <= 40, first.hasSuffix(",") { lines.removeFirst() }
         var text = lines.joined(separator: " ")

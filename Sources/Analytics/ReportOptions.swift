@@ -61,7 +61,8 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
     /// Parses `--format` ("md,csv", "csv", "markdown"); nil when a name is unknown or none is given.
     public static func parseList(_ text: String) -> Set<ReportFormat>? {
         var formats = Set<ReportFormat>()
-        for name in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !name.isEmpty {
+        for name in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() })
+        where !name.isEmpty {
             switch name {
             case "md", "markdown": formats.insert(.markdown)
             case "csv": formats.insert(.csv)

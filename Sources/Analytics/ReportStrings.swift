@@ -13,11 +13,13 @@ struct ReportStrings {
         case .week: unit = isFrench ? "par semaine (ISO)" : "by ISO week"
         case .month: unit = isFrench ? "par mois" : "by month"
         }
-        return isFrench ? "Du \(first) au \(last), \(unit), fuseau horaire \(zone)."
+        return isFrench
+            ? "Du \(first) au \(last), \(unit), fuseau horaire \(zone)."
             : "From \(first) to \(last), \(unit), time zone \(zone)."
     }
     func previous(_ first: String, _ last: String) -> String {
-        isFrench ? "Comparé à la période précédente de même durée : du \(first) au \(last)."
+        isFrench
+            ? "Comparé à la période précédente de même durée : du \(first) au \(last)."
             : "Compared with the previous period of the same length: \(first) to \(last)."
     }
     var summary: String { isFrench ? "Synthèse" : "Summary" }
@@ -29,7 +31,8 @@ struct ReportStrings {
     var period: String { isFrench ? "Période" : "Period" }
     var heatmap: String { isFrench ? "Quand les clients écrivent" : "When customers write" }
     var heatmapNote: String {
-        isFrench ? "Messages de clients par jour de la semaine et par heure (heure locale)."
+        isFrench
+            ? "Messages de clients par jour de la semaine et par heure (heure locale)."
             : "Customer messages by weekday and hour (local time)."
     }
     var byMailbox: String { isFrench ? "Par boîte aux lettres" : "By mailbox" }
@@ -45,7 +48,8 @@ struct ReportStrings {
     var firstResponses: String { isFrench ? "Premières réponses" : "First responses" }
     var topics: String { isFrench ? "Questions récurrentes" : "Recurring topics" }
     var topicsNote: String {
-        isFrench ? "Regroupées à partir du texte écrit par les clients (sans l'historique cité ni les signatures), français et anglais ensemble."
+        isFrench
+            ? "Regroupées à partir du texte écrit par les clients (sans l'historique cité ni les signatures), français et anglais ensemble."
             : "Grouped from what customers wrote (no quoted history, no signatures), French and English together."
     }
     var topic: String { isFrench ? "Sujet" : "Topic" }
@@ -56,39 +60,51 @@ struct ReportStrings {
     var growing: String { isFrench ? "en forte hausse" : "growing fast" }
     var examples: String { isFrench ? "Exemples" : "Examples" }
     var keywords: String { isFrench ? "Mots-clés" : "Keywords" }
-    var noTopics: String { isFrench ? "Aucune question récurrente trouvée sur la période." : "No recurring topic found in this period." }
+    var noTopics: String {
+        isFrench ? "Aucune question récurrente trouvée sur la période." : "No recurring topic found in this period."
+    }
     func unassigned(_ count: Int, _ total: Int) -> String {
-        isFrench ? "\(count) message(s) de clients sur \(total) ne relèvent d'aucun sujet récurrent."
+        isFrench
+            ? "\(count) message(s) de clients sur \(total) ne relèvent d'aucun sujet récurrent."
             : "\(count) of \(total) customer messages belong to no recurring topic."
     }
     var toWrite: String { isFrench ? "Articles à écrire" : "Articles to write" }
     var toWriteNote: String {
-        isFrench ? "Les sujets récurrents qu'aucun article ne couvre, du plus fréquent au moins fréquent."
+        isFrench
+            ? "Les sujets récurrents qu'aucun article ne couvre, du plus fréquent au moins fréquent."
             : "Recurring topics no article covers, largest first."
     }
-    var allCovered: String { isFrench ? "Chaque sujet récurrent est couvert par un article." : "Every recurring topic is covered by an article." }
+    var allCovered: String {
+        isFrench
+            ? "Chaque sujet récurrent est couvert par un article." : "Every recurring topic is covered by an article."
+    }
     var noArticles: String {
-        isFrench ? "Aucun article fourni : relancez avec `--articles DIR` pour savoir quels sujets n'ont pas d'article."
+        isFrench
+            ? "Aucun article fourni : relancez avec `--articles DIR` pour savoir quels sujets n'ont pas d'article."
             : "No articles given: run again with `--articles DIR` to see which topics have none."
     }
     var method: String { isFrench ? "Définitions" : "Definitions" }
     var definitions: [String] {
-        isFrench ? [
-            "L'équipe et les clients sont distingués par les adresses et domaines `--team` du compte.",
-            "La demande d'un fil est son premier message client ; le délai de première réponse va de la demande au premier message de l'équipe qui la suit.",
-            "Taux de réponse : part des fils dont la demande tombe dans la période et qui ont reçu une réponse de l'équipe.",
-            "Fils en attente : fils dont le dernier message à la fin de la période vient d'un client et date de la période.",
-            "Médianes et 90e centiles (interpolation linéaire), jamais de moyennes.",
-        ] : [
-            "Team and customers are told apart by the account's `--team` addresses and domains.",
-            "A thread's enquiry is its first customer message; first response time runs from the enquiry to the first team message after it.",
-            "Reply rate: share of threads whose enquiry falls in the period that got a team reply.",
-            "Waiting threads: threads whose last message by the end of the period is a customer's, sent in the period.",
-            "Medians and 90th percentiles (linear interpolation), never means.",
-        ]
+        isFrench
+            ? [
+                "L'équipe et les clients sont distingués par les adresses et domaines `--team` du compte.",
+                "La demande d'un fil est son premier message client ; le délai de première réponse va de la demande au premier message de l'équipe qui la suit.",
+                "Taux de réponse : part des fils dont la demande tombe dans la période et qui ont reçu une réponse de l'équipe.",
+                "Fils en attente : fils dont le dernier message à la fin de la période vient d'un client et date de la période.",
+                "Médianes et 90e centiles (interpolation linéaire), jamais de moyennes.",
+            ]
+            : [
+                "Team and customers are told apart by the account's `--team` addresses and domains.",
+                "A thread's enquiry is its first customer message; first response time runs from the enquiry to the first team message after it.",
+                "Reply rate: share of threads whose enquiry falls in the period that got a team reply.",
+                "Waiting threads: threads whose last message by the end of the period is a customer's, sent in the period.",
+                "Medians and 90th percentiles (linear interpolation), never means.",
+            ]
     }
     var weekdays: [String] {
-        isFrench ? ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."] : ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        isFrench
+            ? ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."]
+            : ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
     }
     var emailMask: String { isFrench ? "[adresse]" : "[email]" }
     var phoneMask: String { isFrench ? "[téléphone]" : "[phone]" }

@@ -32,7 +32,8 @@ struct WindowMetrics: Equatable {
         guard !periods.isEmpty else { return rows }
         let firstDays = periods.map(\.firstDay)
         func periodIndex(_ day: Int) -> Int? {
-            var lo = 0, hi = firstDays.count - 1
+            var lo = 0
+            var hi = firstDays.count - 1
             guard day >= firstDays[0] else { return nil }
             while lo < hi {
                 let mid = (lo + hi + 1) / 2

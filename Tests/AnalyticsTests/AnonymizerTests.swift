@@ -1,5 +1,6 @@
 import MailCore
 import Testing
+
 @testable import Analytics
 
 @Suite struct AnonymizerTests {
@@ -20,7 +21,13 @@ import Testing
         var messages = HandFixture.messages
         messages[2].replyText = "Bonjour,\nMy colleague paul@acme.com says call +33 6 12 34 56 78 about the invoice."
         messages[2].subject = "Invoice for paul@acme.com"
-        let masked = ReportModel(messages: messages, options: { var o = HandFixture.options; o.anonymize = true; return o }())
+        let masked = ReportModel(
+            messages: messages,
+            options: {
+                var o = HandFixture.options
+                o.anonymize = true
+                return o
+            }())
         let plain = ReportModel(messages: messages, options: HandFixture.options)
         let index = masked.data.messages.firstIndex { $0.replyText.contains("colleague") }!
         #expect(masked.snippet(index) == "My colleague [email] says call [phone] about the invoice.")

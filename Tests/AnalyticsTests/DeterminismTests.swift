@@ -1,15 +1,18 @@
 import Foundation
 import MailCore
 import Testing
+
 @testable import Analytics
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 @Suite struct DeterminismTests {
     static let corpus = PlantedCorpus(threads: 300, seed: 21)
-    static let options = ReportOptions(since: CalendarDay(year: 2024, month: 5, day: 1), until: CalendarDay(year: 2024, month: 10, day: 31),
-                                       granularity: .week, articles: GoldenReportTests.articles)
+    static let options = ReportOptions(
+        since: CalendarDay(year: 2024, month: 5, day: 1), until: CalendarDay(year: 2024, month: 10, day: 31),
+        granularity: .week, articles: GoldenReportTests.articles)
 
     @Test func twoRunsGiveTheSameBytes() {
         let first = ReportGenerator().generate(messages: Self.corpus.messages, options: Self.options)
@@ -21,8 +24,9 @@ import FoundationXML
     func inputOrderDoesNotMatter(seed: UInt64) {
         var rng = SeededRandom(seed: seed)
         let shuffled = rng.shuffled(Self.corpus.messages)
-        #expect(ReportGenerator().generate(messages: shuffled, options: Self.options)
-            == ReportGenerator().generate(messages: Self.corpus.messages, options: Self.options))
+        #expect(
+            ReportGenerator().generate(messages: shuffled, options: Self.options)
+                == ReportGenerator().generate(messages: Self.corpus.messages, options: Self.options))
     }
 
     @Test func svgChartsAreWellFormedXML() throws {
@@ -61,8 +65,11 @@ import FoundationXML
         let cases: [[MessageSummary]] = [
             [HandFixture.message(1, thread: "", from: "x@acme.com", date: 0, reply: false, text: "")],
             [HandFixture.message(1, thread: "t", from: "bob@help.example", date: 86400, reply: false)],
-            (1...12).map { HandFixture.message(UInt32($0), thread: "t\($0)", from: "c\($0)@acme.com", date: Int64($0) * 3600, reply: false,
-                                               text: "😀 📦 日本語のテキスト \u{0} \u{200B} ----- ::// http:// @@ l' d’ \($0)") },
+            (1...12).map {
+                HandFixture.message(
+                    UInt32($0), thread: "t\($0)", from: "c\($0)@acme.com", date: Int64($0) * 3600, reply: false,
+                    text: "😀 📦 日本語のテキスト \u{0} \u{200B} ----- ::// http:// @@ l' d’ \($0)")
+            },
         ]
         for messages in cases {
             let files = ReportGenerator().generate(messages: messages, options: ReportOptions(granularity: .day))

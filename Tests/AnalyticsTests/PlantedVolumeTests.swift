@@ -1,6 +1,7 @@
 import Foundation
 import MailCore
 import Testing
+
 @testable import Analytics
 
 /// volume.csv against what the planted generator wrote, counted independently (Foundation's
@@ -8,8 +9,11 @@ import Testing
 @Suite struct PlantedVolumeTests {
     @Test func monthlyVolumesMatchTheGenerator() throws {
         let corpus = PlantedCorpus(threads: 600, seed: 17)
-        let files = ReportGenerator().generate(messages: corpus.messages, options: ReportOptions(
-            since: CalendarDay(year: 2024, month: 1, day: 1), until: CalendarDay(year: 2024, month: 12, day: 31), formats: [.csv]))
+        let files = ReportGenerator().generate(
+            messages: corpus.messages,
+            options: ReportOptions(
+                since: CalendarDay(year: 2024, month: 1, day: 1), until: CalendarDay(year: 2024, month: 12, day: 31),
+                formats: [.csv]))
         let rows = CSVReader.records(try #require(files.first { $0.name == "volume.csv" }).contents)
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(secondsFromGMT: 0)!

@@ -1,6 +1,6 @@
+import Analytics
 import Foundation
 import Testing
-import Analytics
 
 /// Speed benchmark (not a timed test): `ANALYTICS_BENCH=1 swift test -c release -Xswiftc -enable-testing
 /// --filter ReportBenchmark` builds ~100,000 planted messages and times one full report.
@@ -9,8 +9,9 @@ import Analytics
     func reportOverOneHundredThousandMessages() {
         let threads = Int(ProcessInfo.processInfo.environment["ANALYTICS_BENCH_THREADS"] ?? "36000")!
         let corpus = PlantedCorpus(threads: threads, seed: 11)
-        let options = ReportOptions(since: CalendarDay(year: 2024, month: 1, day: 1), until: CalendarDay(year: 2024, month: 12, day: 31),
-                                    granularity: .week)
+        let options = ReportOptions(
+            since: CalendarDay(year: 2024, month: 1, day: 1), until: CalendarDay(year: 2024, month: 12, day: 31),
+            granularity: .week)
         let start = ContinuousClock.now
         let cpuStart = Self.processCPUSeconds()
         let files = ReportGenerator().generate(messages: corpus.messages, options: options)
@@ -28,16 +29,21 @@ import Analytics
         for row in CSVReader.records(files.first { $0.name == "topic_messages.csv" }!.contents) {
             reported[row["topic_id"]!, default: []].insert(idOf[row["message_id"]!]!)
         }
-        var recalls: [Double] = [], precisions: [Double] = []
+        var recalls: [Double] = []
+        var precisions: [Double] = []
         for topic in planted.keys.sorted() {
             let members = planted[topic]!
-            let best = reported.max { ($0.value.intersection(members).count, $1.key) < ($1.value.intersection(members).count, $0.key) }
+            let best = reported.max {
+                ($0.value.intersection(members).count, $1.key) < ($1.value.intersection(members).count, $0.key)
+            }
             let overlap = best.map { $0.value.intersection(members).count } ?? 0
             recalls.append(Double(overlap) / Double(members.count))
             precisions.append(best.map { Double(overlap) / Double($0.value.count) } ?? 0)
         }
-        print("benchmark quality: \(reported.count) topics, mean recall \(recalls.reduce(0, +) / Double(recalls.count)), "
-              + "mean precision \(precisions.reduce(0, +) / Double(precisions.count)), min recall \(recalls.min()!), min precision \(precisions.min()!)")
+        print(
+            "benchmark quality: \(reported.count) topics, mean recall \(recalls.reduce(0, +) / Double(recalls.count)), "
+                + "mean precision \(precisions.reduce(0, +) / Double(precisions.count)), min recall \(recalls.min()!), min precision \(precisions.min()!)"
+        )
     }
 
     static func processCPUSeconds() -> Double {

@@ -1,23 +1,31 @@
 import Foundation
 import MailCore
 import Testing
+
 @testable import Analytics
 
 @Suite struct VolumeTests {
-    func file(_ name: String, _ options: ReportOptions = HandFixture.options, messages: [MessageSummary] = HandFixture.messages) -> String {
+    func file(
+        _ name: String, _ options: ReportOptions = HandFixture.options,
+        messages: [MessageSummary] = HandFixture.messages
+    ) -> String {
         ReportGenerator().generate(messages: messages, options: options).first { $0.name == name }!.contents
     }
 
     @Test func volumeColumnsComeFirstInTheAgreedOrder() {
         let header = CSVReader.rows(file("volume.csv"))[0]
-        #expect(Array(header.prefix(7)) == ["period", "customer_messages", "customer_replies", "team_replies", "new_threads",
-                                            "threads_replied", "first_response_median_minutes"])
+        #expect(
+            Array(header.prefix(7)) == [
+                "period", "customer_messages", "customer_replies", "team_replies", "new_threads",
+                "threads_replied", "first_response_median_minutes",
+            ])
     }
 
     @Test func weeklyVolumesMatchTheHandCount() {
         let rows = CSVReader.records(file("volume.csv"))
         #expect(rows.map { $0["period"]! } == ["2024-W10", "2024-W11"])
-        let w10 = rows[0], w11 = rows[1]
+        let w10 = rows[0]
+        let w11 = rows[1]
         #expect(w10["customer_messages"] == "3")
         #expect(w10["customer_replies"] == "2")
         #expect(w10["team_replies"] == "2")
@@ -89,7 +97,14 @@ import Testing
         var paris = HandFixture.options
         paris.timeZone = ReportOptions.timeZone(fromTZ: "Europe/Paris")
         paris.granularity = .day
-        let utcRows = CSVReader.records(file("volume.csv", { var o = paris; o.timeZone = ReportOptions.timeZone(fromTZ: nil); return o }()))
+        let utcRows = CSVReader.records(
+            file(
+                "volume.csv",
+                {
+                    var o = paris
+                    o.timeZone = ReportOptions.timeZone(fromTZ: nil)
+                    return o
+                }()))
         let parisRows = CSVReader.records(file("volume.csv", paris))
         #expect(utcRows.first { $0["period"] == "2024-03-11" }?["customer_messages"] == "1")
         #expect(parisRows.first { $0["period"] == "2024-03-11" }?["customer_messages"] == "0")
@@ -100,12 +115,15 @@ import Testing
 
     @Test func timeZoneFromTZ() {
         // Foundation on Linux names UTC "GMT"; the report prints it as UTC.
-        #expect(ReportOptions.timeZone(fromTZ: nil).secondsFromGMT(for: Date(timeIntervalSince1970: 1_720_000_000)) == 0)
+        #expect(
+            ReportOptions.timeZone(fromTZ: nil).secondsFromGMT(for: Date(timeIntervalSince1970: 1_720_000_000)) == 0)
         #expect(ReportOptions.timeZone(fromTZ: "").secondsFromGMT(for: Date(timeIntervalSince1970: 1_720_000_000)) == 0)
         #expect(ReportOptions(timeZone: ReportOptions.timeZone(fromTZ: nil)).timeZoneName == "UTC")
         #expect(ReportOptions.timeZone(fromTZ: "Europe/Paris").identifier == "Europe/Paris")
         #expect(ReportOptions.timeZone(fromTZ: ":America/New_York").identifier == "America/New_York")
-        #expect(ReportOptions.timeZone(fromTZ: "Not/AZone").secondsFromGMT(for: Date(timeIntervalSince1970: 1_720_000_000)) == 0)
+        #expect(
+            ReportOptions.timeZone(fromTZ: "Not/AZone").secondsFromGMT(for: Date(timeIntervalSince1970: 1_720_000_000))
+                == 0)
         #expect(ReportOptions(timeZone: ReportOptions.timeZone(fromTZ: "Europe/Paris")).timeZoneName == "Europe/Paris")
     }
 
@@ -131,17 +149,22 @@ import Testing
 
     @Test func emptyInputStillWritesEveryFile() {
         let files = ReportGenerator().generate(messages: [], options: ReportOptions())
-        #expect(files.map(\.name) == ["by_customer_domain.csv", "by_label.csv", "by_mailbox.csv", "by_team_member.csv", "heatmap.csv",
-                                      "heatmap.svg", "kpis.csv", "report.md", "topic_messages.csv", "topics.csv", "topics.svg",
-                                      "volume.csv", "volume.svg"])
+        #expect(
+            files.map(\.name) == [
+                "by_customer_domain.csv", "by_label.csv", "by_mailbox.csv", "by_team_member.csv", "heatmap.csv",
+                "heatmap.svg", "kpis.csv", "report.md", "topic_messages.csv", "topics.csv", "topics.svg",
+                "volume.csv", "volume.svg",
+            ])
     }
 
     @Test func formatsChooseTheFiles() {
-        let csvOnly = ReportGenerator().generate(messages: HandFixture.messages, options: {
-            var o = HandFixture.options
-            o.formats = [.csv]
-            return o
-        }())
+        let csvOnly = ReportGenerator().generate(
+            messages: HandFixture.messages,
+            options: {
+                var o = HandFixture.options
+                o.formats = [.csv]
+                return o
+            }())
         #expect(!csvOnly.contains { $0.name.hasSuffix(".md") || $0.name.hasSuffix(".svg") })
         #expect(csvOnly.contains { $0.name == "volume.csv" })
     }

@@ -1,4 +1,5 @@
 import Foundation
+
 /// Readable text from an article written in Markdown, HTML or plain text: tags, entities and
 /// Markdown punctuation removed, so only the words are matched against topics.
 enum ArticleText {
@@ -12,9 +13,12 @@ enum ArticleText {
             if inTag {
                 if ch == ">" {
                     inTag = false
-                    let name = tag.lowercased().split(whereSeparator: { $0 == " " || $0 == "/" }).first.map(String.init) ?? ""
+                    let name =
+                        tag.lowercased().split(whereSeparator: { $0 == " " || $0 == "/" }).first.map(String.init) ?? ""
                     if name == "script" || name == "style" { skipping = name }
-                    if tag.lowercased().hasPrefix("/"), let s = skipping, tag.lowercased().hasPrefix("/" + s) { skipping = nil }
+                    if tag.lowercased().hasPrefix("/"), let s = skipping, tag.lowercased().hasPrefix("/" + s) {
+                        skipping = nil
+                    }
                     out.append(" ")
                 } else {
                     tag.append(ch)
@@ -32,8 +36,10 @@ enum ArticleText {
             default: out.append(ch)
             }
         }
-        for (entity, value) in [("&nbsp;", " "), ("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"),
-                                ("&rsquo;", "’"), ("&eacute;", "é"), ("&egrave;", "è"), ("&agrave;", "à"), ("&ccedil;", "ç")] {
+        for (entity, value) in [
+            ("&nbsp;", " "), ("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"),
+            ("&rsquo;", "’"), ("&eacute;", "é"), ("&egrave;", "è"), ("&agrave;", "à"), ("&ccedil;", "ç"),
+        ] {
             out = out.replacingOccurrences(of: entity, with: value)
         }
         return out

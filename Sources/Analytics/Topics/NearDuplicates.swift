@@ -8,7 +8,9 @@ enum NearDuplicates {
 
     /// Groups of document indices; each group ascending, groups ordered by their first member.
     static func groups(_ termSets: [[Int32]]) -> [[Int]] {
-        let hashes = 12, bands = 4, rows = 3
+        let hashes = 12
+        let bands = 4
+        let rows = 3
         var parent = Array(termSets.indices)
         func root(_ x: Int) -> Int {
             var x = x
@@ -63,7 +65,9 @@ enum NearDuplicates {
 
     /// Jaccard similarity of two ascending id lists.
     static func jaccard(_ a: [Int32], _ b: [Int32]) -> Double {
-        var i = 0, j = 0, shared = 0
+        var i = 0
+        var j = 0
+        var shared = 0
         while i < a.count && j < b.count {
             if a[i] == b[j] {
                 shared += 1

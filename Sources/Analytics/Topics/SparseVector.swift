@@ -6,9 +6,12 @@ struct SparseVector {
     var isEmpty: Bool { ids.isEmpty }
 
     func dot(_ other: SparseVector) -> Float {
-        var i = 0, j = 0, sum: Float = 0
+        var i = 0
+        var j = 0
+        var sum: Float = 0
         while i < ids.count && j < other.ids.count {
-            let a = ids[i], b = other.ids[j]
+            let a = ids[i]
+            let b = other.ids[j]
             if a == b {
                 sum += values[i] * other.values[j]
                 i += 1

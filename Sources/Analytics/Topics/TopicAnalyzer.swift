@@ -32,12 +32,15 @@ struct TopicAnalyzer {
 
     /// Tokens and whether the text reads as French (more French than English stop words);
     /// `french` forces the answer, e.g. for a subject analysed like its message body.
-    func analyzeDetectingLanguage(_ text: String, surfaces: Bool = false, french forced: Bool? = nil) -> (tokens: [TopicToken], french: Bool) {
+    func analyzeDetectingLanguage(_ text: String, surfaces: Bool = false, french forced: Bool? = nil) -> (
+        tokens: [TopicToken], french: Bool
+    ) {
         var text = text
         text.makeContiguousUTF8()
         let bytes = Array(text.utf8)
         var tokens: [TopicToken] = []
-        var french = 0, english = 0
+        var french = 0
+        var english = 0
         var previousEnd = 0
         var skipUntil = -1
         func addBreak() {
@@ -70,19 +73,27 @@ struct TopicAnalyzer {
             if flags & 1 != 0 { french += 1 }
             if flags & 2 != 0 { english += 1 }
             if flags != 0 {
-                if flags & 4 != 0 { tokens.append(TopicToken(kind: .connector, term: folded, surface: surfaces ? Self.surface(bytes, range) : "")) }
-                else { addBreak() }
+                if flags & 4 != 0 {
+                    tokens.append(
+                        TopicToken(kind: .connector, term: folded, surface: surfaces ? Self.surface(bytes, range) : ""))
+                } else {
+                    addBreak()
+                }
                 return true
             }
             let hasDigit = folded.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
-            if hasDigit && folded.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") }) && folded.utf8.count > 4 {
+            if hasDigit && folded.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") })
+                && folded.utf8.count > 4
+            {
                 addBreak()  // tickets, phone pieces, ids: never a topic
                 return true
             }
             guard folded.utf8.count >= 2 else { return true }
             let term = hasDigit ? folded : Stemmer.stem(folded)
-            tokens.append(TopicToken(kind: .word, term: term, surface: surfaces ? Self.surface(bytes, range) : "",
-                                     start: Int32(range.lowerBound), end: Int32(range.upperBound)))
+            tokens.append(
+                TopicToken(
+                    kind: .word, term: term, surface: surfaces ? Self.surface(bytes, range) : "",
+                    start: Int32(range.lowerBound), end: Int32(range.upperBound)))
             return true
         }
         addBreak()
@@ -95,7 +106,9 @@ struct TopicAnalyzer {
     /// paragraph break, or the "://" of a URL.
     private static func gap(_ bytes: [UInt8], _ from: Int, _ to: Int) -> Gap {
         guard from < to else { return .space }
-        if to - from >= 3, bytes[from] == UInt8(ascii: ":"), bytes[from + 1] == UInt8(ascii: "/"), bytes[from + 2] == UInt8(ascii: "/") {
+        if to - from >= 3, bytes[from] == UInt8(ascii: ":"), bytes[from + 1] == UInt8(ascii: "/"),
+            bytes[from + 2] == UInt8(ascii: "/")
+        {
             return .url
         }
         var newlines = 0
@@ -107,9 +120,13 @@ struct TopicAnalyzer {
             } else if b < 0x80 {
                 // Letters here are what the word scan dropped (elided "l'", lone letters): no break.
                 if Self.asciiPunctuation.contains(b) { return .punctuation }
-            } else if b == 0xC2, k + 1 < to, bytes[k + 1] == 0xAB || bytes[k + 1] == 0xBB || bytes[k + 1] == 0xBF || bytes[k + 1] == 0xA1 {
+            } else if b == 0xC2, k + 1 < to,
+                bytes[k + 1] == 0xAB || bytes[k + 1] == 0xBB || bytes[k + 1] == 0xBF || bytes[k + 1] == 0xA1
+            {
                 return .punctuation  // « » ¿ ¡
-            } else if b == 0xE2, k + 2 < to, bytes[k + 1] == 0x80, [0xA6, 0x93, 0x94, 0x9C, 0x9D].contains(bytes[k + 2]) {
+            } else if b == 0xE2, k + 2 < to, bytes[k + 1] == 0x80,
+                [0xA6, 0x93, 0x94, 0x9C, 0x9D].contains(bytes[k + 2])
+            {
                 return .punctuation  // … – — “ ”
             }
             k += 1
@@ -119,7 +136,9 @@ struct TopicAnalyzer {
 
     private static let asciiPunctuation: Set<UInt8> = Set(".,;:!?()[]{}\"|*/\\#=+<>".utf8)
 
-    private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == UInt8(ascii: "<") || b == UInt8(ascii: ">") }
+    private static func isSpace(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == UInt8(ascii: "<") || b == UInt8(ascii: ">")
+    }
 
     private static func surface(_ bytes: [UInt8], _ range: Range<Int>) -> String {
         String(decoding: bytes[range], as: UTF8.self).lowercased()

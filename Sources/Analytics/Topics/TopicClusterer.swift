@@ -22,9 +22,10 @@ struct TopicClusterer {
 
     func cluster(_ vectors: [SparseVector], weights: [Float], dimension: Int) -> Result {
         let candidates = vectors.indices.filter { !vectors[$0].isEmpty }
-        var result = Result(assignment: [Int](repeating: -1, count: vectors.count),
-                            similarity: [Float](repeating: 0, count: vectors.count),
-                            centroids: CentroidMatrix(dimension: dimension), k: 0, silhouette: 0)
+        var result = Result(
+            assignment: [Int](repeating: -1, count: vectors.count),
+            similarity: [Float](repeating: 0, count: vectors.count),
+            centroids: CentroidMatrix(dimension: dimension), k: 0, silhouette: 0)
         guard candidates.count >= 2 else {
             if let only = candidates.first {
                 result.centroids.appendMean(of: [only], vectors: vectors, weights: weights)
@@ -59,7 +60,9 @@ struct TopicClusterer {
             }
         }
         var centroids = CentroidMatrix(dimension: dimension)
-        for group in bestGroups { centroids.appendMean(of: group.map { sample[$0] }, vectors: vectors, weights: weights) }
+        for group in bestGroups {
+            centroids.appendMean(of: group.map { sample[$0] }, vectors: vectors, weights: weights)
+        }
 
         // Spherical k-means over everything.
         var assignment = result.assignment
@@ -138,7 +141,8 @@ struct TopicClusterer {
             var b = best[a]
             if b < a { swap(&a, &b) }
             merges.append((a, b))
-            let na = Float(size[a]), nb = Float(size[b])
+            let na = Float(size[a])
+            let nb = Float(size[b])
             active[b] = false
             size[a] += size[b]
             for k in 0..<n where active[k] && k != a {

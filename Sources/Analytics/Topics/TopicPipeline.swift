@@ -48,7 +48,8 @@ struct TopicPipeline {
             var subject: String
             var french: Bool
         }
-        func analyzed(_ index: Int, subjects: inout [SubjectKey: [TopicToken]]) -> (tokens: [TopicToken], french: Bool) {
+        func analyzed(_ index: Int, subjects: inout [SubjectKey: [TopicToken]]) -> (tokens: [TopicToken], french: Bool)
+        {
             let message = messages[index]
             let body = analyzer.analyzeDetectingLanguage(message.replyText)
             let key = SubjectKey(subject: message.subject, french: body.french)
@@ -56,7 +57,8 @@ struct TopicPipeline {
             if let cached = subjects[key] {
                 subject = cached
             } else {
-                subject = analyzer.analyzeDetectingLanguage(Self.cleanSubject(message.subject), french: body.french).tokens
+                subject =
+                    analyzer.analyzeDetectingLanguage(Self.cleanSubject(message.subject), french: body.french).tokens
                 subjects[key] = subject
             }
             return (body.tokens + subject, body.french)
@@ -155,7 +157,8 @@ struct TopicPipeline {
         for extra in chunkPairCounts.dropFirst() { pairCounts.merge(extra, uniquingKeysWith: +) }
         var phraseKeys: [Int64] = []
         for (key, count) in pairCounts where count >= max(minDf, 3) {
-            let a = Int(key >> 32), b = Int(key & 0xFFFF_FFFF)
+            let a = Int(key >> 32)
+            let b = Int(key & 0xFFFF_FFFF)
             if Double(count) >= 0.3 * Double(min(df[a], df[b])) { phraseKeys.append(key) }
         }
         phraseKeys.sort()
@@ -230,7 +233,8 @@ struct TopicPipeline {
         let results = Parallel.chunks(2) { range -> [TopicClusterer.Result] in
             range.map { l in
                 let group = groupsByLanguage[l]
-                return clusterer.cluster(group.map { repVectors[$0] }, weights: group.map { weights[$0] }, dimension: dimension)
+                return clusterer.cluster(
+                    group.map { repVectors[$0] }, weights: group.map { weights[$0] }, dimension: dimension)
             }
         }.flatMap { $0 }
         for (l, french) in [false, true].enumerated() {
@@ -256,8 +260,9 @@ struct TopicPipeline {
         // 6. Clusters whose threads the team answered with the same links are one question.
         var subClusters = (0..<clusterCount).map { [$0] }
         if clusterCount > 1 {
-            let merged = mergeAcrossLanguages(data: data, current: current, clusterOf: clusterOf, centroids: centroidsByCluster,
-                                              french: clusterIsFrench)
+            let merged = mergeAcrossLanguages(
+                data: data, current: current, clusterOf: clusterOf, centroids: centroidsByCluster,
+                french: clusterIsFrench)
             subClusters = merged
             var newIndex = [Int](repeating: -1, count: clusterCount)
             for (g, group) in merged.enumerated() { for c in group { newIndex[c] = g } }
@@ -308,9 +313,11 @@ struct TopicPipeline {
             // A topic is a question only if its own words are mostly its own: a cluster held
             // together by small talk ("rendez-vous", "demain") shares its best terms with everyone.
             let top = candidates.prefix(3)
-            let ownShare = top.reduce(Float(0)) { $0 + classTf[r][Int($1)] / max(totalTf[Int($1)], 1) } / Float(max(1, top.count))
-            let surfaces = surfaceForms(of: candidates, docs: members.prefix(120).map { current[$0] }, data: data,
-                                        vocabulary: vocabulary, phraseId: phraseId)
+            let ownShare =
+                top.reduce(Float(0)) { $0 + classTf[r][Int($1)] / max(totalTf[Int($1)], 1) } / Float(max(1, top.count))
+            let surfaces = surfaceForms(
+                of: candidates, docs: members.prefix(120).map { current[$0] }, data: data,
+                vocabulary: vocabulary, phraseId: phraseId)
             let chosen = Self.pickTerms(candidates, words: words, phraseKeys: phraseKeys, limit: 10)
             let readable = chosen.map { surfaces[$0] ?? Self.fallbackSurface($0, words: words, phraseKeys: phraseKeys) }
             var seen = Set<String>()
@@ -332,7 +339,9 @@ struct TopicPipeline {
             // Examples: the most typical messages, one per thread.
             let scoredMembers: [(Int, Float)] = members.map { ($0, frozenCentroids.similarity(vectors[$0], row: r)) }
             let cohesion = scoredMembers.reduce(0.0) { $0 + Double($1.1) } / Double(max(1, scoredMembers.count))
-            let typical = scoredMembers.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : messages[current[$0.0]].id < messages[current[$1.0]].id }
+            let typical = scoredMembers.sorted {
+                $0.1 != $1.1 ? $0.1 > $1.1 : messages[current[$0.0]].id < messages[current[$1.0]].id
+            }
             var exampleThreads = Set<Int>()
             var examples: [Int] = []
             for (d, _) in typical where examples.count < 3 {
@@ -482,11 +491,17 @@ struct TopicPipeline {
         for term in terms {
             let words = term.split(separator: " ")
             if words.count >= 2 {
-                if let i = out.firstIndex(where: { $0.count >= 2 && core($0.last!) == core(words[0]) && isWritten(($0 + words.dropFirst()).joined(separator: " ")) }) {
+                if let i = out.firstIndex(where: {
+                    $0.count >= 2 && core($0.last!) == core(words[0])
+                        && isWritten(($0 + words.dropFirst()).joined(separator: " "))
+                }) {
                     out[i] += words.dropFirst()
                     continue
                 }
-                if let i = out.firstIndex(where: { $0.count >= 2 && core($0.first!) == core(words.last!) && isWritten((words.dropLast() + $0).joined(separator: " ")) }) {
+                if let i = out.firstIndex(where: {
+                    $0.count >= 2 && core($0.first!) == core(words.last!)
+                        && isWritten((words.dropLast() + $0).joined(separator: " "))
+                }) {
                     out[i] = Array(words.dropLast()) + out[i]
                     continue
                 }
@@ -506,8 +521,10 @@ struct TopicPipeline {
     }
 
     /// The most frequent written form of each term (ties: alphabetical), read back from the messages.
-    private func surfaceForms(of terms: [Int32], docs: [Int], data: ReportData, vocabulary: [String: Int32],
-                              phraseId: [Int64: Int32]) -> [Int32: String] {
+    private func surfaceForms(
+        of terms: [Int32], docs: [Int], data: ReportData, vocabulary: [String: Int32],
+        phraseId: [Int64: Int32]
+    ) -> [Int32: String] {
         let wanted = Set(terms)
         var counts: [Int32: [String: Int]] = [:]
         for index in docs {
@@ -528,10 +545,15 @@ struct TopicPipeline {
                             continue
                         }
                         if wanted.contains(id) { counts[id, default: [:]][token.surface, default: 0] += 1 }
-                        if let p = previous, between <= 1, let phrase = phraseId[Int64(p.id) << 32 | Int64(id)], wanted.contains(phrase) {
+                        if let p = previous, between <= 1, let phrase = phraseId[Int64(p.id) << 32 | Int64(id)],
+                            wanted.contains(phrase)
+                        {
                             // The phrase as written, elisions included ("passer à l'offre").
-                            let written = String(decoding: bytes[Int(p.start)..<Int(token.end)], as: UTF8.self).lowercased()
-                            let tidy = written.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+                            let written = String(decoding: bytes[Int(p.start)..<Int(token.end)], as: UTF8.self)
+                                .lowercased()
+                            let tidy = written.split(whereSeparator: {
+                                $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r"
+                            }).joined(separator: " ")
                             counts[phrase, default: [:]][tidy, default: 0] += 1
                         }
                         previous = (id, token.start)
@@ -566,13 +588,16 @@ struct TopicPipeline {
     /// help-center link (each cluster's most common link, held by at least half of its linked
     /// threads), or, for clusters of different languages, their centroids share enough
     /// vocabulary (product names, numbers, "CSV").
-    private func mergeAcrossLanguages(data: ReportData, current: [Int], clusterOf: [Int], centroids: [SparseVector],
-                                      french: [Bool]) -> [[Int]] {
+    private func mergeAcrossLanguages(
+        data: ReportData, current: [Int], clusterOf: [Int], centroids: [SparseVector],
+        french: [Bool]
+    ) -> [[Int]] {
         let clusterCount = centroids.count
         var parent = Array(0..<clusterCount)
         func root(_ x: Int) -> Int { parent[x] == x ? x : root(parent[x]) }
         func union(_ a: Int, _ b: Int) {
-            let ra = root(a), rb = root(b)
+            let ra = root(a)
+            let rb = root(b)
             if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
         }
         if mergeByLinks {
@@ -597,7 +622,8 @@ struct TopicPipeline {
             var linkedThreads = [Int](repeating: 0, count: clusterCount)
             var seen = [Set<Int>](repeating: [], count: clusterCount)
             for d in current.indices where clusterOf[d] >= 0 {
-                let c = clusterOf[d], t = data.threadOf[current[d]]
+                let c = clusterOf[d]
+                let t = data.threadOf[current[d]]
                 guard seen[c].insert(t).inserted, let links = threadLinks[t], !links.isEmpty else { continue }
                 linkedThreads[c] += 1
                 for l in links { linkCounts[c][l, default: 0] += 1 }
@@ -605,7 +631,8 @@ struct TopicPipeline {
             var dominant = [String?](repeating: nil, count: clusterCount)
             for c in 0..<clusterCount where linkedThreads[c] >= 2 {
                 if let top = linkCounts[c].max(by: { ($0.value, $1.key) < ($1.value, $0.key) }),
-                    Double(top.value) >= 0.5 * Double(linkedThreads[c]) {
+                    Double(top.value) >= 0.5 * Double(linkedThreads[c])
+                {
                     dominant[c] = top.key
                 }
             }
@@ -616,7 +643,8 @@ struct TopicPipeline {
         }
         for a in 0..<clusterCount {
             // Only across languages: within one, the clustering already judged them apart.
-            for b in (a + 1)..<clusterCount where french[a] != french[b] && centroids[a].dot(centroids[b]) >= vocabularyMergeThreshold {
+            for b in (a + 1)..<clusterCount
+            where french[a] != french[b] && centroids[a].dot(centroids[b]) >= vocabularyMergeThreshold {
                 union(a, b)
             }
         }

@@ -21,7 +21,8 @@ struct PlantedCorpus {
         var customers: [(String, String, Bool)] = []
         for _ in 0..<2500 {
             let fr = pool.unit() < 0.6
-            let first = pool.pick(fr ? t.firstFr : t.firstEn), last = pool.pick(fr ? t.lastFr : t.lastEn)
+            let first = pool.pick(fr ? t.firstFr : t.firstEn)
+            let last = pool.pick(fr ? t.lastFr : t.lastEn)
             let domain = pool.pick(fr ? t.domFr : t.domEn)
             let local = Self.slug(first) + "." + Self.slug(last) + (pool.unit() < 0.5 ? "" : String(pool.int(1...99)))
             customers.append(("\(first) \(last)", "\(local)@\(domain)", fr))
@@ -46,18 +47,27 @@ struct PlantedCorpus {
                 msgno += 1
                 let domain = fromSupport ? "helpcenter.example" : String(customer.1.split(separator: "@")[1])
                 let mid = StableHash.hex(StableHash.fnv1a64("\(seed):\(msgno)")) + ".\(msgno)@\(domain)"
-                let text = fromSupport
+                let text =
+                    fromSupport
                     ? Self.supportText(topic: topic, index: topicIndex, fr: fr, customer: customer.0, ticket: ticket)
                     : Self.customerText(&rng, topic: topic, fr: fr, name: customer.0)
                 let subject = Self.subject(&rng, topic: topic, fr: fr, fromSupport: fromSupport, k: k, ticket: ticket)
-                let from = fromSupport ? EmailAddress(name: agent.0, address: agent.1) : EmailAddress(name: customer.0, address: customer.1)
-                let to = fromSupport ? EmailAddress(name: customer.0, address: customer.1) : EmailAddress(name: "Support", address: "support@helpcenter.example")
-                let key = MessageKey(account: "demo", mailbox: "[Gmail]/All Mail", uidValidity: UIDValidity(1), uid: UID(UInt32(msgno)))
+                let from =
+                    fromSupport
+                    ? EmailAddress(name: agent.0, address: agent.1)
+                    : EmailAddress(name: customer.0, address: customer.1)
+                let to =
+                    fromSupport
+                    ? EmailAddress(name: customer.0, address: customer.1)
+                    : EmailAddress(name: "Support", address: "support@helpcenter.example")
+                let key = MessageKey(
+                    account: "demo", mailbox: "[Gmail]/All Mail", uidValidity: UIDValidity(1), uid: UID(UInt32(msgno)))
                 let message = MessageSummary(
                     key: key, messageId: mid, inReplyTo: refs.suffix(1), references: refs, date: date,
                     utcOffsetSeconds: fr ? 3600 : -18000, from: from, to: [to], subject: subject,
                     labels: fromSupport ? ["Sent"] : ["Inbox"], isReply: k > 0,
-                    direction: Self.team.direction(of: from), threadId: "thread-\(tno)", size: text.utf8.count + 2000, replyText: text)
+                    direction: Self.team.direction(of: from), threadId: "thread-\(tno)", size: text.utf8.count + 2000,
+                    replyText: text)
                 messages.append(message)
                 if !fromSupport { topicOf[message.id] = topicIndex }
                 refs.append(mid)
@@ -82,9 +92,15 @@ struct PlantedCorpus {
         let greeting = rng.pick(fr ? t.greetingsFR : t.greetingsEN)
         let sentences = rng.shuffled(fr ? topic.customerFR : topic.customerEN)
         let filler = fr ? t.frFiller : t.enFiller
-        var paragraphs = [greeting, (sentences.prefix(rng.int(1...2)) + rng.sample(filler, rng.int(1...3))).joined(separator: " ")]
-        for _ in 0..<rng.weighted([15, 35, 25, 15, 10]) { paragraphs.append(rng.sample(filler, rng.int(2...4)).joined(separator: " ")) }
-        if rng.unit() < 0.3 { paragraphs.append((fr ? "Mon identifiant : " : "My user ID: ") + slug(name) + String(rng.int(10...9999))) }
+        var paragraphs = [
+            greeting, (sentences.prefix(rng.int(1...2)) + rng.sample(filler, rng.int(1...3))).joined(separator: " "),
+        ]
+        for _ in 0..<rng.weighted([15, 35, 25, 15, 10]) {
+            paragraphs.append(rng.sample(filler, rng.int(2...4)).joined(separator: " "))
+        }
+        if rng.unit() < 0.3 {
+            paragraphs.append((fr ? "Mon identifiant : " : "My user ID: ") + slug(name) + String(rng.int(10...9999)))
+        }
         return paragraphs.joined(separator: "\n\n")
     }
 
@@ -92,23 +108,29 @@ struct PlantedCorpus {
         let first = customer.split(separator: " ")[0]
         let slug = topic.key.replacingOccurrences(of: "_", with: "-")
         if fr {
-            return "Bonjour \(first),\n\nMerci d'avoir contacté le support. Concernant votre demande n°\(ticket), nous vous invitons à \(topic.agentFR).\n\n"
+            return
+                "Bonjour \(first),\n\nMerci d'avoir contacté le support. Concernant votre demande n°\(ticket), nous vous invitons à \(topic.agentFR).\n\n"
                 + "Vous pouvez consulter notre article d'aide : https://helpcenter.example/fr/articles/\(index + 1000)-\(slug)\n\n"
                 + "Si le problème persiste, répondez simplement à cet e-mail en précisant votre navigateur et votre système."
         }
-        return "Hi \(first),\n\nThanks for reaching out to the Help Center. About your request #\(ticket), please \(topic.agentEN).\n\n"
+        return
+            "Hi \(first),\n\nThanks for reaching out to the Help Center. About your request #\(ticket), please \(topic.agentEN).\n\n"
             + "You can also read our help article: https://helpcenter.example/en/articles/\(index + 1000)-\(slug)\n\n"
             + "If the problem persists, simply reply to this email with your browser and operating system."
     }
 
-    static func subject(_ rng: inout SeededRandom, topic: PlantedTopic, fr: Bool, fromSupport: Bool, k: Int, ticket: Int) -> String {
+    static func subject(
+        _ rng: inout SeededRandom, topic: PlantedTopic, fr: Bool, fromSupport: Bool, k: Int, ticket: Int
+    ) -> String {
         let base = fr ? topic.subjectFR : topic.subjectEN
         if !fromSupport && k == 0 { return base }
         let tagged = fr ? "[Centre d'aide] \(base) (demande n°\(ticket))" : "[Help Center] \(base) (request #\(ticket))"
         if k == 0 { return tagged }
         if fromSupport { return (rng.unit() < 0.8 ? "Re: " : "RE: ") + tagged }
         let r = rng.unit()
-        let prefix = fr ? (r < 0.45 ? "Re: " : r < 0.8 ? "RE : " : r < 0.9 ? "RE: " : r < 0.96 ? "TR: " : "Réf. : ")
+        let prefix =
+            fr
+            ? (r < 0.45 ? "Re: " : r < 0.8 ? "RE : " : r < 0.9 ? "RE: " : r < 0.96 ? "TR: " : "Réf. : ")
             : (r < 0.7 ? "Re: " : r < 0.9 ? "RE: " : r < 0.96 ? "Fwd: " : "FW: ")
         return prefix + tagged
     }
@@ -119,7 +141,10 @@ struct PlantedCorpus {
     }
 
     static func slug(_ s: String) -> String {
-        String(s.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased().filter { $0.isLetter || $0.isNumber })
+        String(
+            s.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased().filter {
+                $0.isLetter || $0.isNumber
+            })
     }
 }
 

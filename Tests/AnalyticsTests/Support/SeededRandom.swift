@@ -42,7 +42,8 @@ struct SeededRandom {
 
     /// Log-normal with the given mean and deviation of the underlying normal (Box–Muller).
     mutating func logNormal(_ mu: Double, _ sigma: Double) -> Double {
-        let u1 = max(unit(), 1e-12), u2 = unit()
+        let u1 = max(unit(), 1e-12)
+        let u2 = unit()
         let z = (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
         return exp(mu + sigma * z)
     }

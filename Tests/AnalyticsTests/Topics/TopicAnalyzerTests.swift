@@ -1,5 +1,6 @@
 import Testing
 import TextAnalysis
+
 @testable import Analytics
 
 @Suite struct TopicAnalyzerTests {
@@ -34,7 +35,10 @@ import TextAnalysis
         let kinds = TopicAnalyzer().analyze("export stopped. Calendar sync").map(\.kind)
         #expect(kinds == [.breakMark, .word, .word, .breakMark, .word, .word, .breakMark])
         #expect(TopicAnalyzer().analyze("password\nreset").map(\.kind) == [.breakMark, .word, .word, .breakMark])
-        #expect(TopicAnalyzer().analyze("passer à l'offre « Business »").map(\.kind) == [.breakMark, .word, .connector, .word, .breakMark, .word, .breakMark])
+        #expect(
+            TopicAnalyzer().analyze("passer à l'offre « Business »").map(\.kind) == [
+                .breakMark, .word, .connector, .word, .breakMark, .word, .breakMark,
+            ])
     }
 
     @Test func languageIsDetectedFromStopWords() {
@@ -50,8 +54,14 @@ import TextAnalysis
 
 @Suite struct TopicPartsTests {
     @Test func linkKeysIgnoreLanguageSegmentsAndQueries() {
-        #expect(LinkKey.all(in: "see https://helpcenter.example/fr/articles/1003-billing?utm=x.") == ["helpcenter.example/articles/1003-billing"])
-        #expect(LinkKey.all(in: "or <http://Help.example/en-us/articles/1003-billing>") == ["help.example/articles/1003-billing"])
+        #expect(
+            LinkKey.all(in: "see https://helpcenter.example/fr/articles/1003-billing?utm=x.") == [
+                "helpcenter.example/articles/1003-billing"
+            ])
+        #expect(
+            LinkKey.all(in: "or <http://Help.example/en-us/articles/1003-billing>") == [
+                "help.example/articles/1003-billing"
+            ])
         #expect(LinkKey.all(in: "home https://helpcenter.example/ and mailto:x@y.z") == [])
     }
 
@@ -65,11 +75,14 @@ import TextAnalysis
 
     @Test func overlappingTermsChainOnlyWhenWrittenThatWay() {
         let written = ["lien de réinitialisation du mot de passe"]
-        let joined = TopicPipeline.joinOverlapping(["lien de réinitialisation", "réinitialisation du mot", "mot de passe", "expiré", "passe"]) { phrase in
+        let joined = TopicPipeline.joinOverlapping([
+            "lien de réinitialisation", "réinitialisation du mot", "mot de passe", "expiré", "passe",
+        ]) { phrase in
             written.contains { $0.contains(phrase) }
         }
         #expect(joined == ["lien de réinitialisation du mot de passe", "expiré"])
-        #expect(TopicPipeline.joinOverlapping(["dark mode", "mode sombre"]) { _ in false } == ["dark mode", "mode sombre"])
+        #expect(
+            TopicPipeline.joinOverlapping(["dark mode", "mode sombre"]) { _ in false } == ["dark mode", "mode sombre"])
     }
 
     @Test func subjectsLoseBracketTags() {
@@ -77,7 +90,8 @@ import TextAnalysis
     }
 
     @Test func articleTextDropsMarkupAndScripts() {
-        let text = ArticleText.plain("<h1>Titre&nbsp;ici</h1><script>var x = 1;</script><p>Le **mot de passe** [lien](x)</p>")
+        let text = ArticleText.plain(
+            "<h1>Titre&nbsp;ici</h1><script>var x = 1;</script><p>Le **mot de passe** [lien](x)</p>")
         #expect(!text.contains("var x"))
         #expect(text.contains("Titre ici"))
         #expect(text.contains("mot de passe"))
@@ -87,9 +101,14 @@ import TextAnalysis
 
 @Suite struct TopicLabelTests {
     @Test func labelsStayShort() {
-        #expect(TopicPipeline.label(["mot de passe", "refusé", "client mail", "extra"]) == "mot de passe, refusé, client mail")
-        #expect(TopicPipeline.label(["double après la synchronisation du calendrier", "outlook", "événements récurrents apparaissent"])
-            == "double après la synchronisation du calendrier, outlook")
+        #expect(
+            TopicPipeline.label(["mot de passe", "refusé", "client mail", "extra"])
+                == "mot de passe, refusé, client mail")
+        #expect(
+            TopicPipeline.label([
+                "double après la synchronisation du calendrier", "outlook", "événements récurrents apparaissent",
+            ])
+                == "double après la synchronisation du calendrier, outlook")
         #expect(TopicPipeline.label(["slack"]) == "slack")
     }
 }

@@ -1,15 +1,20 @@
 import Foundation
 import MailCore
 import Testing
+
 @testable import Analytics
 
 @Suite struct TopicReportTests {
     static let corpus = PlantedCorpus(threads: 500, seed: 5)
 
     @Test func topicsCSVHasTheAgreedColumnsAndSharesAddUp() throws {
-        let files = ReportGenerator().generate(messages: Self.corpus.messages, options: ReportOptions(articles: GoldenReportTests.articles))
+        let files = ReportGenerator().generate(
+            messages: Self.corpus.messages, options: ReportOptions(articles: GoldenReportTests.articles))
         let topics = CSVReader.rows(try #require(files.first { $0.name == "topics.csv" }).contents)
-        #expect(Array(topics[0].prefix(9)) == ["topic_id", "label", "keywords", "messages", "threads", "share", "trend", "article", "article_score"])
+        #expect(
+            Array(topics[0].prefix(9)) == [
+                "topic_id", "label", "keywords", "messages", "threads", "share", "trend", "article", "article_score",
+            ])
         let records = CSVReader.records(try #require(files.first { $0.name == "topics.csv" }).contents)
         #expect(records.count >= 15)
         let sizes = records.map { Int($0["messages"]!)! }
@@ -32,11 +37,14 @@ import Testing
     }
 
     @Test func articlesCoverTheirTopicAndTheRestIsTheToDoList() throws {
-        let model = ReportModel(messages: Self.corpus.messages, options: ReportOptions(articles: GoldenReportTests.articles))
-        let reset = try #require(model.topics.topics.first { $0.label.contains("password reset") || $0.label.contains("réinitialisation") })
+        let model = ReportModel(
+            messages: Self.corpus.messages, options: ReportOptions(articles: GoldenReportTests.articles))
+        let reset = try #require(
+            model.topics.topics.first { $0.label.contains("password reset") || $0.label.contains("réinitialisation") })
         #expect(reset.covered)
         #expect(reset.bestArticle.map { GoldenReportTests.articles[$0].path } == "reset-password.md")
-        let cancel = try #require(model.topics.topics.first { $0.label.contains("subscription") || $0.label.contains("résilier") })
+        let cancel = try #require(
+            model.topics.topics.first { $0.label.contains("subscription") || $0.label.contains("résilier") })
         #expect(cancel.covered)
         let uncovered = model.topics.topics.filter { !$0.covered }
         #expect(uncovered.count >= 10)
@@ -53,7 +61,9 @@ import Testing
     @Test func trendsFlagNewAndGrowingTopics() throws {
         // The same mailbox, with an extra burst of one planted topic in the second half of the year.
         var messages = Self.corpus.messages
-        let burst = PlantedCorpus(threads: 400, seed: 99).messages.filter { PlantedCorpus.slugTopic($0.subject) == "storage_full" }
+        let burst = PlantedCorpus(threads: 400, seed: 99).messages.filter {
+            PlantedCorpus.slugTopic($0.subject) == "storage_full"
+        }
         for var m in burst where m.date >= Int64(CalendarDay(year: 2024, month: 7, day: 1).dayNumber) * 86400 {
             m.key.account = "burst"
             m.id = m.key.id
@@ -61,9 +71,11 @@ import Testing
             m.messageId = "burst-" + (m.messageId ?? m.id)
             messages.append(m)
         }
-        let options = ReportOptions(since: CalendarDay(year: 2024, month: 7, day: 1), until: CalendarDay(year: 2024, month: 12, day: 31))
+        let options = ReportOptions(
+            since: CalendarDay(year: 2024, month: 7, day: 1), until: CalendarDay(year: 2024, month: 12, day: 31))
         let model = ReportModel(messages: messages, options: options)
-        let storage = try #require(model.topics.topics.first { $0.label.contains("stockage") || $0.label.contains("storage") })
+        let storage = try #require(
+            model.topics.topics.first { $0.label.contains("stockage") || $0.label.contains("storage") })
         #expect(model.status(storage) == "growing")
         #expect((model.trend(storage) ?? 0) > 0.5)
         // Without a previous window there is no trend at all.
