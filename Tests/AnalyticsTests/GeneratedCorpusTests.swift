@@ -23,6 +23,8 @@ import Testing
     @Test func plantedTopicsAreFoundInTheGeneratorsOwnText() throws {
         let corpus = try Self.corpus.get()
         let model = ReportModel(messages: corpus.messages, options: ReportOptions())
+        // Every customer message's planted topic was read back from its subject.
+        #expect(corpus.topicOf.count == corpus.manifestCount - corpus.manifestSupport)
         var planted: [Int: Set<String>] = [:]
         for (id, topic) in corpus.topicOf { planted[topic, default: []].insert(id) }
         let reported = model.topics.topics.map { Set($0.members.map { model.data.messages[$0].id }) }
@@ -40,7 +42,7 @@ import Testing
             recalls.append(Double(overlap) / Double(members.count))
             precisions.append(best < 0 ? 0 : Double(overlap) / Double(reported[best].count))
             lines.append(
-                "\(PlantedTopicTables.topics[topic].key) n=\(members.count) recall=\(NumberFormat.fixed(recalls.last!, 2)) precision=\(NumberFormat.fixed(precisions.last!, 2))"
+                "\(PlantedTopicTables.topics[topic].key) n=\(members.count) recall=\(NumberFormat.fixed(recalls.last!, 2)) precision=\(NumberFormat.fixed(precisions.last!, 2)) [\(best < 0 ? "-" : model.topics.topics[best].label)]"
             )
         }
         let recall = recalls.reduce(0, +) / Double(recalls.count)

@@ -139,49 +139,56 @@ struct GeneratedCorpus {
             let compact = content.filter { !$0.isWhitespace }
             return Data(base64Encoded: compact).map { String(decoding: $0, as: UTF8.self) } ?? ""
         case "quoted-printable":
-            var bytes: [UInt8] = []
-            let source = Array(content.utf8)
-            var i = 0
-            while i < source.count {
-                if source[i] == UInt8(ascii: "="), i + 1 < source.count, source[i + 1] == 0x0A {
-                    i += 2
-                } else if source[i] == UInt8(ascii: "="), i + 2 < source.count,
-                    let value = UInt8(String(decoding: source[(i + 1)...(i + 2)], as: UTF8.self), radix: 16)
-                {
-                    bytes.append(value)
-                    i += 3
-                } else {
-                    bytes.append(source[i])
-                    i += 1
-                }
-            }
-            return String(decoding: bytes, as: UTF8.self)
+            return String(decoding: quotedPrintableBytes(content), as: UTF8.self)
         default:
             return content
         }
     }
 
-    /// RFC 2047 encoded words (`=?utf-8?b?…?=`, `=?utf-8?q?…?=`); whitespace between two words dropped.
+    static func quotedPrintableBytes(_ content: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        let source = Array(content.utf8)
+        var i = 0
+        while i < source.count {
+            if source[i] == UInt8(ascii: "="), i + 1 < source.count, source[i + 1] == 0x0A {
+                i += 2
+            } else if source[i] == UInt8(ascii: "="), i + 2 < source.count,
+                let value = UInt8(String(decoding: source[(i + 1)...(i + 2)], as: UTF8.self), radix: 16)
+            {
+                bytes.append(value)
+                i += 3
+            } else {
+                bytes.append(source[i])
+                i += 1
+            }
+        }
+        return bytes
+    }
+
+    /// RFC 2047 encoded words (`=?utf-8?b?…?=`, `=?utf-8?q?…?=`); adjacent words are joined as
+    /// bytes first, since an encoder may cut a character between two words.
     static func decodeWords(_ text: String) -> String {
         var out = ""
+        var pending: [UInt8] = []
         var rest = Substring(text)
-        var lastWasEncoded = false
         while let start = rest.range(of: "=?") {
             let before = rest[..<start.lowerBound]
-            guard let end = rest[start.upperBound...].range(of: "?=") else { break }
-            let parts = rest[start.upperBound..<end.lowerBound].split(
-                separator: "?", maxSplits: 2, omittingEmptySubsequences: false)
-            guard parts.count == 3 else { break }
-            if !(lastWasEncoded && before.allSatisfy(\.isWhitespace)) { out += before }
+            // charset ? encoding ? payload ?=  (the payload may itself start with "=").
+            let header = rest[start.upperBound...].split(separator: "?", maxSplits: 2, omittingEmptySubsequences: false)
+            guard header.count == 3, let end = header[2].range(of: "?=") else { break }
+            let parts = [header[0], header[1], header[2][..<end.lowerBound]]
+            if !(before.allSatisfy(\.isWhitespace) && !pending.isEmpty) {
+                out += String(decoding: pending, as: UTF8.self) + before
+                pending = []
+            }
             let payload = String(parts[2])
             if parts[1].lowercased() == "b" {
-                out += Data(base64Encoded: payload).map { String(decoding: $0, as: UTF8.self) } ?? ""
+                pending += Data(base64Encoded: payload).map { [UInt8]($0) } ?? []
             } else {
-                out += decode(payload.replacingOccurrences(of: "_", with: " "), transfer: "quoted-printable")
+                pending += quotedPrintableBytes(payload.replacingOccurrences(of: "_", with: " "))
             }
-            lastWasEncoded = true
             rest = rest[end.upperBound...]
         }
-        return out + rest
+        return out + String(decoding: pending, as: UTF8.self) + rest
     }
 }
