@@ -7,7 +7,9 @@ import Testing
 /// The report over what `gen_corpus.py` itself wrote (run here, read crudely): volumes against
 /// its manifest, and topic quality with signatures and disclaimers left in the text.
 @Suite(.enabled(if: GeneratedCorpus.available)) struct GeneratedCorpusTests {
-    static let corpus = Result { try GeneratedCorpus(count: 2000, seed: 42) }
+    static let corpus = Result {
+        try GeneratedCorpus(count: Int(ProcessInfo.processInfo.environment["ANALYTICS_GEN_COUNT"] ?? "2000")!, seed: 42)
+    }
 
     @Test func volumesMatchTheManifest() throws {
         let corpus = try Self.corpus.get()
@@ -48,7 +50,7 @@ import Testing
         let recall = recalls.reduce(0, +) / Double(recalls.count)
         let precision = precisions.reduce(0, +) / Double(precisions.count)
         print(
-            "gen_corpus.py (2000 messages): \(model.topics.topics.count) topics, \(model.topics.customerMessages) customer messages, mean recall \(NumberFormat.fixed(recall, 3)), mean precision \(NumberFormat.fixed(precision, 3))"
+            "gen_corpus.py (\(corpus.manifestCount) messages): \(model.topics.topics.count) topics, \(model.topics.customerMessages) customer messages, mean recall \(NumberFormat.fixed(recall, 3)), mean precision \(NumberFormat.fixed(precision, 3))"
         )
         print(lines.joined(separator: "\n"))
         #expect(recall > 0.8)
