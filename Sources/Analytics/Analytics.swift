@@ -1,1 +1,0 @@
-// The Analytics module. See README.md for what it does.

@@ -1,0 +1,4 @@
+/// How volumes are grouped over time.
+public enum Granularity: String, Sendable, Hashable, CaseIterable {
+    case day, week, month
+}

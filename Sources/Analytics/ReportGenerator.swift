@@ -1,0 +1,21 @@
+import MailCore
+
+/// Builds the help-center report from catalog summaries: pure, no I/O. The caller writes each
+/// returned file into the output folder. The same input gives the same bytes (no dates of
+/// generation, no unordered iteration, locale-free numbers).
+public struct ReportGenerator: Sendable {
+    public init() {}
+
+    /// The report files for `messages` (every mirrored message: earlier mail is needed to know
+    /// which threads are new and to compare with the previous period), sorted by name.
+    public func generate(messages: [MessageSummary], options: ReportOptions) -> [ReportFile] {
+        let model = ReportModel(messages: messages, options: options)
+        var files: [ReportFile] = []
+        if options.formats.contains(.csv) { files += CSVTables.files(model) }
+        if options.formats.contains(.markdown) {
+            files.append(ReportFile(name: "report.md", contents: MarkdownReport.render(model)))
+            files += SVGCharts.files(model)
+        }
+        return files.sorted { $0.name < $1.name }
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+import MailCore
+
+/// Everything a report shows, computed once; the Markdown, CSV and SVG writers only format it.
+struct ReportModel {
+    struct KPI {
+        enum Kind { case count, rate, minutes, ratio }
+        var key: String
+        var kind: Kind
+        var value: Double?
+        var previous: Double?
+
+        var change: Double? {
+            guard let value, let previous else { return nil }
+            return value - previous
+        }
+        var relativeChange: Double? {
+            guard let value, let previous, previous != 0 else { return nil }
+            return (value - previous) / previous
+        }
+    }
+
+    struct VolumeRow {
+        var period: Period
+        var metrics: WindowMetrics
+    }
+
+    let options: ReportOptions
+    let data: ReportData
+    let firstDay: Int
+    let lastDay: Int
+    let previousFirstDay: Int
+    let previousLastDay: Int
+    let kpis: [KPI]
+    let volume: [VolumeRow]
+    let breakdowns: Breakdowns
+    let topics: TopicSummary
+
+    init(messages: [MessageSummary], options: ReportOptions, pipeline: TopicPipeline = TopicPipeline()) {
+        self.options = options
+        var clock = LocalClock(timeZone: options.timeZone)
+        let data = ReportData(messages: messages, clock: &clock)
+        self.data = data
+        let first =
+            options.since?.dayNumber ?? data.days.first(where: { day in
+                options.until.map { day <= $0.dayNumber } ?? true
+            })
+            ?? options.until?.dayNumber ?? 0
+        let last = options.until?.dayNumber ?? data.days.last(where: { $0 >= first }) ?? first
+        firstDay = first
+        lastDay = max(first, last)
+        let length = lastDay - firstDay + 1
+        previousFirstDay = firstDay - length
+        previousLastDay = firstDay - 1
+
+        let window = Period(key: "window", firstDay: firstDay, lastDay: lastDay)
+        let before = Period(key: "previous", firstDay: previousFirstDay, lastDay: previousLastDay)
+        let (windowFirst, windowLast) = (firstDay, lastDay)
+        let (previousFirst, previousLast) = (previousFirstDay, previousLastDay)
+        let periods = Period.covering(first: windowFirst, last: windowLast, options.granularity).map {
+            Period(key: $0.key, firstDay: max($0.firstDay, windowFirst), lastDay: min($0.lastDay, windowLast))
+        }
+        var current: [Int] = []
+        var previous: [Int] = []
+        for i in data.messages.indices where data.messages[i].direction == .customer {
+            let day = data.days[i]
+            if day >= windowFirst && day <= windowLast {
+                current.append(i)
+            } else if day >= previousFirst && day <= previousLast {
+                previous.append(i)
+            }
+        }
+        // Topics on one core, counting on the other: independent, and the results do not depend
+        // on which finishes first.
+        let articles = options.articles
+        let (topics, counted) = Parallel.both(
+            { pipeline.run(data: data, current: current, previous: previous, articles: articles) },
+            { () -> ([WindowMetrics], [WindowMetrics], Breakdowns) in
+                (
+                    WindowMetrics.compute(data, periods: [before, window]),
+                    WindowMetrics.compute(data, periods: periods),
+                    Breakdowns(data, firstDay: windowFirst, lastDay: windowLast)
+                )
+            })
+        self.topics = topics
+        kpis = ReportModel.kpis(current: counted.0[1], previous: counted.0[0])
+        volume = periods.indices.map { ReportModel.VolumeRow(period: periods[$0], metrics: counted.1[$0]) }
+        breakdowns = counted.2
+    }
+
+    static func kpis(current c: WindowMetrics, previous p: WindowMetrics) -> [KPI] {
+        func count(_ key: String, _ path: KeyPath<WindowMetrics, Int>) -> KPI {
+            KPI(key: key, kind: .count, value: Double(c[keyPath: path]), previous: Double(p[keyPath: path]))
+        }
+        return [
+            count("customer_messages", \.customerMessages),
+            count("customer_replies", \.customerReplies),
+            count("team_replies", \.teamReplies),
+            count("new_threads", \.newThreads),
+            count("threads_replied", \.threadsReplied),
+            count("unique_customers", \.uniqueCustomers),
+            KPI(key: "reply_rate", kind: .rate, value: c.replyRate, previous: p.replyRate),
+            KPI(
+                key: "first_response_median_minutes", kind: .minutes, value: c.firstResponseMedian,
+                previous: p.firstResponseMedian),
+            KPI(
+                key: "first_response_p90_minutes", kind: .minutes, value: c.firstResponseP90,
+                previous: p.firstResponseP90),
+            KPI(key: "replies_per_thread", kind: .ratio, value: c.repliesPerThread, previous: p.repliesPerThread),
+            count("waiting_threads", \.waitingThreads),
+        ]
+    }
+
+    /// Whether the previous window had customer mail at all (otherwise trends mean nothing).
+    var hasPreviousTopics: Bool { topics.previousCustomerMessages > 0 }
+
+    func trend(_ topic: Topic) -> Double? {
+        guard hasPreviousTopics, topic.previousCount > 0 else { return nil }
+        return Double(topic.members.count - topic.previousCount) / Double(topic.previousCount)
+    }
+
+    /// "new" when the previous window had mail but none on this topic; "growing" when it grew by half or more.
+    func status(_ topic: Topic) -> String {
+        guard hasPreviousTopics else { return "" }
+        if topic.previousCount == 0 { return "new" }
+        let now = topic.members.count
+        if Double(now) >= 1.5 * Double(topic.previousCount) && now - topic.previousCount >= 3 { return "growing" }
+        return ""
+    }
+
+    func share(_ topic: Topic) -> Double {
+        topics.customerMessages == 0 ? 0 : Double(topic.members.count) / Double(topics.customerMessages)
+    }
+
+    func day(_ index: Int) -> String { CalendarDay(dayNumber: data.days[index]).description }
+
+    /// A message's text for a report: greeting line dropped, whitespace collapsed, masked under
+    /// `--anonymize`, cut at a word near `limit` characters.
+    func snippet(_ index: Int, limit: Int = 160) -> String {
+        var lines = data.messages[index].replyText.split(whereSeparator: \.isNewline).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        lines.removeAll { $0.isEmpty }
+        if let first = lines.first, first.count <= 40, first.hasSuffix(",") { lines.removeFirst() }
+        var text = lines.joined(separator: " ")
+        if options.anonymize { text = mask(text) }
+        guard text.count > limit else { return text }
+        var cut = String(text.prefix(limit))
+        if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
+        return cut + "…"
+    }
+
+    func subject(_ index: Int) -> String {
+        let subject = data.messages[index].subject
+        return options.anonymize ? mask(subject) : subject
+    }
+
+    func mask(_ text: String) -> String {
+        let strings = ReportStrings(language: options.language)
+        return Anonymizer.mask(text, emailMask: strings.emailMask, phoneMask: strings.phoneMask)
+    }
+
+    /// What `topic_messages.csv` names a message by: its Message-ID, else its catalog id.
+    func messageName(_ index: Int) -> String {
+        let message = data.messages[index]
+        if let mid = message.messageId, !mid.isEmpty { return mid }
+        return message.id
+    }
+}
