@@ -21,7 +21,7 @@ let libraries: [(name: String, dependencies: [Target.Dependency])] = [
 var targets: [Target] = [
     .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
     .target(name: "CZlib", linkerSettings: [.linkedLibrary("z")]),
-    .executableTarget(name: "mailmirror", dependencies: ["MailMirror", "Terminal", "IMAPClient", "Index", "MailCore"]),
+    .executableTarget(name: "mailmirror", dependencies: ["MailMirror", "Terminal", "IMAPClient", "Index", "MailCore", "Analytics"]),
 ]
 for library in libraries {
     targets.append(.target(name: library.name, dependencies: library.dependencies))

@@ -20,7 +20,7 @@ enum MailmirrorCommand {
             .flag("verbose", short: "v", help: "Say more, including the IMAP conversation (passwords are never shown)."),
         ],
         subcommands: [AccountCommand.spec, SyncCommand.spec, StatusCommand.spec, VerifyCommand.spec, ExportCommand.spec,
-                      ReindexCommand.spec, SearchCommand.spec, ShowCommand.spec, ThreadCommand.spec]
+                      ReindexCommand.spec, SearchCommand.spec, ShowCommand.spec, ThreadCommand.spec, ReportCommand.spec]
     )
 
     /// The mirror chosen by `--root`, `MAILMIRROR_ROOT` or the XDG default.
