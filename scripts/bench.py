@@ -600,7 +600,7 @@ def main():
     ap.add_argument("--report-100k", action="store_true")
     ap.add_argument("--corpus", choices=["ours", "shared"], default="ours",
                     help="ours: scripts/gen-sample; shared: ../shared/bench/gen_corpus.py (the issues' bench corpus)")
-    ap.add_argument("--out", default="BENCHMARKS.md")
+    ap.add_argument("--out", default="Reports/BENCHMARKS.md")
     ap.add_argument("--keep", action="store_true")
     a = ap.parse_args()
     b = Bench(a)
