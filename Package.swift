@@ -19,7 +19,7 @@ let libraries: [(name: String, dependencies: [Target.Dependency])] = [
 ]
 
 var targets: [Target] = [
-    .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
+    .target(name: "CCurl"),
     .target(name: "CZlib", linkerSettings: [.linkedLibrary("z")]),
     .executableTarget(name: "mailmirror", dependencies: ["MailMirror", "Terminal", "IMAPClient", "Index", "MailCore", "Analytics"]),
 ]

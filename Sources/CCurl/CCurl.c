@@ -1,17 +1,73 @@
 #include "CCurl.h"
+#include <dlfcn.h>
+#include <pthread.h>
+#include <stddef.h>
+
+static struct {
+    CURLcode (*global_init)(long);
+    CURL *(*easy_init)(void);
+    CURLcode (*easy_perform)(CURL *);
+    void (*easy_cleanup)(CURL *);
+    CURLcode (*easy_send)(CURL *, const void *, size_t, size_t *);
+    CURLcode (*easy_recv)(CURL *, void *, size_t, size_t *);
+    const char *(*easy_strerror)(CURLcode);
+    CURLcode (*easy_setopt)(CURL *, CURLoption, ...);
+    CURLcode (*easy_getinfo)(CURL *, CURLINFO, ...);
+} curl;
+
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+static const char *load_error = NULL;
+
+static void load(void) {
+    void *library = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
+    if (!library) { load_error = dlerror(); return; }
+#define RESOLVE(field, name) \
+    if (!(*(void **)&curl.field = dlsym(library, name))) { load_error = "libcurl.so.4 lacks " name; return; }
+    RESOLVE(global_init, "curl_global_init")
+    RESOLVE(easy_init, "curl_easy_init")
+    RESOLVE(easy_perform, "curl_easy_perform")
+    RESOLVE(easy_cleanup, "curl_easy_cleanup")
+    RESOLVE(easy_send, "curl_easy_send")
+    RESOLVE(easy_recv, "curl_easy_recv")
+    RESOLVE(easy_strerror, "curl_easy_strerror")
+    RESOLVE(easy_setopt, "curl_easy_setopt")
+    RESOLVE(easy_getinfo, "curl_easy_getinfo")
+#undef RESOLVE
+}
+
+int ccurl_load(void) {
+    pthread_once(&once, load);
+    return load_error ? -1 : 0;
+}
+
+const char *ccurl_load_error(void) { return load_error; }
+
+CURLcode ccurl_global_init(long flags) { return ccurl_load() ? CURLE_FAILED_INIT : curl.global_init(flags); }
+CURL *ccurl_easy_init(void) { return ccurl_load() ? NULL : curl.easy_init(); }
+CURLcode ccurl_easy_perform(CURL *handle) { return curl.easy_perform(handle); }
+void ccurl_easy_cleanup(CURL *handle) { curl.easy_cleanup(handle); }
+CURLcode ccurl_easy_send(CURL *handle, const void *buffer, size_t length, size_t *sent) {
+    return curl.easy_send(handle, buffer, length, sent);
+}
+CURLcode ccurl_easy_recv(CURL *handle, void *buffer, size_t length, size_t *received) {
+    return curl.easy_recv(handle, buffer, length, received);
+}
+const char *ccurl_easy_strerror(CURLcode code) {
+    return ccurl_load() ? "libcurl is not available" : curl.easy_strerror(code);
+}
 
 CURLcode ccurl_setopt_long(CURL *handle, CURLoption option, long value) {
-    return curl_easy_setopt(handle, option, value);
+    return curl.easy_setopt(handle, option, value);
 }
 CURLcode ccurl_setopt_string(CURL *handle, CURLoption option, const char *value) {
-    return curl_easy_setopt(handle, option, value);
+    return curl.easy_setopt(handle, option, value);
 }
 CURLcode ccurl_setopt_pointer(CURL *handle, CURLoption option, void *value) {
-    return curl_easy_setopt(handle, option, value);
+    return curl.easy_setopt(handle, option, value);
 }
 CURLcode ccurl_getinfo_long(CURL *handle, CURLINFO info, long *value) {
-    return curl_easy_getinfo(handle, info, value);
+    return curl.easy_getinfo(handle, info, value);
 }
 CURLcode ccurl_getinfo_socket(CURL *handle, CURLINFO info, curl_socket_t *value) {
-    return curl_easy_getinfo(handle, info, value);
+    return curl.easy_getinfo(handle, info, value);
 }

@@ -23,7 +23,7 @@ public final class IMAPConnection: IMAPTransport {
     /// ignored too: OpenSSL writes to the socket without MSG_NOSIGNAL, and a server closing the
     /// connection must end in a typed error, not kill the process.
     private static let globalInit: Void = {
-        _ = curl_global_init(Int(CURL_GLOBAL_DEFAULT))
+        _ = ccurl_global_init(Int(CURL_GLOBAL_DEFAULT))
         _ = signal(SIGPIPE, SIG_IGN)
     }()
 
@@ -35,8 +35,9 @@ public final class IMAPConnection: IMAPTransport {
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         readBuffer = [UInt8](repeating: 0, count: 256 * 1024)
         // Once every stored property is set, a throw still runs deinit, which frees the buffer.
-        guard let h = curl_easy_init() else {
-            throw .network(host: endpoint.host, detail: "libcurl could not start")
+        guard let h = ccurl_easy_init() else {
+            let why = ccurl_load_error().map { String(cString: $0) } ?? "libcurl could not start"
+            throw .network(host: endpoint.host, detail: "\(why) (install libcurl4-openssl-dev)")
         }
         handle = h
         let timeoutMs = max(1, Int(endpoint.timeout * 1000))
@@ -56,7 +57,7 @@ public final class IMAPConnection: IMAPTransport {
         if let caFile = endpoint.caFile {
             _ = ccurl_setopt_string(h, CURLOPT_CAINFO, caFile)
         }
-        let code = curl_easy_perform(h)
+        let code = ccurl_easy_perform(h)
         guard code == CURLE_OK else {
             let error = Self.map(code, detail: String(cString: errorBuffer), endpoint: endpoint)
             close()
@@ -70,7 +71,7 @@ public final class IMAPConnection: IMAPTransport {
     }
 
     public func close() {
-        if let h = handle { curl_easy_cleanup(h) }
+        if let h = handle { ccurl_easy_cleanup(h) }
         handle = nil
     }
 
@@ -80,7 +81,7 @@ public final class IMAPConnection: IMAPTransport {
         while offset < bytes.count {
             var sent = 0
             let code = bytes.withUnsafeBytes { raw in
-                curl_easy_send(h, raw.baseAddress! + offset, raw.count - offset, &sent)
+                ccurl_easy_send(h, raw.baseAddress! + offset, raw.count - offset, &sent)
             }
             if code == CURLE_AGAIN {
                 try wait(for: Int16(POLLOUT))
@@ -97,7 +98,7 @@ public final class IMAPConnection: IMAPTransport {
             // Always try recv first: TLS may already hold decrypted bytes the socket no longer signals.
             var received = 0
             let code = readBuffer.withUnsafeMutableBytes { raw in
-                curl_easy_recv(h, raw.baseAddress!, raw.count, &received)
+                ccurl_easy_recv(h, raw.baseAddress!, raw.count, &received)
             }
             if code == CURLE_OK {
                 guard received > 0 else {
@@ -143,7 +144,7 @@ public final class IMAPConnection: IMAPTransport {
     /// libcurl result codes → what happened, in words.
     static func map(_ code: CURLcode, detail: String, endpoint: IMAPEndpoint) -> IMAPConnectionError {
         let host = endpoint.host
-        let text = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
+        let text = detail.isEmpty ? String(cString: ccurl_easy_strerror(code)) : detail
         switch code {
         case CURLE_COULDNT_RESOLVE_HOST: return .hostNotFound(host: host)
         case CURLE_COULDNT_CONNECT: return .connectionRefused(host: host, port: endpoint.port)

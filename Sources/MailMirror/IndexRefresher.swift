@@ -19,8 +19,12 @@ struct IndexRefresher {
     /// Indexes what is new; returns how many documents were (re)indexed.
     @discardableResult
     func refresh() throws -> Int {
+        // Nothing was catalogued since the last refresh: leave without reading the catalog.
+        let catalogBytes = Self.fileSize(store.catalog.path)
+        let recorded = readState()
+        if let bytes = recorded.catalogBytes, bytes == catalogBytes { return 0 }
         let view = try CatalogView(catalog: store.catalog)
-        let watermark = readWatermark()
+        let watermark = recorded.records
         var position: [String: Int] = [:]
         var storedThread: [String: String] = [:]
         for (index, record) in view.records.enumerated() {
@@ -28,16 +32,26 @@ struct IndexRefresher {
             storedThread[record.id] = record.threadId
         }
         let due = view.messages.filter { (position[$0.id] ?? 0) >= watermark || storedThread[$0.id] != $0.threadId }
-        if due.isEmpty && watermark == view.records.count { return 0 }
-        let documents = try parallelMap(due) { summary in
-            let bytes = try store.mailbox(account: summary.key.account, name: summary.key.mailbox)
-                .readMessage(uidValidity: summary.key.uidValidity, uid: summary.key.uid)
-            return IndexDocument(summary: summary, bodyText: Self.bodyText(bytes, summary: summary, team: team(for: summary)))
+        if !due.isEmpty {
+            // In slices, so memory stays flat however much the catalog gained.
+            let writer = try IndexWriter(directory: paths.index)
+            defer { writer.close() }
+            for start in stride(from: 0, to: due.count, by: 1_000) {
+                let slice = Array(due[start..<min(start + 1_000, due.count)])
+                for document in try parallelMap(slice, document) { writer.add(document) }
+                try writer.commit()
+            }
         }
-        try write(documents, rebuild: false)
         try saveThreads(view)
-        try writeWatermark(view.records.count)
-        return documents.count
+        try writeState(records: view.records.count)
+        return due.count
+    }
+
+    /// The index document of a catalogued message: its text comes from the store again.
+    private func document(_ summary: MessageSummary) throws -> IndexDocument {
+        let bytes = try store.mailbox(account: summary.key.account, name: summary.key.mailbox)
+            .readMessage(uidValidity: summary.key.uidValidity, uid: summary.key.uid)
+        return IndexDocument(summary: summary, bodyText: Self.bodyText(bytes, summary: summary, team: team(for: summary)))
     }
 
     /// Rebuilds the catalog and the index from the store alone (Gmail ids and labels are kept
@@ -70,10 +84,10 @@ struct IndexRefresher {
         var text: [String: String] = [:]
         for message in summarized { text[message.summary.id] = message.bodyText }
         let documents = view.messages.map { IndexDocument(summary: $0, bodyText: text[$0.id] ?? "") }
-        try writeWatermark(0)
+        try writeState(records: 0)
         try store.catalog.rewrite(threaded(view))
         try write(documents, rebuild: true)
-        try writeWatermark(view.records.count)
+        try writeState(records: view.records.count)
         return documents.count
     }
 
@@ -112,16 +126,29 @@ struct IndexRefresher {
         if records != view.records { try store.catalog.rewrite(records) }
     }
 
-    private func readWatermark() -> Int {
-        guard let text = try? String(contentsOf: stateURL, encoding: .utf8) else { return 0 }
-        for line in text.split(separator: "\n") where line.hasPrefix("indexed-records:") {
-            return Int(line.dropFirst("indexed-records:".count).trimmingCharacters(in: .whitespaces)) ?? 0
+    /// `index.state`: how many catalog records are indexed, and the catalog's size then.
+    private func readState() -> (records: Int, catalogBytes: Int64?) {
+        guard let text = try? String(contentsOf: stateURL, encoding: .utf8) else { return (0, nil) }
+        var records = 0
+        var bytes: Int64?
+        for line in text.split(separator: "\n") {
+            let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2 else { continue }
+            if parts[0] == "indexed-records" { records = Int(parts[1]) ?? 0 }
+            if parts[0] == "catalog-bytes" { bytes = Int64(parts[1]) }
         }
-        return 0
+        return (records, bytes)
     }
 
-    private func writeWatermark(_ count: Int) throws {
-        try AtomicFile.write(Data("indexed-records: \(count)\n".utf8), to: stateURL)
+    private func writeState(records: Int) throws {
+        // Zero records means "start again": no catalog size, so the next refresh never skips.
+        let bytes = records == 0 ? -2 : Self.fileSize(store.catalog.path)
+        try AtomicFile.write(Data("indexed-records: \(records)\ncatalog-bytes: \(bytes)\n".utf8), to: stateURL)
+    }
+
+    private static func fileSize(_ path: String) -> Int64 {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int64(info.st_size) : -1
     }
 
     /// Maps on every core, keeping the input order.

@@ -1,8 +1,26 @@
-// A logic-free shim over libcurl: Swift cannot call C variadics, so each argument
-// kind of curl_easy_setopt / curl_easy_getinfo gets one typed wrapper here.
+// A small shim over libcurl.
+//
+// 1. Swift cannot call C variadics, so curl_easy_setopt / curl_easy_getinfo get one typed
+//    wrapper per argument kind.
+// 2. libcurl (with OpenSSL, GnuTLS, Kerberos, LDAP… behind it) is loaded with dlopen the first
+//    time a connection is opened, not at process start: the offline commands (search, show,
+//    report) never pay for loading some 30 shared libraries they do not use.
 #ifndef MAILMIRROR_CCURL_H
 #define MAILMIRROR_CCURL_H
 #include <curl/curl.h>
+
+/// Loads libcurl.so.4 once; 0 on success, else -1 (see ccurl_load_error).
+int ccurl_load(void);
+/// Why loading failed, or NULL.
+const char *ccurl_load_error(void);
+
+CURLcode ccurl_global_init(long flags);
+CURL *ccurl_easy_init(void);
+CURLcode ccurl_easy_perform(CURL *handle);
+void ccurl_easy_cleanup(CURL *handle);
+CURLcode ccurl_easy_send(CURL *handle, const void *buffer, size_t length, size_t *sent);
+CURLcode ccurl_easy_recv(CURL *handle, void *buffer, size_t length, size_t *received);
+const char *ccurl_easy_strerror(CURLcode code);
 
 CURLcode ccurl_setopt_long(CURL *handle, CURLoption option, long value);
 CURLcode ccurl_setopt_string(CURL *handle, CURLoption option, const char *value);
