@@ -9,6 +9,8 @@ import Testing
 /// was committed.
 struct KillResumeTests {
     static let messageCount = 240
+    /// Kills per run: a few on every run, 50 with MAILMIRROR_LONG_TESTS=1 (scripts/test --long).
+    static var killAttempts: Int { ProcessInfo.processInfo.environment["MAILMIRROR_LONG_TESTS"] == "1" ? 50 : 6 }
 
     @Test func killedSyncsResumeToAnExactMirror() throws {
         let bed = try Testbed.require()
@@ -36,7 +38,7 @@ struct KillResumeTests {
 
         var generator = SplitMix(seed: 0x5EED)
         var kills = 0
-        for _ in 0..<6 {
+        for _ in 0..<Self.killAttempts {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: binary)
             process.arguments = ["--root", root.path, "sync", "--quiet"]
@@ -56,6 +58,7 @@ struct KillResumeTests {
             }
         }
         #expect(kills > 0)
+        print("KillResumeTests: \(kills) kills -9 during \(Self.killAttempts) syncs of \(Self.messageCount) messages")
 
         let store = try MailStore(root: root).mailbox(account: "test", name: mailbox)
         let before = try store.epochs().first.map { try store.storedMessages(uidValidity: $0).count } ?? 0
