@@ -184,7 +184,7 @@ public final class SyncEngine {
                 try session.fetch(plan) { message in
                     guard planned.contains(message.uid) else { return }
                     budget.spend(message.bytes.count)
-                    try pipeline.submit {
+                    try pipeline.submit(bytes: message.bytes.count) {
                         try local.commit(uidValidity: epoch, uid: message.uid, flags: message.flags, bytes: message.bytes)
                         let key = MessageKey(account: accountName, mailbox: name, uidValidity: epoch, uid: message.uid)
                         ingest?.ingest(key: key, message: message)

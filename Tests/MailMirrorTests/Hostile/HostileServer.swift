@@ -99,17 +99,56 @@ final class HostileMirror {
 
     /// One whole sync of `account` through `LocalMirror`, as `mailmirror sync` runs it.
     func sync(_ account: AccountConfiguration, timeout: Double = 5) throws -> AccountSyncResult {
-        var configuration = Configuration()
-        configuration.accounts = [account]
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        try configuration.save(to: MirrorPaths(root: root).configuration)
+        try configure(account)
         var options = SyncOptions()
         options.reconnectAttempts = 2
         options.reconnectDelays = [0.05]
         let results = try LocalMirror(root: root).sync(accounts: [], connector: IMAPConnector(timeout: timeout),
                                                         observer: SilentSyncObserver(), options: options)
         #expect(results.count == 1)
+        if ProcessInfo.processInfo.environment["HOSTILE_VERBOSE"] != nil {
+            for failure in results[0].failures { print("HOSTILE \(failure.temporary ? "temporary" : "permanent"): \(failure.message)") }
+        }
         return results[0]
+    }
+
+    /// Writes config.json with `account` alone.
+    func configure(_ account: AccountConfiguration) throws {
+        var configuration = Configuration()
+        configuration.accounts = [account]
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try configuration.save(to: MirrorPaths(root: root).configuration)
+    }
+
+    struct CLIRun {
+        var status: Int32
+        var output: String
+        var errors: String
+        /// Peak resident memory of the mailmirror process (GNU time's %M), in bytes.
+        var peakBytes: Int
+    }
+
+    /// Runs the real `mailmirror --root <root> sync …` (built by `swift build`) under
+    /// /usr/bin/time, so its own peak memory is measured apart from the test process.
+    func runSync(_ account: AccountConfiguration, extra: [String] = []) throws -> CLIRun {
+        try configure(account)
+        let binary = try #require(KillResumeTests.binary(), "build mailmirror first (swift build)")
+        let timeFile = base.path + ".time"
+        defer { try? FileManager.default.removeItem(atPath: timeFile) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
+        process.arguments = ["-f", "%M", "-o", timeFile, binary, "--root", root.path, "sync", "--timeout", "5"] + extra
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let kilobytes = Int((try? String(contentsOfFile: timeFile, encoding: .utf8))?
+            .split(separator: "\n").last { Int($0) != nil } ?? "") ?? 0
+        return CLIRun(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
+                      errors: String(decoding: errData, as: UTF8.self), peakBytes: kilobytes * 1024)
     }
 
     func mailbox(_ name: String) throws -> MailboxStore {
@@ -193,3 +232,7 @@ func peakResidentBytes() -> Int {
     getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
     return usage.ru_maxrss * 1024
 }
+
+/// Every hostile-server test, one at a time: the memory checks measure one sync, and the
+/// servers stay few.
+@Suite(.serialized) enum HostileSyncTests {}

@@ -65,6 +65,23 @@ if SCENARIO == "rewrite":
     # Run after a "normal" sync: UID 1 now has other bytes and UID 6 is new.
     BOXES[2] = Box(b"Bad", [1, 2, 3, 4, 5, 6])
     BOXES[2].messages[1] = body("Bad", 1, " REWRITTEN")
+if SCENARIO in ("big", "big-text"):
+    # Messages of 4 MB of incompressible base64: gzip is slower than loopback, so the commit
+    # queue fills up; the sync's memory must stay bounded all the same. "big": a PDF attachment
+    # (ordinary mail); "big-text": the same bytes as a text/plain body (hostile).
+    import base64 as _b64, os as _os
+    BOXES[2] = Box(b"Bad", list(range(1, 1 + int(_os.environ.get("HOSTILE_BIG_COUNT", "24")))))
+    for uid in BOXES[2].messages:
+        blob = _b64.encodebytes(_os.urandom(3 * 1024 * 1024)).replace(b"\n", b"\r\n")
+        if SCENARIO == "big-text":
+            BOXES[2].messages[uid] = body("Bad", uid) + blob
+        else:
+            head = body("Bad", uid).split(b"\r\n\r\n", 1)[0]
+            BOXES[2].messages[uid] = (head + b"\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n"
+                                      b"--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nBonjour, the invoice is attached.\r\n"
+                                      b"--b1\r\nContent-Type: application/pdf; name=\"invoice.pdf\"\r\n"
+                                      b"Content-Disposition: attachment; filename=\"invoice.pdf\"\r\n"
+                                      b"Content-Transfer-Encoding: base64\r\n\r\n" + blob + b"--b1--\r\n")
 if GMAIL:
     BOXES = [Box(b"INBOX", [1]),
              Box(b"[Gmail]", [], attrs="\\Noselect \\HasChildren"),
