@@ -131,7 +131,7 @@ public final class SyncEngine {
         let epoch = opened.uidValidity
         result.uidValidity = epoch
         let stored = try local.stored(uidValidity: epoch)
-        try Self.validate(uidNext: opened.uidNext, stored: stored, epoch: epoch)
+        try Self.validate(uidNext: [status.uidValidity == epoch ? status.uidNext : nil, opened.uidNext], stored: stored, epoch: epoch)
 
         let since = account.since.flatMap(DayStamp.init)
         let everyUID = Set(try session.uids(since: nil))
@@ -238,9 +238,12 @@ public final class SyncEngine {
     /// UIDs only grow within one UIDVALIDITY (RFC 9051 §2.3.1.1). A UIDNEXT at or below a UID
     /// already mirrored means the server is handing old UIDs to other messages: whatever it
     /// sends under them could not be told from what we hold, and new mail there would never be
-    /// fetched. Refuse the mailbox (the copies stay) rather than mirror it wrong.
-    static func validate(uidNext: UID?, stored: [UID: LocalMessage], epoch: UIDValidity) throws {
-        guard let uidNext, let highest = stored.keys.max(), uidNext <= highest else { return }
+    /// fetched. Refuse the mailbox (the copies stay) rather than mirror it wrong. Both STATUS's
+    /// and EXAMINE's values must say so: the client derives EXAMINE's from the last UID when a
+    /// server omits it, which is lower after the top messages were expunged.
+    static func validate(uidNext announced: [UID?], stored: [UID: LocalMessage], epoch: UIDValidity) throws {
+        let values = announced.compactMap { $0 }
+        guard let highest = stored.keys.max(), let uidNext = values.max(), uidNext <= highest else { return }
         throw MailMirrorError.serverMisbehaved(
             "the server now gives UIDNEXT \(uidNext.rawValue) although UID \(highest.rawValue) was already mirrored under the same "
             + "UIDVALIDITY \(epoch.rawValue): it is reusing UIDs, which IMAP forbids. The mirrored copies are kept; this mailbox "

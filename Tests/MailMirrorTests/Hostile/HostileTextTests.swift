@@ -1,4 +1,5 @@
 import Foundation
+import MailCore
 import Testing
 @testable import MailMirror
 
@@ -31,6 +32,24 @@ extension HostileSyncTests {
             let emoji = String(repeating: "😀", count: limit)
             let cut = IndexRefresher.indexable(emoji)
             #expect(cut.utf8.count == limit && cut.allSatisfy { $0 == "😀" })
+        }
+    }
+}
+
+extension HostileSyncTests {
+    @Suite struct UIDNextGuard {
+        let stored: [UID: LocalMessage] = [UID(3): LocalMessage(flags: [], expunged: false), UID(5): LocalMessage(flags: [], expunged: true)]
+
+        @Test func reusedUIDsAreRefused() {
+            #expect(throws: MailMirrorError.self) {
+                try SyncEngine.validate(uidNext: [UID(4), UID(5)], stored: stored, epoch: UIDValidity(9))
+            }
+        }
+
+        @Test(arguments: [[UID(6), UID(6)], [UID(6), UID(4)], [nil, UID(7)], [nil, nil]] as [[UID?]])
+        func anAnnouncedUIDNextAboveWhatWeHoldIsFine(_ announced: [UID?]) throws {
+            try SyncEngine.validate(uidNext: announced, stored: stored, epoch: UIDValidity(9))
+            try SyncEngine.validate(uidNext: announced, stored: [:], epoch: UIDValidity(9))
         }
     }
 }
