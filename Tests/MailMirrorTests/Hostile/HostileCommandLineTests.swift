@@ -61,3 +61,20 @@ extension HostileSyncTests {
         }
     }
 }
+
+extension HostileSyncTests {
+    @Suite struct AccountNames {
+        @Test func anAccountNameThatClimbsOutOfTheRootIsRefused() throws {
+            let server = try HostileServer("normal")
+            let mirror = try HostileMirror()
+            var account = mirror.account(server)
+            account.name = "../../escaped"
+            let result = try mirror.sync(account)
+            expectSentence(result.error)
+            #expect(result.error?.contains("config.json") == true)
+            #expect(result.mailboxes.isEmpty)
+            #expect(!FileManager.default.fileExists(atPath: mirror.base.appendingPathComponent("escaped").path))  // root/budget/../../escaped
+            try mirror.expectConfined()
+        }
+    }
+}
