@@ -4,30 +4,48 @@ import MailCore
 
 /// Commits downloaded messages on worker threads while the network thread reads the next
 /// ones, so compression (the costliest step) runs on the other core. Bounded: at most
-/// `capacity` messages wait in memory, which keeps a sync's footprint flat whatever the
-/// mailbox size.
+/// `capacity` messages and `maxBytes` of message bytes wait in memory (one larger message is
+/// always let through), and at most `workers` commits run at once, so a sync's footprint stays
+/// flat whatever the mailbox size or its messages' sizes.
 final class CommitPipeline {
     private let queue = DispatchQueue(label: "mailmirror.commit", attributes: .concurrent)
     private let group = DispatchGroup()
-    private let slots: DispatchSemaphore
+    private let admission = NSCondition()
+    private let running: DispatchSemaphore
+    private let capacity: Int
+    private let maxBytes: Int
+    private var waiting = 0
+    private var waitingBytes = 0
     private let lock = NSLock()
     private var firstError: Error?
     private var committedCount = 0
     private var committedBytes: Int64 = 0
 
-    init(capacity: Int) {
-        slots = DispatchSemaphore(value: max(1, capacity))
+    init(capacity: Int, maxBytes: Int = 32 << 20, workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.capacity = max(1, capacity)
+        self.maxBytes = max(1, maxBytes)
+        running = DispatchSemaphore(value: max(1, workers))
     }
 
-    /// Queues one commit; blocks when the pipeline is full. Rethrows the first worker
-    /// failure so the download stops at once.
-    func submit(_ work: @escaping () throws -> Int) throws {
+    /// Queues one commit of a message of `bytes` bytes; blocks while the pipeline is full.
+    /// Rethrows the first worker failure so the download stops at once.
+    func submit(bytes cost: Int, _ work: @escaping () throws -> Int) throws {
         try raiseIfFailed()
-        slots.wait()
+        admission.lock()
+        while waiting > 0 && (waiting >= capacity || waitingBytes + cost > maxBytes) { admission.wait() }
+        waiting += 1
+        waitingBytes += cost
+        admission.unlock()
         group.enter()
         queue.async {
+            self.running.wait()
             defer {
-                self.slots.signal()
+                self.running.signal()
+                self.admission.lock()
+                self.waiting -= 1
+                self.waitingBytes -= cost
+                self.admission.broadcast()
+                self.admission.unlock()
                 self.group.leave()
             }
             do {

@@ -38,6 +38,19 @@ enum Failure {
         (error as? ClassifiedFailure)?.isTemporary ?? false
     }
     static func message(_ error: Error) -> String {
-        (error as? ClassifiedFailure)?.userMessage ?? String(describing: error)
+        printable((error as? ClassifiedFailure)?.userMessage ?? String(describing: error))
+    }
+
+    /// Server text and mailbox names end up on the user's terminal: control characters (an
+    /// escape sequence from a hostile server could rewrite the screen) become U+FFFD.
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { out.append(isControl(scalar) ? "\u{FFFD}" : scalar) }
+        return String(out)
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 }

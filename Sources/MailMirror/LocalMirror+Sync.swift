@@ -18,6 +18,16 @@ extension LocalMirror {
 
         var results: [AccountSyncResult] = []
         for account in accounts {
+            // config.json can be edited by hand: a name like "../x" would put the budget file
+            // (and anything else keyed by the name) outside the root.
+            guard AccountName.isValid(account.name) else {
+                var failed = AccountSyncResult(account: account.name)
+                failed.error = Failure.message(MailMirrorError.invalidConfiguration(
+                    "the account name \"\(account.name)\" in config.json must be 1 to \(AccountName.maximumLength) letters, digits, "
+                    + "'.', '_', '-', '@' or '+', starting with a letter or digit; this account was not synced"))
+                results.append(failed)
+                continue
+            }
             let secret: Secret
             do {
                 secret = try account.password.resolve()

@@ -75,7 +75,7 @@ public final class SyncEngine {
                     if scope == .connection, attempt < options.reconnectAttempts {
                         let delay = options.reconnectDelays[min(attempt, options.reconnectDelays.count - 1)]
                         attempt += 1
-                        observer.warning("\(account.name)/\(name): \(Failure.message(error)); reconnecting (attempt \(attempt) of \(options.reconnectAttempts))")
+                        observer.warning("\(account.name)/\(Failure.printable(name)): \(Failure.message(error)); reconnecting (attempt \(attempt) of \(options.reconnectAttempts))")
                         session.logout()
                         Thread.sleep(forTimeInterval: delay)
                         do {
@@ -88,9 +88,12 @@ public final class SyncEngine {
                             break
                         }
                     }
-                    mailboxResult.error = "\(name): \(Failure.message(error))"
+                    mailboxResult.error = "\(Failure.printable(name)): \(Failure.message(error))"
                     mailboxResult.errorIsTemporary = Failure.isTemporary(error) || scope == .connection
-                    if scope == .account || scope == .store || scope == .connection { stopAccount = true }
+                    // A mailbox that keeps breaking the connection (one message the server cannot send)
+                    // must not starve the others: they get a fresh connection below, and if none can be
+                    // opened the account stops there.
+                    if scope == .account || scope == .store { stopAccount = true }
                     sessionIsSuspect = true
                     break
                 }
@@ -128,6 +131,7 @@ public final class SyncEngine {
         let epoch = opened.uidValidity
         result.uidValidity = epoch
         let stored = try local.stored(uidValidity: epoch)
+        try Self.validate(uidNext: [status.uidValidity == epoch ? status.uidNext : nil, opened.uidNext], stored: stored, epoch: epoch)
 
         let since = account.since.flatMap(DayStamp.init)
         let everyUID = Set(try session.uids(since: nil))
@@ -180,7 +184,7 @@ public final class SyncEngine {
                 try session.fetch(plan) { message in
                     guard planned.contains(message.uid) else { return }
                     budget.spend(message.bytes.count)
-                    try pipeline.submit {
+                    try pipeline.submit(bytes: message.bytes.count) {
                         try local.commit(uidValidity: epoch, uid: message.uid, flags: message.flags, bytes: message.bytes)
                         let key = MessageKey(account: accountName, mailbox: name, uidValidity: epoch, uid: message.uid)
                         ingest?.ingest(key: key, message: message)
@@ -229,6 +233,21 @@ public final class SyncEngine {
         if status.uidValidity.rawValue == 0 {
             throw MailMirrorError.serverMisbehaved("the server gave mailbox \(mailbox) UIDVALIDITY 0, which IMAP forbids; skipped")
         }
+    }
+
+    /// UIDs only grow within one UIDVALIDITY (RFC 9051 §2.3.1.1). A UIDNEXT at or below a UID
+    /// already mirrored means the server is handing old UIDs to other messages: whatever it
+    /// sends under them could not be told from what we hold, and new mail there would never be
+    /// fetched. Refuse the mailbox (the copies stay) rather than mirror it wrong. Both STATUS's
+    /// and EXAMINE's values must say so: the client derives EXAMINE's from the last UID when a
+    /// server omits it, which is lower after the top messages were expunged.
+    static func validate(uidNext announced: [UID?], stored: [UID: LocalMessage], epoch: UIDValidity) throws {
+        let values = announced.compactMap { $0 }
+        guard let highest = stored.keys.max(), let uidNext = values.max(), uidNext <= highest else { return }
+        throw MailMirrorError.serverMisbehaved(
+            "the server now gives UIDNEXT \(uidNext.rawValue) although UID \(highest.rawValue) was already mirrored under the same "
+            + "UIDVALIDITY \(epoch.rawValue): it is reusing UIDs, which IMAP forbids. The mirrored copies are kept; this mailbox "
+            + "is skipped until the server gives it a new UIDVALIDITY")
     }
 
     static func normalized(_ flags: [String]) -> [String] {
