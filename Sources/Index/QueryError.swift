@@ -11,6 +11,8 @@ public struct QueryError: Error, Equatable, Sendable, CustomStringConvertible {
         case badDuration(String)
         case badValue(operator: String, value: String, expected: String)
         case danglingOr
+        /// More than `limit` parentheses and `-` nested inside one another.
+        case nestedTooDeeply(limit: Int)
     }
 
     public var reason: Reason
@@ -38,6 +40,8 @@ public struct QueryError: Error, Equatable, Sendable, CustomStringConvertible {
         case .badValue(let name, let value, let expected):
             return "unknown value \"\(value)\" for \(name): \(at): expected \(expected)"
         case .danglingOr: return "OR needs a search term on both sides \(at)"
+        case .nestedTooDeeply(let limit):
+            return "parentheses and - nested more than \(limit) deep \(at): simplify the query"
         }
     }
 }

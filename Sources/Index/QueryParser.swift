@@ -24,9 +24,23 @@ public struct QueryParser: Sendable {
         "after", "before", "older_than", "newer_than", "has", "label", "in", "is", "thread", "rfc822msgid",
     ]
 
+    /// Deepest nesting of parentheses and `-` accepted. Real queries nest a few levels; the parser,
+    /// the evaluator and `Query` itself recurse once per level, so without a cap a long run of `(`
+    /// or `-` overflows the stack and kills the process instead of giving an error.
+    public static let maximumDepth = 100
+
     struct State {
         let chars: [Character]
         var index = 0
+        /// Parentheses and negations open around the current position.
+        var depth = 0
+
+        mutating func enter(column: Int) throws(QueryError) {
+            depth += 1
+            if depth > QueryParser.maximumDepth {
+                throw QueryError(.nestedTooDeeply(limit: QueryParser.maximumDepth), column: column)
+            }
+        }
 
         mutating func skipSpaces() {
             while index < chars.count, chars[index].isWhitespace { index += 1 }
@@ -81,8 +95,11 @@ public struct QueryParser: Sendable {
 
         mutating func parseUnary(_ field: TextField) throws(QueryError) -> Query {
             if chars[index] == "-", index + 1 < chars.count, !chars[index + 1].isWhitespace, chars[index + 1] != ")" {
+                try enter(column: index + 1)
                 index += 1
-                return .not(try parseUnary(field))
+                let inner = try parseUnary(field)
+                depth -= 1
+                return .not(inner)
             }
             return try parsePrimary(field)
         }
@@ -116,6 +133,7 @@ public struct QueryParser: Sendable {
 
         mutating func parseGroup(_ field: TextField) throws(QueryError) -> Query {
             let open = index
+            try enter(column: open + 1)
             index += 1
             skipSpaces()
             if index < chars.count, chars[index] == ")" { throw QueryError(.emptyParentheses, column: open + 1) }
@@ -125,6 +143,7 @@ public struct QueryParser: Sendable {
                 throw QueryError(.unclosedParenthesis, column: open + 1)
             }
             index += 1
+            depth -= 1
             return inner
         }
 

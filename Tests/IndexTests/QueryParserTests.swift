@@ -102,4 +102,32 @@ import Testing
     @Test func urlsAreWords() throws {
         #expect(try parser.parse("https://example.com/x") == .word(.any, "https://example.com/x"))
     }
+
+    /// Found while writing the fuzz harness (Tests/Fuzz/QueryFuzzer.swift): 20 000 nested `(` or `-`
+    /// overflowed the stack (SIGSEGV) instead of giving an error. Each case is `prefix` + `open` × 20 000
+    /// + `middle` + `close` × 20 000 (built here rather than stored as a 40 KB fixture).
+    @Test(arguments: [
+        ("", "(", "a", ")"),
+        ("", "-", "a", ""),
+        ("x ", "(-", "a", ")"),
+        ("subject:", "(", "", ""),
+    ])
+    func deepNestingIsAnErrorNotACrash(prefix: String, open: String, middle: String, close: String) {
+        let query = prefix + String(repeating: open, count: 20_000) + middle + String(repeating: close, count: 20_000)
+        #expect {
+            try parser.parse(query)
+        } throws: { error in
+            guard let error = error as? QueryError, case .nestedTooDeeply(let limit) = error.reason else { return false }
+            return limit == QueryParser.maximumDepth && error.column <= 2 * QueryParser.maximumDepth + 10
+                && error.description.contains("nested more than \(limit)")
+        }
+    }
+
+    @Test func nestingUpToTheLimitParses() throws {
+        let depth = QueryParser.maximumDepth
+        let query = String(repeating: "(", count: depth) + "a" + String(repeating: ")", count: depth)
+        #expect(try parser.parse(query) == .word(.any, "a"))
+        #expect(try parser.parse(String(repeating: "-", count: depth) + "a") != .all)
+        #expect(throws: QueryError.self) { try parser.parse("(" + query + ")") }
+    }
 }

@@ -72,4 +72,28 @@ import Testing
             #expect(elapsed < .seconds(5), "\(bytes.prefix(40)) took \(elapsed)")
         }
     }
+
+    /// Found with the fuzz harness binary (Tests/Fuzz/MIMEFuzzer.swift, scripts/fuzz) on grown
+    /// inputs: address fields were quadratic. A From of 50 000 "a", "@" and 50 000 "," (rescanning
+    /// for "@" at every comma inside <>), a To of the same with ":" (at every colon), and a From of
+    /// 1 000 000 "<" (removeFirst per "<") each took from tens of seconds to minutes. Built here
+    /// rather than stored as megabyte fixtures.
+    @Test(arguments: [
+        ("From: <", "a", 100_000, "@", ",", 100_000),
+        ("To: ", "a", 100_000, "@", ":", 100_000),
+        ("From: ", "<", 1_000_000, "", "", 0),
+        ("Cc: <", "'", 500_000, "a@b", "'", 500_000),
+    ])
+    func addressFieldsStayLinear(header: String, first: String, firstCount: Int, middle: String, second: String, secondCount: Int) {
+        let field = header + String(repeating: first, count: firstCount) + middle + String(repeating: second, count: secondCount)
+        let bytes = Array((field + "\r\n\r\nbody\r\n").utf8)
+        let start = ContinuousClock.now
+        let message = MIMEParser.parse(bytes)
+        let addresses = [message.from].compactMap { $0 } + message.to + message.cc
+        let elapsed = ContinuousClock.now - start
+        #expect(elapsed < .seconds(2), "\(header)… (\(bytes.count) bytes) took \(elapsed)")
+        if !middle.isEmpty {
+            #expect(addresses.count == 1 && addresses[0].address.contains("@"), "\(addresses.map(\.address.count))")
+        }
+    }
 }
