@@ -89,7 +89,7 @@ struct Testbed {
         FileManager.default.createFile(atPath: file.path, contents: Data((password ?? self.password).utf8),
                                        attributes: [.posixPermissions: 0o600])
         return AccountConfiguration(name: "test", email: user, host: host, port: security == .tls ? imapsPort : imapPort,
-                                    security: security, password: .file(file.path), caFile: caFile ?? caFile ?? self.caFile,
+                                    security: security, password: .file(file.path), caFile: caFile ?? self.caFile,
                                     mailboxes: [mailbox])
     }
 
