@@ -1,4 +1,5 @@
 import Foundation
+import MailCore
 
 #if canImport(Glibc)
     import Glibc
@@ -14,10 +15,15 @@ enum FileIO {
     /// A crash leaves either the old file or the new one, never a mix.
     static func writeAtomically(_ bytes: [UInt8], to path: String) throws(IndexError) {
         let tmp = path + ".tmp"
+        CrashPoint.before(.create)
         let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw IndexError.io(path: tmp, reason: reason()) }
         var written = 0
         let failure: String? = bytes.withUnsafeBytes { raw -> String? in
+            if CrashPoint.tearsWrite() {
+                _ = write(fd, raw.baseAddress!, raw.count / 2)
+                CrashPoint.die()
+            }
             while written < raw.count {
                 let n = write(fd, raw.baseAddress! + written, raw.count - written)
                 if n < 0 {
@@ -26,6 +32,7 @@ enum FileIO {
                 }
                 written += n
             }
+            CrashPoint.before(.fsync)
             return fsync(fd) == 0 ? nil : reason()
         }
         close(fd)
@@ -33,6 +40,7 @@ enum FileIO {
             unlink(tmp)
             throw IndexError.io(path: tmp, reason: failure)
         }
+        CrashPoint.before(.rename)
         guard rename(tmp, path) == 0 else {
             let why = reason()
             unlink(tmp)
@@ -42,6 +50,7 @@ enum FileIO {
     }
 
     static func syncDirectory(of path: String) {
+        CrashPoint.before(.fsyncDirectory)
         let dir = (path as NSString).deletingLastPathComponent
         let fd = open(dir.isEmpty ? "." : dir, O_RDONLY | O_CLOEXEC)
         if fd >= 0 {
@@ -84,7 +93,10 @@ enum FileIO {
         ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
     }
 
-    static func remove(_ path: String) { unlink(path) }
+    static func remove(_ path: String) {
+        CrashPoint.before(.unlink)
+        unlink(path)
+    }
 
     /// Takes the writer lock (`flock`), or throws `.locked` when another writer holds it.
     static func lock(_ path: String) throws(IndexError) -> Int32 {

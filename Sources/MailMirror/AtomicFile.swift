@@ -1,4 +1,5 @@
 import Foundation
+import MailCore
 
 /// Small files written crash-safely: tmp (0600) → fsync → rename → fsync the folder.
 enum AtomicFile {
@@ -7,9 +8,14 @@ enum AtomicFile {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).tmp.\(getpid())")
+        CrashPoint.before(.create)
         let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw fileError("cannot create", temporary) }
         var ok = data.withUnsafeBytes { buffer -> Bool in
+            if CrashPoint.tearsWrite() {
+                _ = Glibc.write(fd, buffer.baseAddress!, buffer.count / 2)
+                CrashPoint.die()
+            }
             var offset = 0
             while offset < buffer.count {
                 let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
@@ -18,15 +24,20 @@ enum AtomicFile {
             }
             return true
         }
-        if ok { ok = fsync(fd) == 0 }
+        if ok {
+            CrashPoint.before(.fsync)
+            ok = fsync(fd) == 0
+        }
         let savedErrno = errno
         close(fd)
+        if ok { CrashPoint.before(.rename) }
         guard ok, rename(temporary.path, url.path) == 0 else {
             errno = savedErrno
             let error = fileError("cannot write", url)
             unlink(temporary.path)
             throw error
         }
+        CrashPoint.before(.fsyncDirectory)
         let directoryFD = open(directory.path, O_RDONLY | O_DIRECTORY)
         if directoryFD >= 0 { fsync(directoryFD); close(directoryFD) }
     }

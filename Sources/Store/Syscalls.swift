@@ -1,3 +1,4 @@
+import MailCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -40,6 +41,7 @@ enum Syscalls {
     // MARK: Files
 
     static func open(_ path: String, flags: Int32, mode: mode_t = fileMode, operation: String = "open") throws -> Int32 {
+        if flags & O_CREAT != 0 { CrashPoint.before(.create) }
         while true {
             let fd = Glibc_open(path, flags | O_CLOEXEC, mode)
             if fd >= 0 { return fd }
@@ -53,6 +55,10 @@ enum Syscalls {
     }
 
     static func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws {
+        if CrashPoint.tearsWrite() {
+            _ = Glibc_write(fd, bytes.baseAddress!, bytes.count / 2)
+            CrashPoint.die()
+        }
         var offset = 0
         while offset < bytes.count {
             let written = Glibc_write(fd, bytes.baseAddress! + offset, bytes.count - offset)
@@ -70,6 +76,7 @@ enum Syscalls {
     }
 
     static func fsync(_ fd: Int32, path: String) throws {
+        CrashPoint.before(.fsync)
         while Glibc_fsync(fd) != 0 {
             if errno == EINTR { continue }
             throw StoreError(errno: errno, operation: "flush to disk", path: path)
@@ -78,12 +85,17 @@ enum Syscalls {
 
     /// Makes a rename or unlink inside `path` durable.
     static func fsyncDirectory(_ path: String) throws {
+        CrashPoint.before(.fsyncDirectory)
         let fd = try open(path, flags: O_RDONLY | O_DIRECTORY, operation: "open the folder")
         defer { close(fd) }
-        try fsync(fd, path: path)
+        while Glibc_fsync(fd) != 0 {
+            if errno == EINTR { continue }
+            throw StoreError(errno: errno, operation: "flush to disk", path: path)
+        }
     }
 
     static func truncate(_ fd: Int32, length: Int, path: String) throws {
+        CrashPoint.before(.truncate)
         if Glibc_ftruncate(fd, off_t(length)) != 0 {
             throw StoreError(errno: errno, operation: "truncate", path: path)
         }
@@ -157,12 +169,14 @@ enum Syscalls {
     // MARK: Names
 
     static func rename(_ source: String, to destination: String) throws {
+        CrashPoint.before(.rename)
         if Glibc_rename(source, destination) != 0 {
             throw StoreError(errno: errno, operation: "rename \(source) to", path: destination)
         }
     }
 
     static func unlink(_ path: String) throws {
+        CrashPoint.before(.unlink)
         if Glibc_unlink(path) != 0 {
             throw StoreError(errno: errno, operation: "remove", path: path)
         }
@@ -171,6 +185,7 @@ enum Syscalls {
     /// Removes `path` and reports whether it was there; errors other than ENOENT are thrown.
     @discardableResult
     static func removeIfPresent(_ path: String) throws -> Bool {
+        CrashPoint.before(.unlink)
         if Glibc_unlink(path) == 0 { return true }
         if errno == ENOENT { return false }
         throw StoreError(errno: errno, operation: "remove", path: path)
@@ -179,6 +194,7 @@ enum Syscalls {
     /// Creates one folder (0700); returns false when it already existed.
     @discardableResult
     static func makeDirectory(_ path: String) throws -> Bool {
+        CrashPoint.before(.makeDirectory)
         if Glibc_mkdir(path, directoryMode) == 0 { return true }
         if errno == EEXIST {
             if let status = try status(path), status.isDirectory { return false }

@@ -1,0 +1,75 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A hook for the crash tests: every durable step the store and the index take (create a file, write it,
+/// fsync it, rename it, fsync its folder, remove one) passes here first. Normally it does nothing.
+///
+/// With `MAILMIRROR_CRASH_AT=STEP:N` in the environment the process kills itself with SIGKILL just before
+/// the Nth step of that kind (counted across all threads), as kill -9 or a power cut would; with
+/// `STEP:N:torn` (writes only) it first writes the front half of that write. The tests walk N upwards
+/// over each kind to kill a real `mailmirror sync` at every step of its commit sequence
+/// (Tests/MailMirrorTests/Integration/CommitStepKillTests.swift). Nothing is read from the
+/// environment again after the first step.
+public enum CrashPoint {
+    public enum Step: String, CaseIterable, Sendable {
+        case create, write, fsync, fsyncDirectory = "fsync-dir", rename, unlink, truncate, makeDirectory = "mkdir"
+    }
+
+    /// What the environment asks for, read once.
+    struct Target: Sendable {
+        var step: Step
+        var ordinal: Int
+        var torn: Bool
+
+        static func parse(_ text: String) -> Target? {
+            let parts = text.split(separator: ":").map(String.init)
+            guard parts.count == 2 || (parts.count == 3 && parts[2] == "torn"),
+                  let step = Step(rawValue: parts[0]), let ordinal = Int(parts[1]), ordinal > 0 else { return nil }
+            return Target(step: step, ordinal: ordinal, torn: parts.count == 3)
+        }
+    }
+
+    public static let variable = "MAILMIRROR_CRASH_AT"
+    private static let target: Target? = getenv(variable).flatMap { Target.parse(String(cString: $0)) }
+    private static let counter = StepCounter()
+
+    /// Called just before `step`; returns only when this is not the step to die at.
+    public static func before(_ step: Step) {
+        guard let target, target.step == step, !target.torn else { return }
+        if counter.next() == target.ordinal { die() }
+    }
+
+    /// Called before a write: `true` when this write is the one to tear, in which case the caller writes
+    /// the first half of its bytes and calls `die()`.
+    public static func tearsWrite() -> Bool {
+        guard let target, target.step == .write else { return false }
+        guard counter.next() == target.ordinal else { return false }
+        if target.torn { return true }
+        die()
+    }
+
+    public static func die() -> Never {
+        kill(getpid(), SIGKILL)
+        abort()
+    }
+}
+
+/// A counter shared by every thread of the process.
+private final class StepCounter: @unchecked Sendable {
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t> = {
+        let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        pthread_mutex_init(mutex, nil)
+        return mutex
+    }()
+    private var count = 0
+
+    func next() -> Int {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        count += 1
+        return count
+    }
+}
