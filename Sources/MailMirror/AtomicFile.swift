@@ -42,6 +42,18 @@ enum AtomicFile {
         if directoryFD >= 0 { fsync(directoryFD); close(directoryFD) }
     }
 
+    /// Removes `url` durably (the folder is fsynced); a missing file is not an error.
+    static func remove(_ url: URL) throws {
+        CrashPoint.before(.unlink)
+        if unlink(url.path) != 0 {
+            guard errno == ENOENT else { throw fileError("cannot remove", url) }
+            return
+        }
+        CrashPoint.before(.fsyncDirectory)
+        let directoryFD = open(url.deletingLastPathComponent().path, O_RDONLY | O_DIRECTORY)
+        if directoryFD >= 0 { fsync(directoryFD); close(directoryFD) }
+    }
+
     private static func fileError(_ what: String, _ url: URL) -> MailMirrorError {
         .fileSystem("\(what) \(url.path): \(String(cString: strerror(errno)))")
     }

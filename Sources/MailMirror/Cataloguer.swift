@@ -13,6 +13,8 @@ final class Cataloguer: MessageIngest, @unchecked Sendable {
     private let lock = NSLock()
     private var pending: [MessageSummary] = []
     private var failure: Error?
+    /// Whether a batch of summaries could not be written during this sync (CatalogRecovery then stays armed).
+    private(set) var lostSummaries = false
 
     init(catalog: CatalogFile, team: TeamMatcher, batchSize: Int = 256) {
         self.catalog = catalog
@@ -48,6 +50,7 @@ final class Cataloguer: MessageIngest, @unchecked Sendable {
         do {
             try catalog.append(pending)
         } catch {
+            lostSummaries = true
             failure = failure ?? error
         }
         pending.removeAll(keepingCapacity: true)

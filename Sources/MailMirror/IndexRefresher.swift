@@ -73,12 +73,8 @@ struct IndexRefresher {
             }
         }
         let summarized = try parallelMap(keys) { key, flags -> SummarizedMessage in
-            let bytes = try store.mailbox(account: key.account, name: key.mailbox).readMessage(uidValidity: key.uidValidity, uid: key.uid)
-            let before = previous[key.id]
-            let metadata = FetchedMetadata(key: key, internalDate: before?.date, size: bytes.count, flags: flags,
-                                           gmailMessageId: before?.gmailMessageId, gmailThreadId: before?.gmailThreadId,
-                                           labels: before?.labels ?? [])
-            return MessageSummarizer.summarize(bytes: bytes, metadata: metadata, team: teams[key.account] ?? TeamMatcher(members: []))
+            try CatalogRecovery.summarize(key, flags: flags, store: store, team: teams[key.account] ?? TeamMatcher(members: []),
+                                          previous: previous[key.id])
         }
         let view = CatalogView(records: summarized.map(\.summary))
         var text: [String: String] = [:]

@@ -16,6 +16,10 @@ extension LocalMirror {
         let lock = try store.lock()
         defer { lock.release() }
 
+        let recovery = CatalogRecovery(store: store, root: paths.root, teams: teams(configuration))
+        let interrupted = recovery.isNeeded
+        try recovery.begin()
+        var cataloguers: [Cataloguer] = []
         var results: [AccountSyncResult] = []
         for account in accounts {
             // config.json can be edited by hand: a name like "../x" would put the budget file
@@ -37,15 +41,26 @@ extension LocalMirror {
                 results.append(failed)
                 continue
             }
+            let cataloguer = Cataloguer(catalog: store.catalog, team: account.teamMatcher)
+            cataloguers.append(cataloguer)
             let engine = SyncEngine(
                 connector: connector,
                 openMailbox: { account, mailbox in StoreMailbox(try store.mailbox(account: account.name, name: mailbox)) },
                 budgetURL: { [paths] account in paths.budget(account.name) },
-                ingest: Cataloguer(catalog: store.catalog, team: account.teamMatcher), observer: observer, options: options)
+                ingest: cataloguer, observer: observer, options: options)
             results.append(engine.sync(account, password: secret))
         }
         // The catalog and the index are derived: a failure here never costs mail, and the next
         // sync (or `mailmirror reindex`) catches up.
+        do {
+            if interrupted {
+                let recovered = try recovery.recover()
+                if recovered > 0 { observer.warning("catalogued \(recovered) messages an interrupted sync had stored but not catalogued") }
+            }
+            if !cataloguers.contains(where: \.lostSummaries) { try recovery.end() }
+        } catch {
+            observer.warning("the catalog could not be checked (\(Failure.message(error))); run `mailmirror reindex`")
+        }
         do {
             try IndexRefresher(store: store, paths: paths, teams: teams(configuration)).refresh()
         } catch {
@@ -68,7 +83,11 @@ extension LocalMirror {
         let store = try MailStore(root: paths.root)
         let lock = try store.lock()
         defer { lock.release() }
-        return try IndexRefresher(store: store, paths: paths, teams: teams(configuration())).rebuild()
+        let teams = teams(try configuration())
+        let count = try IndexRefresher(store: store, paths: paths, teams: teams).rebuild()
+        // The catalog was rebuilt from the store: nothing an interrupted sync left is missing from it any more.
+        try CatalogRecovery(store: store, root: paths.root, teams: teams).end()
+        return count
     }
 
     /// gzip level for new files: `MAILMIRROR_GZIP_LEVEL` (1–9), else 6.
