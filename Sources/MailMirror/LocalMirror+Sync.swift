@@ -57,6 +57,8 @@ extension LocalMirror {
                 let recovered = try recovery.recover()
                 if recovered > 0 { observer.warning("catalogued \(recovered) messages an interrupted sync had stored but not catalogued") }
             }
+            // Whatever a failed mailbox left unflushed is written now; the marker goes only when nothing was lost.
+            for cataloguer in cataloguers { try? cataloguer.flush() }
             if !cataloguers.contains(where: \.lostSummaries) { try recovery.end() }
         } catch {
             observer.warning("the catalog could not be checked (\(Failure.message(error))); run `mailmirror reindex`")

@@ -199,7 +199,17 @@ public final class SyncEngine {
                 try? ingest?.flush()
                 throw settled.error ?? error
             }
-            let done = try pipeline.drain()
+            let done: (count: Int, bytes: Int64)
+            do {
+                done = try pipeline.drain()
+            } catch {
+                // A commit failed after the last download (a full disk): what was committed is still catalogued.
+                let settled = pipeline.settle()
+                result.fetched += settled.count
+                result.bytes += settled.bytes
+                try? ingest?.flush()
+                throw error
+            }
             result.fetched += done.count
             result.bytes += done.bytes
         }
