@@ -78,12 +78,6 @@ private struct StepRun {
         var stepsDescription: String { steps.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") }
     }
 
-    struct SyncResult {
-        var status: Int32
-        var killed: Bool
-        var fetched: Int?
-    }
-
     /// For every kind of step, N = 1, 2, …: a copy of `base`, a sync killed before its Nth step of that kind
     /// (and, for writes, one killed halfway through that write), then the checks of `resume`.
     func killEverywhere(from base: URL, expected: [[UInt8]], flaggedUID: UInt32? = nil) throws -> Outcome {
@@ -133,7 +127,7 @@ private struct StepRun {
         if let flaggedUID {
             #expect(stored[UID(flaggedUID)]?.flags.contains("\\Flagged") == true, "the flag change was lost after a kill at \(point)")
         }
-        let verify = try json(run(["--root", root.path, "verify", "--json"]).output)
+        let verify = try run(["--root", root.path, "verify", "--json"]).json
         #expect(verify["ok"] as? Bool == true, "verify after a kill at \(point): \(verify)")
         // The index holds every message exactly once.
         let hits = try JSONSerialization.jsonObject(with: Data(run(["--root", root.path, "search", "--json", "--limit", "0",
@@ -142,39 +136,15 @@ private struct StepRun {
         #expect(uids == Array(1...expected.count), "search after a kill at \(point) found UIDs \(uids)")
     }
 
-    func sync(_ root: URL, crashAt: String? = nil) throws -> SyncResult {
-        let result = try run(["--root", root.path, "sync", "--json"], crashAt: crashAt)
-        let accounts = (try? json(result.output))?["accounts"] as? [[String: Any]]
-        let fetched = (accounts?.first?["mailboxes"] as? [[String: Any]])?.first?["fetched"] as? Int
-        return SyncResult(status: result.status, killed: result.killed, fetched: fetched)
+    func sync(_ root: URL, crashAt: String? = nil) throws -> ProcessRun {
+        try run(["--root", root.path, "sync", "--json"], crashAt: crashAt)
     }
 
     func copy(_ source: URL, to destination: URL) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/cp")
-        process.arguments = ["-a", source.path, destination.path]
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
+        try ProcessRun.output("/bin/cp", ["-a", source.path, destination.path])
     }
 
-    private func json(_ text: String) throws -> [String: Any] {
-        (try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]) ?? [:]
-    }
-
-    private func run(_ arguments: [String], crashAt: String? = nil) throws -> (status: Int32, killed: Bool, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment[CrashPoint.variable] = crashAt
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, process.terminationReason == .uncaughtSignal, String(decoding: data, as: UTF8.self))
+    private func run(_ arguments: [String], crashAt: String? = nil) throws -> ProcessRun {
+        try ProcessRun.run(binary, arguments, environment: [CrashPoint.variable: crashAt])
     }
 }

@@ -32,8 +32,8 @@ import Testing
         let mountPoint = directory.appendingPathComponent("small")
         try FileManager.default.createDirectory(at: mountPoint, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        try #require(try Self.run("/bin/mount", ["-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs", mountPoint.path]).status == 0)
-        defer { _ = try? Self.run("/bin/umount", [mountPoint.path]) }
+        try #require(try ProcessRun.run("/bin/mount", ["-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs", mountPoint.path]).status == 0)
+        defer { _ = try? ProcessRun.run("/bin/umount", [mountPoint.path]) }
 
         // The configuration and password live outside the small disk; only the mirror is on it.
         let root = mountPoint.appendingPathComponent("root")
@@ -43,7 +43,7 @@ import Testing
         configuration.accounts = [account]
         try configuration.save(to: MirrorPaths(root: root).configuration)
 
-        let full = try Self.run(binary, ["--root", root.path, "sync"])
+        let full = try ProcessRun.run(binary, ["--root", root.path, "sync"])
         print("DiskFullSyncTests: the sync on a full disk exited \(full.status): \(full.errors)")
         #expect(full.status != 0)
         #expect(full.errors.contains("disk is full"), "\(full.errors)")
@@ -61,36 +61,19 @@ import Testing
         #expect(try StoreVerifier(store: store).verify().filter(\.isDamage).isEmpty)
 
         // Space is freed: the next sync fetches exactly the rest.
-        #expect(try Self.run("/bin/mount", ["-o", "remount,size=16m", mountPoint.path]).status == 0)
-        let resumed = try Self.run(binary, ["--root", root.path, "sync", "--json"])
+        #expect(try ProcessRun.run("/bin/mount", ["-o", "remount,size=16m", mountPoint.path]).status == 0)
+        let resumed = try ProcessRun.run(binary, ["--root", root.path, "sync", "--json"])
         #expect(resumed.status == 0, "\(resumed.errors)")
-        let json = try JSONSerialization.jsonObject(with: Data(resumed.output.utf8)) as? [String: Any]
-        let fetched = ((json?["accounts"] as? [[String: Any]])?.first?["mailboxes"] as? [[String: Any]])?.first?["fetched"] as? Int
-        #expect(fetched == Self.messageCount - storedBefore.count)
+        #expect(resumed.fetched == Self.messageCount - storedBefore.count)
         let stored = try inbox.storedMessages(uidValidity: epoch, withSizes: false)
         #expect(stored.count == Self.messageCount)
         for (index, bytes) in expected.enumerated() {
             #expect(try inbox.readMessage(uidValidity: epoch, uid: UID(UInt32(index + 1))) == bytes)
         }
-        let verify = try Self.run(binary, ["--root", root.path, "verify", "--json"])
+        let verify = try ProcessRun.run(binary, ["--root", root.path, "verify", "--json"])
         #expect(verify.status == 0, "\(verify.output)")
-        let search = try Self.run(binary, ["--root", root.path, "search", "--json", "--limit", "0", "subject:question"])
+        let search = try ProcessRun.run(binary, ["--root", root.path, "search", "--json", "--limit", "0", "subject:question"])
         let hits = (try JSONSerialization.jsonObject(with: Data(search.output.utf8)) as? [[String: Any]]) ?? []
         #expect(hits.count == Self.messageCount)
-    }
-
-    static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
     }
 }

@@ -28,7 +28,7 @@ struct KillResumeTests {
             let name = String(format: "%010d.M%dP1.host:2,", 1_700_000_000 + index, index)
             try Data(crlf).write(to: source.appendingPathComponent("cur").appendingPathComponent(name))
         }
-        try Self.run("\(bed.scriptsFolder)/testbed", ["deliver", bed.directory, source.path, "--mailbox", mailbox])
+        try ProcessRun.output("\(bed.scriptsFolder)/testbed", ["deliver", bed.directory, source.path, "--mailbox", mailbox])
 
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("mm-kill-\(UUID().uuidString)")
         let account = try bed.account(mailbox: mailbox, root: root)
@@ -62,10 +62,13 @@ struct KillResumeTests {
 
         let store = try MailStore(root: root).mailbox(account: "test", name: mailbox)
         let before = try store.epochs().first.map { try store.storedMessages(uidValidity: $0).count } ?? 0
-        let output = try Self.run(binary, ["--root", root.path, "sync", "--json"])
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
-        let fetched = ((json["accounts"] as? [[String: Any]])?.first?["mailboxes"] as? [[String: Any]])?.first?["fetched"] as? Int
-        #expect(fetched == Self.messageCount - before)
+        let resumed = try ProcessRun.run(binary, ["--root", root.path, "sync", "--json"])
+        #expect(resumed.status == 0, "\(resumed.errors)")
+        #expect(resumed.fetched == Self.messageCount - before)
+        // Everything committed before a kill is catalogued and searchable, once.
+        let hits = try JSONSerialization.jsonObject(with: Data(ProcessRun.output(binary, ["--root", root.path, "search", "--json",
+                                                                                       "--limit", "0", "subject:question"]).utf8)) as? [[String: Any]]
+        #expect((hits ?? []).compactMap { $0["uid"] as? Int }.sorted() == Array(1...Self.messageCount))
 
         let epoch = try #require(try store.readState()).uidValidity
         let stored = try store.storedMessages(uidValidity: epoch)
@@ -83,20 +86,6 @@ struct KillResumeTests {
         for _ in 0..<4 { url.deleteLastPathComponent() }
         let path = url.appendingPathComponent(".build/debug/mailmirror").path
         return FileManager.default.isExecutableFile(atPath: path) ? path : nil
-    }
-
-    @discardableResult
-    static func run(_ executable: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
     }
 }
 

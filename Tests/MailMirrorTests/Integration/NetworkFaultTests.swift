@@ -27,7 +27,7 @@ struct NetworkFaultTests {
             try Data(crlf).write(to: source.appendingPathComponent("cur").appendingPathComponent(
                 String(format: "%010d.M%dP2.host:2,", 1_700_000_000 + index, index)))
         }
-        _ = try KillResumeTests.run("\(bed.scriptsFolder)/testbed", ["deliver", bed.directory, source.path, "--mailbox", mailbox])
+        _ = try ProcessRun.output("\(bed.scriptsFolder)/testbed", ["deliver", bed.directory, source.path, "--mailbox", mailbox])
 
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("mm-fault-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)

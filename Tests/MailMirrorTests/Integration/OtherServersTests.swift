@@ -53,10 +53,10 @@ struct OtherServersTests {
 
         // The same files to both servers: Dovecot's Maildir as they are, the other server by IMAP APPEND.
         let shortName = "others-\(UUID().uuidString.prefix(8))"
-        try Self.run(bed.scriptsFolder + "/testbed", ["deliver", bed.directory, source.path, "--mailbox", shortName])
-        let otherMailbox = try Self.run("/usr/bin/env", ["python3", helper, "--env", envPath, "mailbox", shortName])
+        try ProcessRun.output(bed.scriptsFolder + "/testbed", ["deliver", bed.directory, source.path, "--mailbox", shortName])
+        let otherMailbox = try ProcessRun.output("/usr/bin/env", ["python3", helper, "--env", envPath, "mailbox", shortName])
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        try Self.run("/usr/bin/env", ["python3", helper, "--env", envPath, "append", "--mailbox", otherMailbox, source.path])
+        try ProcessRun.output("/usr/bin/env", ["python3", helper, "--env", envPath, "append", "--mailbox", otherMailbox, source.path])
 
         let dovecotMirror = try mirror(dovecot, account: "dovecot", mailbox: shortName, binary: binary, helper: helper,
                                        work: work, count: messages.count)
@@ -105,7 +105,7 @@ struct OtherServersTests {
 
         // What the server serves, fetched independently (imaplib, BODY.PEEK[] under EXAMINE).
         let served = work.appendingPathComponent("served-\(account)")
-        try Self.run("/usr/bin/env", ["python3", helper, "--env", server.path, "fetch", "--mailbox", mailbox, "--out", served.path])
+        try ProcessRun.output("/usr/bin/env", ["python3", helper, "--env", server.path, "fetch", "--mailbox", mailbox, "--out", served.path])
         let servedFiles = try FileManager.default.contentsOfDirectory(atPath: served.path)
         #expect(servedFiles.count == count)
         var messages: [[UInt8]] = []
@@ -116,7 +116,7 @@ struct OtherServersTests {
             messages.append(bytes)
         }
 
-        let verify = try Self.run(binary, ["--root", root.path, "verify", "--json"])
+        let verify = try ProcessRun.output(binary, ["--root", root.path, "verify", "--json"])
         let report = try #require(try JSONSerialization.jsonObject(with: Data(verify.utf8)) as? [String: Any])
         #expect(report["ok"] as? Bool == true, "\(account): verify said \(verify)")
         #expect((report["problems"] as? [Any])?.isEmpty == true, "\(account): verify said \(verify)")
@@ -255,34 +255,11 @@ struct OtherServersTests {
 
     /// The one mailbox of `mailmirror --root R sync --json`.
     static func syncReport(binary: String, root: URL) throws -> (fetched: Int, error: String?) {
-        let output = try run(binary, ["--root", root.path, "sync", "--json"])
+        let output = try ProcessRun.output(binary, ["--root", root.path, "sync", "--json"])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any], "sync said \(output)")
         let account = try #require((json["accounts"] as? [[String: Any]])?.first, "sync said \(output)")
         let mailbox = try #require((account["mailboxes"] as? [[String: Any]])?.first, "sync said \(output)")
         let error = (mailbox["error"] as? String) ?? (account["error"] as? String)
         return (mailbox["fetched"] as? Int ?? -1, error)
-    }
-
-    /// Runs a program and returns its standard output; a non-zero exit throws with its standard error.
-    @discardableResult
-    static func run(_ executable: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe()
-        let errors = FileManager.default.temporaryDirectory.appendingPathComponent("mm-others-stderr-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: errors) }
-        process.standardOutput = output
-        process.standardError = try FileHandle(forWritingTo: errors)
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let message = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
-            throw Testbed.TestbedMissing(message: "\(executable) \(arguments.joined(separator: " ")) exited with "
-                                         + "\(process.terminationStatus): \(message)\(String(decoding: data, as: UTF8.self))")
-        }
-        return String(decoding: data, as: UTF8.self)
     }
 }
