@@ -28,6 +28,8 @@ struct SegmentBuilder {
 
     var count: Int { records.count }
     var isEmpty: Bool { records.isEmpty }
+    /// Distinct (field, term) pairs gathered so far: what the builder's memory grows with.
+    var termCount: Int { termText.count }
 
     @inline(__always)
     private mutating func termNumber(_ field: Field, _ term: String) -> UInt64 {

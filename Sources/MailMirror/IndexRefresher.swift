@@ -33,14 +33,24 @@ struct IndexRefresher {
         }
         let due = view.messages.filter { (position[$0.id] ?? 0) >= watermark || storedThread[$0.id] != $0.threadId }
         if !due.isEmpty {
-            // In slices, so memory stays flat however much the catalog gained.
+            // A few documents at a time, committed in batches, so memory stays flat however
+            // much the catalog gained and however large its messages are.
             let writer = try IndexWriter(directory: paths.index)
             defer { writer.close() }
-            for start in stride(from: 0, to: due.count, by: 1_000) {
-                let slice = Array(due[start..<min(start + 1_000, due.count)])
-                for document in try parallelMap(slice, document) { writer.add(document) }
-                try writer.commit()
+            let step = max(1, ProcessInfo.processInfo.activeProcessorCount) * 4
+            var pending = 0
+            for start in stride(from: 0, to: due.count, by: step) {
+                let slice = Array(due[start..<min(start + step, due.count)])
+                for document in try parallelMap(slice, document) {
+                    writer.add(document)
+                    pending += 1
+                    if pending >= 1_000 || writer.pendingTermCount >= Self.maxPendingTerms {
+                        try writer.commit()
+                        pending = 0
+                    }
+                }
             }
+            try writer.commit()
         }
         try saveThreads(view)
         try writeState(records: view.records.count)
@@ -100,12 +110,13 @@ struct IndexRefresher {
         return indexable(MessageSummarizer.summarize(bytes: bytes, metadata: metadata, team: team).bodyText)
     }
 
-    /// Most body text indexed per message. Help-center mail is a few KB; past this it is pasted
-    /// logs or an encoded attachment sent as text, whose unique "words" cost the index writer
-    /// hundreds of MB (measured, a sync of four 4 MB base64 text/plain messages: 818 MB and 46 s
-    /// without this cap, 466 MB and 24 s with it; the rest is the MIME summarizer's). The
-    /// message itself is mirrored whole either way.
-    static let maxIndexedTextBytes = 256 * 1024
+    /// Most body text indexed per message: the summarizer's own limit, so this cut only
+    /// guards against a summary made some other way. Help-center mail is a few KB; past this
+    /// it is pasted logs or an encoded attachment sent as text, whose unique "words" cost the
+    /// index writer hundreds of MB (measured, a sync of four 4 MB base64 text/plain messages:
+    /// 818 MB and 46 s without this cap, 466 MB and 24 s with it, before the summarizer cut
+    /// bodies too). The message itself is mirrored whole either way.
+    static let maxIndexedTextBytes = MessageSummarizer.maxTextBytes
 
     static func indexable(_ text: String) -> String {
         guard text.utf8.count > maxIndexedTextBytes else { return text }
@@ -119,12 +130,26 @@ struct IndexRefresher {
     private func write(_ documents: [IndexDocument], rebuild: Bool) throws {
         let writer = try IndexWriter(directory: paths.index, rebuild: rebuild)
         defer { writer.close() }
-        for (index, document) in documents.enumerated() {
+        var pending = 0
+        for document in documents {
             writer.add(document)
-            if index % 5_000 == 4_999 { try writer.commit() }
+            pending += 1
+            if pending >= 5_000 || writer.pendingTermCount >= Self.maxPendingTerms {
+                try writer.commit()
+                pending = 0
+            }
         }
         try writer.commit()
     }
+
+    /// Most distinct terms an index batch gathers before it is committed: the batch holds a few
+    /// hundred bytes per term until then. Ordinary mail reaches the message count first (3,000
+    /// messages of `scripts/gen-sample` hold 10,400 distinct terms in all); text where nearly
+    /// every word is new (logs, base64 sent as text/plain, about 15,000 terms per message once
+    /// cut) reaches this first. Measured (debug build), 24 such messages: 247 MB of heap in one
+    /// batch; peak RSS of the whole sync 116 MB at 100,000 terms, 98-103 MB at 50,000. Fewer
+    /// would mean more segments, and merging them costs more than it saves.
+    static let maxPendingTerms = 50_000
 
     /// The records with the thread ids the index now holds, so the next refresh sees what changed.
     private func threaded(_ view: CatalogView) -> [MessageSummary] {
