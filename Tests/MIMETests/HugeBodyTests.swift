@@ -60,7 +60,7 @@ import Testing
         // Debug builds on a shared machine: the whole 8 MB took minutes before the cap.
         #expect(elapsed < .seconds(3), "\(name) took \(elapsed)")
         #expect(result.bodyText.utf8.count <= Self.limit)
-        #expect(result.summary.replyText.utf8.count <= Self.limit)
+        #expect(result.summary.replyText.utf8.count <= MessageSummarizer.maxReplyTextBytes)
         // Cut on a character boundary: no replacement character where the text was cut.
         #expect(!result.bodyText.unicodeScalars.contains("\u{FFFD}"))
         if name != "quoted lines" && name != "html quoted reply" {
