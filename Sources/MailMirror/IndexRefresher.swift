@@ -13,6 +13,8 @@ struct IndexRefresher {
     let store: MailStore
     let paths: MirrorPaths
     let teams: [String: TeamMatcher]
+    /// See `rebuildTextBudget` (tests make it small to take the second-read path).
+    var textBudget = IndexRefresher.rebuildTextBudget
 
     var stateURL: URL { paths.root.appendingPathComponent("index.state") }
 
@@ -37,20 +39,8 @@ struct IndexRefresher {
             // much the catalog gained and however large its messages are.
             let writer = try IndexWriter(directory: paths.index)
             defer { writer.close() }
-            let step = max(1, ProcessInfo.processInfo.activeProcessorCount) * 4
-            var pending = 0
-            for start in stride(from: 0, to: due.count, by: step) {
-                let slice = Array(due[start..<min(start + step, due.count)])
-                for document in try parallelMap(slice, document) {
-                    writer.add(document)
-                    pending += 1
-                    if pending >= 1_000 || writer.pendingTermCount >= Self.maxPendingTerms {
-                        try writer.commit()
-                        pending = 0
-                    }
-                }
-            }
-            try writer.commit()
+            var texts: [String: String] = [:]
+            try add(due, to: writer, texts: &texts, batch: 1_000)
         }
         try saveThreads(view)
         try writeState(records: view.records.count)
@@ -82,23 +72,30 @@ struct IndexRefresher {
                 }
             }
         }
-        let summarized = try parallelMap(keys) { key, flags -> SummarizedMessage in
+        // The texts are kept for the index while they fit in `rebuildTextBudget`; the rest are
+        // read and parsed again when their turn comes, so a large store never has all its
+        // text in memory at once.
+        let budget = TextBudget(bytes: textBudget)
+        let summarized = try parallelMap(keys) { key, flags -> (summary: MessageSummary, text: String?) in
             let bytes = try store.mailbox(account: key.account, name: key.mailbox).readMessage(uidValidity: key.uidValidity, uid: key.uid)
             let before = previous[key.id]
             let metadata = FetchedMetadata(key: key, internalDate: before?.date, size: bytes.count, flags: flags,
                                            gmailMessageId: before?.gmailMessageId, gmailThreadId: before?.gmailThreadId,
                                            labels: before?.labels ?? [])
-            return MessageSummarizer.summarize(bytes: bytes, metadata: metadata, team: teams[key.account] ?? TeamMatcher(members: []))
+            let message = MessageSummarizer.summarize(bytes: bytes, metadata: metadata, team: teams[key.account] ?? TeamMatcher(members: []))
+            let text = Self.indexable(message.bodyText)
+            return (message.summary, budget.take(text.utf8.count) ? text : nil)
         }
         let view = CatalogView(records: summarized.map(\.summary))
-        var text: [String: String] = [:]
-        for message in summarized { text[message.summary.id] = Self.indexable(message.bodyText) }
-        let documents = view.messages.map { IndexDocument(summary: $0, bodyText: text[$0.id] ?? "") }
+        var texts: [String: String] = [:]
+        for message in summarized { if let text = message.text { texts[message.summary.id] = text } }
         try writeState(records: 0)
         try store.catalog.rewrite(threaded(view))
-        try write(documents, rebuild: true)
+        let writer = try IndexWriter(directory: paths.index, rebuild: true)
+        defer { writer.close() }
+        try add(view.messages, to: writer, texts: &texts, batch: 5_000)
         try writeState(records: view.records.count)
-        return documents.count
+        return view.messages.count
     }
 
     private func team(for summary: MessageSummary) -> TeamMatcher {
@@ -127,19 +124,56 @@ struct IndexRefresher {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private func write(_ documents: [IndexDocument], rebuild: Bool) throws {
-        let writer = try IndexWriter(directory: paths.index, rebuild: rebuild)
-        defer { writer.close() }
+    /// Adds `summaries` to the index, a few at a time: the text from `texts` when it is there
+    /// (taken out as it is used), else read from the store and parsed again. Commits every
+    /// `batch` messages, or sooner when the batch holds `maxPendingTerms` terms.
+    private func add(_ summaries: [MessageSummary], to writer: IndexWriter, texts: inout [String: String], batch: Int) throws {
+        let step = max(1, ProcessInfo.processInfo.activeProcessorCount) * 4
         var pending = 0
-        for document in documents {
-            writer.add(document)
-            pending += 1
-            if pending >= 5_000 || writer.pendingTermCount >= Self.maxPendingTerms {
-                try writer.commit()
-                pending = 0
+        var start = 0
+        while start < summaries.count {
+            // Known texts go straight in; a run of unknown ones is read on every core.
+            var end = start
+            var documents: [IndexDocument] = []
+            if let text = texts.removeValue(forKey: summaries[start].id) {
+                documents = [IndexDocument(summary: summaries[start], bodyText: text)]
+                end = start + 1
+            } else {
+                while end < summaries.count, end - start < step, texts[summaries[end].id] == nil { end += 1 }
+                documents = try parallelMap(Array(summaries[start..<end]), document)
             }
+            for document in documents {
+                writer.add(document)
+                pending += 1
+                if pending >= batch || writer.pendingTermCount >= Self.maxPendingTerms {
+                    try writer.commit()
+                    pending = 0
+                }
+            }
+            start = end
         }
         try writer.commit()
+    }
+
+    /// Most decoded text `rebuild` keeps between summarizing the store and indexing it; past it,
+    /// texts are read and parsed a second time (slower, but memory no longer grows with the store).
+    static let rebuildTextBudget = 64 << 20
+
+    /// A byte budget shared by the threads of `parallelMap`.
+    final class TextBudget: @unchecked Sendable {
+        private let lock = NSLock()
+        private var left: Int
+
+        init(bytes: Int) { left = bytes }
+
+        /// Takes `bytes` from the budget when they fit.
+        func take(_ bytes: Int) -> Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            guard bytes <= left else { return false }
+            left -= bytes
+            return true
+        }
     }
 
     /// Most distinct terms an index batch gathers before it is committed: the batch holds a few
