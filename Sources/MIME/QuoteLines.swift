@@ -19,11 +19,11 @@ enum QuoteLines {
 
     /// Lower-cased, trimmed, with surrounding "-", "*" and spaces removed.
     static func normalized(_ line: Substring) -> String {
-        var value = line.lowercased()[...]
         let junk: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "-" || $0 == "*" || $0 == "_" || $0 == "\u{A0}" || $0 == "\u{200B}" }
-        value = value.drop(while: junk)
-        while let last = value.last, junk(last) { value = value.dropLast() }
-        return String(value)
+        var value = String(line.lowercased().drop(while: junk))
+        // removeLast on a String: dropLast on a Substring in a loop is quadratic.
+        while let last = value.last, junk(last) { value.removeLast() }
+        return value
     }
 
     /// Verbs that end a quote header, language by language.
