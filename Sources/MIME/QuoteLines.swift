@@ -44,7 +44,9 @@ enum QuoteLines {
     static func quoteHeaderSpan(_ lines: [Substring], at index: Int) -> Int? {
         let first = lines[index]
         if first.utf8.count > 400 || isBlank(first) { return nil }
-        var joined = ""
+        // The header's lines so far, joined with spaces only when one could end a header.
+        var parts: [Substring] = []
+        var joinedCount = -1
         // "On <date> Name" may be followed by blank lines before "<address> wrote:" (Polymail).
         let leading = first.utf8.drop { $0 == 0x20 || $0 == 0x09 }.prefix(3).map { $0 | 0x20 }
         let allowsBlanks = leading == [0x6F, 0x6E, 0x20] && hasDateLikeNumber(String(first))
@@ -55,8 +57,9 @@ enum QuoteLines {
             let line = lines[position]
             if span > 1 && isBlank(line) && allowsBlanks { continue }
             if span > 1 && (isBlank(line) || (isQuoted(line) && !line.hasPrefix(">:") && !line.hasPrefix("> wrote"))) { return nil }
-            joined += (span > 1 ? " " : "") + line
-            if joined.utf8.count > 600 { return nil }
+            parts.append(line)
+            joinedCount += 1 + line.utf8.count
+            if joinedCount > 600 { return nil }
             // Every header ends with ":", ">", "wrote", "a écrit" or a dash rule: skip the rest cheaply.
             if !mayEndQuoteHeader(line) { continue }
             if span > 1 {
@@ -69,7 +72,7 @@ enum QuoteLines {
                 if startsLikeHeader == false { return nil }
             }
             let dashed = first.drop { $0 == " " || $0 == "\t" }.hasPrefix("-")
-            if isQuoteHeader(normalized(joined[...]), dashed: dashed) { return span }
+            if isQuoteHeader(normalized(parts.joined(separator: " ")[...]), dashed: dashed) { return span }
         }
         return nil
     }
