@@ -1,3 +1,4 @@
+import Foundation
 import MailCore
 import TextAnalysis
 
@@ -182,7 +183,15 @@ struct SegmentBuilder {
             key.append(contentsOf: termText[n].utf8)
             keys.append((key, n))
         }
-        keys.sort { $0.0.lexicographicallyPrecedes($1.0) }
+        // Byte order, compared with memcmp (keys are never empty: the field byte comes first).
+        keys.sort { lhs, rhs in
+            lhs.0.withUnsafeBufferPointer { a in
+                rhs.0.withUnsafeBufferPointer { b in
+                    let order = memcmp(a.baseAddress!, b.baseAddress!, min(a.count, b.count))
+                    return order != 0 ? order < 0 : a.count < b.count
+                }
+            }
+        }
         var terms: [EncodedTerm] = []
         terms.reserveCapacity(keys.count)
         for (key, n) in keys {
