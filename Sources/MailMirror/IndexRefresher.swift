@@ -18,9 +18,11 @@ struct IndexRefresher {
 
     var stateURL: URL { paths.root.appendingPathComponent("index.state") }
 
-    /// Indexes what is new; returns how many documents were (re)indexed.
+    /// Indexes what is new; returns how many documents were (re)indexed. `texts` holds body
+    /// texts already decoded (by the catalogue, during the sync), by message id; the others
+    /// are read from the store.
     @discardableResult
-    func refresh() throws -> Int {
+    func refresh(texts known: [String: String] = [:]) throws -> Int {
         // Nothing was catalogued since the last refresh: leave without reading the catalog.
         let catalogBytes = Self.fileSize(store.catalog.path)
         let recorded = readState()
@@ -39,7 +41,7 @@ struct IndexRefresher {
             // much the catalog gained and however large its messages are.
             let writer = try IndexWriter(directory: paths.index)
             defer { writer.close() }
-            var texts: [String: String] = [:]
+            var texts = known
             try add(due, to: writer, texts: &texts, batch: 1_000)
         }
         try saveThreads(view)

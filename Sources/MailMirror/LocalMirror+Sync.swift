@@ -17,6 +17,7 @@ extension LocalMirror {
         defer { lock.release() }
 
         var results: [AccountSyncResult] = []
+        let texts = IndexTextCache()
         for account in accounts {
             // config.json can be edited by hand: a name like "../x" would put the budget file
             // (and anything else keyed by the name) outside the root.
@@ -41,13 +42,13 @@ extension LocalMirror {
                 connector: connector,
                 openMailbox: { account, mailbox in StoreMailbox(try store.mailbox(account: account.name, name: mailbox)) },
                 budgetURL: { [paths] account in paths.budget(account.name) },
-                ingest: Cataloguer(catalog: store.catalog, team: account.teamMatcher), observer: observer, options: options)
+                ingest: Cataloguer(catalog: store.catalog, team: account.teamMatcher, texts: texts), observer: observer, options: options)
             results.append(engine.sync(account, password: secret))
         }
         // The catalog and the index are derived: a failure here never costs mail, and the next
         // sync (or `mailmirror reindex`) catches up.
         do {
-            try IndexRefresher(store: store, paths: paths, teams: teams(configuration)).refresh()
+            try IndexRefresher(store: store, paths: paths, teams: teams(configuration)).refresh(texts: texts.takeAll())
         } catch {
             observer.warning("the search index could not be updated (\(Failure.message(error))); run `mailmirror reindex`")
         }

@@ -50,4 +50,46 @@ import Testing
         #expect(catalog.records.count == 40)
         #expect(catalog.records.allSatisfy { $0.replyText.utf8.count <= 64 * 1024 })
     }
+
+    /// Texts the catalogue decoded during the sync give the same index as reading them again.
+    @Test func aRefreshWithTheSyncsTextsGivesTheSameIndex() throws {
+        let reread = try Self.store(), known = try Self.store()
+        defer {
+            try? FileManager.default.removeItem(at: reread)
+            try? FileManager.default.removeItem(at: known)
+        }
+        var texts: [String: String] = [:]
+        for root in [reread, known] {
+            let store = try MailStore(root: root)
+            let refresher = IndexRefresher(store: store, paths: MirrorPaths(root: root), teams: [:])
+            try refresher.rebuild()
+            // Forget the index: the next refresh indexes the whole catalog.
+            try FileManager.default.removeItem(at: root.appendingPathComponent("index"))
+            try FileManager.default.removeItem(at: refresher.stateURL)
+            if root == known {
+                let cache = IndexTextCache()
+                for record in try CatalogView(catalog: store.catalog).records {
+                    let bytes = try store.mailbox(account: "test", name: "INBOX").readMessage(uidValidity: record.key.uidValidity, uid: record.key.uid)
+                    cache.keep(IndexRefresher.bodyText(bytes, summary: record, team: TeamMatcher(members: [])), for: record.id)
+                }
+                texts = cache.takeAll()
+            }
+            #expect(try refresher.refresh(texts: root == known ? texts : [:]) == 40)
+        }
+        // The huge one is read again; the others came from the cache.
+        #expect(texts.count == 39)
+        let segments = try Self.segments(reread)
+        #expect(!segments.isEmpty)
+        #expect(segments == (try Self.segments(known)))
+    }
+
+    @Test func theTextCacheIsBounded() {
+        let cache = IndexTextCache(budgetBytes: 10)
+        cache.keep("12345678", for: "a")
+        cache.keep("123", for: "b")
+        cache.keep("12", for: "c")
+        cache.keep(String(repeating: "x", count: IndexTextCache.maxTextBytes + 1), for: "d")
+        #expect(cache.takeAll() == ["a": "12345678", "c": "12"])
+        #expect(cache.takeAll().isEmpty)
+    }
 }
