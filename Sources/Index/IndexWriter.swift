@@ -101,6 +101,11 @@ public final class IndexWriter {
     /// Messages added or removed since the last commit.
     public var pendingCount: Int { builder.count + touched.count }
 
+    /// Distinct terms the pending messages brought: the uncommitted batch's memory grows with
+    /// it (a few hundred bytes each until the commit), so a caller adding unusual text (logs,
+    /// base64 sent as text: nearly every word new) can commit before it grows too large.
+    public var pendingTermCount: Int { builder.termCount }
+
     /// Live messages in the committed index (pending changes not included).
     public var documentCount: Int {
         zip(readers, deletions).reduce(0) { $0 + $1.0.docCount - ($1.1?.count ?? 0) }

@@ -1,3 +1,4 @@
+import Foundation
 import MailCore
 import TextAnalysis
 
@@ -28,6 +29,8 @@ struct SegmentBuilder {
 
     var count: Int { records.count }
     var isEmpty: Bool { records.isEmpty }
+    /// Distinct (field, term) pairs gathered so far: what the builder's memory grows with.
+    var termCount: Int { termText.count }
 
     @inline(__always)
     private mutating func termNumber(_ field: Field, _ term: String) -> UInt64 {
@@ -180,7 +183,15 @@ struct SegmentBuilder {
             key.append(contentsOf: termText[n].utf8)
             keys.append((key, n))
         }
-        keys.sort { $0.0.lexicographicallyPrecedes($1.0) }
+        // Byte order, compared with memcmp (keys are never empty: the field byte comes first).
+        keys.sort { lhs, rhs in
+            lhs.0.withUnsafeBufferPointer { a in
+                rhs.0.withUnsafeBufferPointer { b in
+                    let order = memcmp(a.baseAddress!, b.baseAddress!, min(a.count, b.count))
+                    return order != 0 ? order < 0 : a.count < b.count
+                }
+            }
+        }
         var terms: [EncodedTerm] = []
         terms.reserveCapacity(keys.count)
         for (key, n) in keys {

@@ -93,6 +93,32 @@ public enum Charset {
         }
     }
 
+    /// The first `count` bytes of `bytes`, shortened so no character is cut in two: UTF-16 to a
+    /// whole code unit, the Japanese multi-byte charsets to the last line break (their bytes
+    /// cannot be told apart from the middle of a character), anything else to the end of the
+    /// last complete UTF-8 sequence (a single-byte charset may lose one character: the text is cut
+    /// there anyway).
+    public static func prefixForDecoding(_ bytes: [UInt8], count: Int, charset: String?) -> [UInt8] {
+        var end = min(count, bytes.count)
+        guard end < bytes.count else { return bytes }
+        switch charset.map(canonicalName) ?? "utf-8" {
+        case "utf-16", "utf-16le", "utf-16be":
+            end -= end % 2
+        case "shift_jis", "euc-jp", "iso-2022-jp":
+            if let lineEnd = bytes[max(0, end - 4096)..<end].lastIndex(of: 0x0A) { end = lineEnd + 1 }
+        default:
+            // Step back over continuation bytes to the lead byte; drop it if its sequence is cut.
+            var lead = end
+            while lead > 0, end - lead < 4, bytes[lead - 1] & 0xC0 == 0x80 { lead -= 1 }
+            if lead > 0, bytes[lead - 1] >= 0xC0 {
+                let first = bytes[lead - 1]
+                let length = first >= 0xF0 ? 4 : first >= 0xE0 ? 3 : 2
+                if end - (lead - 1) < length { end = lead - 1 }
+            }
+        }
+        return Array(bytes[..<end])
+    }
+
     /// Raw 8-bit text with no declared charset: UTF-8 when valid, else Windows-1252.
     public static func decodeUTF8OrFallback<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         if let text = strictUTF8(bytes) { return text }

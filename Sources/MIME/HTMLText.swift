@@ -3,10 +3,18 @@
 /// One pass over the UTF-8 bytes.
 public enum HTMLText {
     public static func convert(_ html: String) -> String {
+        convert(html, limit: .max)
+    }
+
+    /// The text of `html`, at most `limit` UTF-8 bytes of it: conversion stops once that much
+    /// text is out, so a huge page costs no more than the text kept.
+    public static func convert(_ html: String, limit: Int) -> String {
         var converter = Converter()
+        converter.limit = limit
         var source = html
         source.withUTF8 { converter.run($0) }
-        return converter.finish()
+        let text = converter.finish()
+        return limit == .max ? text : text.utf8Prefix(limit)
     }
 
     /// `<meta charset=…>` or `<meta http-equiv content="…; charset=…">` near the start of a page.
@@ -45,12 +53,14 @@ public enum HTMLText {
         var pendingBreaks = 0
         var preDepth = 0
         var lists = [(ordered: Bool, counter: Int)]()
+        /// Output bytes past which the rest of the input is not read.
+        var limit = Int.max
 
         mutating func run(_ input: UnsafeBufferPointer<UInt8>) {
-            output.reserveCapacity(input.count / 2)
+            output.reserveCapacity(min(input.count / 2, limit))
             var index = 0
             let end = input.count
-            while index < end {
+            while index < end, output.count <= limit {
                 let byte = input[index]
                 if byte == UInt8(ascii: "<") {
                     index = tag(input, at: index)

@@ -74,27 +74,59 @@ public struct MIMEMessage: Sendable {
     }
 
     /// The best plain text of the message: text/plain parts, else HTML converted to text.
-    public var textBody: String {
+    public var textBody: String { textBody(limit: .max) }
+
+    /// The best plain text of the message, at most `limit` UTF-8 bytes of it: each part is
+    /// decoded only as far as the text still has room for (an HTML part as far as
+    /// `htmlLimit(forText:)`), so a huge body is never decoded whole.
+    public func textBody(limit: Int) -> String {
         let parts = bodyParts(preferHTML: false)
-        var texts = [String]()
+        var text = ""
+        var isFirst = true
         for part in parts {
+            // Parts are joined by a line break, which counts against the limit too.
+            let room = limit - text.utf8.count - (isFirst ? 0 : 1)
+            if room < 0 { break }
+            let piece: String
             if part.contentType.subtype == "html" {
-                texts.append(HTMLText.convert(part.text))
+                piece = HTMLText.convert(part.text(limit: Self.htmlLimit(forText: room)).text, limit: room)
             } else {
-                texts.append(part.text)
+                piece = part.text(limit: room).text.utf8Prefix(room)
             }
+            if !isFirst { text += "\n" }
+            text += piece
+            isFirst = false
         }
-        if texts.isEmpty, root.kind == .multipart, !root.preamble.isEmpty, root.children.isEmpty {
-            return Charset.decodeUTF8OrFallback(root.preamble)
+        if parts.isEmpty, root.kind == .multipart, !root.preamble.isEmpty, root.children.isEmpty {
+            let preamble = root.preamble.count > limit
+                ? Charset.prefixForDecoding(Array(root.preamble.prefix(limit + 1)), count: limit, charset: nil)[...]
+                : root.preamble
+            return Charset.decodeUTF8OrFallback(preamble).utf8Prefix(limit)
         }
-        return texts.joined(separator: "\n")
+        return text
+    }
+
+    /// How much HTML to read for `text` bytes of text: four times as much, since markup takes
+    /// room (unlimited text reads the HTML whole).
+    public static func htmlLimit(forText text: Int) -> Int {
+        text > Int.max / 4 ? .max : 4 * text
     }
 
     /// The HTML body when the message has one.
-    public var htmlBody: String? {
+    public var htmlBody: String? { htmlBody(limit: .max) }
+
+    /// The HTML body when the message has one, reading at most `limit` decoded bytes of it.
+    public func htmlBody(limit: Int) -> String? {
         let parts = bodyParts(preferHTML: true).filter { $0.contentType.subtype == "html" }
         guard !parts.isEmpty else { return nil }
-        return parts.map(\.text).joined(separator: "\n")
+        var html = ""
+        for (index, part) in parts.enumerated() {
+            let room = limit - html.utf8.count - (index == 0 ? 0 : 1)
+            if room < 0 { break }
+            if index > 0 { html += "\n" }
+            html += part.text(limit: room).text.utf8Prefix(room)
+        }
+        return html
     }
 
     /// Attachments (and embedded messages), in tree order, with their decoded sizes.

@@ -28,22 +28,30 @@ public struct MIMEPart: Sendable {
     public var isTruncated: Bool
 
     /// The body with its transfer encoding undone.
-    public var decodedBody: [UInt8] {
+    public var decodedBody: [UInt8] { decodedBody(limit: .max) }
+
+    /// The first `limit` bytes of the body with its transfer encoding undone (all of it when it
+    /// is shorter): only what is kept is decoded, so a huge body costs no more than the prefix.
+    public func decodedBody(limit: Int) -> [UInt8] {
+        let decoded: [UInt8]
         switch transferEncoding {
         case "base64":
-            // A body labelled base64 that is plainly text (many bytes outside the alphabet) is kept as is.
-            if TransferDecoding.looksLikeNonBase64(rawBody) { return Array(rawBody) }
-            return TransferDecoding.base64(rawBody)
-        case "quoted-printable": return TransferDecoding.quotedPrintable(rawBody)
-        default: return Array(rawBody)
+            // A body labelled base64 that is plainly text (many bytes outside the alphabet) is kept
+            // as is. Judged on the part that is read (twice what decodes to `limit` bytes).
+            let judged = limit > rawBody.count / 2 ? rawBody : rawBody.prefix(2 * limit)
+            if TransferDecoding.looksLikeNonBase64(judged) { return Array(rawBody.prefix(limit)) }
+            decoded = TransferDecoding.base64(rawBody, limit: limit)
+        case "quoted-printable": decoded = TransferDecoding.quotedPrintable(rawBody, limit: limit)
+        default: return Array(rawBody.prefix(limit))
         }
+        return decoded.count > limit ? Array(decoded.prefix(limit)) : decoded
     }
 
-    /// The decoded size in bytes, computed without decoding base64.
+    /// The decoded size in bytes, computed without keeping the decoded body.
     public var decodedSize: Int {
         switch transferEncoding {
         case "base64": return TransferDecoding.base64DecodedCount(rawBody)
-        case "quoted-printable": return TransferDecoding.quotedPrintable(rawBody).count
+        case "quoted-printable": return TransferDecoding.quotedPrintableDecodedCount(rawBody)
         default: return rawBody.count
         }
     }
@@ -52,11 +60,19 @@ public struct MIMEPart: Sendable {
     public var charset: String? { contentType[parameter: "charset"] }
 
     /// The body as text: transfer-decoded, then charset-decoded (with the fallbacks of `Charset`).
-    public var text: String {
-        let bytes = decodedBody
+    public var text: String { text(limit: .max).text }
+
+    /// The body as text, reading at most `limit` decoded bytes of it: the text of that prefix, cut
+    /// at a character boundary, and whether the body went on past it.
+    public func text(limit: Int) -> (text: String, isCut: Bool) {
+        // One byte more than wanted tells whether the body goes on.
+        let wanted = limit == .max ? limit : limit + 1
+        var bytes = decodedBody(limit: wanted)
+        let isCut = bytes.count > limit
         var label = charset
         if label == nil, contentType.subtype == "html" { label = HTMLText.metaCharset(bytes) }
-        return Charset.decode(bytes, charset: label)
+        if isCut { bytes = Charset.prefixForDecoding(bytes, count: limit, charset: label) }
+        return (Charset.decode(bytes, charset: label), isCut)
     }
 
     /// The attachment's file name: Content-Disposition filename, else Content-Type name.

@@ -19,11 +19,11 @@ enum QuoteLines {
 
     /// Lower-cased, trimmed, with surrounding "-", "*" and spaces removed.
     static func normalized(_ line: Substring) -> String {
-        var value = line.lowercased()[...]
         let junk: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "-" || $0 == "*" || $0 == "_" || $0 == "\u{A0}" || $0 == "\u{200B}" }
-        value = value.drop(while: junk)
-        while let last = value.last, junk(last) { value = value.dropLast() }
-        return String(value)
+        var value = String(line.lowercased().drop(while: junk))
+        // removeLast on a String: dropLast on a Substring in a loop is quadratic.
+        while let last = value.last, junk(last) { value.removeLast() }
+        return value
     }
 
     /// Verbs that end a quote header, language by language.
@@ -44,7 +44,9 @@ enum QuoteLines {
     static func quoteHeaderSpan(_ lines: [Substring], at index: Int) -> Int? {
         let first = lines[index]
         if first.utf8.count > 400 || isBlank(first) { return nil }
-        var joined = ""
+        // The header's lines so far, joined with spaces only when one could end a header.
+        var parts: [Substring] = []
+        var joinedCount = -1
         // "On <date> Name" may be followed by blank lines before "<address> wrote:" (Polymail).
         let leading = first.utf8.drop { $0 == 0x20 || $0 == 0x09 }.prefix(3).map { $0 | 0x20 }
         let allowsBlanks = leading == [0x6F, 0x6E, 0x20] && hasDateLikeNumber(String(first))
@@ -55,8 +57,9 @@ enum QuoteLines {
             let line = lines[position]
             if span > 1 && isBlank(line) && allowsBlanks { continue }
             if span > 1 && (isBlank(line) || (isQuoted(line) && !line.hasPrefix(">:") && !line.hasPrefix("> wrote"))) { return nil }
-            joined += (span > 1 ? " " : "") + line
-            if joined.utf8.count > 600 { return nil }
+            parts.append(line)
+            joinedCount += 1 + line.utf8.count
+            if joinedCount > 600 { return nil }
             // Every header ends with ":", ">", "wrote", "a écrit" or a dash rule: skip the rest cheaply.
             if !mayEndQuoteHeader(line) { continue }
             if span > 1 {
@@ -69,7 +72,7 @@ enum QuoteLines {
                 if startsLikeHeader == false { return nil }
             }
             let dashed = first.drop { $0 == " " || $0 == "\t" }.hasPrefix("-")
-            if isQuoteHeader(normalized(joined[...]), dashed: dashed) { return span }
+            if isQuoteHeader(normalized(parts.joined(separator: " ")[...]), dashed: dashed) { return span }
         }
         return nil
     }

@@ -100,8 +100,7 @@ public enum ReplyExtractor {
         var output = [Substring]()
         var blankRun = 0
         for line in lines {
-            var trimmed = line
-            while let last = trimmed.last, last == " " || last == "\t" || last == "\u{A0}" { trimmed = trimmed.dropLast() }
+            let trimmed = line.trimmingTrailing(" \t\u{A0}")
             if trimmed.isEmpty {
                 blankRun += 1
                 if blankRun > 1 || output.isEmpty { continue }

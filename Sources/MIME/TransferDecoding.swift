@@ -11,10 +11,13 @@ public enum TransferDecoding {
         return table
     }()
 
-    /// Decodes base64, skipping anything outside the alphabet and stopping at padding.
-    public static func base64<Bytes: Collection>(_ input: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
+    /// Decodes base64, skipping anything outside the alphabet and stopping at padding. With a
+    /// `limit`, stops once that many bytes are decoded (the result is a prefix of the full
+    /// decoding), so a huge body costs no more than the part a caller will read.
+    public static func base64<Bytes: Collection>(_ input: Bytes, limit: Int = .max) -> [UInt8] where Bytes.Element == UInt8 {
         var output = [UInt8]()
-        output.reserveCapacity(input.count * 3 / 4)
+        guard limit > 0 else { return output }
+        output.reserveCapacity(min(input.count * 3 / 4, limit))
         var accumulator: UInt32 = 0
         var bits = 0
         base64Values.withUnsafeBufferPointer { table in
@@ -29,6 +32,7 @@ public enum TransferDecoding {
                 if bits >= 8 {
                     bits -= 8
                     output.append(UInt8((accumulator >> UInt32(bits)) & 0xFF))
+                    if output.count >= limit { return }
                 }
             }
         }
@@ -74,14 +78,17 @@ public enum TransferDecoding {
         }
     }
 
-    /// Decodes quoted-printable. `underscoreIsSpace` is the RFC 2047 "Q" variant.
-    public static func quotedPrintable<Bytes: RandomAccessCollection>(_ input: Bytes, underscoreIsSpace: Bool = false) -> [UInt8]
+    /// Decodes quoted-printable. `underscoreIsSpace` is the RFC 2047 "Q" variant. With a `limit`,
+    /// stops once at least that many bytes are decoded (the result is a prefix of the full
+    /// decoding, possibly a few bytes longer than `limit`: a run of spaces is copied whole).
+    public static func quotedPrintable<Bytes: RandomAccessCollection>(_ input: Bytes, underscoreIsSpace: Bool = false,
+                                                                       limit: Int = .max) -> [UInt8]
     where Bytes.Element == UInt8, Bytes.Index == Int {
         var output = [UInt8]()
-        output.reserveCapacity(input.count)
+        output.reserveCapacity(min(input.count, limit))
         var index = input.startIndex
         let end = input.endIndex
-        while index < end {
+        while index < end, output.count < limit {
             let byte = input[index]
             if byte == UInt8(ascii: "=") {
                 // Soft line break: "=" then optional whitespace then (CR)LF.
@@ -120,5 +127,25 @@ public enum TransferDecoding {
             }
         }
         return output
+    }
+
+    /// The decoded size of a quoted-printable body, without keeping the decoded bytes: decodes
+    /// a bounded window at a time (attachments are only measured).
+    public static func quotedPrintableDecodedCount(_ input: ArraySlice<UInt8>) -> Int {
+        // Cut the input only after a line break: an escape or a soft break never spans one.
+        let window = 64 * 1024
+        var total = 0
+        var start = input.startIndex
+        while start < input.endIndex {
+            var stop = min(input.endIndex, start + window)
+            if stop < input.endIndex {
+                var probe = stop
+                while probe < input.endIndex, input[probe - 1] != 0x0A { probe += 1 }
+                stop = probe
+            }
+            total += quotedPrintable(input[start..<stop]).count
+            start = stop
+        }
+        return total
     }
 }

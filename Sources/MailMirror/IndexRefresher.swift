@@ -13,12 +13,16 @@ struct IndexRefresher {
     let store: MailStore
     let paths: MirrorPaths
     let teams: [String: TeamMatcher]
+    /// See `rebuildTextBudget` (tests make it small to take the second-read path).
+    var textBudget = IndexRefresher.rebuildTextBudget
 
     var stateURL: URL { paths.root.appendingPathComponent("index.state") }
 
-    /// Indexes what is new; returns how many documents were (re)indexed.
+    /// Indexes what is new; returns how many documents were (re)indexed. `texts` holds body
+    /// texts already decoded (by the catalogue, during the sync), by message id; the others
+    /// are read from the store.
     @discardableResult
-    func refresh() throws -> Int {
+    func refresh(texts known: [String: String] = [:]) throws -> Int {
         // Nothing was catalogued since the last refresh: leave without reading the catalog.
         let catalogBytes = Self.fileSize(store.catalog.path)
         let recorded = readState()
@@ -33,14 +37,12 @@ struct IndexRefresher {
         }
         let due = view.messages.filter { (position[$0.id] ?? 0) >= watermark || storedThread[$0.id] != $0.threadId }
         if !due.isEmpty {
-            // In slices, so memory stays flat however much the catalog gained.
+            // A few documents at a time, committed in batches, so memory stays flat however
+            // much the catalog gained and however large its messages are.
             let writer = try IndexWriter(directory: paths.index)
             defer { writer.close() }
-            for start in stride(from: 0, to: due.count, by: 1_000) {
-                let slice = Array(due[start..<min(start + 1_000, due.count)])
-                for document in try parallelMap(slice, document) { writer.add(document) }
-                try writer.commit()
-            }
+            var texts = known
+            try add(due, to: writer, texts: &texts, batch: 1_000)
         }
         try saveThreads(view)
         try writeState(records: view.records.count)
@@ -72,19 +74,26 @@ struct IndexRefresher {
                 }
             }
         }
-        let summarized = try parallelMap(keys) { key, flags -> SummarizedMessage in
-            try CatalogRecovery.summarize(key, flags: flags, store: store, team: teams[key.account] ?? TeamMatcher(members: []),
-                                          previous: previous[key.id])
+        // The texts are kept for the index while they fit in `rebuildTextBudget`; the rest are
+        // read and parsed again when their turn comes, so a large store never has all its
+        // text in memory at once.
+        let budget = TextBudget(bytes: textBudget)
+        let summarized = try parallelMap(keys) { key, flags -> (summary: MessageSummary, text: String?) in
+            let message = try CatalogRecovery.summarize(key, flags: flags, store: store, team: teams[key.account] ?? TeamMatcher(members: []),
+                                                        previous: previous[key.id])
+            let text = Self.indexable(message.bodyText)
+            return (message.summary, budget.take(text.utf8.count) ? text : nil)
         }
         let view = CatalogView(records: summarized.map(\.summary))
-        var text: [String: String] = [:]
-        for message in summarized { text[message.summary.id] = Self.indexable(message.bodyText) }
-        let documents = view.messages.map { IndexDocument(summary: $0, bodyText: text[$0.id] ?? "") }
+        var texts: [String: String] = [:]
+        for message in summarized { if let text = message.text { texts[message.summary.id] = text } }
         try writeState(records: 0)
         try store.catalog.rewrite(threaded(view))
-        try write(documents, rebuild: true)
+        let writer = try IndexWriter(directory: paths.index, rebuild: true)
+        defer { writer.close() }
+        try add(view.messages, to: writer, texts: &texts, batch: 5_000)
         try writeState(records: view.records.count)
-        return documents.count
+        return view.messages.count
     }
 
     private func team(for summary: MessageSummary) -> TeamMatcher {
@@ -96,12 +105,13 @@ struct IndexRefresher {
         return indexable(MessageSummarizer.summarize(bytes: bytes, metadata: metadata, team: team).bodyText)
     }
 
-    /// Most body text indexed per message. Help-center mail is a few KB; past this it is pasted
-    /// logs or an encoded attachment sent as text, whose unique "words" cost the index writer
-    /// hundreds of MB (measured, a sync of four 4 MB base64 text/plain messages: 818 MB and 46 s
-    /// without this cap, 466 MB and 24 s with it; the rest is the MIME summarizer's). The
-    /// message itself is mirrored whole either way.
-    static let maxIndexedTextBytes = 256 * 1024
+    /// Most body text indexed per message: the summarizer's own limit, so this cut only
+    /// guards against a summary made some other way. Help-center mail is a few KB; past this
+    /// it is pasted logs or an encoded attachment sent as text, whose unique "words" cost the
+    /// index writer hundreds of MB (measured, a sync of four 4 MB base64 text/plain messages:
+    /// 818 MB and 46 s without this cap, 466 MB and 24 s with it, before the summarizer cut
+    /// bodies too). The message itself is mirrored whole either way.
+    static let maxIndexedTextBytes = MessageSummarizer.maxTextBytes
 
     static func indexable(_ text: String) -> String {
         guard text.utf8.count > maxIndexedTextBytes else { return text }
@@ -112,15 +122,66 @@ struct IndexRefresher {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private func write(_ documents: [IndexDocument], rebuild: Bool) throws {
-        let writer = try IndexWriter(directory: paths.index, rebuild: rebuild)
-        defer { writer.close() }
-        for (index, document) in documents.enumerated() {
-            writer.add(document)
-            if index % 5_000 == 4_999 { try writer.commit() }
+    /// Adds `summaries` to the index, a few at a time: the text from `texts` when it is there
+    /// (taken out as it is used), else read from the store and parsed again. Commits every
+    /// `batch` messages, or sooner when the batch holds `maxPendingTerms` terms.
+    private func add(_ summaries: [MessageSummary], to writer: IndexWriter, texts: inout [String: String], batch: Int) throws {
+        let step = max(1, ProcessInfo.processInfo.activeProcessorCount) * 4
+        var pending = 0
+        var start = 0
+        while start < summaries.count {
+            // Known texts go straight in; a run of unknown ones is read on every core.
+            var end = start
+            var documents: [IndexDocument] = []
+            if let text = texts.removeValue(forKey: summaries[start].id) {
+                documents = [IndexDocument(summary: summaries[start], bodyText: text)]
+                end = start + 1
+            } else {
+                while end < summaries.count, end - start < step, texts[summaries[end].id] == nil { end += 1 }
+                documents = try parallelMap(Array(summaries[start..<end]), document)
+            }
+            for document in documents {
+                writer.add(document)
+                pending += 1
+                if pending >= batch || writer.pendingTermCount >= Self.maxPendingTerms {
+                    try writer.commit()
+                    pending = 0
+                }
+            }
+            start = end
         }
         try writer.commit()
     }
+
+    /// Most decoded text `rebuild` keeps between summarizing the store and indexing it; past it,
+    /// texts are read and parsed a second time (slower, but memory no longer grows with the store).
+    static let rebuildTextBudget = 64 << 20
+
+    /// A byte budget shared by the threads of `parallelMap`.
+    final class TextBudget: @unchecked Sendable {
+        private let lock = NSLock()
+        private var left: Int
+
+        init(bytes: Int) { left = bytes }
+
+        /// Takes `bytes` from the budget when they fit.
+        func take(_ bytes: Int) -> Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            guard bytes <= left else { return false }
+            left -= bytes
+            return true
+        }
+    }
+
+    /// Most distinct terms an index batch gathers before it is committed: the batch holds a few
+    /// hundred bytes per term until then. Ordinary mail reaches the message count first (3,000
+    /// messages of `scripts/gen-sample` hold 10,400 distinct terms in all); text where nearly
+    /// every word is new (logs, base64 sent as text/plain, about 15,000 terms per message once
+    /// cut) reaches this first. Measured (debug build), 24 such messages: 247 MB of heap in one
+    /// batch; peak RSS of the whole sync 116 MB at 100,000 terms, 98-103 MB at 50,000. Fewer
+    /// would mean more segments, and merging them costs more than it saves.
+    static let maxPendingTerms = 50_000
 
     /// The records with the thread ids the index now holds, so the next refresh sees what changed.
     private func threaded(_ view: CatalogView) -> [MessageSummary] {

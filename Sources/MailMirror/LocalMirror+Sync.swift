@@ -21,6 +21,7 @@ extension LocalMirror {
         try recovery.begin()
         var cataloguers: [Cataloguer] = []
         var results: [AccountSyncResult] = []
+        let texts = IndexTextCache()
         for account in accounts {
             // config.json can be edited by hand: a name like "../x" would put the budget file
             // (and anything else keyed by the name) outside the root.
@@ -41,7 +42,7 @@ extension LocalMirror {
                 results.append(failed)
                 continue
             }
-            let cataloguer = Cataloguer(catalog: store.catalog, team: account.teamMatcher)
+            let cataloguer = Cataloguer(catalog: store.catalog, team: account.teamMatcher, texts: texts)
             cataloguers.append(cataloguer)
             let engine = SyncEngine(
                 connector: connector,
@@ -64,7 +65,7 @@ extension LocalMirror {
             observer.warning("the catalog could not be checked (\(Failure.message(error))); run `mailmirror reindex`")
         }
         do {
-            try IndexRefresher(store: store, paths: paths, teams: teams(configuration)).refresh()
+            try IndexRefresher(store: store, paths: paths, teams: teams(configuration)).refresh(texts: texts.takeAll())
         } catch {
             observer.warning("the search index could not be updated (\(Failure.message(error))); run `mailmirror reindex`")
         }

@@ -1,0 +1,95 @@
+import Foundation
+import MailCore
+import Store
+import Testing
+@testable import MailMirror
+
+/// `reindex` without a server: the store alone gives the catalog and the index.
+@Suite struct IndexRefresherTests {
+    static func message(_ index: Int, body: String) -> [UInt8] {
+        Array(("From: Anna <anna\(index % 3)@example.com>\r\nTo: help@example.com\r\nSubject: question \(index)\r\n"
+            + "Message-ID: <m\(index)@example.com>\r\n" + (index > 0 ? "In-Reply-To: <m\(index - 1)@example.com>\r\n" : "")
+            + "Date: Mon, 3 Mar 2025 10:\(10 + index % 50):00 +0100\r\n\r\n" + body).utf8)
+    }
+
+    /// A store of a few ordinary messages and one huge text body, in a fresh root.
+    static func store() throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("mm-refresh-\(UUID().uuidString)")
+        let mailbox = try MailStore(root: root).mailbox(account: "test", name: "INBOX")
+        for index in 0..<40 {
+            let body = index == 7
+                ? String(repeating: "x\(index) line of a pasted log with unique-\(index)-words\r\n", count: 100_000)
+                : "Bonjour, le mot de passe \(index) ne marche plus.\r\n\r\nLe lundi 3 mars, Anna a écrit :\r\n> avant\r\n"
+            try mailbox.commit(uidValidity: UIDValidity(1), uid: UID(UInt32(index + 1)), flags: ["\\Seen"], bytes: message(index, body: body))
+        }
+        return root
+    }
+
+    static func segments(_ root: URL) throws -> [Data] {
+        let index = root.appendingPathComponent("index")
+        return try FileManager.default.contentsOfDirectory(atPath: index.path).filter { $0.hasSuffix(".seg") }.sorted()
+            .map { try Data(contentsOf: index.appendingPathComponent($0)) }
+    }
+
+    /// Texts past the rebuild's budget are read and parsed again: the index is the same.
+    @Test func aRebuildPastItsTextBudgetGivesTheSameIndex() throws {
+        let kept = try Self.store(), reread = try Self.store()
+        defer {
+            try? FileManager.default.removeItem(at: kept)
+            try? FileManager.default.removeItem(at: reread)
+        }
+        let first = IndexRefresher(store: try MailStore(root: kept), paths: MirrorPaths(root: kept), teams: [:])
+        var second = IndexRefresher(store: try MailStore(root: reread), paths: MirrorPaths(root: reread), teams: [:])
+        second.textBudget = 1_000
+        #expect(try first.rebuild() == 40)
+        #expect(try second.rebuild() == 40)
+        let segments = try Self.segments(kept)
+        #expect(!segments.isEmpty)
+        #expect(segments == (try Self.segments(reread)))
+        let catalog = try CatalogView(catalog: try MailStore(root: kept).catalog)
+        #expect(catalog.records.count == 40)
+        #expect(catalog.records.allSatisfy { $0.replyText.utf8.count <= 64 * 1024 })
+    }
+
+    /// Texts the catalogue decoded during the sync give the same index as reading them again.
+    @Test func aRefreshWithTheSyncsTextsGivesTheSameIndex() throws {
+        let reread = try Self.store(), known = try Self.store()
+        defer {
+            try? FileManager.default.removeItem(at: reread)
+            try? FileManager.default.removeItem(at: known)
+        }
+        var texts: [String: String] = [:]
+        for root in [reread, known] {
+            let store = try MailStore(root: root)
+            let refresher = IndexRefresher(store: store, paths: MirrorPaths(root: root), teams: [:])
+            try refresher.rebuild()
+            // Forget the index: the next refresh indexes the whole catalog.
+            try FileManager.default.removeItem(at: root.appendingPathComponent("index"))
+            try FileManager.default.removeItem(at: refresher.stateURL)
+            if root == known {
+                let cache = IndexTextCache()
+                for record in try CatalogView(catalog: store.catalog).records {
+                    let bytes = try store.mailbox(account: "test", name: "INBOX").readMessage(uidValidity: record.key.uidValidity, uid: record.key.uid)
+                    cache.keep(IndexRefresher.bodyText(bytes, summary: record, team: TeamMatcher(members: [])), for: record.id)
+                }
+                texts = cache.takeAll()
+            }
+            #expect(try refresher.refresh(texts: root == known ? texts : [:]) == 40)
+        }
+        // The huge one is read again; the others came from the cache.
+        #expect(texts.count == 39)
+        let segments = try Self.segments(reread)
+        #expect(!segments.isEmpty)
+        #expect(segments == (try Self.segments(known)))
+    }
+
+    @Test func theTextCacheIsBounded() {
+        let cache = IndexTextCache(budgetBytes: 10)
+        cache.keep("12345678", for: "a")
+        cache.keep("123", for: "b")
+        cache.keep("12", for: "c")
+        cache.keep(String(repeating: "x", count: IndexTextCache.maxTextBytes + 1), for: "d")
+        #expect(cache.takeAll() == ["a": "12345678", "c": "12"])
+        #expect(cache.takeAll().isEmpty)
+    }
+}
