@@ -9,7 +9,8 @@ import Darwin
 ///
 /// With `MAILMIRROR_CRASH_AT=STEP:N` in the environment the process kills itself with SIGKILL just before
 /// the Nth step of that kind (counted across all threads), as kill -9 or a power cut would; with
-/// `STEP:N:torn` (writes only) it first writes the front half of that write. The tests walk N upwards
+/// `STEP:N:torn` (writes only) it first writes the front half of that write; with `STEP:N:abort` it
+/// aborts instead (SIGABRT, the crash that leaves a core dump where core dumps are allowed). The tests walk N upwards
 /// over each kind to kill a real `mailmirror sync` at every step of its commit sequence
 /// (Tests/MailMirrorTests/Integration/CommitStepKillTests.swift). Nothing is read from the
 /// environment again after the first step.
@@ -20,15 +21,18 @@ public enum CrashPoint {
 
     /// What the environment asks for, read once.
     struct Target: Sendable {
+        enum Mode: String, Sendable { case kill, torn, abort }
         var step: Step
         var ordinal: Int
-        var torn: Bool
+        var mode: Mode
 
         static func parse(_ text: String) -> Target? {
             let parts = text.split(separator: ":").map(String.init)
-            guard parts.count == 2 || (parts.count == 3 && parts[2] == "torn"),
-                  let step = Step(rawValue: parts[0]), let ordinal = Int(parts[1]), ordinal > 0 else { return nil }
-            return Target(step: step, ordinal: ordinal, torn: parts.count == 3)
+            guard parts.count == 2 || parts.count == 3, let step = Step(rawValue: parts[0]),
+                  let ordinal = Int(parts[1]), ordinal > 0,
+                  let mode = parts.count == 3 ? Mode(rawValue: parts[2]) : .kill,
+                  mode != .torn || step == .write else { return nil }
+            return Target(step: step, ordinal: ordinal, mode: mode)
         }
     }
 
@@ -38,8 +42,8 @@ public enum CrashPoint {
 
     /// Called just before `step`; returns only when this is not the step to die at.
     public static func before(_ step: Step) {
-        guard let target, target.step == step, !target.torn else { return }
-        if counter.next() == target.ordinal { die() }
+        guard let target, target.step == step, target.mode != .torn else { return }
+        if counter.next() == target.ordinal { target.mode == .abort ? abort() : die() }
     }
 
     /// Called before a write: `true` when this write is the one to tear, in which case the caller writes
@@ -47,8 +51,11 @@ public enum CrashPoint {
     public static func tearsWrite() -> Bool {
         guard let target, target.step == .write else { return false }
         guard counter.next() == target.ordinal else { return false }
-        if target.torn { return true }
-        die()
+        switch target.mode {
+        case .torn: return true
+        case .abort: abort()
+        case .kill: die()
+        }
     }
 
     public static func die() -> Never {

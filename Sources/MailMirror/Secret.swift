@@ -1,11 +1,13 @@
 /// A password held in memory only for as long as a login needs it. Its descriptions are
-/// redacted so it can never reach a log line, an error or `--verbose` output by accident.
+/// redacted so it can never reach a log line, an error or `--verbose` output by accident, and the
+/// process that makes one never writes a core dump (`CoreDumps`).
 public struct Secret: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// The password as sent to the server.
     public let value: String
 
     /// Pasted app passwords come as `abcd efgh ijkl mnop`: spaces are not part of them.
     public init(pasted: String) {
+        CoreDumps.forbidden
         self.value = String(pasted.filter { $0 != " " && $0 != "\t" })
     }
 
