@@ -34,18 +34,7 @@ struct CatalogRecovery {
     @discardableResult
     func recover() throws -> Int {
         let catalogued = Set(try store.catalog.loadAll().map(\.id))
-        var missing: [(MessageKey, [String])] = []
-        for account in try store.accounts() {
-            for name in try store.mailboxes(account: account) {
-                let mailbox = try store.mailbox(account: account, name: name)
-                for epoch in try mailbox.epochs() {
-                    for (uid, stored) in try mailbox.storedMessages(uidValidity: epoch, withSizes: false).sorted(by: { $0.key < $1.key }) {
-                        let key = MessageKey(account: account, mailbox: name, uidValidity: epoch, uid: uid)
-                        if !catalogued.contains(key.id) { missing.append((key, stored.flags)) }
-                    }
-                }
-            }
-        }
+        let missing = try Self.storedMessages(in: store).filter { !catalogued.contains($0.key.id) }
         for start in stride(from: 0, to: missing.count, by: 256) {
             let batch = try missing[start..<min(start + 256, missing.count)].map { key, flags in
                 try Self.summarize(key, flags: flags, store: store, team: teams[key.account] ?? TeamMatcher(members: [])).summary
@@ -53,6 +42,22 @@ struct CatalogRecovery {
             try store.catalog.append(batch)
         }
         return missing.count
+    }
+
+    /// Every message in the store with its flags, by account, mailbox, epoch and UID.
+    static func storedMessages(in store: MailStore) throws -> [(key: MessageKey, flags: [String])] {
+        var keys: [(key: MessageKey, flags: [String])] = []
+        for account in try store.accounts() {
+            for name in try store.mailboxes(account: account) {
+                let mailbox = try store.mailbox(account: account, name: name)
+                for epoch in try mailbox.epochs() {
+                    for (uid, stored) in try mailbox.storedMessages(uidValidity: epoch, withSizes: false).sorted(by: { $0.key < $1.key }) {
+                        keys.append((MessageKey(account: account, mailbox: name, uidValidity: epoch, uid: uid), stored.flags))
+                    }
+                }
+            }
+        }
+        return keys
     }
 
     /// A stored message summarised from its file alone; `previous` keeps what only the server knew

@@ -63,17 +63,7 @@ struct IndexRefresher {
         let old = (try? CatalogView(catalog: store.catalog))?.records ?? []
         var previous: [String: MessageSummary] = [:]
         for record in old { previous[record.id] = record }
-        var keys: [(MessageKey, [String])] = []
-        for account in try store.accounts() {
-            for name in try store.mailboxes(account: account) {
-                let mailbox = try store.mailbox(account: account, name: name)
-                for epoch in try mailbox.epochs() {
-                    for (uid, stored) in try mailbox.storedMessages(uidValidity: epoch, withSizes: false).sorted(by: { $0.key < $1.key }) {
-                        keys.append((MessageKey(account: account, mailbox: name, uidValidity: epoch, uid: uid), stored.flags))
-                    }
-                }
-            }
-        }
+        let keys = try CatalogRecovery.storedMessages(in: store)
         // The texts are kept for the index while they fit in `rebuildTextBudget`; the rest are
         // read and parsed again when their turn comes, so a large store never has all its
         // text in memory at once.
