@@ -8,6 +8,7 @@ enum AtomicFile {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).tmp.\(getpid())")
+        removeLeftovers(of: url)
         CrashPoint.before(.create)
         let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw fileError("cannot create", temporary) }
@@ -40,6 +41,17 @@ enum AtomicFile {
         CrashPoint.before(.fsyncDirectory)
         let directoryFD = open(directory.path, O_RDONLY | O_DIRECTORY)
         if directoryFD >= 0 { fsync(directoryFD); close(directoryFD) }
+    }
+
+    /// Removes what writers of `url` killed before their rename left behind (`.NAME.tmp.PID` of a
+    /// process that no longer runs), so crashes do not leave litter that grows.
+    private static func removeLeftovers(of url: URL) {
+        let prefix = ".\(url.lastPathComponent).tmp."
+        let directory = url.deletingLastPathComponent()
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [] where name.hasPrefix(prefix) {
+            guard let pid = pid_t(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            unlink(directory.appendingPathComponent(name).path)
+        }
     }
 
     /// Removes `url` durably (the folder is fsynced); a missing file is not an error.

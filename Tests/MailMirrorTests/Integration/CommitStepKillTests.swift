@@ -127,6 +127,10 @@ private struct StepRun {
         if let flaggedUID {
             #expect(stored[UID(flaggedUID)]?.flags.contains("\\Flagged") == true, "the flag change was lost after a kill at \(point)")
         }
+        // Nothing the killed run had half written is left lying around once the next sync is done.
+        let leftovers = (FileManager.default.enumerator(atPath: root.path)?.allObjects as? [String] ?? [])
+            .filter { ($0 as NSString).lastPathComponent.contains(".tmp") || $0.contains("/tmp/") }
+        #expect(leftovers.isEmpty, "after a kill at \(point) and a resumed sync: \(leftovers)")
         let verify = try run(["--root", root.path, "verify", "--json"]).json
         #expect(verify["ok"] as? Bool == true, "verify after a kill at \(point): \(verify)")
         // The index holds every message exactly once.
