@@ -9,13 +9,17 @@ struct CatalogView {
     let records: [MessageSummary]
     /// Deduplicated and threaded: what search, show, thread and reports see.
     let messages: [MessageSummary]
+    /// Records in the file, superseded ones included (a message re-catalogued is appended again).
+    let storedRecords: Int
     private let positions: [String: Int]
 
     init(catalog: CatalogFile) throws {
-        self.init(records: try catalog.loadAll())
+        let contents = try catalog.load()
+        self.init(records: contents.summaries, storedRecords: contents.records)
     }
 
-    init(records raw: [MessageSummary]) {
+    init(records raw: [MessageSummary], storedRecords: Int? = nil) {
+        self.storedRecords = storedRecords ?? raw.count
         var latest: [String: Int] = [:]
         var records: [MessageSummary] = []
         records.reserveCapacity(raw.count)

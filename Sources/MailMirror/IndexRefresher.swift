@@ -184,9 +184,20 @@ struct IndexRefresher {
         }
     }
 
+    /// Records whose thread changed are appended (a message's latest record wins), so a sync that
+    /// brings a few messages does not rewrite the whole catalog; the file is rewritten, without the
+    /// superseded records, once those would make up more than a fifth of it.
     private func saveThreads(_ view: CatalogView) throws {
         let records = threaded(view)
-        if records != view.records { try store.catalog.rewrite(records) }
+        var changed: [MessageSummary] = []
+        for (new, old) in zip(records, view.records) where new != old { changed.append(new) }
+        guard !changed.isEmpty else { return }
+        let superseded = view.storedRecords - records.count + changed.count
+        if superseded * 5 > view.storedRecords + changed.count {
+            try store.catalog.rewrite(records)
+        } else {
+            try store.catalog.append(changed)
+        }
     }
 
     /// `index.state`: how many catalog records are indexed, and the catalog's size then.

@@ -92,4 +92,44 @@ import Testing
         #expect(cache.takeAll() == ["a": "12345678", "c": "12"])
         #expect(cache.takeAll().isEmpty)
     }
+
+    /// New messages get their thread ids by an append, not a rewrite of the whole catalog; the file is
+    /// compacted once superseded records would pass a fifth of it.
+    @Test func threadIdsOfNewMessagesAreAppendedAndTheCatalogCompactedLater() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("mm-threads-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = try MailStore(root: root)
+        let mailbox = try store.mailbox(account: "test", name: "INBOX")
+        let refresher = IndexRefresher(store: store, paths: MirrorPaths(root: root), teams: [:])
+        let cataloguer = Cataloguer(catalog: store.catalog, team: TeamMatcher(members: []))
+        var uid: UInt32 = 0
+        func arrive(_ count: Int) throws {
+            for _ in 0..<count {
+                uid += 1
+                let bytes = Self.message(Int(uid), body: "Bonjour \(uid)\r\n")
+                try mailbox.commit(uidValidity: UIDValidity(1), uid: UID(uid), flags: [], bytes: bytes)
+                let key = MessageKey(account: "test", mailbox: "INBOX", uidValidity: UIDValidity(1), uid: UID(uid))
+                cataloguer.ingest(key: key, message: RemoteMessage(uid: UID(uid), flags: [], bytes: bytes))
+            }
+            try cataloguer.flush()
+            try refresher.refresh()
+        }
+        func stored() throws -> Int { try store.catalog.load().records }
+
+        try arrive(40)
+        let compacted = try stored()
+        #expect(compacted == 40, "the first refresh rewrites: nothing is superseded after it")
+        try arrive(3)
+        // 40 + 3 as catalogued + 3 with their thread ids: appended, not rewritten.
+        let afterThree = try stored()
+        #expect(afterThree == 46)
+        let view = try CatalogView(catalog: store.catalog)
+        #expect(view.records.count == 43)
+        #expect(view.records.allSatisfy { !$0.threadId.isEmpty })
+        #expect(Set(view.records.map(\.threadId)).count == 1, "every message replies to the one before: one thread")
+        // 3 + 11 superseded of 57 + 11 records would pass a fifth: the refresh compacts the file.
+        try arrive(11)
+        #expect(try stored() == 54)
+        #expect(try CatalogView(catalog: store.catalog).records.allSatisfy { !$0.threadId.isEmpty })
+    }
 }
