@@ -6,7 +6,7 @@ import Testing
 /// Huge bodies (pasted logs, an attachment sent as text, hostile servers) are summarised in
 /// bounded time and with a bounded result: only `MessageSummarizer.maxTextBytes` of text is
 /// decoded, whatever the transfer encoding, the charset or the shape of the lines.
-@Suite struct HugeBodyTests {
+@Suite(.timeLimit(.minutes(1))) struct HugeBodyTests {
     static let limit = MessageSummarizer.maxTextBytes
     static let size = 8 << 20
 
@@ -56,17 +56,22 @@ import Testing
         ("html open quote", message("Content-Type: text/html", "<p>hello</p>" + String(repeating: "<a href=\"x", count: size / 10))),
     ]
 
-    @Test(arguments: cases.map(\.0))
-    func aHugeBodyIsSummarisedInBoundedTimeAndSize(_ name: String) throws {
-        let bytes = try #require(Self.cases.first { $0.0 == name }?.1)
+    /// Summarises `bytes`, printing how long it took (speed itself is the benchmark's business; the
+    /// suite's time limit only catches the minutes these bodies took before the caps).
+    static func summarize(_ bytes: [UInt8], _ name: String) -> SummarizedMessage {
         let key = MessageKey(account: "a", mailbox: "m", uidValidity: UIDValidity(1), uid: UID(1))
         let start = ContinuousClock.now
         let result = MessageSummarizer.summarize(bytes: bytes, metadata: FetchedMetadata(key: key, size: bytes.count),
                                                  team: TeamMatcher(members: []))
-        let elapsed = ContinuousClock.now - start
-        print("[huge] \(name): \(bytes.count) bytes in \(elapsed), text \(result.bodyText.utf8.count), reply \(result.summary.replyText.utf8.count)")
-        // Debug builds on a shared machine: the whole 8 MB took minutes before the cap.
-        #expect(elapsed < .seconds(3), "\(name) took \(elapsed)")
+        print("[huge] \(name): \(bytes.count) bytes in \(ContinuousClock.now - start), text \(result.bodyText.utf8.count), "
+              + "reply \(result.summary.replyText.utf8.count)")
+        return result
+    }
+
+    @Test(arguments: cases.map(\.0))
+    func aHugeBodyIsSummarisedWithinTheCaps(_ name: String) throws {
+        let bytes = try #require(Self.cases.first { $0.0 == name }?.1)
+        let result = Self.summarize(bytes, name)
         #expect(result.bodyText.utf8.count <= Self.limit)
         #expect(result.summary.replyText.utf8.count <= MessageSummarizer.maxReplyTextBytes)
         // Cut on a character boundary: no replacement character where the text was cut.
@@ -95,13 +100,7 @@ import Testing
             body += "--b\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: quoted-printable\r\nContent-Disposition: attachment; filename=\"q\(index).txt\"\r\n\r\nd=C3=A9j=C3=A0\r\n"
         }
         let bytes = Self.message("Content-Type: multipart/mixed; boundary=b", body + "--b--\r\n")
-        let key = MessageKey(account: "a", mailbox: "m", uidValidity: UIDValidity(1), uid: UID(1))
-        let start = ContinuousClock.now
-        let result = MessageSummarizer.summarize(bytes: bytes, metadata: FetchedMetadata(key: key, size: bytes.count),
-                                                 team: TeamMatcher(members: []))
-        let elapsed = ContinuousClock.now - start
-        print("[huge] 15 000 parts, \(bytes.count) bytes in \(elapsed)")
-        #expect(elapsed < .seconds(5))
+        let result = Self.summarize(bytes, "15 000 parts")
         #expect(result.bodyText.utf8.count <= Self.limit)
         #expect(result.bodyText.hasPrefix(String(repeating: "part 0 ", count: 20).trimmingCharacters(in: .whitespaces)))
         #expect(result.summary.attachments.count == 10_000)

@@ -3,7 +3,7 @@ import MailCore
 import Testing
 @testable import MIME
 
-@Suite struct ThreaderTests {
+@Suite(.timeLimit(.minutes(1))) struct ThreaderTests {
     static func summary(_ uid: UInt32, id: String?, refs: [String] = [], inReplyTo: [String] = [], subject: String = "Hello",
                         date: Int64 = 0, from: String = "a@x.test", to: String = "b@y.test", gmail: UInt64? = nil) -> MessageSummary {
         MessageSummary(key: MessageKey(account: "a", mailbox: "INBOX", uidValidity: UIDValidity(1), uid: UID(uid)),
@@ -65,9 +65,7 @@ import Testing
             let to = number % 2 == 0 ? "help@h.test" : customer
             messages.append(Self.summary(UInt32(number + 1), id: "m\(number)@x", subject: subject, date: Int64(number), from: from, to: to))
         }
-        let start = ContinuousClock.now
         Threader.assignThreadIds(&messages)
-        #expect(ContinuousClock.now - start < .seconds(10))
         // Each answer joins the thread of the customer it is addressed to.
         #expect(messages[1].threadId == messages[0].threadId)
         #expect(messages[3].threadId == messages[2].threadId)
