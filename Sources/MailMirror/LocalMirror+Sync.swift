@@ -54,12 +54,14 @@ extension LocalMirror {
         // The catalog and the index are derived: a failure here never costs mail, and the next
         // sync (or `mailmirror reindex`) catches up.
         do {
+            // Whatever a failed mailbox left unflushed is written first (it carries what only the server
+            // knew); then what an interrupted run left uncatalogued is summarised from the files; the
+            // marker goes only when nothing was lost.
+            for cataloguer in cataloguers { try? cataloguer.flush() }
             if interrupted {
                 let recovered = try recovery.recover()
                 if recovered > 0 { observer.warning("catalogued \(recovered) messages an interrupted sync had stored but not catalogued") }
             }
-            // Whatever a failed mailbox left unflushed is written now; the marker goes only when nothing was lost.
-            for cataloguer in cataloguers { try? cataloguer.flush() }
             if !cataloguers.contains(where: \.lostSummaries) { try recovery.end() }
         } catch {
             observer.warning("the catalog could not be checked (\(Failure.message(error))); run `mailmirror reindex`")

@@ -180,6 +180,7 @@ public final class SyncEngine {
             let accountName = account.name
             let observer = self.observer
             let ingest = self.ingest
+            let done: (count: Int, bytes: Int64)
             do {
                 try session.fetch(plan) { message in
                     guard planned.contains(message.uid) else { return }
@@ -192,23 +193,15 @@ public final class SyncEngine {
                         return message.bytes.count
                     }
                 }
+                done = try pipeline.drain()
             } catch {
+                // A download or a commit failed (a commit can fail after the last download: a full disk).
+                // What was committed is counted and catalogued before the failure is reported.
                 let settled = pipeline.settle()
                 result.fetched += settled.count
                 result.bytes += settled.bytes
                 try? ingest?.flush()
                 throw settled.error ?? error
-            }
-            let done: (count: Int, bytes: Int64)
-            do {
-                done = try pipeline.drain()
-            } catch {
-                // A commit failed after the last download (a full disk): what was committed is still catalogued.
-                let settled = pipeline.settle()
-                result.fetched += settled.count
-                result.bytes += settled.bytes
-                try? ingest?.flush()
-                throw error
             }
             result.fetched += done.count
             result.bytes += done.bytes
