@@ -10,8 +10,8 @@ import TextAnalysis
 /// threads at once.
 public final class SearchIndex: @unchecked Sendable {
     public let directory: URL
-    private let segments: [SegmentReader]
-    private let deletions: [DeletionSet?]
+    let segments: [SegmentReader]
+    let deletions: [DeletionSet?]
     private let analyzer = Analyzer()
 
     private init(directory: URL, segments: [SegmentReader], deletions: [DeletionSet?]) {

@@ -17,6 +17,16 @@ extension LocalMirror {
     /// Offline search over the index; never touches the network or the store.
     public func search(_ query: String, options: SearchOptions) throws -> [SearchHit] {
         guard FileManager.default.fileExists(atPath: paths.index.appendingPathComponent("manifest").path) else {
+            // No index: nothing mirrored yet, unless the store holds mail (the index was lost).
+            if FileManager.default.fileExists(atPath: paths.root.path),
+               let store = try? MailStore(root: paths.root), !(try DerivedCoverage(store: store, paths: paths).currentStamp(reusing: nil).epochs.isEmpty) {
+                _ = try checkDerivedData(store: store, coverage: DerivedCoverage(store: store, paths: paths))
+                if FileManager.default.fileExists(atPath: paths.index.appendingPathComponent("manifest").path) {
+                    return try SearchIndex.open(directory: paths.index).search(query, options: options)
+                }
+                throw MailMirrorError.derivedDataOutOfStep(
+                    "The search index (\(paths.index.path)) is missing although the store holds mail. Run `mailmirror reindex` to rebuild it.")
+            }
             throw MailMirrorError.notMirroredYet("search")
         }
         return try SearchIndex.open(directory: paths.index).search(query, options: options)
@@ -24,7 +34,18 @@ extension LocalMirror {
 
     func catalogView() throws -> CatalogView {
         guard FileManager.default.fileExists(atPath: paths.root.path) else { throw MailMirrorError.notMirroredYet("the catalog") }
-        return try CatalogView(catalog: MailStore(root: paths.root).catalog)
+        let store = try MailStore(root: paths.root)
+        let contents = try store.catalog.load()
+        // Loading the catalog is the moment to see, for free, that it lost records (a cut or garbled
+        // file keeps the size `derived.state` recorded): compare with the store's count.
+        let coverage = DerivedCoverage(store: store, paths: paths)
+        let stored = try coverage.currentStamp(reusing: coverage.readStamp()).storedMessages
+        if contents.ignoredBytes > 0 || contents.summaries.count != stored {
+            _ = try checkDerivedData(store: store, coverage: coverage)
+            let healed = try store.catalog.load()
+            return CatalogView(records: healed.summaries, storedRecords: healed.records)
+        }
+        return CatalogView(records: contents.summaries, storedRecords: contents.records)
     }
 
     /// One message by the id search prints, or by `<Message-ID>`.

@@ -46,13 +46,18 @@ extension LocalMirror {
         return reports
     }
 
-    /// Checks every stored file (inflates it, checks CRC and length) and the state files.
-    /// With `repair`, damaged files move to `damaged/` so the next sync downloads them again.
-    public func verify(repair: Bool) throws -> (problems: [StoreProblem], repaired: [String]) {
+    /// Checks every stored file (inflates it, checks CRC and length), the state files, and the catalog
+    /// and the search index against the store. With `repair`, damaged files move to `damaged/` so the
+    /// next sync downloads them again, and the catalog and the index are rebuilt from the store when
+    /// they do not cover it (or when files were moved aside). `rebuilt` names the derived files rebuilt;
+    /// `repaired` lists them after the files moved aside.
+    public func verify(repair: Bool) throws -> (problems: [StoreProblem], repaired: [String], rebuilt: [String]) {
         guard FileManager.default.fileExists(atPath: paths.root.path) else { throw MailMirrorError.notMirroredYet("verify") }
         let store = try MailStore(root: paths.root)
-        let problems = try StoreVerifier(store: store).verify()
+        let coverage = DerivedCoverage(store: store, paths: paths)
+        let problems = try StoreVerifier(store: store).verify() + coverage.examine(deep: true)
         var repaired: [String] = []
+        var rebuilt: [String] = []
         if repair {
             let lock = try store.lock()
             defer { lock.release() }
@@ -63,9 +68,21 @@ extension LocalMirror {
                     repaired.append(moved)
                 }
             }
+            let derivedOff = problems.contains { Self.derivedKinds.contains($0.kind) }
+            if derivedOff || !repaired.isEmpty {
+                let teams = teams((try? configuration()) ?? Configuration())
+                try IndexRefresher(store: store, paths: paths, teams: teams).rebuild()
+                try CatalogRecovery(store: store, root: paths.root, teams: teams).end()
+                try coverage.record()
+                rebuilt = [store.catalog.path, paths.index.path]
+            }
         }
-        return (problems, repaired)
+        return (problems, repaired + rebuilt, rebuilt)
     }
+
+    /// The problems that concern the catalog and the index rather than the stored mail.
+    public static let derivedKinds: Set<StoreProblem.Kind> = [.catalogMissing, .catalogDamaged, .catalogStale,
+                                                               .indexMissing, .indexDamaged, .indexStale]
 
     /// Writes a plain Maildir per account (`DIR/<account>/<mailbox>/{cur,new,tmp}`) for mutt, notmuch or mu.
     public func export(to directory: URL) throws -> [(account: String, written: Int)] {

@@ -18,6 +18,11 @@ extension LocalMirror {
 
         let recovery = CatalogRecovery(store: store, root: paths.root, teams: teams(configuration))
         let interrupted = recovery.isNeeded
+        // Before anything is catalogued: do the catalog and the index still cover the store? When
+        // `derived.state` holds they do (one `stat` per mailbox); otherwise compare them in full.
+        let coverage = DerivedCoverage(store: store, paths: paths)
+        let coveredBefore = coverage.stampHolds()
+        let damageBefore = coveredBefore ? [] : ((try? coverage.examine()) ?? []).filter(\.isDamage)
         try recovery.begin()
         var cataloguers: [Cataloguer] = []
         var results: [AccountSyncResult] = []
@@ -53,24 +58,52 @@ extension LocalMirror {
         }
         // The catalog and the index are derived: a failure here never costs mail, and the next
         // sync (or `mailmirror reindex`) catches up.
-        do {
-            // Whatever a failed mailbox left unflushed is written first (it carries what only the server
-            // knew); then what an interrupted run left uncatalogued is summarised from the files; the
-            // marker goes only when nothing was lost.
-            for cataloguer in cataloguers { try? cataloguer.flush() }
-            if interrupted {
-                let recovered = try recovery.recover()
-                if recovered > 0 { observer.warning("catalogued \(recovered) messages an interrupted sync had stored but not catalogued") }
+        var rebuild = !damageBefore.isEmpty
+        var upToDate = false
+        if !rebuild {
+            do {
+                // Whatever a failed mailbox left unflushed is written first (it carries what only the server
+                // knew); then what an interrupted run left uncatalogued is summarised from the files; the
+                // marker goes only when nothing was lost.
+                for cataloguer in cataloguers { try? cataloguer.flush() }
+                if interrupted {
+                    let recovered = try recovery.recover()
+                    if recovered > 0 { observer.warning("catalogued \(recovered) messages an interrupted sync had stored but not catalogued") }
+                }
+                if !cataloguers.contains(where: \.lostSummaries) { try recovery.end() }
+            } catch {
+                observer.warning("the catalog could not be checked (\(Failure.message(error))); run `mailmirror reindex`")
             }
-            if !cataloguers.contains(where: \.lostSummaries) { try recovery.end() }
-        } catch {
-            observer.warning("the catalog could not be checked (\(Failure.message(error))); run `mailmirror reindex`")
+            do {
+                try IndexRefresher(store: store, paths: paths, teams: teams(configuration)).refresh(texts: texts.takeAll())
+                // Covered before, nothing lost, refreshed: covered now. Otherwise look again in full.
+                upToDate = coveredBefore && !interrupted && !cataloguers.contains(where: \.lostSummaries)
+                if !upToDate, let after = try? coverage.examine() {
+                    upToDate = after.isEmpty
+                    rebuild = after.contains(where: \.isDamage)
+                }
+            } catch {
+                observer.warning("the search index could not be updated (\(Failure.message(error))); run `mailmirror reindex`")
+            }
         }
-        do {
-            try IndexRefresher(store: store, paths: paths, teams: teams(configuration)).refresh(texts: texts.takeAll())
-        } catch {
-            observer.warning("the search index could not be updated (\(Failure.message(error))); run `mailmirror reindex`")
+        if rebuild {
+            // The catalog or the index did not cover the store (cut, garbled, deleted, or an old copy):
+            // rebuild both from the store, keeping what only the server knew from the catalog where it
+            // is still readable.
+            for cataloguer in cataloguers { try? cataloguer.flush() }
+            // The problem without its advice to run reindex: this is the reindex.
+            let reason = damageBefore.first.map { $0.message.components(separatedBy: " Run `mailmirror").first ?? $0.message }
+                ?? "they did not match the store after this sync"
+            do {
+                let count = try IndexRefresher(store: store, paths: paths, teams: teams(configuration)).rebuild()
+                try recovery.end()
+                upToDate = true
+                observer.warning("the catalog and the search index did not cover the store (\(reason)); rebuilt them from the store (\(count) messages indexed)")
+            } catch {
+                observer.warning("the catalog and the search index do not cover the store (\(reason)) and could not be rebuilt (\(Failure.message(error))); run `mailmirror reindex`")
+            }
         }
+        if upToDate { try? coverage.record() } else { coverage.forget() }
         return results
     }
 
@@ -92,6 +125,7 @@ extension LocalMirror {
         let count = try IndexRefresher(store: store, paths: paths, teams: teams).rebuild()
         // The catalog was rebuilt from the store: nothing an interrupted sync left is missing from it any more.
         try CatalogRecovery(store: store, root: paths.root, teams: teams).end()
+        try DerivedCoverage(store: store, paths: paths).record()
         return count
     }
 

@@ -16,6 +16,8 @@ public enum MailMirrorError: Error, Equatable, Sendable {
     case fileSystem(String)
     /// The server sent something IMAP forbids (UIDVALIDITY 0, UIDs going backwards …).
     case serverMisbehaved(String)
+    /// The catalog or the search index does not cover the store; the sentence names `mailmirror reindex`.
+    case derivedDataOutOfStep(String)
 
     public var message: String {
         switch self {
@@ -30,6 +32,7 @@ public enum MailMirrorError: Error, Equatable, Sendable {
         case .postponed(let why): return why
         case .fileSystem(let why): return why
         case .serverMisbehaved(let why): return why
+        case .derivedDataOutOfStep(let why): return why
         }
     }
 

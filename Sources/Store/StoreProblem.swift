@@ -21,6 +21,19 @@ public struct StoreProblem: Hashable, Sendable, CustomStringConvertible {
         case stateBehind
         /// A leftover in `tmp/` from an interrupted run (removed by the next sync).
         case strayTemporaryFile
+        /// `catalog/summaries.bin` is gone while the store holds messages.
+        case catalogMissing
+        /// The catalog cannot be read whole: a bad header, an undecodable record, or bytes after the
+        /// last good record that no interrupted sync explains.
+        case catalogDamaged
+        /// The catalog lacks stored messages, or lists messages the store no longer holds.
+        case catalogStale
+        /// `index/` (its manifest) is gone while the catalog lists messages.
+        case indexMissing
+        /// The index cannot be opened or read (a segment cut short or garbled, an unreadable manifest).
+        case indexDamaged
+        /// The index lacks catalogued messages, holds messages the catalog does not, or holds one twice.
+        case indexStale
     }
 
     public var kind: Kind
@@ -30,9 +43,12 @@ public struct StoreProblem: Hashable, Sendable, CustomStringConvertible {
     public var mailbox: String?
     public var uidValidity: UIDValidity?
     public var uid: UID?
+    /// Left by an interrupted sync in a way the next sync repairs by itself (derived data only).
+    public var healsOnNextSync: Bool
 
     public init(kind: Kind, path: String, message: String, account: String? = nil, mailbox: String? = nil,
-                uidValidity: UIDValidity? = nil, uid: UID? = nil) {
+                uidValidity: UIDValidity? = nil, uid: UID? = nil, healsOnNextSync: Bool = false) {
+        self.healsOnNextSync = healsOnNextSync
         self.kind = kind
         self.path = path
         self.message = message
@@ -45,6 +61,7 @@ public struct StoreProblem: Hashable, Sendable, CustomStringConvertible {
     /// True when mail or state is damaged (verify should fail); false for the harmless traces of an
     /// interrupted run that the next sync tidies up.
     public var isDamage: Bool {
+        if healsOnNextSync { return false }
         switch self.kind {
         case .strayTemporaryFile, .stateBehind: return false
         default: return true

@@ -23,6 +23,12 @@ enum MailmirrorCommand {
                       ReindexCommand.spec, SearchCommand.spec, ShowCommand.spec, ThreadCommand.spec, ReportCommand.spec]
     )
 
+    /// The entry check of every command that answers from the catalog or the index: heals what a
+    /// killed sync left, or throws a sentence naming `mailmirror reindex`; notices go to stderr.
+    static func checkDerivedData(_ mirror: LocalMirror, _ invocation: Invocation) throws {
+        for notice in try mirror.checkDerivedData() { invocation.output.warning(notice) }
+    }
+
     /// The mirror chosen by `--root`, `MAILMIRROR_ROOT` or the XDG default.
     static func mirror(_ invocation: Invocation) -> LocalMirror {
         LocalMirror(root: MirrorPaths.resolveRoot(option: invocation.values.string("root"), environment: invocation.environment))

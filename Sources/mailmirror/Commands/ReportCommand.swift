@@ -41,7 +41,9 @@ enum ReportCommand {
             language: ReportLanguage(rawValue: values.string("lang") ?? "en") ?? .english, articles: articles,
             timeZone: ReportOptions.timeZone(fromTZ: invocation.environment["TZ"]))
         let directory = URL(fileURLWithPath: values.string("out") ?? "Reports").standardizedFileURL
-        let written = try MailmirrorCommand.mirror(invocation).report(options: options, to: directory)
+        let mirror = MailmirrorCommand.mirror(invocation)
+        try MailmirrorCommand.checkDerivedData(mirror, invocation)
+        let written = try mirror.report(options: options, to: directory)
         let report = written.first { $0.lastPathComponent == "report.md" }
         invocation.output.line("Wrote \(written.count) files to \(directory.path)\(report.map { "; open \($0.path)" } ?? "").")
         return .success

@@ -30,7 +30,9 @@ enum SearchCommand {
         let query = values.strings("query").joined(separator: " ")
         let hits: [SearchHit]
         do {
-            hits = try MailmirrorCommand.mirror(invocation).search(query, options: options)
+            let mirror = MailmirrorCommand.mirror(invocation)
+            try MailmirrorCommand.checkDerivedData(mirror, invocation)
+            hits = try mirror.search(query, options: options)
         } catch let error as QueryError {
             throw UsageError("\(error)\n  \(query)\n  \(String(repeating: " ", count: max(0, error.column - 1)))^")
         }

@@ -11,7 +11,9 @@ enum ShowCommand {
         options: [.flag("raw", help: "Print the exact bytes the server sent."),
                   .flag("json", help: "Print the message as JSON (see README).")]
     ) { invocation in
-        let message = try MailmirrorCommand.mirror(invocation).show(try invocation.values.requiredString("id"))
+        let mirror = MailmirrorCommand.mirror(invocation)
+        try MailmirrorCommand.checkDerivedData(mirror, invocation)
+        let message = try mirror.show(try invocation.values.requiredString("id"))
         let output = invocation.output
         let timeZone = HumanFormat.userTimeZone(environment: invocation.environment)
         if invocation.values.flag("raw") {

@@ -8,11 +8,17 @@ enum StatusCommand {
         "status", abstract: "Show what is mirrored: messages, size on disk, last sync, anything wrong (no network).",
         options: [.flag("json", help: "Print the status as JSON (see README).")]
     ) { invocation in
-        let reports = try MailmirrorCommand.mirror(invocation).status()
+        let mirror = MailmirrorCommand.mirror(invocation)
+        let reports = try mirror.status()
+        let derived = try mirror.derivedDataProblems()
         let output = invocation.output
         if invocation.values.flag("json") {
-            JSONOutput.write(.object([("mailboxes", .array(reports.map(json)))]), to: output)
-            return .success
+            JSONOutput.write(.object([("mailboxes", .array(reports.map(json))),
+                                      ("derived", .array(derived.map { problem in
+                                          .object([("kind", .string(problem.kind.rawValue)), ("damage", .bool(problem.isDamage)),
+                                                   ("message", .string(problem.message))])
+                                      }))]), to: output)
+            return derived.contains(where: \.isDamage) ? .failure : .success
         }
         guard !reports.isEmpty else {
             output.line("Nothing mirrored yet. Run: mailmirror sync")
@@ -30,7 +36,9 @@ enum StatusCommand {
                           HumanFormat.bytes(report.bytesOnDisk), lastSync, report.uidValidity.map { "\($0)" } ?? "-", note])
         }
         output.write(table.render(for: output.capabilities), to: .output)
-        return reports.contains { $0.problem != nil } ? .failure : .success
+        // The counts above are the store's own; say when search and reports do not see all of it.
+        for problem in derived { output.line("\(problem.isDamage ? "damaged" : "note"): \(problem.message)") }
+        return reports.contains { $0.problem != nil } || derived.contains(where: \.isDamage) ? .failure : .success
     }
 
     /// `status --json`: `{"mailboxes":[{"account","mailbox","uidvalidity","messages","expunged","olderEpochMessages","bytesOnDisk","lastSync","complete","problem"}]}`.

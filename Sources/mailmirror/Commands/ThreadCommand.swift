@@ -9,7 +9,9 @@ enum ThreadCommand {
         arguments: [ArgumentSpec("id", help: "A message id printed by search, a <Message-ID>, or a thread id.")],
         options: [.flag("json", help: "Print the thread as JSON (see README).")]
     ) { invocation in
-        let (threadId, messages) = try MailmirrorCommand.mirror(invocation).thread(try invocation.values.requiredString("id"))
+        let mirror = MailmirrorCommand.mirror(invocation)
+        try MailmirrorCommand.checkDerivedData(mirror, invocation)
+        let (threadId, messages) = try mirror.thread(try invocation.values.requiredString("id"))
         let output = invocation.output
         let timeZone = HumanFormat.userTimeZone(environment: invocation.environment)
         if invocation.values.flag("json") {

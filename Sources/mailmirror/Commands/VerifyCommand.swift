@@ -6,12 +6,12 @@ import Terminal
 /// `mailmirror verify`: every stored file inflates and matches its checksums.
 enum VerifyCommand {
     static let spec = CommandSpec(
-        "verify", abstract: "Check every stored message and state file; exit 1 if anything is missing or corrupt.",
-        discussion: "With --repair, damaged files move to a damaged/ folder beside cur/ and the next sync downloads them again.",
+        "verify", abstract: "Check every stored message and state file, and the catalog and search index against them; exit 1 if anything is missing or corrupt.",
+        discussion: "With --repair, damaged files move to a damaged/ folder beside cur/ and the next sync downloads them again; a catalog or search index that does not cover the store is rebuilt from it.",
         options: [.flag("json", help: "Print the problems as JSON (see README)."),
-                  .flag("repair", help: "Move damaged files aside so the next sync fetches them again.")]
+                  .flag("repair", help: "Move damaged files aside so the next sync fetches them again; rebuild the catalog and index.")]
     ) { invocation in
-        let (problems, repaired) = try MailmirrorCommand.mirror(invocation).verify(repair: invocation.values.flag("repair"))
+        let (problems, repaired, rebuilt) = try MailmirrorCommand.mirror(invocation).verify(repair: invocation.values.flag("repair"))
         let damage = problems.filter(\.isDamage)
         let output = invocation.output
         if invocation.values.flag("json") {
@@ -29,13 +29,24 @@ enum VerifyCommand {
             ]), to: output)
         } else {
             for problem in problems { output.line("\(problem.isDamage ? "damaged" : "note"): \(problem.message)") }
-            for path in repaired { output.line("moved aside: \(path)") }
-            if damage.isEmpty {
+            for path in repaired where !rebuilt.contains(path) { output.line("moved aside: \(path)") }
+            for path in rebuilt { output.line("rebuilt from the store: \(path)") }
+            let storeDamage = damage.filter { !LocalMirror.derivedKinds.contains($0.kind) }
+            let derivedDamage = damage.filter { LocalMirror.derivedKinds.contains($0.kind) }
+            let movedAside = repaired.count - rebuilt.count
+            if storeDamage.isEmpty {
                 output.line("All stored messages are whole.")
-            } else if repaired.isEmpty {
-                output.line("\(damage.count) problem\(damage.count == 1 ? "" : "s"). Run `mailmirror verify --repair`, then `mailmirror sync`, to download damaged messages again.")
+            } else if movedAside == 0 {
+                output.line("\(storeDamage.count) problem\(storeDamage.count == 1 ? "" : "s") in the store. Run `mailmirror verify --repair`, then `mailmirror sync`, to download damaged messages again.")
             } else {
-                output.line("Run `mailmirror sync` to download the \(repaired.count) damaged message\(repaired.count == 1 ? "" : "s") again.")
+                output.line("Run `mailmirror sync` to download the \(movedAside) damaged message\(movedAside == 1 ? "" : "s") again.")
+            }
+            if !derivedDamage.isEmpty && rebuilt.isEmpty {
+                output.line("The catalog and the search index do not cover the store. Run `mailmirror verify --repair` or `mailmirror reindex` to rebuild them.")
+            } else if !problems.contains(where: { LocalMirror.derivedKinds.contains($0.kind) }) || !rebuilt.isEmpty {
+                output.line("The catalog and the search index cover every stored message.")
+            } else if derivedDamage.isEmpty {
+                output.line("The next sync brings the catalog and the search index up to date.")
             }
         }
         return damage.isEmpty ? .success : .failure

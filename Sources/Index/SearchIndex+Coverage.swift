@@ -1,0 +1,28 @@
+/// Read-only views of what the index holds, for checking it against the catalog (`mailmirror verify`).
+extension SearchIndex {
+    /// The id (16 hex digits, as search prints it) of every live document, once per document: an id
+    /// present twice means the message was indexed twice.
+    public func liveDocumentIDs() -> [String] {
+        var ids: [String] = []
+        ids.reserveCapacity(documentCount)
+        for (segment, deleted) in zip(segments, deletions) {
+            for doc in 0..<segment.docCount where deleted?.contains(doc) != true {
+                ids.append(DocumentID.string(segment.id(doc)))
+            }
+        }
+        return ids
+    }
+
+    /// Reads the stored fields of every live document; throws `.corrupt` at the first that does not decode.
+    public func checkStoredFields() throws(IndexError) {
+        for (segment, deleted) in zip(segments, deletions) {
+            for doc in 0..<segment.docCount where deleted?.contains(doc) != true {
+                do {
+                    _ = try segment.stored(doc)
+                } catch {
+                    throw IndexError.corrupt("document \(doc) of \(segment.name) cannot be read")
+                }
+            }
+        }
+    }
+}

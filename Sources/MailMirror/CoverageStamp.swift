@@ -1,0 +1,101 @@
+import Foundation
+import MailCore
+import Store
+
+/// `<root>/derived.state`: what the store, the catalog and the index looked like the last time the
+/// catalog and the index were known to cover the store exactly (after a sync, a reindex, a repair).
+///
+/// ```
+/// mailmirror-derived 1
+/// catalog 1843200 1733450000123456789
+/// index-documents 3990
+/// index-file 52011 1733450000223456789 manifest
+/// index-file 2048113 1733450000213456789 seg-000003.seg
+/// epoch 1733450000123456789 4000 4012 accounts/support/INBOX/1700000000/cur
+/// ```
+/// The catalog's and each index file's size and modification time (nanoseconds), so a file cut,
+/// garbled in place, deleted or replaced by an old copy no longer matches; one `epoch` line per
+/// `cur/` folder: its modification time, how many messages it holds and its highest UID. A reader
+/// compares these with a `stat` of each, so the check costs one `stat` per mailbox and per index
+/// file, never one per message; a `cur/` folder whose time changed is listed again (its count and
+/// highest UID decide).
+struct CoverageStamp: Equatable {
+    /// A file's size and `st_mtim` in nanoseconds.
+    struct FileMark: Equatable {
+        var bytes: Int64
+        var modified: Int64
+    }
+
+    struct Epoch: Equatable {
+        /// `st_mtim` of `cur/`, in nanoseconds.
+        var modified: Int64
+        var messages: Int
+        var highestUID: UInt32
+    }
+
+    static let header = "mailmirror-derived 1"
+    /// Nil when there is no catalog file.
+    var catalog: FileMark?
+    /// Every file of `index/` but the writer's lock, by name.
+    var indexFiles: [String: FileMark]
+    /// Live documents in the index; nil when there is no index (an empty store needs none).
+    var indexDocuments: Int?
+    /// By `cur/` path relative to the root.
+    var epochs: [String: Epoch]
+
+    /// Messages in the store when the stamp was made.
+    var storedMessages: Int { epochs.values.reduce(0) { $0 + $1.messages } }
+
+    func encoded() -> Data {
+        var text = "\(Self.header)\ncatalog \(catalog.map { "\($0.bytes) \($0.modified)" } ?? "-")\n"
+        text += "index-documents \(indexDocuments.map(String.init) ?? "-")\n"
+        for (name, mark) in indexFiles.sorted(by: { $0.key < $1.key }) {
+            text += "index-file \(mark.bytes) \(mark.modified) \(name)\n"
+        }
+        for (path, epoch) in epochs.sorted(by: { $0.key < $1.key }) {
+            text += "epoch \(epoch.modified) \(epoch.messages) \(epoch.highestUID) \(path)\n"
+        }
+        return Data(text.utf8)
+    }
+
+    /// Nil for anything but a whole, well-formed stamp: an unreadable stamp only costs a full check.
+    init?(text: String) {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.first == Substring(Self.header), lines.last == "" else { return nil }
+        lines.removeFirst()
+        lines.removeLast()
+        var catalog: FileMark??
+        var indexFiles: [String: FileMark] = [:]
+        var indexDocuments: Int??
+        var epochs: [String: Epoch] = [:]
+        for line in lines {
+            let parts = line.split(separator: " ", maxSplits: 4, omittingEmptySubsequences: false)
+            switch parts.first {
+            case "catalog" where parts.count == 2 && parts[1] == "-":
+                catalog = .some(nil)
+            case "catalog" where parts.count == 3:
+                guard let bytes = Int64(parts[1]), let modified = Int64(parts[2]) else { return nil }
+                catalog = FileMark(bytes: bytes, modified: modified)
+            case "index-file" where parts.count == 4:
+                guard let bytes = Int64(parts[1]), let modified = Int64(parts[2]) else { return nil }
+                indexFiles[String(parts[3])] = FileMark(bytes: bytes, modified: modified)
+            case "index-documents" where parts.count == 2:
+                indexDocuments = parts[1] == "-" ? .some(nil) : Int(parts[1]).map { .some($0) }
+            case "epoch" where parts.count == 5:
+                guard let modified = Int64(parts[1]), let messages = Int(parts[2]), let highest = UInt32(parts[3]) else { return nil }
+                epochs[String(parts[4])] = Epoch(modified: modified, messages: messages, highestUID: highest)
+            default:
+                return nil
+            }
+        }
+        guard let catalog, let indexDocuments else { return nil }
+        self.init(catalog: catalog, indexFiles: indexFiles, indexDocuments: indexDocuments, epochs: epochs)
+    }
+
+    init(catalog: FileMark?, indexFiles: [String: FileMark], indexDocuments: Int?, epochs: [String: Epoch]) {
+        self.catalog = catalog
+        self.indexFiles = indexFiles
+        self.indexDocuments = indexDocuments
+        self.epochs = epochs
+    }
+}

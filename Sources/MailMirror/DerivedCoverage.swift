@@ -1,0 +1,277 @@
+import Foundation
+import Index
+import MailCore
+import Store
+
+/// Whether the catalog and the search index cover the store: every stored message catalogued and
+/// indexed once, nothing extra. Both are derived from `cur/`, so damage to them (a cut or garbled
+/// file, a deleted folder, an old copy put back) must be noticed before anything answers from them.
+///
+/// Two depths. `stampHolds()` is what every command pays: a `stat` per `cur/` folder, of the catalog
+/// and of the index manifest, compared with `derived.state` (see `CoverageStamp`), written whenever
+/// the derived data was last known to cover the store. `examine()` is the full comparison of ids
+/// (store listing, catalog, index), run when the stamp does not hold and by `verify`.
+struct DerivedCoverage {
+    let store: MailStore
+    let paths: MirrorPaths
+
+    var stampURL: URL { paths.root.appendingPathComponent("derived.state") }
+    private var manifestPath: String { paths.index.appendingPathComponent("manifest").path }
+    private var interruptedMarker: String { paths.root.appendingPathComponent("catalog/sync-in-progress").path }
+
+    // MARK: The cheap check
+
+    func readStamp() -> CoverageStamp? {
+        (try? String(contentsOf: stampURL, encoding: .utf8)).flatMap(CoverageStamp.init(text:))
+    }
+
+    /// The store, the catalog and the index as they are now. `cur/` folders whose time equals the
+    /// one in `previous` keep its count; the others are listed.
+    func currentStamp(reusing previous: CoverageStamp?) throws -> CoverageStamp {
+        let rootPrefix = store.root.path.hasSuffix("/") ? store.root.path : store.root.path + "/"
+        var epochs: [String: CoverageStamp.Epoch] = [:]
+        for account in try store.accounts() {
+            for name in try store.mailboxes(account: account) {
+                let mailbox = try store.mailbox(account: account, name: name)
+                for epoch in try mailbox.epochs() {
+                    let cur = mailbox.curPath(epoch)
+                    guard let modified = Self.modificationTime(cur) else { continue }
+                    let relative = cur.hasPrefix(rootPrefix) ? String(cur.dropFirst(rootPrefix.count)) : cur
+                    if let known = previous?.epochs[relative], known.modified == modified {
+                        epochs[relative] = known
+                        continue
+                    }
+                    let stored = try mailbox.storedMessages(uidValidity: epoch, withSizes: false)
+                    guard !stored.isEmpty else { continue }
+                    epochs[relative] = CoverageStamp.Epoch(modified: modified, messages: stored.count,
+                                                           highestUID: stored.keys.max()?.rawValue ?? 0)
+                }
+            }
+        }
+        var indexFiles: [String: CoverageStamp.FileMark] = [:]
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: paths.index.path)) ?? [] where name != "write.lock" {
+            if let mark = Self.mark(paths.index.appendingPathComponent(name).path) { indexFiles[name] = mark }
+        }
+        return CoverageStamp(catalog: Self.mark(store.catalog.path), indexFiles: indexFiles, indexDocuments: indexDocuments(),
+                             epochs: epochs)
+    }
+
+    /// Live documents in the index; nil without a manifest, -1 when it cannot be opened.
+    private func indexDocuments() -> Int? {
+        guard FileManager.default.fileExists(atPath: manifestPath) else { return nil }
+        return (try? SearchIndex.open(directory: paths.index).documentCount) ?? -1
+    }
+
+    /// True when `derived.state` still describes the store, the catalog and the index: nothing
+    /// changed since they were last known to cover the store. An empty store needs no stamp.
+    func stampHolds() -> Bool {
+        let stamp = readStamp()
+        guard let current = try? currentStamp(reusing: stamp) else { return false }
+        if current.epochs.isEmpty && (current.catalog?.bytes ?? 0) <= 8 && (current.indexDocuments ?? 0) <= 0 { return true }
+        return stamp == current
+    }
+
+    /// Records that the derived data covers the store as it is now (written only when it changed).
+    func record() throws {
+        let previous = readStamp()
+        let current = try currentStamp(reusing: previous)
+        guard current != previous else { return }
+        try AtomicFile.write(current.encoded(), to: stampURL)
+    }
+
+    /// Removes the stamp, so the next reader compares everything.
+    func forget() {
+        try? AtomicFile.remove(stampURL)
+    }
+
+    // MARK: The full check
+
+    /// Every way the catalog and the index differ from the store, one problem per kind and mailbox.
+    /// `deep` also reads every stored document of the index (for `verify`).
+    func examine(deep: Bool = false) throws -> [StoreProblem] {
+        let interrupted = FileManager.default.fileExists(atPath: interruptedMarker)
+        let stored = try CatalogRecovery.storedMessages(in: store)
+        var storedIDs = Set<String>()
+        storedIDs.reserveCapacity(stored.count)
+        for (key, _) in stored { storedIDs.insert(key.id) }
+        var problems: [StoreProblem] = []
+        let catalogPath = store.catalog.path
+
+        // The catalog against the store.
+        var catalog: [MessageSummary]?
+        if !FileManager.default.fileExists(atPath: catalogPath) {
+            catalog = stored.isEmpty ? [] : nil
+            if !stored.isEmpty {
+                problems.append(StoreProblem(kind: .catalogMissing, path: catalogPath, message: interrupted
+                    ? "\(catalogPath) is missing: an interrupted sync stored \(Self.count(stored.count, "message")) before writing it; the next sync catalogues them."
+                    : "\(catalogPath) is missing although the store holds \(Self.count(stored.count, "message")); search, show, thread and report cannot see them. Run `mailmirror reindex` to rebuild it from the store.",
+                    healsOnNextSync: interrupted))
+            }
+        } else {
+            do {
+                let contents = try store.catalog.load()
+                catalog = contents.summaries
+                if contents.ignoredBytes > 0 {
+                    let torn = interrupted && !Self.lastFrameIsWhole(catalogPath)
+                    problems.append(StoreProblem(kind: .catalogDamaged, path: catalogPath, message: torn
+                        ? "\(catalogPath) ends with \(contents.ignoredBytes) bytes an interrupted sync was writing; the next sync cuts them off."
+                        : "\(catalogPath) is damaged: \(contents.ignoredBytes) bytes after record \(contents.records) cannot be read, so every message catalogued after it is lost. Run `mailmirror reindex` to rebuild it from the store.",
+                        healsOnNextSync: torn))
+                }
+            } catch {
+                problems.append(StoreProblem(kind: .catalogDamaged, path: catalogPath, message: Failure.message(error)))
+            }
+        }
+        if let catalog {
+            let catalogued = Set(catalog.map(\.id))
+            let lacking = stored.map(\.key).filter { !catalogued.contains($0.id) }
+            for (group, keys) in Self.byEpoch(lacking) {
+                let total = stored.filter { $0.key.account == group.account && $0.key.mailbox == group.mailbox && $0.key.uidValidity == group.uidValidity }.count
+                problems.append(StoreProblem(kind: .catalogStale, path: catalogPath, message: interrupted
+                    ? "\(group.account)/\(group.mailbox) (UIDVALIDITY \(group.uidValidity)): \(keys.count) of the \(Self.count(total, "stored message")) are not in the catalog yet; an interrupted sync left them out and the next sync catalogues them."
+                    : "\(group.account)/\(group.mailbox) (UIDVALIDITY \(group.uidValidity)): \(keys.count) of the \(Self.count(total, "stored message")) are not in the catalog, so search, show, thread and report do not see them. Run `mailmirror reindex` to rebuild the catalog from the store.",
+                    account: group.account, mailbox: group.mailbox, uidValidity: group.uidValidity, healsOnNextSync: interrupted))
+            }
+            let extra = catalog.map(\.key).filter { !storedIDs.contains($0.id) }
+            for (group, keys) in Self.byEpoch(extra) {
+                problems.append(StoreProblem(kind: .catalogStale, path: catalogPath, message:
+                    "\(group.account)/\(group.mailbox) (UIDVALIDITY \(group.uidValidity)): the catalog lists \(Self.count(keys.count, "message")) the store does not hold (UID \(keys[0].uid)\(keys.count > 1 ? " …" : "")). Run `mailmirror reindex` to rebuild the catalog from the store.",
+                    account: group.account, mailbox: group.mailbox, uidValidity: group.uidValidity))
+            }
+        }
+
+        // The index against the catalog (what it is built from). A catalog that is not whole gives
+        // nothing exact to compare with: the index is then only checked against the store's ids.
+        let indexPath = paths.index.path
+        let pending = interrupted || refreshPending()
+        let catalogWhole = !problems.contains { $0.kind == .catalogDamaged || $0.kind == .catalogStale || $0.kind == .catalogMissing }
+        let expected = catalogWhole ? catalog.map(Self.indexedIDs) : nil
+        let index: SearchIndex?
+        if !FileManager.default.fileExists(atPath: manifestPath) {
+            index = nil
+            let messages = expected?.count ?? stored.count
+            if messages > 0 {
+                problems.append(StoreProblem(kind: .indexMissing, path: indexPath, message: pending
+                    ? "The search index (\(indexPath)) is not built yet: an interrupted sync stopped before it; the next sync builds it."
+                    : "The search index (\(indexPath)) is missing although the mirror holds \(Self.count(messages, "message")); search finds nothing. Run `mailmirror reindex` to rebuild it.",
+                    healsOnNextSync: pending))
+            }
+        } else {
+            do {
+                let opened = try SearchIndex.open(directory: paths.index)
+                if deep { try opened.checkStoredFields() }
+                index = opened
+            } catch {
+                index = nil
+                var what = Failure.message(error)
+                if let error = error as? IndexError, case .corrupt(let detail) = error { what = detail }
+                problems.append(StoreProblem(kind: .indexDamaged, path: indexPath, message:
+                    "The search index (\(indexPath)) is damaged (\(what)). Run `mailmirror reindex` to rebuild it."))
+            }
+        }
+        if let index {
+            var seen: [String: Int] = [:]
+            for id in index.liveDocumentIDs() { seen[id, default: 0] += 1 }
+            let missing = expected.map { $0.filter { seen[$0] == nil }.count } ?? 0
+            let expectedSet = expected.map(Set.init) ?? storedIDs
+            let extra = seen.keys.filter { !expectedSet.contains($0) }.count
+            let twice = seen.values.filter { $0 > 1 }.count
+            if missing > 0 {
+                problems.append(StoreProblem(kind: .indexStale, path: indexPath, message: pending
+                    ? "The search index lacks \(missing) of the \(Self.count(expected?.count ?? 0, "catalogued message")); an interrupted sync stopped before indexing them and the next sync does."
+                    : "The search index lacks \(missing) of the \(Self.count(expected?.count ?? 0, "catalogued message")), so search does not find them. Run `mailmirror reindex` to rebuild it.",
+                    healsOnNextSync: pending))
+            }
+            if extra > 0 {
+                problems.append(StoreProblem(kind: .indexStale, path: indexPath, message:
+                    "The search index holds \(Self.count(extra, "message")) \(expected == nil ? "the store does not hold" : "the catalog does not list"), so search can answer with messages that are not in the mirror. Run `mailmirror reindex` to rebuild it."))
+            }
+            if twice > 0 {
+                problems.append(StoreProblem(kind: .indexStale, path: indexPath, message:
+                    "The search index holds \(Self.count(twice, "message")) more than once. Run `mailmirror reindex` to rebuild it."))
+            }
+        }
+        return problems
+    }
+
+    /// The ids the index should hold: one copy of a message present in several mailboxes (as `CatalogView`).
+    static func indexedIDs(_ records: [MessageSummary]) -> [String] {
+        var seen = Set<String>()
+        var ids: [String] = []
+        ids.reserveCapacity(records.count)
+        for record in records {
+            if let identity = CatalogView.identity(of: record), !seen.insert(identity).inserted { continue }
+            ids.append(record.id)
+        }
+        return ids
+    }
+
+    /// Whether the index refresh has not yet run over the catalog as it is (`index.state` records
+    /// the catalog's size at the last refresh): a sync killed between cataloguing and indexing.
+    private func refreshPending() -> Bool {
+        guard let text = try? String(contentsOf: paths.root.appendingPathComponent("index.state"), encoding: .utf8) else { return true }
+        for line in text.split(separator: "\n") where line.hasPrefix("catalog-bytes:") {
+            return Int64(line.dropFirst("catalog-bytes:".count).trimmingCharacters(in: .whitespaces)) != Self.fileSize(store.catalog.path)
+        }
+        return true
+    }
+
+    private struct EpochKey: Hashable, Comparable {
+        var account: String
+        var mailbox: String
+        var uidValidity: UIDValidity
+
+        static func < (a: EpochKey, b: EpochKey) -> Bool {
+            (a.account, a.mailbox, a.uidValidity.rawValue) < (b.account, b.mailbox, b.uidValidity.rawValue)
+        }
+    }
+
+    private static func byEpoch(_ keys: [MessageKey]) -> [(EpochKey, [MessageKey])] {
+        Dictionary(grouping: keys) { EpochKey(account: $0.account, mailbox: $0.mailbox, uidValidity: $0.uidValidity) }
+            .map { ($0.key, $0.value.sorted { $0.uid < $1.uid }) }
+            .sorted { $0.0 < $1.0 }
+    }
+
+    /// Whether the catalog's last record is whole: a write torn by a kill leaves a cut last record,
+    /// damage in the middle of the file leaves whole records after the bad one.
+    private static func lastFrameIsWhole(_ path: String) -> Bool {
+        guard let data = FileManager.default.contents(atPath: path), data.count >= 8 + 12 else { return false }
+        let bytes = [UInt8](data)
+        func u32(_ offset: Int) -> UInt32 {
+            UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16 | UInt32(bytes[offset + 3]) << 24
+        }
+        let length = Int(u32(bytes.count - 4))
+        let start = bytes.count - 12 - length
+        guard length >= 0, start >= 8, Int(u32(start)) == length else { return false }
+        let crc = bytes[(start + 8)..<(bytes.count - 4)].withUnsafeBytes { Gzip.crc32($0) }
+        return crc == u32(start + 4)
+    }
+
+    static func fileSize(_ path: String) -> Int64 {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int64(info.st_size) : -1
+    }
+
+    static func mark(_ path: String) -> CoverageStamp.FileMark? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return CoverageStamp.FileMark(bytes: Int64(info.st_size),
+                                      modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+    }
+
+    static func modificationTime(_ path: String) -> Int64? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+    }
+
+    static func count(_ n: Int, _ noun: String) -> String {
+        var digits = String(n)
+        var grouped = ""
+        while digits.count > 3 {
+            grouped = "," + digits.suffix(3) + grouped
+            digits.removeLast(3)
+        }
+        return "\(digits)\(grouped) \(noun)\(n == 1 ? "" : "s")"
+    }
+}
