@@ -12,13 +12,14 @@ import Store
 /// index-file 52011 1733450000223456789 manifest
 /// index-file 2048113 1733450000213456789 seg-000003.seg
 /// epoch 1733450000123456789 4000 4012 accounts/support/INBOX/1700000000/cur
+/// end
 /// ```
 /// The catalog's and each index file's size and modification time (nanoseconds), so a file cut,
 /// garbled in place, deleted or replaced by an old copy no longer matches; one `epoch` line per
-/// `cur/` folder: its modification time, how many messages it holds and its highest UID. A reader
+/// `cur/` folder: its modification time, how many messages it holds and its highest UID (`-` when a
+/// sync wrote the stamp: it does not list a folder again for this). A reader
 /// compares these with a `stat` of each, so the check costs one `stat` per mailbox and per index
-/// file, never one per message; a `cur/` folder whose time changed is listed again (its count and
-/// highest UID decide).
+/// file, never one per message.
 struct CoverageStamp: Equatable {
     /// A file's size and `st_mtim` in nanoseconds.
     struct FileMark: Equatable {
@@ -29,8 +30,10 @@ struct CoverageStamp: Equatable {
     struct Epoch: Equatable {
         /// `st_mtim` of `cur/`, in nanoseconds.
         var modified: Int64
-        var messages: Int
-        var highestUID: UInt32
+        /// Nil when the writer did not list the folder (a sync, which must not read a large folder
+        /// again for this): its time alone then tells a reader whether it changed.
+        var messages: Int?
+        var highestUID: UInt32?
     }
 
     static let header = "mailmirror-derived 1"
@@ -44,7 +47,10 @@ struct CoverageStamp: Equatable {
     var epochs: [String: Epoch]
 
     /// Messages in the store when the stamp was made.
-    var storedMessages: Int { epochs.values.reduce(0) { $0 + $1.messages } }
+    /// Messages in the store when the stamp was made, when every folder was counted.
+    var storedMessages: Int? {
+        epochs.values.reduce(0 as Int?) { total, epoch in total.flatMap { total in epoch.messages.map { total + $0 } } }
+    }
 
     func encoded() -> Data {
         var text = "\(Self.header)\ncatalog \(catalog.map { "\($0.bytes) \($0.modified)" } ?? "-")\n"
@@ -53,17 +59,17 @@ struct CoverageStamp: Equatable {
             text += "index-file \(mark.bytes) \(mark.modified) \(name)\n"
         }
         for (path, epoch) in epochs.sorted(by: { $0.key < $1.key }) {
-            text += "epoch \(epoch.modified) \(epoch.messages) \(epoch.highestUID) \(path)\n"
+            text += "epoch \(epoch.modified) \(epoch.messages.map(String.init) ?? "-") \(epoch.highestUID.map(String.init) ?? "-") \(path)\n"
         }
-        return Data(text.utf8)
+        return Data((text + "end\n").utf8)
     }
 
     /// Nil for anything but a whole, well-formed stamp: an unreadable stamp only costs a full check.
     init?(text: String) {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.first == Substring(Self.header), lines.last == "" else { return nil }
+        guard lines.first == Substring(Self.header), lines.suffix(2) == ["end", ""] else { return nil }
         lines.removeFirst()
-        lines.removeLast()
+        lines.removeLast(2)
         var catalog: FileMark??
         var indexFiles: [String: FileMark] = [:]
         var indexDocuments: Int??
@@ -82,7 +88,9 @@ struct CoverageStamp: Equatable {
             case "index-documents" where parts.count == 2:
                 indexDocuments = parts[1] == "-" ? .some(nil) : Int(parts[1]).map { .some($0) }
             case "epoch" where parts.count == 5:
-                guard let modified = Int64(parts[1]), let messages = Int(parts[2]), let highest = UInt32(parts[3]) else { return nil }
+                guard let modified = Int64(parts[1]) else { return nil }
+                let messages = Int(parts[2]), highest = UInt32(parts[3])
+                guard (messages == nil) == (parts[2] == "-"), (highest == nil) == (parts[3] == "-") else { return nil }
                 epochs[String(parts[4])] = Epoch(modified: modified, messages: messages, highestUID: highest)
             default:
                 return nil

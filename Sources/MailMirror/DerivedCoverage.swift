@@ -26,8 +26,8 @@ struct DerivedCoverage {
     }
 
     /// The store, the catalog and the index as they are now. `cur/` folders whose time equals the
-    /// one in `previous` keep its count; the others are listed.
-    func currentStamp(reusing previous: CoverageStamp?) throws -> CoverageStamp {
+    /// one in `previous` keep its count; the others are listed when `listing`, else recorded by time.
+    func currentStamp(reusing previous: CoverageStamp?, listing: Bool = false) throws -> CoverageStamp {
         let rootPrefix = store.root.path.hasSuffix("/") ? store.root.path : store.root.path + "/"
         var epochs: [String: CoverageStamp.Epoch] = [:]
         for account in try store.accounts() {
@@ -41,10 +41,13 @@ struct DerivedCoverage {
                         epochs[relative] = known
                         continue
                     }
+                    guard listing else {
+                        epochs[relative] = CoverageStamp.Epoch(modified: modified, messages: nil, highestUID: nil)
+                        continue
+                    }
                     let stored = try mailbox.storedMessages(uidValidity: epoch, withSizes: false)
-                    guard !stored.isEmpty else { continue }
                     epochs[relative] = CoverageStamp.Epoch(modified: modified, messages: stored.count,
-                                                           highestUID: stored.keys.max()?.rawValue ?? 0)
+                                                           highestUID: stored.keys.max()?.rawValue)
                 }
             }
         }
@@ -72,9 +75,11 @@ struct DerivedCoverage {
     }
 
     /// Records that the derived data covers the store as it is now (written only when it changed).
-    func record() throws {
+    /// `listing: false` (the sync) records changed folders by time only, so the cost stays one `stat`
+    /// per folder however many messages they hold.
+    func record(listing: Bool = true) throws {
         let previous = readStamp()
-        let current = try currentStamp(reusing: previous)
+        let current = try currentStamp(reusing: previous, listing: listing)
         guard current != previous else { return }
         try AtomicFile.write(current.encoded(), to: stampURL)
     }

@@ -17,13 +17,10 @@ extension LocalMirror {
     /// Offline search over the index; never touches the network or the store.
     public func search(_ query: String, options: SearchOptions) throws -> [SearchHit] {
         guard FileManager.default.fileExists(atPath: paths.index.appendingPathComponent("manifest").path) else {
-            // No index: nothing mirrored yet, unless the store holds mail (the index was lost).
-            if FileManager.default.fileExists(atPath: paths.root.path),
-               let store = try? MailStore(root: paths.root), !(try DerivedCoverage(store: store, paths: paths).currentStamp(reusing: nil).epochs.isEmpty) {
-                _ = try checkDerivedData(store: store, coverage: DerivedCoverage(store: store, paths: paths))
-                if FileManager.default.fileExists(atPath: paths.index.appendingPathComponent("manifest").path) {
-                    return try SearchIndex.open(directory: paths.index).search(query, options: options)
-                }
+            // No index: nothing mirrored yet, unless the store holds mail (then the index was lost).
+            if FileManager.default.fileExists(atPath: paths.root.path), let store = try? MailStore(root: paths.root),
+               let stamp = try? DerivedCoverage(store: store, paths: paths).currentStamp(reusing: nil, listing: true),
+               (stamp.storedMessages ?? 0) > 0 {
                 throw MailMirrorError.derivedDataOutOfStep(
                     "The search index (\(paths.index.path)) is missing although the store holds mail. Run `mailmirror reindex` to rebuild it.")
             }
@@ -36,11 +33,11 @@ extension LocalMirror {
         guard FileManager.default.fileExists(atPath: paths.root.path) else { throw MailMirrorError.notMirroredYet("the catalog") }
         let store = try MailStore(root: paths.root)
         let contents = try store.catalog.load()
-        // Loading the catalog is the moment to see, for free, that it lost records (a cut or garbled
-        // file keeps the size `derived.state` recorded): compare with the store's count.
+        // Loading the catalog is the moment to see, for free, that it lost records even when its size
+        // and time still match `derived.state` (or no entry check ran): compare with the store's count.
         let coverage = DerivedCoverage(store: store, paths: paths)
         let stored = try coverage.currentStamp(reusing: coverage.readStamp()).storedMessages
-        if contents.ignoredBytes > 0 || contents.summaries.count != stored {
+        if contents.ignoredBytes > 0 || (stored != nil && contents.summaries.count != stored) {
             _ = try checkDerivedData(store: store, coverage: coverage)
             let healed = try store.catalog.load()
             return CatalogView(records: healed.summaries, storedRecords: healed.records)

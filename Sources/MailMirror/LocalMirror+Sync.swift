@@ -103,7 +103,7 @@ extension LocalMirror {
                 observer.warning("the catalog and the search index do not cover the store (\(reason)) and could not be rebuilt (\(Failure.message(error))); run `mailmirror reindex`")
             }
         }
-        if upToDate { try? coverage.record() } else { coverage.forget() }
+        if upToDate { try? coverage.record(listing: false) } else { coverage.forget() }
         return results
     }
 

@@ -234,4 +234,25 @@ struct DerivedDataHealTests {
         #expect(search.run.status == 0 && search.uids == Array(1...Self.total), "\(search.run.errors)")
         #expect(FileManager.default.fileExists(atPath: stamp.path), "the full check records the stamp again")
     }
+
+    /// While a sync holds the lock, new files in `cur/` are expected: readers answer from what is
+    /// indexed and say so. Once no sync runs, the same files the catalog lacks are refused.
+    @Test func aRunningSyncIsSaidNotRefused() throws {
+        let mirror = try Mirror()
+        let root = try mirror.copy()
+        let store = try MailStore(root: root)
+        let inbox = try store.mailbox(account: "test", name: try #require(try store.mailboxes(account: "test").first))
+        let epoch = try #require(try inbox.epochs().first)
+        let first = try #require(try inbox.storedMessages(uidValidity: epoch, withSizes: false)[UID(1)])
+        let lock = try store.lock()
+        try FileManager.default.copyItem(atPath: first.path, toPath: inbox.curPath(epoch) + "/99.eml.gz:2,")
+        let during = try Self.searchedUIDs(mirror, root)
+        #expect(during.run.status == 0 && during.uids == Array(1...Self.total), "\(during.run.errors)")
+        #expect(during.run.errors.contains("a sync is running"), "\(during.run.errors)")
+        lock.release()
+        let after = try Self.searchedUIDs(mirror, root)
+        #expect(after.run.status == 1, "\(after.uids)")
+        #expect(after.run.errors.contains("1 of the 9 stored messages are not in the catalog"), "\(after.run.errors)")
+        #expect(after.run.errors.contains("mailmirror reindex"), "\(after.run.errors)")
+    }
 }
