@@ -176,7 +176,7 @@ final class HostileMirror {
         let beside = try FileManager.default.contentsOfDirectory(atPath: base.path).sorted()
         #expect(beside == ["password", "root"], "written beside the root: \(beside)", sourceLocation: sourceLocation)
         let top = Set(try FileManager.default.contentsOfDirectory(atPath: root.path))
-        let known: Set<String> = ["accounts", "catalog", "index", "index.state", "lock", "config.json", "budget"]
+        let known: Set<String> = ["accounts", "catalog", "index", "index.state", "derived.state", "lock", "config.json", "budget"]
         #expect(top.isSubset(of: known), "unexpected entries in the root: \(top.subtracting(known).sorted())",
                 sourceLocation: sourceLocation)
         let enumerator = try #require(FileManager.default.enumerator(atPath: root.path), sourceLocation: sourceLocation)

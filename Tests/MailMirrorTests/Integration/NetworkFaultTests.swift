@@ -74,7 +74,7 @@ struct NetworkFaultTests {
             // Once complete, a sync moves too few bytes for new faults: start the mirror again from empty.
             if let box = try? MailStore(root: root).mailbox(account: "test", name: mailbox), let state = try? box.readState(),
                (try? box.storedMessages(uidValidity: state.uidValidity, withSizes: false).count) == count {
-                for name in ["accounts", "catalog", "index", "index.state", "budget"] {
+                for name in ["accounts", "catalog", "index", "index.state", "derived.state", "budget"] {
                     try? FileManager.default.removeItem(at: root.appendingPathComponent(name))
                 }
             }
