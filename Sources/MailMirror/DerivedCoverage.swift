@@ -120,7 +120,7 @@ struct DerivedCoverage {
                     let torn = interrupted && !Self.lastFrameIsWhole(catalogPath)
                     problems.append(StoreProblem(kind: .catalogDamaged, path: catalogPath, message: torn
                         ? "\(catalogPath) ends with \(contents.ignoredBytes) bytes an interrupted sync was writing; the next sync cuts them off."
-                        : "\(catalogPath) is damaged: \(contents.ignoredBytes) bytes after record \(contents.records) cannot be read, so every message catalogued after it is lost. Run `mailmirror reindex` to rebuild it from the store.",
+                        : "\(catalogPath) is damaged: \(contents.ignoredBytes) bytes after record \(Self.grouped(contents.records)) cannot be read, so every message catalogued after it is lost. Run `mailmirror reindex` to rebuild it from the store.",
                         healsOnNextSync: torn))
                 }
             } catch {
@@ -133,8 +133,8 @@ struct DerivedCoverage {
             for (group, keys) in Self.byEpoch(lacking) {
                 let total = stored.filter { $0.key.account == group.account && $0.key.mailbox == group.mailbox && $0.key.uidValidity == group.uidValidity }.count
                 problems.append(StoreProblem(kind: .catalogStale, path: catalogPath, message: interrupted
-                    ? "\(group.account)/\(group.mailbox) (UIDVALIDITY \(group.uidValidity)): \(keys.count) of the \(Self.count(total, "stored message")) are not in the catalog yet; an interrupted sync left them out and the next sync catalogues them."
-                    : "\(group.account)/\(group.mailbox) (UIDVALIDITY \(group.uidValidity)): \(keys.count) of the \(Self.count(total, "stored message")) are not in the catalog, so search, show, thread and report do not see them. Run `mailmirror reindex` to rebuild the catalog from the store.",
+                    ? "\(group.account)/\(group.mailbox) (UIDVALIDITY \(group.uidValidity)): \(Self.grouped(keys.count)) of the \(Self.count(total, "stored message")) are not in the catalog yet; an interrupted sync left them out and the next sync catalogues them."
+                    : "\(group.account)/\(group.mailbox) (UIDVALIDITY \(group.uidValidity)): \(Self.grouped(keys.count)) of the \(Self.count(total, "stored message")) are not in the catalog, so search, show, thread and report do not see them. Run `mailmirror reindex` to rebuild the catalog from the store.",
                     account: group.account, mailbox: group.mailbox, uidValidity: group.uidValidity, healsOnNextSync: interrupted))
             }
             let extra = catalog.map(\.key).filter { !storedIDs.contains($0.id) }
@@ -183,8 +183,8 @@ struct DerivedCoverage {
             let twice = seen.values.filter { $0 > 1 }.count
             if missing > 0 {
                 problems.append(StoreProblem(kind: .indexStale, path: indexPath, message: pending
-                    ? "The search index lacks \(missing) of the \(Self.count(expected?.count ?? 0, "catalogued message")); an interrupted sync stopped before indexing them and the next sync does."
-                    : "The search index lacks \(missing) of the \(Self.count(expected?.count ?? 0, "catalogued message")), so search does not find them. Run `mailmirror reindex` to rebuild it.",
+                    ? "The search index lacks \(Self.grouped(missing)) of the \(Self.count(expected?.count ?? 0, "catalogued message")); an interrupted sync stopped before indexing them and the next sync does."
+                    : "The search index lacks \(Self.grouped(missing)) of the \(Self.count(expected?.count ?? 0, "catalogued message")), so search does not find them. Run `mailmirror reindex` to rebuild it.",
                     healsOnNextSync: pending))
             }
             if extra > 0 {
@@ -271,12 +271,17 @@ struct DerivedCoverage {
     }
 
     static func count(_ n: Int, _ noun: String) -> String {
+        "\(grouped(n)) \(noun)\(n == 1 ? "" : "s")"
+    }
+
+    /// `44,996`, as the rest of the output writes counts.
+    static func grouped(_ n: Int) -> String {
         var digits = String(n)
-        var grouped = ""
+        var result = ""
         while digits.count > 3 {
-            grouped = "," + digits.suffix(3) + grouped
+            result = "," + digits.suffix(3) + result
             digits.removeLast(3)
         }
-        return "\(digits)\(grouped) \(noun)\(n == 1 ? "" : "s")"
+        return digits + result
     }
 }

@@ -163,6 +163,11 @@ struct DerivedDataHealTests {
         #expect(report.count == nil, "\(damage): a report over part of the mirror was written")
         #expect(report.run.errors.contains("mailmirror reindex"), "\(damage): \(report.run.errors)")
 
+        for command in [["show", "<m7@example.org>"], ["thread", "<m7@example.org>"]] {
+            let run = try mirror.run(root, command)
+            #expect(run.status == 1 && run.errors.contains("mailmirror reindex"), "\(damage), \(command[0]): \(run.errors)")
+        }
+
         // status shows the store's counts and says the derived data does not cover them.
         let status = try mirror.run(root, ["status", "--json"])
         #expect(status.status == 1, "\(damage): \(status.output)")
@@ -179,6 +184,8 @@ struct DerivedDataHealTests {
         #expect(after.run.status == 0 && after.uids == Array(1...Self.total), "\(damage): \(after.run.errors) \(after.uids)")
         let healedReport = try Self.reportedCustomerMessages(mirror, root)
         #expect(healedReport.run.status == 0 && healedReport.count == Self.total, "\(damage): \(healedReport.run.errors) \(healedReport.run.output) \(healedReport.count ?? -1)")
+        let shown = try mirror.run(root, ["show", "--json", "<m7@example.org>"])
+        #expect(shown.status == 0 && shown.json["uid"] as? Int == 7, "\(damage): \(shown.errors)")
         let clean = try mirror.run(root, ["verify", "--json"])
         #expect(clean.status == 0 && clean.json["ok"] as? Bool == true, "\(damage): \(clean.output)")
         #expect(try mirror.run(root, ["status", "--json"]).status == 0)
