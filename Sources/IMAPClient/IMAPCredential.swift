@@ -1,0 +1,7 @@
+/// What a session signs in with. Held only for the login; never traced.
+public enum IMAPCredential: Sendable {
+    /// LOGIN or AUTHENTICATE PLAIN.
+    case password(String)
+    /// AUTHENTICATE OAUTHBEARER or XOAUTH2 with an access token.
+    case oauth2(accessToken: String)
+}
