@@ -16,8 +16,20 @@ public struct IMAPConnector: RemoteConnector {
                      caFile: account.caFile, timeout: timeout)
     }
 
+    /// `password` is the app password, or for an OAuth 2.0 account the access token.
     public func openSession(_ account: AccountConfiguration, password: Secret) throws -> IMAPSession {
-        try IMAPSession.open(endpoint: endpoint(for: account), user: account.email, password: password.value, trace: trace)
+        guard let oauth2 = account.oauth2 else {
+            return try IMAPSession.open(endpoint: endpoint(for: account), user: account.email, password: password.value, trace: trace)
+        }
+        do {
+            return try IMAPSession.open(endpoint: endpoint(for: account), user: account.email,
+                                        credential: .oauth2(accessToken: password.value), trace: trace)
+        } catch .authentication(let failure, let text) {
+            // The advice names the account and what renews its token.
+            var viaTokenCommand = false
+            if case .tokenCommand = oauth2 { viaTokenCommand = true }
+            throw OAuth2SignInError.refused(account: account.name, failure: failure, serverText: text, viaTokenCommand: viaTokenCommand)
+        }
     }
 
     public func connect(_ account: AccountConfiguration, password: Secret) throws -> RemoteSession {

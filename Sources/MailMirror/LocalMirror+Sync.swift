@@ -35,7 +35,7 @@ extension LocalMirror {
             }
             let secret: Secret
             do {
-                secret = try account.password.resolve()
+                secret = try credential(for: account)
             } catch {
                 var failed = AccountSyncResult(account: account.name)
                 failed.error = Failure.message(error)

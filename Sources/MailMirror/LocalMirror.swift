@@ -23,9 +23,13 @@ public final class LocalMirror {
         if configuration.accounts.contains(where: { $0.name == account.name }) {
             throw MailMirrorError.accountExists(account.name)
         }
-        let secret = try account.password.resolve()
         var warnings: [String] = []
-        if account.gmail, let warning = GmailPreset.passwordWarning(secret) { warnings.append(warning) }
+        // An OAuth 2.0 account is checked by `account authorize` / `account test`: its token
+        // command may need the network, and nothing can be known before the authorization.
+        if let password = account.password {
+            let secret = try password.resolve()
+            if account.gmail, let warning = GmailPreset.passwordWarning(secret) { warnings.append(warning) }
+        }
         if let caFile = account.caFile, !FileManager.default.isReadableFile(atPath: caFile) {
             throw MailMirrorError.invalidArgument("--ca-file \(caFile) cannot be read")
         }
