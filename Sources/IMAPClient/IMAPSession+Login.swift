@@ -27,9 +27,10 @@ extension IMAPSession {
     /// requires so that the server sends its tagged NO, and the failure is told apart from both
     /// (expired or revoked token, wrong scope, IMAP disabled …). The token is never traced and is
     /// scrubbed from any server text.
-    public func login(user: String, accessToken: String) throws(IMAPSessionError) {
+    public func login(user: String, accessToken: String, mechanism wanted: OAuth2Mechanism? = nil) throws(IMAPSessionError) {
         secret = accessToken
-        guard let mechanism = OAuth2Mechanism.preferred(in: capabilities) else {
+        let offered = wanted.map { capabilities.contains($0.capability) ? $0 : nil } ?? OAuth2Mechanism.preferred(in: capabilities)
+        guard let mechanism = offered else {
             throw .noOAuth2Mechanism(host: endpoint.host)
         }
         let command = Command.authenticateOAuth2(mechanism, user: user, token: accessToken, host: endpoint.host,
@@ -42,7 +43,7 @@ extension IMAPSession {
     public func login(user: String, credential: IMAPCredential) throws(IMAPSessionError) {
         switch credential {
         case .password(let password): try login(user: user, password: password)
-        case .oauth2(let accessToken): try login(user: user, accessToken: accessToken)
+        case .oauth2(let accessToken, let mechanism): try login(user: user, accessToken: accessToken, mechanism: mechanism)
         }
     }
 

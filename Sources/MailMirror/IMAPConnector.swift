@@ -1,3 +1,5 @@
+import Foundation
+import IMAP
 import IMAPClient
 
 /// Opens logged-in IMAP sessions for accounts, with an optional trace for `--verbose`
@@ -5,10 +7,15 @@ import IMAPClient
 public struct IMAPConnector: RemoteConnector {
     public var timeout: Double
     public var trace: ((IMAPTraceEvent) -> Void)?
+    /// The SASL mechanism for OAuth 2.0 accounts; nil takes the server's best (OAUTHBEARER, else
+    /// XOAUTH2). `MAILMIRROR_OAUTH2_MECHANISM` sets it, for tests against a server offering both.
+    public var oauth2Mechanism: OAuth2Mechanism?
 
-    public init(timeout: Double = 60, trace: ((IMAPTraceEvent) -> Void)? = nil) {
+    public init(timeout: Double = 60, trace: ((IMAPTraceEvent) -> Void)? = nil,
+                environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.timeout = timeout
         self.trace = trace
+        self.oauth2Mechanism = environment["MAILMIRROR_OAUTH2_MECHANISM"].flatMap { OAuth2Mechanism(rawValue: $0.uppercased()) }
     }
 
     public func endpoint(for account: AccountConfiguration) -> IMAPEndpoint {
@@ -23,7 +30,7 @@ public struct IMAPConnector: RemoteConnector {
         }
         do {
             return try IMAPSession.open(endpoint: endpoint(for: account), user: account.email,
-                                        credential: .oauth2(accessToken: password.value), trace: trace)
+                                        credential: .oauth2(accessToken: password.value, mechanism: oauth2Mechanism), trace: trace)
         } catch .authentication(let failure, let text) {
             // The advice names the account and what renews its token.
             var viaTokenCommand = false

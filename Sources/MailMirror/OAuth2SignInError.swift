@@ -26,36 +26,36 @@ public enum OAuth2SignInError: Error, Sendable, Equatable {
         case .notAuthorized(let account):
             return "account \(account) signs in with OAuth 2.0 but is not authorized yet: run `mailmirror account authorize \(account) --client-id ID --client-secret-file FILE`"
         case .tokenCommand(let account, let why):
-            return "account \(account): cannot get an OAuth 2.0 access token: \(why); fix the --oauth2-token-command (it must print a fresh access token)"
+            return "cannot get an OAuth 2.0 access token: \(why); fix the --oauth2-token-command (it must print a fresh access token)"
         case .unreadable(let account, let why):
-            return "account \(account): \(why)"
+            return "\(why)"
         case .tokenEndpoint(let account, let error):
             switch error {
             case .invalidGrant:
-                return "account \(account): \(error.description). Run `mailmirror account authorize \(account) --client-id ID --client-secret-file FILE` again to sign in anew (see README, \"Signing in with OAuth 2.0\")."
+                return "\(error.description). Run `mailmirror account authorize \(account) --client-id ID --client-secret-file FILE` again to sign in anew (see README, \"Signing in with OAuth 2.0\")."
             case .invalidScope:
-                return "account \(account): \(error.description); then run `mailmirror account authorize \(account)` again."
+                return "\(error.description); then run `mailmirror account authorize \(account)` again."
             default:
-                return "account \(account): cannot get an OAuth 2.0 access token: \(error.description)"
+                return "cannot get an OAuth 2.0 access token: \(error.description)"
             }
         case .refused(let account, let failure, let text, let viaTokenCommand):
             let said = text.isEmpty ? "" : " (the server said: “\(text)”)"
             switch failure {
             case .tokenRejected, .invalidCredentials:
-                return "account \(account): the server refused the OAuth 2.0 access token as expired or revoked\(said). "
+                return "the server refused the OAuth 2.0 access token as expired or revoked\(said). "
                     + (viaTokenCommand
                         ? "Check that the --oauth2-token-command prints a fresh access token for \(account)'s address (re-run the helper's own authorization if it has one)."
                         : "Run `mailmirror account authorize \(account) --client-id ID --client-secret-file FILE` again.")
             case .insufficientScope:
-                return "account \(account): the OAuth 2.0 access token does not allow IMAP\(said): it needs the scope https://mail.google.com/. "
+                return "the OAuth 2.0 access token does not allow IMAP\(said): it needs the scope https://mail.google.com/. "
                     + (viaTokenCommand ? "Make the token command ask for that scope." : "Run `mailmirror account authorize \(account)` again with a client allowed that scope.")
             default:
-                return "account \(account): login refused\(said). \(failure.advice)"
+                return "login refused\(said). \(failure.advice)"
             }
         case .authorization(let account, let error):
-            return "account \(account): the authorization failed: \(error.description)"
+            return "the authorization failed: \(error.description)"
         case .noRefreshToken(let account):
-            return "account \(account): the token endpoint gave no refresh token, so mailmirror could not sign in on its own later; remove mailmirror's access at https://myaccount.google.com/permissions and run `mailmirror account authorize \(account)` again"
+            return "the token endpoint gave no refresh token, so mailmirror could not sign in on its own later; remove mailmirror's access at https://myaccount.google.com/permissions and run `mailmirror account authorize \(account)` again"
         }
     }
 
