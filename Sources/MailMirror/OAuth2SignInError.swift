@@ -25,9 +25,9 @@ public enum OAuth2SignInError: Error, Sendable, Equatable {
         switch self {
         case .notAuthorized(let account):
             return "account \(account) signs in with OAuth 2.0 but is not authorized yet: run `mailmirror account authorize \(account) --client-id ID --client-secret-file FILE`"
-        case .tokenCommand(let account, let why):
+        case .tokenCommand(_, let why):
             return "cannot get an OAuth 2.0 access token: \(why); fix the --oauth2-token-command (it must print a fresh access token)"
-        case .unreadable(let account, let why):
+        case .unreadable(_, let why):
             return "\(why)"
         case .tokenEndpoint(let account, let error):
             switch error {
@@ -52,7 +52,7 @@ public enum OAuth2SignInError: Error, Sendable, Equatable {
             default:
                 return "login refused\(said). \(failure.advice)"
             }
-        case .authorization(let account, let error):
+        case .authorization(_, let error):
             return "the authorization failed: \(error.description)"
         case .noRefreshToken(let account):
             return "the token endpoint gave no refresh token, so mailmirror could not sign in on its own later; remove mailmirror's access at https://myaccount.google.com/permissions and run `mailmirror account authorize \(account)` again"
