@@ -48,7 +48,7 @@ public enum OAuth2Error: Error, Sendable, Equatable, CustomStringConvertible {
         case .authorizationDenied(let why):
             return "the authorization was not granted (\(why))"
         case .authorizationTimedOut(let seconds):
-            return "no answer came back from the browser within \(seconds / 60) minutes"
+            return "no answer came back from the browser within " + (seconds >= 120 ? "\(seconds / 60) minutes" : "\(seconds) seconds")
         case .stateMismatch:
             return "the browser came back with an answer to another request (state mismatch); start again"
         case .loopback(let why):
