@@ -8,6 +8,7 @@ Usage:
   testbed_oauth2.py token [--env FILE] [--expired] [--scope S]
                                                   prints a fresh access token for the testbed's user (what an
                                                   --oauth2-token-command prints); --expired: one Dovecot refuses
+  testbed_oauth2.py issued [--env FILE]           prints every access token issued so far, one a line
   testbed_oauth2.py browse URL [--env FILE]       plays the user's browser: GETs the authorization URL (the fake
                                                   answers with a redirect carrying a code) and follows it to
                                                   mailmirror's loopback listener; prints the listener's page
@@ -219,6 +220,14 @@ def token(a):
         print(r.read().decode())
 
 
+def issued(a):
+    env = environment(a)
+    ctx = ssl.create_default_context(cafile=env["MAILMIRROR_TEST_CA"])
+    with urllib.request.urlopen(env["MAILMIRROR_TEST_OAUTH2_URL"] + "/issued", context=ctx, timeout=10) as r:
+        for t in json.loads(r.read()):
+            print(t)
+
+
 def browse(a):
     env = environment(a)
     ctx = ssl.create_default_context(cafile=env["MAILMIRROR_TEST_CA"])
@@ -237,11 +246,13 @@ def main():
     t.add_argument("--env")
     t.add_argument("--expired", action="store_true")
     t.add_argument("--scope")
+    i = sub.add_parser("issued")
+    i.add_argument("--env")
     b = sub.add_parser("browse")
     b.add_argument("url")
     b.add_argument("--env")
     a = p.parse_args()
-    {"serve": serve, "token": token, "browse": browse}[a.cmd](a)
+    {"serve": serve, "token": token, "issued": issued, "browse": browse}[a.cmd](a)
 
 
 if __name__ == "__main__":

@@ -39,6 +39,8 @@ extension LocalMirror {
             } catch {
                 var failed = AccountSyncResult(account: account.name)
                 failed.error = Failure.message(error)
+                // A token endpoint that is down or slow: cron retries later (exit 75).
+                failed.errorIsTemporary = Failure.isTemporary(error)
                 results.append(failed)
                 continue
             }
