@@ -47,7 +47,7 @@ extension LocalMirror {
             let cataloguer = Cataloguer(catalog: store.catalog, team: account.teamMatcher, texts: texts)
             cataloguers.append(cataloguer)
             let engine = SyncEngine(
-                connector: connector,
+                connector: account.usesOAuth2 ? TokenRenewingConnector(inner: connector) { [self] in try credential(for: $0) } : connector,
                 openMailbox: { account, mailbox in StoreMailbox(try store.mailbox(account: account.name, name: mailbox)) },
                 budgetURL: { [paths] account in paths.budget(account.name) },
                 ingest: cataloguer, observer: observer, options: options)

@@ -41,9 +41,13 @@ public final class LocalMirror {
 
     public func removeAccount(named name: String) throws {
         var configuration = try configuration()
-        guard configuration.accounts.contains(where: { $0.name == name }) else { throw MailMirrorError.unknownAccount(name) }
+        guard let account = configuration.accounts.first(where: { $0.name == name }) else { throw MailMirrorError.unknownAccount(name) }
         configuration.accounts.removeAll { $0.name == name }
         try configuration.save(to: paths.configuration)
+        // A refresh token `account authorize` kept for it would sign in to the mailbox for months: it goes too.
+        if case .google(_, _, .file(let path))? = account.oauth2, path == refreshTokenFile(account: name).path {
+            try AtomicFile.remove(URL(fileURLWithPath: path))
+        }
     }
 
     func ensureRoot() throws {

@@ -76,6 +76,8 @@ struct OAuth2SignInTests {
         #expect(expected.count == 10)
         #expect(try stored(mirror: mirror("xoauth2"), account: "support", mailbox: mailbox) == expected)
         #expect(try stored(mirror: mirror("authorized"), account: "support", mailbox: mailbox) == expected)
+        try ProcessRun.output(binary, ["--root", mirror("authorized"), "account", "remove", "support"])
+        #expect(!FileManager.default.fileExists(atPath: tokenFile), "removing the account removes its refresh token")
         for index in 1...10 {
             #expect(expected[UInt32(index)] == Array(Testbed.sampleMessage(index).replacingOccurrences(of: "\n", with: "\r\n").utf8))
         }
