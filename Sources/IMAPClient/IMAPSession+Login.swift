@@ -20,8 +20,8 @@ extension IMAPSession {
         try finishLogin(outcome, oauth2: false)
     }
 
-    /// Signs in with an OAuth 2.0 access token: AUTHENTICATE OAUTHBEARER when the server offers it
-    /// (RFC 7628), else XOAUTH2 (Gmail), with SASL-IR when offered.
+    /// Signs in with an OAuth 2.0 access token: AUTHENTICATE with `mechanism` when the server offers
+    /// it, else OAUTHBEARER when offered (RFC 7628), else XOAUTH2; with SASL-IR when offered.
     ///
     /// A refused token draws an error challenge (`+ base64 JSON`); it is answered as the mechanism
     /// requires so that the server sends its tagged NO, and the failure is told apart from both
@@ -29,8 +29,8 @@ extension IMAPSession {
     /// scrubbed from any server text.
     public func login(user: String, accessToken: String, mechanism wanted: OAuth2Mechanism? = nil) throws(IMAPSessionError) {
         secret = accessToken
-        let offered = wanted.map { capabilities.contains($0.capability) ? $0 : nil } ?? OAuth2Mechanism.preferred(in: capabilities)
-        guard let mechanism = offered else {
+        let favoured = wanted.flatMap { capabilities.contains($0.capability) ? $0 : nil }
+        guard let mechanism = favoured ?? OAuth2Mechanism.preferred(in: capabilities) else {
             throw .noOAuth2Mechanism(host: endpoint.host)
         }
         let command = Command.authenticateOAuth2(mechanism, user: user, token: accessToken, host: endpoint.host,

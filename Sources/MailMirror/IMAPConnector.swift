@@ -7,8 +7,10 @@ import IMAPClient
 public struct IMAPConnector: RemoteConnector {
     public var timeout: Double
     public var trace: ((IMAPTraceEvent) -> Void)?
-    /// The SASL mechanism for OAuth 2.0 accounts; nil takes the server's best (OAUTHBEARER, else
-    /// XOAUTH2). `MAILMIRROR_OAUTH2_MECHANISM` sets it, for tests against a server offering both.
+    /// The SASL mechanism OAuth 2.0 accounts favour when the server offers it; nil: XOAUTH2 for
+    /// Gmail accounts (the mechanism Google documents first), else OAUTHBEARER (the standard), each
+    /// falling back to the other. `MAILMIRROR_OAUTH2_MECHANISM` sets it, for tests against a server
+    /// offering both.
     public var oauth2Mechanism: OAuth2Mechanism?
 
     public init(timeout: Double = 60, trace: ((IMAPTraceEvent) -> Void)? = nil,
@@ -28,15 +30,18 @@ public struct IMAPConnector: RemoteConnector {
         guard let oauth2 = account.oauth2 else {
             return try IMAPSession.open(endpoint: endpoint(for: account), user: account.email, password: password.value, trace: trace)
         }
-        do {
-            return try IMAPSession.open(endpoint: endpoint(for: account), user: account.email,
-                                        credential: .oauth2(accessToken: password.value, mechanism: oauth2Mechanism), trace: trace)
-        } catch .authentication(let failure, let text) {
-            // The advice names the account and what renews its token.
+        let favoured: OAuth2Mechanism? = oauth2Mechanism ?? (account.gmail ? .xoauth2 : nil)
+        let credential = IMAPCredential.oauth2(accessToken: password.value, mechanism: favoured)
+        let result = Result { () throws(IMAPSessionError) -> IMAPSession in
+            try IMAPSession.open(endpoint: endpoint(for: account), user: account.email, credential: credential, trace: trace)
+        }
+        // The advice names the account and what renews its token.
+        if case .failure(.authentication(let failure, let text)) = result {
             var viaTokenCommand = false
             if case .tokenCommand = oauth2 { viaTokenCommand = true }
             throw OAuth2SignInError.refused(account: account.name, failure: failure, serverText: text, viaTokenCommand: viaTokenCommand)
         }
+        return try result.get()
     }
 
     public func connect(_ account: AccountConfiguration, password: Secret) throws -> RemoteSession {

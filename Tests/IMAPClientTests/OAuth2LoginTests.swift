@@ -81,6 +81,17 @@ import Testing
         }
     }
 
+    @Test func aFavouredMechanismIsUsedOnlyWhenOffered() throws {
+        let both = ScriptedTransport([capability("SASL-IR AUTH=XOAUTH2 AUTH=OAUTHBEARER"), ("AUTHENTICATE XOAUTH2", "TAG OK done\r\n"),
+                                      ("CAPABILITY", "* CAPABILITY IMAP4rev1\r\nTAG OK done\r\n")])
+        try IMAPSession(transport: both, endpoint: endpoint).login(user: "me@gmail.com", accessToken: Self.token, mechanism: .xoauth2)
+        #expect(both.sent[1].hasPrefix("M2 AUTHENTICATE XOAUTH2 "))
+        let bearerOnly = ScriptedTransport([capability("SASL-IR AUTH=OAUTHBEARER"), ("AUTHENTICATE OAUTHBEARER", "TAG OK done\r\n"),
+                                            ("CAPABILITY", "* CAPABILITY IMAP4rev1\r\nTAG OK done\r\n")])
+        try IMAPSession(transport: bearerOnly, endpoint: endpoint).login(user: "me@gmail.com", accessToken: Self.token, mechanism: .xoauth2)
+        #expect(bearerOnly.sent[1].hasPrefix("M2 AUTHENTICATE OAUTHBEARER "))
+    }
+
     @Test func aServerWithoutOAuthIsToldSoAndNothingIsSent() throws {
         let transport = ScriptedTransport([capability("AUTH=PLAIN")])
         let session = try IMAPSession(transport: transport, endpoint: endpoint)
