@@ -30,6 +30,8 @@ extension LocalMirror {
     public func authorize(account name: String, options: AuthorizeOptions,
                           environment: [String: String] = ProcessInfo.processInfo.environment,
                           showURL: (String) -> Void) throws -> AccountConfiguration {
+        // The code, the PKCE verifier and the refresh token will be in memory.
+        CoreDumps.forbidden
         var configuration = try configuration()
         guard let index = configuration.accounts.firstIndex(where: { $0.name == name }) else {
             throw MailMirrorError.unknownAccount(name)

@@ -13,6 +13,8 @@ extension LocalMirror {
             }
             return try password.resolve(environment: environment)
         }
+        // Before any token (or the token command's output) is in memory.
+        CoreDumps.forbidden
         switch oauth2 {
         case .unauthorized:
             throw OAuth2SignInError.notAuthorized(account: account.name)
@@ -52,8 +54,11 @@ extension LocalMirror {
         } catch MailMirrorError.passwordUnavailable(let why) {
             throw OAuth2SignInError.unreadable(account: account, why: "cannot read the OAuth client secret: \(why.replacingOccurrences(of: "password", with: "client secret"))")
         }
+        guard let clientSecret = ClientSecretFile.secret(in: raw) else {
+            throw OAuth2SignInError.unreadable(account: account, why: "the client secret file \(clientSecretFile) holds no client_secret; download the client's JSON again from the Google Cloud console (APIs & Services → Credentials)")
+        }
         return TokenEndpoint(endpoints: OAuth2Endpoints.fromEnvironment(environment), clientID: clientID,
-                             clientSecret: ClientSecretFile.secret(in: raw) ?? "",
+                             clientSecret: clientSecret,
                              timeoutSeconds: Self.tokenTimeout(environment))
     }
 
@@ -68,24 +73,5 @@ extension LocalMirror {
     /// Seconds to wait for the token endpoint: `MAILMIRROR_OAUTH2_TIMEOUT` (tests), else 30.
     static func tokenTimeout(_ environment: [String: String]) -> Int {
         environment["MAILMIRROR_OAUTH2_TIMEOUT"].flatMap(Int.init).map { max(1, min($0, 300)) } ?? 30
-    }
-}
-
-/// The client secret file: the JSON the Google Cloud console downloads
-/// (`{"installed":{"client_id":…,"client_secret":…}}`), or the secret alone on its first line.
-enum ClientSecretFile {
-    static func secret(in text: String) -> String? {
-        if let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] {
-            let client = (object["installed"] ?? object["web"]) as? [String: Any] ?? object
-            return client["client_secret"] as? String
-        }
-        let line = text.split(whereSeparator: \.isNewline).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-        return line.isEmpty ? nil : line
-    }
-
-    static func clientID(in text: String) -> String? {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else { return nil }
-        let client = (object["installed"] ?? object["web"]) as? [String: Any] ?? object
-        return client["client_id"] as? String
     }
 }

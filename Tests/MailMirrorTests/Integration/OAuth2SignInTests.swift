@@ -34,7 +34,7 @@ struct OAuth2SignInTests {
         let server = ["--email", bed.user, "--host", bed.host, "--port", String(bed.imapsPort), "--ca-file", bed.caFile, "--mailbox", mailbox]
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         let passwordFile = root.appendingPathComponent("password-app")
-        FileManager.default.createFile(atPath: passwordFile.path, contents: Data(bed.password.utf8), attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(atPath: passwordFile.path, contents: Data(bed.password.utf8), attributes: [.posixPermissions: 0o600])
 
         // 1. The app password, as before.
         try ProcessRun.output(binary, ["--root", mirror("password"), "account", "add", "support", "--password-file", passwordFile.path] + server)

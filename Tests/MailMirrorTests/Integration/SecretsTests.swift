@@ -39,7 +39,7 @@ struct SecretsTests {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("mm-secrets-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         let goodFile = root.appendingPathComponent("password-good")
-        FileManager.default.createFile(atPath: goodFile.path, contents: Data(bed.password.utf8), attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(atPath: goodFile.path, contents: Data(bed.password.utf8), attributes: [.posixPermissions: 0o600])
         let wrong = "zyxwvutsrqponmlk"
         let common = ["--email", bed.user, "--host", bed.host, "--port", String(bed.imapsPort), "--ca-file", bed.caFile, "--mailbox", mailbox]
         let mirror = root.appendingPathComponent("mirror").path

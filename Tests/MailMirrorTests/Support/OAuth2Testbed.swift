@@ -43,7 +43,7 @@ struct OAuth2Testbed {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let file = folder.appendingPathComponent("client_secret.json")
         let json = #"{"installed":{"client_id":"unused","client_secret":"\#(Self.clientSecret)","redirect_uris":["http://localhost"]}}"#
-        FileManager.default.createFile(atPath: file.path, contents: Data(json.utf8), attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(atPath: file.path, contents: Data(json.utf8), attributes: [.posixPermissions: 0o600])
         return file.path
     }
 
@@ -90,7 +90,7 @@ struct OAuth2Testbed {
         let refreshToken = "rt-\(UUID().uuidString)"
         let tokenFile = root.appendingPathComponent("oauth2").appendingPathComponent(name)
         try FileManager.default.createDirectory(at: tokenFile.deletingLastPathComponent(), withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: tokenFile.path, contents: Data((refreshToken + "\n").utf8), attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(atPath: tokenFile.path, contents: Data((refreshToken + "\n").utf8), attributes: [.posixPermissions: 0o600])
         let secretFile = try clientSecretFile(in: root.appendingPathComponent("client"))
         let paths = MirrorPaths(root: root)
         var configuration = try Configuration.load(from: paths.configuration)
