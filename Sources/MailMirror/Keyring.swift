@@ -19,6 +19,11 @@ public enum Keyring {
 
     public static func store(account: String, secret: Secret, purpose: Purpose = .appPassword) throws -> PasswordSource {
         guard let tool = ["/usr/bin/secret-tool", "/usr/local/bin/secret-tool"].first(where: FileManager.default.isExecutableFile) else {
+            if purpose == .oauth2RefreshToken {
+                throw MailMirrorError.invalidArgument(
+                    "no keyring to keep the refresh token in (secret-tool is not installed): run `mailmirror account authorize` "
+                    + "without --keyring, and the refresh token is kept in a file only you can read under the mirror")
+            }
             throw MailMirrorError.passwordUnavailable(
                 "no keyring to keep a typed password in (secret-tool is not installed). Save the app password in a file "
                 + "only you can read (install -m 600 /dev/null FILE, then edit it) and pass --password-file FILE")
@@ -36,7 +41,7 @@ public enum Keyring {
         try input.fileHandleForWriting.close()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw MailMirrorError.passwordUnavailable("the keyring refused the password (secret-tool exited with \(process.terminationStatus))")
+            throw MailMirrorError.fileSystem("the keyring refused the \(purpose == .appPassword ? "password" : "refresh token") (secret-tool exited with \(process.terminationStatus))")
         }
         return .command(([tool, "lookup"] + purpose.attributes + ["account", account]).joined(separator: " "))
     }
