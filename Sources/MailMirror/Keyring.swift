@@ -41,7 +41,8 @@ public enum Keyring {
         try input.fileHandleForWriting.close()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw MailMirrorError.fileSystem("the keyring refused the \(purpose == .appPassword ? "password" : "refresh token") (secret-tool exited with \(process.terminationStatus))")
+            let why = "the keyring refused the \(purpose == .appPassword ? "password" : "refresh token") (secret-tool exited with \(process.terminationStatus))"
+            throw purpose == .appPassword ? MailMirrorError.passwordUnavailable(why) : MailMirrorError.fileSystem(why)
         }
         return .command(([tool, "lookup"] + purpose.attributes + ["account", account]).joined(separator: " "))
     }
