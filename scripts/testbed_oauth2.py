@@ -35,7 +35,6 @@ import http.server
 import json
 import os
 import secrets
-import shlex
 import signal
 import ssl
 import sys
@@ -43,6 +42,8 @@ import threading
 import time
 import urllib.parse
 import urllib.request
+
+from testbed_imap import read_env  # the same testbed.env reader (this folder)
 
 MAIL_SCOPE = "https://mail.google.com/"
 CLIENT_SECRET = "test-client-secret"
@@ -189,20 +190,6 @@ def serve(a):
         f.write(f"{introspection.server_address[1]} {token.server_address[1]}\n")
     os.rename(tmp, os.path.join(a.dir, "ports"))
     stop.wait()
-
-
-def read_env(path):
-    env = {}
-    with open(path) as f:
-        for line in f:
-            line = line.strip()
-            if line.startswith("export "):
-                line = line[len("export "):]
-            if line and not line.startswith("#") and "=" in line:
-                key, value = line.split("=", 1)
-                words = shlex.split(value)
-                env[key] = words[0] if words else ""
-    return env
 
 
 def environment(a):
