@@ -1,5 +1,6 @@
 import Foundation
 import OAuth2
+import Store
 
 /// What `account authorize` needs besides the account.
 public struct AuthorizeOptions: Sendable {
@@ -35,6 +36,10 @@ extension LocalMirror {
         var configuration = try configuration()
         guard let index = configuration.accounts.firstIndex(where: { $0.name == name }) else {
             throw MailMirrorError.unknownAccount(name)
+        }
+        // The name becomes a file name under the root: a hand-edited "../x" must not escape it.
+        guard AccountName.isValid(name) else {
+            throw MailMirrorError.invalidConfiguration("the account name \"\(name)\" in config.json cannot name a file; rename the account first")
         }
         var account = configuration.accounts[index]
         let endpoint = try tokenEndpoint(clientID: options.clientID, clientSecretFile: options.clientSecretFile,
