@@ -4,7 +4,7 @@
 import PackageDescription
 
 /// Every library target and the modules it may import. Arrows point one way:
-/// mailmirror → MailMirror → {IMAPClient → IMAP, Store, MIME, Index, Analytics} → MailCore.
+/// mailmirror → MailMirror → {IMAPClient → IMAP, OAuth2, Store, MIME, Index, Analytics} → MailCore.
 let libraries: [(name: String, dependencies: [Target.Dependency])] = [
     ("MailCore", []),
     ("IMAP", ["MailCore"]),
@@ -15,13 +15,14 @@ let libraries: [(name: String, dependencies: [Target.Dependency])] = [
     ("Index", ["MailCore", "TextAnalysis"]),
     ("Analytics", ["MailCore", "TextAnalysis"]),
     ("Terminal", []),
-    ("MailMirror", ["MailCore", "IMAP", "IMAPClient", "Store", "MIME", "Index", "Analytics", "Terminal"]),
+    ("OAuth2", ["CCurl"]),
+    ("MailMirror", ["MailCore", "IMAP", "IMAPClient", "OAuth2", "Store", "MIME", "Index", "Analytics", "Terminal"]),
 ]
 
 var targets: [Target] = [
     .target(name: "CCurl"),
     .target(name: "CZlib", linkerSettings: [.linkedLibrary("z")]),
-    .executableTarget(name: "mailmirror", dependencies: ["MailMirror", "Terminal", "IMAPClient", "Index", "MailCore", "Analytics"]),
+    .executableTarget(name: "mailmirror", dependencies: ["MailMirror", "Terminal", "IMAPClient", "OAuth2", "Index", "MailCore", "Analytics"]),
 ]
 for library in libraries {
     targets.append(.target(name: library.name, dependencies: library.dependencies))

@@ -71,3 +71,6 @@ CURLcode ccurl_getinfo_long(CURL *handle, CURLINFO info, long *value) {
 CURLcode ccurl_getinfo_socket(CURL *handle, CURLINFO info, curl_socket_t *value) {
     return curl.easy_getinfo(handle, info, value);
 }
+CURLcode ccurl_setopt_write_callback(CURL *handle, ccurl_write_callback callback) {
+    return curl.easy_setopt(handle, CURLOPT_WRITEFUNCTION, callback);
+}

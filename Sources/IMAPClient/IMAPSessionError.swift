@@ -7,6 +7,8 @@ public enum IMAPSessionError: Error, Sendable, CustomStringConvertible {
     case authentication(AuthenticationFailure, serverText: String)
     /// The server disables LOGIN and offers no mechanism we speak.
     case noUsableLoginMechanism(host: String)
+    /// The account signs in with OAuth 2.0 but the server offers neither OAUTHBEARER nor XOAUTH2.
+    case noOAuth2Mechanism(host: String)
     /// Gmail's `[THROTTLED]`: too much traffic; back off.
     case throttled(serverText: String)
     /// Gmail's `NO [OVERQUOTA]`: the daily download budget is used up.
@@ -28,6 +30,8 @@ public enum IMAPSessionError: Error, Sendable, CustomStringConvertible {
             return "Login refused" + (text.isEmpty ? "." : " (the server said: “\(text)”).") + " " + failure.advice
         case .noUsableLoginMechanism(let host):
             return "The server \(host) disables LOGIN and offers no AUTHENTICATE mechanism mailmirror speaks (PLAIN)."
+        case .noOAuth2Mechanism(let host):
+            return "The server \(host) offers no OAuth 2.0 sign-in (neither AUTH=OAUTHBEARER nor AUTH=XOAUTH2): add the account with a password instead (--password-file)."
         case .throttled(let text):
             return "The server is throttling this account (“\(text)”): the sync stops here and resumes where it left off on the next run."
         case .overQuota(let text):
@@ -50,7 +54,7 @@ public enum IMAPSessionError: Error, Sendable, CustomStringConvertible {
         case .connection(let e): return e.isTemporary
         case .authentication(let f, _): return f.isTemporary
         case .throttled, .overQuota, .serverClosed, .serverBusy, .sessionUnusable: return true
-        case .noUsableLoginMechanism, .commandFailed, .protocolViolation: return false
+        case .noUsableLoginMechanism, .noOAuth2Mechanism, .commandFailed, .protocolViolation: return false
         }
     }
 }

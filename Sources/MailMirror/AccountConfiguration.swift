@@ -1,13 +1,17 @@
 import MailCore
 
-/// One mirrored account as stored in config.json. Holds the password's source, never the password.
+/// One mirrored account as stored in config.json. Holds the password's source (or the OAuth 2.0
+/// references), never the password or a token.
 public struct AccountConfiguration: Codable, Sendable, Hashable {
     public var name: String
     public var email: String
     public var host: String
     public var port: Int
     public var security: ConnectionSecurity
-    public var password: PasswordSource
+    /// Where the app password comes from; nil for an account that signs in with OAuth 2.0.
+    public var password: PasswordSource?
+    /// Set for an account that signs in with OAuth 2.0 (XOAUTH2 / OAUTHBEARER) instead of a password.
+    public var oauth2: OAuth2Source?
     /// A PEM bundle to trust instead of the system's (a private server's CA).
     public var caFile: String?
     /// Server mailbox names to mirror; empty means the preset's choice (Gmail: `\All`;
@@ -23,7 +27,7 @@ public struct AccountConfiguration: Codable, Sendable, Hashable {
     public var dailyBudgetMB: Int?
 
     public init(name: String, email: String, host: String, port: Int, security: ConnectionSecurity,
-                password: PasswordSource, caFile: String? = nil, mailboxes: [String] = [], team: [String] = [],
+                password: PasswordSource?, oauth2: OAuth2Source? = nil, caFile: String? = nil, mailboxes: [String] = [], team: [String] = [],
                 since: String? = nil, gmail: Bool = false, dailyBudgetMB: Int? = nil) {
         self.name = name
         self.email = email
@@ -31,6 +35,7 @@ public struct AccountConfiguration: Codable, Sendable, Hashable {
         self.port = port
         self.security = security
         self.password = password
+        self.oauth2 = oauth2
         self.caFile = caFile
         self.mailboxes = mailboxes
         self.team = team
@@ -46,6 +51,9 @@ public struct AccountConfiguration: Codable, Sendable, Hashable {
         if let dailyBudgetMB { return dailyBudgetMB > 0 ? Int64(dailyBudgetMB) * 1_000_000 : nil }
         return gmail ? Int64(Self.gmailDefaultBudgetMB) * 1_000_000 : nil
     }
+
+    /// True when the account signs in with OAuth 2.0.
+    public var usesOAuth2: Bool { oauth2 != nil }
 
     /// The team as a matcher, always including the account's own address.
     public var teamMatcher: TeamMatcher { TeamMatcher(members: [email] + team) }

@@ -7,7 +7,8 @@ public struct AccountRequest: Sendable {
     public var host: String?
     public var port: Int?
     public var security: ConnectionSecurity?
-    public var password: PasswordSource
+    public var password: PasswordSource?
+    public var oauth2: OAuth2Source?
     public var caFile: String?
     public var mailboxes: [String] = []
     public var team: [String] = []
@@ -19,6 +20,13 @@ public struct AccountRequest: Sendable {
         self.name = name
         self.email = email
         self.password = password
+    }
+
+    /// An account that signs in with OAuth 2.0 instead of a password.
+    public init(name: String, email: String, oauth2: OAuth2Source) {
+        self.name = name
+        self.email = email
+        self.oauth2 = oauth2
     }
 
     /// Applies the Gmail preset and port defaults, and checks every value.
@@ -45,6 +53,7 @@ public struct AccountRequest: Sendable {
         }
         if let dailyBudgetMB, dailyBudgetMB < 0 { throw MailMirrorError.invalidArgument("--daily-budget must be 0 (no limit) or more megabytes") }
         return AccountConfiguration(name: name, email: email, host: host, port: port, security: security, password: password,
+                                    oauth2: oauth2,
                                     caFile: caFile, mailboxes: mailboxes, team: team, since: since, gmail: isGmail,
                                     dailyBudgetMB: dailyBudgetMB)
     }

@@ -4,15 +4,34 @@ import Foundation
 /// mailmirror never writes a password into a file of its own, so a typed one goes there
 /// and the account refers to it by a lookup command.
 public enum Keyring {
-    public static func store(account: String, secret: Secret) throws -> PasswordSource {
+    /// What a keyring entry holds; each has its own attributes, so an account can have both.
+    public enum Purpose: Sendable {
+        case appPassword
+        case oauth2RefreshToken
+
+        var attributes: [String] {
+            switch self {
+            case .appPassword: return ["service", "mailmirror"]
+            case .oauth2RefreshToken: return ["service", "mailmirror-oauth2"]
+            }
+        }
+    }
+
+    public static func store(account: String, secret: Secret, purpose: Purpose = .appPassword) throws -> PasswordSource {
         guard let tool = ["/usr/bin/secret-tool", "/usr/local/bin/secret-tool"].first(where: FileManager.default.isExecutableFile) else {
+            if purpose == .oauth2RefreshToken {
+                throw MailMirrorError.invalidArgument(
+                    "no keyring to keep the refresh token in (secret-tool is not installed): run `mailmirror account authorize` "
+                    + "without --keyring, and the refresh token is kept in a file only you can read under the mirror")
+            }
             throw MailMirrorError.passwordUnavailable(
                 "no keyring to keep a typed password in (secret-tool is not installed). Save the app password in a file "
                 + "only you can read (install -m 600 /dev/null FILE, then edit it) and pass --password-file FILE")
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = ["store", "--label=mailmirror \(account)", "service", "mailmirror", "account", account]
+        let label = purpose == .appPassword ? "mailmirror \(account)" : "mailmirror \(account) OAuth 2.0 refresh token"
+        process.arguments = ["store", "--label=\(label)"] + purpose.attributes + ["account", account]
         let input = Pipe()
         process.standardInput = input
         process.standardOutput = FileHandle.nullDevice
@@ -22,8 +41,9 @@ public enum Keyring {
         try input.fileHandleForWriting.close()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw MailMirrorError.passwordUnavailable("the keyring refused the password (secret-tool exited with \(process.terminationStatus))")
+            let why = "the keyring refused the \(purpose == .appPassword ? "password" : "refresh token") (secret-tool exited with \(process.terminationStatus))"
+            throw purpose == .appPassword ? MailMirrorError.passwordUnavailable(why) : MailMirrorError.fileSystem(why)
         }
-        return .command("\(tool) lookup service mailmirror account \(account)")
+        return .command(([tool, "lookup"] + purpose.attributes + ["account", account]).joined(separator: " "))
     }
 }

@@ -14,9 +14,9 @@ extension LocalMirror {
     /// their message counts: the help center's "Connect" button.
     public func testAccount(named name: String, connector: RemoteConnector) throws -> AccountTestReport {
         let account = try configuration().account(named: name)
-        let secret = try account.password.resolve()
+        let secret = try credential(for: account)
         var warnings: [String] = []
-        if account.gmail, let warning = GmailPreset.passwordWarning(secret) { warnings.append(warning) }
+        if account.gmail, !account.usesOAuth2, let warning = GmailPreset.passwordWarning(secret) { warnings.append(warning) }
         let session = try connector.connect(account, password: secret)
         defer { session.logout() }
         let chosen = try MailboxSelection.choose(from: session.mailboxes(), account: account, serverIsGmail: session.isGmail)

@@ -40,17 +40,19 @@ extension LocalMirror {
             }
             let secret: Secret
             do {
-                secret = try account.password.resolve()
+                secret = try credential(for: account)
             } catch {
                 var failed = AccountSyncResult(account: account.name)
                 failed.error = Failure.message(error)
+                // A token endpoint that is down or slow: cron retries later (exit 75).
+                failed.errorIsTemporary = Failure.isTemporary(error)
                 results.append(failed)
                 continue
             }
             let cataloguer = Cataloguer(catalog: store.catalog, team: account.teamMatcher, texts: texts)
             cataloguers.append(cataloguer)
             let engine = SyncEngine(
-                connector: connector,
+                connector: account.usesOAuth2 ? TokenRenewingConnector(inner: connector) { [self] in try credential(for: $0) } : connector,
                 openMailbox: { account, mailbox in StoreMailbox(try store.mailbox(account: account.name, name: mailbox)) },
                 budgetURL: { [paths] account in paths.budget(account.name) },
                 ingest: cataloguer, observer: observer, options: options)

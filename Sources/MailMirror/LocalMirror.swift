@@ -23,9 +23,13 @@ public final class LocalMirror {
         if configuration.accounts.contains(where: { $0.name == account.name }) {
             throw MailMirrorError.accountExists(account.name)
         }
-        let secret = try account.password.resolve()
         var warnings: [String] = []
-        if account.gmail, let warning = GmailPreset.passwordWarning(secret) { warnings.append(warning) }
+        // An OAuth 2.0 account is checked by `account authorize` / `account test`: its token
+        // command may need the network, and nothing can be known before the authorization.
+        if let password = account.password {
+            let secret = try password.resolve()
+            if account.gmail, let warning = GmailPreset.passwordWarning(secret) { warnings.append(warning) }
+        }
         if let caFile = account.caFile, !FileManager.default.isReadableFile(atPath: caFile) {
             throw MailMirrorError.invalidArgument("--ca-file \(caFile) cannot be read")
         }
@@ -37,9 +41,13 @@ public final class LocalMirror {
 
     public func removeAccount(named name: String) throws {
         var configuration = try configuration()
-        guard configuration.accounts.contains(where: { $0.name == name }) else { throw MailMirrorError.unknownAccount(name) }
+        guard let account = configuration.accounts.first(where: { $0.name == name }) else { throw MailMirrorError.unknownAccount(name) }
         configuration.accounts.removeAll { $0.name == name }
         try configuration.save(to: paths.configuration)
+        // A refresh token `account authorize` kept for it would sign in to the mailbox for months: it goes too.
+        if case .google(_, _, .file(let path))? = account.oauth2, path == refreshTokenFile(account: name).path {
+            try AtomicFile.remove(URL(fileURLWithPath: path))
+        }
     }
 
     func ensureRoot() throws {

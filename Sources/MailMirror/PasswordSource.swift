@@ -51,7 +51,7 @@ public enum PasswordSource: Codable, Sendable, Hashable {
         case .file(let path):
             raw = try Self.readProtectedFile(path)
         case .command(let command):
-            raw = try Self.run(command)
+            raw = try Self.run(command, what: "password command")
         case .environment(let name):
             guard let value = environment[name], !value.isEmpty else {
                 throw MailMirrorError.passwordUnavailable("the environment variable \(name) is not set or empty")
@@ -64,7 +64,7 @@ public enum PasswordSource: Codable, Sendable, Hashable {
         return secret
     }
 
-    private static func readProtectedFile(_ path: String) throws -> String {
+    static func readProtectedFile(_ path: String) throws -> String {
         var info = stat()
         guard stat(path, &info) == 0 else {
             throw MailMirrorError.passwordUnavailable("cannot read the password file \(path): \(String(cString: strerror(errno)))")
@@ -79,7 +79,9 @@ public enum PasswordSource: Codable, Sendable, Hashable {
         return text
     }
 
-    private static func run(_ command: String) throws -> String {
+    /// Runs `command` with `/bin/sh -c`; its standard output, stderr discarded (a helper may print
+    /// a secret there when it fails). `what` names it in errors.
+    static func run(_ command: String, what: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", command]
@@ -87,12 +89,12 @@ public enum PasswordSource: Codable, Sendable, Hashable {
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         do { try process.run() } catch {
-            throw MailMirrorError.passwordUnavailable("cannot run the password command: \(error.localizedDescription)")
+            throw MailMirrorError.passwordUnavailable("cannot run the \(what): \(error.localizedDescription)")
         }
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw MailMirrorError.passwordUnavailable("the password command exited with status \(process.terminationStatus)")
+            throw MailMirrorError.passwordUnavailable("the \(what) exited with status \(process.terminationStatus)")
         }
         return String(decoding: data, as: UTF8.self)
     }

@@ -1,4 +1,4 @@
-/// A password held in memory only for as long as a login needs it. Its descriptions are
+/// A password or an OAuth 2.0 token held in memory only for as long as a login needs it. Its descriptions are
 /// redacted so it can never reach a log line, an error or `--verbose` output by accident, and the
 /// process that makes one never writes a core dump (`CoreDumps`).
 public struct Secret: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
@@ -9,6 +9,13 @@ public struct Secret: Sendable, CustomStringConvertible, CustomDebugStringConver
     public init(pasted: String) {
         CoreDumps.forbidden
         self.value = String(pasted.filter { $0 != " " && $0 != "\t" })
+    }
+
+    /// An access or refresh token as a helper prints it: its first line, trimmed.
+    public init(token output: String) {
+        CoreDumps.forbidden
+        let firstLine = output.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" }).first ?? ""
+        self.value = firstLine.trimmingCharacters(in: .whitespaces)
     }
 
     public var isEmpty: Bool { value.isEmpty }

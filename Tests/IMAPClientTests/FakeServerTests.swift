@@ -88,6 +88,30 @@ import Testing
         #expect(!recorder.lines.joined().contains(FakeServer.password))
     }
 
+    /// Gmail's OAuth 2.0 sign-in over TLS: XOAUTH2 favoured for Gmail, its error challenge answered with an
+    /// empty line before the tagged NO, each refusal told apart, the token never in the trace.
+    @Test(arguments: [("oauth-ok", nil), ("oauth-expired", AuthenticationFailure.tokenRejected), ("oauth-domain-disabled", .imapDisabledForDomain)])
+    func gmailOAuth2SignIn(scenario: String, expected: AuthenticationFailure?) throws {
+        let token = "ya29.fake-access-token"
+        let server = try FakeServer(scenario)
+        let recorder = TraceRecorder()
+        let session = try IMAPSession(endpoint: server.endpoint(), trace: recorder.record)
+        do {
+            try session.login(user: FakeServer.user, accessToken: token, mechanism: .xoauth2)
+            #expect(expected == nil, "login succeeded")
+            #expect(session.isGmail && session.capabilities.contains(.condStore))
+            session.logout()
+        } catch {
+            guard case .authentication(let failure, _) = error else { Issue.record("got \(error)"); return }
+            #expect(failure == expected)
+            #expect(!error.description.contains(token))
+        }
+        let message = Data("user=\(FakeServer.user)\u{1}auth=Bearer \(token)\u{1}\u{1}".utf8).base64EncodedString()
+        #expect(server.commands.contains { $0.hasSuffix("AUTHENTICATE XOAUTH2 " + message) })
+        #expect(server.commands.contains("<sasl error reply:>") == (scenario == "oauth-expired"))
+        #expect(!recorder.lines.joined().contains(token) && !recorder.lines.joined().contains(message))
+    }
+
     @Test func loginWithoutSASLAndWithoutInitialResponse() throws {
         let plain = try FakeServer("no-sasl")
         let a = try plain.session()

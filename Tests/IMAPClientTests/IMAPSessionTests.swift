@@ -102,21 +102,3 @@ import Testing
         #expect(transport.sent[2] == "pässword\r\n")
     }
 }
-
-@Suite struct MailboxSelectionTests {
-    func listing(_ line: String) throws -> MailboxListing {
-        guard case .untagged(.list(let data)) = try ResponseParser.parse(Array((line + "\r\n").utf8)) else { throw IMAPProtocolError.unexpected("not LIST") }
-        return MailboxListing(data)
-    }
-
-    @Test func gmailMirrorsAllMailAloneAndOthersInboxPlusSent() throws {
-        let gmail = try [
-            "* LIST (\\HasNoChildren) \"/\" \"INBOX\"", "* LIST (\\HasChildren \\Noselect) \"/\" \"[Gmail]\"",
-            "* LIST (\\All \\HasNoChildren) \"/\" \"[Gmail]/Tous les messages\"", "* LIST (\\HasNoChildren \\Sent) \"/\" \"[Gmail]/Messages envoy&AOk-s\"",
-        ].map(listing)
-        #expect(MailboxListing.defaultSelection(gmail, isGmail: true).map(\.name) == ["[Gmail]/Tous les messages"])
-        #expect(MailboxListing.defaultSelection(gmail, isGmail: false).map(\.name) == ["INBOX", "[Gmail]/Messages envoyés"])
-        let dovecot = try ["* LIST () \".\" INBOX", "* LIST (\\Sent) \".\" \"Envoy&AOk-s\"", "* LIST (\\Noselect \\Sent) \".\" Old"].map(listing)
-        #expect(MailboxListing.defaultSelection(dovecot, isGmail: false).map(\.name) == ["INBOX", "Envoyés"])
-    }
-}

@@ -27,4 +27,8 @@ CURLcode ccurl_setopt_string(CURL *handle, CURLoption option, const char *value)
 CURLcode ccurl_setopt_pointer(CURL *handle, CURLoption option, void *value);
 CURLcode ccurl_getinfo_long(CURL *handle, CURLINFO info, long *value);
 CURLcode ccurl_getinfo_socket(CURL *handle, CURLINFO info, curl_socket_t *value);
+
+/// CURLOPT_WRITEFUNCTION, typed (an HTTP POST collects the answer's body through it).
+typedef size_t (*ccurl_write_callback)(char *data, size_t size, size_t count, void *context);
+CURLcode ccurl_setopt_write_callback(CURL *handle, ccurl_write_callback callback);
 #endif

@@ -13,6 +13,9 @@ public enum Command: Sendable, Hashable {
     case login(user: String, password: String)
     /// SASL PLAIN (RFC 4616); `initialResponse` sends it on the command line (SASL-IR, RFC 4959).
     case authenticatePlain(user: String, password: String, initialResponse: Bool)
+    /// SASL OAUTHBEARER (RFC 7628) or XOAUTH2 (Google) with an access token; `initialResponse`
+    /// sends the client's message on the command line (SASL-IR).
+    case authenticateOAuth2(OAuth2Mechanism, user: String, token: String, host: String, port: Int, initialResponse: Bool)
     case enable([Capability])
     /// `LIST "" "*"`, with `RETURN (SPECIAL-USE)` (RFC 6154) when the server supports it.
     case list(reference: MailboxName, pattern: MailboxName, returnSpecialUse: Bool)
@@ -27,7 +30,7 @@ public enum Command: Sendable, Hashable {
     /// True for commands whose arguments are secrets: tracing shows only their name.
     public var isSensitive: Bool {
         switch self {
-        case .login, .authenticatePlain: return true
+        case .login, .authenticatePlain, .authenticateOAuth2: return true
         default: return false
         }
     }

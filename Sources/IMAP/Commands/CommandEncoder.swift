@@ -46,6 +46,15 @@ public struct CommandEncoder: Sendable {
             } else {
                 w.continuation(Array(encoded.utf8))
             }
+        case .authenticateOAuth2(let mechanism, let user, let token, let host, let port, let initialResponse):
+            w.traceOverride = "\(tag) AUTHENTICATE \(mechanism.rawValue) <credentials hidden>"
+            w.raw("AUTHENTICATE " + mechanism.rawValue)
+            let encoded = Data(mechanism.initialMessage(user: user, token: token, host: host, port: port)).base64EncodedString()
+            if initialResponse {
+                w.raw(" " + encoded)
+            } else {
+                w.continuation(Array(encoded.utf8))
+            }
         case .enable(let capabilities):
             w.raw("ENABLE " + capabilities.map(\.name).joined(separator: " "))
         case .list(let reference, let pattern, let returnSpecialUse):

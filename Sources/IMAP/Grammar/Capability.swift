@@ -14,6 +14,8 @@ public struct Capability: Hashable, Sendable, Comparable, CustomStringConvertibl
     public static let id = Capability("ID")
     public static let saslIR = Capability("SASL-IR")
     public static let authPlain = Capability("AUTH=PLAIN")
+    public static let authXOAUTH2 = Capability("AUTH=XOAUTH2")
+    public static let authOAuthBearer = Capability("AUTH=OAUTHBEARER")
     public static let loginDisabled = Capability("LOGINDISABLED")
     public static let specialUse = Capability("SPECIAL-USE")
     public static let listExtended = Capability("LIST-EXTENDED")

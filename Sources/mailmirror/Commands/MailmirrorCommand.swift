@@ -13,7 +13,8 @@ enum MailmirrorCommand {
             mailmirror keeps a read-only, crash-safe copy of an account's mail (gzip files keyed by \
             UIDVALIDITY/UID), searches it with no network and writes help-center reports.
             Gmail accounts connect with an app password (16 letters, made after turning on 2-Step \
-            Verification), never the normal Google password.
+            Verification), never the normal Google password; where app passwords are not allowed, with \
+            OAuth 2.0 (`account add --oauth2`, then `account authorize`).
             """,
         options: [
             .option("root", value: "dir", help: "Where the mirror lives (default: $MAILMIRROR_ROOT, else $XDG_DATA_HOME/mailmirror)."),

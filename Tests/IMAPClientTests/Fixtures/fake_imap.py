@@ -16,6 +16,9 @@ import time
 CERT, KEY, SCENARIO, LOGFILE = sys.argv[1:5]
 USER = "support@example.com"
 PASSWORD = "abcdefghijklmnop"
+TOKEN = "ya29.fake-access-token"  # the only OAuth 2.0 access token the oauth-* scenarios accept
+# Google's error challenge for a refused token (https://developers.google.com/gmail/imap/xoauth2-protocol).
+OAUTH_CHALLENGE = "eyJzdGF0dXMiOiI0MDEiLCJzY2hlbWVzIjoiYmVhcmVyIG1hYyIsInNjb3BlIjoiaHR0cHM6Ly9tYWlsLmdvb2dsZS5jb20vIn0K"
 
 GMAIL_PRE = ("IMAP4rev1 UNSELECT IDLE NAMESPACE QUOTA ID XLIST CHILDREN X-GM-EXT-1 XYZZY SASL-IR "
              "AUTH=XOAUTH2 AUTH=PLAIN AUTH=PLAIN-CLIENTTOKEN AUTH=OAUTHBEARER AUTH=XOAUTH")
@@ -32,6 +35,7 @@ AUTH_FAILURES = {
     "auth-webalert": "NO [WEBALERT https://accounts.google.com/signin/continue?sarp=1&scc=1&plt=AKgnsbs] Web login required.",
     "auth-too-many": "NO [ALERT] Too many simultaneous connections. (Failure)",
     "auth-untagged-webalert": "NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)",
+    "oauth-domain-disabled": "NO [ALERT] IMAP access is disabled for your domain. Please contact your domain administrator for questions about this feature. (Failure)",
     "auth-echo": "NO [AUTHENTICATIONFAILED] Invalid credentials for password " + PASSWORD + " (Failure)",
 }
 
@@ -109,7 +113,8 @@ class Conn:
 
 
 def authenticate(c, tag, rest):
-    """Returns (user, password) from LOGIN or AUTHENTICATE PLAIN (with or without SASL-IR)."""
+    """Returns (user, password) from LOGIN or AUTHENTICATE PLAIN (with or without SASL-IR); for XOAUTH2 and
+    OAUTHBEARER the password is the bearer token."""
     words = rest.split(b" ")
     if words[0].upper() == b"LOGIN":
         args = re.findall(rb'\x00LIT\[(.*?)\]|"((?:[^"\\]|\\.)*)"|(\S+)', b" ".join(words[1:]), re.S)
@@ -121,13 +126,19 @@ def authenticate(c, tag, rest):
         c.line("+ ")
         blob = c.read_line()
         c.log.write(b"<sasl response>\n")
-    parts = base64.b64decode(blob).split(b"\x00")
+    message = base64.b64decode(blob)
+    if words[1].upper() in (b"XOAUTH2", b"OAUTHBEARER"):
+        fields = message.split(b"\x01")
+        user = fields[0].split(b"a=", 1)[1].rstrip(b",") if words[1].upper() == b"OAUTHBEARER" else fields[0][len(b"user="):]
+        token = next(f[len(b"auth=Bearer "):] for f in fields if f.startswith(b"auth=Bearer "))
+        return user.decode(), token.decode()
+    parts = message.split(b"\x00")
     return parts[1].decode(), parts[2].decode("utf-8", "replace")
 
 
 def serve(c):
     gmail = SCENARIO in ("gmail", "throttled", "overquota", "bye", "cut-literal", "stall", "absurd-literal",
-                         "hostile-names", "endless-line") or SCENARIO.startswith("auth-")
+                         "hostile-names", "endless-line") or SCENARIO.startswith(("auth-", "oauth-"))
     pre = GMAIL_PRE if gmail else PLAIN_CAPS
     if SCENARIO == "auth-no-ir":
         pre = "IMAP4rev1 AUTH=PLAIN"
@@ -152,6 +163,17 @@ def serve(c):
             user, password = authenticate(c, t, rest)
             if SCENARIO == "auth-untagged-webalert":
                 c.line("* NO [WEBALERT https://accounts.google.com/signin/continue?sarp=1] Web login required.")
+            if SCENARIO == "oauth-ok" and user == USER and password == TOKEN:
+                authed = True
+                c.line(t + " OK [CAPABILITY " + post + "] " + USER + " authenticated (Success)")
+                continue
+            if SCENARIO == "oauth-expired":
+                # The error challenge; the client must answer it before the tagged NO comes.
+                c.line("+ " + OAUTH_CHALLENGE)
+                c.log.write(b"<sasl error reply:" + c.read_line() + b">\n")
+                c.log.flush()
+                c.line(t + " NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)")
+                continue
             if SCENARIO in AUTH_FAILURES:
                 c.line(t + " " + AUTH_FAILURES[SCENARIO])
             elif user == USER and password == PASSWORD:

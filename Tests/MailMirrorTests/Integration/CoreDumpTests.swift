@@ -6,7 +6,7 @@ import Testing
 
 /// A `mailmirror sync` that crashes after logging in (SIGABRT through MAILMIRROR_CRASH_AT=…:abort) with
 /// core dumps allowed by its parent (`ulimit -c unlimited`) leaves no core file, so no crash report can carry
-/// the app password. A control crash of a plain shell in the same setup does leave one, which shows the
+/// the app password (or, for an OAuth 2.0 account, the refresh and access tokens). A control crash of a plain shell in the same setup does leave one, which shows the
 /// setup would have caught a core.
 struct CoreDumpTests {
     /// Cores are written as files in the crashing process's folder (the kernel's default `core` pattern);
@@ -16,8 +16,8 @@ struct CoreDumpTests {
         return !pattern.hasPrefix("|") && !pattern.hasPrefix("/")
     }
 
-    @Test(.enabled(if: coresAreFiles, "core dumps go to a crash collector on this machine"))
-    func aCrashAfterLoginLeavesNoCore() throws {
+    @Test(.enabled(if: coresAreFiles, "core dumps go to a crash collector on this machine"), arguments: [false, true])
+    func aCrashAfterLoginLeavesNoCore(oauth2: Bool) throws {
         let bed = try Testbed.require()
         let binary = try #require(KillResumeTests.binary(), "build the executable first (swift build)")
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("mm-core-\(UUID().uuidString)")
@@ -35,12 +35,20 @@ struct CoreDumpTests {
         let mailbox = try bed.makeMailbox("core")
         for index in 1...4 { try bed.deliver(Testbed.sampleMessage(index), to: mailbox) }
         let root = work.appendingPathComponent("root")
-        var configuration = Configuration()
-        configuration.accounts = [try bed.account(mailbox: mailbox, root: work.appendingPathComponent("home"))]
-        try configuration.save(to: MirrorPaths(root: root).configuration)
+        var environment: [String: String?] = [CrashPoint.variable: "rename:3:abort"]
+        if oauth2 {
+            // Signs in through the fake Google: a refresh token read, an access token received.
+            let oauth = try OAuth2Testbed.require()
+            _ = try oauth.googleAccount(root: root, name: "test", mailbox: mailbox, clientID: "ok-client")
+            environment.merge(oauth.environment) { $1 }
+        } else {
+            var configuration = Configuration()
+            configuration.accounts = [try bed.account(mailbox: mailbox, root: work.appendingPathComponent("home"))]
+            try configuration.save(to: MirrorPaths(root: root).configuration)
+        }
         // rename 1 is the catalog marker written before login; renames 2… are messages, fetched after it.
         let run = try ProcessRun.run("/bin/sh", ["-c", "cd '\(crash.path)' && ulimit -c unlimited && exec '\(binary)' --root '\(root.path)' sync --quiet"],
-                                     environment: [CrashPoint.variable: "rename:3:abort"])
+                                     environment: environment)
         #expect(run.killed && run.status == SIGABRT, "the sync was meant to abort: status \(run.status), killed \(run.killed), \(run.errors)")
         let inbox = try MailStore(root: root).mailbox(account: "test", name: mailbox)
         let committed = try inbox.epochs().first.map { try inbox.storedMessages(uidValidity: $0, withSizes: false).count } ?? 0

@@ -39,7 +39,7 @@ struct SecretsTests {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("mm-secrets-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         let goodFile = root.appendingPathComponent("password-good")
-        FileManager.default.createFile(atPath: goodFile.path, contents: Data(bed.password.utf8), attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(atPath: goodFile.path, contents: Data(bed.password.utf8), attributes: [.posixPermissions: 0o600])
         let wrong = "zyxwvutsrqponmlk"
         let common = ["--email", bed.user, "--host", bed.host, "--port", String(bed.imapsPort), "--ca-file", bed.caFile, "--mailbox", mailbox]
         let mirror = root.appendingPathComponent("mirror").path
@@ -70,5 +70,69 @@ struct SecretsTests {
             for line in commandLines { #expect(!line.contains(secret)) }
             #expect(filesContain(secret, under: URL(fileURLWithPath: mirror)).isEmpty)
         }
+    }
+
+    /// OAuth 2.0: access tokens (from a token command or the token endpoint), refresh tokens and the
+    /// client secret never appear in output, `--verbose` traces, errors, argv, or the files we write
+    /// other than the refresh token file itself.
+    @Test func oauth2TokensNeverLeakOnSuccessOrFailure() throws {
+        let oauth = try OAuth2Testbed.require()
+        let bed = oauth.bed
+        let binary = try #require(KillResumeTests.binary())
+        let mailbox = try bed.makeMailbox("secrets-oauth2")
+        try bed.deliver(Testbed.sampleMessage(1), to: mailbox)
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("mm-secrets-oauth2-\(UUID().uuidString)")
+        let mirror = root.appendingPathComponent("mirror")
+        try FileManager.default.createDirectory(at: mirror, withIntermediateDirectories: true)
+        let common = ["--email", bed.user, "--host", bed.host, "--port", String(bed.imapsPort), "--ca-file", bed.caFile, "--mailbox", mailbox]
+        let env = oauth.environment.compactMapValues { $0 }
+
+        var transcripts: [String] = []
+        var commandLines: [String] = []
+        func record(_ result: (output: String, status: Int32, cmdline: String)) {
+            transcripts.append(result.output)
+            commandLines.append(result.cmdline)
+        }
+        record(try run(binary, ["--root", mirror.path, "account", "add", "cmd", "--oauth2-token-command", oauth.tokenCommand()] + common))
+        record(try run(binary, ["--root", mirror.path, "account", "add", "stale", "--oauth2-token-command", oauth.tokenCommand(expired: true)] + common))
+        record(try run(binary, ["--root", mirror.path, "account", "add", "google", "--oauth2"] + common))
+        let secretFile = try oauth.clientSecretFile(in: root.appendingPathComponent("client"))
+        let authorized = try oauth.authorize(binary: binary, root: mirror.path, account: "google", clientID: "ok-client", secretFile: secretFile)
+        #expect(authorized.run.status == 0, "\(authorized.run.errors)")
+        transcripts += [authorized.run.output, authorized.run.errors, authorized.browser]
+        commandLines.append(authorized.cmdline)
+        let revokedToken = try oauth.googleAccount(root: mirror, name: "revoked", mailbox: mailbox, clientID: "revoked-client")
+
+        let good = try run(binary, ["--root", mirror.path, "--verbose", "sync", "cmd", "google"], environment: env)
+        record(good)
+        #expect(good.status == 0, "\(good.output)")
+        #expect(good.output.contains("AUTHENTICATE OAUTHBEARER <credentials hidden>"))
+        let refused = try run(binary, ["--root", mirror.path, "--verbose", "sync", "stale", "revoked", "--json"], environment: env)
+        record(refused)
+        #expect(refused.status == 1)
+        #expect(refused.output.contains("expired or revoked") && refused.output.contains("invalid_grant"))
+        record(try run(binary, ["--root", mirror.path, "--verbose", "account", "test", "cmd"], environment: env))
+        record(try run(binary, ["--root", mirror.path, "--verbose", "account", "test", "google"], environment: env))
+        record(try run(binary, ["--root", mirror.path, "--verbose", "account", "test", "stale"], environment: env))
+        record(try run(binary, ["--root", mirror.path, "account", "list", "--json"]))
+        record(try run(binary, ["--root", mirror.path, "account", "list"]))
+        record(try run(binary, ["--root", mirror.path, "status"]))
+
+        let refreshFile = mirror.appendingPathComponent("oauth2/google").path
+        let refreshToken = try String(contentsOfFile: refreshFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let accessTokens = try oauth.issuedTokens()
+        #expect(accessTokens.count >= 3, "the fake issued the tokens these runs used")
+        for secret in accessTokens + [refreshToken, revokedToken, OAuth2Testbed.clientSecret] {
+            for transcript in transcripts { #expect(!transcript.contains(secret)) }
+            for line in commandLines { #expect(!line.contains(secret)) }
+            // The refresh token files are the one place a refresh token is meant to be; the client
+            // secret file is the user's (googleAccount puts one under the mirror).
+            let leaks = filesContain(secret, under: mirror).filter {
+                !$0.hasPrefix(mirror.appendingPathComponent("oauth2").path) && !$0.hasSuffix("/client/client_secret.json")
+            }
+            #expect(leaks.isEmpty, "\(leaks)")
+        }
+        let config = try String(contentsOf: mirror.appendingPathComponent("config.json"), encoding: .utf8)
+        #expect(config.contains("refreshTokenFile") && !config.contains(refreshToken))
     }
 }
