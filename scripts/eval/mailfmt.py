@@ -71,16 +71,19 @@ def build(*, frm, to, subject, date, mid, body, in_reply_to=None, references=(),
 
 def gmail_quote(prev_body, prev_date, prev_from, lang):
     name, address = prev_from
+    who = f"{name} <{address}>" if name else f"<{address}>"
     if lang == "fr":
         d = prev_date
-        head = f"Le {FR_DAYS[d.weekday()]} {d.day} {FR_MONTHS[d.month - 1]} {d.year} à {d:%H:%M}, {name} <{address}> a écrit :"
+        head = f"Le {FR_DAYS[d.weekday()]} {d.day} {FR_MONTHS[d.month - 1]} {d.year} à {d:%H:%M}, {who} a écrit :"
     else:
-        head = f"On {prev_date:%a}, {prev_date.day} {prev_date:%b %Y} at {prev_date:%H:%M}, {name} <{address}> wrote:"
+        head = f"On {prev_date:%a}, {prev_date.day} {prev_date:%b %Y} at {prev_date:%H:%M}, {who} wrote:"
     quoted = "\n".join(("> " + l) if l else ">" for l in prev_body.split("\n"))
     return f"{head}\n{quoted}"
 
 
 def outlook_quote(prev_body, prev_date, prev_from, prev_to, prev_subject, lang):
+    prev_from = (prev_from[0] or prev_from[1], prev_from[1])
+    prev_to = (prev_to[0] or prev_to[1], prev_to[1])
     if lang == "fr":
         head = (f"________________________________\nDe : {prev_from[0]} <{prev_from[1]}>\n"
                 f"Envoyé : {prev_date:%d/%m/%Y %H:%M}\nÀ : {prev_to[0]} <{prev_to[1]}>\nObjet : {prev_subject}")

@@ -15,7 +15,8 @@ grouping has to be found from what the customer wrote. Team mail comes from @ban
 --select: `stratified` (default) takes count/77 questions per intent (3,080 = 40 per intent, as in issue 11),
 `random` a seeded random sample, `head` the first rows of the CSV. The same arguments give the same bytes.
 DIR gets a Maildir (cur/ new/ tmp/) and DIR/truth.jsonl: one line per message,
-{"message_id", "topic", "thread", "direction"} as scripts/eval/topics_eval.py reads it.
+{"message_id", "topic", "thread", "direction"} as scripts/eval/topics_eval.py reads it, and for customer
+messages "text" (the question alone, for the baseline on the bare questions).
 """
 import argparse
 import csv
@@ -160,7 +161,7 @@ def main():
                      mailer=rng.choice([None, None, "iPhone Mail (21E236)", "Microsoft Outlook 16.0"]),
                      encoding=rng.choice(["8bit", "8bit", "quoted-printable", "base64"]))
         out.add(date, data)
-        truth.append({"message_id": mid, "topic": row["category"], "thread": mid, "direction": "customer"})
+        truth.append({"message_id": mid, "topic": row["category"], "thread": mid, "direction": "customer", "text": q})
         if rng.random() < a.reply_rate:
             agent_name, agent_local = rng.choice(AGENTS)
             agent = (agent_name, f"{agent_local}@{TEAM_DOMAIN}")
