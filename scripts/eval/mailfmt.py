@@ -47,7 +47,8 @@ def build(*, frm, to, subject, date, mid, body, in_reply_to=None, references=(),
     """Returns the message bytes (CRLF line ends). `frm`/`to` are (name, address)."""
     if html:
         from email.mime.multipart import MIMEMultipart
-        msg = MIMEMultipart("alternative")
+        # a boundary from the Message-ID, not Python's random one: the same arguments give the same bytes
+        msg = MIMEMultipart("alternative", boundary="----=_Part_" + hashlib.sha1(mid.encode()).hexdigest()[:24])
         msg.attach(text_part(body, "plain", encoding))
         paras = "".join(f"<p>{line or '&nbsp;'}</p>" for line in
                         (l.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") for l in body.split("\n")))
