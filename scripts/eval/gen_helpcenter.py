@@ -192,6 +192,19 @@ def team_body(rng, agent, cust, lang, text, case_id, with_case_link):
     return f"{greet}\n\n{text}{case if rng.random() < 0.5 else ''}\n\n{close}\n{sig}"
 
 
+def office_hours(rng, t):
+    """The team works Monday to Friday, 8:30 to 18:30 Paris time (UTC+1/+2): later mail waits for the next morning."""
+    local = t + dt.timedelta(hours=2 if 4 <= t.month <= 10 else 1)
+    if local.weekday() < 5 and 8.5 <= local.hour + local.minute / 60 < 18.5:
+        return t
+    day = local.date() + dt.timedelta(days=1 if local.hour >= 8 else 0)
+    while day.weekday() >= 5:
+        day += dt.timedelta(days=1)
+    start = dt.datetime(day.year, day.month, day.day, 8, 30, tzinfo=dt.timezone.utc) \
+        + dt.timedelta(minutes=rng.randint(0, 150))
+    return start - (local - t)
+
+
 def quote(rng, style, prev, lang):
     if style == "outlook":
         return outlook_quote(prev["body"], prev["date"], prev["from"], prev["to"], prev["subject"], lang)
@@ -281,9 +294,11 @@ def main():
                 "customer", kind, text, html=cust.html)
 
         def team_reply(text, date):
+            date = office_hours(rng, date)
             body = team_body(rng, agent, cust, lang, text, case_id, with_case_link)
             body += "\n\n" + quote(rng, "gmail", msgs[-1], lang)
             add(agent, cust.addr, reply_subject(subj, "gmail", lang), date, body, "team", "reply", html=rng.random() < 0.3)
+            return date
 
         body, text = customer_body(rng, cust, lang, core, first_message=True)
         add(cust.addr, SUPPORT, subj, t, body, "customer", "enquiry", text, html=cust.html)
@@ -299,7 +314,7 @@ def main():
             customer_reply(rng.choice(follow_generic), "chaser", t, to_agent=False)
         t += dt.timedelta(minutes=rng.randint(40, 3 * 24 * 60))
         reply = q["reply_" + lang][saved].format(ref=cust.ref, article=article)
-        team_reply(reply, t)
+        t = team_reply(reply, t)
         r = rng.random()
         if r < 0.35:
             t += dt.timedelta(minutes=rng.randint(30, 5 * 24 * 60))
@@ -307,7 +322,7 @@ def main():
             customer_reply(follow, "follow-up", t, to_agent=True)
             if rng.random() < 0.9:
                 t += dt.timedelta(minutes=rng.randint(30, 2 * 24 * 60))
-                team_reply(rng.choice(C.TEAM_SECOND_FR if lang == "fr" else C.TEAM_SECOND_EN), t)
+                t = team_reply(rng.choice(C.TEAM_SECOND_FR if lang == "fr" else C.TEAM_SECOND_EN), t)
                 if rng.random() < 0.5:
                     t += dt.timedelta(minutes=rng.randint(10, 24 * 60))
                     customer_reply(rng.choice(C.THANKS_FR if lang == "fr" else C.THANKS_EN).format(agent=agent[0].split()[0]),
