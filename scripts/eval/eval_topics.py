@@ -267,21 +267,27 @@ def fold_words(text):
     return set(w for w in re.findall(r"[a-z]+", "".join(c for c in text if unicodedata.category(c) != "Mn")) if len(w) >= 3)
 
 
-def person_names(maildir, truth_path):
-    """Words of the senders' display names (customers and agents) that are not also ordinary words of the corpus:
-    not in any subject, nor in what customers wrote apart from thank-yous (which may name the agent)."""
+def person_names(maildir, truth_path, customers_only=False):
+    """Words of the senders' display names (customers and agents, or customers only) that are not also ordinary
+    words of the corpus: not in any subject, nor in what customers wrote apart from thank-yous (which may name
+    the agent)."""
     names, ordinary = set(), set()
+    direction = {}
+    for line in open(truth_path, encoding="utf-8"):
+        m = json.loads(line) if line.strip() else {}
+        if not m:
+            continue
+        direction[topics_eval.norm(m["message_id"])] = m.get("direction")
+        if m.get("text") and m.get("kind") != "thanks":
+            ordinary |= fold_words(m["text"])
     for sub in ("cur", "new"):
         d = os.path.join(maildir, sub)
         for name in sorted(os.listdir(d)) if os.path.isdir(d) else []:
             with open(os.path.join(d, name), "rb") as f:
                 msg = email.message_from_binary_file(f, policy=email.policy.default)
-            names |= fold_words(email.utils.parseaddr(str(msg.get("From", "")))[0])
+            if not customers_only or direction.get(topics_eval.norm(msg.get("Message-ID", ""))) == "customer":
+                names |= fold_words(email.utils.parseaddr(str(msg.get("From", "")))[0])
             ordinary |= fold_words(str(msg.get("Subject", "")))
-    for line in open(truth_path, encoding="utf-8"):
-        m = json.loads(line) if line.strip() else {}
-        if m.get("text") and m.get("kind") != "thanks":
-            ordinary |= fold_words(m["text"])
     return names - ordinary
 
 
@@ -375,7 +381,29 @@ def mirror_and_report(binary, tb_env, mailbox, team, root, report_dir, expected)
     for f in ("topics.csv", "topic_messages.csv"):
         if not os.path.exists(os.path.join(report_dir, f)):
             raise Failure(f"mailmirror report wrote no {f} in {report_dir}")
+    run(mm + ["report", "--out", report_dir + "-anon", "--anonymize"], env=env, quiet=True)
     return sync_s, report_s
+
+
+PEOPLE_NUMBERS = re.compile(r"(?<![\w-])(?:\d[ .]?){8,14}\d(?![\w-])|\b[A-Z]{1,4}-\d{5,}\b|[\w.+-]+@[\w-]+\.[\w.]+")
+
+
+def anonymize_leaks(report_dir, names, team):
+    """What `report --anonymize` still shows of customers: their name words, and long numbers, case/order codes and
+    addresses (contract, phone, PDL, ticket numbers), counted over report.md and the CSVs except
+    topic_messages.csv (Message-IDs by contract). Team members' names are not counted (the report has a table per
+    team member)."""
+    found_names, found_numbers = collections.Counter(), collections.Counter()
+    for fn in sorted(os.listdir(report_dir)):
+        if not fn.endswith((".md", ".csv")) or fn == "topic_messages.csv":
+            continue
+        text = open(os.path.join(report_dir, fn), encoding="utf-8", errors="replace").read()
+        for w in fold_words(text) & names:
+            found_names[w] += 1
+        for m in PEOPLE_NUMBERS.findall(text):
+            if not m.lower().endswith(team.lower()):  # team members' addresses are shown on purpose
+                found_numbers[m.strip()] += 1
+    return {"names": sorted(found_names), "numbers": sorted(found_numbers)[:50], "numbers_count": len(found_numbers)}
 
 
 # ---------------------------------------------------------------- output
@@ -395,6 +423,12 @@ def table(name, res):
               f"{s['coverage']:>6.0%} {s['nmi']:>6.3f} {s['ari']:>6.3f} {s['largest_topic_share']:>7.0%}"
               + (f" {sum(h['in_label'] for h in s['topics_with_names']):>7}/{len(s['topics_with_names']):<7}"
                  if "topics_with_names" in s else f" {'-':>7}"))
+    leaks = res.get("anonymize_leaks")
+    if leaks:
+        print(f"    report --anonymize still shows {len(leaks['names'])} customer-name words"
+              f"{' (' + ', '.join(leaks['names'][:8]) + (', ...' if len(leaks['names']) > 8 else '') + ')' if leaks['names'] else ''}"
+              f" and {leaks['numbers_count']} distinct numbers/codes/addresses"
+              f"{' (' + ', '.join(leaks['numbers'][:4]) + ', ...)' if leaks['numbers'] else ''}")
     named = [h for h in res["mailmirror"].get("topics_with_names") or [] if h["in_label"]]
     for h in named[:6]:
         found = sorted(set(n for col, ns in h["names"].items() if "keyword" not in col for n in ns))
@@ -474,7 +508,10 @@ def main():
             res["mailmirror"] = score(report, truth)
             res["threads"], res["customer_messages"] = res["mailmirror"]["threads"], res["mailmirror"]["customer_messages"]
             res["topics_eval_line"] = cross_check(report, truth, res["mailmirror"])
-            res["mailmirror"]["topics_with_names"] = names_in_topics(report, person_names(mail, truth))
+            people = person_names(mail, truth)
+            res["mailmirror"]["topics_with_names"] = names_in_topics(report, people)
+            res["anonymize_leaks"] = anonymize_leaks(report + "-anon", person_names(mail, truth, customers_only=True),
+                                                    team)
             if py:
                 k = res["mailmirror"]["planted"]
                 texts, _t, _th = customer_texts(mail, truth)
