@@ -487,10 +487,19 @@ def main():
         version = subprocess.run([binary, "--version"], capture_output=True, text=True).stdout.strip()
         results["binary"], results["version"] = binary, version
         print(f"==> testing {binary} ({version})", flush=True)
-        imap, imaps = pick_ports(*a.ports)
-        print(f"==> starting a private Dovecot on 127.0.0.1:{imaps}", flush=True)
-        run([os.path.join(REPO, "scripts", "testbed"), "start", tb, "--ports", str(imap), str(imaps)], quiet=True)
-        started = True
+        for attempt in range(4):  # another run may take the pair between our check and Dovecot's bind
+            imap, imaps = pick_ports(*a.ports)
+            print(f"==> starting a private Dovecot on 127.0.0.1:{imaps}", flush=True)
+            started = True
+            try:
+                run([os.path.join(REPO, "scripts", "testbed"), "start", tb, "--ports", str(imap), str(imaps)], quiet=True)
+                break
+            except Failure:
+                subprocess.run([os.path.join(REPO, "scripts", "testbed"), "stop", tb], capture_output=True)
+                shutil.rmtree(tb, ignore_errors=True)
+                if attempt == 3:
+                    raise
+                time.sleep(1 + attempt)
         tb_env = read_env(os.path.join(tb, "testbed.env"))
         for name in corpora:
             print(f"\n==> {name}", flush=True)
