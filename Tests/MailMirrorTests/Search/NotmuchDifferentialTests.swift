@@ -81,7 +81,9 @@ import Testing
         ("kernel", "kernel"), ("patch", "patch"), ("message", "message"), ("test", "test"), ("hello", "hello"),
         ("linux", "linux"), ("windows", "windows"), ("attachment", "attachment"), ("html", "html"),
         ("\"page fault\"", "\"page fault\""), ("\"test message\"", "\"test message\""),
-        ("\"mailing list\"", "\"mailing list\""), ("cache flush", "cache flush"),
+        ("\"mailing list\"", "\"mailing list\""), ("\"unnecessary semicolon\"", "\"unnecessary semicolon\""),
+        ("\"subject line\"", "\"subject line\""), ("cache flush", "cache flush"), ("fscache", "fscache"),
+        ("fscache -cifs", "fscache and not cifs"),
         ("cifs OR fscache", "cifs OR fscache"), ("hello OR linux", "hello OR linux"),
         ("patch -powerpc", "patch and not powerpc"), ("message -test", "message and not test"),
         ("(cifs OR nfs) cache", "(cifs OR nfs) cache"), ("(hello OR test) message", "(hello OR test) message"),
@@ -248,6 +250,12 @@ import Testing
             for d in differences { text += d.line + "\t" + (table[d] ?? "UNEXPLAINED") + "\n" }
             try Data(text.utf8).write(
                 to: fixtures.appendingPathComponent("notmuch-differences-\(corpus.name).tsv"))
+        }
+        // Every reason is one the README's table explains.
+        let readme = (try? String(contentsOf: tests.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("README.md"), encoding: .utf8)) ?? ""
+        for reason in Set(table.values) where reason != "UNEXPLAINED" {
+            #expect(readme.contains("| `\(reason)` |"), "README's table of differences has no row for \(reason)")
         }
         let actual = Set(differences)
         let unexplained = differences.filter { table[$0] == nil || table[$0] == "UNEXPLAINED" }
