@@ -2,9 +2,11 @@
 /// ASCII form `xn--bcher-kva.de`, and a search for either should find both.
 public enum Punycode {
     /// `value` (an address, a domain or a word) with each domain label in its other form — Unicode
-    /// labels encoded as `xn--…`, `xn--…` labels decoded — or nil when no label changes.
+    /// labels encoded as `xn--…`, `xn--…` labels decoded — or nil when no label changes or `value`
+    /// is not a domain (no dot, or spaces: `café` is a word, not a domain to look for twice).
     public static func otherDomainForm(_ value: String) -> String? {
         let lowered = value.lowercased()
+        guard lowered.contains("."), !lowered.contains(where: \.isWhitespace) else { return nil }
         var prefix = ""
         var domain = Substring(lowered)
         if let at = lowered.lastIndex(of: "@") {

@@ -154,3 +154,22 @@ import Testing
         #expect(texts(plain, "a@b") == ["a", "b", "ab"])
     }
 }
+
+@Suite struct PunycodeTests {
+    @Test(arguments: [
+        ("bücher.de", "xn--bcher-kva.de"), ("kunde@BÜCHER.de", "kunde@xn--bcher-kva.de"),
+        ("xn--mller-kva.de", "müller.de"), ("info@xn--mller-kva.de", "info@müller.de"),
+        ("日本語.jp", "xn--wgv71a119e.jp"), ("xn--wgv71a119e.jp", "日本語.jp"),
+    ])
+    func bothWays(_ value: String, _ other: String) {
+        #expect(Punycode.otherDomainForm(value) == other)
+    }
+
+    @Test func wordsAndPlainDomainsHaveNoOtherForm() {
+        for value in ["café", "example.com", "anna@example.com", "crème brûlée.fr", "", "xn--.de", "xn--zz!!.de"] {
+            #expect(Punycode.otherDomainForm(value) == nil || value.hasPrefix("xn--"), "\(value)")
+        }
+        #expect(Punycode.otherDomainForm("café") == nil)
+        #expect(Punycode.otherDomainForm("example.com") == nil)
+    }
+}
