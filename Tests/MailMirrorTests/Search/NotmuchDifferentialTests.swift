@@ -83,7 +83,7 @@ import Testing
         ("\"page fault\"", "\"page fault\""), ("\"test message\"", "\"test message\""),
         ("\"mailing list\"", "\"mailing list\""), ("\"unnecessary semicolon\"", "\"unnecessary semicolon\""),
         ("\"subject line\"", "\"subject line\""), ("cache flush", "cache flush"), ("fscache", "fscache"),
-        ("fscache -cifs", "fscache and not cifs"),
+        ("fscache -cifs", "fscache and not cifs"), ("Driver", "Driver"), ("Cache", "Cache"),
         ("cifs OR fscache", "cifs OR fscache"), ("hello OR linux", "hello OR linux"),
         ("patch -powerpc", "patch and not powerpc"), ("message -test", "message and not test"),
         ("(cifs OR nfs) cache", "(cifs OR nfs) cache"), ("(hello OR test) message", "(hello OR test) message"),
