@@ -4,6 +4,8 @@ public enum IndexError: Error, Equatable, Sendable, CustomStringConvertible {
     case io(path: String, reason: String)
     /// An index file is damaged; `mailmirror reindex` rebuilds it from the store.
     case corrupt(String)
+    /// The index was written by another version of mailmirror (`found` is its format version).
+    case outdated(found: String)
     /// Another process holds the index writer lock.
     case locked(path: String)
     /// The directory holds no index yet.
@@ -13,6 +15,9 @@ public enum IndexError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .io(let path, let reason): return "index file \(path): \(reason)"
         case .corrupt(let what): return "the search index is damaged (\(what)); run `mailmirror reindex` to rebuild it"
+        case .outdated(let found):
+            return
+                "the search index was built by another version of mailmirror (format \(found), this one reads \(Manifest.version)); run `mailmirror reindex` to rebuild it"
         case .locked(let path):
             return "another mailmirror process is updating the search index (\(path)); try again when it finishes"
         case .missing(let path): return "no search index in \(path); run `mailmirror reindex` to build it"

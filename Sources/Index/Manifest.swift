@@ -2,7 +2,7 @@
 /// last in every commit, so readers see either the old index or the new one.
 ///
 /// ```
-/// mailmirror-index 1
+/// mailmirror-index 2
 /// next 12
 /// segment seg-000003 1200 seg-000003.del-000011
 /// segment seg-000011 50 -
@@ -16,11 +16,14 @@ struct Manifest: Equatable {
     }
 
     static let fileName = "manifest"
+    /// The format's version: 2 since the pieces of addresses and dotted words took positions of
+    /// their own (version 1 indexes answer address queries wrongly, so they are refused).
+    static let version = 2
     var next: Int = 1
     var entries: [Entry] = []
 
     func encoded() -> [UInt8] {
-        var text = "mailmirror-index 1\nnext \(next)\n"
+        var text = "mailmirror-index \(Manifest.version)\nnext \(next)\n"
         for entry in entries {
             text += "segment \(entry.name) \(entry.docCount) \(entry.deletions ?? "-")\n"
         }
@@ -31,8 +34,11 @@ struct Manifest: Equatable {
 
     init(bytes: [UInt8]) throws(IndexError) {
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
-        guard lines.first == "mailmirror-index 1" else {
+        guard let first = lines.first, first.hasPrefix("mailmirror-index ") else {
             throw IndexError.corrupt("the manifest has an unknown format")
+        }
+        guard first == "mailmirror-index \(Manifest.version)" else {
+            throw IndexError.outdated(found: String(first.dropFirst("mailmirror-index ".count)))
         }
         for line in lines.dropFirst() {
             let parts = line.split(separator: " ")

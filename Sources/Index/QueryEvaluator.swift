@@ -124,13 +124,30 @@ struct QueryEvaluator {
         }
     }
 
-    /// A word or phrase: one term matches by postings, several by positions.
+    /// A word or phrase: one term matches by postings, several by positions. An address or a
+    /// dotted word is looked for as the phrase of its pieces (see `Analyzer.queryTerms`); an
+    /// address typed whole also finds its plus-addressed forms, and an international domain is
+    /// also looked for in its other form (`bücher.de` ⇄ `xn--bcher-kva.de`).
     private func textMatches(_ field: TextField, _ text: String) throws(IndexError) -> Matches {
-        let terms = analyzer.terms(text).filter { !$0.isPart }
+        var result = try textMatchesOneForm(field, text)
+        if field == .from || field == .to || field == .cc || field == .any,
+            let other = Punycode.otherDomainForm(text)
+        {
+            result = result.union(try textMatchesOneForm(field, other))
+        }
+        return result
+    }
+
+    private func textMatchesOneForm(_ field: TextField, _ text: String) throws(IndexError) -> Matches {
+        let all = analyzer.queryTerms(text)
+        let terms = all.filter { !$0.isPart }
         if terms.isEmpty { return Matches.all(count: segment.docCount) }
+        let wholes = all.filter(\.isPart)
+        let address = wholes.count == 1 && wholes[0].text.contains("@") ? wholes[0].text : nil
         var result = Matches()
         for f in QueryEvaluator.fields(field) {
-            let matches = terms.count == 1 ? try term(f, terms[0].text) : try phrase(f, terms)
+            var matches = terms.count == 1 ? try term(f, terms[0].text) : try phrase(f, terms)
+            if let address { matches = matches.union(try term(f, address)) }
             result = result.union(matches)
         }
         return result

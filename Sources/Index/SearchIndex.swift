@@ -106,6 +106,7 @@ public final class SearchIndex: @unchecked Sendable {
         var terms: Set<String> = []
         for text in query.positiveTexts {
             for term in analyzer.terms(text) { terms.insert(term.text) }
+            for term in analyzer.queryTerms(text) { terms.insert(term.text) }
         }
         var hits: [SearchHit] = []
         hits.reserveCapacity(top.count)

@@ -16,6 +16,7 @@ public enum AddressParser {
             if inAngle {
                 if byte == UInt8(ascii: ">") {
                     inAngle = false
+                    entry.phraseAtClose = entry.phrase.count
                 } else if byte == UInt8(ascii: "(") {
                     // A comment inside the address: not part of it, but kept like any comment.
                     var depth = 1
@@ -76,6 +77,16 @@ public enum AddressParser {
                 index += 1
                 continue
             case UInt8(ascii: "<"):
+                if let close = entry.phraseAtClose, entry.angleHasAt() {
+                    // "Bob <bob@x> Bobby <bobby@x>": a second bracketed address with no comma before it
+                    // starts a second entry (as Python's email package and notmuch read it), the words
+                    // since the first ">" being its name.
+                    let name = Array(entry.phrase[close...])
+                    entry.phrase.removeSubrange(close...)
+                    entry.finish(into: &result)
+                    entry = Entry()
+                    entry.phrase = name
+                }
                 inAngle = true
                 entry.hasAngle = true
                 entry.angle.removeAll()
@@ -124,6 +135,8 @@ public enum AddressParser {
         var angle = [UInt8]()
         var comments = [[UInt8]]()
         var hasAngle = false
+        /// Where `phrase` ended when the bracketed address closed (nil: not closed yet).
+        var phraseAtClose: Int?
         var sawQuote = false
         /// Reset whenever `angle` is emptied; `phrase` only grows.
         var angleScan = AtScan()

@@ -78,18 +78,34 @@ public enum Charset {
             if isASCII(bytes) { return asciiString(bytes) }
             if let text = strictUTF8(bytes), looksLikeUTF8Mislabel(bytes) { return text }
             return decodeSingleByte(bytes, table: SingleByteTables.t_windows_1252)
-        case "shift_jis", "euc-jp", "iso-2022-jp", "utf-16", "utf-16le", "utf-16be":
-            let encodings: [String: String.Encoding] = ["shift_jis": .shiftJIS, "euc-jp": .japaneseEUC, "iso-2022-jp": .iso2022JP,
-                                                        "utf-16": .utf16, "utf-16le": .utf16LittleEndian, "utf-16be": .utf16BigEndian]
-            let encoding = encodings[name] ?? .utf8
-            if let text = String(data: Data(bytes), encoding: encoding) { return text }
+        case "utf-16", "utf-16le", "utf-16be":
+            let encodings: [String: String.Encoding] = ["utf-16": .utf16, "utf-16le": .utf16LittleEndian, "utf-16be": .utf16BigEndian]
+            if let text = String(data: Data(bytes), encoding: encodings[name] ?? .utf16) { return text }
             return decodeUTF8OrFallback(bytes)
         default:
             if let table = SingleByteTables.table(for: name) {
                 if isASCII(bytes) { return asciiString(bytes) }
                 return decodeSingleByte(bytes, table: table)
             }
+            // Every other charset glibc knows (the CJK ones above all: Foundation on Linux has none).
+            // ASCII stays ASCII in all of them but the 7-bit ISO-2022 and UTF-7 families.
+            if isASCII(bytes), !name.hasPrefix("iso-2022"), !name.hasPrefix("utf-7") { return asciiString(bytes) }
+            if let text = Iconv.decode(bytes, charset: iconvName(name)) { return text }
             return decodeUTF8OrFallback(bytes)
+        }
+    }
+
+    /// The iconv name for a canonical name: mail's labels for the CJK charsets name the smaller
+    /// standard while senders use its superset (GB2312 mail carries GBK characters, EUC-KR mail
+    /// Microsoft's CP949), so the superset decodes.
+    static func iconvName(_ name: String) -> String {
+        switch name {
+        case "gb2312", "gbk", "x-gbk", "cp936", "euc-cn", "x-euc-cn", "chinese", "csgb2312", "gb-2312": return "GB18030"
+        case "euc-kr", "ks-c-5601-1987", "ks-c-5601", "ksc5601", "ks-c-5601-1989", "x-windows-949", "korean", "uhc": return "CP949"
+        case "shift_jis": return "CP932"
+        case "x-big5", "big-5", "cn-big5", "csbig5": return "BIG5-HKSCS"
+        case "big5": return "BIG5-HKSCS"
+        default: return name
         }
     }
 
@@ -104,7 +120,7 @@ public enum Charset {
         switch charset.map(canonicalName) ?? "utf-8" {
         case "utf-16", "utf-16le", "utf-16be":
             end -= end % 2
-        case "shift_jis", "euc-jp", "iso-2022-jp":
+        case "shift_jis", "euc-jp", "iso-2022-jp", "gb2312", "gbk", "gb18030", "big5", "euc-kr", "iso-2022-kr", "iso-2022-cn":
             if let lineEnd = bytes[max(0, end - 4096)..<end].lastIndex(of: 0x0A) { end = lineEnd + 1 }
         default:
             // Step back over continuation bytes to the lead byte; drop it if its sequence is cut.

@@ -1,3 +1,4 @@
+import Foundation
 import MailCore
 import MIME
 import Store
@@ -60,13 +61,24 @@ struct CatalogView {
         positions[id].map { messages[$0] }
     }
 
-    /// `ID` as printed by search, or a Message-ID in angle brackets.
+    /// `ID` as printed by search, or a Message-ID — with or without angle brackets, whatever its
+    /// characters (`06b401c75f2d$552b8130$ff828390$@Davidovic` has no domain part), and in any
+    /// case when no message has it exactly (`id:` as notmuch prints it is accepted too).
     func resolve(_ reference: String) -> MessageSummary? {
-        if reference.hasPrefix("<"), reference.hasSuffix(">") {
-            let messageId = String(reference.dropFirst().dropLast())
-            return messages.first { $0.messageId == messageId }
+        var text = Substring(reference.trimmingCharacters(in: .whitespacesAndNewlines))
+        var bracketed = false
+        if text.hasPrefix("<"), text.hasSuffix(">"), text.count >= 2 {
+            text = text.dropFirst().dropLast()
+            bracketed = true
+        } else if let summary = message(id: String(text)) {
+            return summary
         }
-        return message(id: reference)
+        if !bracketed, text.hasPrefix("id:") { text = text.dropFirst(3) }
+        let messageId = String(text).trimmingCharacters(in: .whitespaces)
+        guard !messageId.isEmpty else { return nil }
+        if let exact = messages.first(where: { $0.messageId == messageId }) { return exact }
+        let folded = messageId.lowercased()
+        return messages.first { $0.messageId?.lowercased() == folded }
     }
 
     func thread(_ threadId: String) -> [MessageSummary] {

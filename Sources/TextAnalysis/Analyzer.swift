@@ -2,12 +2,17 @@
 ///
 /// A scan over the UTF-8 bytes cuts *chunks*: runs of word characters (letters, digits, marks)
 /// joined by `.` `@` `_` `+` `-` `'` `’` when a word character follows. Each chunk becomes:
-/// - an e-mail address: the whole address, then as parts the local part (and its pieces), the
-///   domain and its labels — `anna@example.com` → `anna@example.com`, `anna`, `example.com`,
-///   `example`, `com`, all at one position;
+/// - an e-mail address: the whole address, then its *pieces* (cut at `.` `@` `-` `_` `+`) as
+///   parts at consecutive positions — `ralf@linux-mips.org` → `ralf@linux-mips.org` and `ralf`
+///   at position p, `linux` at p+1, `mips` at p+2, `org` at p+3 — plus, for a plus-address, the
+///   base address (`help+fr@x.org` also yields `help@x.org` at p);
 /// - otherwise words split at `-` `_` `+` `@`; a hyphenated chunk of up to 3 words also yields
 ///   the joined form as a part (`e-mail` → `e`, `mail`, part `email`);
-/// - a word with dots (`example.com`, `3.14`) is kept whole, its pieces as parts;
+/// - a word with dots (`example.com`, `3.14`) is kept whole, its pieces as parts at consecutive
+///   positions (as for addresses).
+/// Queries (`queryTerms`) use the pieces instead of the whole, as a phrase, so any run of an
+/// address's pieces finds it: `linux-mips.org`, `@linux-mips.org`, `linux-mips`, `mips.org`
+/// (the same rule as notmuch's, whose term generator cuts addresses at punctuation too).
 /// - apostrophes: French elisions (`l'`, `d'`, `qu'`, `j'`, `n'`, `s'`, `c'`, `m'`, `t'`,
 ///   `jusqu'`, `lorsqu'`, `puisqu'`, `quoiqu'`) are dropped, an English possessive `'s` is dropped,
 ///   anything else is joined (`aujourd'hui` → `aujourdhui`, `don't` → `dont`).
@@ -27,6 +32,17 @@ public struct Analyzer: Sendable {
     public func terms(_ text: String, startPosition: Int = 0) -> [Term] {
         var result: [Term] = []
         _ = forEachTerm(in: text, startPosition: startPosition) { text, position, isPart in
+            result.append(Term(text: text, position: position, isPart: isPart))
+        }
+        return result
+    }
+
+    /// The terms a query looks for: like `terms`, but an address or a dotted word gives its
+    /// pieces as primary terms at their own positions (to be matched as a phrase) and its whole
+    /// form as a part, so `from:linux-mips.org` finds `ralf@linux-mips.org`.
+    public func queryTerms(_ text: String) -> [Term] {
+        var result: [Term] = []
+        _ = scan(text, startPosition: 0, ranges: false, forQuery: true) { text, position, isPart, _ in
             result.append(Term(text: text, position: position, isPart: isPart))
         }
         return result
@@ -88,13 +104,14 @@ public struct Analyzer: Sendable {
     }
 
     func scan(
-        _ text: String, startPosition: Int, ranges: Bool, stop: () -> Bool = { false },
+        _ text: String, startPosition: Int, ranges: Bool, forQuery: Bool = false, stop: () -> Bool = { false },
         _ emit: (String, Int, Bool, Range<Int>) -> Void
     ) -> Int {
         var text = text
         text.makeContiguousUTF8()
         return text.utf8.withContiguousStorageIfAvailable { buffer in
-            var scanner = ChunkScanner(bytes: buffer, analyzer: self, ranges: ranges, position: startPosition)
+            var scanner = ChunkScanner(
+                bytes: buffer, analyzer: self, ranges: ranges, forQuery: forQuery, position: startPosition)
             defer { scanner.deallocate() }
             scanner.run(stop: stop, emit)
             return scanner.position
@@ -110,6 +127,8 @@ struct ChunkScanner {
     let bytes: UnsafeBufferPointer<UInt8>
     let analyzer: Analyzer
     let ranges: Bool
+    /// Query side: pieces of addresses and dotted words are the primary terms (see `queryTerms`).
+    let forQuery: Bool
     var position: Int
     /// Folded bytes of the current chunk, with connectors as ASCII (`’` becomes `'`). A chunk
     /// longer than the buffer is cut: such "words" (base64, hashes) are not worth indexing whole.
@@ -128,10 +147,11 @@ struct ChunkScanner {
     /// connectors: a plain word's range is the whole chunk).
     var originsBuilt = false
 
-    init(bytes: UnsafeBufferPointer<UInt8>, analyzer: Analyzer, ranges: Bool, position: Int) {
+    init(bytes: UnsafeBufferPointer<UInt8>, analyzer: Analyzer, ranges: Bool, forQuery: Bool, position: Int) {
         self.bytes = bytes
         self.analyzer = analyzer
         self.ranges = ranges
+        self.forQuery = forQuery
         self.position = position
         folded = .allocate(capacity: ChunkScanner.capacity)
         scratch = .allocate(capacity: ChunkScanner.capacity)
@@ -410,43 +430,45 @@ struct ChunkScanner {
 
     mutating func emitEmail(_ lo: Int, _ at: Int, _ hi: Int, _ emit: (String, Int, Bool, Range<Int>) -> Void) {
         let p = position
-        emit(string(lo, hi), p, false, range(lo, hi))
-        if (lo..<at).contains(where: { isConnector(folded[$0]) }) {
-            emit(string(lo, at), p, true, range(lo, at))
-            emitPieces(lo, at, p, emit)
-        } else {
-            emitPiece(lo, at, p, emit)
+        emit(string(lo, hi), p, forQuery, range(lo, hi))
+        // A plus-address also counts as its base address, so `to:help@x.org` finds the mail
+        // sent to `help+fr@x.org` (notmuch's phrase of pieces does not; see the README).
+        if !forQuery, let plus = (lo..<at).first(where: { folded[$0] == 0x2B }), plus > lo {
+            emit(string(lo, plus) + string(at, hi), p, true, range(lo, hi))
         }
-        emit(string(at + 1, hi), p, true, range(at + 1, hi))
-        emitPieces(at + 1, hi, p, emit)
-        position += 1
+        position += emitPieces(lo, hi, p, emit)
     }
 
-    /// Emits the pieces of `folded[a..<b]` between connectors as parts, when there are several.
-    /// Pieces made of letters are stemmed like any word, so `from:jones` finds `m.jones@x.org`.
-    func emitPieces(_ a: Int, _ b: Int, _ p: Int, _ emit: (String, Int, Bool, Range<Int>) -> Void) {
+    /// Emits the pieces of `folded[a..<b]` between `.` `@` `-` `_` `+` at consecutive positions
+    /// from `p` (parts in the index, primary terms in a query); returns how many there were.
+    /// Apostrophes inside a piece are dropped, as `emitWord` joins them. Pieces made of letters
+    /// are stemmed like any word, so `from:jones` finds `m.jones@x.org`.
+    func emitPieces(_ a: Int, _ b: Int, _ p: Int, _ emit: (String, Int, Bool, Range<Int>) -> Void) -> Int {
         var pieces = 0
-        for k in a..<b where isConnector(folded[k]) { pieces += 1 }
-        guard pieces > 0 else { return }
         var start = a
-        for k in a...b where k == b || isConnector(folded[k]) {
-            if start < k { emitPiece(start, k, p, emit) }
+        for k in a...b where k == b || (isConnector(folded[k]) && folded[k] != 0x27) {
+            if start < k, (start..<k).contains(where: { folded[$0] != 0x27 }) {
+                emitPiece(start, k, p + pieces, emit)
+                pieces += 1
+            }
             start = k + 1
         }
+        return max(1, pieces)
     }
 
-    /// Emits `folded[a..<b]` (no connectors inside) as a part, stemmed when it has no digit.
+    /// Emits `folded[a..<b]` (no connectors but apostrophes inside) as a part (a primary term
+    /// in a query), stemmed when it has no digit.
     func emitPiece(_ a: Int, _ b: Int, _ p: Int, _ emit: (String, Int, Bool, Range<Int>) -> Void) {
         var n = 0
         var hasDigit = false
-        for k in a..<b {
+        for k in a..<b where folded[k] != 0x27 {
             let c = folded[k]
             if c >= 0x30 && c <= 0x39 { hasDigit = true }
             scratch[n] = c
             n += 1
         }
         if analyzer.stemming && !hasDigit { n = Stemmer.stem(scratch, count: n) }
-        emit(String(decoding: UnsafeBufferPointer(start: scratch, count: n), as: UTF8.self), p, true, range(a, b))
+        emit(String(decoding: UnsafeBufferPointer(start: scratch, count: n), as: UTF8.self), p, !forQuery, range(a, b))
     }
 
     /// Emits one word (apostrophes and dots inside); returns whether a term was emitted.
@@ -473,12 +495,12 @@ struct ChunkScanner {
             guard a < b else { return false }
         }
         let p = position
-        position += 1
         if hasDot {
-            emit(string(a, b), p, false, range(a, b))
-            emitPieces(a, b, p, emit)
+            emit(string(a, b), p, forQuery, range(a, b))
+            position += emitPieces(a, b, p, emit)
             return true
         }
+        position += 1
         var n = 0
         for k in a..<b where folded[k] != 0x27 {
             scratch[n] = folded[k]

@@ -202,6 +202,24 @@ import Testing
         #expect(FileIO.list(dir.path).filter { $0.hasSuffix(".seg") }.count == 1)
     }
 
+    /// An index of format 1 (addresses at one position) answers address queries wrongly: it is
+    /// refused with a sentence naming `mailmirror reindex`, and a rebuild replaces it.
+    @Test func olderFormatIsRefusedUntilRebuilt() throws {
+        let dir = TestCorpus.temporaryDirectory()
+        _ = try TestCorpus.build(in: dir)
+        let url = dir.appendingPathComponent("manifest")
+        let current = try String(contentsOf: url, encoding: .utf8)
+        try Data(current.replacingOccurrences(of: "mailmirror-index 2", with: "mailmirror-index 1").utf8).write(to: url)
+        #expect(throws: IndexError.outdated(found: "1")) { try SearchIndex.open(directory: dir) }
+        #expect(throws: IndexError.outdated(found: "1")) { try IndexWriter(directory: dir) }
+        #expect(IndexError.outdated(found: "1").description.contains("run `mailmirror reindex`"))
+        let writer = try IndexWriter(directory: dir, rebuild: true)
+        for document in TestCorpus.documents { writer.add(document) }
+        try writer.commit()
+        writer.close()
+        #expect(try uids(try SearchIndex.open(directory: dir), "from:client.fr") == [1])
+    }
+
     @Test func rebuildStartsFromEmpty() throws {
         let dir = TestCorpus.temporaryDirectory()
         _ = try TestCorpus.build(in: dir)

@@ -23,6 +23,15 @@ import Testing
         #expect(EncodedWords.decode(Array(raw.utf8)) == expected)
     }
 
+    /// Two bracketed addresses with no comma between them are two addresses (as Python's email
+    /// package and notmuch read them), the first one first.
+    @Test func bracketedAddressesWithoutAComma() {
+        let parsed = AddressParser.parse(Array("Bob Dunite <bob@extern> Bobby Dunite <bobby@extern>".utf8))
+        #expect(parsed == [EmailAddress(name: "Bob Dunite", address: "bob@extern"), EmailAddress(name: "Bobby Dunite", address: "bobby@extern")])
+        #expect(AddressParser.parse(Array("<a@x.org> <b@x.org>".utf8)).map(\.address) == ["a@x.org", "b@x.org"])
+        #expect(AddressParser.parse(Array("Ann <a@x.org>, Ben <b@x.org>".utf8)).map(\.address) == ["a@x.org", "b@x.org"])
+    }
+
     @Test func raw8BitHeadersFallBackToLatin1() {
         #expect(EncodedWords.decode([0x43, 0x61, 0x66, 0xE9]) == "Café")
         #expect(EncodedWords.decode(Array("Café".utf8)) == "Café")

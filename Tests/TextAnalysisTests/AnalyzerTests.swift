@@ -24,21 +24,52 @@ import Testing
         #expect(texts(plain, input) == expected)
     }
 
-    @Test func addressWholeAndParts() {
+    @Test func addressWholeAndPieces() {
         let terms = plain.terms("écrire à anna@example.com ici")
-        #expect(
-            terms.map(\.text) == ["ecrire", "a", "anna@example.com", "anna", "example.com", "example", "com", "ici"])
-        #expect(terms.filter(\.isPart).map(\.position) == [2, 2, 2, 2])
-        #expect(terms.last?.position == 3)
+        #expect(terms.map(\.text) == ["ecrire", "a", "anna@example.com", "anna", "example", "com", "ici"])
+        // The pieces take consecutive positions from the whole's, so a run of them is a phrase.
+        #expect(terms.filter(\.isPart).map(\.position) == [2, 3, 4])
+        #expect(terms.last?.position == 5)
     }
 
-    @Test func dottedLocalPartAndUppercase() {
-        let terms = texts(plain, "<Jean.Dupont@Mail.Example.FR>")
+    @Test func dottedLocalPartHyphenAndUppercase() {
         #expect(
-            terms == [
-                "jean.dupont@mail.example.fr", "jean.dupont", "jean", "dupont", "mail.example.fr", "mail", "example",
-                "fr",
+            texts(plain, "<Jean.Dupont@Mail.Example.FR>") == [
+                "jean.dupont@mail.example.fr", "jean", "dupont", "mail", "example", "fr",
             ])
+        #expect(texts(plain, "Ralf@Linux-MIPS.org") == ["ralf@linux-mips.org", "ralf", "linux", "mips", "org"])
+    }
+
+    @Test func plusAddressAlsoGivesItsBaseAddress() {
+        #expect(
+            texts(plain, "help+fr@support.example") == [
+                "help+fr@support.example", "help@support.example", "help", "fr", "support", "example",
+            ])
+    }
+
+    /// Queries take the pieces as the terms to match (a phrase), the whole as a part.
+    @Test(arguments: [
+        ("linux-mips.org", ["linux", "mips", "org"]), ("@linux-mips.org", ["linux", "mips", "org"]),
+        ("linux-mips", ["linux", "mips"]), ("ralf@linux-mips.org", ["ralf", "linux", "mips", "org"]),
+        ("RALF@Linux-Mips.ORG", ["ralf", "linux", "mips", "org"]), ("help+fr@x.org", ["help", "fr", "x", "org"]),
+        ("mail.example.com", ["mail", "example", "com"]), ("o'brien@x.ie", ["obrien", "x", "ie"]),
+    ])
+    func queryTermsArePieces(_ query: String, _ expected: [String]) {
+        let terms = plain.queryTerms(query)
+        #expect(terms.filter { !$0.isPart }.map(\.text) == expected)
+        #expect(terms.filter { !$0.isPart }.map(\.position) == Array(0..<expected.count))
+        // An address typed whole is also kept whole, for its plus-addressed forms.
+        #expect(terms.contains { $0.isPart && $0.text.contains("@") } == query.dropFirst().contains("@"))
+    }
+
+    /// The index and a query place an address's pieces alike, so phrases across it still match.
+    @Test func phrasesAcrossAnAddressKeepTheirPositions() {
+        let indexed = plain.terms("write ralf@linux-mips.org today")
+        let query = plain.queryTerms("ralf@linux-mips.org today").filter { !$0.isPart }
+        let base = indexed.first { $0.text == "ralf" }!.position
+        for term in query {
+            #expect(indexed.contains { $0.text == term.text && $0.position == base + term.position })
+        }
     }
 
     @Test func domainsAndNumbers() {
@@ -50,10 +81,7 @@ import Testing
     }
 
     @Test func partsAreStemmedLikeWords() {
-        #expect(
-            texts(stemmed, "m.jones@mail.example") == [
-                "m.jones@mail.example", "m.jones", "m", "jon", "mail.example", "mail", "exampl",
-            ])
+        #expect(texts(stemmed, "m.jones@mail.example") == ["m.jones@mail.example", "m", "jon", "mail", "exampl"])
         #expect(texts(stemmed, "factures.pdf") == ["factures.pdf", "factur", "pdf"])
         #expect(texts(stemmed, "Mary@x.org")[1] == Stemmer.stem("mary"))
         #expect(texts(stemmed, "e-mails") == ["e", "mail", "email"])
@@ -121,7 +149,27 @@ import Testing
         ] {
             _ = stemmed.terms(text)
             _ = stemmed.tokens(text)
+            _ = stemmed.queryTerms(text)
         }
         #expect(texts(plain, "a@b") == ["a", "b", "ab"])
+    }
+}
+
+@Suite struct PunycodeTests {
+    @Test(arguments: [
+        ("bücher.de", "xn--bcher-kva.de"), ("kunde@BÜCHER.de", "kunde@xn--bcher-kva.de"),
+        ("xn--mller-kva.de", "müller.de"), ("info@xn--mller-kva.de", "info@müller.de"),
+        ("日本語.jp", "xn--wgv71a119e.jp"), ("xn--wgv71a119e.jp", "日本語.jp"),
+    ])
+    func bothWays(_ value: String, _ other: String) {
+        #expect(Punycode.otherDomainForm(value) == other)
+    }
+
+    @Test func wordsAndPlainDomainsHaveNoOtherForm() {
+        for value in ["café", "example.com", "anna@example.com", "crème brûlée.fr", "", "xn--.de", "xn--zz!!.de"] {
+            #expect(Punycode.otherDomainForm(value) == nil || value.hasPrefix("xn--"), "\(value)")
+        }
+        #expect(Punycode.otherDomainForm("café") == nil)
+        #expect(Punycode.otherDomainForm("example.com") == nil)
     }
 }

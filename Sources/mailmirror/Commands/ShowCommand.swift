@@ -7,7 +7,7 @@ import Terminal
 enum ShowCommand {
     static let spec = CommandSpec(
         "show", abstract: "Print one message: headers and decoded text, the exact bytes (--raw) or JSON.",
-        arguments: [ArgumentSpec("id", help: "An id printed by search, or a Message-ID in angle brackets.")],
+        arguments: [ArgumentSpec("id", help: "An id printed by search, or a Message-ID (angle brackets optional).")],
         options: [.flag("raw", help: "Print the exact bytes the server sent."),
                   .flag("json", help: "Print the message as JSON (see README).")]
     ) { invocation in

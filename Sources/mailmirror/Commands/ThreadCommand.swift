@@ -6,7 +6,7 @@ import Terminal
 enum ThreadCommand {
     static let spec = CommandSpec(
         "thread", abstract: "Print a whole thread in order: date, author, direction and what each wrote.",
-        arguments: [ArgumentSpec("id", help: "A message id printed by search, a <Message-ID>, or a thread id.")],
+        arguments: [ArgumentSpec("id", help: "A message id printed by search, a Message-ID (angle brackets optional), or a thread id.")],
         options: [.flag("json", help: "Print the thread as JSON (see README).")]
     ) { invocation in
         let mirror = MailmirrorCommand.mirror(invocation)
