@@ -1,3 +1,4 @@
+import Durable
 import Foundation
 import MailCore
 
@@ -43,19 +44,19 @@ public final class IndexWriter {
         self.maxSegments = max(2, maxSegments)
         self.maxMergeBytes = maxMergeBytes
         builder = SegmentBuilder(storedTextLimit: storedTextLimit)
-        try FileIO.makeDirectory(path)
-        lockDescriptor = try FileIO.lock(path + "/write.lock")
+        try io(Disk.makeDirectories(path))
+        lockDescriptor = try Self.lock(path + "/write.lock")
         do throws(IndexError) {
             var loaded = Manifest()
             if rebuild {
                 // A rebuild must work on a damaged index too: read nothing but fresh file numbers.
-                loaded.next = 1 + (FileIO.list(path).compactMap(IndexWriter.fileNumber).max() ?? 0)
-                if let bytes = try? FileIO.readFile(path + "/" + Manifest.fileName),
+                loaded.next = 1 + (try io(Disk.sortedNames(in: path)).compactMap(IndexWriter.fileNumber).max() ?? 0)
+                if let bytes = try? Disk.readFileIfPresent(path + "/" + Manifest.fileName),
                     let old = try? Manifest(bytes: bytes)
                 {
                     loaded.next = max(loaded.next, old.next)
                 }
-            } else if let bytes = try FileIO.readFile(path + "/" + Manifest.fileName) {
+            } else if let bytes = try io(Disk.readFileIfPresent(path + "/" + Manifest.fileName)) {
                 loaded = try Manifest(bytes: bytes)
             }
             manifest = loaded
@@ -66,7 +67,7 @@ public final class IndexWriter {
                 }
                 readers.append(reader)
                 if let name = entry.deletions {
-                    guard let bytes = try FileIO.readFile(file(name)) else {
+                    guard let bytes = try io(Disk.readFileIfPresent(file(name))) else {
                         throw IndexError.corrupt("\(name) is missing")
                     }
                     deletions.append(try DeletionSet(bytes: bytes, count: reader.docCount))
@@ -75,7 +76,7 @@ public final class IndexWriter {
                 }
             }
         } catch {
-            FileIO.unlock(lockDescriptor)
+            Self.unlock(lockDescriptor)
             lockDescriptor = -1
             throw error
         }
@@ -86,7 +87,7 @@ public final class IndexWriter {
 
     /// Releases the writer lock; uncommitted changes are dropped. The writer must not be used after.
     public func close() {
-        if lockDescriptor >= 0 { FileIO.unlock(lockDescriptor) }
+        if lockDescriptor >= 0 { Self.unlock(lockDescriptor) }
         lockDescriptor = -1
     }
 
@@ -162,7 +163,7 @@ public final class IndexWriter {
             if changed {
                 try faultInjection?("deletions")
                 let name = newName(entry.name + ".del-")
-                try FileIO.writeAtomically(set.encoded, to: file(name))
+                try io(Disk.writeAtomically(set.encoded, to: file(name)))
                 if let old = entry.deletions { obsolete.append(old) }
                 entry.deletions = name
             }
@@ -175,7 +176,7 @@ public final class IndexWriter {
         if !builder.isEmpty && pendingDead.count < builder.count {
             try faultInjection?("segment")
             let name = newName("seg-")
-            try FileIO.writeAtomically(builder.encode(), to: file(name + ".seg"))
+            try io(Disk.writeAtomically(builder.encode(), to: file(name + ".seg")))
             let reader = try SegmentReader(path: file(name + ".seg"), name: name)
             var entry = Manifest.Entry(name: name, docCount: reader.docCount, deletions: nil)
             var set: DeletionSet? = nil
@@ -183,7 +184,7 @@ public final class IndexWriter {
                 var dead = DeletionSet(count: reader.docCount)
                 for doc in pendingDead { dead.insert(doc) }
                 let deletionName = newName(name + ".del-")
-                try FileIO.writeAtomically(dead.encoded, to: file(deletionName))
+                try io(Disk.writeAtomically(dead.encoded, to: file(deletionName)))
                 entry.deletions = deletionName
                 set = dead
             }
@@ -226,7 +227,8 @@ public final class IndexWriter {
             }
             try faultInjection?("merge")
             let name = newName("seg-")
-            try FileIO.writeAtomically(try SegmentMerger.merge(inputs), to: file(name + ".seg"))
+            let mergedBytes = try SegmentMerger.merge(inputs)
+            try io(Disk.writeAtomically(mergedBytes, to: file(name + ".seg")))
             let merged = try SegmentReader(path: file(name + ".seg"), name: name)
             var keptEntries: [Manifest.Entry] = []
             var keptReaders: [SegmentReader] = []
@@ -257,7 +259,7 @@ public final class IndexWriter {
         updated.next = next
         updated.entries = entries
         try faultInjection?("manifest")
-        try FileIO.writeAtomically(updated.encoded(), to: file(Manifest.fileName))
+        try io(Disk.writeAtomically(updated.encoded(), to: file(Manifest.fileName)))
         manifest = updated
         readers = newReaders
         deletions = newDeletions
@@ -266,15 +268,41 @@ public final class IndexWriter {
         pendingDead = []
         latestPending = [:]
         try faultInjection?("cleanup")
-        for name in obsolete { FileIO.remove(file(name)) }
+        // The commit is done once the manifest is renamed: a file that cannot be removed now is only
+        // litter, which the next writer removes (`removeUnreferencedFiles`), so it does not fail the commit.
+        for name in obsolete { _ = try? Disk.removeIfPresent(file(name)) }
         removeUnreferencedFiles()
     }
 
-    /// Deletes files of ours that the manifest does not reference (a crashed commit's leftovers).
+    /// Deletes files of ours that the manifest does not reference (a crashed commit's leftovers, the
+    /// temporary files of writers killed before their rename). Best effort: what stays is retried next time.
     private func removeUnreferencedFiles() {
         let keep = manifest.referencedFiles
-        for name in FileIO.list(path) where name.hasPrefix("seg-") || name.hasPrefix("manifest.") {
-            if !keep.contains(name) { FileIO.remove(file(name)) }
+        _ = try? Disk.removeDeadTemporaries(in: path)
+        for name in (try? Disk.sortedNames(in: path)) ?? [] where name.hasPrefix("seg-") || name.hasPrefix("manifest.") {
+            if !keep.contains(name) { _ = try? Disk.removeIfPresent(file(name)) }
         }
+    }
+
+    /// Takes the writer lock (`flock`), or throws `.locked` when another writer holds it.
+    private static func lock(_ path: String) throws(IndexError) -> Int32 {
+        let fd = try io(Disk.open(path, flags: Disk.OpenFlags.readWriteCreate))
+        let locked: Bool
+        do throws(IndexError) {
+            locked = try io(Disk.tryLockExclusive(fd, path: path))
+        } catch {
+            Disk.close(fd)
+            throw error
+        }
+        guard locked else {
+            Disk.close(fd)
+            throw IndexError.locked(path: path)
+        }
+        return fd
+    }
+
+    private static func unlock(_ fd: Int32) {
+        Disk.unlock(fd)
+        Disk.close(fd)
     }
 }
