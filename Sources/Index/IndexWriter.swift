@@ -1,3 +1,4 @@
+import Durable
 import Foundation
 import MailCore
 
@@ -43,19 +44,19 @@ public final class IndexWriter {
         self.maxSegments = max(2, maxSegments)
         self.maxMergeBytes = maxMergeBytes
         builder = SegmentBuilder(storedTextLimit: storedTextLimit)
-        try FileIO.makeDirectory(path)
-        lockDescriptor = try FileIO.lock(path + "/write.lock")
+        try io(Disk.makeDirectories(path))
+        lockDescriptor = try Self.lock(path + "/write.lock")
         do throws(IndexError) {
             var loaded = Manifest()
             if rebuild {
                 // A rebuild must work on a damaged index too: read nothing but fresh file numbers.
-                loaded.next = 1 + (FileIO.list(path).compactMap(IndexWriter.fileNumber).max() ?? 0)
-                if let bytes = try? FileIO.readFile(path + "/" + Manifest.fileName),
+                loaded.next = 1 + (try io(Disk.sortedNames(in: path)).compactMap(IndexWriter.fileNumber).max() ?? 0)
+                if let bytes = try? Disk.readFileIfPresent(path + "/" + Manifest.fileName),
                     let old = try? Manifest(bytes: bytes)
                 {
                     loaded.next = max(loaded.next, old.next)
                 }
-            } else if let bytes = try FileIO.readFile(path + "/" + Manifest.fileName) {
+            } else if let bytes = try io(Disk.readFileIfPresent(path + "/" + Manifest.fileName)) {
                 loaded = try Manifest(bytes: bytes)
             }
             manifest = loaded
@@ -66,7 +67,7 @@ public final class IndexWriter {
                 }
                 readers.append(reader)
                 if let name = entry.deletions {
-                    guard let bytes = try FileIO.readFile(file(name)) else {
+                    guard let bytes = try io(Disk.readFileIfPresent(file(name))) else {
                         throw IndexError.corrupt("\(name) is missing")
                     }
                     deletions.append(try DeletionSet(bytes: bytes, count: reader.docCount))
@@ -75,7 +76,7 @@ public final class IndexWriter {
                 }
             }
         } catch {
-            FileIO.unlock(lockDescriptor)
+            Self.unlock(lockDescriptor)
             lockDescriptor = -1
             throw error
         }
@@ -86,7 +87,7 @@ public final class IndexWriter {
 
     /// Releases the writer lock; uncommitted changes are dropped. The writer must not be used after.
     public func close() {
-        if lockDescriptor >= 0 { FileIO.unlock(lockDescriptor) }
+        if lockDescriptor >= 0 { Self.unlock(lockDescriptor) }
         lockDescriptor = -1
     }
 
@@ -129,21 +130,45 @@ public final class IndexWriter {
     }
 
     /// Makes every change since the last commit durable and visible to new readers.
+    ///
+    /// The steps, each durable before the next: deletion bitmaps for older segments, the new segment,
+    /// a merge when there are too many segments, then the manifest swap that makes it all visible.
     public func commit() throws(IndexError) {
         guard lockDescriptor >= 0 else { throw IndexError.io(path: path, reason: "this index writer was closed") }
         guard !builder.isEmpty || !touched.isEmpty || manifest.entries.isEmpty else { return }
-        var next = manifest.next
+        var draft = CommitDraft(next: manifest.next)
+        try deleteTouched(into: &draft)
+        try writePendingSegment(into: &draft)
+        let chosen = segmentsToMerge(draft)
+        if !chosen.isEmpty { try merge(chosen, in: &draft) }
+        try swapManifest(to: draft)
+    }
+
+    /// The segments a commit keeps, in order, with their deletions, and the files it makes obsolete.
+    private struct CommitDraft {
+        var next: Int
         var entries: [Manifest.Entry] = []
-        var newReaders: [SegmentReader] = []
-        var newDeletions: [DeletionSet?] = []
+        var readers: [SegmentReader] = []
+        var deletions: [DeletionSet?] = []
         var obsolete: [String] = []
 
-        func newName(_ prefix: String) -> String {
+        init(next: Int) { self.next = next }
+
+        mutating func newName(_ prefix: String) -> String {
             defer { next += 1 }
             return prefix + String(format: "%06d", next)
         }
 
-        // Older segments: delete their copies of every touched id.
+        mutating func keep(_ entry: Manifest.Entry, _ reader: SegmentReader, _ deletions: DeletionSet?) {
+            entries.append(entry)
+            readers.append(reader)
+            self.deletions.append(deletions)
+        }
+    }
+
+    /// Older segments: deletes their copies of every touched id (a new bitmap file when that changed);
+    /// a segment left with no live document becomes obsolete.
+    private func deleteTouched(into draft: inout CommitDraft) throws(IndexError) {
         for (i, reader) in readers.enumerated() {
             var set = deletions[i] ?? DeletionSet(count: reader.docCount)
             var changed = false
@@ -155,126 +180,149 @@ public final class IndexWriter {
             }
             var entry = manifest.entries[i]
             if set.count == reader.docCount {
-                obsolete.append(entry.name + ".seg")
-                if let old = entry.deletions { obsolete.append(old) }
+                draft.obsolete.append(entry.name + ".seg")
+                if let old = entry.deletions { draft.obsolete.append(old) }
                 continue
             }
             if changed {
                 try faultInjection?("deletions")
-                let name = newName(entry.name + ".del-")
-                try FileIO.writeAtomically(set.encoded, to: file(name))
-                if let old = entry.deletions { obsolete.append(old) }
+                let name = draft.newName(entry.name + ".del-")
+                try io(Disk.writeAtomically(set.encoded, to: file(name)))
+                if let old = entry.deletions { draft.obsolete.append(old) }
                 entry.deletions = name
             }
-            entries.append(entry)
-            newReaders.append(reader)
-            newDeletions.append(changed || entry.deletions != nil ? set : nil)
+            draft.keep(entry, reader, changed || entry.deletions != nil ? set : nil)
         }
+    }
 
-        // The new segment, with the adds superseded inside this batch already deleted.
-        if !builder.isEmpty && pendingDead.count < builder.count {
-            try faultInjection?("segment")
-            let name = newName("seg-")
-            try FileIO.writeAtomically(builder.encode(), to: file(name + ".seg"))
-            let reader = try SegmentReader(path: file(name + ".seg"), name: name)
-            var entry = Manifest.Entry(name: name, docCount: reader.docCount, deletions: nil)
-            var set: DeletionSet? = nil
-            if !pendingDead.isEmpty {
-                var dead = DeletionSet(count: reader.docCount)
-                for doc in pendingDead { dead.insert(doc) }
-                let deletionName = newName(name + ".del-")
-                try FileIO.writeAtomically(dead.encoded, to: file(deletionName))
-                entry.deletions = deletionName
-                set = dead
-            }
-            entries.append(entry)
-            newReaders.append(reader)
-            newDeletions.append(set)
+    /// The new segment, with the adds superseded inside this batch already deleted.
+    private func writePendingSegment(into draft: inout CommitDraft) throws(IndexError) {
+        guard !builder.isEmpty && pendingDead.count < builder.count else { return }
+        try faultInjection?("segment")
+        let name = draft.newName("seg-")
+        try io(Disk.writeAtomically(builder.encode(), to: file(name + ".seg")))
+        let reader = try SegmentReader(path: file(name + ".seg"), name: name)
+        var entry = Manifest.Entry(name: name, docCount: reader.docCount, deletions: nil)
+        var set: DeletionSet? = nil
+        if !pendingDead.isEmpty {
+            var dead = DeletionSet(count: reader.docCount)
+            for doc in pendingDead { dead.insert(doc) }
+            let deletionName = draft.newName(name + ".del-")
+            try io(Disk.writeAtomically(dead.encoded, to: file(deletionName)))
+            entry.deletions = deletionName
+            set = dead
         }
+        draft.keep(entry, reader, set)
+    }
 
-        // Too many segments: merge the smallest ones into one, within the merge size cap.
+    /// Positions in `draft` to merge into one: with too many segments, the smallest ones within the merge
+    /// size cap; otherwise a segment mostly made of replaced messages (flag changes re-add them), rewritten
+    /// alone so deleted documents do not pile up in segments too large to merge. Empty: no merge.
+    private func segmentsToMerge(_ draft: CommitDraft) -> Set<Int> {
         var chosen: Set<Int> = []
-        if entries.count > maxSegments {
-            let order = entries.indices.sorted {
-                let a = newReaders[$0].bytes.count
-                let b = newReaders[$1].bytes.count
+        if draft.entries.count > maxSegments {
+            let order = draft.entries.indices.sorted {
+                let a = draft.readers[$0].bytes.count
+                let b = draft.readers[$1].bytes.count
                 return a != b ? a < b : $0 < $1
             }
             var total = 0
-            for i in order.prefix(entries.count - maxSegments / 2 + 1) {
-                total += newReaders[i].bytes.count
+            for i in order.prefix(draft.entries.count - maxSegments / 2 + 1) {
+                total += draft.readers[i].bytes.count
                 if total > maxMergeBytes { break }
                 chosen.insert(i)
             }
             if chosen.count < 2 { chosen = [] }
         }
         if chosen.isEmpty {
-            // A segment mostly made of replaced messages (flag changes re-add them) is rewritten
-            // alone, so deleted documents do not pile up in segments too large to merge.
-            for i in entries.indices {
-                let deleted = newDeletions[i]?.count ?? 0
-                let count = newReaders[i].docCount
-                if deleted * 2 > count && newReaders[i].bytes.count / 2 <= maxMergeBytes {
-                    chosen = [i]
-                    break
-                }
+            for i in draft.entries.indices {
+                let deleted = draft.deletions[i]?.count ?? 0
+                let count = draft.readers[i].docCount
+                if deleted * 2 > count && draft.readers[i].bytes.count / 2 <= maxMergeBytes { return [i] }
             }
         }
-        if !chosen.isEmpty {
-            let inputs = entries.indices.filter { chosen.contains($0) }.map {
-                SegmentMerger.Input(reader: newReaders[$0], deletions: newDeletions[$0])
-            }
-            try faultInjection?("merge")
-            let name = newName("seg-")
-            try FileIO.writeAtomically(try SegmentMerger.merge(inputs), to: file(name + ".seg"))
-            let merged = try SegmentReader(path: file(name + ".seg"), name: name)
-            var keptEntries: [Manifest.Entry] = []
-            var keptReaders: [SegmentReader] = []
-            var keptDeletions: [DeletionSet?] = []
-            for i in entries.indices {
-                if chosen.contains(i) {
-                    obsolete.append(entries[i].name + ".seg")
-                    if let d = entries[i].deletions { obsolete.append(d) }
-                } else {
-                    keptEntries.append(entries[i])
-                    keptReaders.append(newReaders[i])
-                    keptDeletions.append(newDeletions[i])
-                }
-            }
-            if merged.docCount > 0 {
-                keptEntries.append(Manifest.Entry(name: name, docCount: merged.docCount, deletions: nil))
-                keptReaders.append(merged)
-                keptDeletions.append(nil)
-            } else {
-                obsolete.append(name + ".seg")
-            }
-            entries = keptEntries
-            newReaders = keptReaders
-            newDeletions = keptDeletions
-        }
+        return chosen
+    }
 
+    /// Writes the live documents of the `chosen` segments as one new segment, which replaces them at the end.
+    private func merge(_ chosen: Set<Int>, in draft: inout CommitDraft) throws(IndexError) {
+        let inputs = draft.entries.indices.filter { chosen.contains($0) }.map {
+            SegmentMerger.Input(reader: draft.readers[$0], deletions: draft.deletions[$0])
+        }
+        try faultInjection?("merge")
+        let name = draft.newName("seg-")
+        let mergedBytes = try SegmentMerger.merge(inputs)
+        try io(Disk.writeAtomically(mergedBytes, to: file(name + ".seg")))
+        let mergedReader = try SegmentReader(path: file(name + ".seg"), name: name)
+        var kept = CommitDraft(next: draft.next)
+        kept.obsolete = draft.obsolete
+        for i in draft.entries.indices {
+            if chosen.contains(i) {
+                kept.obsolete.append(draft.entries[i].name + ".seg")
+                if let d = draft.entries[i].deletions { kept.obsolete.append(d) }
+            } else {
+                kept.keep(draft.entries[i], draft.readers[i], draft.deletions[i])
+            }
+        }
+        if mergedReader.docCount > 0 {
+            kept.keep(Manifest.Entry(name: name, docCount: mergedReader.docCount, deletions: nil), mergedReader, nil)
+        } else {
+            kept.obsolete.append(name + ".seg")
+        }
+        draft = kept
+    }
+
+    /// Renames the new manifest into place (the commit point), then forgets the batch and removes what
+    /// the old manifest alone referenced.
+    private func swapManifest(to draft: CommitDraft) throws(IndexError) {
         var updated = Manifest()
-        updated.next = next
-        updated.entries = entries
+        updated.next = draft.next
+        updated.entries = draft.entries
         try faultInjection?("manifest")
-        try FileIO.writeAtomically(updated.encoded(), to: file(Manifest.fileName))
+        try io(Disk.writeAtomically(updated.encoded(), to: file(Manifest.fileName)))
         manifest = updated
-        readers = newReaders
-        deletions = newDeletions
+        readers = draft.readers
+        deletions = draft.deletions
         builder = SegmentBuilder(storedTextLimit: storedTextLimit)
         touched = []
         pendingDead = []
         latestPending = [:]
         try faultInjection?("cleanup")
-        for name in obsolete { FileIO.remove(file(name)) }
+        // The commit is done once the manifest is renamed: a file that cannot be removed now is only
+        // litter, which the next writer removes (`removeUnreferencedFiles`), so it does not fail the commit.
+        for name in draft.obsolete { _ = try? Disk.removeIfPresent(file(name)) }
         removeUnreferencedFiles()
     }
 
-    /// Deletes files of ours that the manifest does not reference (a crashed commit's leftovers).
+    /// Deletes files of ours that the manifest does not reference (a crashed commit's leftovers, the
+    /// temporary files of writers killed before their rename). Best effort: what stays is retried next time.
     private func removeUnreferencedFiles() {
         let keep = manifest.referencedFiles
-        for name in FileIO.list(path) where name.hasPrefix("seg-") || name.hasPrefix("manifest.") {
-            if !keep.contains(name) { FileIO.remove(file(name)) }
+        _ = try? Disk.removeDeadTemporaries(in: path)
+        for name in (try? Disk.sortedNames(in: path)) ?? [] where name.hasPrefix("seg-") || name.hasPrefix("manifest.") {
+            if !keep.contains(name) { _ = try? Disk.removeIfPresent(file(name)) }
         }
+    }
+
+    /// Takes the writer lock (`flock`), or throws `.locked` when another writer holds it.
+    private static func lock(_ path: String) throws(IndexError) -> Int32 {
+        let fd = try io(Disk.open(path, flags: Disk.OpenFlags.readWriteCreate))
+        let locked: Bool
+        do throws(IndexError) {
+            locked = try io(Disk.tryLockExclusive(fd, path: path))
+        } catch {
+            Disk.close(fd)
+            throw error
+        }
+        guard locked else {
+            Disk.close(fd)
+            throw IndexError.locked(path: path)
+        }
+        return fd
+    }
+
+    private static func unlock(_ fd: Int32) {
+        Disk.unlock(fd)
+        Disk.close(fd)
     }
 }

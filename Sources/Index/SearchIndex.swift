@@ -1,3 +1,4 @@
+import Durable
 import Foundation
 import MailCore
 import TextAnalysis
@@ -26,7 +27,7 @@ public final class SearchIndex: @unchecked Sendable {
         var lastError = IndexError.missing(path: path)
         // A writer may delete files of the manifest we just read: read it again then.
         for _ in 0..<3 {
-            guard let bytes = try FileIO.readFile(path + "/" + Manifest.fileName) else {
+            guard let bytes = try io(Disk.readFileIfPresent(path + "/" + Manifest.fileName)) else {
                 throw IndexError.missing(path: path)
             }
             let manifest = try Manifest(bytes: bytes)
@@ -40,7 +41,7 @@ public final class SearchIndex: @unchecked Sendable {
                     }
                     segments.append(reader)
                     if let name = entry.deletions {
-                        guard let bytes = try FileIO.readFile(path + "/" + name) else {
+                        guard let bytes = try io(Disk.readFileIfPresent(path + "/" + name)) else {
                             throw IndexError.io(path: name, reason: "missing")
                         }
                         deletions.append(try DeletionSet(bytes: bytes, count: reader.docCount))

@@ -1,3 +1,5 @@
+import Durable
+
 /// Read access to one memory-mapped segment: the header is checked at open, everything else is
 /// read on demand (binary search in the term table, then only the postings a query needs).
 final class SegmentReader: @unchecked Sendable {
@@ -17,7 +19,7 @@ final class SegmentReader: @unchecked Sendable {
 
     init(path: String, name: String) throws(IndexError) {
         self.name = name
-        file = try MappedFile(path: path)
+        file = try io(MappedFile(path: path))
         let b = file.bytes
         guard b.count >= SegmentLayout.headerSize, Array(b[0..<8]) == SegmentLayout.magic else {
             throw IndexError.corrupt("\(name) is not a segment file")

@@ -22,6 +22,20 @@ public enum Threader {
             if left.date != right.date { return left.date < right.date }
             return left.id < right.id
         }
+        let (containers, ownContainer) = link(summaries, order: order)
+        var rootOf = [Int](repeating: -1, count: summaries.count)
+        for index in summaries.indices { rootOf[index] = containers.root(of: ownContainer[index]) }
+        let groups = groupBySubject(summaries, order: order, rootOf: rootOf)
+        return summaries.indices.map { index in
+            threadId(of: index, summaries, root: groups.mergedInto[rootOf[index]] ?? rootOf[index],
+                     members: groups.membersByRoot, containers: containers)
+        }
+    }
+
+    /// JWZ linking, in `order`: one container per Message-ID (a duplicate after the first is a message of
+    /// its own under the first), references chained parent to child, loops refused. Returns the containers
+    /// and each message's own container.
+    static func link(_ summaries: [MessageSummary], order: [Int]) -> (Containers, [Int]) {
         var containers = Containers()
         var ownContainer = [Int](repeating: -1, count: summaries.count)
         for index in order {
@@ -37,32 +51,36 @@ public enum Threader {
             if let original { containers.nodes[node].parent = original }
             containers.nodes[node].message = index
             ownContainer[index] = node
-            // Only the nearest ancestors matter, and a cap keeps hostile headers from costing n² work.
-            var references = Array(summary.references.suffix(200))
-            for parent in summary.inReplyTo where references.last != parent && !references.contains(parent) {
-                references.append(parent)
-            }
-            // Chain the references: each one is the parent of the next.
-            var previous: Int?
-            for reference in references where !reference.isEmpty {
-                let referenceNode = containers.node(for: "<\(reference)>")
-                if let previous, containers.nodes[referenceNode].parent == nil, previous != referenceNode,
-                   !containers.isAncestor(referenceNode, of: previous) {
-                    containers.nodes[referenceNode].parent = previous
-                }
-                previous = referenceNode
-            }
+            let parent = containers.chain(references(of: summary))
             // The message's own references are authoritative for its parent.
-            if original == nil, let parent = previous, parent != node, !containers.isAncestor(node, of: parent) {
+            if original == nil, let parent, parent != node, !containers.isAncestor(node, of: parent) {
                 containers.nodes[node].parent = parent
             }
         }
-        // Root of each message.
-        var rootOf = [Int](repeating: -1, count: summaries.count)
-        for index in summaries.indices { rootOf[index] = containers.root(of: ownContainer[index]) }
+        return (containers, ownContainer)
+    }
 
-        // Subject grouping, last resort: a lone reply with no references joins the latest earlier
-        // thread with the same subject that shares a participant.
+    /// The nearest ancestors, oldest first: References (only the last 200, so hostile headers cannot cost
+    /// n² work) then In-Reply-To ids not already there.
+    static func references(of summary: MessageSummary) -> [String] {
+        var references = Array(summary.references.suffix(200))
+        for parent in summary.inReplyTo where references.last != parent && !references.contains(parent) {
+            references.append(parent)
+        }
+        return references
+    }
+
+    /// Threads merged by subject, the last resort.
+    struct SubjectGroups {
+        /// Members of each root, in canonical order (a merged root's members moved to its target).
+        var membersByRoot: [Int: [Int]]
+        /// Root merged into another root's thread.
+        var mergedInto: [Int: Int]
+    }
+
+    /// A lone reply with no references joins the latest earlier thread with the same subject that shares
+    /// a participant (its sender and, when it has any, one of its recipients).
+    static func groupBySubject(_ summaries: [MessageSummary], order: [Int], rootOf: [Int]) -> SubjectGroups {
         var membersByRoot = [Int: [Int]]()
         for index in order { membersByRoot[rootOf[index], default: []].append(index) }
         var threadsBySubject = [String: [Int]]() // subject -> roots, in order of first message
@@ -72,65 +90,78 @@ public enum Threader {
             let subject = SubjectNormalizer.normalize(summaries[index].subject)
             if !subject.isEmpty { threadsBySubject[subject, default: []].append(root) }
         }
-        var mergedInto = [Int: Int]()
-        var participantsCache = [Int: Set<String>]()
-        func people(_ index: Int) -> Set<String> {
-            if let cached = participantsCache[index] { return cached }
-            let value = participants(summaries[index])
-            participantsCache[index] = value
-            return value
-        }
+        var groups = SubjectGroups(membersByRoot: membersByRoot, mergedInto: [:])
+        var people = ParticipantCache(summaries: summaries)
         for index in order {
             let summary = summaries[index]
             let root = rootOf[index]
-            guard summary.references.isEmpty, summary.inReplyTo.isEmpty, membersByRoot[root]?.count == 1,
+            guard summary.references.isEmpty, summary.inReplyTo.isEmpty, groups.membersByRoot[root]?.count == 1,
                   SubjectNormalizer.hasReplyPrefix(summary.subject) else { continue }
             let subject = SubjectNormalizer.normalize(summary.subject)
             guard !subject.isEmpty, let candidates = threadsBySubject[subject] else { continue }
-            // The thread must hold both ends of this message: its sender and one of its recipients
-            // (a shared support address alone says nothing).
-            let sender = summary.from?.address.lowercased() ?? ""
-            let recipients = Set((summary.to + summary.cc).map { $0.address.lowercased() }).subtracting([""])
-            // The latest thread started before this message that shares a participant.
-            // Only the 64 most recent such threads are examined, so a subject shared by thousands of
-            // unrelated threads stays cheap.
-            var chosen: Int?
-            var examined = 0
-            for candidate in candidates.reversed() where candidate != root {
-                let target = mergedInto[candidate] ?? candidate
-                guard target != root, let members = membersByRoot[target], let first = members.first,
-                      summaries[first].date <= summary.date else { continue }
-                examined += 1
-                if examined > 64 { break }
-                var threadPeople = Set<String>()
-                for member in members { threadPeople.formUnion(people(member)) }
-                if threadPeople.contains(sender), recipients.isEmpty || !threadPeople.isDisjoint(with: recipients) {
-                    chosen = target
-                    break
-                }
-            }
-            if let target = chosen {
-                mergedInto[root] = target
-                membersByRoot[target, default: []].append(index)
-                membersByRoot[root] = []
+            if let target = subjectTarget(for: index, root: root, candidates: candidates, summaries, groups, &people) {
+                groups.mergedInto[root] = target
+                groups.membersByRoot[target, default: []].append(index)
+                groups.membersByRoot[root] = []
             }
         }
+        return groups
+    }
 
-        var result = [String](repeating: "", count: summaries.count)
-        for index in summaries.indices {
-            if let gmail = summaries[index].gmailThreadId {
-                result[index] = StableHash.hex(gmail)
-                continue
+    /// The latest thread started before message `index` that holds both ends of it: its sender and one of
+    /// its recipients (a shared support address alone says nothing). Only the 64 most recent such threads
+    /// are examined, so a subject shared by thousands of unrelated threads stays cheap.
+    private static func subjectTarget(
+        for index: Int, root: Int, candidates: [Int], _ summaries: [MessageSummary], _ groups: SubjectGroups,
+        _ people: inout ParticipantCache
+    ) -> Int? {
+        let summary = summaries[index]
+        let sender = summary.from?.address.lowercased() ?? ""
+        let recipients = Set((summary.to + summary.cc).map { $0.address.lowercased() }).subtracting([""])
+        var examined = 0
+        for candidate in candidates.reversed() where candidate != root {
+            let target = groups.mergedInto[candidate] ?? candidate
+            guard target != root, let members = groups.membersByRoot[target], let first = members.first,
+                  summaries[first].date <= summary.date else { continue }
+            examined += 1
+            if examined > 64 { break }
+            var threadPeople = Set<String>()
+            for member in members { threadPeople.formUnion(people[member]) }
+            if threadPeople.contains(sender), recipients.isEmpty || !threadPeople.isDisjoint(with: recipients) {
+                return target
             }
-            let root = mergedInto[rootOf[index]] ?? rootOf[index]
-            // A thread that Gmail already named keeps Gmail's id for its other members.
-            if let members = membersByRoot[root], let gmail = members.compactMap({ summaries[$0].gmailThreadId }).min() {
-                result[index] = StableHash.hex(gmail)
-                continue
-            }
-            result[index] = threadKey(containers.nodes[root].key)
         }
-        return result
+        return nil
+    }
+
+    /// `participants` of each message, computed once.
+    struct ParticipantCache {
+        let summaries: [MessageSummary]
+        private var cache = [Int: Set<String>]()
+
+        init(summaries: [MessageSummary]) { self.summaries = summaries }
+
+        subscript(index: Int) -> Set<String> {
+            mutating get {
+                if let cached = cache[index] { return cached }
+                let value = participants(summaries[index])
+                cache[index] = value
+                return value
+            }
+        }
+    }
+
+    /// Gmail's thread id when the message or another member of its thread has one (the smallest), else
+    /// the key of the thread's root container.
+    private static func threadId(
+        of index: Int, _ summaries: [MessageSummary], root: Int, members: [Int: [Int]], containers: Containers
+    ) -> String {
+        if let gmail = summaries[index].gmailThreadId { return StableHash.hex(gmail) }
+        // A thread that Gmail already named keeps Gmail's id for its other members.
+        if let members = members[root], let gmail = members.compactMap({ summaries[$0].gmailThreadId }).min() {
+            return StableHash.hex(gmail)
+        }
+        return threadKey(containers.nodes[root].key)
     }
 
     /// The thread id of a root container: the hash of its Message-ID, or the root message's own id.
@@ -164,6 +195,21 @@ public enum Threader {
             nodes.append(Node(key: key, parent: nil, message: nil))
             lookup[key] = nodes.count - 1
             return nodes.count - 1
+        }
+
+        /// Chains `references` (oldest first), each the parent of the next unless it already has one or
+        /// that would make a loop; returns the container of the last one (the message's parent).
+        mutating func chain(_ references: [String]) -> Int? {
+            var previous: Int?
+            for reference in references where !reference.isEmpty {
+                let referenceNode = node(for: "<\(reference)>")
+                if let previous, nodes[referenceNode].parent == nil, previous != referenceNode,
+                   !isAncestor(referenceNode, of: previous) {
+                    nodes[referenceNode].parent = previous
+                }
+                previous = referenceNode
+            }
+            return previous
         }
 
         /// Whether `candidate` is `node` or one of its ancestors.

@@ -22,12 +22,12 @@ struct CatalogRecovery {
 
     func begin() throws {
         guard !isNeeded else { return }
-        try AtomicFile.write(Data("A sync is writing the catalog; if this file outlives it, the next sync checks the catalog.\n".utf8),
+        try StateFile.write(Data("A sync is writing the catalog; if this file outlives it, the next sync checks the catalog.\n".utf8),
                              to: marker)
     }
 
     func end() throws {
-        try AtomicFile.remove(marker)
+        try StateFile.remove(marker)
     }
 
     /// Appends a summary for every stored message the catalog lacks; returns how many.

@@ -30,6 +30,6 @@ public struct Configuration: Codable, Sendable, Hashable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(self)
         data.append(0x0A)
-        try AtomicFile.write(data, to: url)
+        try StateFile.write(data, to: url)
     }
 }

@@ -37,7 +37,7 @@ final class DownloadBudget {
     func spend(_ bytes: Int) { used += Int64(bytes) }
 
     func save() throws {
-        try AtomicFile.write(Data("day: \(day)\nbytes: \(used)\n".utf8), to: url)
+        try StateFile.write(Data("day: \(day)\nbytes: \(used)\n".utf8), to: url)
     }
 
     static func utcDay(_ date: Date) -> String {

@@ -217,7 +217,7 @@ struct IndexRefresher {
     private func writeState(records: Int) throws {
         // Zero records means "start again": no catalog size, so the next refresh never skips.
         let bytes = records == 0 ? -2 : Self.fileSize(store.catalog.path)
-        try AtomicFile.write(Data("indexed-records: \(records)\ncatalog-bytes: \(bytes)\n".utf8), to: stateURL)
+        try StateFile.write(Data("indexed-records: \(records)\ncatalog-bytes: \(bytes)\n".utf8), to: stateURL)
     }
 
     private static func fileSize(_ path: String) -> Int64 {

@@ -115,9 +115,7 @@ public final class SyncEngine {
         let prior = try? local.state()
         let status = try session.status(of: name)
         try Self.validate(status, mailbox: name)
-        if let prior, prior.uidValidity == status.uidValidity, let uidNext = status.uidNext, prior.uidNext == uidNext,
-           prior.serverMessages == status.messages, let modSeq = status.highestModSeq, prior.highestModSeq == modSeq,
-           try local.stored(uidValidity: prior.uidValidity).values.filter({ !$0.expunged }).count == prior.storedMessages {
+        if let prior, try isUnchanged(prior, status: status, local: local) {
             result.uidValidity = status.uidValidity
             var state = prior
             state.lastSync = Int64(options.now().timeIntervalSince1970)
@@ -136,18 +134,10 @@ public final class SyncEngine {
         let since = account.since.flatMap(DayStamp.init)
         let everyUID = Set(try session.uids(since: nil))
         let wanted = since == nil ? everyUID : Set(try session.uids(since: since))
-
-        // Flags of messages we already have: only what changed since the last sync when CONDSTORE allows.
         if !stored.isEmpty {
             let lastModSeq = prior?.uidValidity == epoch ? prior?.highestModSeq : nil
-            let changes = try session.flags(changedSince: lastModSeq)
-            for (uid, flags) in changes.sorted(by: { $0.key < $1.key }) {
-                guard let mine = stored[uid], Self.normalized(mine.flags) != Self.normalized(flags) else { continue }
-                try local.setFlags(uidValidity: epoch, uid: uid, flags: flags)
-                result.flagsChanged += 1
-            }
+            result.flagsChanged += try applyFlagChanges(session.flags(changedSince: lastModSeq), to: stored, local: local, epoch: epoch)
         }
-
         // Deleted on the server: kept here, marked.
         let gone = stored.filter { !$0.value.expunged && !everyUID.contains($0.key) }.map(\.key).sorted()
         if !gone.isEmpty {
@@ -157,54 +147,11 @@ public final class SyncEngine {
 
         // New messages, within today's download budget.
         let missing = wanted.filter { stored[$0] == nil }.sorted()
-        let sizes = missing.isEmpty ? [:] : try session.sizes(of: missing)
-        var plan: [UID] = []
-        var planBytes: Int64 = 0
-        var reserved: Int64 = 0
-        for uid in missing {
-            let size = sizes[uid] ?? 0
-            if budget.allows(Int(reserved) + size) {
-                plan.append(uid)
-                reserved += Int64(size)
-                planBytes += Int64(size)
-            } else {
-                result.remaining += 1
-                result.remainingBytes += Int64(size)
-            }
-        }
-        observer.mailboxPlanned(account: account.name, mailbox: name, messages: plan.count, bytes: planBytes)
-
-        if !plan.isEmpty {
-            let planned = Set(plan)
-            let pipeline = CommitPipeline(capacity: options.pipelineCapacity)
-            let accountName = account.name
-            let observer = self.observer
-            let ingest = self.ingest
-            let done: (count: Int, bytes: Int64)
-            do {
-                try session.fetch(plan) { message in
-                    guard planned.contains(message.uid) else { return }
-                    budget.spend(message.bytes.count)
-                    try pipeline.submit(bytes: message.bytes.count) {
-                        try local.commit(uidValidity: epoch, uid: message.uid, flags: message.flags, bytes: message.bytes)
-                        let key = MessageKey(account: accountName, mailbox: name, uidValidity: epoch, uid: message.uid)
-                        ingest?.ingest(key: key, message: message)
-                        observer.messageCommitted(account: accountName, mailbox: name, bytes: message.bytes.count)
-                        return message.bytes.count
-                    }
-                }
-                done = try pipeline.drain()
-            } catch {
-                // A download or a commit failed (a commit can fail after the last download: a full disk).
-                // What was committed is counted and catalogued before the failure is reported.
-                let settled = pipeline.settle()
-                result.fetched += settled.count
-                result.bytes += settled.bytes
-                try? ingest?.flush()
-                throw settled.error ?? error
-            }
-            result.fetched += done.count
-            result.bytes += done.bytes
+        let plan = planDownloads(missing, sizes: missing.isEmpty ? [:] : try session.sizes(of: missing), budget: budget, result: &result)
+        observer.mailboxPlanned(account: account.name, mailbox: name, messages: plan.uids.count, bytes: plan.bytes)
+        if !plan.uids.isEmpty {
+            try download(plan.uids, into: local, epoch: epoch, account: account.name, mailbox: name, session: session,
+                         budget: budget, result: &result)
         }
         try local.flush(uidValidity: epoch)
         try ingest?.flush()
@@ -218,6 +165,82 @@ public final class SyncEngine {
             serverMessages: opened.messages,
             highestModSeq: opened.highestModSeq ?? status.highestModSeq,
             lastSync: Int64(options.now().timeIntervalSince1970)))
+    }
+
+    /// Whether the server says nothing changed since the last complete pass (same epoch, UIDNEXT, message
+    /// count and HIGHESTMODSEQ) and the store still holds what that pass recorded.
+    private func isUnchanged(_ prior: LocalMailboxState, status: RemoteMailboxStatus, local: LocalMailbox) throws -> Bool {
+        guard prior.uidValidity == status.uidValidity, let uidNext = status.uidNext, prior.uidNext == uidNext,
+              prior.serverMessages == status.messages, let modSeq = status.highestModSeq, prior.highestModSeq == modSeq
+        else { return false }
+        return try local.stored(uidValidity: prior.uidValidity).values.filter({ !$0.expunged }).count == prior.storedMessages
+    }
+
+    /// Applies the server's flags to the messages we already have whose flags differ; returns how many changed.
+    private func applyFlagChanges(_ changes: [UID: [String]], to stored: [UID: LocalMessage], local: LocalMailbox,
+                                  epoch: UIDValidity) throws -> Int {
+        var changed = 0
+        for (uid, flags) in changes.sorted(by: { $0.key < $1.key }) {
+            guard let mine = stored[uid], Self.normalized(mine.flags) != Self.normalized(flags) else { continue }
+            try local.setFlags(uidValidity: epoch, uid: uid, flags: flags)
+            changed += 1
+        }
+        return changed
+    }
+
+    /// The missing UIDs that fit in today's download budget, in order, and their bytes; the others are
+    /// counted in `result` as remaining.
+    private func planDownloads(_ missing: [UID], sizes: [UID: Int], budget: DownloadBudget,
+                               result: inout MailboxSyncResult) -> (uids: [UID], bytes: Int64) {
+        var plan: [UID] = []
+        var reserved: Int64 = 0
+        for uid in missing {
+            let size = sizes[uid] ?? 0
+            if budget.allows(Int(reserved) + size) {
+                plan.append(uid)
+                reserved += Int64(size)
+            } else {
+                result.remaining += 1
+                result.remainingBytes += Int64(size)
+            }
+        }
+        return (plan, reserved)
+    }
+
+    /// Downloads `plan` and commits each message as it arrives (the pipeline overlaps commits with the
+    /// download); what was committed is counted in `result`, also when a download or a commit fails.
+    private func download(_ plan: [UID], into local: LocalMailbox, epoch: UIDValidity, account accountName: String,
+                          mailbox name: String, session: RemoteSession, budget: DownloadBudget,
+                          result: inout MailboxSyncResult) throws {
+        let planned = Set(plan)
+        let pipeline = CommitPipeline(capacity: options.pipelineCapacity)
+        let observer = self.observer
+        let ingest = self.ingest
+        let done: (count: Int, bytes: Int64)
+        do {
+            try session.fetch(plan) { message in
+                guard planned.contains(message.uid) else { return }
+                budget.spend(message.bytes.count)
+                try pipeline.submit(bytes: message.bytes.count) {
+                    try local.commit(uidValidity: epoch, uid: message.uid, flags: message.flags, bytes: message.bytes)
+                    let key = MessageKey(account: accountName, mailbox: name, uidValidity: epoch, uid: message.uid)
+                    ingest?.ingest(key: key, message: message)
+                    observer.messageCommitted(account: accountName, mailbox: name, bytes: message.bytes.count)
+                    return message.bytes.count
+                }
+            }
+            done = try pipeline.drain()
+        } catch {
+            // A download or a commit failed (a commit can fail after the last download: a full disk).
+            // What was committed is counted and catalogued before the failure is reported.
+            let settled = pipeline.settle()
+            result.fetched += settled.count
+            result.bytes += settled.bytes
+            try? ingest?.flush()
+            throw settled.error ?? error
+        }
+        result.fetched += done.count
+        result.bytes += done.bytes
     }
 
     private func budgetNotice(_ result: MailboxSyncResult, budget: DownloadBudget) -> String {

@@ -1,3 +1,4 @@
+import Durable
 import Foundation
 import MailCore
 
@@ -39,12 +40,7 @@ public final class CatalogFile: @unchecked Sendable {
     }
 
     public func load() throws -> Contents {
-        let bytes: [UInt8]
-        do {
-            bytes = try Syscalls.readFile(path)
-        } catch let error as StoreError where error.code == .notFound {
-            return Contents(summaries: [], records: 0, ignoredBytes: 0)
-        }
+        guard let bytes = try io(Disk.readFileIfPresent(path)) else { return Contents(summaries: [], records: 0, ignoredBytes: 0) }
         if bytes.isEmpty { return Contents(summaries: [], records: 0, ignoredBytes: 0) }
         guard bytes.starts(with: Self.magic) else {
             throw StoreError(.corrupt, path: path, message:
@@ -106,21 +102,21 @@ public final class CatalogFile: @unchecked Sendable {
         guard !summaries.isEmpty else { return }
         lock.lock()
         defer { lock.unlock() }
-        try Syscalls.makeDirectories(directory)
-        let fd = try Syscalls.open(path, flags: Syscalls.OpenFlags.readWriteCreateAppend, operation: "open the catalog")
-        defer { Syscalls.close(fd) }
-        var size = try Syscalls.seekToEnd(fd, path: path)
+        try io(Disk.makeDirectories(directory))
+        let fd = try io(Disk.open(path, flags: Disk.OpenFlags.readWriteCreateAppend, operation: "open the catalog"))
+        defer { Disk.close(fd) }
+        var size = try io(Disk.seekToEnd(fd, path: path))
         if size > 0 && !tailChecked {
             let good = try checkedEnd(fd: fd, size: size)
             if good < size {
-                try Syscalls.truncate(fd, length: good, path: path)
+                try io(Disk.truncate(fd, length: good, path: path))
                 size = good
             }
         }
         var buffer: [UInt8] = size == 0 ? Self.magic : []
         for summary in summaries { Self.appendFrame(summary, to: &buffer) }
-        try Syscalls.write(fd, buffer, path: path)
-        try Syscalls.fsync(fd, path: path)
+        try io(Disk.write(fd, buffer, path: path))
+        try io(Disk.fsync(fd, path: path))
         tailChecked = true
     }
 
@@ -128,11 +124,11 @@ public final class CatalogFile: @unchecked Sendable {
     public func rewrite(_ all: [MessageSummary]) throws {
         lock.lock()
         defer { lock.unlock() }
-        try Syscalls.makeDirectories(directory)
+        try io(Disk.makeDirectories(directory))
         var buffer = Self.magic
         buffer.reserveCapacity(all.count * 512)
         for summary in all { Self.appendFrame(summary, to: &buffer) }
-        try Syscalls.writeFileAtomically(path, buffer, temporaryPath: path + ".tmp")
+        try io(Disk.writeAtomically(buffer, to: path))
         tailChecked = true
     }
 
@@ -181,11 +177,11 @@ public final class CatalogFile: @unchecked Sendable {
     /// trailing length points at its start); only when that fails is the file walked from the top.
     private func checkedEnd(fd: Int32, size: Int) throws -> Int {
         if size >= Self.magic.count + Self.frameOverhead {
-            let tail = try Syscalls.read(fd, count: 4, offset: size - 4, path: path)
+            let tail = try io(Disk.read(fd, count: 4, offset: size - 4, path: path))
             let length = tail.withUnsafeBytes { Self.readUInt32($0, 0) }
             let start = size - Self.frameOverhead - Int(length)
             if start >= Self.magic.count {
-                let frame = try Syscalls.read(fd, count: size - start, offset: start, path: path)
+                let frame = try io(Disk.read(fd, count: size - start, offset: start, path: path))
                 let good = frame.withUnsafeBytes { raw in
                     Self.readUInt32(raw, 0) == length
                         && Gzip.crc32(UnsafeRawBufferPointer(rebasing: raw[8 ..< raw.count - 4])) == Self.readUInt32(raw, 4)
@@ -193,7 +189,7 @@ public final class CatalogFile: @unchecked Sendable {
                 if good { return size }
             }
         }
-        let bytes = try Syscalls.read(fd, count: size, offset: 0, path: path)
+        let bytes = try io(Disk.read(fd, count: size, offset: 0, path: path))
         guard bytes.starts(with: Self.magic) else {
             throw StoreError(.corrupt, path: path, message:
                 "\(path) is not a mailmirror catalog (bad header). Run `mailmirror reindex` to rebuild it from the store.")

@@ -1,3 +1,4 @@
+import Durable
 import Foundation
 import MailCore
 
@@ -26,7 +27,7 @@ public final class MailStore: @unchecked Sendable {
         while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
         rootPath = path
         catalog = CatalogFile(directory: path + "/catalog")
-        try Syscalls.makeDirectories(rootPath)
+        try io(Disk.makeDirectories(rootPath))
     }
 
     var accountsPath: String { rootPath + "/accounts" }
@@ -57,7 +58,7 @@ public final class MailStore: @unchecked Sendable {
     }
 
     /// Removes what a killed run left behind in every mailbox (`tmp/` files, a half-written state)
-    /// and the catalog's temporary file. Call it holding the lock, before syncing.
+    /// and the catalog's temporary files of dead writers. Call it holding the lock, before syncing.
     @discardableResult
     public func sweepTemporaryFiles() throws -> [String] {
         var removed: [String] = []
@@ -66,14 +67,13 @@ public final class MailStore: @unchecked Sendable {
                 removed += try mailbox(account: account, name: name).sweepTemporaryFiles()
             }
         }
-        let catalogTemporary = catalog.path + ".tmp"
-        if try Syscalls.removeIfPresent(catalogTemporary) { removed.append(catalogTemporary) }
+        removed += try io(Disk.removeDeadTemporaries(in: catalog.directory))
         return removed
     }
 
     /// The accounts with a folder in the store, sorted.
     public func accounts() throws -> [String] {
-        guard let entries = try Syscalls.listDirectory(accountsPath) else { return [] }
+        guard let entries = try io(Disk.listDirectory(accountsPath)) else { return [] }
         return entries.map(\.name).filter(AccountName.isValid).sorted()
     }
 
@@ -82,14 +82,14 @@ public final class MailStore: @unchecked Sendable {
     public func mailboxes(account: String) throws -> [String] {
         let accountName = try AccountName(account)
         let accountPath = "\(accountsPath)/\(accountName.rawValue)"
-        guard let entries = try Syscalls.listDirectory(accountPath) else { return [] }
+        guard let entries = try io(Disk.listDirectory(accountPath)) else { return [] }
         var names: [String] = []
         for entry in entries {
             guard let directory = MailboxDirectoryName(directoryName: entry.name) else { continue }
             if let decoded = directory.decoded {
                 names.append(decoded)
             } else if directory.isHashed,
-                      let bytes = try? Syscalls.readFile("\(accountPath)/\(entry.name)/\(MailboxStore.nameFileName)"),
+                      let bytes = try? io(Disk.readFile("\(accountPath)/\(entry.name)/\(MailboxStore.nameFileName)")),
                       let name = String(validating: bytes, as: UTF8.self),
                       (try? MailboxDirectoryName(mailbox: name)) == directory {
                 names.append(name)

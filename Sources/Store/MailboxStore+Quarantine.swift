@@ -1,3 +1,4 @@
+import Durable
 import MailCore
 
 extension MailboxStore {
@@ -9,10 +10,10 @@ extension MailboxStore {
     public func quarantine(uidValidity: UIDValidity, uid: UID) throws -> String? {
         guard let message = try storedMessages(uidValidity: uidValidity, withSizes: false)[uid] else { return nil }
         let folder = "\(epochPath(uidValidity))/damaged"
-        _ = try Syscalls.makeDirectory(folder)
+        _ = try io(Disk.makeDirectory(folder))
         let fileName = message.path.split(separator: "/").last.map(String.init) ?? "\(uid).eml.gz"
         let destination = "\(folder)/\(fileName)"
-        try Syscalls.rename(message.path, to: destination)
+        try io(Disk.rename(message.path, to: destination))
         try syncDirectory(uidValidity: uidValidity)
         return destination
     }

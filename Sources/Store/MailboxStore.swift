@@ -1,3 +1,4 @@
+import Durable
 import Foundation
 import MailCore
 
@@ -28,7 +29,6 @@ public final class MailboxStore: @unchecked Sendable {
     static let nameFileName = "name"
     static let stateFileName = "state"
     static let keywordsFileName = "keywords"
-    private static let stateTemporaryName = ".state.tmp"
 
     private let lock = NSLock()
     private var index: [UIDValidity: [UID: String]] = [:]
@@ -56,12 +56,7 @@ public final class MailboxStore: @unchecked Sendable {
     /// The state file, or nil when the mailbox was never synced. A file that cannot be parsed
     /// throws `.damagedState`; `recoverState()` rebuilds one from `cur/`.
     public func readState() throws -> MailboxState? {
-        let bytes: [UInt8]
-        do {
-            bytes = try Syscalls.readFile(statePath)
-        } catch let error as StoreError where error.code == .notFound {
-            return nil
-        }
+        guard let bytes = try io(Disk.readFileIfPresent(statePath)) else { return nil }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw StoreError(.damagedState, path: statePath, message:
                 "The state file \(statePath) is damaged (it is not UTF-8 text). `mailmirror sync` rebuilds it from the stored messages.")
@@ -73,7 +68,7 @@ public final class MailboxStore: @unchecked Sendable {
     public func writeState(_ state: MailboxState) throws {
         let text = try state.text(path: statePath)
         try prepareMailboxDirectory()
-        try Syscalls.writeFileAtomically(statePath, Array(text.utf8), temporaryPath: "\(path)/\(Self.stateTemporaryName)")
+        try io(Disk.writeAtomically(Array(text.utf8), to: statePath))
     }
 
     /// A state rebuilt from the files: the epoch whose `cur/` changed last, UIDNEXT one past its
@@ -82,7 +77,7 @@ public final class MailboxStore: @unchecked Sendable {
     public func recoverState() throws -> MailboxState? {
         var best: (uidValidity: UIDValidity, time: Int64)?
         for epoch in try epochs() {
-            let time = try Syscalls.status(curPath(epoch))?.modificationTime ?? 0
+            let time = try io(Disk.status(curPath(epoch)))?.modificationTime ?? 0
             if best == nil || time > best!.time || (time == best!.time && epoch > best!.uidValidity) { best = (epoch, time) }
         }
         guard let best else { return nil }
@@ -97,7 +92,7 @@ public final class MailboxStore: @unchecked Sendable {
 
     /// The UIDVALIDITY epochs with a folder here, oldest number first.
     public func epochs() throws -> [UIDValidity] {
-        guard let entries = try Syscalls.listDirectory(path) else { return [] }
+        guard let entries = try io(Disk.listDirectory(path)) else { return [] }
         return entries.compactMap { entry -> UIDValidity? in
             guard entry.isDirectory != false, let value = UInt32(entry.name), value != 0, String(value) == entry.name else { return nil }
             return UIDValidity(value)
@@ -147,30 +142,31 @@ public final class MailboxStore: @unchecked Sendable {
         let maildirFlags = MaildirFlags(imapFlags: flags)
         let fileName = MessageFileName.make(uid: uid, flags: maildirFlags)
         let finalPath = "\(curPath(uidValidity))/\(fileName)"
-        let temporaryPath = "\(tmpPath(uidValidity))/\(Int64(Date().timeIntervalSince1970)).\(Syscalls.processID)_\(counter).\(uid.rawValue).eml.gz"
+        let temporaryPath = "\(tmpPath(uidValidity))/\(Int64(Date().timeIntervalSince1970)).\(Disk.processID)_\(counter).\(uid.rawValue).eml.gz"
         let compressed = Gzip.compress(bytes, level: compressionLevel)
         do {
-            let fd = try Syscalls.open(temporaryPath, flags: Syscalls.OpenFlags.createNew, operation: "create")
+            let fd = try io(Disk.open(temporaryPath, flags: Disk.OpenFlags.createNew, operation: "create"))
             do {
-                try Syscalls.write(fd, compressed, path: temporaryPath)
-                try Syscalls.fsync(fd, path: temporaryPath)
-                Syscalls.close(fd)
+                try io(Disk.write(fd, compressed, path: temporaryPath))
+                try io(Disk.fsync(fd, path: temporaryPath))
+                Disk.close(fd)
             } catch {
-                Syscalls.close(fd)
-                _ = try? Syscalls.removeIfPresent(temporaryPath)
+                Disk.close(fd)
+                _ = try? io(Disk.removeIfPresent(temporaryPath))
                 throw error
             }
             do {
                 // Over the old file when replacing, so there is never a moment with two files for one UID.
-                try Syscalls.rename(temporaryPath, to: previousName.map { "\(curPath(uidValidity))/\($0)" } ?? finalPath)
+                let destination = previousName.map { "\(curPath(uidValidity))/\($0)" } ?? finalPath
+                try io(Disk.rename(temporaryPath, to: destination))
             } catch {
-                _ = try? Syscalls.removeIfPresent(temporaryPath)
+                _ = try? io(Disk.removeIfPresent(temporaryPath))
                 throw error
             }
             if let previousName, previousName != fileName {
-                try Syscalls.rename("\(curPath(uidValidity))/\(previousName)", to: finalPath)
+                try io(Disk.rename("\(curPath(uidValidity))/\(previousName)", to: finalPath))
             }
-            if syncDirectory { try Syscalls.fsyncDirectory(curPath(uidValidity)) }
+            if syncDirectory { try io(Disk.fsyncDirectory(curPath(uidValidity))) }
         } catch let error as StoreError {
             if error.code == .diskFull {
                 throw StoreError(.diskFull, path: finalPath, message:
@@ -189,7 +185,7 @@ public final class MailboxStore: @unchecked Sendable {
 
     /// Makes the renames into `cur/` durable (after commits made with `syncDirectory: false`).
     public func syncDirectory(uidValidity: UIDValidity) throws {
-        try Syscalls.fsyncDirectory(curPath(uidValidity))
+        try io(Disk.fsyncDirectory(curPath(uidValidity)))
     }
 
     /// Sets a stored message's flags (by renaming its file; keywords go to the `keywords` file).
@@ -238,12 +234,8 @@ public final class MailboxStore: @unchecked Sendable {
             // A reader's index may predate the writer's latest commits or flag renames: look again once.
             guard let fileName = try currentFileName(uidValidity: uidValidity, uid: uid, refresh: attempt > 0) else { continue }
             let filePath = "\(curPath(uidValidity))/\(fileName)"
-            let compressed: [UInt8]
-            do {
-                compressed = try Syscalls.readFile(filePath)
-            } catch let error as StoreError where error.code == .notFound {
-                continue // renamed by a flag change since we listed: look again
-            }
+            // Missing: renamed by a flag change since we listed, so look again.
+            guard let compressed = try io(Disk.readFileIfPresent(filePath)) else { continue }
             do throws(Gzip.Failure) {
                 return try Gzip.decompress(compressed)
             } catch {
@@ -256,17 +248,18 @@ public final class MailboxStore: @unchecked Sendable {
 
     // MARK: Clean-up
 
-    /// Removes what a killed run left in each epoch's `tmp/` (and a half-written state file).
+    /// Removes what a killed run left in each epoch's `tmp/` (and the temporary file of a state or name
+    /// file whose writer died before its rename).
     /// Call it holding the lock, before syncing. Returns the paths removed.
     @discardableResult
     public func sweepTemporaryFiles() throws -> [String] {
         var removed: [String] = []
-        if try Syscalls.removeIfPresent("\(path)/\(Self.stateTemporaryName)") { removed.append("\(path)/\(Self.stateTemporaryName)") }
+        removed += try io(Disk.removeDeadTemporaries(in: path))
         for epoch in try epochs() {
             let folder = tmpPath(epoch)
-            for entry in try Syscalls.listDirectory(folder) ?? [] where entry.isDirectory != true {
+            for entry in try io(Disk.listDirectory(folder)) ?? [] where entry.isDirectory != true {
                 let file = "\(folder)/\(entry.name)"
-                if try Syscalls.removeIfPresent(file) { removed.append(file) }
+                if try io(Disk.removeIfPresent(file)) { removed.append(file) }
             }
         }
         return removed.sorted()
@@ -287,10 +280,10 @@ public final class MailboxStore: @unchecked Sendable {
         var scan = Scan()
         let entries: [(name: String, isFile: Bool, size: Int?, time: Int64?)]
         if withSizes {
-            guard let listed = try Syscalls.listDirectoryWithStatus(folder) else { return scan }
+            guard let listed = try io(Disk.listDirectoryWithStatus(folder)) else { return scan }
             entries = listed.map { ($0.name, $0.status.isRegularFile, $0.status.size, $0.status.modificationTime) }
         } else {
-            guard let listed = try Syscalls.listDirectory(folder) else { return scan }
+            guard let listed = try io(Disk.listDirectory(folder)) else { return scan }
             entries = listed.map { ($0.name, $0.isDirectory != true, nil, nil) }
         }
         let keywords = try loadKeywordsFile(uidValidity)
@@ -327,11 +320,11 @@ public final class MailboxStore: @unchecked Sendable {
 
     /// Creates the mailbox folder (and the `name` file when its folder name is shortened).
     private func prepareMailboxDirectory() throws {
-        try Syscalls.makeDirectories(path)
+        try io(Disk.makeDirectories(path))
         if directoryName.isHashed {
             let namePath = "\(path)/\(Self.nameFileName)"
-            if try Syscalls.status(namePath) == nil {
-                try Syscalls.writeFileAtomically(namePath, Array(name.utf8), temporaryPath: namePath + ".tmp")
+            if try io(Disk.status(namePath)) == nil {
+                try io(Disk.writeAtomically(Array(name.utf8), to: namePath))
             }
         }
     }
@@ -343,10 +336,10 @@ public final class MailboxStore: @unchecked Sendable {
         if ready { return }
         try prepareMailboxDirectory()
         let epoch = epochPath(uidValidity)
-        if try Syscalls.makeDirectory(epoch) { try Syscalls.fsyncDirectory(path) }
+        if try io(Disk.makeDirectory(epoch)) { try io(Disk.fsyncDirectory(path)) }
         var created = false
-        for sub in ["tmp", "new", "cur"] { created = try Syscalls.makeDirectory("\(epoch)/\(sub)") || created }
-        if created { try Syscalls.fsyncDirectory(epoch) }
+        for sub in ["tmp", "new", "cur"] { created = try io(Disk.makeDirectory("\(epoch)/\(sub)")) || created }
+        if created { try io(Disk.fsyncDirectory(epoch)) }
         lock.lock()
         preparedEpochs.insert(uidValidity)
         lock.unlock()
@@ -356,7 +349,7 @@ public final class MailboxStore: @unchecked Sendable {
     private func loadedIndex(_ uidValidity: UIDValidity) throws -> [UID: String] {
         if let loaded = index[uidValidity] { return loaded }
         var loaded: [UID: String] = [:]
-        for entry in try Syscalls.listDirectory(curPath(uidValidity)) ?? [] {
+        for entry in try io(Disk.listDirectory(curPath(uidValidity))) ?? [] {
             if let parsed = MessageFileName.parse(entry.name) { loaded[parsed.uid] = entry.name }
         }
         index[uidValidity] = loaded
@@ -372,7 +365,7 @@ public final class MailboxStore: @unchecked Sendable {
 
     private func renameMessage(uidValidity: UIDValidity, uid: UID, from old: String, to new: String) throws {
         let folder = curPath(uidValidity)
-        try Syscalls.rename("\(folder)/\(old)", to: "\(folder)/\(new)")
+        try io(Disk.rename("\(folder)/\(old)", to: "\(folder)/\(new)"))
         lock.lock()
         index[uidValidity]?[uid] = new
         lock.unlock()
@@ -383,12 +376,7 @@ public final class MailboxStore: @unchecked Sendable {
     /// The epoch's `keywords` file: append-only lines `<uid> <keyword> <keyword>…`; a later line for
     /// a UID replaces earlier ones (a UID alone clears them). A torn last line (no newline) is ignored.
     private func loadKeywordsFile(_ uidValidity: UIDValidity) throws -> [UID: [String]] {
-        let bytes: [UInt8]
-        do {
-            bytes = try Syscalls.readFile(keywordsPath(uidValidity))
-        } catch let error as StoreError where error.code == .notFound {
-            return [:]
-        }
+        guard let bytes = try io(Disk.readFileIfPresent(keywordsPath(uidValidity))) else { return [:] }
         var result: [UID: [String]] = [:]
         let text = String(decoding: bytes, as: UTF8.self)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -417,9 +405,10 @@ public final class MailboxStore: @unchecked Sendable {
         keywordCache[uidValidity]?[uid] = clean.isEmpty ? nil : clean
         defer { lock.unlock() }
         let file = keywordsPath(uidValidity)
-        let fd = try Syscalls.open(file, flags: Syscalls.OpenFlags.readWriteCreateAppend, operation: "open")
-        defer { Syscalls.close(fd) }
-        try Syscalls.write(fd, Array(([String(uid.rawValue)] + clean).joined(separator: " ").utf8) + [0x0A], path: file)
-        try Syscalls.fsync(fd, path: file)
+        let fd = try io(Disk.open(file, flags: Disk.OpenFlags.readWriteCreateAppend, operation: "open"))
+        defer { Disk.close(fd) }
+        let line: [UInt8] = Array(([String(uid.rawValue)] + clean).joined(separator: " ").utf8) + [0x0A]
+        try io(Disk.write(fd, line, path: file))
+        try io(Disk.fsync(fd, path: file))
     }
 }

@@ -1,3 +1,4 @@
+import Durable
 import Foundation
 import MailCore
 
@@ -29,7 +30,7 @@ public struct MaildirExporter: Sendable {
     public func export(account: String, to directory: URL, includeExpunged: Bool = true) throws -> Summary {
         var base = directory.standardizedFileURL.path
         while base.count > 1 && base.hasSuffix("/") { base.removeLast() }
-        try Syscalls.makeDirectories(base)
+        try io(Disk.makeDirectories(base))
         var summary = Summary()
         var usedFolders = Set<String>()
         for name in try store.mailboxes(account: account) {
@@ -38,8 +39,9 @@ public struct MaildirExporter: Sendable {
             usedFolders.insert(folder)
             summary.folders[name] = folder
             let folderPath = "\(base)/\(folder)"
-            for sub in ["", "/tmp", "/new", "/cur"] { try Syscalls.makeDirectories(folderPath + sub) }
-            let existing = Set((try Syscalls.listDirectory("\(folderPath)/cur") ?? []).compactMap { Self.exportKey(ofFileName: $0.name) })
+            for sub in ["", "/tmp", "/new", "/cur"] { try io(Disk.makeDirectories(folderPath + sub)) }
+            let present = try io(Disk.listDirectory("\(folderPath)/cur")) ?? []
+            let existing = Set(present.compactMap { Self.exportKey(ofFileName: $0.name) })
             let mailbox = try store.mailbox(account: account, name: name)
             for epoch in try mailbox.epochs() {
                 for message in try mailbox.storedMessages(uidValidity: epoch).values.sorted(by: { $0.uid < $1.uid }) {
@@ -52,20 +54,20 @@ public struct MaildirExporter: Sendable {
                     let bytes = try mailbox.readMessage(uidValidity: epoch, uid: message.uid)
                     let fileName = "\(message.modificationTime ?? 0).\(key).mailmirror:2,\(message.maildirFlags.standardLetters)"
                     let temporary = "\(folderPath)/tmp/\(fileName)"
-                    let fd = try Syscalls.open(temporary, flags: Syscalls.OpenFlags.createOrTruncate, operation: "create")
+                    let fd = try io(Disk.open(temporary, flags: Disk.OpenFlags.createOrTruncate, operation: "create"))
                     do {
-                        try Syscalls.write(fd, bytes, path: temporary)
-                        Syscalls.close(fd)
-                        try Syscalls.rename(temporary, to: "\(folderPath)/cur/\(fileName)")
+                        try io(Disk.write(fd, bytes, path: temporary))
+                        Disk.close(fd)
+                        try io(Disk.rename(temporary, to: "\(folderPath)/cur/\(fileName)"))
                     } catch {
-                        Syscalls.close(fd)
-                        _ = try? Syscalls.removeIfPresent(temporary)
+                        Disk.close(fd)
+                        _ = try? io(Disk.removeIfPresent(temporary))
                         throw error
                     }
                     summary.written += 1
                 }
             }
-            try Syscalls.fsyncDirectory("\(folderPath)/cur")
+            try io(Disk.fsyncDirectory("\(folderPath)/cur"))
         }
         return summary
     }

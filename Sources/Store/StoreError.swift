@@ -1,3 +1,4 @@
+import Durable
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -43,27 +44,28 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { message }
 
-    /// Turns a failed system call into an error naming what we were doing and to which file.
-    /// `operation` is a verb phrase such as "write" or "create the folder".
-    init(errno number: Int32, operation: String, path: String) {
-        switch number {
-        case ENOSPC, EDQUOT:
-            self.init(.diskFull, path: path, message:
-                "The disk is full (or over quota): could not \(operation) \(path). Free some space and run the command again; nothing partial was kept.")
-        case EIO:
-            self.init(.ioError, path: path, message:
-                "The disk reported an I/O error while trying to \(operation) \(path). Check the disk (dmesg) before running again.")
-        case EACCES, EPERM:
-            self.init(.permissionDenied, path: path, message:
-                "Permission denied: could not \(operation) \(path). The store must belong to the user running mailmirror.")
-        case ENOENT:
-            self.init(.notFound, path: path, message: "Could not \(operation) \(path): it does not exist.")
-        case EROFS:
-            self.init(.readOnlyFileSystem, path: path, message:
-                "Could not \(operation) \(path): the file system is mounted read-only.")
-        default:
-            let reason = String(cString: strerror(number))
-            self.init(.system(errno: number), path: path, message: "Could not \(operation) \(path): \(reason) (errno \(number)).")
+    /// A failed file operation of the durable layer, with its code and sentence kept.
+    init(_ error: DiskError) {
+        let code: Code
+        switch error.code {
+        case .diskFull: code = .diskFull
+        case .ioError: code = .ioError
+        case .permissionDenied: code = .permissionDenied
+        case .notFound: code = .notFound
+        case .readOnlyFileSystem: code = .readOnlyFileSystem
+        case .notAFolder: code = .system(errno: EEXIST)
+        case .system(let number): code = .system(errno: number)
         }
+        self.init(code, path: error.path, message: error.message)
+    }
+}
+
+/// Runs one call of the durable layer, so that the store's callers see its failure as a `StoreError`
+/// (written `try io(Disk.write(…))`).
+func io<T>(_ call: @autoclosure () throws(DiskError) -> T) throws(StoreError) -> T {
+    do {
+        return try call()
+    } catch {
+        throw StoreError(error)
     }
 }

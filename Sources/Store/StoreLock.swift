@@ -1,3 +1,5 @@
+import Durable
+
 /// The writer's hold on `<root>/lock` (`flock`, exclusive, non-blocking). Released by `release()`
 /// or when the object goes away; the kernel also drops it when the process dies, so a kill -9
 /// never leaves a stale lock. Readers never take it.
@@ -6,19 +8,19 @@ public final class StoreLock: @unchecked Sendable {
     private var fd: Int32
 
     init(path: String) throws {
-        let fd = try Syscalls.open(path, flags: Syscalls.OpenFlags.readWriteCreate, operation: "open the lock file")
+        let fd = try io(Disk.open(path, flags: Disk.OpenFlags.readWriteCreate, operation: "open the lock file"))
         do {
-            guard try Syscalls.tryLockExclusive(fd, path: path) else {
-                let text = (try? Syscalls.read(fd, count: 32, offset: 0, path: path)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            guard try io(Disk.tryLockExclusive(fd, path: path)) else {
+                let text = (try? Disk.read(fd, count: 32, offset: 0, path: path)).map { String(decoding: $0, as: UTF8.self) } ?? ""
                 let pid = Int32(text.trimmedSpaces.split(separator: "\n").first.map(String.init) ?? "")
                 let who = pid.map { "another sync is running (pid \($0))" } ?? "another sync is running"
                 throw StoreError(.locked(pid: pid), path: path, message:
                     "Cannot write to the store: \(who) and holds \(path). Wait for it to finish; the lock is freed when that process exits.")
             }
-            try Syscalls.truncate(fd, length: 0, path: path)
-            try Syscalls.write(fd, Array("\(Syscalls.processID)\n".utf8), path: path)
+            try io(Disk.truncate(fd, length: 0, path: path))
+            try io(Disk.write(fd, Array("\(Disk.processID)\n".utf8), path: path))
         } catch {
-            Syscalls.close(fd)
+            Disk.close(fd)
             throw error
         }
         self.path = path
@@ -28,8 +30,8 @@ public final class StoreLock: @unchecked Sendable {
     /// Frees the lock for the next writer; calling it twice is harmless.
     public func release() {
         guard fd >= 0 else { return }
-        Syscalls.unlock(fd)
-        Syscalls.close(fd)
+        Disk.unlock(fd)
+        Disk.close(fd)
         fd = -1
     }
 

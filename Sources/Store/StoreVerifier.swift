@@ -1,3 +1,4 @@
+import Durable
 import Foundation
 import MailCore
 
@@ -16,7 +17,7 @@ public struct StoreVerifier: Sendable {
         var problems: [StoreProblem] = []
         for account in try accounts ?? store.accounts() {
             let accountPath = "\(store.accountsPath)/\(try AccountName(account).rawValue)"
-            for entry in try Syscalls.listDirectory(accountPath) ?? [] where entry.isDirectory != false {
+            for entry in try io(Disk.listDirectory(accountPath)) ?? [] where entry.isDirectory != false {
                 guard let directory = MailboxDirectoryName(directoryName: entry.name), directory.isHashed || directory.decoded != nil else {
                     problems.append(StoreProblem(kind: .badFileName, path: "\(accountPath)/\(entry.name)", message:
                         "\(accountPath)/\(entry.name) is not a mailbox folder mailmirror writes; it is ignored.", account: account))
@@ -45,7 +46,7 @@ public struct StoreVerifier: Sendable {
         }
 
         for epoch in try mailbox.epochs() {
-            for entry in try Syscalls.listDirectory(mailbox.tmpPath(epoch)) ?? [] {
+            for entry in try io(Disk.listDirectory(mailbox.tmpPath(epoch))) ?? [] {
                 let path = "\(mailbox.tmpPath(epoch))/\(entry.name)"
                 add(.strayTemporaryFile, path, "\(path) is left over from an interrupted sync; the next sync removes it.", uidValidity: epoch)
             }
@@ -88,7 +89,7 @@ public struct StoreVerifier: Sendable {
                 index += workers
                 var problem: (StoreProblem.Kind, String)?
                 do {
-                    let bytes = try Syscalls.readFile(message.path)
+                    let bytes = try io(Disk.readFile(message.path))
                     do throws(Gzip.Failure) {
                         _ = try Gzip.decompress(bytes)
                     } catch {

@@ -1,3 +1,4 @@
+import Durable
 import Foundation
 import MailCore
 import Testing
@@ -58,7 +59,7 @@ import Testing
         #expect(index.documentCount == 5)
         #expect(try uids(index, "zebra") == [1])
         #expect(try uids(index, "") == [1, 2, 4, 5, 6])
-        let files = FileIO.list(dir.path)
+        let files = (try Disk.sortedNames(in: dir.path))
         let manifest = try Manifest(bytes: Array(try Data(contentsOf: dir.appendingPathComponent("manifest"))))
         let expected = manifest.referencedFiles.union(["write.lock"])
         #expect(Set(files) == expected)

@@ -1,3 +1,4 @@
+import Durable
 import Foundation
 import MailCore
 import Testing
@@ -88,7 +89,7 @@ import Testing
         try writer.commit()
         writer.remove(id: TestCorpus.documents[0].summary.id)
         try writer.commit()
-        let segments = FileIO.list(dir.path).filter { $0.hasSuffix(".seg") }
+        let segments = (try Disk.sortedNames(in: dir.path)).filter { $0.hasSuffix(".seg") }
         #expect(segments.count <= 3)
         let index = try SearchIndex.open(directory: dir)
         #expect(index.documentCount == 5)
@@ -107,7 +108,7 @@ import Testing
             writer.add(document)
             try writer.commit()
         }
-        #expect(FileIO.list(dir.path).filter { $0.hasSuffix(".seg") }.count == 6)
+        #expect((try Disk.sortedNames(in: dir.path)).filter { $0.hasSuffix(".seg") }.count == 6)
         #expect(try uids(try SearchIndex.open(directory: dir), "thread:t2") == [3, 4])
         writer.close()
 
@@ -117,9 +118,9 @@ import Testing
         try compacting.commit()
         for document in TestCorpus.documents.prefix(4) { compacting.add(document) }
         try compacting.commit()
-        let segments = FileIO.list(dir.path).filter { $0.hasSuffix(".seg") }
+        let segments = (try Disk.sortedNames(in: dir.path)).filter { $0.hasSuffix(".seg") }
         #expect(segments.count == 2)
-        #expect(!FileIO.list(dir.path).contains { $0.contains(".del-") })
+        #expect(!(try Disk.sortedNames(in: dir.path)).contains { $0.contains(".del-") })
         let index = try SearchIndex.open(directory: dir)
         #expect(index.documentCount == 6)
         #expect(try uids(index, "") == [1, 2, 3, 4, 5, 6])
@@ -156,7 +157,7 @@ import Testing
         let next = try IndexWriter(directory: dir)
         next.add(replaced)
         try next.commit()
-        let files = FileIO.list(dir.path)
+        let files = (try Disk.sortedNames(in: dir.path))
         #expect(
             !files.contains("seg-000778.seg") && !files.contains("manifest.tmp")
                 && !files.contains("seg-000777.seg.tmp"))
@@ -168,7 +169,7 @@ import Testing
     @Test func damagedSegmentIsAnErrorNotACrash() throws {
         let dir = TestCorpus.temporaryDirectory()
         _ = try TestCorpus.build(in: dir)
-        let segment = try #require(FileIO.list(dir.path).first { $0.hasSuffix(".seg") })
+        let segment = try #require((try Disk.sortedNames(in: dir.path)).first { $0.hasSuffix(".seg") })
         let url = dir.appendingPathComponent(segment)
         let bytes = try Data(contentsOf: url)
         try bytes.prefix(bytes.count / 2).write(to: url)
@@ -199,7 +200,7 @@ import Testing
         let index = try SearchIndex.open(directory: dir)
         #expect(index.documentCount == 6)
         #expect(try uids(index, "etudes") == [5])
-        #expect(FileIO.list(dir.path).filter { $0.hasSuffix(".seg") }.count == 1)
+        #expect((try Disk.sortedNames(in: dir.path)).filter { $0.hasSuffix(".seg") }.count == 1)
     }
 
     /// An index of format 1 (addresses at one position) answers address queries wrongly: it is
@@ -228,7 +229,7 @@ import Testing
         try writer.commit()
         let index = try SearchIndex.open(directory: dir)
         #expect(index.documentCount == 1)
-        #expect(FileIO.list(dir.path).filter { $0.hasSuffix(".seg") }.count == 1)
+        #expect((try Disk.sortedNames(in: dir.path)).filter { $0.hasSuffix(".seg") }.count == 1)
     }
 }
 
@@ -274,7 +275,7 @@ import Testing
             try writer.commit()
         }
         writer.close()
-        #expect(FileIO.list(dir.path).filter { $0.hasSuffix(".seg") }.count <= 2)
+        #expect((try Disk.sortedNames(in: dir.path)).filter { $0.hasSuffix(".seg") }.count <= 2)
         let merged = try SearchIndex.open(directory: dir)
         for query in SegmentEquivalenceTests.queries {
             let a = try single.search(query, options: options)

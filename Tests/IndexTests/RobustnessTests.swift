@@ -1,3 +1,4 @@
+import Durable
 import Foundation
 import Testing
 import TextAnalysis
@@ -72,7 +73,7 @@ import TextAnalysis
     @Test func damagedSegmentsThrowOrAnswer() throws {
         let dir = TestCorpus.temporaryDirectory()
         _ = try TestCorpus.build(in: dir)
-        let name = try #require(FileIO.list(dir.path).first { $0.hasSuffix(".seg") })
+        let name = try #require((try Disk.sortedNames(in: dir.path)).first { $0.hasSuffix(".seg") })
         let url = dir.appendingPathComponent(name)
         let original = try Data(contentsOf: url)
         var random = Random(state: 99)
@@ -99,7 +100,7 @@ import TextAnalysis
             if round % 20 == 0 {
                 let scratch = TestCorpus.temporaryDirectory("scratch\(round)")
                 try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-                for file in FileIO.list(dir.path) where file != "write.lock" {
+                for file in (try Disk.sortedNames(in: dir.path)) where file != "write.lock" {
                     try FileManager.default.copyItem(
                         at: dir.appendingPathComponent(file), to: scratch.appendingPathComponent(file))
                 }

@@ -55,6 +55,6 @@ import Testing
         bigger.extra = ["padding": String(repeating: "p", count: 300_000)]
         #expect(throws: StoreError.self) { try inbox.writeState(bigger) }
         #expect(try inbox.readState() == state)
-        #expect(!FileManager.default.fileExists(atPath: inbox.path + "/.state.tmp"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.path).filter { $0.contains(".tmp") }.isEmpty)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Durable
 import MailCore
 import Testing
 @testable import Store
@@ -67,10 +68,12 @@ import Testing
         // What a kill -9 between "write tmp" and "rename" leaves: a partial file in tmp/ only.
         let partial = "\(inbox.tmpPath(uv1))/1700000000.4242_1.2.eml.gz"
         try Data(Gzip.compress(sampleMessage(2)).prefix(40)).write(to: URL(fileURLWithPath: partial))
-        try Data("uidvalidity: 1".utf8).write(to: URL(fileURLWithPath: "\(inbox.path)/.state.tmp"))
+        // A state replacement killed before its rename (the temporary file of a writer that no longer runs).
+        let deadWriter = "\(inbox.path)/.state.tmp.\(Int32.max)"
+        try Data("uidvalidity: 1".utf8).write(to: URL(fileURLWithPath: deadWriter))
         #expect(try inbox.storedMessages(uidValidity: uv1).keys.sorted() == [UID(1)])
         let removed = try inbox.sweepTemporaryFiles()
-        #expect(removed == ["\(inbox.path)/.state.tmp", partial])
+        #expect(removed == [deadWriter, partial])
         #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.tmpPath(uv1)).isEmpty)
         // The resumed sync stores UID 2 properly.
         #expect(try inbox.commit(uidValidity: uv1, uid: UID(2), flags: [], bytes: sampleMessage(2)) != .alreadyStored)
@@ -87,7 +90,7 @@ import Testing
             leftovers.append("\(mailbox.tmpPath(uv1))/1.2_3.4.eml.gz")
         }
         try FileManager.default.createDirectory(atPath: "\(directory.path)/catalog", withIntermediateDirectories: true)
-        leftovers.append("\(directory.path)/catalog/summaries.bin.tmp")
+        leftovers.append("\(directory.path)/catalog/.summaries.bin.tmp.\(Int32.max)")
         for path in leftovers { _ = FileManager.default.createFile(atPath: path, contents: Data([1, 2, 3])) }
         #expect(try store.sweepTemporaryFiles().sorted() == leftovers.sorted())
         #expect(leftovers.allSatisfy { !FileManager.default.fileExists(atPath: $0) })
@@ -216,9 +219,9 @@ import Testing
         let mailbox = try store.mailbox(account: "acct", name: name)
         try mailbox.commit(uidValidity: uv1, uid: UID(1), flags: [], bytes: sampleMessage(1))
         try mailbox.writeState(MailboxState(uidValidity: uv1, uidNext: UID(2), messages: 1))
-        let accountFolder = try #require(Syscalls.realPath("\(directory.path)/root/accounts/acct"))
-        let resolved = try #require(Syscalls.realPath(mailbox.path))
-        #expect(Syscalls.parent(of: resolved) == accountFolder)
+        let accountFolder = try #require(Disk.realPath("\(directory.path)/root/accounts/acct"))
+        let resolved = try #require(Disk.realPath(mailbox.path))
+        #expect(Disk.parent(of: resolved) == accountFolder)
         #expect(try store.mailboxes(account: "acct") == [name])
         // Nothing was written anywhere but inside the root.
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["root"])

@@ -1,3 +1,4 @@
+import Durable
 import MailCore
 import Testing
 @testable import Store
@@ -11,8 +12,8 @@ import Testing
             _ = try store.lock()
             Issue.record("took the lock twice")
         } catch let error as StoreError {
-            #expect(error.code == .locked(pid: Syscalls.processID))
-            #expect(error.message.contains("another sync is running (pid \(Syscalls.processID))"))
+            #expect(error.code == .locked(pid: Disk.processID))
+            #expect(error.message.contains("another sync is running (pid \(Disk.processID))"))
             #expect(error.path == store.lockPath)
         }
         held.release()

@@ -1,11 +1,12 @@
 import Foundation
 import MailCore
+import Durable
 import Store
 import Testing
 @testable import MailMirror
 
 /// kill -9 the real `mailmirror sync` just before every durable step of its commit sequence (through
-/// MAILMIRROR_CRASH_AT, see Sources/MailCore/CrashPoint.swift), and in the middle of every write: each kind
+/// MAILMIRROR_CRASH_AT, see Sources/Durable/CrashPoint.swift), and in the middle of every write: each kind
 /// of step (create, write, fsync, fsync-dir, rename, unlink, truncate, mkdir) is walked with N = 1, 2, …
 /// until a sync no longer reaches an Nth step of that kind. Both an initial sync into an empty root and an
 /// incremental one (new messages and a flag change over an existing mirror, catalog and index) are killed.

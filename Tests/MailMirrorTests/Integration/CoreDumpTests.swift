@@ -1,5 +1,6 @@
 import Foundation
 import MailCore
+import Durable
 import Store
 import Testing
 @testable import MailMirror

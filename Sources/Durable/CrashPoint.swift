@@ -4,8 +4,9 @@ import Glibc
 import Darwin
 #endif
 
-/// A hook for the crash tests: every durable step the store and the index take (create a file, write it,
-/// fsync it, rename it, fsync its folder, remove one) passes here first. Normally it does nothing.
+/// A hook for the crash tests: every durable step `Disk` takes for the store, the catalog, the index and the
+/// small state files (create a file, write it, fsync it, rename it, fsync its folder, remove one, truncate one,
+/// create a folder) passes here first. Normally it does nothing.
 ///
 /// With `MAILMIRROR_CRASH_AT=STEP:N` in the environment the process kills itself with SIGKILL just before
 /// the Nth step of that kind (counted across all threads), as kill -9 or a power cut would; with

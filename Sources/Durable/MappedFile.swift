@@ -1,0 +1,29 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A read-only memory map of one file that is never changed in place (an index segment, a sorted table):
+/// the OS pages in only what a lookup touches, so reading one entry costs one page, not the file.
+public final class MappedFile: @unchecked Sendable {
+    public let bytes: UnsafeRawBufferPointer
+
+    public init(path: String) throws(DiskError) {
+        let fd = try Disk.open(path, flags: Disk.OpenFlags.readOnly)
+        defer { Disk.close(fd) }
+        let size = try Disk.size(fd, path: path)
+        if size == 0 {
+            bytes = UnsafeRawBufferPointer(start: nil, count: 0)
+            return
+        }
+        guard let pointer = Glibc_mmap(size, fd) else {
+            throw DiskError(errno: errno, operation: "map", path: path)
+        }
+        bytes = UnsafeRawBufferPointer(start: pointer, count: size)
+    }
+
+    deinit {
+        if let base = bytes.baseAddress { Glibc_munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) }
+    }
+}
