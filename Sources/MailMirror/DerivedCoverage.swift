@@ -81,12 +81,12 @@ struct DerivedCoverage {
         let previous = readStamp()
         let current = try currentStamp(reusing: previous, listing: listing)
         guard current != previous else { return }
-        try AtomicFile.write(current.encoded(), to: stampURL)
+        try StateFile.write(current.encoded(), to: stampURL)
     }
 
     /// Removes the stamp, so the next reader compares everything.
     func forget() {
-        try? AtomicFile.remove(stampURL)
+        try? StateFile.remove(stampURL)
     }
 
     // MARK: The full check

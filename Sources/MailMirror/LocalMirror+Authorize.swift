@@ -61,7 +61,7 @@ extension LocalMirror {
             try ensureRoot()
             let file = refreshTokenFile(account: name)
             do {
-                try AtomicFile.write(Data((secret.value + "\n").utf8), to: file)
+                try StateFile.write(Data((secret.value + "\n").utf8), to: file)
             } catch {
                 throw MailMirrorError.fileSystem("cannot keep the refresh token in \(file.path): \(Failure.message(error))")
             }

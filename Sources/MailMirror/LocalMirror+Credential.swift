@@ -39,7 +39,7 @@ extension LocalMirror {
             }
             // Google keeps the refresh token; a server that rotates it hands out a new one to keep.
             if let rotated = response.refreshToken, rotated != refreshToken.value, case .file(let path) = refreshTokenSource {
-                try? AtomicFile.write(Data((rotated + "\n").utf8), to: URL(fileURLWithPath: path))
+                try? StateFile.write(Data((rotated + "\n").utf8), to: URL(fileURLWithPath: path))
             }
             return Secret(token: response.accessToken)
         }

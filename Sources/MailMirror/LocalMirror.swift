@@ -46,7 +46,7 @@ public final class LocalMirror {
         try configuration.save(to: paths.configuration)
         // A refresh token `account authorize` kept for it would sign in to the mailbox for months: it goes too.
         if case .google(_, _, .file(let path))? = account.oauth2, path == refreshTokenFile(account: name).path {
-            try AtomicFile.remove(URL(fileURLWithPath: path))
+            try StateFile.remove(URL(fileURLWithPath: path))
         }
     }
 
