@@ -4,7 +4,7 @@ import Testing
 
 /// The app password never appears in output, errors, verbose traces, files we write, or argv,
 /// on the success path and on every failure path we can provoke.
-struct SecretsTests {
+@Suite(.testbed) struct SecretsTests {
     func run(_ binary: String, _ arguments: [String], environment: [String: String] = [:]) throws -> (output: String, status: Int32, cmdline: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
