@@ -49,5 +49,10 @@ extension IMAPSessionError: UserFacingError {
 }
 
 extension StoreError: UserFacingError {
-    public var exitCode: ExitCode { .failure }
+    /// 75 when another sync holds the lock: the run did nothing, and trying again later is the
+    /// cure (cron's next run, or the systemd unit's `RestartForceExitStatus=75`).
+    public var exitCode: ExitCode {
+        if case .locked = code { return .temporary }
+        return .failure
+    }
 }
