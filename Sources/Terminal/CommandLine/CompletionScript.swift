@@ -41,8 +41,9 @@ public struct CompletionScript {
 
     /// The first sentence of a help text, for the one-line descriptions shells show.
     private static func summary(_ help: String) -> String {
-        let sentence = help.split(separator: ".", maxSplits: 1).first.map(String.init) ?? help
-        return sentence.replacingOccurrences(of: "\n", with: " ")
+        var sentence = help.replacingOccurrences(of: "\n", with: " ")
+        if let end = sentence.firstRange(of: ". ") { sentence = String(sentence[..<end.lowerBound]) }
+        return sentence.hasSuffix(".") ? String(sentence.dropLast()) : sentence
     }
 
     // MARK: bash
