@@ -182,7 +182,7 @@ class Bench:
 
     @staticmethod
     def mm_count(root):
-        """Messages in mailmirror's store, counted on disk (DESIGN.md: accounts/<a>/<mailbox>/<uidvalidity>/cur/),
+        """Messages in mailmirror's store, counted on disk (README, On disk: accounts/<a>/<mailbox>/<uidvalidity>/cur/),
         so a command that exits 0 without mirroring anything is caught."""
         total = 0
         for dirpath, _dirs, files in os.walk(os.path.join(root, "accounts")):

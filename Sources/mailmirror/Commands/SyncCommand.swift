@@ -23,7 +23,7 @@ enum SyncCommand {
         let output = invocation.output
         let json = values.flag("json")
         let quiet = values.flag("quiet") || json
-        let timeout = try values.int("timeout", in: 1...3600) ?? 60
+        let timeout = try values.declaredInt("timeout", in: 1...3600)
         let connector = IMAPConnector(timeout: Double(timeout), trace: Verbose.imapTrace(invocation))
         let observer = SyncProgressObserver(output: output, quiet: quiet)
         let results = try MailmirrorCommand.mirror(invocation).sync(
