@@ -1,4 +1,5 @@
 import Foundation
+import Store
 import Testing
 @testable import MailMirror
 
@@ -27,6 +28,15 @@ import Testing
         while let url = enumerator?.nextObject() as? URL {
             guard let data = FileManager.default.contents(atPath: url.path), !url.lastPathComponent.hasPrefix("password-") else { continue }
             if data.range(of: Data(secret.utf8)) != nil { found.append(url.path) }
+            // A gzip file (the store's messages) is searched inflated too: compressed, the secret
+            // would not show in the raw bytes.
+            if data.starts(with: [0x1F, 0x8B]) {
+                guard let inflated = try? Gzip.decompress([UInt8](data)) else {
+                    found.append(url.path + " (gzip that does not inflate)")
+                    continue
+                }
+                if Data(inflated).range(of: Data(secret.utf8)) != nil { found.append(url.path + " (inflated)") }
+            }
         }
         return found
     }
