@@ -1,10 +1,14 @@
 // swift-tools-version:6.0
 // mailmirror: an offline, read-only, crash-safe mirror of a Gmail (or any IMAP) account,
-// with offline search and help-center reports. Foundation, libcurl and zlib only.
+// with offline search and help-center reports. Foundation, libcurl and zlib only. Linux only
+// (Debian 12): the code calls Glibc, reads st_mtim and loads libcurl.so.4, so no Apple platform
+// is declared.
 import PackageDescription
 
 /// Every library target and the modules it may import. Arrows point one way:
-/// mailmirror → MailMirror → {IMAPClient → IMAP, Store, MIME, Index, Analytics} → MailCore.
+/// mailmirror → MailMirror → {IMAPClient → IMAP, Store, MIME, Index, Analytics} → MailCore;
+/// mailmirror → Terminal (the command line, output and the error-to-exit-code mapping, which the
+/// library does not need).
 let libraries: [(name: String, dependencies: [Target.Dependency])] = [
     ("MailCore", []),
     ("IMAP", ["MailCore"]),
@@ -15,13 +19,17 @@ let libraries: [(name: String, dependencies: [Target.Dependency])] = [
     ("Index", ["MailCore", "TextAnalysis"]),
     ("Analytics", ["MailCore", "TextAnalysis"]),
     ("Terminal", []),
-    ("MailMirror", ["MailCore", "IMAP", "IMAPClient", "Store", "MIME", "Index", "Analytics", "Terminal"]),
+    ("MailMirror", ["MailCore", "IMAP", "IMAPClient", "Store", "MIME", "Index", "Analytics"]),
 ]
 
 var targets: [Target] = [
     .target(name: "CCurl"),
     .target(name: "CZlib", linkerSettings: [.linkedLibrary("z")]),
-    .executableTarget(name: "mailmirror", dependencies: ["MailMirror", "Terminal", "IMAPClient", "Index", "MailCore", "Analytics"]),
+    // Everything the executable imports: VerifyCommand prints Store's problems, Output/UserFacingErrors.swift
+    // maps IMAPClient's and Store's errors to exit codes.
+    .executableTarget(
+        name: "mailmirror",
+        dependencies: ["MailMirror", "Terminal", "IMAPClient", "Store", "Index", "MailCore", "Analytics"]),
 ]
 for library in libraries {
     targets.append(.target(name: library.name, dependencies: library.dependencies))
@@ -34,7 +42,6 @@ for library in libraries {
 
 let package = Package(
     name: "mailmirror",
-    platforms: [.macOS(.v13)],
     products: [.executable(name: "mailmirror", targets: ["mailmirror"])],
     targets: targets,
     swiftLanguageModes: [.v5]
