@@ -423,7 +423,10 @@ class Bench:
         mm = row.get("mailmirror", {})
         notes = []
         for tool, v in row.items():
-            if tool == "mailmirror" or "hits" not in v or "hits" not in mm or v["hits"] == mm["hits"]:
+            if tool == "mailmirror" or "hits" not in v or "hits" not in mm:
+                continue
+            same_ids = "ids" not in v or "ids" not in mm or v["ids"] == mm["ids"]
+            if v["hits"] == mm["hits"] and same_ids:
                 continue
             text = f"{tool} {v['hits']} vs mailmirror {mm['hits']}"
             if "ids" in v and "ids" in mm:

@@ -32,11 +32,15 @@ import Testing
     @Test func bashCompletesSubcommandsFlagsAndValues() throws {
         let script = FileManager.default.temporaryDirectory.appendingPathComponent("mm-completion-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: script) }
-        try Self.generated(["--generate-completion-script", "bash"]).write(to: script, atomically: true, encoding: .utf8)
+        try Self.generated(["--generate-completion-script", "bash"]).write(
+            to: script, atomically: true, encoding: .utf8)
         #expect(try ProcessRun.run("/bin/bash", ["-n", script.path]).status == 0)
         #expect(try Self.bashCompletions(script, ["mailmirror", "se"]) == ["search"])
-        #expect(try Self.bashCompletions(script, ["mailmirror", "account", ""]) == ["--help", "--root", "--verbose", "--version", "-h",
-                                                                                    "-v", "add", "list", "remove", "test"])
+        #expect(
+            try Self.bashCompletions(script, ["mailmirror", "account", ""]) == [
+                "--help", "--root", "--verbose", "--version", "-h",
+                "-v", "add", "list", "remove", "test",
+            ])
         #expect(try Self.bashCompletions(script, ["mailmirror", "--root", "/tmp/x", "account", "a"]) == ["add"])
         #expect(try Self.bashCompletions(script, ["mailmirror", "search", "--so"]) == ["--sort"])
         #expect(try Self.bashCompletions(script, ["mailmirror", "search", "--sort", ""]) == ["date", "relevance"])
@@ -72,9 +76,11 @@ import Testing
         var units: [String] = []
         for unit in ["mailmirror-sync.service", "mailmirror-sync.timer"] {
             // As scripts/install writes them: @BIN@ becomes the installed binary.
-            let template = try String(contentsOf: Self.package.appendingPathComponent("scripts/systemd/\(unit)"), encoding: .utf8)
+            let template = try String(
+                contentsOf: Self.package.appendingPathComponent("scripts/systemd/\(unit)"), encoding: .utf8)
             let path = folder.appendingPathComponent(unit).path
-            try template.replacingOccurrences(of: "@BIN@", with: binary).write(toFile: path, atomically: true, encoding: .utf8)
+            try template.replacingOccurrences(of: "@BIN@", with: binary).write(
+                toFile: path, atomically: true, encoding: .utf8)
             units.append(path)
         }
         let run = try ProcessRun.run(Self.systemdAnalyze!, ["verify", "--man=no"] + units)
@@ -82,7 +88,8 @@ import Testing
         #expect(run.errors.isEmpty, "systemd-analyze verify: \(run.errors)")
         let service = try String(contentsOfFile: units[0], encoding: .utf8)
         #expect(service.contains("ExecStart=\(binary) sync --quiet"))
-        #expect(service.contains("Restart=on-failure") && service.contains("RestartPreventExitStatus=1 64"),
-                "exit 75 (and only temporary failures) must be retried")
+        #expect(
+            service.contains("Restart=on-failure") && service.contains("RestartPreventExitStatus=1 64"),
+            "exit 75 (and only temporary failures) must be retried")
     }
 }

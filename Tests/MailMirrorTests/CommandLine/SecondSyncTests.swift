@@ -1,6 +1,7 @@
 import Foundation
 import Store
 import Testing
+
 @testable import MailMirror
 
 /// A sync started while another holds the mirror's lock (cron or the timer overlapping a long
@@ -13,8 +14,11 @@ struct SecondSyncTests {
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         var configuration = Configuration()
         // Port 9 on loopback: nothing listens, and the lock is taken before any connection anyway.
-        configuration.accounts = [AccountConfiguration(name: "test", email: "help@example.com", host: "127.0.0.1", port: 9,
-                                                       security: .tls, password: .environment("MM_UNUSED"))]
+        configuration.accounts = [
+            AccountConfiguration(
+                name: "test", email: "help@example.com", host: "127.0.0.1", port: 9,
+                security: .tls, password: .environment("MM_UNUSED"))
+        ]
         try configuration.save(to: MirrorPaths(root: root).configuration)
         let lock = try MailStore(root: root).lock()
         defer { lock.release() }

@@ -1,6 +1,7 @@
 import Foundation
-@testable import Terminal
 import Testing
+
+@testable import Terminal
 
 /// The man page and the completion scripts are written from the command tree: every visible
 /// command and option appears, hidden ones never, and the files are valid for their readers.
@@ -71,7 +72,8 @@ import Testing
     private func expectParses(shell: CompletionScript.Shell, with program: String) throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("completion-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: file) }
-        try generate(["--generate-completion-script", shell.rawValue]).text.write(to: file, atomically: true, encoding: .utf8)
+        try generate(["--generate-completion-script", shell.rawValue]).text.write(
+            to: file, atomically: true, encoding: .utf8)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = ["-n", file.path]
