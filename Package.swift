@@ -22,10 +22,6 @@ let libraries: [(name: String, dependencies: [Target.Dependency])] = [
     ("MailMirror", ["MailCore", "IMAP", "IMAPClient", "Store", "MIME", "Index", "Analytics"]),
 ]
 
-/// Modules built in Swift 6 language mode (strict concurrency checked); the others stay in Swift 5 mode until
-/// their `@unchecked Sendable` types and locks are audited, each behind one small type.
-let swift6Modules: Set<String> = ["Terminal"]
-
 var targets: [Target] = [
     .target(name: "CCurl"),
     .target(name: "CZlib", linkerSettings: [.linkedLibrary("z")]),
@@ -36,9 +32,7 @@ var targets: [Target] = [
         dependencies: ["MailMirror", "Terminal", "IMAPClient", "Store", "Index", "MailCore", "Analytics"]),
 ]
 for library in libraries {
-    targets.append(.target(
-        name: library.name, dependencies: library.dependencies,
-        swiftSettings: swift6Modules.contains(library.name) ? [.swiftLanguageMode(.v6)] : []))
+    targets.append(.target(name: library.name, dependencies: library.dependencies))
     targets.append(.testTarget(
         name: "\(library.name)Tests",
         dependencies: [.target(name: library.name)] + library.dependencies,
@@ -50,5 +44,8 @@ let package = Package(
     name: "mailmirror",
     products: [.executable(name: "mailmirror", targets: ["mailmirror"])],
     targets: targets,
+    // Swift 5 mode for now: the `@unchecked Sendable` types and their locks are to be audited first, each behind
+    // one small type. Terminal compiles clean in Swift 6 mode, but its release binary then took about 24 more page
+    // faults at every start (mailmirror --version), so it waits too.
     swiftLanguageModes: [.v5]
 )

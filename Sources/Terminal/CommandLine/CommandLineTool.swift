@@ -16,14 +16,18 @@ import Foundation
 public struct CommandLineTool {
     public let parser: CommandParser
     public let version: String?
-    /// Sections of the man page after its COMMANDS (EXIT STATUS, ENVIRONMENT, FILES…).
-    public let manualSections: [(title: String, paragraphs: [String])]
+    /// Sections of the man page after its COMMANDS (EXIT STATUS, ENVIRONMENT, FILES…), built only
+    /// when the page is asked for: every other run would pay for them at start-up.
+    public let manualSections: () -> [(title: String, paragraphs: [String])]
 
     /// - Parameters:
     ///   - root: the program's command; its name is the program name shown in help.
     ///   - version: printed by `--version`; nil for no `--version` option.
     ///   - manualSections: what `--generate-manual` adds after the commands.
-    public init(root: CommandSpec, version: String? = nil, manualSections: [(title: String, paragraphs: [String])] = []) {
+    public init(
+        root: CommandSpec, version: String? = nil,
+        manualSections: @escaping () -> [(title: String, paragraphs: [String])] = { [] }
+    ) {
         self.parser = CommandParser(root: root, hasVersion: version != nil)
         self.version = version
         self.manualSections = manualSections
@@ -35,7 +39,7 @@ public struct CommandLineTool {
     public func generatedFile(_ arguments: [String]) throws -> String? {
         switch arguments.first {
         case "--generate-manual" where arguments.count == 1:
-            return ManualPage(parser: parser, version: version ?? parser.root.name, sections: manualSections).render()
+            return ManualPage(parser: parser, version: version ?? parser.root.name, sections: manualSections()).render()
         case "--generate-completion-script" where arguments.count == 2:
             guard let shell = CompletionScript.Shell(rawValue: arguments[1]) else {
                 let shells = CompletionScript.Shell.allCases.map(\.rawValue).joined(separator: ", ")
