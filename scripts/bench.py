@@ -50,17 +50,29 @@ class Bench:
 
     # ------------------------------------------------------------------ helpers
     def timed(self, argv, env=None, check=True):
-        """Runs argv under /usr/bin/time: wall and CPU seconds, peak RSS (MB) of the largest process."""
+        """Runs argv: wall seconds (perf_counter), CPU seconds (wait4's rusage, microseconds), peak RSS (MB).
+
+        GNU time's own figures tick in 10 ms, too coarse for a no-op resync or a query, so only its %M is
+        used: a child spawned from this Python process would have Python's own peak counted into its
+        ru_maxrss (Linux charges the parent's memory at exec after a vfork), while /usr/bin/time is small.
+        The time process's rusage (wait4) includes the command's CPU time, which it waited for."""
         tf = os.path.join(self.d, "time.out")
-        p = subprocess.run(["/usr/bin/time", "-f", "%e %U %S %M", "-o", tf] + argv, stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE, env=env, stdin=subprocess.DEVNULL)
+        with open(os.path.join(self.d, "timed.out"), "w+b") as out, open(os.path.join(self.d, "timed.err"), "w+b") as err:
+            t0 = time.perf_counter()
+            p = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", tf] + argv, stdout=out, stderr=err, env=env,
+                                 stdin=subprocess.DEVNULL)
+            _, status, usage = os.wait4(p.pid, 0)
+            wall = time.perf_counter() - t0
+            p.returncode = os.waitstatus_to_exitcode(status)
+            err.seek(0)
+            stderr = err.read().decode(errors="replace")
         if p.returncode != 0:
-            msg = f"{' '.join(argv[:4])}... exited {p.returncode}: {p.stderr.decode(errors='replace').strip()[-600:]}"
+            msg = f"{' '.join(argv[:4])}... exited {p.returncode}: {stderr.strip()[-600:]}"
             if check:
                 raise RuntimeError(msg)
             return dict(error=msg)
-        w, u, s, m = open(tf).read().split()[-4:]
-        return dict(wall=float(w), cpu=float(u) + float(s), rss_mb=int(m) / 1024)
+        rss_kb = int(open(tf).read().split()[-1])
+        return dict(wall=wall, cpu=usage.ru_utime + usage.ru_stime, rss_mb=rss_kb / 1024)
 
     def doveadm(self, *args):
         return subprocess.run(["doveadm", "-c", self.conf] + list(args), check=True, stdout=subprocess.PIPE,
@@ -182,7 +194,7 @@ class Bench:
 
     @staticmethod
     def mm_count(root):
-        """Messages in mailmirror's store, counted on disk (DESIGN.md: accounts/<a>/<mailbox>/<uidvalidity>/cur/),
+        """Messages in mailmirror's store, counted on disk (README, On disk: accounts/<a>/<mailbox>/<uidvalidity>/cur/),
         so a command that exits 0 without mirroring anything is caught."""
         total = 0
         for dirpath, _dirs, files in os.walk(os.path.join(root, "accounts")):
@@ -336,41 +348,98 @@ class Bench:
         for label, q_mm, q_nm, q_mu, q_mx in qs:
             cmds = {
                 "mailmirror": ([self.mm or "mailmirror", "--root", mm_root or "", "search", q_mm, "--limit", "0",
-                                "--json"], lambda out: len(json.loads(out))),
-                "notmuch": (["notmuch", "search", "--output=messages", q_nm], None),
-                "mu": (["mu", "find", f"--muhome={mu}", "--fields=i", q_mu], None),
+                                "--json"], lambda out: [h.get("messageId") for h in json.loads(out)]),
+                "notmuch": (["notmuch", "search", "--output=messages", q_nm], lambda out: [
+                    x[3:] if x.startswith("id:") else x for x in out.splitlines() if x.strip()]),
+                "mu": (["mu", "find", f"--muhome={mu}", "--fields=i", q_mu], lambda out: [
+                    x.strip() for x in out.splitlines() if x.strip()]),
                 "mairix": (mairix + q_mx, None),
             }
             row = {}
             for tool in tools:
-                argv, counter = cmds[tool]
+                argv, ids_of = cmds[tool]
                 p = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=self.nm_env)
-                # mu exits 4 when nothing matches; mairix 1.
-                if p.returncode != 0 and not (p.returncode in (1, 4) and tool in ("mu", "mairix") and not p.stdout.strip()):
+                if not self.query_ok(tool, p.returncode, p.stdout):
                     row[tool] = dict(error=f"exit {p.returncode}: {p.stderr.strip()[-300:]}")
+                    self.error(f"query {label}/{tool}", row[tool]["error"])
                     continue
                 try:
-                    hits = counter(p.stdout) if counter else len([x for x in p.stdout.splitlines() if x.strip()])
+                    ids = ids_of(p.stdout) if ids_of else None
                 except ValueError as e:
-                    hits = None
                     row[tool] = dict(error=f"unreadable --json output: {e}")
+                    self.error(f"query {label}/{tool}", row[tool]["error"])
                     continue
-                row[tool] = dict(hits=hits, times=[])
-            # Whole-process latency, tools alternating, after one warm-up run each.
+                hits = len(ids) if ids is not None else len([x for x in p.stdout.splitlines() if x.strip()])
+                row[tool] = dict(hits=hits, times=[], cpu=[])
+                if ids is not None:
+                    row[tool]["ids"] = sorted(set(ids))
+            # Whole-process latency, tools alternating, after one warm-up run each; every run's exit is checked.
             live = [t for t in tools if "times" in row.get(t, {})]
             for i in range(self.a.qruns + 1):
                 for tool in (live if i % 2 == 0 else list(reversed(live))):
+                    if "error" in row[tool]:
+                        continue
                     t0 = time.perf_counter()
-                    subprocess.run(cmds[tool][0], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=self.nm_env)
-                    if i:
-                        row[tool]["times"].append(time.perf_counter() - t0)
+                    p = subprocess.Popen(cmds[tool][0], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=self.nm_env)
+                    _, status, usage = os.wait4(p.pid, 0)
+                    elapsed = time.perf_counter() - t0
+                    p.returncode = code = os.waitstatus_to_exitcode(status)
+                    if not self.query_ok(tool, code, "" if code else "x"):
+                        row[tool]["error"] = f"a timed run exited {code}"
+                        self.error(f"query {label}/{tool}", row[tool]["error"])
+                    elif i:
+                        row[tool]["times"].append(elapsed)
+                        row[tool]["cpu"].append(usage.ru_utime + usage.ru_stime)
             for tool in live:
-                row[tool]["median_ms"] = statistics.median(row[tool]["times"]) * 1000
+                if "error" not in row[tool]:
+                    row[tool]["median_ms"] = statistics.median(row[tool]["times"]) * 1000
+                    row[tool]["cpu_ms"] = statistics.median(row[tool]["cpu"]) * 1000
+            self.reconcile(label, row)
             res[label] = row
             log(f"    {label}: " + ", ".join(
                 f"{t} {v['median_ms']:.1f} ms ({v['hits']} hits)" if "median_ms" in v else f"{t} error"
                 for t, v in row.items()))
+            for note in row.get("differences", []):
+                log(f"      {note}")
         self.res["queries"] = res
+
+    @staticmethod
+    def query_ok(tool, code, stdout):
+        # mu exits 4 when nothing matches; mairix 1.
+        return code == 0 or (code in (1, 4) and tool in ("mu", "mairix") and not stdout.strip())
+
+    # Why a peer's count may differ from mailmirror's on the same mail: the tools' documented semantics.
+    REASONS = {
+        "notmuch": "notmuch stems English only (Xapian) and does not fold accents; mailmirror stems French and "
+                   "English lightly and folds accents",
+        "mu": "mu matches from: on the name too, and stems differently (Xapian English)",
+        "mairix": "mairix has no phrase search (bs:app,password matches both words anywhere), no stemming, and "
+                  "matches word prefixes",
+    }
+
+    def reconcile(self, label, row):
+        """Hit counts side by side: for each peer that differs from mailmirror, the messages only one of them
+        found (by Message-ID, where the peer prints them) and the documented reason."""
+        mm = row.get("mailmirror", {})
+        notes = []
+        for tool, v in row.items():
+            if tool == "mailmirror" or "hits" not in v or "hits" not in mm:
+                continue
+            same_ids = "ids" not in v or "ids" not in mm or v["ids"] == mm["ids"]
+            if v["hits"] == mm["hits"] and same_ids:
+                continue
+            text = f"{tool} {v['hits']} vs mailmirror {mm['hits']}"
+            if "ids" in v and "ids" in mm:
+                only_mm = sorted(set(mm["ids"]) - set(v["ids"]))
+                only_peer = sorted(set(v["ids"]) - set(mm["ids"]))
+                text += f": {len(only_mm)} only in mailmirror (e.g. {only_mm[:2]}), {len(only_peer)} only in {tool} " \
+                        f"(e.g. {only_peer[:2]})"
+            notes.append(f"{text}; reason: {self.REASONS.get(tool, 'unexplained')}")
+        if notes:
+            row["differences"] = notes
+        for v in row.values():
+            if isinstance(v, dict):
+                v.pop("ids", None)  # kept only for the comparison: results.json stays small
 
     # ------------------------------------------------------------------ storage + report
     def storage(self):
@@ -542,8 +611,20 @@ class Bench:
             L.append(f"| {label} | " + " | ".join(cells) + " |")
             ratio(f"query {label} vs notmuch", (row.get("mailmirror") or {}).get("median_ms"),
                   (row.get("notmuch") or {}).get("median_ms"), 0.4, "ms")
-        L.append("\nmairix has no phrase search (`bs:app,password` matches both words anywhere) and no stemming; "
-                 "hit counts differ for that reason.\n")
+        L.append("\nHit counts side by side; where a peer differs from mailmirror, the messages only one of them found "
+                 "(by Message-ID, where the peer prints them) and the reason:\n")
+        any_difference = False
+        for label, row in q.items():
+            for note in row.get("differences", []):
+                L.append(f"- {label}: {note}")
+                any_difference = True
+        if not any_difference:
+            L.append("- every tool found the same number of messages for every query.")
+        L.append("\nmailmirror CPU time per query (median, user + system): " + ", ".join(
+            f"{label} {row['mailmirror']['cpu_ms']:.1f} ms" for label, row in q.items()
+            if "cpu_ms" in row.get("mailmirror", {})) + "; notmuch: " + ", ".join(
+            f"{label} {row['notmuch']['cpu_ms']:.1f} ms" for label, row in q.items()
+            if "cpu_ms" in row.get("notmuch", {})) + ".\n")
         st = self.res.get("storage", {})
         L.append("## Storage\n")
         L.append(f"- Raw Maildir (mbsync's copy): {fmt(st.get('raw_mb'), '{:.1f}')} MB of messages, "
@@ -575,14 +656,17 @@ class Bench:
         out = a.out if os.path.isabs(a.out) else os.path.join(a.repo, a.out)
         with open(out, "w") as f:
             f.write(text)
-        with open(os.path.join(self.d, "results.json"), "w") as f:
-            json.dump(self.res, f, indent=1, default=str)
+        # The raw figures (every repetition, every query run) beside the report, for anyone re-deriving it.
+        raw = os.path.splitext(out)[0] + ".json"
+        for path in (raw, os.path.join(self.d, "results.json")):
+            with open(path, "w") as f:
+                json.dump(self.res, f, indent=1, default=str)
         # The ratio table on the terminal.
         log("\nmailmirror ÷ peer (lower is better)")
         for what, mm, peer, r, tgt, unit in ratios:
             log(f"  {what:50s} {fmt(r, '{:.2f}x'):>8s}  target {fmt(tgt, '<= {:.2f}x'):9s} "
                 f"(mailmirror {fmt(mm)}, peer {fmt(peer)} {unit})")
-        log(f"\nwrote {out}" + (f" ({len(self.res['errors'])} errors recorded)" if self.res["errors"] else ""))
+        log(f"\nwrote {out} and {raw}" + (f" ({len(self.res['errors'])} errors recorded)" if self.res["errors"] else ""))
 
 
 def main():
@@ -593,8 +677,8 @@ def main():
     ap.add_argument("--repo", required=True)
     ap.add_argument("--count", type=int, default=10000)
     ap.add_argument("--inc", type=int, default=200)
-    ap.add_argument("--reps", type=int, default=3)
-    ap.add_argument("--qruns", type=int, default=10)
+    ap.add_argument("--reps", type=int, default=5)
+    ap.add_argument("--qruns", type=int, default=30)
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--tools", default="mailmirror,mbsync,offlineimap,notmuch,mu,mairix")
     ap.add_argument("--report-100k", action="store_true")
@@ -615,6 +699,10 @@ def main():
         except Exception as e:  # a broken step must not lose the others' figures
             b.error(name, f"{type(e).__name__}: {e}")
     b.write()
+    failed = [e for e in b.res["errors"] if e.startswith("query ")]
+    if failed:  # a query that fails is a broken search, not a figure: the run fails
+        log(f"\n{len(failed)} failed queries: " + "; ".join(failed))
+        sys.exit(1)
 
 
 if __name__ == "__main__":

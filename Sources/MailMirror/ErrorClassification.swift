@@ -1,6 +1,5 @@
 import IMAPClient
 import Store
-import Terminal
 
 // How far each module's errors spread during a sync (see `FailureScope`).
 
@@ -36,18 +35,4 @@ extension StoreError: ClassifiedFailure {
     }
     public var isTemporary: Bool { false }
     public var userMessage: String { message }
-}
-
-// The CLI prints these as `Error: …` and exits 75 when retrying later can help.
-
-extension IMAPConnectionError: UserFacingError {
-    public var exitCode: ExitCode { isTemporary ? .temporary : .failure }
-}
-
-extension IMAPSessionError: UserFacingError {
-    public var exitCode: ExitCode { isTemporary ? .temporary : .failure }
-}
-
-extension StoreError: UserFacingError {
-    public var exitCode: ExitCode { .failure }
 }

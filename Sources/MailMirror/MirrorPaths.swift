@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where everything lives under the store's root (the on-disk contract in DESIGN.md).
+/// Where everything lives under the store's root (the on-disk contract in the README, "On disk").
 public struct MirrorPaths: Sendable {
     public let root: URL
 

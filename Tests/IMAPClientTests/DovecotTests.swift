@@ -5,8 +5,8 @@ import Testing
 @testable import IMAPClient
 
 /// Against the real Dovecot that the project's test command starts (MAILMIRROR_TEST_* variables).
-/// These fail, not skip, when the server is not described.
-@Suite(.serialized) struct DovecotTests {
+/// Skipped by a plain `swift test`; under scripts/test a missing server fails them (see `.testbed`).
+@Suite(.serialized, .testbed) struct DovecotTests {
     @Test func implicitTLSWithVerifiedCA() throws {
         let env = try TestServerEnvironment.require()
         let recorder = TraceRecorder()

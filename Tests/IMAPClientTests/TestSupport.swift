@@ -132,7 +132,15 @@ struct TestServerEnvironment {
     static let names = ["MAILMIRROR_TEST_HOST", "MAILMIRROR_TEST_IMAPS_PORT", "MAILMIRROR_TEST_IMAP_PORT",
                         "MAILMIRROR_TEST_CA", "MAILMIRROR_TEST_USER", "MAILMIRROR_TEST_PASSWORD"]
 
-    /// Fails the calling test (no silent skip) when the test server is not described.
+    /// Whether the real-server tests run: when the server is described, or when the test command
+    /// requires it (`MAILMIRROR_REQUIRE_TESTBED=1`, set by scripts/test), so a missing server fails
+    /// them there; a plain `swift test` skips them.
+    static let shouldRun: Bool = {
+        let env = ProcessInfo.processInfo.environment
+        return env["MAILMIRROR_REQUIRE_TESTBED"] == "1" || names.allSatisfy { !(env[$0] ?? "").isEmpty }
+    }()
+
+    /// Fails the calling test when the test server is not described (the `.testbed` trait decided to run it).
     static func require() throws -> TestServerEnvironment {
         let env = ProcessInfo.processInfo.environment
         let missing = names.filter { (env[$0] ?? "").isEmpty }
@@ -144,5 +152,12 @@ struct TestServerEnvironment {
 
     func endpoint(_ security: IMAPEndpoint.Security = .tls, caFile: String? = nil) -> IMAPEndpoint {
         IMAPEndpoint(host: host, port: security == .tls ? imapsPort : imapPort, security: security, caFile: caFile ?? self.caFile, timeout: 10)
+    }
+}
+
+extension Trait where Self == ConditionTrait {
+    /// Runs the test only with the Dovecot test bed (see `TestServerEnvironment.shouldRun`).
+    static var testbed: Self {
+        .enabled(if: TestServerEnvironment.shouldRun, "needs the Dovecot test bed: run ./scripts/test (or ./scripts/test -- --filter NAME)")
     }
 }

@@ -16,13 +16,39 @@ import Foundation
 public struct CommandLineTool {
     public let parser: CommandParser
     public let version: String?
+    /// Sections of the man page after its COMMANDS (EXIT STATUS, ENVIRONMENT, FILES…), built only
+    /// when the page is asked for: every other run would pay for them at start-up.
+    public let manualSections: () -> [(title: String, paragraphs: [String])]
 
     /// - Parameters:
     ///   - root: the program's command; its name is the program name shown in help.
     ///   - version: printed by `--version`; nil for no `--version` option.
-    public init(root: CommandSpec, version: String? = nil) {
+    ///   - manualSections: what `--generate-manual` adds after the commands.
+    public init(
+        root: CommandSpec, version: String? = nil,
+        manualSections: @escaping () -> [(title: String, paragraphs: [String])] = { [] }
+    ) {
         self.parser = CommandParser(root: root, hasVersion: version != nil)
         self.version = version
+        self.manualSections = manualSections
+    }
+
+    /// The man page and the shell completions, asked for by the hidden options
+    /// `--generate-manual` and `--generate-completion-script bash|zsh|fish` (alone on the line,
+    /// as scripts/install runs them); nil for any other command line.
+    public func generatedFile(_ arguments: [String]) throws -> String? {
+        switch arguments.first {
+        case "--generate-manual" where arguments.count == 1:
+            return ManualPage(parser: parser, version: version ?? parser.root.name, sections: manualSections()).render()
+        case "--generate-completion-script" where arguments.count == 2:
+            guard let shell = CompletionScript.Shell(rawValue: arguments[1]) else {
+                let shells = CompletionScript.Shell.allCases.map(\.rawValue).joined(separator: ", ")
+                throw UsageError("The value '\(arguments[1])' for '--generate-completion-script <shell>' must be one of: \(shells).")
+            }
+            return CompletionScript(parser: parser).render(shell)
+        default:
+            return nil
+        }
     }
 
     /// Help and usage for this tree at `width` columns.
@@ -41,6 +67,10 @@ public struct CommandLineTool {
         let formatter = helpFormatter()
         var path = [parser.root.name]
         do {
+            if let generated = try generatedFile(arguments) {
+                output.write(generated, to: .output)
+                return .success
+            }
             switch try parser.parse(arguments) {
             case .version:
                 output.write((version ?? "") + "\n", to: .output)

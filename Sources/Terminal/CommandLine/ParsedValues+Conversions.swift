@@ -16,6 +16,13 @@ extension ParsedValues {
         return value
     }
 
+    /// Like `choice(_:as:)` for an option declared with a default: never nil.
+    public func declaredChoice<Choice: RawRepresentable & CaseIterable>(_ name: String, as type: Choice.Type) throws -> Choice
+    where Choice.RawValue == String {
+        guard let value = try choice(name, as: type) else { preconditionFailure("'\(name)' has no declared default") }
+        return value
+    }
+
     /// The value as a day written `YYYY-MM-DD` (or `YYYY/MM/DD`), returned as the start of that
     /// day in `timeZone`; nil when absent; a `UsageError` when not a real date.
     ///

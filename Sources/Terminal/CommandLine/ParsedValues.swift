@@ -3,8 +3,9 @@
 /// Options are looked up by long name (`"root"` for `--root`), arguments by their declared name.
 /// Defaults declared on options apply when the option was not given. The numeric getters throw a
 /// `UsageError` naming the option when the text is not a number, so a handler can write
-/// `let limit = try values.int("limit") ?? 50`. Asking for a name that was never declared is a
-/// programmer error and stops the program.
+/// `let limit = try values.declaredInt("limit", in: 0...1000)`, the default coming from the
+/// option's declaration. Asking for a name that was never declared is a programmer error and
+/// stops the program.
 public struct ParsedValues: Sendable, Equatable {
     /// Declared names with how they print in errors (`--limit <n>` or `<query>`) and their default.
     struct Declaration: Sendable, Equatable {
@@ -100,6 +101,24 @@ public struct ParsedValues: Sendable, Equatable {
         guard let value = try int(name) else { return nil }
         guard range.contains(value) else {
             throw invalid(name, String(value), "must be between \(range.lowerBound) and \(range.upperBound)")
+        }
+        return value
+    }
+
+    /// The value, or the option's declared default when it was not given (written once, in the
+    /// `OptionSpec`). An option declared without a default is a programmer error.
+    public func declaredString(_ name: String) -> String {
+        guard let value = string(name) else { preconditionFailure("'\(name)' has no declared default") }
+        return value
+    }
+
+    /// The value as a whole number within `range`, or the option's declared default when it was
+    /// not given: the default is written once, in the `OptionSpec`. An option declared without a
+    /// default is a programmer error.
+    public func declaredInt(_ name: String, in range: ClosedRange<Int>) throws -> Int {
+        precondition(declaration(name).defaultValue != nil, "'\(name)' has no declared default")
+        guard let value = try int(name, in: range) else {
+            preconditionFailure("the declared default of '\(name)' is not a whole number")
         }
         return value
     }

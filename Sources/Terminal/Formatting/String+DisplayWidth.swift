@@ -7,6 +7,8 @@
 extension String {
     /// Columns this string takes on a terminal.
     public var displayWidth: Int {
+        // Printable ASCII is one column a byte: the common case needs no Unicode lookup.
+        if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return utf8.count }
         var width = 0
         for character in self { width += character.displayWidth }
         return width
@@ -48,7 +50,15 @@ extension Character {
     /// Columns this grapheme cluster takes on a terminal: 0, 1 or 2.
     public var displayWidth: Int {
         let scalars = unicodeScalars
-        guard let first = scalars.first else { return 0 }
+        var iterator = scalars.makeIterator()
+        guard let first = iterator.next() else { return 0 }
+        // One scalar of ASCII, Latin-1 or Latin Extended (below the combining marks at U+0300),
+        // other than controls and the soft hyphen: one column, without the property lookups that
+        // made table output a fifth of `mailmirror search`'s run.
+        if iterator.next() == nil {
+            let value = first.value
+            if (0x20..<0x7F).contains(value) || ((0xA0..<0x300).contains(value) && value != 0xAD) { return 1 }
+        }
         if Self.isZeroWidth(first) {
             // A cluster that starts with a mark or format character (a stray combining accent,
             // a lone zero-width joiner) draws nothing of its own.

@@ -17,7 +17,7 @@ import Foundation
 /// ```
 public final class ProgressBar: @unchecked Sendable {
     private let label: String
-    private var totalMessages: Int?
+    private let totalMessages: Int?
     private let output: any OutputSink
     private let enabled: Bool
     private let clock: @Sendable () -> TimeInterval
@@ -53,13 +53,6 @@ public final class ProgressBar: @unchecked Sendable {
 
     /// Whether anything is drawn at all (standard error is a terminal).
     public var isEnabled: Bool { enabled }
-
-    /// Changes the expected total (a server announced more messages than planned).
-    public func setTotal(_ total: Int?) {
-        lock.lock()
-        totalMessages = total
-        lock.unlock()
-    }
 
     /// Records progress so far (absolute counts, not increments) and redraws if it is time.
     public func update(messages: Int, bytes: Int64) {

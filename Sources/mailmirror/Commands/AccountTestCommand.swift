@@ -8,7 +8,7 @@ enum AccountTestCommand {
         arguments: [ArgumentSpec("name", help: "The account to test.")],
         options: [.option("timeout", value: "seconds", help: "Give up on a server silent for this long.", defaultValue: "30")]
     ) { invocation in
-        let timeout = try invocation.values.int("timeout", in: 1...3600) ?? 30
+        let timeout = try invocation.values.declaredInt("timeout", in: 1...3600)
         let report = try MailmirrorCommand.mirror(invocation).testAccount(
             named: try invocation.values.requiredString("name"),
             connector: IMAPConnector(timeout: Double(timeout), trace: Verbose.imapTrace(invocation)))

@@ -16,7 +16,7 @@ enum ReportCommand {
             .option("since", value: "yyyy-mm-dd", help: "First day covered (inclusive; default: the first day with mail)."),
             .option("until", value: "yyyy-mm-dd", help: "Last day covered (inclusive; default: the last day with mail)."),
             .option("by", value: "period", help: "day, week (ISO) or month.", defaultValue: "month", allowedValues: ["day", "week", "month"]),
-            .option("out", value: "dir", help: "Where to write (default: ./Reports)."),
+            .option("out", value: "dir", help: "Where to write.", defaultValue: "Reports"),
             .option("format", value: "list", help: "md, csv or md,csv.", defaultValue: "md,csv"),
             .flag("anonymize", help: "Mask e-mail addresses and phone numbers in snippets and subjects."),
             .option("lang", value: "lang", help: "Language of report.md: en or fr.", defaultValue: "en", allowedValues: ["en", "fr"]),
@@ -31,16 +31,16 @@ enum ReportCommand {
         }
         let since = try day("since"), until = try day("until")
         if let since, let until, until < since { throw UsageError("--until \(until) is before --since \(since)") }
-        guard let formats = ReportFormat.parseList(values.string("format") ?? "md,csv"), !formats.isEmpty else {
+        guard let formats = ReportFormat.parseList(values.declaredString("format")), !formats.isEmpty else {
             throw UsageError("--format takes md, csv or md,csv")
         }
         let articles = try values.string("articles").map { try LocalMirror.loadArticles(from: URL(fileURLWithPath: $0)) } ?? []
         let options = ReportOptions(
-            since: since, until: until, granularity: Granularity(rawValue: values.string("by") ?? "month") ?? .month,
+            since: since, until: until, granularity: try values.declaredChoice("by", as: Granularity.self),
             formats: formats, anonymize: values.flag("anonymize"),
-            language: ReportLanguage(rawValue: values.string("lang") ?? "en") ?? .english, articles: articles,
+            language: try values.declaredChoice("lang", as: ReportLanguage.self), articles: articles,
             timeZone: ReportOptions.timeZone(fromTZ: invocation.environment["TZ"]))
-        let directory = URL(fileURLWithPath: values.string("out") ?? "Reports").standardizedFileURL
+        let directory = URL(fileURLWithPath: values.declaredString("out")).standardizedFileURL
         let mirror = MailmirrorCommand.mirror(invocation)
         try MailmirrorCommand.checkDerivedData(mirror, invocation)
         let written = try mirror.report(options: options, to: directory)

@@ -24,7 +24,7 @@ enum SearchCommand {
     ) { invocation in
         let values = invocation.values
         let timeZone = HumanFormat.userTimeZone(environment: invocation.environment)
-        var options = SearchOptions(limit: try values.int("limit", in: 0...1_000_000) ?? 50,
+        var options = SearchOptions(limit: try values.declaredInt("limit", in: 0...1_000_000),
                                     sort: values.string("sort") == "date" ? .date : .relevance)
         options.timeZone = timeZone
         let query = values.strings("query").joined(separator: " ")
@@ -45,18 +45,7 @@ enum SearchCommand {
             output.line("No messages match.")
             return .success
         }
-        let groups: [[SearchHit]]
-        if values.flag("threads") {
-            var order: [String] = []
-            var byThread: [String: [SearchHit]] = [:]
-            for hit in hits {
-                if byThread[hit.threadId] == nil { order.append(hit.threadId) }
-                byThread[hit.threadId, default: []].append(hit)
-            }
-            groups = order.map { byThread[$0]! }
-        } else {
-            groups = [hits]
-        }
+        let groups = values.flag("threads") ? SearchHit.groupedByThread(hits).map(\.hits) : [hits]
         let style = output.style
         for (index, group) in groups.enumerated() {
             if values.flag("threads") {

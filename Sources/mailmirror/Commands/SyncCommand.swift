@@ -10,7 +10,7 @@ enum SyncCommand {
             Downloads only what is new since the last run, keeps flags and deletions up to date (deleted \
             messages stay in the mirror, marked), and can be killed at any moment: the next run resumes \
             without downloading again what was stored. Exit code 75 means try again later (network down, \
-            Gmail throttling).
+            Gmail throttling, or another sync still holds the mirror's lock: this one then does nothing).
             """,
         arguments: [ArgumentSpec("name", help: "Accounts to sync (all when none is named).", arity: .zeroOrMore)],
         options: [
@@ -23,7 +23,7 @@ enum SyncCommand {
         let output = invocation.output
         let json = values.flag("json")
         let quiet = values.flag("quiet") || json
-        let timeout = try values.int("timeout", in: 1...3600) ?? 60
+        let timeout = try values.declaredInt("timeout", in: 1...3600)
         let connector = IMAPConnector(timeout: Double(timeout), trace: Verbose.imapTrace(invocation))
         let observer = SyncProgressObserver(output: output, quiet: quiet)
         let results = try MailmirrorCommand.mirror(invocation).sync(

@@ -1,5 +1,6 @@
 import Foundation
 import MailCore
+import Testing
 
 /// The real output of `../shared/bench/gen_corpus.py`, read crudely into `MessageSummary` values
 /// (no MIME module here): top headers, the text/plain part (quoted-printable or base64), RFC 2047
@@ -13,10 +14,20 @@ struct GeneratedCorpus {
     var manifestThreads = 0
     var manifestSupport = 0
 
-    static let generator = "/work/shared/bench/gen_corpus.py"
+    /// The shared bench generator, found relative to the package: `shared/` sits beside the clone
+    /// (CI, /work/main) or two levels up (a worktree under /work/wt/), as scripts/bench looks for it.
+    /// A fresh clone has no `shared/`: the tests that need it are skipped with `skipReason`.
+    static let generator: String = {
+        let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let places = [package.appendingPathComponent("../shared/bench/gen_corpus.py"),
+                      package.appendingPathComponent("../../shared/bench/gen_corpus.py")].map { $0.standardizedFileURL.path }
+        return places.first { FileManager.default.fileExists(atPath: $0) } ?? places[0]
+    }()
     static var available: Bool {
         FileManager.default.fileExists(atPath: generator) && FileManager.default.fileExists(atPath: "/usr/bin/python3")
     }
+    static let skipReason: Comment = "needs shared/bench/gen_corpus.py beside the clone (not part of the repository) and python3"
 
     /// Runs the generator into a temporary folder and reads what it wrote.
     init(count: Int, seed: Int) throws {

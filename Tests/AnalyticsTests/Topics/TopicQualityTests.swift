@@ -66,7 +66,7 @@ struct TopicQuality {
 
 /// Ablation (slow, so only with `ANALYTICS_ABLATION=1`): what the cross-language merges add.
 @Suite struct TopicQualityAblationTests {
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["ANALYTICS_ABLATION"] == "1"))
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["ANALYTICS_ABLATION"] == "1", "an ablation study: set ANALYTICS_ABLATION=1 to run it"))
     func linkMergingJoinsLanguagesWithoutLosingPurity() {
         let corpus = PlantedCorpus(threads: 1500, seed: 7)
         func quality(links: Bool, vocabulary: Float) -> TopicQuality {

@@ -124,31 +124,17 @@ final class HostileMirror {
         var status: Int32
         var output: String
         var errors: String
-        /// Peak resident memory of the mailmirror process (GNU time's %M), in bytes.
+        /// Peak resident memory of the mailmirror process itself (wait4's rusage), in bytes.
         var peakBytes: Int
     }
 
-    /// Runs the real `mailmirror --root <root> sync …` (built by `swift build`) under
-    /// /usr/bin/time, so its own peak memory is measured apart from the test process.
+    /// Runs the real `mailmirror --root <root> sync …` (built by `swift build`) as a child whose
+    /// own peak memory is measured apart from the test process.
     func runSync(_ account: AccountConfiguration, extra: [String] = []) throws -> CLIRun {
         try configure(account)
         let binary = try #require(KillResumeTests.binary(), "build mailmirror first (swift build)")
-        let timeFile = base.path + ".time"
-        defer { try? FileManager.default.removeItem(atPath: timeFile) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
-        process.arguments = ["-f", "%M", "-o", timeFile, binary, "--root", root.path, "sync", "--timeout", "5"] + extra
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let kilobytes = Int((try? String(contentsOfFile: timeFile, encoding: .utf8))?
-            .split(separator: "\n").last { Int($0) != nil } ?? "") ?? 0
-        return CLIRun(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
-                      errors: String(decoding: errData, as: UTF8.self), peakBytes: kilobytes * 1024)
+        let (run, peak) = try ProcessRun.measured(binary, ["--root", root.path, "sync", "--timeout", "5"] + extra)
+        return CLIRun(status: run.status, output: run.output, errors: run.errors, peakBytes: peak)
     }
 
     func mailbox(_ name: String) throws -> MailboxStore {

@@ -12,7 +12,7 @@ import Testing
 /// incremental one (new messages and a flag change over an existing mirror, catalog and index) are killed.
 /// After every kill: nothing damaged on disk, then a resumed sync downloads exactly what was not committed,
 /// the mirror is byte-for-byte the server's, `verify` is clean and the index finds every message once.
-@Suite(.serialized) struct CommitStepKillTests {
+@Suite(.serialized, .testbed) struct CommitStepKillTests {
     static var long: Bool { ProcessInfo.processInfo.environment["MAILMIRROR_LONG_TESTS"] == "1" }
     /// Messages in the mailbox before the initial sync, and those delivered before the incremental one.
     static var initialCount: Int { long ? 16 : 4 }

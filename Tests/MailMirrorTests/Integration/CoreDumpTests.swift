@@ -9,7 +9,7 @@ import Testing
 /// core dumps allowed by its parent (`ulimit -c unlimited`) leaves no core file, so no crash report can carry
 /// the app password (or, for an OAuth 2.0 account, the refresh and access tokens). A control crash of a plain shell in the same setup does leave one, which shows the
 /// setup would have caught a core.
-struct CoreDumpTests {
+@Suite(.testbed) struct CoreDumpTests {
     /// Cores are written as files in the crashing process's folder (the kernel's default `core` pattern);
     /// with a pipe to a crash collector the control cannot be checked here.
     static var coresAreFiles: Bool {

@@ -7,7 +7,7 @@ import Testing
 /// The real `mailmirror sync` into a root on a 1 MiB tmpfs that fills up half way through the mailbox:
 /// a clear error naming the full disk, nothing partial in `cur/`, and once the tmpfs is grown the next
 /// sync completes the mirror without downloading again what was stored.
-@Suite(.serialized) struct DiskFullSyncTests {
+@Suite(.serialized, .testbed) struct DiskFullSyncTests {
     static var canMount: Bool { getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/bin/mount") }
     static let messageCount = 16
 

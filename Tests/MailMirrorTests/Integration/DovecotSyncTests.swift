@@ -6,7 +6,7 @@ import Testing
 
 /// The whole sync against the real Dovecot that ./scripts/test starts: certificates verified,
 /// each test in a mailbox of its own.
-struct DovecotSyncTests {
+@Suite(.testbed) struct DovecotSyncTests {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("mm-dovecot-\(UUID().uuidString)")
 
     /// Runs one sync of `account` into `root`, recording the IMAP commands sent.

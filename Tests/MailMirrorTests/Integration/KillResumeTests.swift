@@ -7,7 +7,7 @@ import Testing
 /// kill -9 the real `mailmirror sync` at random moments against the test bed's Dovecot: the store
 /// never holds a partial message, and the resumed mirror is exact without downloading again what
 /// was committed.
-struct KillResumeTests {
+@Suite(.testbed) struct KillResumeTests {
     static let messageCount = 240
     /// Kills per run: a few on every run, 50 with MAILMIRROR_LONG_TESTS=1 (scripts/test --long).
     static var killAttempts: Int { ProcessInfo.processInfo.environment["MAILMIRROR_LONG_TESTS"] == "1" ? 50 : 6 }

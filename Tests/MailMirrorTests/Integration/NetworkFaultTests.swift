@@ -7,7 +7,7 @@ import Testing
 /// Syncs through scripts/faultproxy.py, which cuts, stalls and slows the connection at random
 /// points (inside the TLS handshake and inside literals too). Whatever happens, a final clean
 /// sync leaves a mirror equal to the server: every message byte for byte, none twice, none corrupt.
-struct NetworkFaultTests {
+@Suite(.testbed) struct NetworkFaultTests {
     /// Faults to inject: a bounded number on every run, more with MAILMIRROR_LONG_TESTS=1.
     static var faultTarget: Int { ProcessInfo.processInfo.environment["MAILMIRROR_LONG_TESTS"] == "1" ? 100 : 12 }
 

@@ -14,7 +14,7 @@ import Testing
 ///
 /// Runs when MAILMIRROR_TEST_CYRUS_ENV / MAILMIRROR_TEST_COURIER_ENV name the servers' testbed.env; with
 /// MAILMIRROR_LONG_TESTS=1 a missing one is a failure, not a skip.
-struct OtherServersTests {
+@Suite(.testbed) struct OtherServersTests {
     static var environment: [String: String] { ProcessInfo.processInfo.environment }
     static var isLong: Bool { environment["MAILMIRROR_LONG_TESTS"] == "1" }
     static func wanted(_ variable: String) -> Bool { isLong || !(environment[variable] ?? "").isEmpty }

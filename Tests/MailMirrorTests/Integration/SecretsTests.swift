@@ -1,10 +1,11 @@
 import Foundation
+import Store
 import Testing
 @testable import MailMirror
 
 /// The app password never appears in output, errors, verbose traces, files we write, or argv,
 /// on the success path and on every failure path we can provoke.
-struct SecretsTests {
+@Suite(.testbed) struct SecretsTests {
     func run(_ binary: String, _ arguments: [String], environment: [String: String] = [:]) throws -> (output: String, status: Int32, cmdline: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
@@ -27,6 +28,15 @@ struct SecretsTests {
         while let url = enumerator?.nextObject() as? URL {
             guard let data = FileManager.default.contents(atPath: url.path), !url.lastPathComponent.hasPrefix("password-") else { continue }
             if data.range(of: Data(secret.utf8)) != nil { found.append(url.path) }
+            // A gzip file (the store's messages) is searched inflated too: compressed, the secret
+            // would not show in the raw bytes.
+            if data.starts(with: [0x1F, 0x8B]) {
+                guard let inflated = try? Gzip.decompress([UInt8](data)) else {
+                    found.append(url.path + " (gzip that does not inflate)")
+                    continue
+                }
+                if Data(inflated).range(of: Data(secret.utf8)) != nil { found.append(url.path + " (inflated)") }
+            }
         }
         return found
     }

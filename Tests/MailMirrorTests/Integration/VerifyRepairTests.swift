@@ -7,7 +7,7 @@ import Testing
 /// Damage on disk after a good mirror, through the real binary: a `.gz` with flipped bytes, one cut short and
 /// a garbled state file. `verify` names each of them and fails; `verify --repair` moves the damaged messages
 /// aside; the next `sync` downloads exactly those again and rewrites the state; `verify` is then clean.
-struct VerifyRepairTests {
+@Suite(.testbed) struct VerifyRepairTests {
     @Test func verifyNamesTheDamageAndSyncRefetchesIt() throws {
         let bed = try Testbed.require()
         let binary = try #require(KillResumeTests.binary(), "build the executable first (swift build)")

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// One finished run of a program (usually the `mailmirror` binary), its output captured.
 struct ProcessRun {
@@ -52,6 +53,30 @@ struct ProcessRun {
                          + result.errors + result.output)
         }
         return result.output
+    }
+
+    /// Runs `executable` to its end and returns the run with its own peak resident memory in bytes
+    /// (`ru_maxrss` from `wait4`), measured apart from the test process, without GNU time.
+    ///
+    /// A small python3 (installed by scripts/setup) spawns and reaps it: `posix_spawn` from this
+    /// process would start the child with `CLONE_VM`, and Linux then counts the test runner's own
+    /// peak (often over 100 MB) into the child's `ru_maxrss` when it executes; the python parent's
+    /// peak (about 10 MB) is the floor here instead, as GNU time's was.
+    static func measured(_ executable: String, _ arguments: [String]) throws -> (run: ProcessRun, peakBytes: Int) {
+        let peakFile = FileManager.default.temporaryDirectory.appendingPathComponent("mm-peak-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: peakFile) }
+        let reaper = """
+            import os, sys
+            pid = os.posix_spawn(sys.argv[2], sys.argv[2:], os.environ)
+            _, status, usage = os.wait4(pid, 0)
+            open(sys.argv[1], "w").write(str(usage.ru_maxrss))
+            sys.exit(os.waitstatus_to_exitcode(status) if os.WIFEXITED(status) else 128 + os.WTERMSIG(status))
+            """
+        var run = try Self.run("/usr/bin/python3", ["-c", reaper, peakFile, executable] + arguments)
+        let kilobytes = try #require(Int((try? String(contentsOfFile: peakFile, encoding: .utf8)) ?? ""),
+                                     "python3 did not report the peak memory: \(run.errors)")
+        if run.status > 128 { run.killed = true }
+        return (run, kilobytes * 1024)  // Linux reports kilobytes
     }
 
     struct Failed: Error, CustomStringConvertible {

@@ -40,4 +40,13 @@ import Testing
         #expect("漢".padded(toDisplayWidth: 3, alignment: .right) == " 漢")
         #expect("long".padded(toDisplayWidth: 2) == "long")
     }
+
+    /// The one-scalar fast path agrees with the general rules at its edges.
+    @Test func latinFastPathKeepsControlsAndTheSoftHyphenAtZero() {
+        #expect("a\u{AD}b".displayWidth == 2)  // soft hyphen: a format character
+        #expect("\u{9F}x".displayWidth == 1)  // C1 control
+        #expect("\u{A0}ÿĀſƀɏʰ˿".displayWidth == 8)
+        #expect("a\u{300}".displayWidth == 1)  // U+0300 is a combining mark
+        #expect(String(repeating: "é", count: 3).displayWidth == 3)
+    }
 }

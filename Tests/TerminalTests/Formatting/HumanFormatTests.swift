@@ -72,4 +72,22 @@ import Testing
         #expect(HumanFormat.userTimeZone(environment: ["TZ": ":Asia/Tokyo"]).identifier == "Asia/Tokyo")
         #expect(HumanFormat.userTimeZone(environment: ["TZ": "Not/AZone"]).secondsFromGMT() == 0)
     }
+
+    /// The calendar arithmetic behind `iso8601` agrees with Foundation's Calendar, before 1970,
+    /// across leap days and centuries, in zones east and west of UTC.
+    @Test(arguments: ["UTC", "Europe/Paris", "America/St_Johns", "Asia/Kolkata", "Pacific/Kiritimati"])
+    func iso8601MatchesFoundationsCalendar(zone: String) throws {
+        let timeZone = try #require(TimeZone(identifier: zone))
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        var random = SystemRandomNumberGenerator()
+        let fixed: [Int64] = [0, -1, 951_782_400, 951_868_799, 4_107_542_399, -2_208_988_800, 1_709_251_199]
+        for seconds in fixed + (0..<300).map({ _ in Int64.random(in: -3_000_000_000...5_000_000_000, using: &random) }) {
+            let date = Date(timeIntervalSince1970: TimeInterval(seconds))
+            let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+            let expected = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", parts.year!, parts.month!, parts.day!,
+                                  parts.hour!, parts.minute!, parts.second!)
+            #expect(HumanFormat.iso8601(date, timeZone: timeZone).hasPrefix(expected), "\(seconds) in \(zone)")
+        }
+    }
 }
