@@ -15,9 +15,17 @@ import Testing
     /// Sends one HTTP GET to the listener from a Dispatch thread (the listener blocks the test's
     /// own thread) and returns the response.
     func browse(_ port: UInt16, _ target: String) -> Answer {
-        let answer = Answer()
-        DispatchQueue.global().async { answer.set(Self.get(port, target)) }
-        return answer
+        browse(port, [target])[0]
+    }
+
+    /// Sends the GETs one after the other (each after the previous one's response), so the listener
+    /// sees them in this order: a request it never accepts would otherwise wait for ever.
+    func browse(_ port: UInt16, _ targets: [String]) -> [Answer] {
+        let answers = targets.map { _ in Answer() }
+        DispatchQueue.global().async {
+            for (target, answer) in zip(targets, answers) { answer.set(Self.get(port, target)) }
+        }
+        return answers
     }
 
     static func get(_ port: UInt16, _ target: String) -> String {
@@ -32,6 +40,9 @@ import Testing
                 $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
             }
             guard connected else { return "" }
+            // A listener that never answers fails the test after 20 s instead of hanging it.
+            var timeout = timeval(tv_sec: 20, tv_usec: 0)
+            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
             let request = Array("GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8)
             _ = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
             var out: [UInt8] = []
@@ -48,8 +59,8 @@ import Testing
     @Test func returnsTheCodeOfItsOwnRequestAndIgnoresOthers() throws {
         let listener = try LoopbackRedirect()
         #expect(listener.redirectURI == "http://127.0.0.1:\(listener.port)/")
-        let favicon = browse(listener.port, "/favicon.ico")
-        let answer = browse(listener.port, "/?state=s1&code=4%2F0Adeu&scope=https%3A%2F%2Fmail.google.com%2F")
+        let answers = browse(listener.port, ["/favicon.ico", "/?state=s1&code=4%2F0Adeu&scope=https%3A%2F%2Fmail.google.com%2F"])
+        let (favicon, answer) = (answers[0], answers[1])
         let code = try listener.waitForCode(state: "s1", timeoutSeconds: 10)
         #expect(code == "4/0Adeu")
         #expect(answer.value.contains("200 OK"))
