@@ -1,6 +1,5 @@
 import IMAP
 import OAuth2
-import Terminal
 
 /// An OAuth 2.0 sign-in that failed, told apart as the app-password failures are, each with the
 /// one thing to do. Holds no token: only the account, the endpoint's or server's words, and the
@@ -72,8 +71,4 @@ public enum OAuth2SignInError: Error, Sendable, Equatable {
 extension OAuth2SignInError: ClassifiedFailure {
     public var scope: FailureScope { .account }
     public var userMessage: String { message }
-}
-
-extension OAuth2SignInError: UserFacingError {
-    public var exitCode: ExitCode { isTemporary ? .temporary : .failure }
 }

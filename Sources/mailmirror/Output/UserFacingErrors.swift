@@ -24,6 +24,10 @@ extension IMAPSessionError: UserFacingError {
     public var exitCode: ExitCode { isTemporary ? .temporary : .failure }
 }
 
+extension OAuth2SignInError: UserFacingError {
+    public var exitCode: ExitCode { isTemporary ? .temporary : .failure }
+}
+
 extension StoreError: UserFacingError {
     /// 75 when another sync holds the lock: this run did nothing, and trying again later is the
     /// cure (cron's next run, or the systemd unit's `Restart=on-failure`).
