@@ -111,20 +111,15 @@ struct TeamAnswers {
         var df: [String: Int] = [:]
         for set in terms { for t in set { df[t, default: 0] += 1 } }
         let n = Double(ids.count)
-        let vectors = terms.map { set -> [String: Double] in
-            var v: [String: Double] = [:]
-            for t in set { v[t] = log((n + 1) / Double(df[t]!)) }
-            let norm = v.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
-            return norm > 0 ? v.mapValues { $0 / norm } : v
+        // Sorted (term, weight) lists: sums in one order on every run (dictionary order is seeded).
+        let vectors = terms.map { set -> [(String, Double)] in
+            let v = set.sorted().map { ($0, log((n + 1) / Double(df[$0]!))) }
+            let norm = v.reduce(0) { $0 + $1.1 * $1.1 }.squareRoot()
+            return norm > 0 ? v.map { ($0.0, $0.1 / norm) } : v
         }
         var sets = UnionFind(count: ids.count)
         for a in ids.indices {
-            for b in (a + 1)..<ids.count {
-                let (small, large) = vectors[a].count <= vectors[b].count ? (a, b) : (b, a)
-                var dot = 0.0
-                for (t, w) in vectors[small] { dot += w * (vectors[large][t] ?? 0) }
-                if dot >= familySimilarity { sets.union(a, b) }
-            }
+            for b in (a + 1)..<ids.count where dot(vectors[a], vectors[b]) >= familySimilarity { sets.union(a, b) }
         }
         var family: [Int: Int] = [:]
         for (k, id) in ids.enumerated() { family[id] = ids[sets.root(k)] }
@@ -132,6 +127,22 @@ struct TeamAnswers {
     }
 
     static let familySimilarity = 0.45
+
+    private static func dot(_ a: [(String, Double)], _ b: [(String, Double)]) -> Double {
+        var (i, j, sum) = (0, 0, 0.0)
+        while i < a.count && j < b.count {
+            if a[i].0 == b[j].0 {
+                sum += a[i].1 * b[j].1
+                i += 1
+                j += 1
+            } else if a[i].0 < b[j].0 {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return sum
+    }
 
     static func jaccard(_ a: [UInt64], _ b: [UInt64]) -> Double {
         var same = 0

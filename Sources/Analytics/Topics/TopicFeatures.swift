@@ -57,7 +57,7 @@ struct TopicFeatures {
         text = parts.flatMap { $0.map(\.1) }
         let smoothed = smoothing > 0 ? Self.smoothed(text, weight: smoothing, dimension: textDimension, neighbours: neighbours) : text
         wording = smoothed
-        combined = addEvidence(evidence, to: smoothed, weight: evidenceWeight)
+        combined = addEvidence(Self.coherent(evidence, wording: smoothed), to: smoothed, weight: evidenceWeight)
     }
 
     static func documentFrequency(_ streams: [[Int32]], size: Int) -> [Int32] {
@@ -209,5 +209,33 @@ struct TopicFeatures {
                 return out
             }
         }.flatMap { $0 }
+    }
+
+    /// The evidence keys whose threads read alike: a saved reply or link that answers one
+    /// question gathers customers who wrote about one thing, while a generic answer ("we are
+    /// looking into it") gathers them at random. A key is kept when its threads' mean wording
+    /// vector is clearly longer than chance allows: its squared length, less the 1/n that any
+    /// n unit vectors give, at least three times that of all threads together.
+    static func coherent(_ evidence: [[String]], wording: [SparseVector]) -> [[String]] {
+        var docsOf: [String: [Int]] = [:]
+        for (d, keys) in evidence.enumerated() where !wording[d].isEmpty { for k in keys { docsOf[k, default: []].append(d) } }
+        guard !docsOf.isEmpty else { return evidence }
+        let all = wording.indices.filter { !wording[$0].isEmpty }
+        let global = squaredMeanLength(all, wording)
+        var kept = Set<String>()
+        for key in docsOf.keys.sorted() {
+            let docs = docsOf[key]!
+            guard docs.count >= 2 else { continue }
+            if squaredMeanLength(docs, wording) - 1 / Double(docs.count) >= 3 * global + 0.02 { kept.insert(key) }
+        }
+        return evidence.map { $0.filter(kept.contains) }
+    }
+
+    /// |mean of the vectors|², summed in id order.
+    static func squaredMeanLength(_ docs: [Int], _ vectors: [SparseVector]) -> Double {
+        var sum: [Int32: Double] = [:]
+        for d in docs { for k in vectors[d].ids.indices { sum[vectors[d].ids[k], default: 0] += Double(vectors[d].values[k]) } }
+        let n = Double(max(1, docs.count))
+        return sum.keys.sorted().reduce(0.0) { $0 + (sum[$1]! / n) * (sum[$1]! / n) }
     }
 }

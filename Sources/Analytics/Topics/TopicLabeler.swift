@@ -105,7 +105,9 @@ struct TopicLabeler {
         return terms.compactMap { t -> String? in
             let p = parts(t)
             let text: String
-            if p.count == 2, !p.contains(where: isConcept), let written = surfaces[t] {
+            // A two-word term is written as the customers wrote it unless both words are concepts
+            // (then in the label's language): half-translated phrases read badly.
+            if p.count == 2, !p.allSatisfy(isConcept), let written = surfaces[t] {
                 text = written
             } else {
                 text = p.map { word(of: $0, french: french, surfaces: surfaces) }.joined(separator: " ")
