@@ -80,7 +80,7 @@ struct TopicFeatures {
             for d in range {
                 pairs.removeAll(keepingCapacity: true)
                 forEachPair(streams[d]) { a, b in
-                    if eligible[Int(a)] && eligible[Int(b)] { pairs.append(Int64(a) << 32 | Int64(b)) }
+                    if eligible[Int(a)] && eligible[Int(b)] { pairs.append(pairKey(a, b)) }
                 }
                 for p in Set(pairs) { counts[p, default: 0] += 1 }
             }
@@ -89,6 +89,12 @@ struct TopicFeatures {
         var total = chunks.first ?? [:]
         for extra in chunks.dropFirst() { total.merge(extra, uniquingKeysWith: +) }
         return total
+    }
+
+    /// One key for "a b" and "b a": French puts the modifier after the noun ("mot de passe
+    /// d'application" / "app password"), so word order would split a question by language.
+    static func pairKey(_ a: Int32, _ b: Int32) -> Int64 {
+        a < b ? Int64(a) << 32 | Int64(b) : Int64(b) << 32 | Int64(a)
     }
 
     /// Calls `body(a, b)` for each pair of content words next to each other, or with one connector between.
@@ -118,7 +124,7 @@ struct TopicFeatures {
         }
         for t in s where t >= 0 && Int(t) < eligible.count && eligible[Int(t)] { add(t) }
         Self.forEachPair(s) { a, b in
-            if let p = phraseId[Int64(a) << 32 | Int64(b)] { add(p) }
+            if let p = phraseId[Self.pairKey(a, b)] { add(p) }
         }
         touched.sort()
         let tf = touched.map { scratch[Int($0)] }

@@ -52,14 +52,14 @@ struct TopicLabeler {
         let other = docs.filter { analysed[$0].french != french }
         let enough = max(2, docs.count / 6)
         let ranked = rank(docs, total: total, average: average)
-        let surfaces = self.surfaces(docs: docs, documents: documents, data: data)
+        let surfaces = self.surfaces(docs: docs, documents: documents, analysed: analysed, data: data)
         let main = render(own.count >= enough ? rank(own, total: total, average: average) : ranked, french: french,
-            surfaces: surfaces.0)
+            surfaces: surfaces)
         let second: [String]
         if other.count >= enough {
-            second = render(rank(other, total: total, average: average), french: !french, surfaces: surfaces.0)
+            second = render(rank(other, total: total, average: average), french: !french, surfaces: surfaces)
         } else {
-            second = render(ranked.filter(isConceptOrHasConcept), french: !french, surfaces: surfaces.0)
+            second = render(ranked.filter(isConceptOrHasConcept), french: !french, surfaces: surfaces)
         }
         let top = ranked.prefix(3)
         let classTotal = classCounts(docs)
@@ -100,20 +100,33 @@ struct TopicLabeler {
     private func isConceptOrHasConcept(_ t: Int32) -> Bool { parts(t).allSatisfy(isConcept) }
 
     /// Written forms, one per term, without repeats.
-    private func render(_ terms: [Int32], french: Bool, surfaces: [Int32: String]) -> [String] {
+    private func render(_ terms: [Int32], french: Bool, surfaces: ([Int32: String], [Int32: [String: Int]])) -> [String] {
         var seen = Set<String>()
         return terms.compactMap { t -> String? in
             let p = parts(t)
             let text: String
             // A two-word term is written as the customers wrote it unless both words are concepts
             // (then in the label's language): half-translated phrases read badly.
-            if p.count == 2, !p.allSatisfy(isConcept), let written = surfaces[t] {
+            if p.count == 2, !p.allSatisfy(isConcept), let written = surfaces.0[t] {
                 text = written
             } else {
-                text = p.map { word(of: $0, french: french, surfaces: surfaces) }.joined(separator: " ")
+                let ordered = p.count == 2 && reversed(t, french: french, counts: surfaces.1) ? p.reversed() : p
+                text = ordered.map { word(of: $0, french: french, surfaces: surfaces.0) }.joined(separator: " ")
             }
             return seen.insert(text).inserted ? text : nil
         }
+    }
+
+    /// Whether the label's language writes the pair in the other order than its key: as written
+    /// in that language, else the other language's order turned round.
+    private func reversed(_ t: Int32, french: Bool, counts: [Int32: [String: Int]]) -> Bool {
+        let forms = counts[t] ?? [:]
+        func lean(_ language: String) -> Int {
+            (forms["\u{1}>" + language] ?? 0) - (forms["\u{1}<" + language] ?? 0)
+        }
+        let own = lean(french ? "fr" : "en")
+        if own != 0 { return own < 0 }
+        return lean(french ? "en" : "fr") > 0
     }
 
     private func word(of id: Int32, french: Bool, surfaces: [Int32: String]) -> String {
@@ -122,7 +135,9 @@ struct TopicLabeler {
     }
 
     /// The most frequent written form of each word and two-word term in up to 60 of the topic's enquiries.
-    private func surfaces(docs: [Int], documents: [TopicDocuments.Document], data: ReportData) -> ([Int32: String], Void) {
+    private func surfaces(
+        docs: [Int], documents: [TopicDocuments.Document], analysed: [TopicPipeline.Analysed], data: ReportData
+    ) -> ([Int32: String], [Int32: [String: Int]]) {
         var counts: [Int32: [String: Int]] = [:]
         for d in docs.prefix(60) {
             let message = data.messages[documents[d].enquiry]
@@ -132,15 +147,17 @@ struct TopicLabeler {
                     guard token.kind == .word, personal.isNameStem(token.term) else { return token }
                     return TopicToken(kind: .breakMark, term: "", surface: "")
                 }
-                count(tokens, text: text, into: &counts)
+                count(tokens, text: text, french: analysed[d].french, into: &counts)
             }
         }
         var result: [Int32: String] = [:]
-        for (term, forms) in counts { result[term] = forms.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key }
-        return (result, ())
+        for (term, forms) in counts {
+            result[term] = forms.filter { !$0.key.hasPrefix("\u{1}") }.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+        }
+        return (result, counts)
     }
 
-    private func count(_ tokens: [TopicToken], text: String, into counts: inout [Int32: [String: Int]]) {
+    private func count(_ tokens: [TopicToken], text: String, french: Bool, into counts: inout [Int32: [String: Int]]) {
         let bytes = Array(text.utf8)
         var previous: (id: Int32, start: Int32)?
         var between = 0
@@ -152,13 +169,16 @@ struct TopicLabeler {
                     continue
                 }
                 counts[id, default: [:]][token.surface, default: 0] += 1
-                if let p = previous, between <= 1, let phrase = features.phraseId[Int64(p.id) << 32 | Int64(id)],
+                if let p = previous, between <= 1, let phrase = features.phraseId[TopicFeatures.pairKey(p.id, id)],
                     p.start < token.end, Int(token.end) <= bytes.count
                 {
                     let written = String(decoding: bytes[Int(p.start)..<Int(token.end)], as: UTF8.self).lowercased()
                     let tidy = written.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
                         .joined(separator: " ")
                     counts[phrase, default: [:]][tidy, default: 0] += 1
+                    // Which order the words came in, per language ("≡app ≡password" / "≡password ≡app").
+                    let order = p.id < id ? "\u{1}>" : "\u{1}<"
+                    counts[phrase, default: [:]][order + (french ? "fr" : "en"), default: 0] += 1
                 }
                 previous = (id, token.start)
                 between = 0

@@ -85,8 +85,14 @@ struct TopicPipeline {
     static func personalText(_ data: ReportData) -> PersonalText {
         var names = Set<String>()
         for m in data.messages {
-            if let n = m.from?.name { names.insert(n) }
-            for a in m.to + m.cc { if let n = a.name { names.insert(n) } }
+            for a in [m.from].compactMap({ $0 }) + m.to + m.cc {
+                if let n = a.name, !n.isEmpty {
+                    names.insert(n)
+                } else if let local = a.address.split(separator: "@").first, local.contains(where: { ".-_".contains($0) }) {
+                    // "ahmed.khan@…" with no display name: the address is the name.
+                    names.insert(local.replacingOccurrences(of: ".", with: " ").replacingOccurrences(of: "_", with: " "))
+                }
+            }
         }
         return PersonalText(displayNames: names.sorted())
     }

@@ -52,6 +52,7 @@ import Testing
         pipeline.clusterer.mergeThreshold = knob("MERGE") ?? pipeline.clusterer.mergeThreshold
         pipeline.clusterer.assignFloor = knob("FLOOR") ?? pipeline.clusterer.assignFloor
         pipeline.smoothing = knob("SMOOTH") ?? pipeline.smoothing
+        pipeline.minimumShare = knob("MINSHARE").map(Double.init) ?? pipeline.minimumShare
         pipeline.neighbours = knob("NEIGHBOURS").map { Int($0) } ?? pipeline.neighbours
         pipeline.clusterer.refinementRounds = knob("ROUNDS").map { Int($0) } ?? pipeline.clusterer.refinementRounds
         pipeline.clusterer.sampleSize = knob("SAMPLE").map { Int($0) } ?? pipeline.clusterer.sampleSize
