@@ -13,7 +13,7 @@ struct PersonalText: Sendable {
 
     init(names: Set<String> = []) {
         self.names = names
-        nameStems = Set(names.map(Stemmer.stem))
+        nameStems = Set(names.map { TopicStemmer.stem(Stemmer.stem($0)) })
     }
 
     /// Name words from every From/To/Cc display name of the messages.

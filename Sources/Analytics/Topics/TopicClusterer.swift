@@ -9,7 +9,7 @@
 /// 4. clusters under `minimumSize` documents are dissolved: their documents join the nearest
 ///    remaining topic when at least `assignFloor` close, else none ("other").
 struct TopicClusterer {
-    var sampleSize = 2500
+    var sampleSize = 1200
     var linkThreshold: Float = 0.16
     var mergeThreshold: Float = 0.4
     var assignFloor: Float = 0.08

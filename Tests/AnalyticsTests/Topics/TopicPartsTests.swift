@@ -34,6 +34,19 @@ import Testing
         #expect(lexicon.concepts.count >= 250)
     }
 
+    @Test func namesFromHeadersNeverBecomeTerms() {
+        let personal = PersonalText(displayNames: ["Mohammed Ali", "Céline Dubois", "Bill Card"])
+        let pipeline = TopicPipeline()
+        let message = HandFixture.message(
+            1, thread: "t", from: "x@y.z", date: 0, reply: false, subject: "Mohammed's card",
+            text: "Bonjour,\nCéline here: Mohammed and Dubois lost the card CMD-457088.\nMerci,\nCéline")
+        let words = pipeline.analyse(message, personal: personal).tokens.filter { $0.kind == .word }.map(\.term)
+        #expect(!words.contains { $0.hasPrefix("moham") || $0.hasPrefix("celin") || $0.hasPrefix("dubois") })
+        #expect(!words.contains { $0.contains("457") || $0 == "cmd" })
+        // "card" is a lexicon word: a name that is also a word stays a word.
+        #expect(words.contains("≡card"))
+    }
+
     @Test func teamAnswersThatAreTheSameSavedReplyShareATemplate() {
         let personal = PersonalText(names: ["celine", "marc"])
         let reply = """
