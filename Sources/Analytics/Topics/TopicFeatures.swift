@@ -171,7 +171,9 @@ struct TopicFeatures {
     /// Each vector plus `weight` times its terms' neighbours: the terms that occur with them in
     /// the same documents more than chance (positive PMI, the best `neighbours` per term). Two
     /// wordings of one question share few words but many neighbours.
-    static func smoothed(_ vectors: [SparseVector], weight: Float, dimension: Int, neighbours: Int = 8) -> [SparseVector] {
+    static func smoothed(
+        _ vectors: [SparseVector], weight: Float, dimension: Int, neighbours: Int = 8, kept: Int = 40
+    ) -> [SparseVector] {
         let n = Float(vectors.count)
         var df = [Float](repeating: 0, count: dimension)
         var pairs: [Int64: Float] = [:]
@@ -206,10 +208,16 @@ struct TopicFeatures {
                     sum[v.ids[k], default: 0] += v.values[k]
                     for (m, w) in lists[Int(v.ids[k])] { sum[m, default: 0] += weight * v.values[k] * w }
                 }
+                // At most `kept` dimensions, the heaviest (ties: smaller id): every later dot
+                // product costs what a vector holds.
+                var entries = sum.map { ($0.key, $0.value) }
+                entries.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+                if entries.count > kept { entries.removeLast(entries.count - kept) }
+                entries.sort { $0.0 < $1.0 }
                 var out = SparseVector()
-                for id in sum.keys.sorted() {
+                for (id, value) in entries {
                     out.ids.append(id)
-                    out.values.append(sum[id]!)
+                    out.values.append(value)
                 }
                 out.normalize()
                 return out
