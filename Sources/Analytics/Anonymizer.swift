@@ -1,5 +1,69 @@
-/// Masks e-mail addresses and phone numbers in text shown in a report (`--anonymize`).
+import Foundation
+import TextAnalysis
+
+/// Masks what identifies people in text shown in a report (`--anonymize`): e-mail addresses,
+/// phone numbers, order, ticket and tracking codes ("CMD-457088"), the names seen in the mailbox's
+/// headers, and the name left after a sign-off ("Bien à vous, Céline").
 enum Anonymizer {
+    struct Masks {
+        var email = "[email]"
+        var phone = "[phone]"
+        var name = "[name]"
+        var code = "[code]"
+    }
+
+    /// Lines of a message: the sign-off's line and those after it lose their capitalised words
+    /// (the signature's name), then each line is masked.
+    static func mask(lines: [String], names: PersonalText, masks: Masks = Masks()) -> [String] {
+        var out = lines
+        if let cut = PersonalText.signOffLine(out) {
+            for k in cut..<out.count { out[k] = maskCapitalised(out[k], keepingClosing: k == cut, masks.name) }
+        }
+        return out.map { mask($0, names: names, masks: masks) }
+    }
+
+    /// One text: addresses, phones, codes and known names.
+    static func mask(_ text: String, names: PersonalText, masks: Masks = Masks()) -> String {
+        let masked = mask(text, emailMask: masks.email, phoneMask: masks.phone)
+        var words: [String] = []
+        for piece in masked.split(separator: " ", omittingEmptySubsequences: false) {
+            let core = piece.trimmingCharacters(in: .punctuationCharacters)
+            if isCode(Substring(core)) {
+                words.append(piece.replacingOccurrences(of: core, with: masks.code))
+            } else if !core.isEmpty, core.first!.isUppercase, names.isName(Folding.fold(core)) {
+                words.append(piece.replacingOccurrences(of: core, with: masks.name))
+            } else {
+                words.append(String(piece))
+            }
+        }
+        return words.joined(separator: " ")
+    }
+
+    /// Letters and at least three digits mixed ("CMD-457088", "1Z999AA1012"), or five digits or
+    /// more: an order, ticket or tracking code. "Error 401", "5.2.1" and "2024" are not.
+    static func isCode(_ chunk: Substring) -> Bool {
+        var digits = 0
+        var letters = 0
+        for c in chunk {
+            if c.isASCII && c.isNumber { digits += 1 } else if c.isLetter { letters += 1 }
+        }
+        return (letters > 0 && digits >= 3) || (letters == 0 && digits >= 5 && !chunk.contains("."))
+    }
+
+    private static func maskCapitalised(_ line: String, keepingClosing: Bool, _ nameMask: String) -> String {
+        var pieces = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        // On the sign-off's own line the closing words stay ("Bien à vous,"), what follows a comma goes.
+        var start = 0
+        if keepingClosing {
+            guard let comma = pieces.firstIndex(where: { $0.hasSuffix(",") }) else { return line }
+            start = comma + 1
+        }
+        for k in start..<pieces.count where pieces[k].first?.isUppercase == true {
+            pieces[k] = nameMask + String(pieces[k].reversed().prefix { ",.;:!".contains($0) }.reversed())
+        }
+        return pieces.joined(separator: " ")
+    }
+
     static func mask(_ text: String, emailMask: String = "[email]", phoneMask: String = "[phone]") -> String {
         // E-mail addresses: any whitespace-delimited chunk holding "@" with a dot after it.
         var words: [String] = []

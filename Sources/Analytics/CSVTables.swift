@@ -71,7 +71,7 @@ enum CSVTables {
     static func topics(_ model: ReportModel) -> ReportFile {
         var csv = CSVWriter(header: [
             "topic_id", "label", "keywords", "messages", "threads", "share", "trend", "article", "article_score",
-            "previous_messages", "status", "article_covers",
+            "previous_messages", "status", "article_covers", "label_other_language",
         ])
         for topic in model.topics.topics {
             let article = topic.bestArticle.map { model.options.articles[$0].name } ?? ""
@@ -81,7 +81,7 @@ enum CSVTables {
                 NumberFormat.optional(model.trend(topic), 3),
                 article, NumberFormat.optional(topic.articleScore, 3),
                 model.hasPreviousTopics ? String(topic.previousCount) : "", model.status(topic),
-                topic.bestArticle == nil ? "" : (topic.covered ? "yes" : "no"),
+                topic.bestArticle == nil ? "" : (topic.covered ? "yes" : "no"), topic.otherLanguageLabel,
             ])
         }
         return ReportFile(name: "topics.csv", contents: csv.text)

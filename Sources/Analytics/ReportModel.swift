@@ -35,6 +35,8 @@ struct ReportModel {
     let volume: [VolumeRow]
     let breakdowns: Breakdowns
     let topics: TopicSummary
+    /// Names in the mailbox's headers (masked under `--anonymize`).
+    let names: PersonalText
 
     init(messages: [MessageSummary], options: ReportOptions, pipeline: TopicPipeline = TopicPipeline()) {
         self.options = options
@@ -74,7 +76,10 @@ struct ReportModel {
         // on which finishes first.
         let articles = options.articles
         let (topics, counted) = Parallel.both(
-            { pipeline.run(data: data, current: current, previous: previous, articles: articles) },
+            {
+                pipeline.run(
+                    data: data, current: current, previous: previous, articles: articles, language: options.language)
+            },
             { () -> ([WindowMetrics], [WindowMetrics], Breakdowns) in
                 (
                     WindowMetrics.compute(data, periods: [before, window]),
@@ -83,6 +88,7 @@ struct ReportModel {
                 )
             })
         self.topics = topics
+        names = options.anonymize ? TopicPipeline.personalText(data) : PersonalText()
         kpis = ReportModel.kpis(current: counted.0[1], previous: counted.0[0])
         volume = periods.indices.map { ReportModel.VolumeRow(period: periods[$0], metrics: counted.1[$0]) }
         breakdowns = counted.2
@@ -142,8 +148,8 @@ struct ReportModel {
         }
         lines.removeAll { $0.isEmpty }
         if let first = lines.first, first.count <= 40, first.hasSuffix(",") { lines.removeFirst() }
-        var text = lines.joined(separator: " ")
-        if options.anonymize { text = mask(text) }
+        if options.anonymize { lines = Anonymizer.mask(lines: lines, names: names, masks: masks) }
+        let text = lines.joined(separator: " ")
         guard text.count > limit else { return text }
         var cut = String(text.prefix(limit))
         if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
@@ -155,9 +161,12 @@ struct ReportModel {
         return options.anonymize ? mask(subject) : subject
     }
 
-    func mask(_ text: String) -> String {
+    func mask(_ text: String) -> String { Anonymizer.mask(text, names: names, masks: masks) }
+
+    private var masks: Anonymizer.Masks {
         let strings = ReportStrings(language: options.language)
-        return Anonymizer.mask(text, emailMask: strings.emailMask, phoneMask: strings.phoneMask)
+        return Anonymizer.Masks(
+            email: strings.emailMask, phone: strings.phoneMask, name: strings.nameMask, code: strings.codeMask)
     }
 
     /// What `topic_messages.csv` names a message by: its Message-ID, else its catalog id.

@@ -108,6 +108,8 @@ struct ReportStrings {
     }
     var emailMask: String { isFrench ? "[adresse]" : "[email]" }
     var phoneMask: String { isFrench ? "[téléphone]" : "[phone]" }
+    var nameMask: String { isFrench ? "[nom]" : "[name]" }
+    var codeMask: String { isFrench ? "[référence]" : "[code]" }
 
     func kpiName(_ key: String) -> String {
         let names: [String: (String, String)] = [

@@ -113,12 +113,29 @@ enum QuoteLines {
             let head = text.prefix { $0 != " " }
             if head.contains(Character("/")) || head.contains(Character("-")) || head.contains(Character(".")) { return true }
         }
+        // "2016-03-03 17:21 GMT+01:00 Name:" (Gmail's numeric form, the address left out or on the next line).
+        if text.hasSuffix(":"), text.count < 120, text.split(separator: " ").count <= 9, startsWithNumericDateAndTime(text) {
+            return true
+        }
         // "2014-10-17 11:28 GMT+03:00 Postmaster <postmaster@x.org>:" and "Am 24.02.2015 um 22:48 schrieb X <x@y>:"
         // "ср, 30 апр. 2025 г. в 15:19, John Doe <doe@example.com>:", "Wednesday, 17 November 2021, 3:32 PM +0300 from a@b <a@b>:"
         if text.hasSuffix(">:") || text.hasSuffix("> :") {
             if text.contains(Character("@")), hasDateLikeNumber(text) { return true }
         }
         return false
+    }
+
+    /// "2016-03-03 17:21 …", "03/03/2016 17:21 …", "2016.03.03 17.21 …": a numeric date, then a time.
+    static func startsWithNumericDateAndTime(_ text: String) -> Bool {
+        let words = text.split(separator: " ", maxSplits: 2)
+        guard words.count >= 2 else { return false }
+        let date = words[0].split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." })
+        guard date.count == 3, date.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isNumber) }),
+              date.contains(where: { $0.count == 4 }) || date[2].count == 2
+        else { return false }
+        let time = words[1].trimmingCharacters(in: ",")
+        let parts = time.split(whereSeparator: { $0 == ":" || $0 == "." || $0 == "h" })
+        return parts.count >= 2 && parts.count <= 3 && parts.allSatisfy { $0.count == 2 && $0.allSatisfy(\.isNumber) }
     }
 
     static func hasDateLikeNumber(_ text: String) -> Bool {

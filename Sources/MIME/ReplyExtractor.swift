@@ -23,7 +23,10 @@ public enum ReplyExtractor {
     /// The reply text of an HTML body.
     public static func extract(html: String) -> String {
         let cut = HTMLQuoteCutter.cut(html)
-        return extract(plain: HTMLText.convert(cut))
+        let text = extract(plain: HTMLText.convert(cut))
+        // A cut that leaves nothing (the customer's words sit inside the quoting element, as
+        // when a forwarded message is replied to): read the whole body line by line instead.
+        return text.isEmpty && cut.utf8.count < html.utf8.count ? extract(plain: HTMLText.convert(html)) : text
     }
 
     /// The reply text of a plain-text body.
@@ -70,7 +73,23 @@ public enum ReplyExtractor {
             kept.append(line)
             index += 1
         }
-        return tidy(kept)
+        let text = tidy(kept)
+        return text.isEmpty ? textAboveFirstQuote(lines) : text
+    }
+
+    /// What the author wrote above the first ">" line, less the quote header just above it: a
+    /// reply is never empty when its author wrote something above the quote (a quote header
+    /// whose lines swallowed the author's, a forwarded banner inside the quote).
+    static func textAboveFirstQuote(_ lines: [Substring]) -> String {
+        guard let quoted = lines.firstIndex(where: QuoteLines.isQuoted) else { return "" }
+        var above = Array(lines[..<quoted])
+        while let last = above.last, QuoteLines.isBlank(last) { above.removeLast() }
+        if let last = above.last, QuoteLines.mayEndQuoteHeader(last) { above.removeLast() }
+        while let last = above.last, QuoteLines.isBlank(last) { above.removeLast() }
+        if let banner = above.indices.first(where: { QuoteLines.isSeparator(above, at: $0) }) {
+            above.removeSubrange(banner...)
+        }
+        return tidy(above)
     }
 
     /// Lines of `text` split on LF, CRLF or CR, scanning bytes (much cheaper than Character splitting).

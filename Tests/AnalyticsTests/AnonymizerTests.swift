@@ -17,6 +17,18 @@ import Testing
         #expect(Anonymizer.mask(input) == expected)
     }
 
+    @Test func signOffNamesCodesAndHeaderNamesAreMasked() {
+        let names = PersonalText(displayNames: ["Céline Dubois", "Marc"])
+        #expect(
+            Anonymizer.mask(lines: ["Ma commande : CMD-457088 n'est pas arrivée.", "Bien à vous, Céline"], names: names)
+                == ["Ma commande : [code] n'est pas arrivée.", "Bien à vous, [name]"])
+        #expect(
+            Anonymizer.mask(lines: ["Where is order 4570881?", "Thanks,", "Priya Shah"], names: PersonalText())
+                == ["Where is order [code]?", "Thanks,", "[name] [name]"])
+        #expect(Anonymizer.mask("Marc said Dubois would call", names: names) == "[name] said [name] would call")
+        #expect(Anonymizer.mask("Error 401 in version 5.2.1 since 2024", names: names) == "Error 401 in version 5.2.1 since 2024")
+    }
+
     @Test func reportSnippetsAreMaskedOnlyWhenAsked() {
         var messages = HandFixture.messages
         messages[2].replyText = "Bonjour,\nMy colleague paul@acme.com says call +33 6 12 34 56 78 about the invoice."

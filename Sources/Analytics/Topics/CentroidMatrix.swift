@@ -48,3 +48,11 @@ struct CentroidMatrix {
 
     func row(_ r: Int) -> ArraySlice<Float> { storage[(r * dimension)..<((r + 1) * dimension)] }
 }
+
+extension CentroidMatrix {
+    /// Appends a row as it is (already unit length).
+    mutating func appendRow(_ row: ArraySlice<Float>) {
+        storage.append(contentsOf: row)
+        rows += 1
+    }
+}

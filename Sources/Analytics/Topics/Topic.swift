@@ -20,4 +20,6 @@ struct Topic: Equatable {
     var cohesion: Double
     /// Mean share of its three best terms' occurrences that fall inside the topic.
     var distinctiveness: Double
+    /// The label in the other report language (French when the report is in English).
+    var otherLanguageLabel: String = ""
 }

@@ -89,7 +89,7 @@ struct TopicAnalyzer {
                 return true
             }
             guard folded.utf8.count >= 2 else { return true }
-            let term = hasDigit ? folded : Stemmer.stem(folded)
+            let term = hasDigit ? folded : TopicStemmer.stem(Stemmer.stem(folded))
             tokens.append(
                 TopicToken(
                     kind: .word, term: term, surface: surfaces ? Self.surface(bytes, range) : "",

@@ -1,125 +1,127 @@
-/// Deterministic clustering of TF-IDF vectors into topics.
+/// Deterministic clustering of document vectors into topics, with no number of topics given:
 ///
-/// 1. Average-linkage agglomerative clustering of an evenly spaced sample (at most
-///    `sampleSize` documents, taken in input order, so no random seed is involved).
-/// 2. The number of clusters is the cut of that dendrogram with the best simplified
-///    silhouette (cosine to own centroid vs. nearest other centroid) on the sample.
-/// 3. A few rounds of spherical k-means over every document, started from those centroids.
+/// 1. average-linkage agglomeration of an evenly spaced sample (at most `sampleSize`
+///    documents, in input order: no random seed), stopped when the closest two clusters are
+///    less similar than `linkThreshold`;
+/// 2. the sample's clusters of at least `seedSize` documents seed a few rounds of spherical
+///    k-means over every document (linear in the documents);
+/// 3. clusters whose centroids are closer than `mergeThreshold` merge until all are distinct;
+/// 4. clusters under `minimumSize` documents are dissolved: their documents join the nearest
+///    remaining topic when at least `assignFloor` close, else none ("other").
 struct TopicClusterer {
     var sampleSize = 1200
-    var maxClusters = 120
+    var linkThreshold: Float = 0.16
+    var mergeThreshold: Float = 0.4
+    var assignFloor: Float = 0.08
     var refinementRounds = 3
 
-    struct Result {
-        /// Cluster of each input vector (-1 for empty vectors).
-        var assignment: [Int]
-        var similarity: [Float]
-        var centroids: CentroidMatrix
-        /// The chosen number of clusters and its silhouette, for the record.
-        var k: Int
-        var silhouette: Double
-    }
-
-    func cluster(_ vectors: [SparseVector], weights: [Float], dimension: Int) -> Result {
+    /// Cluster of each document (-1: none). `wording` are the documents' text-only vectors: two
+    /// clusters answered with different saved replies (or in two languages) are one question when
+    /// their customers' words agree, so the merge step compares those.
+    func cluster(_ vectors: [SparseVector], wording: [SparseVector], dimension: Int, minimumSize: Int) -> [Int] {
         let candidates = vectors.indices.filter { !vectors[$0].isEmpty }
-        var result = Result(
-            assignment: [Int](repeating: -1, count: vectors.count),
-            similarity: [Float](repeating: 0, count: vectors.count),
-            centroids: CentroidMatrix(dimension: dimension), k: 0, silhouette: 0)
-        guard candidates.count >= 2 else {
-            if let only = candidates.first {
-                result.centroids.appendMean(of: [only], vectors: vectors, weights: weights)
-                result.assignment[only] = 0
-                result.similarity[only] = 1
-                result.k = 1
-            }
-            return result
-        }
+        var assignment = [Int](repeating: -1, count: vectors.count)
+        guard candidates.count >= 2 else { return assignment }
         let m = min(sampleSize, candidates.count)
         let sample = (0..<m).map { candidates[$0 * candidates.count / m] }
-        let (merges, sampleSimilarity) = averageLinkage(sample.map { vectors[$0] })
-
-        // Pick k by simplified silhouette over the dendrogram cuts.
-        let upper = min(maxClusters, max(2, m / 4))
-        var ks = Array(2...min(upper, 20))
-        var next = 22
-        while next <= upper {
-            ks.append(next)
-            next += next < 40 ? 2 : next < 80 ? 4 : 8
-        }
-        var bestK = 2
-        var bestScore = -Double.infinity
-        var bestGroups: [[Int]] = []
-        for k in ks where k <= m {
-            let groups = cut(merges, count: m, clusters: k)
-            let score = silhouette(groups: groups, similarity: sampleSimilarity, count: m)
-            if score > bestScore + 1e-9 {
-                bestScore = score
-                bestK = k
-                bestGroups = groups
-            }
-        }
+        let seedSize = max(2, m / 400)
+        let groups = averageLinkage(sample.map { vectors[$0] }).filter { $0.count >= seedSize }
         var centroids = CentroidMatrix(dimension: dimension)
-        for group in bestGroups {
-            centroids.appendMean(of: group.map { sample[$0] }, vectors: vectors, weights: weights)
+        for g in groups { centroids.appendMean(of: g.map { sample[$0] }, vectors: vectors, weights: ones(vectors)) }
+        for _ in 0..<refinementRounds {
+            assignment = assign(candidates, vectors, centroids, floor: 0)
+            centroids = means(assignment, rows: centroids.rows, vectors: vectors, dimension: dimension)
         }
-
-        // Spherical k-means over everything.
-        var assignment = result.assignment
-        var similarity = result.similarity
-        for round in 0...refinementRounds {
-            var members = [[Int]](repeating: [], count: centroids.rows)
-            for i in candidates {
-                let (row, sim) = centroids.nearest(vectors[i])
-                assignment[i] = row
-                similarity[i] = sim
-                members[row].append(i)
-            }
-            if round == refinementRounds { break }
-            var updated = CentroidMatrix(dimension: dimension)
-            var remap = [Int](repeating: -1, count: centroids.rows)
-            for (r, group) in members.enumerated() where !group.isEmpty {
-                remap[r] = updated.rows
-                updated.appendMean(of: group, vectors: vectors, weights: weights)
-            }
-            centroids = updated
-        }
-        result.assignment = assignment
-        result.similarity = similarity
-        result.centroids = centroids
-        result.k = bestK
-        result.silhouette = bestScore
-        return result
+        centroids = mergeClose(
+            assignment: assignment, rows: centroids.rows, vectors: vectors, wording: wording, dimension: dimension)
+        assignment = assign(candidates, vectors, centroids, floor: 0)
+        var sizes = [Int](repeating: 0, count: centroids.rows)
+        for a in assignment where a >= 0 { sizes[a] += 1 }
+        let kept = (0..<centroids.rows).filter { sizes[$0] >= minimumSize }
+        guard !kept.isEmpty else { return [Int](repeating: -1, count: vectors.count) }
+        var survivors = CentroidMatrix(dimension: dimension)
+        for r in kept { survivors.appendRow(centroids.row(r)) }
+        return assign(candidates, vectors, survivors, floor: assignFloor, into: vectors.count)
     }
 
-    /// Merge steps (a, b): cluster b joins cluster a, most similar pair first.
-    private func averageLinkage(_ docs: [SparseVector]) -> (merges: [(Int, Int)], similarity: [Float]) {
-        let n = docs.count
-        var sim = [Float](repeating: 0, count: n * n)
-        // Inverted index over the sample: cost follows shared terms, not n².
-        var postings: [Int32: [(Int, Float)]] = [:]
-        for (d, v) in docs.enumerated() {
-            for k in v.ids.indices { postings[v.ids[k], default: []].append((d, v.values[k])) }
-        }
-        // Sorted term order: float sums must add up in the same order on every run.
-        for term in postings.keys.sorted() {
-            let list = postings[term]!
-            for a in list.indices {
-                let (da, wa) = list[a]
-                for b in (a + 1)..<list.count {
-                    let (db, wb) = list[b]
-                    sim[da * n + db] += wa * wb
-                }
+    private func ones(_ vectors: [SparseVector]) -> [Float] { [Float](repeating: 1, count: vectors.count) }
+
+    private func assign(
+        _ candidates: [Int], _ vectors: [SparseVector], _ centroids: CentroidMatrix, floor: Float, into count: Int? = nil
+    ) -> [Int] {
+        var assignment = [Int](repeating: -1, count: count ?? vectors.count)
+        let rows = Parallel.chunks(candidates.count) { range in
+            range.map { k -> Int in
+                let (row, sim) = centroids.nearest(vectors[candidates[k]])
+                return sim >= floor && sim > 0 ? row : -1
             }
+        }.flatMap { $0 }
+        for (k, d) in candidates.enumerated() { assignment[d] = rows[k] }
+        return assignment
+    }
+
+    /// Centroids of the assignment; empty clusters are dropped (ids renumbered in order).
+    private func means(_ assignment: [Int], rows: Int, vectors: [SparseVector], dimension: Int) -> CentroidMatrix {
+        var members = [[Int]](repeating: [], count: rows)
+        for (d, a) in assignment.enumerated() where a >= 0 { members[a].append(d) }
+        var out = CentroidMatrix(dimension: dimension)
+        for group in members where !group.isEmpty { out.appendMean(of: group, vectors: vectors, weights: ones(vectors)) }
+        return out
+    }
+
+    /// Joins clusters whose wording centroids are at least `mergeThreshold` close (transitively),
+    /// then recomputes the centroids of the joined clusters.
+    private func mergeClose(
+        assignment: [Int], rows k: Int, vectors: [SparseVector], wording: [SparseVector], dimension: Int
+    ) -> CentroidMatrix {
+        var members = [[Int]](repeating: [], count: k)
+        for (d, a) in assignment.enumerated() where a >= 0 { members[a].append(d) }
+        let centroids = members.map { Self.mean(of: $0, wording) }
+        var sets = UnionFind(count: k)
+        let pairs = Parallel.chunks(k) { range in
+            range.flatMap { a in
+                ((a + 1)..<k).filter { centroids[a].dot(centroids[$0]) >= mergeThreshold }.map { (a, $0) }
+            }
+        }.flatMap { $0 }
+        for (a, b) in pairs { sets.union(a, b) }
+        var joined = assignment
+        for d in joined.indices where joined[d] >= 0 { joined[d] = sets.root(joined[d]) }
+        return means(joined, rows: k, vectors: vectors, dimension: dimension)
+    }
+
+    /// The normalised mean of some sparse vectors (ids ascending).
+    static func mean(of members: [Int], _ vectors: [SparseVector]) -> SparseVector {
+        var sum: [Int32: Float] = [:]
+        for m in members { for k in vectors[m].ids.indices { sum[vectors[m].ids[k], default: 0] += vectors[m].values[k] } }
+        var v = SparseVector()
+        for id in sum.keys.sorted() {
+            v.ids.append(id)
+            v.values.append(sum[id]!)
         }
-        for a in 0..<n {
-            for b in (a + 1)..<n { sim[b * n + a] = sim[a * n + b] }
+        v.normalize()
+        return v
+    }
+
+    /// A dense centroid row as a sparse vector (non-zero entries only).
+    static func sparse(_ row: ArraySlice<Float>) -> SparseVector {
+        var v = SparseVector()
+        for (offset, value) in row.enumerated() where value != 0 {
+            v.ids.append(Int32(offset))
+            v.values.append(value)
         }
-        let original = sim
+        return v
+    }
+
+    /// Groups of the sample (indices into `docs`, ascending), merging the most similar pair
+    /// (average linkage, cosine) until none is at least `linkThreshold` close.
+    func averageLinkage(_ docs: [SparseVector]) -> [[Int]] {
+        let n = docs.count
+        var sim = Self.similarities(docs)
         var size = [Int](repeating: 1, count: n)
         var active = [Bool](repeating: true, count: n)
         var best = [Int](repeating: -1, count: n)
         var bestSim = [Float](repeating: -.infinity, count: n)
+        var sets = UnionFind(count: n)
         func refresh(_ i: Int) {
             best[i] = -1
             bestSim[i] = -.infinity
@@ -129,20 +131,18 @@ struct TopicClusterer {
             }
         }
         for i in 0..<n { refresh(i) }
-        var merges: [(Int, Int)] = []
-        for _ in 0..<(n - 1) {
+        while true {
             var a = -1
             var top: Float = -.infinity
             for i in 0..<n where active[i] && best[i] >= 0 && bestSim[i] > top {
                 top = bestSim[i]
                 a = i
             }
-            guard a >= 0 else { break }
+            guard a >= 0, top >= linkThreshold else { break }
             var b = best[a]
             if b < a { swap(&a, &b) }
-            merges.append((a, b))
-            let na = Float(size[a])
-            let nb = Float(size[b])
+            sets.union(a, b)
+            let (na, nb) = (Float(size[a]), Float(size[b]))
             active[b] = false
             size[a] += size[b]
             for k in 0..<n where active[k] && k != a {
@@ -159,28 +159,11 @@ struct TopicClusterer {
                 }
             }
         }
-        return (merges, original)
-    }
-
-    /// The clusters left after replaying merges until `clusters` remain; members in order.
-    private func cut(_ merges: [(Int, Int)], count n: Int, clusters: Int) -> [[Int]] {
-        var parent = Array(0..<n)
-        func root(_ x: Int) -> Int {
-            var x = x
-            while parent[x] != x {
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            }
-            return x
-        }
-        for (a, b) in merges.prefix(max(0, n - clusters)) { parent[root(b)] = root(a) }
         var groupOf: [Int: Int] = [:]
         var groups: [[Int]] = []
         for i in 0..<n {
-            let r = root(i)
-            if let g = groupOf[r] {
-                groups[g].append(i)
-            } else {
+            let r = sets.root(i)
+            if let g = groupOf[r] { groups[g].append(i) } else {
                 groupOf[r] = groups.count
                 groups.append([i])
             }
@@ -188,30 +171,28 @@ struct TopicClusterer {
         return groups
     }
 
-    /// Mean silhouette of the sample under `groups`, with cosine distance (1 − similarity);
-    /// singletons score 0, so a giant cluster plus outliers does not look good.
-    private func silhouette(groups: [[Int]], similarity: [Float], count n: Int) -> Double {
-        var label = [Int](repeating: 0, count: n)
-        for (g, group) in groups.enumerated() { for i in group { label[i] = g } }
-        var total = 0.0
-        var scored = 0
-        var sums = [Double](repeating: 0, count: groups.count)
-        // Every point up to 600, then an even subsample of rows (all columns still count).
-        let step = max(1, n / 600)
-        for i in stride(from: 0, to: n, by: step) {
-            scored += 1
-            let own = label[i]
-            guard groups[own].count > 1 else { continue }
-            for g in sums.indices { sums[g] = 0 }
-            similarity.withUnsafeBufferPointer { row in
-                for j in 0..<n where j != i { sums[label[j]] += Double(row[i * n + j]) }
-            }
-            let a = 1 - sums[own] / Double(groups[own].count - 1)
-            var b = Double.infinity
-            for g in groups.indices where g != own { b = min(b, 1 - sums[g] / Double(groups[g].count)) }
-            let denom = max(a, b)
-            if denom > 0 && b.isFinite { total += (b - a) / denom }
+    /// The full cosine matrix of the sample, summed over an inverted index in sorted term order
+    /// (float sums add up in the same order on every run).
+    static func similarities(_ docs: [SparseVector]) -> [Float] {
+        let n = docs.count
+        var sim = [Float](repeating: 0, count: n * n)
+        var postings: [Int32: [(Int, Float)]] = [:]
+        for (d, v) in docs.enumerated() {
+            for k in v.ids.indices { postings[v.ids[k], default: []].append((d, v.values[k])) }
         }
-        return scored == 0 ? 0 : total / Double(scored)
+        for term in postings.keys.sorted() {
+            let list = postings[term]!
+            for a in list.indices {
+                let (da, wa) = list[a]
+                for b in (a + 1)..<list.count {
+                    let (db, wb) = list[b]
+                    sim[da * n + db] += wa * wb
+                }
+            }
+        }
+        for a in 0..<n {
+            for b in (a + 1)..<n { sim[b * n + a] = sim[a * n + b] }
+        }
+        return sim
     }
 }

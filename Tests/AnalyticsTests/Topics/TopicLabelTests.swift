@@ -5,13 +5,13 @@ import Testing
 @Suite struct TopicLabelTests {
     @Test func labelsStayShort() {
         #expect(
-            TopicPipeline.label(["mot de passe", "refusé", "client mail", "extra"])
+            TopicLabeler.label(["mot de passe", "refusé", "client mail", "extra"])
                 == "mot de passe, refusé, client mail")
         #expect(
-            TopicPipeline.label([
+            TopicLabeler.label([
                 "double après la synchronisation du calendrier", "outlook", "événements récurrents apparaissent",
             ])
                 == "double après la synchronisation du calendrier, outlook")
-        #expect(TopicPipeline.label(["slack"]) == "slack")
+        #expect(TopicLabeler.label(["slack"]) == "slack")
     }
 }

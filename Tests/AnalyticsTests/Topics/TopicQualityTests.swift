@@ -64,28 +64,24 @@ struct TopicQuality {
     }
 }
 
-/// Ablation (slow, so only with `ANALYTICS_ABLATION=1`): what the cross-language merges add.
+/// Ablation (slow, so only with `ANALYTICS_ABLATION=1`): what the team-answer evidence adds.
 @Suite struct TopicQualityAblationTests {
     @Test(.enabled(if: ProcessInfo.processInfo.environment["ANALYTICS_ABLATION"] == "1", "an ablation study: set ANALYTICS_ABLATION=1 to run it"))
-    func linkMergingJoinsLanguagesWithoutLosingPurity() {
+    func teamAnswersJoinWordingsWithoutLosingPurity() {
         let corpus = PlantedCorpus(threads: 1500, seed: 7)
-        func quality(links: Bool, vocabulary: Float) -> TopicQuality {
+        func quality(teamAnswers: Bool) -> TopicQuality {
             var pipeline = TopicPipeline()
-            pipeline.mergeByLinks = links
-            pipeline.vocabularyMergeThreshold = vocabulary
+            pipeline.useTeamAnswers = teamAnswers
             let model = ReportModel(messages: corpus.messages, options: ReportOptions(), pipeline: pipeline)
             let q = TopicQuality(corpus: corpus, summary: model.topics, messages: model.data.messages)
             print(
-                "links=\(links) vocabulary=\(vocabulary): \(model.topics.topics.count) topics, mean recall \(NumberFormat.fixed(q.meanRecall, 3)), mean precision \(NumberFormat.fixed(q.meanPrecision, 3))"
+                "teamAnswers=\(teamAnswers): \(model.topics.topics.count) topics, mean recall \(NumberFormat.fixed(q.meanRecall, 3)), mean precision \(NumberFormat.fixed(q.meanPrecision, 3))"
             )
             return q
         }
-        let none = quality(links: false, vocabulary: 2)
-        let vocabularyOnly = quality(links: false, vocabulary: 0.35)
-        let linksOnly = quality(links: true, vocabulary: 2)
-        let both = quality(links: true, vocabulary: 0.35)
-        #expect(vocabularyOnly.meanRecall >= none.meanRecall)
-        #expect(linksOnly.meanRecall > none.meanRecall + 0.2)
-        #expect(both.meanPrecision >= none.meanPrecision - 0.02)
+        let without = quality(teamAnswers: false)
+        let with = quality(teamAnswers: true)
+        #expect(with.meanRecall >= without.meanRecall)
+        #expect(with.meanPrecision >= without.meanPrecision - 0.02)
     }
 }

@@ -1,0 +1,112 @@
+import Foundation
+import TextAnalysis
+
+/// What in a message belongs to a person rather than to a question: the greeting line ("Bonjour
+/// Marie,"), the sign-off and what follows it ("Bien à vous, Céline"), the display names seen in
+/// the mailbox's own headers, and codes (order, ticket, tracking and phone numbers). Topics never
+/// see them, and `--anonymize` masks the same.
+struct PersonalText: Sendable {
+    /// Folded words of display names (team and customers), minus words the lexicon knows.
+    let names: Set<String>
+    /// The same, stemmed like topic terms.
+    let nameStems: Set<String>
+
+    init(names: Set<String> = []) {
+        self.names = names
+        nameStems = Set(names.map { TopicStemmer.stem(Stemmer.stem($0)) })
+    }
+
+    /// Name words from every From/To/Cc display name of the messages.
+    init(displayNames: [String]) {
+        var names = Set<String>()
+        let lexicon = ConceptLexicon.shared
+        for name in displayNames {
+            for word in name.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "-" }) {
+                let folded = Folding.fold(String(word))
+                guard folded.count >= 3, TopicStopWords.flags[folded] == nil,
+                    lexicon.phrases[[Stemmer.stem(folded)]] == nil
+                else { continue }
+                names.insert(folded)
+            }
+        }
+        self.init(names: names)
+    }
+
+    static let greetings: [String] = [
+        "hello", "hi", "hey", "dear", "good morning", "good afternoon", "good evening", "greetings", "bonjour",
+        "bonsoir", "salut", "coucou", "madame", "monsieur", "chère", "cher", "hola",
+    ]
+    static let closings: [String] = [
+        "thanks", "thank you", "many thanks", "thx", "regards", "best regards", "kind regards", "best", "cheers",
+        "sincerely", "yours", "all the best", "warm regards", "merci", "merci d'avance", "merci beaucoup",
+        "cordialement", "bien cordialement", "bien à vous", "bonne journée", "bonne soirée", "salutations",
+        "sincères salutations", "à bientôt", "a bientot", "amicalement", "bisous", "respectueusement",
+        "dans l'attente", "en vous remerciant", "je vous remercie", "sent from my", "envoyé de mon",
+    ]
+
+    /// The text without its greeting, its sign-off and what follows, and codes.
+    func strip(_ text: String) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        while let first = lines.first, first.trimmingCharacters(in: .whitespaces).isEmpty { lines.removeFirst() }
+        if let first = lines.first { lines[0] = Self.withoutGreeting(first) }
+        if let cut = Self.signOffLine(lines) { lines.removeSubrange(cut...) }
+        return lines.map { maskCodes($0) }.joined(separator: "\n")
+    }
+
+    /// A greeting at the start of a line, with the name after it, up to its punctuation.
+    static func withoutGreeting(_ line: String) -> String {
+        let lower = Folding.fold(line.trimmingCharacters(in: .whitespaces))
+        guard greetings.contains(where: { startsWithPhrase(lower, $0) }) else { return line }
+        let chars = Array(line)
+        if let stop = chars.firstIndex(where: { ",!.:;\n".contains($0) }), stop <= 48 {
+            return String(chars[(stop + 1)...])
+        }
+        return chars.count <= 48 ? "" : line
+    }
+
+    /// The first line, in the last six non-empty lines, that is a short closing ("Merci,",
+    /// "Best regards", "Bien à vous, Céline").
+    static func signOffLine(_ lines: [String]) -> Int? {
+        let nonEmpty = lines.indices.filter { !lines[$0].trimmingCharacters(in: .whitespaces).isEmpty }
+        guard nonEmpty.count >= 2 else { return nil }
+        for k in nonEmpty.suffix(6) where k != nonEmpty.first {
+            let folded = Folding.fold(lines[k].trimmingCharacters(in: .whitespaces))
+            let words = folded.split(whereSeparator: { $0 == " " || $0 == "," }).count
+            guard words <= 6 else { continue }
+            if closings.contains(where: { startsWithPhrase(folded, $0) }) { return k }
+        }
+        return nil
+    }
+
+    /// `text` (folded) starts with `phrase` followed by no letter ("hi," but not "hiking").
+    static func startsWithPhrase(_ text: String, _ phrase: String) -> Bool {
+        let p = Folding.fold(phrase)
+        guard text.hasPrefix(p) else { return false }
+        guard let next = text.dropFirst(p.count).first else { return true }
+        return !next.isLetter
+    }
+
+    /// Any space-separated chunk holding three or more digits (order, ticket, tracking, phone
+    /// numbers and their prefixes such as "CMD-457088") becomes a break.
+    func maskCodes(_ line: String, mask: String = " | ") -> String {
+        var out = ""
+        out.reserveCapacity(line.utf8.count)
+        for (k, chunk) in line.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
+            if k > 0 { out += " " }
+            if chunk.utf8.count >= 3 && Self.isCode(chunk) {
+                out += mask
+            } else {
+                out += chunk
+            }
+        }
+        return out
+    }
+
+    static func isCode(_ chunk: Substring) -> Bool {
+        var digits = 0
+        for b in chunk.utf8 where b >= 0x30 && b <= 0x39 { digits += 1 }
+        return digits >= 3
+    }
+
+    func isName(_ folded: String) -> Bool { names.contains(folded) }
+}
