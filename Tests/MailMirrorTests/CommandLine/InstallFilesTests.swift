@@ -39,9 +39,9 @@ import Testing
         #expect(
             try Self.bashCompletions(script, ["mailmirror", "account", ""]) == [
                 "--help", "--root", "--verbose", "--version", "-h",
-                "-v", "add", "list", "remove", "test",
+                "-v", "add", "authorize", "list", "remove", "test",
             ])
-        #expect(try Self.bashCompletions(script, ["mailmirror", "--root", "/tmp/x", "account", "a"]) == ["add"])
+        #expect(try Self.bashCompletions(script, ["mailmirror", "--root", "/tmp/x", "account", "a"]) == ["add", "authorize"])
         #expect(try Self.bashCompletions(script, ["mailmirror", "search", "--so"]) == ["--sort"])
         #expect(try Self.bashCompletions(script, ["mailmirror", "search", "--sort", ""]) == ["date", "relevance"])
         #expect(try Self.bashCompletions(script, ["mailmirror", "account", "add", "--gm"]) == ["--gmail"])
