@@ -1,8 +1,9 @@
 import Foundation
 
 /// Body texts the catalogue already decoded during the sync, kept for the index refresh that
-/// follows so it does not inflate and parse the same messages a second time (profiled, first
-/// pull of 10,000 `scripts/gen-sample` messages: the second read was a sixth of the CPU).
+/// follows so it does not inflate and parse the same messages a second time. Held only in memory
+/// (16 MB, as before), a first pull of 100,000 help-center messages had most of its texts read
+/// and parsed again (issue 12's profile names that second parse).
 ///
 /// A few MB stay in memory; the rest go to a scratch file that is unlinked as soon as it is
 /// opened (so a killed sync leaves nothing behind, and nothing stale can ever be read back),

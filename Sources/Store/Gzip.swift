@@ -23,7 +23,7 @@ public enum Gzip {
     }
 
     /// The level the store writes. Compression is the costliest step of a first pull (profiled,
-    /// 10,000 `scripts/gen-sample` messages: deflate at level 6 was 41% of the sync's CPU), and
+    /// 10,000 `scripts/gen-sample` messages: deflate at level 6 was 48% of the sync's CPU), and
     /// mail compresses little better past level 1, whose matcher is the fast one (measured with
     /// this zlib, CPU for deflate / size of the gzip against the raw mail): gen-sample 10,000 —
     /// level 1: 349 µs/msg, 62.8%; 3: 368 µs, 62.5%; 6: 465 µs, 60.8%; the shared help-center
