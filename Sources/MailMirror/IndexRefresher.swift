@@ -22,7 +22,7 @@ struct IndexRefresher {
     /// texts already decoded (by the catalogue, during the sync), by message id; the others
     /// are read from the store.
     @discardableResult
-    func refresh(texts known: [String: String] = [:]) throws -> Int {
+    func refresh(texts known: IndexTextCache = IndexTextCache()) throws -> Int {
         // Nothing was catalogued since the last refresh: leave without reading the catalog.
         let catalogBytes = Self.fileSize(store.catalog.path)
         let recorded = readState()
@@ -41,8 +41,7 @@ struct IndexRefresher {
             // much the catalog gained and however large its messages are.
             let writer = try IndexWriter(directory: paths.index)
             defer { writer.close() }
-            var texts = known
-            try add(due, to: writer, texts: &texts, batch: 1_000)
+            try add(due, to: writer, texts: known, batch: 1_000)
         }
         try saveThreads(view)
         try writeState(records: view.records.count)
@@ -75,13 +74,13 @@ struct IndexRefresher {
             return (message.summary, budget.take(text.utf8.count) ? text : nil)
         }
         let view = CatalogView(records: summarized.map(\.summary))
-        var texts: [String: String] = [:]
-        for message in summarized { if let text = message.text { texts[message.summary.id] = text } }
+        let texts = IndexTextCache(memoryBytes: Int.max)
+        for message in summarized { if let text = message.text { texts.keep(text, for: message.summary.id) } }
         try writeState(records: 0)
         try store.catalog.rewrite(threaded(view))
         let writer = try IndexWriter(directory: paths.index, rebuild: true)
         defer { writer.close() }
-        try add(view.messages, to: writer, texts: &texts, batch: 5_000)
+        try add(view.messages, to: writer, texts: texts, batch: 5_000)
         try writeState(records: view.records.count)
         return view.messages.count
     }
@@ -115,7 +114,7 @@ struct IndexRefresher {
     /// Adds `summaries` to the index, a few at a time: the text from `texts` when it is there
     /// (taken out as it is used), else read from the store and parsed again. Commits every
     /// `batch` messages, or sooner when the batch holds `maxPendingTerms` terms.
-    private func add(_ summaries: [MessageSummary], to writer: IndexWriter, texts: inout [String: String], batch: Int) throws {
+    private func add(_ summaries: [MessageSummary], to writer: IndexWriter, texts: IndexTextCache, batch: Int) throws {
         let step = max(1, ProcessInfo.processInfo.activeProcessorCount) * 4
         var pending = 0
         var start = 0
@@ -123,11 +122,11 @@ struct IndexRefresher {
             // Known texts go straight in; a run of unknown ones is read on every core.
             var end = start
             var documents: [IndexDocument] = []
-            if let text = texts.removeValue(forKey: summaries[start].id) {
+            if let text = texts.take(summaries[start].id) {
                 documents = [IndexDocument(summary: summaries[start], bodyText: text)]
                 end = start + 1
             } else {
-                while end < summaries.count, end - start < step, texts[summaries[end].id] == nil { end += 1 }
+                while end < summaries.count, end - start < step, !texts.contains(summaries[end].id) { end += 1 }
                 documents = try parallelMap(Array(summaries[start..<end]), document)
             }
             for document in documents {

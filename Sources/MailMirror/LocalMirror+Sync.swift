@@ -6,6 +6,7 @@ extension LocalMirror {
     /// Mirrors the named accounts (all when `names` is empty), one sync at a time per root.
     public func sync(accounts names: [String], connector: RemoteConnector, observer: SyncObserver,
                      options: SyncOptions = SyncOptions()) throws -> [AccountSyncResult] {
+        AllocatorPolicy.applied
         let configuration = try configuration()
         let accounts = try names.isEmpty ? configuration.accounts : names.map { try configuration.account(named: $0) }
         guard !accounts.isEmpty else {
@@ -26,7 +27,7 @@ extension LocalMirror {
         try recovery.begin()
         var cataloguers: [Cataloguer] = []
         var results: [AccountSyncResult] = []
-        let texts = IndexTextCache()
+        let texts = IndexTextCache(directory: paths.root)
         for account in accounts {
             // config.json can be edited by hand: a name like "../x" would put the budget file
             // (and anything else keyed by the name) outside the root.
@@ -62,6 +63,9 @@ extension LocalMirror {
         // sync (or `mailmirror reindex`) catches up.
         var rebuild = !damageBefore.isEmpty
         var upToDate = false
+        // What happened to the derived data concerns every account synced: it goes into each
+        // account's `notices`, which the CLI prints even under --quiet and puts in --json.
+        var derivedNotices: [String] = []
         if !rebuild {
             do {
                 // Whatever a failed mailbox left unflushed is written first (it carries what only the server
@@ -70,14 +74,14 @@ extension LocalMirror {
                 for cataloguer in cataloguers { try? cataloguer.flush() }
                 if interrupted {
                     let recovered = try recovery.recover()
-                    if recovered > 0 { observer.warning("catalogued \(recovered) messages an interrupted sync had stored but not catalogued") }
+                    if recovered > 0 { derivedNotices.append("catalogued \(recovered) messages an interrupted sync had stored but not catalogued") }
                 }
                 if !cataloguers.contains(where: \.lostSummaries) { try recovery.end() }
             } catch {
-                observer.warning("the catalog could not be checked (\(Failure.message(error))); run `mailmirror reindex`")
+                derivedNotices.append("the catalog could not be checked (\(Failure.message(error))); run `mailmirror reindex`")
             }
             do {
-                try IndexRefresher(store: store, paths: paths, teams: teams(configuration)).refresh(texts: texts.takeAll())
+                try IndexRefresher(store: store, paths: paths, teams: teams(configuration)).refresh(texts: texts)
                 // Covered before, nothing lost, refreshed: covered now. Otherwise look again in full.
                 upToDate = coveredBefore && !interrupted && !cataloguers.contains(where: \.lostSummaries)
                 if !upToDate, let after = try? coverage.examine() {
@@ -85,7 +89,7 @@ extension LocalMirror {
                     rebuild = after.contains(where: \.isDamage)
                 }
             } catch {
-                observer.warning("the search index could not be updated (\(Failure.message(error))); run `mailmirror reindex`")
+                derivedNotices.append("the search index could not be updated (\(Failure.message(error))); run `mailmirror reindex`")
             }
         }
         if rebuild {
@@ -100,12 +104,13 @@ extension LocalMirror {
                 let count = try IndexRefresher(store: store, paths: paths, teams: teams(configuration)).rebuild()
                 try recovery.end()
                 upToDate = true
-                observer.warning("the catalog and the search index did not cover the store (\(reason)); rebuilt them from the store (\(count) messages indexed)")
+                derivedNotices.append("the catalog and the search index did not cover the store (\(reason)); rebuilt them from the store (\(count) messages indexed)")
             } catch {
-                observer.warning("the catalog and the search index do not cover the store (\(reason)) and could not be rebuilt (\(Failure.message(error))); run `mailmirror reindex`")
+                derivedNotices.append("the catalog and the search index do not cover the store (\(reason)) and could not be rebuilt (\(Failure.message(error))); run `mailmirror reindex`")
             }
         }
         if upToDate { try? coverage.record(listing: false) } else { coverage.forget() }
+        for index in results.indices { results[index].notices += derivedNotices }
         return results
     }
 
@@ -131,7 +136,7 @@ extension LocalMirror {
         return count
     }
 
-    /// gzip level for new files: `MAILMIRROR_GZIP_LEVEL` (1–9), else 6.
+    /// gzip level for new files: `MAILMIRROR_GZIP_LEVEL` (1–9), else `Gzip.defaultLevel` (1).
     var compressionLevel: Int32 {
         if let text = ProcessInfo.processInfo.environment["MAILMIRROR_GZIP_LEVEL"], let level = Int32(text), (1...9).contains(level) {
             return level

@@ -51,14 +51,16 @@ import Testing
         #expect(catalog.records.allSatisfy { $0.replyText.utf8.count <= 64 * 1024 })
     }
 
-    /// Texts the catalogue decoded during the sync give the same index as reading them again.
+    /// Texts the catalogue decoded during the sync give the same index as reading them again, whether
+    /// they were held in memory or in the scratch file.
     @Test func aRefreshWithTheSyncsTextsGivesTheSameIndex() throws {
         let reread = try Self.store(), known = try Self.store()
         defer {
             try? FileManager.default.removeItem(at: reread)
             try? FileManager.default.removeItem(at: known)
         }
-        var texts: [String: String] = [:]
+        // 2 KB in memory: a few texts there, the rest in the file.
+        let cache = IndexTextCache(directory: known, memoryBytes: 2_000)
         for root in [reread, known] {
             let store = try MailStore(root: root)
             let refresher = IndexRefresher(store: store, paths: MirrorPaths(root: root), teams: [:])
@@ -67,30 +69,53 @@ import Testing
             try FileManager.default.removeItem(at: root.appendingPathComponent("index"))
             try FileManager.default.removeItem(at: refresher.stateURL)
             if root == known {
-                let cache = IndexTextCache()
                 for record in try CatalogView(catalog: store.catalog).records {
                     let bytes = try store.mailbox(account: "test", name: "INBOX").readMessage(uidValidity: record.key.uidValidity, uid: record.key.uid)
                     cache.keep(IndexRefresher.bodyText(bytes, summary: record, team: TeamMatcher(members: [])), for: record.id)
                 }
-                texts = cache.takeAll()
+                // The huge one (cut to 256 KB, above the cache's 64 KB) is read again.
+                #expect(cache.count == 39)
             }
-            #expect(try refresher.refresh(texts: root == known ? texts : [:]) == 40)
+            #expect(try refresher.refresh(texts: root == known ? cache : IndexTextCache()) == 40)
         }
-        // The huge one is read again; the others came from the cache.
-        #expect(texts.count == 39)
+        // Every kept text was used (taken out), and nothing was left beside the store.
+        #expect(cache.count == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: known.path).allSatisfy { !$0.hasPrefix(".index-texts") })
         let segments = try Self.segments(reread)
         #expect(!segments.isEmpty)
         #expect(segments == (try Self.segments(known)))
     }
 
-    @Test func theTextCacheIsBounded() {
-        let cache = IndexTextCache(budgetBytes: 10)
+    @Test func theTextCacheIsBoundedInMemory() {
+        let cache = IndexTextCache(memoryBytes: 10)
         cache.keep("12345678", for: "a")
         cache.keep("123", for: "b")
         cache.keep("12", for: "c")
         cache.keep(String(repeating: "x", count: IndexTextCache.maxTextBytes + 1), for: "d")
-        #expect(cache.takeAll() == ["a": "12345678", "c": "12"])
-        #expect(cache.takeAll().isEmpty)
+        #expect(cache.count == 2)
+        #expect(!cache.contains("b") && !cache.contains("d"))
+        #expect(cache.take("a") == "12345678")
+        #expect(cache.take("a") == nil)
+        #expect(cache.take("c") == "12")
+        #expect(cache.count == 0)
+    }
+
+    @Test func theTextCacheSpillsToAnUnlinkedFileWithinItsBound() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mm-texts-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let cache = IndexTextCache(directory: directory, memoryBytes: 4, fileBytes: 20)
+        cache.keep("abc", for: "memory")
+        cache.keep("héllo wörld", for: "file")
+        cache.keep("0123456789", for: "too much")
+        cache.keep("", for: "empty")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+        #expect(cache.count == 3)
+        #expect(!cache.contains("too much"))
+        #expect(cache.take("file") == "héllo wörld")
+        #expect(cache.take("memory") == "abc")
+        #expect(cache.take("empty") == "")
+        #expect(cache.take("file") == nil)
     }
 
     /// New messages get their thread ids by an append, not a rewrite of the whole catalog; the file is

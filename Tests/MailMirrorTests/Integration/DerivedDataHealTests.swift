@@ -176,10 +176,14 @@ struct DerivedDataHealTests {
         let counts = (status.json["mailboxes"] as? [[String: Any]] ?? []).compactMap { $0["messages"] as? Int }
         #expect(counts == [Self.total])
 
-        // The next sync rebuilds both; everything answers over all 8 messages again.
-        let sync = try mirror.run(root, ["sync"])
+        // The next sync rebuilds both, and says so in its JSON and once on stderr; everything answers
+        // over all 8 messages again.
+        let sync = try mirror.run(root, ["sync", "--json"])
         #expect(sync.status == 0, "\(damage): \(sync.errors)")
-        #expect(sync.errors.contains("rebuilt them from the store"), "\(damage): \(sync.errors)")
+        #expect(sync.errors.components(separatedBy: "rebuilt them from the store").count == 2, "\(damage): \(sync.errors)")
+        let notices = (sync.json["accounts"] as? [[String: Any]] ?? []).flatMap { $0["notices"] as? [String] ?? [] }
+        #expect(notices.contains { $0.contains("did not cover the store") && $0.contains("rebuilt them from the store") },
+                "\(damage): \(sync.output)")
         let after = try Self.searchedUIDs(mirror, root)
         #expect(after.run.status == 0 && after.uids == Array(1...Self.total), "\(damage): \(after.run.errors) \(after.uids)")
         let healedReport = try Self.reportedCustomerMessages(mirror, root)
@@ -207,6 +211,18 @@ struct DerivedDataHealTests {
         let clean = try mirror.run(root, ["verify"])
         #expect(clean.status == 0, "\(clean.output)")
         #expect(clean.output.contains("The catalog and the search index cover every stored message."), "\(clean.output)")
+    }
+
+    /// `sync --quiet` prints nothing but what the user must see: a rebuild of the derived data is one.
+    @Test func aQuietSyncStillSaysItRebuilt() throws {
+        let mirror = try Mirror()
+        let root = try mirror.copy()
+        try Self.damage(.catalogTruncated, in: root, mirror: mirror)
+        let sync = try mirror.run(root, ["sync", "--quiet"])
+        #expect(sync.status == 0, "\(sync.errors)")
+        #expect(sync.output.isEmpty, "\(sync.output)")
+        #expect(sync.errors.contains("did not cover the store") && sync.errors.contains("rebuilt them from the store"), "\(sync.errors)")
+        #expect(try Self.searchedUIDs(mirror, root).uids == Array(1...Self.total))
     }
 
     /// What a killed sync leaves (stored messages the catalog never heard of, the marker still there)
