@@ -40,16 +40,38 @@ struct Breakdowns {
     var heatmapTeam = [[Int]](repeating: [Int](repeating: 0, count: 24), count: 7)
 
     init(_ data: ReportData, firstDay: Int, lastDay: Int) {
-        let messages = data.messages
+        var tallies = Tallies()
+        for i in data.messages.indices where data.days[i] >= firstDay && data.days[i] <= lastDay {
+            tallies.count(data.messages[i], thread: data.threadOf[i])
+            let (w, h) = (Int(data.weekdays[i]), Int(data.hours[i]))
+            if data.messages[i].direction == .customer { heatmapCustomer[w][h] += 1 } else { heatmapTeam[w][h] += 1 }
+        }
+        for thread in data.threads {
+            guard let enquiry = thread.enquiry, data.days[enquiry] >= firstDay, data.days[enquiry] <= lastDay else {
+                continue
+            }
+            tallies.countEnquiry(thread, data.messages)
+        }
+        byMailbox = Tallies.groups(tallies.mailbox)
+        byLabel = Tallies.groups(tallies.label)
+        byMember = tallies.members()
+        byDomain = tallies.domains()
+    }
+}
+
+/// The per-mailbox, per-label, per-member and per-domain counts while `Breakdowns` walks the messages.
+/// Entries are mutated in place (`table[key, default:]`): copying them out and back would copy each
+/// thread set on every message.
+extension Breakdowns {
+    fileprivate struct Tallies {
         var mailbox: [String: (GroupRow, Set<Int>)] = [:]
         var label: [String: (GroupRow, Set<Int>)] = [:]
         var member: [String: (MemberRow, Set<Int>, [String: Int])] = [:]
         var domain: [String: (DomainRow, Set<Int>, Set<String>)] = [:]
 
-        // Entries are mutated in place (`table[key, default:]`): copying them out and back would
-        // copy each thread set on every message.
-        func add(_ table: inout [String: (GroupRow, Set<Int>)], _ key: String, _ message: MessageSummary, _ thread: Int)
-        {
+        static func add(
+            _ table: inout [String: (GroupRow, Set<Int>)], _ key: String, _ message: MessageSummary, _ thread: Int
+        ) {
             if message.direction == .customer {
                 table[key, default: (GroupRow(key: key), [])].0.customerMessages += 1
                 if message.isReply { table[key, default: (GroupRow(key: key), [])].0.customerReplies += 1 }
@@ -59,28 +81,23 @@ struct Breakdowns {
             table[key, default: (GroupRow(key: key), [])].1.insert(thread)
         }
 
-        for i in messages.indices where data.days[i] >= firstDay && data.days[i] <= lastDay {
-            let message = messages[i]
-            let thread = data.threadOf[i]
-            add(&mailbox, message.key.account + "/" + message.key.mailbox, message, thread)
+        /// One message of the period: its mailbox, its labels, and its sender's domain or team member.
+        mutating func count(_ message: MessageSummary, thread: Int) {
+            Self.add(&mailbox, message.key.account + "/" + message.key.mailbox, message, thread)
             if message.labels.count == 1 {
-                add(&label, message.labels[0], message, thread)
+                Self.add(&label, message.labels[0], message, thread)
             } else {
-                for name in Set(message.labels).sorted() { add(&label, name, message, thread) }
+                for name in Set(message.labels).sorted() { Self.add(&label, name, message, thread) }
             }
-            let w = Int(data.weekdays[i])
-            let h = Int(data.hours[i])
             let address = message.from?.address.lowercased() ?? ""
             switch message.direction {
             case .customer:
-                heatmapCustomer[w][h] += 1
                 let key = message.from?.domain ?? ""
                 let empty = (DomainRow(domain: key), Set<Int>(), Set<String>())
                 domain[key, default: empty].0.customerMessages += 1
                 domain[key, default: empty].1.insert(thread)
                 if !address.isEmpty { domain[key, default: empty].2.insert(address) }
             case .team:
-                heatmapTeam[w][h] += 1
                 guard message.isReply else { break }
                 let empty = (MemberRow(address: address, name: ""), Set<Int>(), [String: Int]())
                 member[address, default: empty].0.teamReplies += 1
@@ -90,49 +107,54 @@ struct Breakdowns {
                 }
             }
         }
-        for thread in data.threads {
-            guard let enquiry = thread.enquiry, data.days[enquiry] >= firstDay, data.days[enquiry] <= lastDay else {
-                continue
-            }
+
+        /// A thread whose enquiry is in the period: its customer domain, and who answered first, how fast.
+        mutating func countEnquiry(_ thread: ThreadFacts, _ messages: [MessageSummary]) {
+            guard let enquiry = thread.enquiry else { return }
             let key = messages[enquiry].from?.domain ?? ""
             let emptyDomain = (DomainRow(domain: key), Set<Int>(), Set<String>())
             domain[key, default: emptyDomain].0.enquiries += 1
-            if let minutes = thread.firstResponseMinutes(messages), let response = thread.firstResponse {
-                domain[key, default: emptyDomain].0.answered += 1
-                domain[key, default: emptyDomain].0.firstResponseMinutes.append(minutes)
-                let address = messages[response].from?.address.lowercased() ?? ""
-                let emptyMember = (MemberRow(address: address, name: ""), Set<Int>(), [String: Int]())
-                member[address, default: emptyMember].0.firstResponses += 1
-                member[address, default: emptyMember].0.firstResponseMinutes.append(minutes)
-                if let name = messages[response].from?.name, !name.isEmpty {
-                    member[address, default: emptyMember].2[name, default: 0] += 1
-                }
+            guard let minutes = thread.firstResponseMinutes(messages), let response = thread.firstResponse else {
+                return
+            }
+            domain[key, default: emptyDomain].0.answered += 1
+            domain[key, default: emptyDomain].0.firstResponseMinutes.append(minutes)
+            let address = messages[response].from?.address.lowercased() ?? ""
+            let emptyMember = (MemberRow(address: address, name: ""), Set<Int>(), [String: Int]())
+            member[address, default: emptyMember].0.firstResponses += 1
+            member[address, default: emptyMember].0.firstResponseMinutes.append(minutes)
+            if let name = messages[response].from?.name, !name.isEmpty {
+                member[address, default: emptyMember].2[name, default: 0] += 1
             }
         }
 
-        func groups(_ table: [String: (GroupRow, Set<Int>)]) -> [GroupRow] {
+        static func groups(_ table: [String: (GroupRow, Set<Int>)]) -> [GroupRow] {
             table.values.map { entry -> GroupRow in
                 var row = entry.0
                 row.threads = entry.1.count
                 return row
             }.sorted { ($0.customerMessages + $0.teamReplies, $1.key) > ($1.customerMessages + $1.teamReplies, $0.key) }
         }
-        byMailbox = groups(mailbox)
-        byLabel = groups(label)
-        byMember = member.values.map { entry -> MemberRow in
-            var row = entry.0
-            row.threads = entry.1.count
-            // The display name used most often; ties broken by the name itself.
-            row.name = entry.2.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.first?.key ?? ""
-            row.firstResponseMinutes.sort()
-            return row
-        }.sorted { ($0.teamReplies, $1.address) > ($1.teamReplies, $0.address) }
-        byDomain = domain.values.map { entry -> DomainRow in
-            var row = entry.0
-            row.threads = entry.1.count
-            row.uniqueCustomers = entry.2.count
-            row.firstResponseMinutes.sort()
-            return row
-        }.sorted { ($0.customerMessages, $1.domain) > ($1.customerMessages, $0.domain) }
+
+        func members() -> [MemberRow] {
+            member.values.map { entry -> MemberRow in
+                var row = entry.0
+                row.threads = entry.1.count
+                // The display name used most often; ties broken by the name itself.
+                row.name = entry.2.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.first?.key ?? ""
+                row.firstResponseMinutes.sort()
+                return row
+            }.sorted { ($0.teamReplies, $1.address) > ($1.teamReplies, $0.address) }
+        }
+
+        func domains() -> [DomainRow] {
+            domain.values.map { entry -> DomainRow in
+                var row = entry.0
+                row.threads = entry.1.count
+                row.uniqueCustomers = entry.2.count
+                row.firstResponseMinutes.sort()
+                return row
+            }.sorted { ($0.customerMessages, $1.domain) > ($1.customerMessages, $0.domain) }
+        }
     }
 }

@@ -2,19 +2,33 @@
 enum MarkdownReport {
     static func render(_ model: ReportModel) -> String {
         let s = ReportStrings(language: model.options.language)
-        var out: [String] = []
-        func day(_ n: Int) -> String { CalendarDay(dayNumber: n).description }
-        out.append("# \(s.title)")
+        var out = header(model, s)
+        out += summarySection(model, s)
+        out += volumeSection(model, s)
+        out += ["## \(s.heatmap)", "", s.heatmapNote, "", "![\(s.heatmap)](heatmap.svg)", ""]
+        out += topicSections(model, s)
+        out += breakdownSections(model.breakdowns, s)
+        out += ["## \(s.method)", ""]
+        for line in s.definitions { out.append("- \(line)") }
         out.append("")
-        out.append(
-            s.coverage(day(model.firstDay), day(model.lastDay), model.options.granularity, model.options.timeZoneName))
-        out.append(s.previous(day(model.previousFirstDay), day(model.previousLastDay)))
-        out.append("")
+        return out.joined(separator: "\n")
+    }
 
-        out.append("## \(s.summary)")
-        out.append("")
-        out.append(row([s.metric, s.thisPeriod, s.previousPeriod, s.change]))
-        out.append("|---|---:|---:|---:|")
+    private static func header(_ model: ReportModel, _ s: ReportStrings) -> [String] {
+        func day(_ n: Int) -> String { CalendarDay(dayNumber: n).description }
+        return [
+            "# \(s.title)",
+            "",
+            s.coverage(day(model.firstDay), day(model.lastDay), model.options.granularity, model.options.timeZoneName),
+            s.previous(day(model.previousFirstDay), day(model.previousLastDay)),
+            "",
+        ]
+    }
+
+    private static func summarySection(_ model: ReportModel, _ s: ReportStrings) -> [String] {
+        var out = [
+            "## \(s.summary)", "", row([s.metric, s.thisPeriod, s.previousPeriod, s.change]), "|---|---:|---:|---:|",
+        ]
         for kpi in model.kpis {
             out.append(
                 row([
@@ -23,11 +37,11 @@ enum MarkdownReport {
                 ]))
         }
         out.append("")
+        return out
+    }
 
-        out.append("## \(s.volume)")
-        out.append("")
-        out.append("![\(s.volume)](volume.svg)")
-        out.append("")
+    private static func volumeSection(_ model: ReportModel, _ s: ReportStrings) -> [String] {
+        var out = ["## \(s.volume)", "", "![\(s.volume)](volume.svg)", ""]
         out.append(
             row([
                 s.period, s.kpiName("customer_messages"), s.kpiName("customer_replies"), s.kpiName("team_replies"),
@@ -45,27 +59,24 @@ enum MarkdownReport {
                 ]))
         }
         out.append("")
+        return out
+    }
 
-        out.append("## \(s.heatmap)")
-        out.append("")
-        out.append(s.heatmapNote)
-        out.append("")
-        out.append("![\(s.heatmap)](heatmap.svg)")
-        out.append("")
-
-        out += topicSections(model, s)
-
-        let b = model.breakdowns
-        out.append("## \(s.byMailbox)")
-        out.append("")
+    /// By mailbox, by label (when there are labels), by team member and by customer domain.
+    private static func breakdownSections(_ b: Breakdowns, _ s: ReportStrings) -> [String] {
+        var out = ["## \(s.byMailbox)", ""]
         out += groupTable(s.mailbox, b.byMailbox, s)
         if !b.byLabel.isEmpty {
-            out.append("## \(s.byLabel)")
-            out.append("")
+            out += ["## \(s.byLabel)", ""]
             out += groupTable(s.label, b.byLabel, s)
         }
-        out.append("## \(s.byMember)")
-        out.append("")
+        out += memberSection(b, s)
+        out += domainSection(b, s)
+        return out
+    }
+
+    private static func memberSection(_ b: Breakdowns, _ s: ReportStrings) -> [String] {
+        var out = ["## \(s.byMember)", ""]
         out.append(
             row([
                 s.member, s.kpiName("team_replies"), s.threads, s.firstResponses,
@@ -81,8 +92,11 @@ enum MarkdownReport {
                 ]))
         }
         out.append("")
-        out.append("## \(s.byDomain)")
-        out.append("")
+        return out
+    }
+
+    private static func domainSection(_ b: Breakdowns, _ s: ReportStrings) -> [String] {
+        var out = ["## \(s.byDomain)", ""]
         out.append(
             row([
                 s.domain, s.kpiName("customer_messages"), s.threads, s.kpiName("unique_customers"),
@@ -99,11 +113,7 @@ enum MarkdownReport {
                 ]))
         }
         out.append("")
-        out.append("## \(s.method)")
-        out.append("")
-        for line in s.definitions { out.append("- \(line)") }
-        out.append("")
-        return out.joined(separator: "\n")
+        return out
     }
 
     private static func topicSections(_ model: ReportModel, _ s: ReportStrings) -> [String] {
