@@ -70,9 +70,17 @@ struct SegmentBuilder {
     }
 
     mutating func add(_ document: IndexDocument) {
-        let s = document.summary
         let doc = Int32(records.count)
         pairs.removeAll(keepingCapacity: true)
+        let lengths = collectTerms(document)
+        appendPostings(doc)
+        appendRecord(document, lengths: lengths)
+    }
+
+    /// Fills `pairs` with (term number, position) for every field of the document; returns each
+    /// field's length in positions.
+    private mutating func collectTerms(_ document: IndexDocument) -> SIMD8<UInt32> {
+        let s = document.summary
         var lengths = SIMD8<UInt32>()
         lengths[0] = UInt32(addText(.subject, s.subject, from: 0))
         if let from = s.from {
@@ -108,7 +116,11 @@ struct SegmentBuilder {
         for flag in s.flags { addKeyword(.flag, Keyword.normalize(flag)) }
         addKeyword(.thread, s.threadId.lowercased())
         if let messageId = s.messageId { addKeyword(.messageId, Keyword.messageId(messageId)) }
+        return lengths
+    }
 
+    /// Appends the document's postings (doc gap, frequency, position gaps) term by term.
+    private mutating func appendPostings(_ doc: Int32) {
         pairs.sort()
         var k = 0
         while k < pairs.count {
@@ -127,7 +139,11 @@ struct SegmentBuilder {
             }
             k = end
         }
+    }
 
+    /// The document record and its stored fields.
+    private mutating func appendRecord(_ document: IndexDocument, lengths: SIMD8<UInt32>) {
+        let s = document.summary
         var flags: UInt32 = 0
         if !s.attachments.isEmpty { flags |= SegmentLayout.hasAttachment }
         if s.isReply { flags |= SegmentLayout.isReply }
