@@ -17,6 +17,9 @@ struct ConceptLexicon: Sendable {
     let phrases: [[String]: String]
     /// The longest phrase, in words.
     let longest: Int
+    /// First word of a phrase → the longest phrase starting with it: most words start none, and
+    /// are passed over without building a key.
+    let reach: [String: Int]
 
     static let conceptPrefix = "≡"
 
@@ -50,6 +53,9 @@ struct ConceptLexicon: Sendable {
         self.concepts = concepts
         self.phrases = phrases
         self.longest = longest
+        var reach: [String: Int] = [:]
+        for key in phrases.keys { reach[key[0]] = max(reach[key[0]] ?? 0, key.count) }
+        self.reach = reach
     }
 
     /// Replaces the words of every known phrase (longest first, connectors allowed between
@@ -59,7 +65,7 @@ struct ConceptLexicon: Sendable {
         out.reserveCapacity(tokens.count)
         var i = 0
         while i < tokens.count {
-            guard tokens[i].kind == .word else {
+            guard tokens[i].kind == .word, let longest = reach[tokens[i].term] else {
                 out.append(tokens[i])
                 i += 1
                 continue

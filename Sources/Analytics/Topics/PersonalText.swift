@@ -47,7 +47,7 @@ struct PersonalText: Sendable {
     /// The text without its greeting, its sign-off and what follows, and codes.
     func strip(_ text: String) -> String {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        while let first = lines.first, first.trimmingCharacters(in: .whitespaces).isEmpty { lines.removeFirst() }
+        while let first = lines.first, Self.isBlank(first) { lines.removeFirst() }
         if let first = lines.first { lines[0] = Self.withoutGreeting(first) }
         if let cut = Self.signOffLine(lines) { lines.removeSubrange(cut...) }
         return lines.map { maskCodes($0) }.joined(separator: "\n")
@@ -67,7 +67,7 @@ struct PersonalText: Sendable {
     /// The first line, in the last six non-empty lines, that is a short closing ("Merci,",
     /// "Best regards", "Bien à vous, Céline").
     static func signOffLine(_ lines: [String]) -> Int? {
-        let nonEmpty = lines.indices.filter { !lines[$0].trimmingCharacters(in: .whitespaces).isEmpty }
+        let nonEmpty = lines.indices.filter { !isBlank(lines[$0]) }
         guard nonEmpty.count >= 2 else { return nil }
         for k in nonEmpty.suffix(6) where k != nonEmpty.first {
             let folded = Folding.fold(lines[k].trimmingCharacters(in: .whitespaces))
@@ -76,6 +76,14 @@ struct PersonalText: Sendable {
             if closings.contains(where: { startsWithPhrase(folded, $0) }) { return k }
         }
         return nil
+    }
+
+    /// Whether the line is only spaces and tabs (`CharacterSet.whitespaces`), without trimming a
+    /// copy of every line: most lines fail on their first byte.
+    static func isBlank(_ line: String) -> Bool {
+        line.unicodeScalars.allSatisfy { s in
+            s == " " || s == "\t" || (s.value >= 0x80 && CharacterSet.whitespaces.contains(s))
+        }
     }
 
     /// `text` (folded) starts with `phrase` followed by no letter ("hi," but not "hiking").
@@ -89,6 +97,8 @@ struct PersonalText: Sendable {
     /// Any space-separated chunk holding three or more digits (order, ticket, tracking, phone
     /// numbers and their prefixes such as "CMD-457088") becomes a break.
     func maskCodes(_ line: String, mask: String = " | ") -> String {
+        // Fewer than three digits in the line: no chunk can be a code, the line comes back as it is.
+        guard Self.isCode(Substring(line)) else { return line }
         var out = ""
         out.reserveCapacity(line.utf8.count)
         for (k, chunk) in line.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
