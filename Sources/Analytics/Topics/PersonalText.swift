@@ -56,7 +56,7 @@ struct PersonalText: Sendable {
     /// A greeting at the start of a line, with the name after it, up to its punctuation.
     static func withoutGreeting(_ line: String) -> String {
         let lower = Folding.fold(line.trimmingCharacters(in: .whitespaces))
-        guard greetings.contains(where: { startsWithPhrase(lower, $0) }) else { return line }
+        guard foldedGreetings.contains(where: { startsWithPhrase(lower, $0) }) else { return line }
         let chars = Array(line)
         if let stop = chars.firstIndex(where: { ",!.:;\n".contains($0) }), stop <= 48 {
             return String(chars[(stop + 1)...])
@@ -73,7 +73,7 @@ struct PersonalText: Sendable {
             let folded = Folding.fold(lines[k].trimmingCharacters(in: .whitespaces))
             let words = folded.split(whereSeparator: { $0 == " " || $0 == "," }).count
             guard words <= 6 else { continue }
-            if closings.contains(where: { startsWithPhrase(folded, $0) }) { return k }
+            if foldedClosings.contains(where: { startsWithPhrase(folded, $0) }) { return k }
         }
         return nil
     }
@@ -86,9 +86,12 @@ struct PersonalText: Sendable {
         }
     }
 
-    /// `text` (folded) starts with `phrase` followed by no letter ("hi," but not "hiking").
-    static func startsWithPhrase(_ text: String, _ phrase: String) -> Bool {
-        let p = Folding.fold(phrase)
+    /// Folded once, not on every line tested.
+    static let foldedGreetings = greetings.map(Folding.fold)
+    static let foldedClosings = closings.map(Folding.fold)
+
+    /// `text` (folded) starts with `phrase` (folded) followed by no letter ("hi," but not "hiking").
+    static func startsWithPhrase(_ text: String, _ p: String) -> Bool {
         guard text.hasPrefix(p) else { return false }
         guard let next = text.dropFirst(p.count).first else { return true }
         return !next.isLetter
