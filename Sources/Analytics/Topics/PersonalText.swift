@@ -46,11 +46,32 @@ struct PersonalText: Sendable {
 
     /// The text without its greeting, its sign-off and what follows, and codes.
     func strip(_ text: String) -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = Self.lines(text)
         while let first = lines.first, Self.isBlank(first) { lines.removeFirst() }
         if let first = lines.first { lines[0] = Self.withoutGreeting(first) }
         if let cut = Self.signOffLine(lines) { lines.removeSubrange(cut...) }
         return lines.map { maskCodes($0) }.joined(separator: "\n")
+    }
+
+    /// The text cut at each "\n", as `split(separator: "\n")` over Characters cuts it ("\r\n" is
+    /// one Character: no cut there), but over UTF-8 bytes without grapheme breaking.
+    static func lines(_ text: String) -> [String] {
+        let utf8 = text.utf8
+        var lines: [String] = []
+        var start = utf8.startIndex
+        var previous: UInt8 = 0
+        var i = start
+        while i != utf8.endIndex {
+            let b = utf8[i]
+            if b == 0x0A && previous != 0x0D {
+                lines.append(String(decoding: utf8[start..<i], as: UTF8.self))
+                start = utf8.index(after: i)
+            }
+            previous = b
+            i = utf8.index(after: i)
+        }
+        lines.append(String(decoding: utf8[start...], as: UTF8.self))
+        return lines
     }
 
     /// A greeting at the start of a line, with the name after it, up to its punctuation.
