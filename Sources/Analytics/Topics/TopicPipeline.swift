@@ -84,15 +84,19 @@ struct TopicPipeline {
     /// Display names of every sender and recipient in the mailbox.
     static func personalText(_ data: ReportData) -> PersonalText {
         var names = Set<String>()
-        for m in data.messages {
-            for a in [m.from].compactMap({ $0 }) + m.to + m.cc {
-                if let n = a.name, !n.isEmpty {
-                    names.insert(n)
-                } else if let local = a.address.split(separator: "@").first, local.contains(where: { ".-_".contains($0) }) {
-                    // "ahmed.khan@…" with no display name: the address is the name.
-                    names.insert(local.replacingOccurrences(of: ".", with: " ").replacingOccurrences(of: "_", with: " "))
-                }
+        func add(_ a: EmailAddress) {
+            if let n = a.name, !n.isEmpty {
+                names.insert(n)
+            } else if let local = a.address.split(separator: "@").first, local.contains(where: { ".-_".contains($0) }) {
+                // "ahmed.khan@…" with no display name: the address is the name.
+                names.insert(local.replacingOccurrences(of: ".", with: " ").replacingOccurrences(of: "_", with: " "))
             }
+        }
+        // Each list walked as it is: no array built per message.
+        for m in data.messages {
+            if let from = m.from { add(from) }
+            m.to.forEach(add)
+            m.cc.forEach(add)
         }
         return PersonalText(displayNames: names.sorted())
     }
