@@ -83,6 +83,9 @@ import Testing
         #expect(TopicStemmer.stem("remboursement") == "rembours")
         #expect(TopicStemmer.stem("stopped") == "stop")
         #expect(TopicStemmer.stem("colis") == "colis")
+        #expect(TopicPipeline.nameInAddress("ahmed.khan@example.org") == "ahmed khan")
+        #expect(TopicPipeline.nameInAddress("help@support.example.com") == nil)
+        #expect(TopicPipeline.nameInAddress("zoé_b@example.fr") == "zoé b")
     }
 
     @Test func articleTextDropsMarkupAndScripts() {
