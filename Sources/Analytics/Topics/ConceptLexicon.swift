@@ -15,8 +15,9 @@ struct ConceptLexicon: Sendable {
     let concepts: [String: Concept]
     /// Stemmed word sequence → concept term; single words have one-element keys.
     let phrases: [[String]: String]
-    /// The longest phrase, in words.
-    let longest: Int
+    /// First word of a phrase → the longest phrase starting with it: most words start none, and
+    /// are passed over without building a key.
+    let reach: [String: Int]
 
     static let conceptPrefix = "≡"
 
@@ -26,7 +27,6 @@ struct ConceptLexicon: Sendable {
         let analyzer = TopicAnalyzer()
         var concepts: [String: Concept] = [:]
         var phrases: [[String]: String] = [:]
-        var longest = 1
         for entry in entries {
             let sides = entry.split(separator: "=", omittingEmptySubsequences: false)
             guard sides.count == 2 else { continue }
@@ -44,12 +44,13 @@ struct ConceptLexicon: Sendable {
                 let written = phrase.split(whereSeparator: { $0 == " " || $0 == "-" }).count
                 guard !stems.isEmpty, kept >= written, phrases[stems] == nil else { continue }
                 phrases[stems] = term
-                longest = max(longest, stems.count)
             }
         }
         self.concepts = concepts
         self.phrases = phrases
-        self.longest = longest
+        var reach: [String: Int] = [:]
+        for key in phrases.keys { reach[key[0]] = max(reach[key[0]] ?? 0, key.count) }
+        self.reach = reach
     }
 
     /// Replaces the words of every known phrase (longest first, connectors allowed between
@@ -59,7 +60,7 @@ struct ConceptLexicon: Sendable {
         out.reserveCapacity(tokens.count)
         var i = 0
         while i < tokens.count {
-            guard tokens[i].kind == .word else {
+            guard tokens[i].kind == .word, let longest = reach[tokens[i].term] else {
                 out.append(tokens[i])
                 i += 1
                 continue

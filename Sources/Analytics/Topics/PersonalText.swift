@@ -46,17 +46,38 @@ struct PersonalText: Sendable {
 
     /// The text without its greeting, its sign-off and what follows, and codes.
     func strip(_ text: String) -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        while let first = lines.first, first.trimmingCharacters(in: .whitespaces).isEmpty { lines.removeFirst() }
+        var lines = Self.lines(text)
+        while let first = lines.first, Self.isBlank(first) { lines.removeFirst() }
         if let first = lines.first { lines[0] = Self.withoutGreeting(first) }
         if let cut = Self.signOffLine(lines) { lines.removeSubrange(cut...) }
         return lines.map { maskCodes($0) }.joined(separator: "\n")
     }
 
+    /// The text cut at each "\n", as `split(separator: "\n")` over Characters cuts it ("\r\n" is
+    /// one Character: no cut there), but over UTF-8 bytes without grapheme breaking.
+    static func lines(_ text: String) -> [String] {
+        let utf8 = text.utf8
+        var lines: [String] = []
+        var start = utf8.startIndex
+        var previous: UInt8 = 0
+        var i = start
+        while i != utf8.endIndex {
+            let b = utf8[i]
+            if b == 0x0A && previous != 0x0D {
+                lines.append(String(decoding: utf8[start..<i], as: UTF8.self))
+                start = utf8.index(after: i)
+            }
+            previous = b
+            i = utf8.index(after: i)
+        }
+        lines.append(String(decoding: utf8[start...], as: UTF8.self))
+        return lines
+    }
+
     /// A greeting at the start of a line, with the name after it, up to its punctuation.
     static func withoutGreeting(_ line: String) -> String {
         let lower = Folding.fold(line.trimmingCharacters(in: .whitespaces))
-        guard greetings.contains(where: { startsWithPhrase(lower, $0) }) else { return line }
+        guard foldedGreetings.contains(where: { startsWithPhrase(lower, $0) }) else { return line }
         let chars = Array(line)
         if let stop = chars.firstIndex(where: { ",!.:;\n".contains($0) }), stop <= 48 {
             return String(chars[(stop + 1)...])
@@ -67,20 +88,31 @@ struct PersonalText: Sendable {
     /// The first line, in the last six non-empty lines, that is a short closing ("Merci,",
     /// "Best regards", "Bien à vous, Céline").
     static func signOffLine(_ lines: [String]) -> Int? {
-        let nonEmpty = lines.indices.filter { !lines[$0].trimmingCharacters(in: .whitespaces).isEmpty }
+        let nonEmpty = lines.indices.filter { !isBlank(lines[$0]) }
         guard nonEmpty.count >= 2 else { return nil }
         for k in nonEmpty.suffix(6) where k != nonEmpty.first {
             let folded = Folding.fold(lines[k].trimmingCharacters(in: .whitespaces))
             let words = folded.split(whereSeparator: { $0 == " " || $0 == "," }).count
             guard words <= 6 else { continue }
-            if closings.contains(where: { startsWithPhrase(folded, $0) }) { return k }
+            if foldedClosings.contains(where: { startsWithPhrase(folded, $0) }) { return k }
         }
         return nil
     }
 
-    /// `text` (folded) starts with `phrase` followed by no letter ("hi," but not "hiking").
-    static func startsWithPhrase(_ text: String, _ phrase: String) -> Bool {
-        let p = Folding.fold(phrase)
+    /// Whether the line is only spaces and tabs (`CharacterSet.whitespaces`), without trimming a
+    /// copy of every line: most lines fail on their first byte.
+    static func isBlank(_ line: String) -> Bool {
+        line.unicodeScalars.allSatisfy { s in
+            s == " " || s == "\t" || (s.value >= 0x80 && CharacterSet.whitespaces.contains(s))
+        }
+    }
+
+    /// Folded once, not on every line tested.
+    static let foldedGreetings = greetings.map(Folding.fold)
+    static let foldedClosings = closings.map(Folding.fold)
+
+    /// `text` (folded) starts with `phrase` (folded) followed by no letter ("hi," but not "hiking").
+    static func startsWithPhrase(_ text: String, _ p: String) -> Bool {
         guard text.hasPrefix(p) else { return false }
         guard let next = text.dropFirst(p.count).first else { return true }
         return !next.isLetter
@@ -89,6 +121,8 @@ struct PersonalText: Sendable {
     /// Any space-separated chunk holding three or more digits (order, ticket, tracking, phone
     /// numbers and their prefixes such as "CMD-457088") becomes a break.
     func maskCodes(_ line: String, mask: String = " | ") -> String {
+        // Fewer than three digits in the line: no chunk can be a code, the line comes back as it is.
+        guard Self.isCode(Substring(line)) else { return line }
         var out = ""
         out.reserveCapacity(line.utf8.count)
         for (k, chunk) in line.split(separator: " ", omittingEmptySubsequences: false).enumerated() {

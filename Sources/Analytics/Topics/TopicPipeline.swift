@@ -84,17 +84,34 @@ struct TopicPipeline {
     /// Display names of every sender and recipient in the mailbox.
     static func personalText(_ data: ReportData) -> PersonalText {
         var names = Set<String>()
-        for m in data.messages {
-            for a in [m.from].compactMap({ $0 }) + m.to + m.cc {
-                if let n = a.name, !n.isEmpty {
-                    names.insert(n)
-                } else if let local = a.address.split(separator: "@").first, local.contains(where: { ".-_".contains($0) }) {
-                    // "ahmed.khan@…" with no display name: the address is the name.
-                    names.insert(local.replacingOccurrences(of: ".", with: " ").replacingOccurrences(of: "_", with: " "))
-                }
+        func add(_ a: EmailAddress) {
+            if let n = a.name, !n.isEmpty {
+                names.insert(n)
+            } else if let name = nameInAddress(a.address) {
+                names.insert(name)
             }
         }
+        // Each list walked as it is: no array built per message.
+        for m in data.messages {
+            if let from = m.from { add(from) }
+            m.to.forEach(add)
+            m.cc.forEach(add)
+        }
         return PersonalText(displayNames: names.sorted())
+    }
+
+    /// "ahmed.khan@…" with no display name: the address is the name ("ahmed khan"); nil when its
+    /// local part holds no separator.
+    static func nameInAddress(_ address: String) -> String? {
+        // ASCII (nearly every address): bytes are Characters, so most addresses are turned down
+        // here without Character splitting.
+        if address.utf8.allSatisfy({ $0 < 0x80 }) {
+            let local = address.utf8.split(separator: UInt8(ascii: "@")).first
+            guard let local, local.contains(where: { $0 == 0x2E || $0 == 0x2D || $0 == 0x5F }) else { return nil }
+        }
+        guard let local = address.split(separator: "@").first, local.contains(where: { ".-_".contains($0) })
+        else { return nil }
+        return local.replacingOccurrences(of: ".", with: " ").replacingOccurrences(of: "_", with: " ")
     }
 
     /// Analyses each document's enquiry on all cores.

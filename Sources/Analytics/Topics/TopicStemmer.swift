@@ -4,14 +4,13 @@
 /// "rembourser" → "rembours"). Input: a folded word already through `Stemmer.stem`.
 enum TopicStemmer {
     static func stem(_ word: String) -> String {
+        guard word.utf8.count > 4, word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }
         var w = Array(word.utf8)
-        guard w.count > 4, w.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }
-        for suffix in suffixes where w.count >= suffix.minimum + suffix.bytes.count && w.ends(with: suffix.bytes) {
-            w.removeLast(suffix.bytes.count)
-            if suffix.undouble, w.count >= 4, w[w.count - 1] == w[w.count - 2], !"lsz".utf8.contains(w[w.count - 1]) {
-                w.removeLast()
-            }
-            break
+        guard let suffix = suffixes.first(where: { w.count >= $0.minimum + $0.bytes.count && w.ends(with: $0.bytes) })
+        else { return word }
+        w.removeLast(suffix.bytes.count)
+        if suffix.undouble, w.count >= 4, w[w.count - 1] == w[w.count - 2], !"lsz".utf8.contains(w[w.count - 1]) {
+            w.removeLast()
         }
         return String(decoding: w, as: UTF8.self)
     }
@@ -34,6 +33,6 @@ enum TopicStemmer {
 
 extension Array where Element == UInt8 {
     fileprivate func ends(with suffix: [UInt8]) -> Bool {
-        count >= suffix.count && Array(self[(count - suffix.count)...]) == suffix
+        count >= suffix.count && self[(count - suffix.count)...].elementsEqual(suffix)
     }
 }

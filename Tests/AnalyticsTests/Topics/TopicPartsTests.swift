@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Analytics
@@ -62,6 +63,29 @@ import Testing
         let templates = TeamAnswers.templates([a, b, c, a], answered: 40)
         #expect(templates[0] != nil && templates[0] == templates[1] && templates[1] == templates[3])
         #expect(templates[2] == nil)
+    }
+
+    /// The byte-level shortcuts give what the Character and Foundation calls they replace gave.
+    @Test func personalTextShortcutsMatchTheSlowForms() {
+        let texts = [
+            "Bonjour Marie,\n\nMa commande CMD-457088\r\nn'est pas là\n \t\u{00A0}\n\nBien à vous,\nCéline",
+            "\n\nline\r\n\r\nx\n", "", "\n", "é\u{301}\nab 12 3\n\u{2003}",
+        ]
+        let personal = PersonalText()
+        for text in texts {
+            #expect(PersonalText.lines(text) == text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+            for line in PersonalText.lines(text) {
+                #expect(PersonalText.isBlank(line) == line.trimmingCharacters(in: .whitespaces).isEmpty)
+            }
+        }
+        #expect(personal.maskCodes("order 12 and 3") == "order 12 and 3")
+        #expect(personal.maskCodes("order CMD-457088 today") == "order  |  today")
+        #expect(TopicStemmer.stem("remboursement") == "rembours")
+        #expect(TopicStemmer.stem("stopped") == "stop")
+        #expect(TopicStemmer.stem("colis") == "colis")
+        #expect(TopicPipeline.nameInAddress("ahmed.khan@example.org") == "ahmed khan")
+        #expect(TopicPipeline.nameInAddress("help@support.example.com") == nil)
+        #expect(TopicPipeline.nameInAddress("zoé_b@example.fr") == "zoé b")
     }
 
     @Test func articleTextDropsMarkupAndScripts() {
