@@ -99,17 +99,38 @@ struct DerivedCoverage {
         var storedIDs = Set<String>()
         storedIDs.reserveCapacity(stored.count)
         for (key, _) in stored { storedIDs.insert(key.id) }
-        var problems: [StoreProblem] = []
-        let catalogPath = store.catalog.path
 
         // The catalog against the store.
+        var (catalog, problems) = loadCatalog(storedCount: stored.count, interrupted: interrupted)
+        if let catalog {
+            problems += compareCatalog(catalog, with: stored.map(\.key), storedIDs: storedIDs, interrupted: interrupted)
+        }
+
+        // The index against the catalog (what it is built from). A catalog that is not whole gives
+        // nothing exact to compare with: the index is then only checked against the store's ids.
+        let pending = interrupted || refreshPending()
+        let catalogWhole = !problems.contains { $0.kind == .catalogDamaged || $0.kind == .catalogStale || $0.kind == .catalogMissing }
+        let expected = catalogWhole ? catalog.map(Self.indexedIDs) : nil
+        let (index, indexProblems) = openIndex(messages: expected?.count ?? stored.count, pending: pending, deep: deep)
+        problems += indexProblems
+        if let index {
+            problems += compareIndex(index, expected: expected, storedIDs: storedIDs, pending: pending)
+        }
+        return problems
+    }
+
+    /// The catalog's summaries (nil when it cannot be read, or is missing while the store holds mail)
+    /// and what is wrong with the file itself.
+    private func loadCatalog(storedCount: Int, interrupted: Bool) -> ([MessageSummary]?, [StoreProblem]) {
+        var problems: [StoreProblem] = []
+        let catalogPath = store.catalog.path
         var catalog: [MessageSummary]?
         if !FileManager.default.fileExists(atPath: catalogPath) {
-            catalog = stored.isEmpty ? [] : nil
-            if !stored.isEmpty {
+            catalog = storedCount == 0 ? [] : nil
+            if storedCount > 0 {
                 problems.append(StoreProblem(kind: .catalogMissing, path: catalogPath, message: interrupted
-                    ? "\(catalogPath) is missing: an interrupted sync stored \(Self.count(stored.count, "message")) before writing it; the next sync catalogues them."
-                    : "\(catalogPath) is missing although the store holds \(Self.count(stored.count, "message")); search, show, thread and report cannot see them. Run `mailmirror reindex` to rebuild it from the store.",
+                    ? "\(catalogPath) is missing: an interrupted sync stored \(Self.count(storedCount, "message")) before writing it; the next sync catalogues them."
+                    : "\(catalogPath) is missing although the store holds \(Self.count(storedCount, "message")); search, show, thread and report cannot see them. Run `mailmirror reindex` to rebuild it from the store.",
                     healsOnNextSync: interrupted))
             }
         } else {
@@ -127,34 +148,38 @@ struct DerivedCoverage {
                 problems.append(StoreProblem(kind: .catalogDamaged, path: catalogPath, message: Failure.message(error)))
             }
         }
-        if let catalog {
-            let catalogued = Set(catalog.map(\.id))
-            let lacking = stored.map(\.key).filter { !catalogued.contains($0.id) }
-            for (group, keys) in Self.byEpoch(lacking) {
-                let total = stored.filter { $0.key.account == group.account && $0.key.mailbox == group.mailbox && $0.key.uidValidity == group.uidValidity }.count
-                problems.append(StoreProblem(kind: .catalogStale, path: catalogPath, message: interrupted
-                    ? "\(group.account)/\(group.mailbox) (UIDVALIDITY \(group.uidValidity)): \(Self.grouped(keys.count)) of the \(Self.count(total, "stored message")) are not in the catalog yet; an interrupted sync left them out and the next sync catalogues them."
-                    : "\(group.account)/\(group.mailbox) (UIDVALIDITY \(group.uidValidity)): \(Self.grouped(keys.count)) of the \(Self.count(total, "stored message")) are not in the catalog, so search, show, thread and report do not see them. Run `mailmirror reindex` to rebuild the catalog from the store.",
-                    account: group.account, mailbox: group.mailbox, uidValidity: group.uidValidity, healsOnNextSync: interrupted))
-            }
-            let extra = catalog.map(\.key).filter { !storedIDs.contains($0.id) }
-            for (group, keys) in Self.byEpoch(extra) {
-                problems.append(StoreProblem(kind: .catalogStale, path: catalogPath, message:
-                    "\(group.account)/\(group.mailbox) (UIDVALIDITY \(group.uidValidity)): the catalog lists \(Self.count(keys.count, "message")) the store does not hold (UID \(keys[0].uid)\(keys.count > 1 ? " …" : "")). Run `mailmirror reindex` to rebuild the catalog from the store.",
-                    account: group.account, mailbox: group.mailbox, uidValidity: group.uidValidity))
-            }
-        }
+        return (catalog, problems)
+    }
 
-        // The index against the catalog (what it is built from). A catalog that is not whole gives
-        // nothing exact to compare with: the index is then only checked against the store's ids.
+    /// Stored messages the catalog lacks, and catalogued messages the store does not hold, per epoch.
+    private func compareCatalog(_ catalog: [MessageSummary], with stored: [MessageKey], storedIDs: Set<String>, interrupted: Bool) -> [StoreProblem] {
+        var problems: [StoreProblem] = []
+        let catalogPath = store.catalog.path
+        let catalogued = Set(catalog.map(\.id))
+        let lacking = stored.filter { !catalogued.contains($0.id) }
+        for (group, keys) in Self.byEpoch(lacking) {
+            let total = stored.filter { $0.account == group.account && $0.mailbox == group.mailbox && $0.uidValidity == group.uidValidity }.count
+            problems.append(StoreProblem(kind: .catalogStale, path: catalogPath, message: interrupted
+                ? "\(group.account)/\(group.mailbox) (UIDVALIDITY \(group.uidValidity)): \(Self.grouped(keys.count)) of the \(Self.count(total, "stored message")) are not in the catalog yet; an interrupted sync left them out and the next sync catalogues them."
+                : "\(group.account)/\(group.mailbox) (UIDVALIDITY \(group.uidValidity)): \(Self.grouped(keys.count)) of the \(Self.count(total, "stored message")) are not in the catalog, so search, show, thread and report do not see them. Run `mailmirror reindex` to rebuild the catalog from the store.",
+                account: group.account, mailbox: group.mailbox, uidValidity: group.uidValidity, healsOnNextSync: interrupted))
+        }
+        let extra = catalog.map(\.key).filter { !storedIDs.contains($0.id) }
+        for (group, keys) in Self.byEpoch(extra) {
+            problems.append(StoreProblem(kind: .catalogStale, path: catalogPath, message:
+                "\(group.account)/\(group.mailbox) (UIDVALIDITY \(group.uidValidity)): the catalog lists \(Self.count(keys.count, "message")) the store does not hold (UID \(keys[0].uid)\(keys.count > 1 ? " …" : "")). Run `mailmirror reindex` to rebuild the catalog from the store.",
+                account: group.account, mailbox: group.mailbox, uidValidity: group.uidValidity))
+        }
+        return problems
+    }
+
+    /// The search index, opened (nil when missing or damaged), and what is wrong with its files.
+    private func openIndex(messages: Int, pending: Bool, deep: Bool) -> (SearchIndex?, [StoreProblem]) {
+        var problems: [StoreProblem] = []
         let indexPath = paths.index.path
-        let pending = interrupted || refreshPending()
-        let catalogWhole = !problems.contains { $0.kind == .catalogDamaged || $0.kind == .catalogStale || $0.kind == .catalogMissing }
-        let expected = catalogWhole ? catalog.map(Self.indexedIDs) : nil
         let index: SearchIndex?
         if !FileManager.default.fileExists(atPath: manifestPath) {
             index = nil
-            let messages = expected?.count ?? stored.count
             if messages > 0 {
                 problems.append(StoreProblem(kind: .indexMissing, path: indexPath, message: pending
                     ? "The search index (\(indexPath)) is not built yet: an interrupted sync stopped before it; the next sync builds it."
@@ -174,27 +199,32 @@ struct DerivedCoverage {
                     "The search index (\(indexPath)) is damaged (\(what)). Run `mailmirror reindex` to rebuild it."))
             }
         }
-        if let index {
-            var seen: [String: Int] = [:]
-            for id in index.liveDocumentIDs() { seen[id, default: 0] += 1 }
-            let missing = expected.map { $0.filter { seen[$0] == nil }.count } ?? 0
-            let expectedSet = expected.map(Set.init) ?? storedIDs
-            let extra = seen.keys.filter { !expectedSet.contains($0) }.count
-            let twice = seen.values.filter { $0 > 1 }.count
-            if missing > 0 {
-                problems.append(StoreProblem(kind: .indexStale, path: indexPath, message: pending
-                    ? "The search index lacks \(Self.grouped(missing)) of the \(Self.count(expected?.count ?? 0, "catalogued message")); an interrupted sync stopped before indexing them and the next sync does."
-                    : "The search index lacks \(Self.grouped(missing)) of the \(Self.count(expected?.count ?? 0, "catalogued message")), so search does not find them. Run `mailmirror reindex` to rebuild it.",
-                    healsOnNextSync: pending))
-            }
-            if extra > 0 {
-                problems.append(StoreProblem(kind: .indexStale, path: indexPath, message:
-                    "The search index holds \(Self.count(extra, "message")) \(expected == nil ? "the store does not hold" : "the catalog does not list"), so search can answer with messages that are not in the mirror. Run `mailmirror reindex` to rebuild it."))
-            }
-            if twice > 0 {
-                problems.append(StoreProblem(kind: .indexStale, path: indexPath, message:
-                    "The search index holds \(Self.count(twice, "message")) more than once. Run `mailmirror reindex` to rebuild it."))
-            }
+        return (index, problems)
+    }
+
+    /// Catalogued messages the index lacks, indexed messages nobody expects, and messages indexed twice.
+    private func compareIndex(_ index: SearchIndex, expected: [String]?, storedIDs: Set<String>, pending: Bool) -> [StoreProblem] {
+        var problems: [StoreProblem] = []
+        let indexPath = paths.index.path
+        var seen: [String: Int] = [:]
+        for id in index.liveDocumentIDs() { seen[id, default: 0] += 1 }
+        let missing = expected.map { $0.filter { seen[$0] == nil }.count } ?? 0
+        let expectedSet = expected.map(Set.init) ?? storedIDs
+        let extra = seen.keys.filter { !expectedSet.contains($0) }.count
+        let twice = seen.values.filter { $0 > 1 }.count
+        if missing > 0 {
+            problems.append(StoreProblem(kind: .indexStale, path: indexPath, message: pending
+                ? "The search index lacks \(Self.grouped(missing)) of the \(Self.count(expected?.count ?? 0, "catalogued message")); an interrupted sync stopped before indexing them and the next sync does."
+                : "The search index lacks \(Self.grouped(missing)) of the \(Self.count(expected?.count ?? 0, "catalogued message")), so search does not find them. Run `mailmirror reindex` to rebuild it.",
+                healsOnNextSync: pending))
+        }
+        if extra > 0 {
+            problems.append(StoreProblem(kind: .indexStale, path: indexPath, message:
+                "The search index holds \(Self.count(extra, "message")) \(expected == nil ? "the store does not hold" : "the catalog does not list"), so search can answer with messages that are not in the mirror. Run `mailmirror reindex` to rebuild it."))
+        }
+        if twice > 0 {
+            problems.append(StoreProblem(kind: .indexStale, path: indexPath, message:
+                "The search index holds \(Self.count(twice, "message")) more than once. Run `mailmirror reindex` to rebuild it."))
         }
         return problems
     }
