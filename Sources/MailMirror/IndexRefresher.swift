@@ -67,7 +67,7 @@ struct IndexRefresher {
         // read and parsed again when their turn comes, so a large store never has all its
         // text in memory at once.
         let budget = TextBudget(bytes: textBudget)
-        let summarized = try parallelMap(keys) { key, flags -> (summary: MessageSummary, text: String?) in
+        let summarized = try Parallel.map(keys) { key, flags -> (summary: MessageSummary, text: String?) in
             let message = try CatalogRecovery.summarize(key, flags: flags, store: store, team: teams[key.account] ?? TeamMatcher(members: []),
                                                         previous: previous[key.id])
             let text = Self.indexable(message.bodyText)
@@ -127,7 +127,7 @@ struct IndexRefresher {
                 end = start + 1
             } else {
                 while end < summaries.count, end - start < step, !texts.contains(summaries[end].id) { end += 1 }
-                documents = try parallelMap(Array(summaries[start..<end]), document)
+                documents = try Parallel.map(Array(summaries[start..<end]), document)
             }
             for document in documents {
                 writer.add(document)
@@ -146,7 +146,7 @@ struct IndexRefresher {
     /// texts are read and parsed a second time (slower, but memory no longer grows with the store).
     static let rebuildTextBudget = 64 << 20
 
-    /// A byte budget shared by the threads of `parallelMap`.
+    /// A byte budget shared by the threads of `Parallel.map`.
     final class TextBudget: @unchecked Sendable {
         private let lock = NSLock()
         private var left: Int
@@ -222,33 +222,5 @@ struct IndexRefresher {
     private static func fileSize(_ path: String) -> Int64 {
         var info = stat()
         return stat(path, &info) == 0 ? Int64(info.st_size) : -1
-    }
-
-    /// Maps on every core, keeping the input order.
-    private func parallelMap<Input, Output>(_ inputs: [Input], _ transform: (Input) throws -> Output) throws -> [Output] {
-        guard !inputs.isEmpty else { return [] }
-        var results = [Output?](repeating: nil, count: inputs.count)
-        var failure: Error?
-        let lock = NSLock()
-        let chunks = min(inputs.count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 4)
-        results.withUnsafeMutableBufferPointer { buffer in
-            let output = buffer
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                var index = chunk
-                while index < inputs.count {
-                    do {
-                        let value = try transform(inputs[index])
-                        output[index] = value
-                    } catch {
-                        lock.lock()
-                        if failure == nil { failure = error }
-                        lock.unlock()
-                    }
-                    index += chunks
-                }
-            }
-        }
-        if let failure { throw failure }
-        return results.map { $0! }
     }
 }

@@ -54,26 +54,18 @@ public final class CatalogFile: @unchecked Sendable {
                 let start = payload.baseAddress! - raw.baseAddress!
                 frames.append(start ..< start + payload.count)
             }
-            let workers = frames.count < 2048 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
-            var chunks = [[MessageSummary]](repeating: [], count: workers)
-            var failed = false
-            let lock = NSLock()
-            chunks.withUnsafeMutableBufferPointer { output in
-                DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                    let range = frames.count * worker / workers ..< frames.count * (worker + 1) / workers
-                    var decoded: [MessageSummary] = []
-                    decoded.reserveCapacity(range.count)
-                    for frame in frames[range] {
-                        var reader = SummaryCodec.Reader(UnsafeRawBufferPointer(rebasing: raw[frame]))
-                        guard let summary = try? SummaryCodec.decode(&reader) else {
-                            lock.lock(); failed = true; lock.unlock()
-                            return
-                        }
-                        decoded.append(summary)
-                    }
-                    output[worker] = decoded
+            let workers = frames.count < 2048 ? 1 : min(Parallel.cores, 8)
+            let chunks = Parallel.chunks(frames.count, chunks: workers) { range -> [MessageSummary]? in
+                var decoded: [MessageSummary] = []
+                decoded.reserveCapacity(range.count)
+                for frame in frames[range] {
+                    var reader = SummaryCodec.Reader(UnsafeRawBufferPointer(rebasing: raw[frame]))
+                    guard let summary = try? SummaryCodec.decode(&reader) else { return nil }
+                    decoded.append(summary)
                 }
+                return decoded
             }
+            let failed = chunks.contains { $0 == nil }
             if failed {
                 throw StoreError(.corrupt, path: path, message:
                     "\(path) holds a record this version of mailmirror cannot read (written by a newer version?). Run `mailmirror reindex` to rebuild it.")
@@ -83,7 +75,7 @@ public final class CatalogFile: @unchecked Sendable {
             var positions: [String: Int] = [:]
             positions.reserveCapacity(frames.count)
             for chunk in chunks {
-                for summary in chunk {
+                for summary in chunk ?? [] {
                     if let position = positions[summary.id] {
                         summaries[position] = summary
                     } else {

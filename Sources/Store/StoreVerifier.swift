@@ -77,16 +77,11 @@ public struct StoreVerifier: Sendable {
         return problems
     }
 
-    /// Inflates every file on all cores; returns the ones that fail.
+    /// Inflates every file on all cores; returns the ones that fail, in UID order.
     private static func checkContents(of messages: [StoredMessage], mailbox: MailboxStore, uidValidity: UIDValidity) -> [StoreProblem] {
-        let lock = NSLock()
-        var problems: [StoreProblem] = []
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < messages.count {
+        Parallel.chunks(messages.count, chunks: min(Parallel.cores, 8) * 4) { range in
+            range.compactMap { index -> StoreProblem? in
                 let message = messages[index]
-                index += workers
                 var problem: (StoreProblem.Kind, String)?
                 do {
                     let bytes = try io(Disk.readFile(message.path))
@@ -102,14 +97,10 @@ public struct StoreVerifier: Sendable {
                 } catch {
                     problem = (.unreadable, "\(message.path) could not be read: \(error).")
                 }
-                if let problem {
-                    lock.lock()
-                    problems.append(StoreProblem(kind: problem.0, path: message.path, message: problem.1, account: mailbox.account,
-                                                 mailbox: mailbox.name, uidValidity: uidValidity, uid: message.uid))
-                    lock.unlock()
-                }
+                guard let problem else { return nil }
+                return StoreProblem(kind: problem.0, path: message.path, message: problem.1, account: mailbox.account,
+                                    mailbox: mailbox.name, uidValidity: uidValidity, uid: message.uid)
             }
-        }
-        return problems
+        }.flatMap { $0 }
     }
 }

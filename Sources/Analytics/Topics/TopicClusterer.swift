@@ -1,3 +1,5 @@
+import MailCore
+
 /// Deterministic clustering of document vectors into topics, with no number of topics given:
 ///
 /// 1. average-linkage agglomeration of an evenly spaced sample (at most `sampleSize`

@@ -1,3 +1,4 @@
+import MailCore
 import Foundation
 
 /// The term space of one report window: stemmed words and concepts, multi-word terms (two
