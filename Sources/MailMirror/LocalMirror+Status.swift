@@ -20,7 +20,7 @@ extension LocalMirror {
                     if let state = try mailbox.readState() {
                         current = state.uidValidity
                         report.lastSync = state.lastSync
-                        report.complete = state.extra["complete"] != "no"
+                        report.complete = state.complete
                     }
                 } catch {
                     report.problem = Failure.message(error) + " (run `mailmirror verify`)"

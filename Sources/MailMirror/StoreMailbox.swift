@@ -11,22 +11,20 @@ final class StoreMailbox: LocalMailbox {
 
     func state() throws -> LocalMailboxState? {
         guard let state = try store.readState() else { return nil }
-        let complete = state.extra["complete"] != "no"
         return LocalMailboxState(
-            uidValidity: state.uidValidity, uidNext: complete ? state.uidNext : nil, storedMessages: state.messages,
-            serverMessages: state.extra["server-messages"].flatMap { Int($0) } ?? -1,
+            uidValidity: state.uidValidity, uidNext: state.complete ? state.uidNext : nil, storedMessages: state.messages,
+            serverMessages: state.serverMessages ?? -1,
             highestModSeq: state.highestModSeq, lastSync: state.lastSync ?? 0)
     }
 
     func saveState(_ state: LocalMailboxState) throws {
         let stored = try store.storedMessages(uidValidity: state.uidValidity, withSizes: false)
         let highest = stored.keys.max().map { UID($0.rawValue &+ 1) } ?? UID(1)
-        var extra = (try? store.readState())?.extra ?? [:]
-        extra["server-messages"] = String(state.serverMessages)
-        extra["complete"] = state.uidNext == nil ? "no" : "yes"
+        let extra = (try? store.readState())?.extra ?? [:]
         try store.writeState(MailboxState(
             uidValidity: state.uidValidity, uidNext: max(state.uidNext ?? highest, highest), highestModSeq: state.highestModSeq,
-            messages: state.storedMessages, lastSync: state.lastSync, extra: extra))
+            messages: state.storedMessages, lastSync: state.lastSync, complete: state.uidNext != nil,
+            serverMessages: state.serverMessages >= 0 ? state.serverMessages : nil, extra: extra))
     }
 
     func stored(uidValidity: UIDValidity) throws -> [UID: LocalMessage] {

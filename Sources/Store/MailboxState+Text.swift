@@ -1,7 +1,9 @@
 import MailCore
 
 extension MailboxState {
-    static let knownKeys: Set<String> = ["uidvalidity", "uidnext", "highestmodseq", "messages", "last-sync"]
+    static let knownKeys: Set<String> = [
+        "uidvalidity", "uidnext", "highestmodseq", "messages", "last-sync", "complete", "server-messages",
+    ]
 
     /// The text of a state file. Throws when an extra key or value could not be read back.
     func text(path: String) throws -> String {
@@ -11,6 +13,8 @@ extension MailboxState {
         if let highestModSeq { lines.append("highestmodseq: \(highestModSeq.rawValue)") }
         lines.append("messages: \(messages)")
         if let lastSync { lines.append("last-sync: \(ISO8601.format(lastSync))") }
+        lines.append("complete: \(complete ? "yes" : "no")")
+        if let serverMessages { lines.append("server-messages: \(serverMessages)") }
         for key in extra.keys.sorted() {
             let value = extra[key]!
             let keyIsSafe = !key.isEmpty && key.utf8.allSatisfy {
@@ -60,7 +64,10 @@ extension MailboxState {
             lastSync = seconds
         }
         self.init(uidValidity: UIDValidity(validity), uidNext: UID(next), highestModSeq: modSeq.map { ModSequence(rawValue: $0) },
-                  messages: messages, lastSync: lastSync, extra: fields.filter { !Self.knownKeys.contains($0.key) })
+                  messages: messages, lastSync: lastSync, complete: fields["complete"] != "no",
+                  // Lenient, as before these were typed: a count that does not read is unknown.
+                  serverMessages: fields["server-messages"].flatMap { Int($0) },
+                  extra: fields.filter { !Self.knownKeys.contains($0.key) })
     }
 }
 

@@ -20,6 +20,18 @@ import Testing
         #expect(try state.text(path: "state").contains("future-key: something new\n"))
     }
 
+    @Test func completeAndServerMessagesAreTypedFields() throws {
+        let cut = MailboxState(uidValidity: UIDValidity(5), uidNext: UID(40), messages: 12, complete: false, serverMessages: 30)
+        let text = try cut.text(path: "state")
+        #expect(text.contains("complete: no\n") && text.contains("server-messages: 30\n"))
+        #expect(try MailboxState(text: text, path: "state") == cut)
+        // A file written before they were typed: both were extra lines; a file without them is complete.
+        let old = try MailboxState(text: "uidvalidity: 5\nuidnext: 1\nmessages: 0\ncomplete: no\nserver-messages: 7\n", path: "state")
+        #expect(!old.complete && old.serverMessages == 7 && old.extra.isEmpty)
+        let bare = try MailboxState(text: "uidvalidity: 5\nuidnext: 1\nmessages: 0\n", path: "state")
+        #expect(bare.complete && bare.serverMessages == nil)
+    }
+
     @Test func acceptsEpochSecondsForLastSync() throws {
         let state = try MailboxState(text: "uidvalidity: 5\nuidnext: 1\nmessages: 0\nlast-sync: 1700000000\n", path: "state")
         #expect(state.lastSync == 1_700_000_000)
