@@ -194,7 +194,7 @@ struct DerivedCoverage {
             } catch {
                 index = nil
                 var what = Failure.message(error)
-                if let error = error as? IndexError, case .corrupt(let detail) = error { what = detail }
+                if case .corrupt(let detail) = error { what = detail }
                 problems.append(StoreProblem(kind: .indexDamaged, path: indexPath, message:
                     "The search index (\(indexPath)) is damaged (\(what)). Run `mailmirror reindex` to rebuild it."))
             }
