@@ -44,13 +44,159 @@ struct PersonalText: Sendable {
         "dans l'attente", "en vous remerciant", "je vous remercie", "sent from my", "envoyé de mon",
     ]
 
-    /// The text without its greeting, its sign-off and what follows, and codes.
+    /// The text without its greeting, its sign-off and what follows, postal addresses, e-mail
+    /// addresses, phone numbers and codes.
     func strip(_ text: String) -> String {
         var lines = Self.lines(text)
         while let first = lines.first, Self.isBlank(first) { lines.removeFirst() }
         if let first = lines.first { lines[0] = Self.withoutGreeting(first) }
         if let cut = Self.signOffLine(lines) { lines.removeSubrange(cut...) }
-        return lines.map { maskCodes($0) }.joined(separator: "\n")
+        return lines.map { maskCodes(Self.maskContacts(Self.maskStreets($0))) }.joined(separator: "\n")
+    }
+
+    /// E-mail addresses and phone numbers become breaks. Lines without "@" and without eight
+    /// digits come back as they are, before any Character is looked at.
+    static func maskContacts(_ line: String, mask: String = " | ") -> String {
+        var digits = 0
+        var at = false
+        for b in line.utf8 {
+            if b >= 0x30 && b <= 0x39 { digits += 1 } else if b == UInt8(ascii: "@") { at = true }
+        }
+        guard at || digits >= 8 else { return line }
+        return Anonymizer.mask(line, emailMask: mask, phoneMask: mask)
+    }
+
+    /// Street types that start a French address ("12 rue des Lilas", "place de la Mairie").
+    static let frenchStreetTypes: Set<String> = [
+        "rue", "avenue", "av", "ave", "allee", "impasse", "bd", "boulevard", "chemin", "place", "route", "quai", "cours",
+        "square", "passage", "residence", "lotissement", "lieu-dit", "voie", "sentier", "hameau", "faubourg", "montee",
+    ]
+    /// Street types that end an English address ("12 Baker Street").
+    static let englishStreetTypes: Set<String> = [
+        "street", "st", "road", "rd", "lane", "ln", "close", "way", "court", "crescent", "terrace", "gardens", "grove",
+        "avenue", "ave", "place", "square", "mews",
+    ]
+    static let streetParticles: Set<String> = ["de", "des", "du", "de la", "la", "le", "les", "d", "l", "of", "the"]
+
+    /// Postal addresses in a line ("12 rue des Lilas, 69003 Lyon", "avenue Jean Jaurès",
+    /// "9 Baker Street") replaced by `mask`; lines without a street word come back as they are.
+    static func maskStreets(_ line: String, mask: String = " | ") -> String {
+        // Most lines hold no street type at all: a cheap test on the lower-cased bytes first.
+        guard line.utf8.count >= 6, mayHoldStreet(line) else { return line }
+        let words = line.split(separator: " ", omittingEmptySubsequences: false)
+        let spans = streetSpans(words)
+        guard !spans.isEmpty else { return line }
+        var out: [Substring] = []
+        var k = 0
+        for span in spans {
+            out += words[k..<span.lowerBound]
+            // The last word's trailing punctuation stays ("…, 69003 Lyon." keeps its full stop).
+            let trailing = words[span.upperBound - 1].reversed().prefix { ",.;:!?)".contains($0) }
+            out.append(Substring(mask + String(trailing.reversed())))
+            k = span.upperBound
+        }
+        out += words[k...]
+        return out.joined(separator: " ")
+    }
+
+    /// A digit (a numbered address) or an unnumbered French street word: the lines worth splitting.
+    private static func mayHoldStreet(_ line: String) -> Bool {
+        if line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return true }
+        return unnumberedMarkers.contains { line.utf8.count > $0.utf8.count && line.contains($0) }
+    }
+
+    private static let unnumberedMarkers = [
+        "rue ", "Rue ", "avenue ", "Avenue ", "allée ", "Allée ", "allee ", "bd ", "boulevard ", "Boulevard ", "place de",
+        "Place de", "impasse ", "Impasse ", "chemin ", "Chemin ", "quai ", "Quai ", "route de", "Route de",
+    ]
+
+    /// A word without its surrounding punctuation, folded ("Lilas," → "lilas").
+    private static func core(_ word: Substring) -> String {
+        Folding.fold(String(word.trimmingCharacters(in: CharacterSet.punctuationCharacters.subtracting(["-", "'"]))))
+    }
+
+    /// "12", "12bis", "221B", "3-5": a house number.
+    private static func isHouseNumber(_ word: Substring) -> Bool {
+        let w = word.trimmingCharacters(in: CharacterSet(charactersIn: ","))
+        guard let first = w.first, first.isASCII, first.isNumber, w.count <= 6, w.last != "," else { return false }
+        let digits = w.prefix { $0.isASCII && ($0.isNumber || $0 == "-") }
+        return digits.count <= 5 && w.dropFirst(digits.count).allSatisfy(\.isLetter)
+    }
+
+    private static func endsClause(_ word: Substring) -> Bool {
+        guard let last = word.last else { return false }
+        return ",.;:!?)".contains(last)
+    }
+
+    private static func isCapitalised(_ word: Substring) -> Bool {
+        word.drop { $0 == "(" || $0 == "\"" || $0 == "'" }.first?.isUppercase == true
+    }
+
+    /// Index ranges of `words` that form postal addresses.
+    static func streetSpans(_ words: [Substring]) -> [Range<Int>] {
+        var spans: [Range<Int>] = []
+        var i = 0
+        while i < words.count {
+            let numbered = isHouseNumber(words[i]) && !endsClause(words[i])
+            let typeAt = numbered ? i + 1 : i
+            guard typeAt < words.count else { break }
+            let type = core(words[typeAt])
+            // French: [number] type [particles] Name…, with a name that starts with a capital unless a
+            // house number already says this is an address.
+            if frenchStreetTypes.contains(type), !endsClause(words[typeAt]) {
+                var j = typeAt + 1
+                while j < words.count, streetParticles.contains(core(words[j])), !endsClause(words[j]) { j += 1 }
+                var named = 0
+                while j < words.count, named < 4 {
+                    let word = words[j]
+                    let folded = core(word)
+                    guard folded.contains(where: \.isLetter) else { break }
+                    // The first name word has a capital, or follows a house number ("12 rue des lilas"); the
+                    // next ones have capitals ("avenue Jean Jaurès") or are particles ("rue Jean de la Fontaine").
+                    let capital = isCapitalised(word.hasPrefix("d'") || word.hasPrefix("l'") || word.hasPrefix("d’") ? word.dropFirst(2) : word)
+                    if named == 0 ? !(capital || numbered) : !(capital || streetParticles.contains(folded)) { break }
+                    named += 1
+                    j += 1
+                    if endsClause(word) { break }
+                }
+                if named > 0 {
+                    j = withPostalCode(words, after: j)
+                    spans.append(i..<j)
+                    i = j
+                    continue
+                }
+            }
+            // English: number Name… type ("12 Baker Street", "221B Baker St.").
+            if numbered {
+                var j = i + 1
+                while j < words.count, j - i <= 4, isCapitalised(words[j]) {
+                    let type = core(words[j])
+                    if j > i + 1, englishStreetTypes.contains(type) {
+                        spans.append(i..<withPostalCode(words, after: j + 1))
+                        break
+                    }
+                    if endsClause(words[j]) { break }
+                    j += 1
+                }
+                if let last = spans.last, last.lowerBound == i {
+                    i = last.upperBound
+                    continue
+                }
+            }
+            i += 1
+        }
+        return spans
+    }
+
+    /// After an address that ended with a comma, a postal code and a town ("69003 Lyon", "44300 nantes",
+    /// "F-75011 Paris", "SW1A 1AA"): the index after them, or `j` when there is none.
+    private static func withPostalCode(_ words: [Substring], after j: Int) -> Int {
+        guard j > 0, j < words.count, words[j - 1].hasSuffix(",") else { return j }
+        let code = words[j].trimmingCharacters(in: CharacterSet(charactersIn: ",."))
+        let digits = code.filter { $0.isASCII && $0.isNumber }.count
+        guard digits >= 4, digits <= 5, code.count <= 8 else { return j }
+        guard j + 1 < words.count, words[j + 1].contains(where: \.isLetter), !endsClause(words[j]) else { return j + 1 }
+        return j + 2
     }
 
     /// The text cut at each "\n", as `split(separator: "\n")` over Characters cuts it ("\r\n" is
