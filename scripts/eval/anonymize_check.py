@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Counts what `mailmirror report --anonymize` still shows of people (issue 11, part 4).
 
-  scripts/eval/anonymize_check.py [--bin PATH] [--threads 300] [--seed 1] [--ports 20200 20299] [--keep] [--show N]
+  scripts/eval/anonymize_check.py [--bin PATH] [--corpus helpcenter|sample] [--threads 300] [--seed 1]
+                                  [--ports 20200 20299] [--keep] [--show N]
 
 Writes a help center with scripts/eval/gen_helpcenter.py (which knows every name, street, phone and contract number
-it puts in the mail), delivers it to a private Dovecot (scripts/testbed), mirrors it with the real binary
+it puts in the mail; --threads threads) or scripts/gen-sample (--corpus sample: 3 × --threads messages), delivers it to a private Dovecot (scripts/testbed), mirrors it with the real binary
 (`account add --team @lumina-energie.example`, `sync`) and runs `report --anonymize --format md,csv` and a plain
 `report`. It then searches every file the anonymized report wrote for:
 - the first and last names of the customers and agents the generator used (whole words, as written: "Céline",
@@ -24,6 +25,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import unicodedata
 
 sys.dont_write_bytecode = True
 EVAL = os.path.dirname(os.path.abspath(__file__))
@@ -35,7 +37,19 @@ import gen_helpcenter as G  # noqa: E402  (the generator's own lists of names an
 TEAM = "@lumina-energie.example"
 
 
-def used_people(mail):
+def sample_generator():
+    """scripts/gen-sample as a module (its file has no .py), for its lists of names."""
+    import importlib.machinery
+    import importlib.util
+    path = os.path.join(REPO, "scripts", "gen-sample")
+    loader = importlib.machinery.SourceFileLoader("gen_sample", path)
+    spec = importlib.util.spec_from_loader("gen_sample", loader)
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    return module
+
+
+def used_people(mail, gen):
     """The name words and streets of the generator's lists that occur in the generated mail."""
     text = []
     for sub in ("cur", "new"):
@@ -44,12 +58,12 @@ def used_people(mail):
             text.append(open(os.path.join(d, name), "rb").read().decode("utf-8", "replace"))
     text = "\n".join(text)
     names = set()
-    for n in G.FR_FIRST + G.FR_LAST + G.EN_FIRST + G.EN_LAST + [a[0] for a in G.AGENTS]:
+    for n in gen.FR_FIRST + gen.FR_LAST + gen.EN_FIRST + gen.EN_LAST + [a[0] for a in gen.AGENTS]:
         for w in re.split(r"[ \-]", n):
             if len(w) >= 3:
                 names.add(w)
     streets = set()
-    for s in G.STREETS:
+    for s in getattr(gen, "STREETS", []):
         m = re.match(r"\d+\s+(.*?),", s)
         if m:
             streets.add(m.group(1))
@@ -62,12 +76,16 @@ def used_people(mail):
 
 
 DOMAIN = re.compile(r"(?<![\w@.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}(?![\w-])")
+def strip_accents(text):
+    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+
+
 NUMBERS = re.compile(r"(?<![\w-])\+?(?:\d[ .]?){7,16}\d(?![\w-])")
 ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 
 
 def leaks(report, used, streets):
-    folded = {G.strip_accents(w).lower() for w in used.values()}
+    folded = {strip_accents(w).lower() for w in used.values()}
     per_file = collections.defaultdict(collections.Counter)
     context = []
     for fn in sorted(os.listdir(report)):
@@ -128,6 +146,7 @@ def topic_names(report, used):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--bin")
+    ap.add_argument("--corpus", choices=("helpcenter", "sample"), default="helpcenter")
     ap.add_argument("--threads", type=int, default=300)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--ports", type=int, nargs=2, default=(20200, 20299))
@@ -141,8 +160,15 @@ def main():
     try:
         binary = os.path.abspath(a.bin) if a.bin else E.build_binary()
         mail = os.path.join(tmp, "mail")
-        E.run([sys.executable, os.path.join(EVAL, "gen_helpcenter.py"), "--out", mail, "--threads", str(a.threads),
-               "--seed", str(a.seed)], quiet=True)
+        global TEAM
+        if a.corpus == "sample":
+            gen, TEAM = sample_generator(), "@help.example.com"
+            E.run([os.path.join(REPO, "scripts", "gen-sample"), "--count", str(3 * a.threads), "--seed", str(a.seed),
+                   "--out", mail], quiet=True)
+        else:
+            gen = G
+            E.run([sys.executable, os.path.join(EVAL, "gen_helpcenter.py"), "--out", mail, "--threads",
+                   str(a.threads), "--seed", str(a.seed)], quiet=True)
         count = sum(len(os.listdir(os.path.join(mail, s))) for s in ("cur", "new"))
         imap, imaps = E.pick_ports(*a.ports)
         started = True
@@ -159,7 +185,7 @@ def main():
         E.run(mm + ["sync", "--quiet"], env=run_env, quiet=True)
         E.run(mm + ["report", "--out", report, "--format", "md,csv"], env=run_env, quiet=True)
         E.run(mm + ["report", "--out", report + "-anon", "--format", "md,csv", "--anonymize"], env=run_env, quiet=True)
-        used, streets = used_people(mail)
+        used, streets = used_people(mail, gen)
         print(f"{count} messages, {a.threads} threads; the mail holds {len(set(used.values()))} of the generator's "
               f"name words and {len(streets)} streets")
         leaked = summarize("report --anonymize", *leaks(report + "-anon", used, streets), a.show)
