@@ -32,6 +32,7 @@ enum QuoteLines {
         "schrieb:", "schrieb :", "schreef:", "het volgende geschreven:", "geschreven:", "escribió:", "escribio:",
         "ha scritto:", "escreveu:", "skrev:", "skrev følgende:", "napisał:", "napisal:", "kirjoitti:",
         "написал:", "написала:", "написал(а):", "napisał(a):", "napisal(a):", "đã viết:", "yazdı:", "írta:", "wrote ----",
+        "napsal(a):", "napsal:", "napsala:", "pisze:", "пишет:",
     ]
     /// Words that start a quote header.
     static let headerStarts: [String] = [

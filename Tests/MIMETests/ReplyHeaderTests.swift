@@ -34,6 +34,8 @@ import Testing
         "Le 2016-11-16 02:22, Jean Dupont <\njean@example.fr> a écrit :",
         "2016-11-16 02:22 GMT+01:00 Jean Dupont <\njean@example.fr>:",
         "Am 16.11.2016 um 02:22 schrieb Jean Dupont\n<jean@example.fr>:",
+        "Dne 16. 11. 2016 v 02:22 Jean Dupont napsal(a):",
+        "W dniu 16.11.2016 o 02:22, Jean Dupont pisze:",
     ])
     func otherNumericHeadersEndTheReply(header: String) {
         let text = "Merci, c'est réglé.\n\n\(header)\n\nBonjour, mon colis n'est pas arrivé.\nCordialement"
