@@ -24,9 +24,13 @@ public enum ReplyExtractor {
     public static func extract(html: String) -> String {
         let cut = HTMLQuoteCutter.cut(html)
         let text = extract(plain: HTMLText.convert(cut))
-        // A cut that leaves nothing (the customer's words sit inside the quoting element, as
-        // when a forwarded message is replied to): read the whole body line by line instead.
-        return text.isEmpty && cut.utf8.count < html.utf8.count ? extract(plain: HTMLText.convert(html)) : text
+        guard text.isEmpty, cut.utf8.count < html.utf8.count else { return text }
+        // A cut that leaves nothing: the customer's words sit inside the quoting element (a
+        // forwarded message replied to), read the whole body line by line; or below it (a forward
+        // commented underneath), read what follows the element.
+        let whole = extract(plain: HTMLText.convert(html))
+        if !whole.isEmpty { return whole }
+        return HTMLQuoteCutter.afterQuote(html).map { extract(html: $0) } ?? ""
     }
 
     /// The reply text of a plain-text body.

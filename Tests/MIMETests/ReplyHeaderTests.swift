@@ -99,4 +99,21 @@ import Testing
             """
         #expect(ReplyExtractor.extract(html: html) == "Can you help with this refund?")
     }
+
+    /// A forward commented underneath: the quoting element holds the forwarded message, the
+    /// customer's words follow it.
+    @Test(arguments: [
+        """
+        <div dir="ltr"><div class="gmail_quote"><div dir="ltr" class="gmail_attr">---------- Forwarded message ---------<br>\
+        From: <b>Carrier</b><br>Subject: Colis<br></div><br>Votre colis est en attente.</div><br clear="all">\
+        <div>Pouvez-vous m'aider ?</div></div>
+        """,
+        """
+        <blockquote type="cite"><div>Begin forwarded message:</div><div>From: Carrier</div><div>Votre colis</div>\
+        <blockquote type="cite">older</blockquote></blockquote><div>Pouvez-vous m'aider ?</div>
+        """,
+    ])
+    func aReplyBelowAForwardIsKept(html: String) {
+        #expect(ReplyExtractor.extract(html: html) == "Pouvez-vous m'aider ?")
+    }
 }
