@@ -45,12 +45,74 @@ struct PersonalText: Sendable {
     ]
 
     /// The text without its greeting, its sign-off and what follows, and codes.
+    ///
+    /// Works on the lines' byte ranges: only the first line, the last non-empty ones (sign-off)
+    /// and lines with three digits or more are made into strings, and the kept lines between are
+    /// copied as they are (a report strips every message it reads). Same result as joining
+    /// `lines(text)`, less the leading blank lines and the sign-off, with the greeting removed
+    /// from the first and codes masked in each.
     func strip(_ text: String) -> String {
-        var lines = Self.lines(text)
-        while let first = lines.first, Self.isBlank(first) { lines.removeFirst() }
-        if let first = lines.first { lines[0] = Self.withoutGreeting(first) }
-        if let cut = Self.signOffLine(lines) { lines.removeSubrange(cut...) }
-        return lines.map { maskCodes($0) }.joined(separator: "\n")
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { bytes in strip(bytes) } ?? ""
+    }
+
+    private func strip(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let ranges = Self.lineRanges(bytes)
+        func line(_ k: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[ranges[k]]), as: UTF8.self) }
+        func isBlank(_ k: Int) -> Bool {
+            for b in bytes[ranges[k]] where b != 0x20 && b != 0x09 {
+                guard b >= 0x80 else { return false }
+                return Self.isBlank(line(k))
+            }
+            return true
+        }
+        var first = 0
+        while first < ranges.count, isBlank(first) { first += 1 }
+        guard first < ranges.count else { return "" }
+        let firstLine = Self.withoutGreeting(line(first))
+        // The sign-off among the last six non-empty lines, the first kept line (greeting removed) included.
+        var nonEmpty: [Int] = []
+        for k in first..<ranges.count where k == first ? !Self.isBlank(firstLine) : !isBlank(k) { nonEmpty.append(k) }
+        var end = ranges.count
+        if nonEmpty.count >= 2 {
+            for k in nonEmpty.suffix(6) where k != nonEmpty[0] {
+                if Self.isSignOff(k == first ? firstLine : line(k)) {
+                    end = k
+                    break
+                }
+            }
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        for k in first..<end {
+            if k > first { out.append(0x0A) }
+            if k == first {
+                out += maskCodes(firstLine).utf8
+            } else if Self.isCode(bytes[ranges[k]]) {
+                out += maskCodes(line(k)).utf8
+            } else {
+                out += bytes[ranges[k]]
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The byte ranges of `lines(_:)`.
+    static func lineRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        var previous: UInt8 = 0
+        for i in 0..<bytes.count {
+            let b = bytes[i]
+            if b == 0x0A && previous != 0x0D {
+                ranges.append(start..<i)
+                start = i + 1
+            }
+            previous = b
+        }
+        ranges.append(start..<bytes.count)
+        return ranges
     }
 
     /// The text cut at each "\n", as `split(separator: "\n")` over Characters cuts it ("\r\n" is
@@ -91,12 +153,16 @@ struct PersonalText: Sendable {
         let nonEmpty = lines.indices.filter { !isBlank(lines[$0]) }
         guard nonEmpty.count >= 2 else { return nil }
         for k in nonEmpty.suffix(6) where k != nonEmpty.first {
-            let folded = Folding.fold(lines[k].trimmingCharacters(in: .whitespaces))
-            let words = folded.split(whereSeparator: { $0 == " " || $0 == "," }).count
-            guard words <= 6 else { continue }
-            if foldedClosings.contains(where: { startsWithPhrase(folded, $0) }) { return k }
+            if isSignOff(lines[k]) { return k }
         }
         return nil
+    }
+
+    /// A short closing line: at most six words, starting with a closing phrase.
+    static func isSignOff(_ line: String) -> Bool {
+        let folded = Folding.fold(line.trimmingCharacters(in: .whitespaces))
+        let words = folded.split(whereSeparator: { $0 == " " || $0 == "," }).count
+        return words <= 6 && foldedClosings.contains(where: { startsWithPhrase(folded, $0) })
     }
 
     /// Whether the line is only spaces and tabs (`CharacterSet.whitespaces`), without trimming a
@@ -137,9 +203,16 @@ struct PersonalText: Sendable {
     }
 
     static func isCode(_ chunk: Substring) -> Bool {
+        isCode(chunk.utf8)
+    }
+
+    static func isCode<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
         var digits = 0
-        for b in chunk.utf8 where b >= 0x30 && b <= 0x39 { digits += 1 }
-        return digits >= 3
+        for b in bytes where b >= 0x30 && b <= 0x39 {
+            digits += 1
+            if digits >= 3 { return true }
+        }
+        return false
     }
 
     func isName(_ folded: String) -> Bool { names.contains(folded) }
