@@ -403,6 +403,46 @@ class Bench:
                 log(f"      {note}")
         self.res["queries"] = res
 
+    def startup(self):
+        """`mailmirror --version` beside an empty Swift program linked the way mailmirror is (release,
+        --static-swift-stdlib), built here with the same toolchain: what every command pays to start, measured
+        like the queries (whole process, alternating, median of --qruns after a warm-up)."""
+        if not self.mm:
+            self.error("startup/mailmirror", "not measured: no mailmirror binary")
+            return
+        pkg = os.path.join(self.d, "empty-swift")
+        os.makedirs(os.path.join(pkg, "Sources", "empty"), exist_ok=True)
+        with open(os.path.join(pkg, "Package.swift"), "w") as f:
+            f.write("// swift-tools-version:5.9\nimport PackageDescription\n"
+                    "let package = Package(name: \"empty\", targets: [.executableTarget(name: \"empty\")])\n")
+        with open(os.path.join(pkg, "Sources", "empty", "main.swift"), "w") as f:
+            f.write('print("x")\n')
+        built = subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--package-path", pkg],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        if built.returncode != 0:
+            self.error("startup/empty", f"the empty Swift program did not build: {built.stderr.strip()[-300:]}")
+            return
+        cmds = {"mailmirror": [self.mm, "--version"], "empty": [os.path.join(pkg, ".build", "release", "empty")]}
+        row = {t: dict(times=[], cpu=[]) for t in cmds}
+        for i in range(self.a.qruns + 1):
+            for tool in (list(cmds) if i % 2 == 0 else list(reversed(list(cmds)))):
+                t0 = time.perf_counter()
+                p = subprocess.Popen(cmds[tool], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                _, status, usage = os.wait4(p.pid, 0)
+                elapsed = time.perf_counter() - t0
+                if os.waitstatus_to_exitcode(status) != 0:
+                    self.error(f"startup/{tool}", f"exited {os.waitstatus_to_exitcode(status)}")
+                    return
+                if i:
+                    row[tool]["times"].append(elapsed)
+                    row[tool]["cpu"].append(usage.ru_utime + usage.ru_stime)
+        for v in row.values():
+            v["median_ms"] = statistics.median(v["times"]) * 1000
+            v["cpu_ms"] = statistics.median(v["cpu"]) * 1000
+        self.res["startup"] = row
+        log(f"    --version: mailmirror {row['mailmirror']['median_ms']:.1f} ms (CPU {row['mailmirror']['cpu_ms']:.1f}), "
+            f"empty static Swift program {row['empty']['median_ms']:.1f} ms (CPU {row['empty']['cpu_ms']:.1f})")
+
     @staticmethod
     def query_ok(tool, code, stdout):
         # mu exits 4 when nothing matches; mairix 1.
@@ -625,6 +665,14 @@ class Bench:
             if "cpu_ms" in row.get("mailmirror", {})) + "; notmuch: " + ", ".join(
             f"{label} {row['notmuch']['cpu_ms']:.1f} ms" for label, row in q.items()
             if "cpu_ms" in row.get("notmuch", {})) + ".\n")
+        su = self.res.get("startup")
+        if su:
+            L.append(f"Start-up: `mailmirror --version` {su['mailmirror']['median_ms']:.1f} ms "
+                     f"(CPU {su['mailmirror']['cpu_ms']:.1f} ms) beside an empty Swift program linked the same way "
+                     f"(release, --static-swift-stdlib) {su['empty']['median_ms']:.1f} ms "
+                     f"(CPU {su['empty']['cpu_ms']:.1f} ms), median of {a.qruns} runs.\n")
+        ratio("--version vs an empty static Swift program", (su or {}).get("mailmirror", {}).get("median_ms"),
+              (su or {}).get("empty", {}).get("median_ms"), 2.0, "ms")
         st = self.res.get("storage", {})
         L.append("## Storage\n")
         L.append(f"- Raw Maildir (mbsync's copy): {fmt(st.get('raw_mb'), '{:.1f}')} MB of messages, "
@@ -690,7 +738,7 @@ def main():
     b = Bench(a)
     log(f"==> generating {a.count} + {a.inc} messages and filling the server")
     b.fill()
-    steps = [("mirroring", b.bench_sync), ("indexing", b.bench_index), ("queries", b.queries),
+    steps = [("mirroring", b.bench_sync), ("indexing", b.bench_index), ("queries", b.queries), ("start-up", b.startup),
              ("storage", b.storage), ("report", b.report)]
     for name, fn in steps:
         log(f"==> {name}")

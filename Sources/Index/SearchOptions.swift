@@ -9,14 +9,15 @@ public struct SearchOptions: Sendable {
     public var sort: Sort
     /// "Now" for `older_than:` / `newer_than:`, seconds since 1970.
     public var now: Int64
-    /// The user's time zone: `after:` / `before:` days start at its midnight.
+    /// The user's time zone: `after:` / `before:` days start at its midnight. UTC by default, made
+    /// from its offset: `TimeZone(identifier: "UTC")` loads ICU's zone data, a cost every search paid.
     public var timeZone: TimeZone
     /// Snippet length in characters (about).
     public var snippetLength: Int
 
     public init(
         limit: Int = 50, sort: Sort = .relevance, now: Int64 = Int64(Date().timeIntervalSince1970),
-        timeZone: TimeZone = TimeZone(identifier: "UTC")!, snippetLength: Int = 160
+        timeZone: TimeZone = TimeZone(secondsFromGMT: 0)!, snippetLength: Int = 160
     ) {
         self.limit = limit
         self.sort = sort

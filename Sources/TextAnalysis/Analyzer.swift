@@ -119,8 +119,9 @@ public struct Analyzer: Sendable {
     }
 }
 
-/// Character classes for scalars below U+3000, computed once (see `ChunkScanner.computeClass`).
-private let classTable: [UInt8] = (0..<0x3000).map { ChunkScanner.computeClass(UInt32($0)) }
+/// Character classes for scalars below U+3000 (see `ChunkScanner.computeClass`), laid out at first
+/// use from ASCII's rules and the compiled-in `ChunkScanner.classChanges`.
+let classTable: [UInt8] = ChunkScanner.makeClassTable()
 
 /// The byte-level scanner behind `Analyzer`.
 struct ChunkScanner {
@@ -188,6 +189,24 @@ struct ChunkScanner {
             )
         }
         return (0xFFFD, 1)
+    }
+
+    /// The class of every scalar below U+3000: ASCII by `computeClass`, the rest from the runs in
+    /// `classChanges` (no Unicode property lookups: see there).
+    static func makeClassTable() -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: 0x3000) { table, initialized in
+            for v in 0..<0x80 { table[v] = computeClass(UInt32(v)) }
+            var start = 0x80
+            var value = other
+            for change in classChanges {
+                for v in start..<Int(change) { table[v] = value }
+                start = Int(change)
+                value = value == other ? word : other
+            }
+            for v in start..<0x3000 { table[v] = value }
+            table[0x2019] = 0x27
+            initialized = 0x3000
+        }
     }
 
     @inline(__always)

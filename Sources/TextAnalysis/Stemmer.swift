@@ -11,9 +11,19 @@
 public enum Stemmer {
     /// The stem of one folded word.
     public static func stem(_ word: String) -> String {
-        var bytes = Array(word.utf8)
-        stem(&bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        let count = word.utf8.count
+        // On the stack for words (topic extraction stems every word of every message); an array
+        // for the rare long run.
+        guard count <= 64 else {
+            var bytes = Array(word.utf8)
+            stem(&bytes)
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer in
+            let copied = buffer.initialize(fromContentsOf: word.utf8)
+            let n = stem(buffer.baseAddress!, count: copied)
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<n]), as: UTF8.self)
+        }
     }
 
     /// Stems folded UTF-8 bytes in place.

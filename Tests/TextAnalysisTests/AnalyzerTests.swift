@@ -153,6 +153,25 @@ import Testing
         }
         #expect(texts(plain, "a@b") == ["a", "b", "ab"])
     }
+
+    /// The compiled-in class runs give every scalar below U+3000 the class the Unicode rules give it
+    /// (a change to `computeClass` or a toolchain with newer Unicode data fails here: regenerate
+    /// `ChunkScanner.classChanges` with the loop below).
+    @Test func classTableMatchesComputeClass() {
+        var mismatches: [String] = []
+        for v in 0..<0x3000 where classTable[v] != ChunkScanner.computeClass(UInt32(v)) {
+            mismatches.append("U+" + String(v, radix: 16, uppercase: true))
+        }
+        #expect(mismatches.isEmpty, "classes differ at \(mismatches.prefix(20))")
+        var changes: [UInt16] = []
+        var last = ChunkScanner.other
+        for v in 0x80..<0x3000 {
+            let c = v == 0x2019 ? ChunkScanner.other : ChunkScanner.computeClass(UInt32(v))
+            if c != last { changes.append(UInt16(v)) }
+            last = c
+        }
+        #expect(changes == ChunkScanner.classChanges)
+    }
 }
 
 @Suite struct PunycodeTests {

@@ -15,9 +15,11 @@ struct ConceptLexicon: Sendable {
     let concepts: [String: Concept]
     /// Stemmed word sequence → concept term; single words have one-element keys.
     let phrases: [[String]: String]
-    /// First word of a phrase → the longest phrase starting with it: most words start none, and
-    /// are passed over without building a key.
-    let reach: [String: Int]
+    /// First word of a phrase → the phrases starting with it, longest first (the words after the
+    /// first, and the concept): most words start none and cost one lookup; the others are
+    /// compared word by word, without building and hashing a key per length (`map` runs over
+    /// every message of a report).
+    let byFirstWord: [String: [(rest: [String], concept: String)]]
 
     static let conceptPrefix = "≡"
 
@@ -48,9 +50,11 @@ struct ConceptLexicon: Sendable {
         }
         self.concepts = concepts
         self.phrases = phrases
-        var reach: [String: Int] = [:]
-        for key in phrases.keys { reach[key[0]] = max(reach[key[0]] ?? 0, key.count) }
-        self.reach = reach
+        var byFirstWord: [String: [(rest: [String], concept: String)]] = [:]
+        for (key, concept) in phrases { byFirstWord[key[0], default: []].append((Array(key.dropFirst()), concept)) }
+        // One key per word sequence, so among phrases of one length at most one can match: the
+        // order within a length does not matter, only longest first.
+        self.byFirstWord = byFirstWord.mapValues { $0.sorted { $0.rest.count > $1.rest.count } }
     }
 
     /// Replaces the words of every known phrase (longest first, connectors allowed between
@@ -58,15 +62,17 @@ struct ConceptLexicon: Sendable {
     func map(_ tokens: [TopicToken]) -> [TopicToken] {
         var out: [TopicToken] = []
         out.reserveCapacity(tokens.count)
+        // Word positions after i, across at most one connector between two words.
+        var positions: [Int] = []
         var i = 0
         while i < tokens.count {
-            guard tokens[i].kind == .word, let longest = reach[tokens[i].term] else {
+            guard tokens[i].kind == .word, let candidates = byFirstWord[tokens[i].term] else {
                 out.append(tokens[i])
                 i += 1
                 continue
             }
-            // Word positions from i on, across at most one connector between two words.
-            var positions: [Int] = [i]
+            let longest = candidates[0].rest.count
+            positions.removeAll(keepingCapacity: true)
             var j = i + 1
             while positions.count < longest && j < tokens.count {
                 if tokens[j].kind == .word {
@@ -79,12 +85,16 @@ struct ConceptLexicon: Sendable {
                 }
             }
             var matched = false
-            for length in stride(from: positions.count, through: 1, by: -1) {
-                let key = positions.prefix(length).map { tokens[$0].term }
-                guard let concept = phrases[key] else { continue }
-                let last = positions[length - 1]
+            for candidate in candidates where candidate.rest.count <= positions.count {
+                var same = true
+                for (k, word) in candidate.rest.enumerated() where tokens[positions[k]].term != word {
+                    same = false
+                    break
+                }
+                guard same else { continue }
+                let last = candidate.rest.isEmpty ? i : positions[candidate.rest.count - 1]
                 var token = tokens[i]
-                token.term = concept
+                token.term = candidate.concept
                 token.end = tokens[last].end
                 out.append(token)
                 i = last + 1

@@ -44,16 +44,6 @@ struct PersonalText: Sendable {
         "dans l'attente", "en vous remerciant", "je vous remercie", "sent from my", "envoyé de mon",
     ]
 
-    /// The text without its greeting, its sign-off and what follows, postal addresses, e-mail
-    /// addresses, phone numbers and codes.
-    func strip(_ text: String) -> String {
-        var lines = Self.lines(text)
-        while let first = lines.first, Self.isBlank(first) { lines.removeFirst() }
-        if let first = lines.first { lines[0] = Self.withoutGreeting(first) }
-        if let cut = Self.signOffLine(lines) { lines.removeSubrange(cut...) }
-        return lines.map { maskCodes(Self.maskContacts(Self.maskStreets($0))) }.joined(separator: "\n")
-    }
-
     /// E-mail addresses and phone numbers become breaks. Lines without "@" and without eight
     /// digits come back as they are, before any Character is looked at.
     static func maskContacts(_ line: String, mask: String = " | ") -> String {
@@ -124,32 +114,34 @@ struct PersonalText: Sendable {
 
     /// Whether some word of the line is a street type, in one pass over its bytes.
     static func mayHoldStreet(_ line: String) -> Bool {
-        line.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            var first: UInt8 = 0
-            var last: UInt8 = 0
-            var length = 0
-            var start = 0
-            func isType(_ end: Int) -> Bool {
-                length > 0 && mayBeStreetType(first: first, last: last, length: length)
-                    && streetType(Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))) != nil
-            }
-            for i in 0..<bytes.count {
-                let byte = bytes[i]
-                if byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".") {
-                    if isType(i) { return true }
-                    length = 0
-                } else {
-                    let lower = byte &- 0x41 < 26 ? byte | 0x20 : byte
-                    if length == 0 {
-                        first = lower
-                        start = i
-                    }
-                    last = lower
-                    length += 1
+        line.utf8.withContiguousStorageIfAvailable { mayHoldStreet($0) } ?? true
+    }
+
+    static func mayHoldStreet(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var first: UInt8 = 0
+        var last: UInt8 = 0
+        var length = 0
+        var start = 0
+        func isType(_ end: Int) -> Bool {
+            length > 0 && mayBeStreetType(first: first, last: last, length: length)
+                && streetType(Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))) != nil
+        }
+        for i in 0..<bytes.count {
+            let byte = bytes[i]
+            if byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".") {
+                if isType(i) { return true }
+                length = 0
+            } else {
+                let lower = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                if length == 0 {
+                    first = lower
+                    start = i
                 }
+                last = lower
+                length += 1
             }
-            return isType(bytes.count)
-        } ?? true
+        }
+        return isType(bytes.count)
     }
 
     /// The street type a word is ("Rue," → "rue"), or nil: its bytes are looked at first, a String
@@ -242,6 +234,92 @@ struct PersonalText: Sendable {
         guard digits >= 4, digits <= 5, code.count <= 8 else { return j }
         guard j + 1 < words.count, words[j + 1].contains(where: \.isLetter), !endsClause(words[j]) else { return j + 1 }
         return j + 2
+    /// The text without its greeting, its sign-off and what follows, postal addresses, e-mail
+    /// addresses, phone numbers and codes.
+    ///
+    /// Works on the lines' byte ranges: only the first line, the last non-empty ones (sign-off)
+    /// and lines with three digits or more, an "@" or a street word are made into strings, and the kept lines between are
+    /// copied as they are (a report strips every message it reads). Same result as joining
+    /// `lines(text)`, less the leading blank lines and the sign-off, with the greeting removed
+    /// from the first and addresses, contacts and codes masked in each.
+    func strip(_ text: String) -> String {
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { bytes in strip(bytes) } ?? ""
+    }
+
+    private func strip(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let ranges = Self.lineRanges(bytes)
+        func line(_ k: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[ranges[k]]), as: UTF8.self) }
+        func isBlank(_ k: Int) -> Bool {
+            for b in bytes[ranges[k]] where b != 0x20 && b != 0x09 {
+                guard b >= 0x80 else { return false }
+                return Self.isBlank(line(k))
+            }
+            return true
+        }
+        var first = 0
+        while first < ranges.count, isBlank(first) { first += 1 }
+        guard first < ranges.count else { return "" }
+        let firstLine = Self.withoutGreeting(line(first))
+        // The sign-off among the last six non-empty lines, the first kept line (greeting removed) included.
+        var nonEmpty: [Int] = []
+        for k in first..<ranges.count where k == first ? !Self.isBlank(firstLine) : !isBlank(k) { nonEmpty.append(k) }
+        var end = ranges.count
+        if nonEmpty.count >= 2 {
+            for k in nonEmpty.suffix(6) where k != nonEmpty[0] {
+                if Self.isSignOff(k == first ? firstLine : line(k)) {
+                    end = k
+                    break
+                }
+            }
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        for k in first..<end {
+            if k > first { out.append(0x0A) }
+            if k == first {
+                out += masked(firstLine).utf8
+            } else if Self.isCode(bytes[ranges[k]]) || Self.mayHoldContactOrStreet(UnsafeBufferPointer(rebasing: bytes[ranges[k]])) {
+                out += masked(line(k)).utf8
+            } else {
+                out += bytes[ranges[k]]
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private func masked(_ line: String) -> String { maskCodes(Self.maskContacts(Self.maskStreets(line))) }
+
+    /// Whether a line may hold what `maskContacts` or `maskStreets` masks: an "@", eight digits (a phone
+    /// number written "06 12 34 56 78" has no three in a row), or a street word.
+    private static func mayHoldContactOrStreet(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var digits = 0
+        for b in bytes {
+            if b == UInt8(ascii: "@") { return true }
+            if b &- 0x30 < 10 {
+                digits += 1
+                if digits >= 8 { return true }
+            }
+        }
+        return bytes.count >= 6 && mayHoldStreet(bytes)
+    }
+
+    /// The byte ranges of `lines(_:)`.
+    static func lineRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        var previous: UInt8 = 0
+        for i in 0..<bytes.count {
+            let b = bytes[i]
+            if b == 0x0A && previous != 0x0D {
+                ranges.append(start..<i)
+                start = i + 1
+            }
+            previous = b
+        }
+        ranges.append(start..<bytes.count)
+        return ranges
     }
 
     /// The text cut at each "\n", as `split(separator: "\n")` over Characters cuts it ("\r\n" is
@@ -282,12 +360,16 @@ struct PersonalText: Sendable {
         let nonEmpty = lines.indices.filter { !isBlank(lines[$0]) }
         guard nonEmpty.count >= 2 else { return nil }
         for k in nonEmpty.suffix(6) where k != nonEmpty.first {
-            let folded = Folding.fold(lines[k].trimmingCharacters(in: .whitespaces))
-            let words = folded.split(whereSeparator: { $0 == " " || $0 == "," }).count
-            guard words <= 6 else { continue }
-            if foldedClosings.contains(where: { startsWithPhrase(folded, $0) }) { return k }
+            if isSignOff(lines[k]) { return k }
         }
         return nil
+    }
+
+    /// A short closing line: at most six words, starting with a closing phrase.
+    static func isSignOff(_ line: String) -> Bool {
+        let folded = Folding.fold(line.trimmingCharacters(in: .whitespaces))
+        let words = folded.split(whereSeparator: { $0 == " " || $0 == "," }).count
+        return words <= 6 && foldedClosings.contains(where: { startsWithPhrase(folded, $0) })
     }
 
     /// Whether the line is only spaces and tabs (`CharacterSet.whitespaces`), without trimming a
@@ -328,9 +410,16 @@ struct PersonalText: Sendable {
     }
 
     static func isCode(_ chunk: Substring) -> Bool {
+        isCode(chunk.utf8)
+    }
+
+    static func isCode<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
         var digits = 0
-        for b in chunk.utf8 where b >= 0x30 && b <= 0x39 { digits += 1 }
-        return digits >= 3
+        for b in bytes where b >= 0x30 && b <= 0x39 {
+            digits += 1
+            if digits >= 3 { return true }
+        }
+        return false
     }
 
     func isName(_ folded: String) -> Bool { names.contains(folded) }

@@ -4,15 +4,33 @@
 /// "rembourser" → "rembours"). Input: a folded word already through `Stemmer.stem`.
 enum TopicStemmer {
     static func stem(_ word: String) -> String {
-        guard word.utf8.count > 4, word.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }
-        var w = Array(word.utf8)
-        guard let suffix = suffixes.first(where: { w.count >= $0.minimum + $0.bytes.count && w.ends(with: $0.bytes) })
+        guard word.utf8.count > 4 else { return word }
+        // Read in place (no copy of every word of every message): a stem is made only when a suffix goes.
+        return word.utf8.withContiguousStorageIfAvailable { stem(word, $0) } ?? stem(word, Array(word.utf8))
+    }
+
+    private static func stem<Bytes: RandomAccessCollection<UInt8>>(_ word: String, _ w: Bytes) -> String
+    where Bytes.Index == Int {
+        guard w.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }
+        let n = w.count
+        guard let suffix = suffixes.first(where: { n >= $0.minimum + $0.bytes.count && ends(w, with: $0.bytes) })
         else { return word }
-        w.removeLast(suffix.bytes.count)
-        if suffix.undouble, w.count >= 4, w[w.count - 1] == w[w.count - 2], !"lsz".utf8.contains(w[w.count - 1]) {
-            w.removeLast()
+        var end = n - suffix.bytes.count
+        if suffix.undouble, end >= 4, w[end - 1] == w[end - 2], !"lsz".utf8.contains(w[end - 1]) {
+            end -= 1
         }
-        return String(decoding: w, as: UTF8.self)
+        return String(decoding: w[0..<end], as: UTF8.self)
+    }
+
+    private static func ends<Bytes: RandomAccessCollection<UInt8>>(_ w: Bytes, with suffix: [UInt8]) -> Bool
+    where Bytes.Index == Int {
+        guard w.count >= suffix.count else { return false }
+        var k = w.count - suffix.count
+        for b in suffix {
+            guard w[k] == b else { return false }
+            k += 1
+        }
+        return true
     }
 
     private struct Suffix {
@@ -29,10 +47,4 @@ enum TopicStemmer {
         ("ied", 3, false), ("ed", 3, true), ("ally", 4, false), ("ly", 4, false), ("al", 5, false),
         ("er", 5, false), ("ez", 4, false), ("ait", 4, false), ("ant", 5, false), ("ir", 4, false), ("en", 5, false),
     ].map { Suffix(bytes: Array($0.0.utf8), minimum: $0.1, undouble: $0.2) }
-}
-
-extension Array where Element == UInt8 {
-    fileprivate func ends(with suffix: [UInt8]) -> Bool {
-        count >= suffix.count && self[(count - suffix.count)...].elementsEqual(suffix)
-    }
 }

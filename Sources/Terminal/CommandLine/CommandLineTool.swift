@@ -62,7 +62,7 @@ public struct CommandLineTool {
     ///   - environment: handed to the handler in `Invocation.environment`.
     public func run(
         _ arguments: [String], output: any OutputSink = TerminalOutput(),
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessEnvironment.current()
     ) -> ExitCode {
         let formatter = helpFormatter()
         var path = [parser.root.name]

@@ -106,9 +106,11 @@ public enum HumanFormat {
     /// The user's time zone: `TZ` (an IANA name such as `Europe/Paris`, with or without a leading
     /// `:`, or an abbreviation such as `UTC`), and UTC when `TZ` is unset, empty or unknown.
     public static func userTimeZone(
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessEnvironment.current()
     ) -> TimeZone {
-        let utc = TimeZone(identifier: "UTC")!
+        // By offset, not by name: `TimeZone(identifier: "UTC")` sets up ICU's zone data, a cost
+        // every search and show paid when TZ is unset (both are named "GMT" on Linux).
+        let utc = TimeZone(secondsFromGMT: 0)!
         guard var name = environment["TZ"], !name.isEmpty else { return utc }
         if name.hasPrefix(":") { name.removeFirst() }
         return TimeZone(identifier: name) ?? TimeZone(abbreviation: name) ?? utc

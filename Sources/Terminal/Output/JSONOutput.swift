@@ -6,7 +6,7 @@
 public enum JSONOutput {
     /// Writes `value` and a newline to standard output of `output`.
     public static func write(_ value: JSONValue, to output: any OutputSink, layout: JSONValue.Layout = .pretty) {
-        output.write(value.rendered(layout) + "\n", to: .output)
+        output.write(value.rendered(layout, newline: true), to: .output)
     }
 
     /// Writes the JSON form of `value`.

@@ -9,8 +9,15 @@ extension JSONValue {
 
     /// The JSON text of this value, without a trailing newline.
     public func rendered(_ layout: Layout = .compact) -> String {
+        rendered(layout, newline: false)
+    }
+
+    /// The JSON text, with a newline after it when `newline` (added to the bytes, not by copying
+    /// the finished text into a second string: `search --json` prints hundreds of hits).
+    func rendered(_ layout: Layout, newline: Bool) -> String {
         var bytes: [UInt8] = []
         write(into: &bytes, layout: layout, depth: 0)
+        if newline { bytes.append(UInt8(ascii: "\n")) }
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -79,6 +86,11 @@ extension JSONValue {
             var index = 0
             while index < source.count {
                 let byte = source[index]
+                // Most bytes need no escape: pass over them before looking at which escape it is.
+                if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0xE2 {
+                    index += 1
+                    continue
+                }
                 let escape: String
                 var width = 1
                 switch byte {
@@ -100,12 +112,12 @@ extension JSONValue {
                     index += 1
                     continue
                 }
-                bytes += source[runStart..<index]
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
                 bytes += escape.utf8
                 index += width
                 runStart = index
             }
-            bytes += source[runStart..<index]
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index]))
         }
         bytes.append(UInt8(ascii: "\""))
     }

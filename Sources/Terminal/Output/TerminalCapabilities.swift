@@ -53,7 +53,7 @@ public struct TerminalCapabilities: Sendable, Hashable {
 
     /// Capabilities of this process, from its descriptors and `environment`.
     public static func detect(
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessEnvironment.current()
     ) -> TerminalCapabilities {
         let stdinTTY = Syscalls.isTerminal(Syscalls.standardInput)
         let stdoutTTY = Syscalls.isTerminal(Syscalls.standardOutput)

@@ -115,4 +115,19 @@ enum Syscalls {
     static func errorDescription(_ code: Int32) -> String {
         String(cString: strerror(code))
     }
+
+    /// The variables in `environ`, split at the first `=` (a later duplicate name wins, as in
+    /// `ProcessInfo`).
+    static func environment() -> [String: String] {
+        var result: [String: String] = [:]
+        var entry = environ
+        while let pointer = entry.pointee {
+            let text = String(cString: pointer)
+            if let equals = text.utf8.firstIndex(of: UInt8(ascii: "=")) {
+                result[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            }
+            entry += 1
+        }
+        return result
+    }
 }
