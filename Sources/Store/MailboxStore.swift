@@ -34,7 +34,7 @@ public final class MailboxStore: @unchecked Sendable {
     private var index: [UIDValidity: [UID: String]] = [:]
     private var inFlight: [UIDValidity: Set<UID>] = [:]
     private var preparedEpochs: Set<UIDValidity> = []
-    private var keywordCache: [UIDValidity: [UID: [String]]] = [:]
+    private var keywordCache: [UIDValidity: [UID: [Flag]]] = [:]
     private var temporaryCounter: UInt64 = 0
 
     init(account: String, name: String, directoryName: MailboxDirectoryName, path: String, compressionLevel: Int32) {
@@ -112,7 +112,7 @@ public final class MailboxStore: @unchecked Sendable {
     /// `replaceExisting: true` is for refetching a file `StoreVerifier` found corrupt or truncated:
     /// the new file replaces the old one atomically (and clears an expunged mark).
     @discardableResult
-    public func commit(uidValidity: UIDValidity, uid: UID, flags: [String], bytes: [UInt8],
+    public func commit(uidValidity: UIDValidity, uid: UID, flags: [Flag], bytes: [UInt8],
                        syncDirectory: Bool = true, replaceExisting: Bool = false) throws -> CommitOutcome {
         try prepareEpoch(uidValidity)
         let counter: UInt64
@@ -191,7 +191,7 @@ public final class MailboxStore: @unchecked Sendable {
     /// Sets a stored message's flags (by renaming its file; keywords go to the `keywords` file).
     /// The expunged mark is kept. Returns false when the UID is not stored (or is still being committed).
     @discardableResult
-    public func setFlags(uidValidity: UIDValidity, uid: UID, flags: [String], syncDirectory: Bool = true) throws -> Bool {
+    public func setFlags(uidValidity: UIDValidity, uid: UID, flags: [Flag], syncDirectory: Bool = true) throws -> Bool {
         guard let current = try currentFileName(uidValidity: uidValidity, uid: uid),
               let parsed = MessageFileName.parse(current) else { return false }
         let wanted = MaildirFlags(imapFlags: flags, expunged: parsed.flags.isExpunged)
@@ -375,24 +375,24 @@ public final class MailboxStore: @unchecked Sendable {
 
     /// The epoch's `keywords` file: append-only lines `<uid> <keyword> <keyword>…`; a later line for
     /// a UID replaces earlier ones (a UID alone clears them). A torn last line (no newline) is ignored.
-    private func loadKeywordsFile(_ uidValidity: UIDValidity) throws -> [UID: [String]] {
+    private func loadKeywordsFile(_ uidValidity: UIDValidity) throws -> [UID: [Flag]] {
         guard let bytes = try io(Disk.readFileIfPresent(keywordsPath(uidValidity))) else { return [:] }
-        var result: [UID: [String]] = [:]
+        var result: [UID: [Flag]] = [:]
         let text = String(decoding: bytes, as: UTF8.self)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         lines.removeLast() // after the last newline: empty, or a torn line
         for line in lines {
             let fields = line.split(separator: " ")
             guard let first = fields.first, let value = UInt32(first), value != 0 else { continue }
-            let keywords = fields.dropFirst().map(String.init)
+            let keywords = fields.dropFirst().map { Flag(String($0)) }
             result[UID(value)] = keywords.isEmpty ? nil : keywords
         }
         return result
     }
 
-    private func recordKeywords(_ keywords: [String], uid: UID, uidValidity: UIDValidity) throws {
+    private func recordKeywords(_ keywords: [Flag], uid: UID, uidValidity: UIDValidity) throws {
         // Keywords are IMAP atoms; anything with spaces or controls cannot be one and is dropped.
-        let clean = keywords.filter { !$0.isEmpty && $0.utf8.allSatisfy { $0 > 0x20 && $0 != 0x7F } }
+        let clean = keywords.filter { !$0.name.isEmpty && $0.name.utf8.allSatisfy { $0 > 0x20 && $0 != 0x7F } }
         lock.lock()
         if keywordCache[uidValidity] == nil {
             do { keywordCache[uidValidity] = try loadKeywordsFile(uidValidity) } catch { lock.unlock(); throw error }
@@ -407,7 +407,7 @@ public final class MailboxStore: @unchecked Sendable {
         let file = keywordsPath(uidValidity)
         let fd = try io(Disk.open(file, flags: Disk.OpenFlags.readWriteCreateAppend, operation: "open"))
         defer { Disk.close(fd) }
-        let line: [UInt8] = Array(([String(uid.rawValue)] + clean).joined(separator: " ").utf8) + [0x0A]
+        let line: [UInt8] = Array(([String(uid.rawValue)] + clean.map(\.name)).joined(separator: " ").utf8) + [0x0A]
         try io(Disk.write(fd, line, path: file))
         try io(Disk.fsync(fd, path: file))
     }
