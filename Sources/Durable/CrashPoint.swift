@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// A hook for the crash tests: every durable step `Disk` takes for the store, the catalog, the index and the
 /// small state files (create a file, write it, fsync it, rename it, fsync its folder, remove one, truncate one,
@@ -39,19 +40,20 @@ public enum CrashPoint {
 
     public static let variable = "MAILMIRROR_CRASH_AT"
     private static let target: Target? = getenv(variable).flatMap { Target.parse(String(cString: $0)) }
-    private static let counter = StepCounter()
+    /// Steps taken so far, by every thread of the process.
+    private static let steps = Atomic<Int>(0)
 
     /// Called just before `step`; returns only when this is not the step to die at.
     public static func before(_ step: Step) {
         guard let target, target.step == step, target.mode != .torn else { return }
-        if counter.next() == target.ordinal { target.mode == .abort ? abort() : die() }
+        if steps.wrappingAdd(1, ordering: .relaxed).newValue == target.ordinal { target.mode == .abort ? abort() : die() }
     }
 
     /// Called before a write: `true` when this write is the one to tear, in which case the caller writes
     /// the first half of its bytes and calls `die()`.
     public static func tearsWrite() -> Bool {
         guard let target, target.step == .write else { return false }
-        guard counter.next() == target.ordinal else { return false }
+        guard steps.wrappingAdd(1, ordering: .relaxed).newValue == target.ordinal else { return false }
         switch target.mode {
         case .torn: return true
         case .abort: abort()
@@ -62,22 +64,5 @@ public enum CrashPoint {
     public static func die() -> Never {
         kill(getpid(), SIGKILL)
         abort()
-    }
-}
-
-/// A counter shared by every thread of the process.
-private final class StepCounter: @unchecked Sendable {
-    private let mutex: UnsafeMutablePointer<pthread_mutex_t> = {
-        let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-        pthread_mutex_init(mutex, nil)
-        return mutex
-    }()
-    private var count = 0
-
-    func next() -> Int {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        count += 1
-        return count
     }
 }

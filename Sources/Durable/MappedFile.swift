@@ -6,6 +6,9 @@ import Darwin
 
 /// A read-only memory map of one file that is never changed in place (an index segment, a sorted table):
 /// the OS pages in only what a lookup touches, so reading one entry costs one page, not the file.
+///
+/// Sendable unchecked: a raw pointer is never Sendable to the compiler, but the mapping is read-only
+/// (`PROT_READ`), set once in `init` and unmapped only in `deinit`, so threads can share it freely.
 public final class MappedFile: @unchecked Sendable {
     public let bytes: UnsafeRawBufferPointer
 

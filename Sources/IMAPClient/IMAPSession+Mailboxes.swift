@@ -125,7 +125,7 @@ extension IMAPSession {
 extension Array where Element == Flag {
     /// `\Recent` belongs to one session (RFC 3501 §2.3.2; gone in IMAP4rev2) and cannot be
     /// mirrored: keeping it would make flags look changed from one sync to the next.
-    var withoutRecent: [Flag] { filter { $0.name != "\\Recent" } }
+    var withoutRecent: [Flag] { filter { $0 != .recent } }
 }
 
 extension IMAPSession {

@@ -9,7 +9,7 @@ import TextAnalysis
 /// in only the term-table entries and postings a query touches. A commit made after `open` is
 /// not seen: open again to see it (opening costs microseconds). Safe to search from several
 /// threads at once.
-public final class SearchIndex: @unchecked Sendable {
+public final class SearchIndex: Sendable {
     public let directory: URL
     let segments: [SegmentReader]
     let deletions: [DeletionSet?]

@@ -113,7 +113,7 @@ struct SegmentBuilder {
         lengths[6] = UInt32(max(0, position - 1))
         for label in s.labels { addKeyword(.label, Keyword.normalize(label)) }
         addKeyword(.mailbox, Keyword.normalize(s.key.mailbox))
-        for flag in s.flags { addKeyword(.flag, Keyword.normalize(flag)) }
+        for flag in s.flags { addKeyword(.flag, Keyword.normalize(flag.name)) }
         addKeyword(.thread, s.threadId.lowercased())
         if let messageId = s.messageId { addKeyword(.messageId, Keyword.messageId(messageId)) }
         return lengths

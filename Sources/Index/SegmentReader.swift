@@ -2,7 +2,7 @@ import Durable
 
 /// Read access to one memory-mapped segment: the header is checked at open, everything else is
 /// read on demand (binary search in the term table, then only the postings a query needs).
-final class SegmentReader: @unchecked Sendable {
+final class SegmentReader: Sendable {
     let name: String
     let file: MappedFile
     let docCount: Int

@@ -5,12 +5,12 @@ public struct FetchedMetadata: Hashable, Sendable, Codable {
     /// INTERNALDATE, seconds since 1970; the fallback when the Date header is missing or broken.
     public var internalDate: Int64?
     public var size: Int
-    public var flags: [String]
+    public var flags: [Flag]
     public var gmailMessageId: UInt64?
     public var gmailThreadId: UInt64?
     public var labels: [String]
 
-    public init(key: MessageKey, internalDate: Int64? = nil, size: Int, flags: [String] = [],
+    public init(key: MessageKey, internalDate: Int64? = nil, size: Int, flags: [Flag] = [],
                 gmailMessageId: UInt64? = nil, gmailThreadId: UInt64? = nil, labels: [String] = []) {
         self.key = key
         self.internalDate = internalDate

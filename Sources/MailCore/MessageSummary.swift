@@ -22,7 +22,7 @@ public struct MessageSummary: Hashable, Sendable, Codable {
     /// Gmail labels (X-GM-LABELS), decoded; empty elsewhere.
     public var labels: [String]
     /// IMAP flags as last seen (`\Seen`, `\Answered`, keywords).
-    public var flags: [String]
+    public var flags: [Flag]
     public var isReply: Bool
     public var direction: Direction
     /// Thread key: filled in by threading (Gmail thread id in hex, else a JWZ root id).
@@ -37,7 +37,7 @@ public struct MessageSummary: Hashable, Sendable, Codable {
         key: MessageKey, messageId: String?, inReplyTo: [String] = [], references: [String] = [],
         gmailMessageId: UInt64? = nil, gmailThreadId: UInt64? = nil, date: Int64, utcOffsetSeconds: Int32 = 0,
         from: EmailAddress?, to: [EmailAddress] = [], cc: [EmailAddress] = [], subject: String,
-        labels: [String] = [], flags: [String] = [], isReply: Bool, direction: Direction,
+        labels: [String] = [], flags: [Flag] = [], isReply: Bool, direction: Direction,
         threadId: String = "", size: Int, attachments: [AttachmentInfo] = [], replyText: String
     ) {
         self.id = key.id

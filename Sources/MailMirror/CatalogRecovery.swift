@@ -45,8 +45,8 @@ struct CatalogRecovery {
     }
 
     /// Every message in the store with its flags, by account, mailbox, epoch and UID.
-    static func storedMessages(in store: MailStore) throws -> [(key: MessageKey, flags: [String])] {
-        var keys: [(key: MessageKey, flags: [String])] = []
+    static func storedMessages(in store: MailStore) throws -> [(key: MessageKey, flags: [Flag])] {
+        var keys: [(key: MessageKey, flags: [Flag])] = []
         for account in try store.accounts() {
             for name in try store.mailboxes(account: account) {
                 let mailbox = try store.mailbox(account: account, name: name)
@@ -62,7 +62,7 @@ struct CatalogRecovery {
 
     /// A stored message summarised from its file alone; `previous` keeps what only the server knew
     /// (the internal date, Gmail's ids and labels) when an earlier catalog record has it.
-    static func summarize(_ key: MessageKey, flags: [String], store: MailStore, team: TeamMatcher,
+    static func summarize(_ key: MessageKey, flags: [Flag], store: MailStore, team: TeamMatcher,
                           previous: MessageSummary? = nil) throws -> SummarizedMessage {
         let bytes = try store.mailbox(account: key.account, name: key.mailbox).readMessage(uidValidity: key.uidValidity, uid: key.uid)
         let metadata = FetchedMetadata(key: key, internalDate: previous?.date, size: bytes.count, flags: flags,

@@ -2,21 +2,29 @@ import Foundation
 import MailCore
 import MIME
 import Store
+import Synchronization
 
 /// Catalogues each message as the sync commits it: parses it on the commit worker (the bytes
 /// are still in memory) and appends its summary to the catalog in batches. Gmail's thread id,
 /// message id and labels are known only here, which is why this happens during the sync.
 /// The decoded body text goes to `texts`, for the index refresh after the sync.
-final class Cataloguer: MessageIngest, @unchecked Sendable {
+final class Cataloguer: MessageIngest, Sendable {
     private let catalog: CatalogFile
     private let team: TeamMatcher
     private let texts: IndexTextCache?
     private let batchSize: Int
-    private let lock = NSLock()
-    private var pending: [MessageSummary] = []
-    private var failure: Error?
+    /// Summaries not yet written and what went wrong since the last flush; held while a batch is written,
+    /// so batches from several commit workers never interleave.
+    private let batch = Mutex(Batch())
+
+    private struct Batch {
+        var pending: [MessageSummary] = []
+        var failure: Error?
+        var lostSummaries = false
+    }
+
     /// Whether a batch of summaries could not be written during this sync (CatalogRecovery then stays armed).
-    private(set) var lostSummaries = false
+    var lostSummaries: Bool { batch.withLock { $0.lostSummaries } }
 
     init(catalog: CatalogFile, team: TeamMatcher, texts: IndexTextCache? = nil, batchSize: Int = 256) {
         self.catalog = catalog
@@ -32,32 +40,31 @@ final class Cataloguer: MessageIngest, @unchecked Sendable {
         let summarized = MessageSummarizer.summarize(bytes: message.bytes, metadata: metadata, team: team)
         let summary = summarized.summary
         texts?.keep(IndexRefresher.indexable(summarized.bodyText), for: summary.id)
-        lock.lock()
-        defer { lock.unlock() }
-        pending.append(summary)
-        if pending.count >= batchSize { writePending() }
+        batch.withLock { batch in
+            batch.pending.append(summary)
+            if batch.pending.count >= batchSize { write(&batch) }
+        }
     }
 
     func flush() throws {
-        lock.lock()
-        defer { lock.unlock() }
-        writePending()
-        if let failure {
-            self.failure = nil
-            throw failure
+        let failure = batch.withLock { batch in
+            write(&batch)
+            defer { batch.failure = nil }
+            return batch.failure
         }
+        if let failure { throw failure }
     }
 
     /// A catalog write failure must not stop the mirror (the catalog is rebuilt from the store);
     /// it is reported at the next flush.
-    private func writePending() {
-        guard !pending.isEmpty else { return }
+    private func write(_ batch: inout Batch) {
+        guard !batch.pending.isEmpty else { return }
         do {
-            try catalog.append(pending)
+            try catalog.append(batch.pending)
         } catch {
-            lostSummaries = true
-            failure = failure ?? error
+            batch.lostSummaries = true
+            batch.failure = batch.failure ?? error
         }
-        pending.removeAll(keepingCapacity: true)
+        batch.pending.removeAll(keepingCapacity: true)
     }
 }

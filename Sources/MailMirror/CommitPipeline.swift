@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import MailCore
+import Synchronization
 
 /// Commits downloaded messages on worker threads while the network thread reads the next
 /// ones, so compression (the costliest step) runs on every core. Bounded: at most
@@ -16,10 +17,8 @@ final class CommitPipeline {
     private let maxBytes: Int
     private var waiting = 0
     private var waitingBytes = 0
-    private let lock = NSLock()
-    private var firstError: Error?
-    private var committedCount = 0
-    private var committedBytes: Int64 = 0
+    /// What the workers did so far.
+    private let outcome = Mutex<(count: Int, bytes: Int64, error: Error?)>((0, 0, nil))
 
     /// Twice the cores: a commit spends part of its time waiting for `fsync`, and a core whose
     /// worker waits should compress the next message meanwhile (profiled: fsync was a tenth of a
@@ -55,14 +54,9 @@ final class CommitPipeline {
             }
             do {
                 let bytes = try work()
-                self.lock.lock()
-                self.committedCount += 1
-                self.committedBytes += Int64(bytes)
-                self.lock.unlock()
+                self.outcome.withLock { $0.count += 1; $0.bytes += Int64(bytes) }
             } catch {
-                self.lock.lock()
-                if self.firstError == nil { self.firstError = error }
-                self.lock.unlock()
+                self.outcome.withLock { if $0.error == nil { $0.error = error } }
             }
         }
     }
@@ -71,23 +65,16 @@ final class CommitPipeline {
     func drain() throws -> (count: Int, bytes: Int64) {
         group.wait()
         try raiseIfFailed()
-        lock.lock()
-        defer { lock.unlock() }
-        return (committedCount, committedBytes)
+        return outcome.withLock { ($0.count, $0.bytes) }
     }
 
     /// Waits for every queued commit, keeping the counts even when one failed.
     func settle() -> (count: Int, bytes: Int64, error: Error?) {
         group.wait()
-        lock.lock()
-        defer { lock.unlock() }
-        return (committedCount, committedBytes, firstError)
+        return outcome.withLock { $0 }
     }
 
     private func raiseIfFailed() throws {
-        lock.lock()
-        let error = firstError
-        lock.unlock()
-        if let error { throw error }
+        if let error = outcome.withLock({ $0.error }) { throw error }
     }
 }

@@ -48,15 +48,15 @@ final class IMAPRemoteSession: RemoteSession {
         return sizes
     }
 
-    func flags(changedSince modSequence: ModSequence?) throws -> [UID: [String]] {
-        var flags: [UID: [String]] = [:]
-        for update in try session.fetchFlags(changedSince: modSequence) { flags[update.uid] = update.flags.map(\.name) }
+    func flags(changedSince modSequence: ModSequence?) throws -> [UID: [Flag]] {
+        var flags: [UID: [Flag]] = [:]
+        for update in try session.fetchFlags(changedSince: modSequence) { flags[update.uid] = update.flags }
         return flags
     }
 
     func fetch(_ uids: [UID], handler: (RemoteMessage) throws -> Void) throws {
         try session.fetchMessages(uids: uids) { message in
-            try handler(RemoteMessage(uid: message.uid, flags: message.flags.map(\.name), internalDate: message.internalDate,
+            try handler(RemoteMessage(uid: message.uid, flags: message.flags, internalDate: message.internalDate,
                                       gmailMessageId: message.gmailMessageId, gmailThreadId: message.gmailThreadId,
                                       labels: message.labels, bytes: message.body))
         }

@@ -1,9 +1,10 @@
 import Foundation
+import Synchronization
 
 /// Body texts the catalogue already decoded during the sync, kept for the index refresh that
 /// follows so it does not inflate and parse the same messages a second time. Held only in memory
 /// (16 MB, as before), a first pull of 100,000 help-center messages had most of its texts read
-/// and parsed again (issue 12's profile names that second parse).
+/// and parsed again (a profile of that pull named the second parse).
 ///
 /// A few MB stay in memory; the rest go to a scratch file that is unlinked as soon as it is
 /// opened (so a killed sync leaves nothing behind, and nothing stale can ever be read back),
@@ -11,7 +12,7 @@ import Foundation
 /// text plus one small entry per message, at most `maxEntries` of them. A text that does not
 /// fit (too large, the file full, too many entries, no scratch file) is simply read from the
 /// store again by the refresh.
-final class IndexTextCache: @unchecked Sendable {
+final class IndexTextCache: Sendable {
     /// Texts held in memory: a cron sync's few dozen messages never touch the disk.
     static let memoryBytes = 4 << 20
     /// Most bytes written to the scratch file (a first pull of 100,000 help-center messages holds
@@ -27,105 +28,108 @@ final class IndexTextCache: @unchecked Sendable {
         case file(offset: Int64, length: Int)
     }
 
-    private let lock = NSLock()
-    private var places: [String: Place] = [:]
-    private var memoryLeft: Int
-    private var fileLeft: Int64
-    private var fileEnd: Int64 = 0
-    /// The unlinked scratch file, opened on first need; -2 until then, -1 when it could not be made.
-    private var descriptor: Int32 = -2
+    /// Everything that changes, behind the mutex: several commit workers keep texts at once.
+    private struct Shelf {
+        var places: [String: Place] = [:]
+        var memoryLeft: Int
+        var fileLeft: Int64
+        var fileEnd: Int64 = 0
+        /// The unlinked scratch file, opened on first need; -2 until then, -1 when it could not be made.
+        var descriptor: Int32 = -2
+    }
+
+    private let shelf: Mutex<Shelf>
     private let directory: URL?
 
     /// `directory` holds the scratch file for the moment it takes to unlink it; without one,
     /// only `memoryBytes` of text are kept.
     init(directory: URL? = nil, memoryBytes: Int = IndexTextCache.memoryBytes, fileBytes: Int64 = IndexTextCache.fileBytes) {
         self.directory = directory
-        memoryLeft = memoryBytes
-        fileLeft = directory == nil ? 0 : fileBytes
+        shelf = Mutex(Shelf(memoryLeft: memoryBytes, fileLeft: directory == nil ? 0 : fileBytes))
     }
 
     deinit {
-        if descriptor >= 0 { close(descriptor) }
+        shelf.withLock { if $0.descriptor >= 0 { close($0.descriptor) } }
     }
 
     /// Keeps `text` for the message `id` when it is small enough and there is room for it.
     func keep(_ text: String, for id: String) {
         let bytes = text.utf8.count
         guard bytes <= Self.maxTextBytes else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        guard places[id] == nil, places.count < Self.maxEntries else { return }
-        if bytes <= memoryLeft {
-            memoryLeft -= bytes
-            places[id] = .memory(text)
-            return
+        shelf.withLock { shelf in
+            guard shelf.places[id] == nil, shelf.places.count < Self.maxEntries else { return }
+            if bytes <= shelf.memoryLeft {
+                shelf.memoryLeft -= bytes
+                shelf.places[id] = .memory(text)
+                return
+            }
+            guard Int64(bytes) <= shelf.fileLeft, let fd = scratch(&shelf) else { return }
+            var text = text
+            let offset = shelf.fileEnd
+            let written = text.withUTF8 { buffer in
+                buffer.isEmpty ? 0 : pwrite(fd, buffer.baseAddress, buffer.count, off_t(offset))
+            }
+            // A short or failed write (disk full) only costs the refresh a second read of this message.
+            guard written == bytes else { return }
+            shelf.places[id] = .file(offset: offset, length: bytes)
+            shelf.fileEnd += Int64(bytes)
+            shelf.fileLeft -= Int64(bytes)
         }
-        guard Int64(bytes) <= fileLeft, let fd = scratch() else { return }
-        var text = text
-        let written = text.withUTF8 { buffer in
-            buffer.isEmpty ? 0 : pwrite(fd, buffer.baseAddress, buffer.count, off_t(fileEnd))
-        }
-        // A short or failed write (disk full) only costs the refresh a second read of this message.
-        guard written == bytes else { return }
-        places[id] = .file(offset: fileEnd, length: bytes)
-        fileEnd += Int64(bytes)
-        fileLeft -= Int64(bytes)
     }
 
     /// Whether a text is kept for `id`.
     func contains(_ id: String) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return places[id] != nil
+        shelf.withLock { $0.places[id] != nil }
     }
 
     /// The text kept for `id`, forgotten once taken; nil when none is (or it cannot be read back).
     func take(_ id: String) -> String? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard let place = places.removeValue(forKey: id) else { return nil }
-        switch place {
-        case .memory(let text):
-            return text
-        case .file(let offset, let length):
-            guard descriptor >= 0 else { return nil }
-            let fd = descriptor
-            var complete = true
-            let text = String(unsafeUninitializedCapacity: length) { buffer in
-                var done = 0
-                while done < length {
-                    let got = pread(fd, buffer.baseAddress! + done, length - done, off_t(offset + Int64(done)))
-                    if got <= 0 { break }
-                    done += got
-                }
-                complete = done == length
-                return complete ? length : 0
+        shelf.withLock { shelf -> String? in
+            guard let place = shelf.places.removeValue(forKey: id) else { return nil }
+            switch place {
+            case .memory(let text):
+                return text
+            case .file(let offset, let length):
+                guard shelf.descriptor >= 0 else { return nil }
+                return Self.read(shelf.descriptor, offset: offset, length: length)
             }
-            return complete ? text : nil
         }
     }
 
     /// How many texts are kept.
     var count: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return places.count
+        shelf.withLock { $0.places.count }
+    }
+
+    private static func read(_ fd: Int32, offset: Int64, length: Int) -> String? {
+        var complete = true
+        let text = String(unsafeUninitializedCapacity: length) { buffer in
+            var done = 0
+            while done < length {
+                let got = pread(fd, buffer.baseAddress! + done, length - done, off_t(offset + Int64(done)))
+                if got <= 0 { break }
+                done += got
+            }
+            complete = done == length
+            return complete ? length : 0
+        }
+        return complete ? text : nil
     }
 
     /// Opens the scratch file and unlinks it at once; nil when that is impossible (the texts then
-    /// stay in memory only). Called with `lock` held.
-    private func scratch() -> Int32? {
-        if descriptor == -2 {
-            descriptor = -1
+    /// stay in memory only).
+    private func scratch(_ shelf: inout Shelf) -> Int32? {
+        if shelf.descriptor == -2 {
+            shelf.descriptor = -1
             if let directory {
                 let path = directory.appendingPathComponent(".index-texts.\(getpid()).\(UInt32.random(in: 0...UInt32.max))").path
                 let fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
                 if fd >= 0 {
                     unlink(path)
-                    descriptor = fd
+                    shelf.descriptor = fd
                 }
             }
         }
-        return descriptor >= 0 ? descriptor : nil
+        return shelf.descriptor >= 0 ? shelf.descriptor : nil
     }
 }

@@ -10,8 +10,8 @@ public protocol LocalMailbox: AnyObject {
     func stored(uidValidity: UIDValidity) throws -> [UID: LocalMessage]
     /// Writes one message crash-safely (tmp → fsync → rename); a UID already stored is left alone.
     /// Called from worker threads, concurrently for different UIDs.
-    func commit(uidValidity: UIDValidity, uid: UID, flags: [String], bytes: [UInt8]) throws
-    func setFlags(uidValidity: UIDValidity, uid: UID, flags: [String]) throws
+    func commit(uidValidity: UIDValidity, uid: UID, flags: [Flag], bytes: [UInt8]) throws
+    func setFlags(uidValidity: UIDValidity, uid: UID, flags: [Flag]) throws
     /// Keeps the copies but marks them as gone from the server.
     func markExpunged(uidValidity: UIDValidity, uids: [UID]) throws
     /// Makes the renames of this epoch's commits durable (one fsync of the folder per pass).
@@ -21,9 +21,9 @@ public protocol LocalMailbox: AnyObject {
 }
 
 public struct LocalMessage: Hashable, Sendable {
-    public var flags: [String]
+    public var flags: [Flag]
     public var expunged: Bool
-    public init(flags: [String], expunged: Bool) {
+    public init(flags: [Flag], expunged: Bool) {
         self.flags = flags
         self.expunged = expunged
     }

@@ -16,7 +16,7 @@ public protocol RemoteSession: AnyObject {
     /// RFC822.SIZE of the given UIDs in the opened mailbox (to plan downloads and budgets).
     func sizes(of uids: [UID]) throws -> [UID: Int]
     /// Flags of every message, or only of those changed since `modSequence` when CONDSTORE allows.
-    func flags(changedSince modSequence: ModSequence?) throws -> [UID: [String]]
+    func flags(changedSince modSequence: ModSequence?) throws -> [UID: [Flag]]
     /// Downloads the messages with BODY.PEEK[] (never marking them \Seen), handing each over as it completes.
     func fetch(_ uids: [UID], handler: (RemoteMessage) throws -> Void) throws
     func logout()
@@ -55,13 +55,13 @@ public struct RemoteMailboxStatus: Hashable, Sendable {
 /// One downloaded message: the exact bytes the server sent and what it said about them.
 public struct RemoteMessage: Sendable {
     public var uid: UID
-    public var flags: [String]
+    public var flags: [Flag]
     public var internalDate: Int64?
     public var gmailMessageId: UInt64?
     public var gmailThreadId: UInt64?
     public var labels: [String]
     public var bytes: [UInt8]
-    public init(uid: UID, flags: [String], internalDate: Int64? = nil, gmailMessageId: UInt64? = nil,
+    public init(uid: UID, flags: [Flag], internalDate: Int64? = nil, gmailMessageId: UInt64? = nil,
                 gmailThreadId: UInt64? = nil, labels: [String] = [], bytes: [UInt8]) {
         self.uid = uid
         self.flags = flags

@@ -32,11 +32,11 @@ final class StoreMailbox: LocalMailbox {
             .mapValues { LocalMessage(flags: $0.flags, expunged: $0.expunged) }
     }
 
-    func commit(uidValidity: UIDValidity, uid: UID, flags: [String], bytes: [UInt8]) throws {
+    func commit(uidValidity: UIDValidity, uid: UID, flags: [Flag], bytes: [UInt8]) throws {
         _ = try store.commit(uidValidity: uidValidity, uid: uid, flags: flags, bytes: bytes, syncDirectory: false)
     }
 
-    func setFlags(uidValidity: UIDValidity, uid: UID, flags: [String]) throws {
+    func setFlags(uidValidity: UIDValidity, uid: UID, flags: [Flag]) throws {
         _ = try store.setFlags(uidValidity: uidValidity, uid: uid, flags: flags, syncDirectory: false)
     }
 

@@ -177,11 +177,11 @@ public final class SyncEngine {
     }
 
     /// Applies the server's flags to the messages we already have whose flags differ; returns how many changed.
-    private func applyFlagChanges(_ changes: [UID: [String]], to stored: [UID: LocalMessage], local: LocalMailbox,
+    private func applyFlagChanges(_ changes: [UID: [Flag]], to stored: [UID: LocalMessage], local: LocalMailbox,
                                   epoch: UIDValidity) throws -> Int {
         var changed = 0
         for (uid, flags) in changes.sorted(by: { $0.key < $1.key }) {
-            guard let mine = stored[uid], Self.normalized(mine.flags) != Self.normalized(flags) else { continue }
+            guard let mine = stored[uid], Flag.mirrored(mine.flags) != Flag.mirrored(flags) else { continue }
             try local.setFlags(uidValidity: epoch, uid: uid, flags: flags)
             changed += 1
         }
@@ -274,9 +274,5 @@ public final class SyncEngine {
             "the server now gives UIDNEXT \(uidNext.rawValue) although UID \(highest.rawValue) was already mirrored under the same "
             + "UIDVALIDITY \(epoch.rawValue): it is reusing UIDs, which IMAP forbids. The mirrored copies are kept; this mailbox "
             + "is skipped until the server gives it a new UIDVALIDITY")
-    }
-
-    static func normalized(_ flags: [String]) -> [String] {
-        flags.map { $0.hasPrefix("\\") ? $0.lowercased() : $0 }.filter { $0.lowercased() != "\\recent" }.sorted()
     }
 }

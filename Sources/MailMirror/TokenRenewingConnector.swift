@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Access tokens live about an hour (Google's: 3,599 seconds) and a first sync of a large mailbox
 /// can take longer. The sync engine reconnects with the credential it was given, so for an OAuth 2.0
@@ -9,8 +10,9 @@ final class TokenRenewingConnector: RemoteConnector {
     let maximumAge: TimeInterval
     private let renew: (AccountConfiguration) throws -> Secret
     private let now: () -> Date
-    private let lock = NSLock()
-    private var current: (token: Secret, obtained: Date)?
+    /// The token handed out last and when it was obtained; held while a new one is fetched, so two
+    /// reconnecting threads never both renew.
+    private let current = Mutex<(token: Secret, obtained: Date)?>(nil)
 
     init(inner: RemoteConnector, maximumAge: TimeInterval = 45 * 60, now: @escaping () -> Date = Date.init,
          renew: @escaping (AccountConfiguration) throws -> Secret) {
@@ -22,18 +24,11 @@ final class TokenRenewingConnector: RemoteConnector {
 
     func connect(_ account: AccountConfiguration, password: Secret) throws -> RemoteSession {
         guard account.usesOAuth2 else { return try inner.connect(account, password: password) }
-        lock.lock()
-        let token: Secret
-        do {
-            defer { lock.unlock() }
+        let token = try current.withLock { current in
             // The first connection uses the token the sync started with.
             let held = current ?? (password, now())
-            if now().timeIntervalSince(held.obtained) > maximumAge {
-                current = (try renew(account), now())
-            } else {
-                current = held
-            }
-            token = current!.token
+            current = now().timeIntervalSince(held.obtained) > maximumAge ? (try renew(account), now()) : held
+            return current!.token
         }
         return try inner.connect(account, password: token)
     }

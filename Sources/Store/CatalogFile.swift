@@ -1,6 +1,7 @@
 import Durable
 import Foundation
 import MailCore
+import Synchronization
 
 /// The catalog's summaries for the whole store, in `<root>/catalog/summaries.bin`.
 ///
@@ -10,7 +11,7 @@ import MailCore
 /// ignores it, and the next `append` truncates it away before writing. A later record for the same
 /// id replaces an earlier one. `rewrite` replaces the whole file atomically (reindex, compaction,
 /// threads recomputed).
-public final class CatalogFile: @unchecked Sendable {
+public final class CatalogFile: Sendable {
     public let directory: String
     public var path: String { "\(directory)/summaries.bin" }
 
@@ -27,8 +28,9 @@ public final class CatalogFile: @unchecked Sendable {
     static let magic: [UInt8] = Array("MMCAT01\n".utf8)
     private static let frameOverhead = 12
 
-    private let lock = NSLock()
-    private var tailChecked = false
+    /// Held for a whole append or rewrite, so writers from several threads never interleave; the value
+    /// says whether the file's tail has been checked for a torn record since it was opened.
+    private let tailChecked = Mutex(false)
 
     public init(directory: String) {
         self.directory = directory
@@ -92,8 +94,10 @@ public final class CatalogFile: @unchecked Sendable {
     /// cut off first. Call it holding the store's lock.
     public func append(_ summaries: [MessageSummary]) throws {
         guard !summaries.isEmpty else { return }
-        lock.lock()
-        defer { lock.unlock() }
+        try tailChecked.withLock { tailChecked in try append(summaries, tailChecked: &tailChecked) }
+    }
+
+    private func append(_ summaries: [MessageSummary], tailChecked: inout Bool) throws {
         try io(Disk.makeDirectories(directory))
         let fd = try io(Disk.open(path, flags: Disk.OpenFlags.readWriteCreateAppend, operation: "open the catalog"))
         defer { Disk.close(fd) }
@@ -114,14 +118,14 @@ public final class CatalogFile: @unchecked Sendable {
 
     /// Replaces the catalog with exactly these summaries (tmp, fsync, rename, fsync of the folder).
     public func rewrite(_ all: [MessageSummary]) throws {
-        lock.lock()
-        defer { lock.unlock() }
-        try io(Disk.makeDirectories(directory))
-        var buffer = Self.magic
-        buffer.reserveCapacity(all.count * 512)
-        for summary in all { Self.appendFrame(summary, to: &buffer) }
-        try io(Disk.writeAtomically(buffer, to: path))
-        tailChecked = true
+        try tailChecked.withLock { tailChecked in
+            try io(Disk.makeDirectories(directory))
+            var buffer = Self.magic
+            buffer.reserveCapacity(all.count * 512)
+            for summary in all { Self.appendFrame(summary, to: &buffer) }
+            try io(Disk.writeAtomically(buffer, to: path))
+            tailChecked = true
+        }
     }
 
     // MARK: Framing

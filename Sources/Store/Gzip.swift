@@ -1,5 +1,6 @@
 import CZlib
 import Foundation
+import Synchronization
 
 /// gzip compression and checked decompression: the only file in the project that calls zlib.
 ///
@@ -201,41 +202,27 @@ private final class GzipInflater {
 }
 
 /// A few idle compressors per level, handed to whichever thread asks; at most one thread uses each.
-private final class CompressorPool: @unchecked Sendable {
-    private let lock = NSLock()
-    private var idle: [GzipCompressor] = []
+private final class CompressorPool: Sendable {
+    private let idle = Mutex<[GzipCompressor]>([])
 
     func take(level: Int32) -> GzipCompressor {
-        lock.lock()
-        if let index = idle.lastIndex(where: { $0.level == level }) {
-            let compressor = idle.remove(at: index)
-            lock.unlock()
-            return compressor
-        }
-        lock.unlock()
-        return GzipCompressor(level: level)
+        let reused = idle.withLock { idle in idle.lastIndex(where: { $0.level == level }).map { idle.remove(at: $0) } }
+        return reused ?? GzipCompressor(level: level)
     }
 
     func give(_ compressor: GzipCompressor) {
-        lock.lock()
-        if idle.count < 8 { idle.append(compressor) }
-        lock.unlock()
+        idle.withLock { idle in if idle.count < 8 { idle.append(compressor) } }
     }
 }
 
-private final class InflaterPool: @unchecked Sendable {
-    private let lock = NSLock()
-    private var idle: [GzipInflater] = []
+private final class InflaterPool: Sendable {
+    private let idle = Mutex<[GzipInflater]>([])
 
     func take() -> GzipInflater {
-        lock.lock()
-        defer { lock.unlock() }
-        return idle.popLast() ?? GzipInflater()
+        idle.withLock { $0.popLast() } ?? GzipInflater()
     }
 
     func give(_ inflater: GzipInflater) {
-        lock.lock()
-        if idle.count < 8 { idle.append(inflater) }
-        lock.unlock()
+        idle.withLock { idle in if idle.count < 8 { idle.append(inflater) } }
     }
 }

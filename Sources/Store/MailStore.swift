@@ -1,6 +1,7 @@
 import Durable
 import Foundation
 import MailCore
+import Synchronization
 
 /// The local store: the source of truth everything else is rebuilt from.
 ///
@@ -11,13 +12,12 @@ import MailCore
 ///
 /// One writer at a time holds `lock()`; readers (search, show, status, verify) never take it.
 /// Files are created 0600 and folders 0700.
-public final class MailStore: @unchecked Sendable {
+public final class MailStore: Sendable {
     public let root: URL
     /// gzip level for new message files (6 unless configured).
     public let compressionLevel: Int32
     let rootPath: String
-    private let cacheLock = NSLock()
-    private var openMailboxes: [String: MailboxStore] = [:]
+    private let openMailboxes = Mutex<[String: MailboxStore]>([:])
 
     /// Opens the store at `root`, creating the folder (0700) when it is missing.
     public init(root: URL, compressionLevel: Int32 = Gzip.defaultLevel) throws {
@@ -47,14 +47,14 @@ public final class MailStore: @unchecked Sendable {
         let accountName = try AccountName(account)
         let directory = try MailboxDirectoryName(mailbox: name)
         let key = "\(account)/\(directory.rawValue)"
-        cacheLock.lock()
-        defer { cacheLock.unlock() }
-        if let existing = openMailboxes[key] { return existing }
-        let store = MailboxStore(account: accountName.rawValue, name: name, directoryName: directory,
-                                 path: "\(accountsPath)/\(accountName.rawValue)/\(directory.rawValue)",
-                                 compressionLevel: compressionLevel)
-        openMailboxes[key] = store
-        return store
+        return openMailboxes.withLock { open in
+            if let existing = open[key] { return existing }
+            let store = MailboxStore(account: accountName.rawValue, name: name, directoryName: directory,
+                                     path: "\(accountsPath)/\(accountName.rawValue)/\(directory.rawValue)",
+                                     compressionLevel: compressionLevel)
+            open[key] = store
+            return store
+        }
     }
 
     /// Removes what a killed run left behind in every mailbox (`tmp/` files, a half-written state)

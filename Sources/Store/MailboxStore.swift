@@ -1,15 +1,16 @@
 import Durable
 import Foundation
 import MailCore
+import Synchronization
 
 /// The stored copy of one server mailbox: its state file and one Maildir-like folder per
 /// UIDVALIDITY epoch, holding one gzip file per message.
 ///
 /// Writes must happen under the store's `lock()`. Within that one writer, the methods are
 /// safe to call from several threads at once (the sync compresses and commits on a second core):
-/// an in-memory index of each epoch's `cur/` is guarded by a lock, and a UID being committed is
+/// an in-memory index of each epoch's `cur/` is guarded by a mutex, and a UID being committed is
 /// reserved so two threads never write it twice.
-public final class MailboxStore: @unchecked Sendable {
+public final class MailboxStore: Sendable {
     public let account: String
     /// The server mailbox name (UTF-8).
     public let name: String
@@ -30,12 +31,28 @@ public final class MailboxStore: @unchecked Sendable {
     static let stateFileName = "state"
     static let keywordsFileName = "keywords"
 
-    private let lock = NSLock()
-    private var index: [UIDValidity: [UID: String]] = [:]
-    private var inFlight: [UIDValidity: Set<UID>] = [:]
-    private var preparedEpochs: Set<UIDValidity> = []
-    private var keywordCache: [UIDValidity: [UID: [String]]] = [:]
-    private var temporaryCounter: UInt64 = 0
+    /// What several threads committing into this mailbox share; every access holds the mutex.
+    private struct Shared {
+        /// Each epoch's `cur/`: UID to file name.
+        var index: [UIDValidity: [UID: String]] = [:]
+        /// UIDs being committed now (reserved so that no two threads write one twice).
+        var inFlight: [UIDValidity: Set<UID>] = [:]
+        var preparedEpochs: Set<UIDValidity> = []
+        var keywordCache: [UIDValidity: [UID: [Flag]]] = [:]
+        var temporaryCounter: UInt64 = 0
+
+        /// The epoch's index, listing its `cur/` (`folder`) the first time.
+        mutating func index(_ uidValidity: UIDValidity, folder: String) throws -> [UID: String] {
+            if let loaded = index[uidValidity] { return loaded }
+            var loaded: [UID: String] = [:]
+            for entry in try io(Disk.listDirectory(folder)) ?? [] {
+                if let parsed = MessageFileName.parse(entry.name) { loaded[parsed.uid] = entry.name }
+            }
+            index[uidValidity] = loaded
+            return loaded
+        }
+    }
+    private let shared = Mutex(Shared())
 
     init(account: String, name: String, directoryName: MailboxDirectoryName, path: String, compressionLevel: Int32) {
         self.account = account
@@ -112,32 +129,18 @@ public final class MailboxStore: @unchecked Sendable {
     /// `replaceExisting: true` is for refetching a file `StoreVerifier` found corrupt or truncated:
     /// the new file replaces the old one atomically (and clears an expunged mark).
     @discardableResult
-    public func commit(uidValidity: UIDValidity, uid: UID, flags: [String], bytes: [UInt8],
+    public func commit(uidValidity: UIDValidity, uid: UID, flags: [Flag], bytes: [UInt8],
                        syncDirectory: Bool = true, replaceExisting: Bool = false) throws -> CommitOutcome {
         try prepareEpoch(uidValidity)
-        let counter: UInt64
-        var previousName: String?
-        lock.lock()
-        do {
-            let stored = try loadedIndex(uidValidity)
-            if inFlight[uidValidity, default: []].contains(uid) || (stored[uid] != nil && !replaceExisting) {
-                lock.unlock()
-                return .alreadyStored
-            }
-            previousName = stored[uid]
-        } catch {
-            lock.unlock()
-            throw error
+        let reserved = try shared.withLock { shared -> (counter: UInt64, previousName: String?)? in
+            let stored = try shared.index(uidValidity, folder: curPath(uidValidity))
+            if shared.inFlight[uidValidity, default: []].contains(uid) || (stored[uid] != nil && !replaceExisting) { return nil }
+            shared.inFlight[uidValidity, default: []].insert(uid)
+            shared.temporaryCounter += 1
+            return (shared.temporaryCounter, stored[uid])
         }
-        inFlight[uidValidity, default: []].insert(uid)
-        temporaryCounter += 1
-        counter = temporaryCounter
-        lock.unlock()
-        defer {
-            lock.lock()
-            inFlight[uidValidity]?.remove(uid)
-            lock.unlock()
-        }
+        guard let (counter, previousName) = reserved else { return .alreadyStored }
+        defer { shared.withLock { _ = $0.inFlight[uidValidity]?.remove(uid) } }
 
         let maildirFlags = MaildirFlags(imapFlags: flags)
         let fileName = MessageFileName.make(uid: uid, flags: maildirFlags)
@@ -175,9 +178,7 @@ public final class MailboxStore: @unchecked Sendable {
             throw StoreError(error.code, path: finalPath, message:
                 "Could not store message UID \(uid) of \(account)/\(name) as \(finalPath): \(error.message)")
         }
-        lock.lock()
-        index[uidValidity]?[uid] = fileName
-        lock.unlock()
+        shared.withLock { $0.index[uidValidity]?[uid] = fileName }
         let keywords = MaildirFlags.keywords(in: flags)
         if !keywords.isEmpty { try recordKeywords(keywords, uid: uid, uidValidity: uidValidity) }
         return .stored(compressedSize: compressed.count)
@@ -191,7 +192,7 @@ public final class MailboxStore: @unchecked Sendable {
     /// Sets a stored message's flags (by renaming its file; keywords go to the `keywords` file).
     /// The expunged mark is kept. Returns false when the UID is not stored (or is still being committed).
     @discardableResult
-    public func setFlags(uidValidity: UIDValidity, uid: UID, flags: [String], syncDirectory: Bool = true) throws -> Bool {
+    public func setFlags(uidValidity: UIDValidity, uid: UID, flags: [Flag], syncDirectory: Bool = true) throws -> Bool {
         guard let current = try currentFileName(uidValidity: uidValidity, uid: uid),
               let parsed = MessageFileName.parse(current) else { return false }
         let wanted = MaildirFlags(imapFlags: flags, expunged: parsed.flags.isExpunged)
@@ -330,85 +331,62 @@ public final class MailboxStore: @unchecked Sendable {
     }
 
     private func prepareEpoch(_ uidValidity: UIDValidity) throws {
-        lock.lock()
-        let ready = preparedEpochs.contains(uidValidity)
-        lock.unlock()
-        if ready { return }
+        if shared.withLock({ $0.preparedEpochs.contains(uidValidity) }) { return }
         try prepareMailboxDirectory()
         let epoch = epochPath(uidValidity)
         if try io(Disk.makeDirectory(epoch)) { try io(Disk.fsyncDirectory(path)) }
         var created = false
         for sub in ["tmp", "new", "cur"] { created = try io(Disk.makeDirectory("\(epoch)/\(sub)")) || created }
         if created { try io(Disk.fsyncDirectory(epoch)) }
-        lock.lock()
-        preparedEpochs.insert(uidValidity)
-        lock.unlock()
-    }
-
-    /// The epoch's index (UID to file name), listing `cur/` the first time. Call with `lock` held.
-    private func loadedIndex(_ uidValidity: UIDValidity) throws -> [UID: String] {
-        if let loaded = index[uidValidity] { return loaded }
-        var loaded: [UID: String] = [:]
-        for entry in try io(Disk.listDirectory(curPath(uidValidity))) ?? [] {
-            if let parsed = MessageFileName.parse(entry.name) { loaded[parsed.uid] = entry.name }
-        }
-        index[uidValidity] = loaded
-        return loaded
+        shared.withLock { _ = $0.preparedEpochs.insert(uidValidity) }
     }
 
     private func currentFileName(uidValidity: UIDValidity, uid: UID, refresh: Bool = false) throws -> String? {
-        lock.lock()
-        defer { lock.unlock() }
-        if refresh { index[uidValidity] = nil }
-        return try loadedIndex(uidValidity)[uid]
+        try shared.withLock { shared in
+            if refresh { shared.index[uidValidity] = nil }
+            return try shared.index(uidValidity, folder: curPath(uidValidity))[uid]
+        }
     }
 
     private func renameMessage(uidValidity: UIDValidity, uid: UID, from old: String, to new: String) throws {
         let folder = curPath(uidValidity)
         try io(Disk.rename("\(folder)/\(old)", to: "\(folder)/\(new)"))
-        lock.lock()
-        index[uidValidity]?[uid] = new
-        lock.unlock()
+        shared.withLock { $0.index[uidValidity]?[uid] = new }
     }
 
     // MARK: Keywords
 
     /// The epoch's `keywords` file: append-only lines `<uid> <keyword> <keyword>…`; a later line for
     /// a UID replaces earlier ones (a UID alone clears them). A torn last line (no newline) is ignored.
-    private func loadKeywordsFile(_ uidValidity: UIDValidity) throws -> [UID: [String]] {
+    private func loadKeywordsFile(_ uidValidity: UIDValidity) throws -> [UID: [Flag]] {
         guard let bytes = try io(Disk.readFileIfPresent(keywordsPath(uidValidity))) else { return [:] }
-        var result: [UID: [String]] = [:]
+        var result: [UID: [Flag]] = [:]
         let text = String(decoding: bytes, as: UTF8.self)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         lines.removeLast() // after the last newline: empty, or a torn line
         for line in lines {
             let fields = line.split(separator: " ")
             guard let first = fields.first, let value = UInt32(first), value != 0 else { continue }
-            let keywords = fields.dropFirst().map(String.init)
+            let keywords = fields.dropFirst().map { Flag(String($0)) }
             result[UID(value)] = keywords.isEmpty ? nil : keywords
         }
         return result
     }
 
-    private func recordKeywords(_ keywords: [String], uid: UID, uidValidity: UIDValidity) throws {
+    private func recordKeywords(_ keywords: [Flag], uid: UID, uidValidity: UIDValidity) throws {
         // Keywords are IMAP atoms; anything with spaces or controls cannot be one and is dropped.
-        let clean = keywords.filter { !$0.isEmpty && $0.utf8.allSatisfy { $0 > 0x20 && $0 != 0x7F } }
-        lock.lock()
-        if keywordCache[uidValidity] == nil {
-            do { keywordCache[uidValidity] = try loadKeywordsFile(uidValidity) } catch { lock.unlock(); throw error }
+        let clean = keywords.filter { !$0.name.isEmpty && $0.name.utf8.allSatisfy { $0 > 0x20 && $0 != 0x7F } }
+        // Held through the append, so lines from two threads never interleave.
+        try shared.withLock { shared in
+            if shared.keywordCache[uidValidity] == nil { shared.keywordCache[uidValidity] = try loadKeywordsFile(uidValidity) }
+            if shared.keywordCache[uidValidity]?[uid] ?? [] == clean { return }
+            shared.keywordCache[uidValidity]?[uid] = clean.isEmpty ? nil : clean
+            let file = keywordsPath(uidValidity)
+            let fd = try io(Disk.open(file, flags: Disk.OpenFlags.readWriteCreateAppend, operation: "open"))
+            defer { Disk.close(fd) }
+            let line: [UInt8] = Array(([String(uid.rawValue)] + clean.map(\.name)).joined(separator: " ").utf8) + [0x0A]
+            try io(Disk.write(fd, line, path: file))
+            try io(Disk.fsync(fd, path: file))
         }
-        let known = keywordCache[uidValidity]?[uid] ?? []
-        if known == clean {
-            lock.unlock()
-            return
-        }
-        keywordCache[uidValidity]?[uid] = clean.isEmpty ? nil : clean
-        defer { lock.unlock() }
-        let file = keywordsPath(uidValidity)
-        let fd = try io(Disk.open(file, flags: Disk.OpenFlags.readWriteCreateAppend, operation: "open"))
-        defer { Disk.close(fd) }
-        let line: [UInt8] = Array(([String(uid.rawValue)] + clean).joined(separator: " ").utf8) + [0x0A]
-        try io(Disk.write(fd, line, path: file))
-        try io(Disk.fsync(fd, path: file))
     }
 }

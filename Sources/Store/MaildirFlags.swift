@@ -1,3 +1,5 @@
+import MailCore
+
 /// The `:2,` info suffix of a Maildir file name: IMAP system flags as letters, plus our own
 /// mark for messages the server no longer has.
 ///
@@ -12,8 +14,8 @@ public struct MaildirFlags: Hashable, Sendable, CustomStringConvertible {
 
     public static let expungedLetter: Character = "x"
 
-    private static let systemFlags: [(letter: Character, flag: String)] = [
-        ("D", "\\Draft"), ("F", "\\Flagged"), ("P", "$Forwarded"), ("R", "\\Answered"), ("S", "\\Seen"), ("T", "\\Deleted"),
+    private static let systemFlags: [(letter: Character, flag: Flag)] = [
+        ("D", .draft), ("F", .flagged), ("P", .forwarded), ("R", .answered), ("S", .seen), ("T", .deleted),
     ]
 
     public init(letters: String) {
@@ -25,20 +27,20 @@ public struct MaildirFlags: Hashable, Sendable, CustomStringConvertible {
         self.letters = sortedLetters
     }
 
-    /// Splits IMAP flags into letters and keywords (sorted); `\Recent` is session state and dropped.
-    public init(imapFlags: [String], expunged: Bool = false) {
+    /// The letters of the flags that have one; keywords and `\Recent` have none.
+    public init(imapFlags: [Flag], expunged: Bool = false) {
         var letters = ""
         for flag in imapFlags {
-            if let known = Self.systemFlags.first(where: { $0.flag.equalsIgnoringCase(flag) }) { letters.append(known.letter) }
+            if let known = Self.systemFlags.first(where: { $0.flag == flag }) { letters.append(known.letter) }
         }
         if expunged { letters.append(Self.expungedLetter) }
         self.init(letters: letters)
     }
 
-    /// The IMAP keywords in `imapFlags` that have no letter, sorted and unique.
-    public static func keywords(in imapFlags: [String]) -> [String] {
+    /// The keywords in `imapFlags` that have no letter, sorted and unique (what the `keywords` file keeps).
+    public static func keywords(in imapFlags: [Flag]) -> [Flag] {
         let keywords = imapFlags.filter { flag in
-            !flag.hasPrefix("\\") && !systemFlags.contains(where: { $0.flag.equalsIgnoringCase(flag) })
+            flag.isMirrored && !systemFlags.contains(where: { $0.flag == flag })
         }
         return Array(Set(keywords)).sorted()
     }
@@ -46,9 +48,9 @@ public struct MaildirFlags: Hashable, Sendable, CustomStringConvertible {
     public var isExpunged: Bool { letters.contains(Self.expungedLetter) }
 
     /// The IMAP system flags the letters stand for, in letter order.
-    public var imapFlags: [String] {
+    public var imapFlags: [Flag] {
         if letters.isEmpty { return [] }
-        if letters == "S" { return ["\\Seen"] } // by far the most common
+        if letters == "S" { return [.seen] } // by far the most common
         return letters.compactMap { letter in Self.systemFlags.first(where: { $0.letter == letter })?.flag }
     }
 
@@ -63,8 +65,4 @@ public struct MaildirFlags: Hashable, Sendable, CustomStringConvertible {
     public var standardLetters: String { letters.filter { $0.isUppercase } }
 
     public var description: String { letters }
-}
-
-private extension String {
-    func equalsIgnoringCase(_ other: String) -> Bool { lowercased() == other.lowercased() }
 }

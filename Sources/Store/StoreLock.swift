@@ -1,11 +1,13 @@
 import Durable
+import Synchronization
 
 /// The writer's hold on `<root>/lock` (`flock`, exclusive, non-blocking). Released by `release()`
 /// or when the object goes away; the kernel also drops it when the process dies, so a kill -9
 /// never leaves a stale lock. Readers never take it.
-public final class StoreLock: @unchecked Sendable {
+public final class StoreLock: Sendable {
     public let path: String
-    private var fd: Int32
+    /// The lock file's descriptor; -1 once released.
+    private let fd: Mutex<Int32>
 
     init(path: String) throws {
         let fd = try io(Disk.open(path, flags: Disk.OpenFlags.readWriteCreate, operation: "open the lock file"))
@@ -24,15 +26,17 @@ public final class StoreLock: @unchecked Sendable {
             throw error
         }
         self.path = path
-        self.fd = fd
+        self.fd = Mutex(fd)
     }
 
     /// Frees the lock for the next writer; calling it twice is harmless.
     public func release() {
-        guard fd >= 0 else { return }
-        Disk.unlock(fd)
-        Disk.close(fd)
-        fd = -1
+        fd.withLock { fd in
+            guard fd >= 0 else { return }
+            Disk.unlock(fd)
+            Disk.close(fd)
+            fd = -1
+        }
     }
 
     deinit { release() }

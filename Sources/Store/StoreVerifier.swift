@@ -77,7 +77,8 @@ public struct StoreVerifier: Sendable {
         return problems
     }
 
-    /// Inflates every file on all cores; returns the ones that fail, in UID order.
+    /// Inflates every file on up to 8 cores (4 ranges each, so one slow range leaves no core idle);
+    /// returns the ones that fail, in UID order.
     private static func checkContents(of messages: [StoredMessage], mailbox: MailboxStore, uidValidity: UIDValidity) -> [StoreProblem] {
         Parallel.chunks(messages.count, chunks: min(Parallel.cores, 8) * 4) { range in
             range.compactMap { index -> StoreProblem? in

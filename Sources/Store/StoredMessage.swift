@@ -4,7 +4,7 @@ import MailCore
 public struct StoredMessage: Hashable, Sendable {
     public var uid: UID
     /// IMAP flags: the system flags from the file name plus keywords from the epoch's `keywords` file.
-    public var flags: [String]
+    public var flags: [Flag]
     public var maildirFlags: MaildirFlags
     /// Absolute path of the `.eml.gz` file.
     public var path: String
@@ -15,7 +15,7 @@ public struct StoredMessage: Hashable, Sendable {
     /// When it was stored or its flags last changed, seconds since 1970; nil when listed `withSizes: false`.
     public var modificationTime: Int64?
 
-    public init(uid: UID, flags: [String], maildirFlags: MaildirFlags, path: String, compressedSize: Int?, modificationTime: Int64?) {
+    public init(uid: UID, flags: [Flag], maildirFlags: MaildirFlags, path: String, compressedSize: Int?, modificationTime: Int64?) {
         self.uid = uid
         self.flags = flags
         self.maildirFlags = maildirFlags

@@ -46,6 +46,12 @@ enum SummaryCodec {
             for value in values { string(value) }
         }
 
+        /// Flags as their names, exactly as `strings` writes them.
+        mutating func flags(_ values: [Flag]) {
+            varint(UInt64(values.count))
+            for value in values { string(value.name) }
+        }
+
         mutating func optionalString(_ value: String?) {
             if let value { bytes.append(1); string(value) } else { bytes.append(0) }
         }
@@ -114,6 +120,14 @@ enum SummaryCodec {
             return result
         }
 
+        mutating func flags() throws -> [Flag] {
+            let n = try count()
+            var result: [Flag] = []
+            result.reserveCapacity(n)
+            for _ in 0..<n { result.append(Flag(try string())) }
+            return result
+        }
+
         mutating func optionalString() throws -> String? { try byte() == 0 ? nil : try string() }
         mutating func optionalUInt() throws -> UInt64? { try byte() == 0 ? nil : try varint() }
 
@@ -150,7 +164,7 @@ enum SummaryCodec {
         writer.addresses(summary.cc)
         writer.string(summary.subject)
         writer.strings(summary.labels)
-        writer.strings(summary.flags)
+        writer.flags(summary.flags)
         writer.bytes.append(summary.isReply ? 1 : 0)
         writer.bytes.append(summary.direction == .team ? 1 : 0)
         writer.string(summary.threadId)
@@ -182,7 +196,7 @@ enum SummaryCodec {
         let cc = try reader.addresses()
         let subject = try reader.string()
         let labels = try reader.strings()
-        let flags = try reader.strings()
+        let flags = try reader.flags()
         let isReply = try reader.byte() != 0
         let direction: Direction = try reader.byte() != 0 ? .team : .customer
         let threadId = try reader.string()

@@ -11,7 +11,7 @@ enum TestCorpus {
 
     static func summary(
         uid: UInt32, subject: String, from: EmailAddress?, to: [EmailAddress] = [], cc: [EmailAddress] = [],
-        date: Int64, reply: String, labels: [String] = [], flags: [String] = [], isReply: Bool = false,
+        date: Int64, reply: String, labels: [String] = [], flags: [Flag] = [], isReply: Bool = false,
         direction: Direction = .customer, thread: String, attachments: [AttachmentInfo] = [],
         mailbox: String = "INBOX", messageId: String? = nil
     ) -> MessageSummary {

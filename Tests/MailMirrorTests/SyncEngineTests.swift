@@ -71,6 +71,18 @@ struct SyncEngineTests {
         #expect(kept[first]?.local.flags == ["\\Seen"])
     }
 
+    @Test func flagsThatDifferOnlyInWhatTheMirrorDropsAreNoChange() {
+        let same = server.add("INBOX", "one", flags: [.seen, "$Label1"])
+        let changed = server.add("INBOX", "two")
+        _ = engine().sync(account, password: Secret(pasted: "x"))
+        // Order, case of a system flag, \Recent and a system flag the store has no place for.
+        server.setFlags("INBOX", same, ["$Label1", "\\SEEN", "\\Recent", "\\Junk"])
+        server.setFlags("INBOX", changed, [.flagged])
+        let result = inbox(engine().sync(account, password: Secret(pasted: "x")))
+        #expect(result.flagsChanged == 1)
+        #expect(local.epochs[UIDValidity(100)]?[changed]?.local.flags == [.flagged])
+    }
+
     @Test func uidValidityChangeStartsANewEpochAndKeepsTheOld() {
         server.add("INBOX", "old")
         _ = engine().sync(account, password: Secret(pasted: "x"))

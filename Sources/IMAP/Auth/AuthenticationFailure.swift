@@ -1,5 +1,5 @@
 /// Why the server refused LOGIN / AUTHENTICATE, told apart from its words the way Google's help
-/// articles do (DESIGN.md, "Authentication: what the user is told").
+/// article on app passwords does: each case names what the server says and what the user is told.
 ///
 /// Classification reads the response code and the server's text only; the advice never contains
 /// the password because it is built from fixed sentences.

@@ -1,39 +1,34 @@
 import Foundation
+import Synchronization
 
 /// An `OutputSink` that keeps what was written, for tests.
 ///
 /// It reports the capabilities it was given, so a test can pretend to be a colour terminal
 /// of a chosen width, or (the default) a pipe.
-public final class MemoryOutput: OutputSink, @unchecked Sendable {
+public final class MemoryOutput: OutputSink, Sendable {
     public let capabilities: TerminalCapabilities
-    private let lock = NSLock()
-    private var outputText = ""
-    private var errorText = ""
+    private let written = Mutex<(output: String, error: String)>(("", ""))
 
     public init(capabilities: TerminalCapabilities = .pipe) {
         self.capabilities = capabilities
     }
 
     public func write(_ text: String, to stream: StandardStream) {
-        lock.lock()
-        defer { lock.unlock() }
-        switch stream {
-        case .output: outputText += text
-        case .error: errorText += text
+        written.withLock { written in
+            switch stream {
+            case .output: written.output += text
+            case .error: written.error += text
+            }
         }
     }
 
     /// Everything written to standard output so far.
     public var standardOutput: String {
-        lock.lock()
-        defer { lock.unlock() }
-        return outputText
+        written.withLock { $0.output }
     }
 
     /// Everything written to standard error so far.
     public var standardError: String {
-        lock.lock()
-        defer { lock.unlock() }
-        return errorText
+        written.withLock { $0.error }
     }
 }

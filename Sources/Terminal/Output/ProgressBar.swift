@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A one-line progress display on standard error, for a person watching a long job.
 ///
@@ -15,21 +16,27 @@ import Foundation
 /// for batch in batches { …; progress.update(messages: done, bytes: bytes) }
 /// progress.finish()
 /// ```
-public final class ProgressBar: @unchecked Sendable {
+public final class ProgressBar: Sendable {
     private let label: String
     private let totalMessages: Int?
     private let output: any OutputSink
     private let enabled: Bool
     private let clock: @Sendable () -> TimeInterval
     private let minimumInterval: TimeInterval
-    private let lock = NSLock()
     private let start: TimeInterval
-    private var lastDraw: TimeInterval?
-    private var messages = 0
-    private var bytes: Int64 = 0
-    private var drawnSomething = false
+    /// Held while the line is drawn, so lines from two threads never mix.
+    private let state = Mutex(State())
+
+    private struct State {
+        var lastDraw: TimeInterval?
+        var messages = 0
+        var bytes: Int64 = 0
+        var drawnSomething = false
+        var drawCount = 0
+    }
+
     /// How many times the line was drawn (for tests of the throttle).
-    public private(set) var drawCount = 0
+    public var drawCount: Int { state.withLock { $0.drawCount } }
 
     /// - Parameters:
     ///   - label: what is being done, shown first.
@@ -56,35 +63,35 @@ public final class ProgressBar: @unchecked Sendable {
 
     /// Records progress so far (absolute counts, not increments) and redraws if it is time.
     public func update(messages: Int, bytes: Int64) {
-        lock.lock()
-        defer { lock.unlock() }
-        self.messages = messages
-        self.bytes = bytes
-        guard enabled else { return }
-        let now = clock()
-        let complete = totalMessages.map { messages >= $0 } ?? false
-        if let lastDraw, now - lastDraw < minimumInterval, !complete { return }
-        lastDraw = now
-        draw(elapsed: now - start)
+        state.withLock { state in
+            state.messages = messages
+            state.bytes = bytes
+            guard enabled else { return }
+            let now = clock()
+            let complete = totalMessages.map { messages >= $0 } ?? false
+            if let lastDraw = state.lastDraw, now - lastDraw < minimumInterval, !complete { return }
+            state.lastDraw = now
+            draw(&state, elapsed: now - start)
+        }
     }
 
     /// Erases the line (if one was drawn). Call when the job ends or fails, and before writing
     /// anything else to the terminal mid-job (a warning); a later `update` draws the line again.
     public func finish() {
-        lock.lock()
-        defer { lock.unlock() }
-        guard enabled, drawnSomething else { return }
-        output.write("\r\u{1B}[K", to: .error)
-        drawnSomething = false
+        state.withLock { state in
+            guard enabled, state.drawnSomething else { return }
+            output.write("\r\u{1B}[K", to: .error)
+            state.drawnSomething = false
+        }
     }
 
-    private func draw(elapsed: TimeInterval) {
+    private func draw(_ state: inout State, elapsed: TimeInterval) {
         let text = Self.line(
-            label: label, messages: messages, totalMessages: totalMessages, bytes: bytes,
+            label: label, messages: state.messages, totalMessages: totalMessages, bytes: state.bytes,
             elapsed: elapsed, width: output.capabilities.width)
         output.write("\r" + text + "\u{1B}[K", to: .error)
-        drawnSomething = true
-        drawCount += 1
+        state.drawnSomething = true
+        state.drawCount += 1
     }
 
     /// The text of the line (without control sequences), at most `width - 1` columns so the

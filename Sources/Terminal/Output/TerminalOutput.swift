@@ -2,7 +2,7 @@
 ///
 /// Writes go straight to the file descriptors (no buffering), so progress lines on standard
 /// error and results on standard output interleave in the order they were written.
-public final class TerminalOutput: OutputSink, @unchecked Sendable {
+public final class TerminalOutput: OutputSink, Sendable {
     public let capabilities: TerminalCapabilities
 
     /// - Parameter capabilities: detected from the process's descriptors and environment by default.

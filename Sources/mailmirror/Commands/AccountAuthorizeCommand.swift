@@ -27,7 +27,7 @@ enum AccountAuthorizeCommand {
         var options = AuthorizeOptions(clientID: try values.requiredString("client-id"),
                                        clientSecretFile: AccountCommand.absolute(try values.requiredString("client-secret-file")))
         options.keyring = values.flag("keyring")
-        options.timeoutSeconds = try values.int("timeout", in: 10...3600) ?? 300
+        options.timeoutSeconds = try values.declaredInt("timeout", in: 10...3600)
         let output = invocation.output
         let account = try MailmirrorCommand.mirror(invocation).authorize(account: name, options: options) { url in
             output.line("Open this URL in a browser, sign in as the account's Google user and allow access:")

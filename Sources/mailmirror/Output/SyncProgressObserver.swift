@@ -1,16 +1,15 @@
 import Foundation
 import MailMirror
+import Synchronization
 import Terminal
 
 /// Shows a sync on a terminal: one progress bar per mailbox with something to download,
 /// warnings as they come. Silent when `quiet` (errors still reach stderr at the end).
-final class SyncProgressObserver: SyncObserver, @unchecked Sendable {
+final class SyncProgressObserver: SyncObserver, Sendable {
     private let output: OutputSink
     private let quiet: Bool
-    private let lock = NSLock()
-    private var bar: ProgressBar?
-    private var messages = 0
-    private var bytes: Int64 = 0
+    /// The current mailbox's bar and its counts; commit workers report concurrently.
+    private let current = Mutex<(bar: ProgressBar?, messages: Int, bytes: Int64)>((nil, 0, 0))
 
     init(output: OutputSink, quiet: Bool) {
         self.output = output
@@ -21,33 +20,28 @@ final class SyncProgressObserver: SyncObserver, @unchecked Sendable {
 
     func mailboxPlanned(account: String, mailbox: String, messages: Int, bytes: Int64) {
         guard !quiet, messages > 0 else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        self.messages = 0
-        self.bytes = 0
-        bar = ProgressBar(label: "\(account)/\(mailbox)", totalMessages: messages, output: output)
+        let bar = ProgressBar(label: "\(account)/\(mailbox)", totalMessages: messages, output: output)
+        current.withLock { $0 = (bar, 0, 0) }
     }
 
     func messageCommitted(account: String, mailbox: String, bytes: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        messages += 1
-        self.bytes += Int64(bytes)
-        bar?.update(messages: messages, bytes: self.bytes)
+        current.withLock { current in
+            current.messages += 1
+            current.bytes += Int64(bytes)
+            current.bar?.update(messages: current.messages, bytes: current.bytes)
+        }
     }
 
     func mailboxFinished(_ result: MailboxSyncResult) {
-        lock.lock()
-        bar?.finish()
-        bar = nil
-        lock.unlock()
+        current.withLock { current in
+            current.bar?.finish()
+            current.bar = nil
+        }
     }
 
     func warning(_ message: String) {
         guard !quiet else { return }
-        lock.lock()
-        bar?.finish()
-        lock.unlock()
+        current.withLock { $0.bar?.finish() }
         output.warning(message)
     }
 }

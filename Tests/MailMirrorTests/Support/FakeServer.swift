@@ -8,7 +8,7 @@ import MailCore
 final class FakeServer: RemoteConnector {
     struct Message {
         var bytes: [UInt8]
-        var flags: [String]
+        var flags: [Flag]
         var modSeq: UInt64
     }
     final class Box {
@@ -33,7 +33,7 @@ final class FakeServer: RemoteConnector {
     var refuseLogin: Error?
 
     @discardableResult
-    func add(_ mailbox: String, _ text: String, flags: [String] = []) -> UID {
+    func add(_ mailbox: String, _ text: String, flags: [Flag] = []) -> UID {
         let box = boxes[mailbox]!
         let uid = box.uidNext
         box.uidNext += 1
@@ -46,7 +46,7 @@ final class FakeServer: RemoteConnector {
         boxes[name] = Box(uidValidity: uidValidity, roles: roles)
     }
 
-    func setFlags(_ mailbox: String, _ uid: UID, _ flags: [String]) {
+    func setFlags(_ mailbox: String, _ uid: UID, _ flags: [Flag]) {
         let box = boxes[mailbox]!
         box.modSeq += 1
         box.messages[uid.rawValue]!.flags = flags
@@ -89,8 +89,8 @@ final class FakeServer: RemoteConnector {
             for uid in uids { sizes[uid] = selected!.messages[uid.rawValue]?.bytes.count }
             return sizes
         }
-        func flags(changedSince modSequence: ModSequence?) throws -> [UID: [String]] {
-            var result: [UID: [String]] = [:]
+        func flags(changedSince modSequence: ModSequence?) throws -> [UID: [Flag]] {
+            var result: [UID: [Flag]] = [:]
             for (uid, message) in selected!.messages where modSequence == nil || !server.condstore || message.modSeq > modSequence!.rawValue {
                 result[UID(uid)] = message.flags
             }

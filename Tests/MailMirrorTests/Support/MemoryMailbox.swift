@@ -16,7 +16,7 @@ final class MemoryMailbox: LocalMailbox {
         lock.lock(); defer { lock.unlock() }
         return (epochs[uidValidity] ?? [:]).mapValues(\.local)
     }
-    func commit(uidValidity: UIDValidity, uid: UID, flags: [String], bytes: [UInt8]) throws {
+    func commit(uidValidity: UIDValidity, uid: UID, flags: [Flag], bytes: [UInt8]) throws {
         lock.lock(); defer { lock.unlock() }
         if let limit = failCommitAfter, commits >= limit { throw MailMirrorError.fileSystem("simulated crash") }
         commits += 1
@@ -24,7 +24,7 @@ final class MemoryMailbox: LocalMailbox {
             epochs[uidValidity, default: [:]][uid] = (bytes, LocalMessage(flags: flags, expunged: false))
         }
     }
-    func setFlags(uidValidity: UIDValidity, uid: UID, flags: [String]) throws {
+    func setFlags(uidValidity: UIDValidity, uid: UID, flags: [Flag]) throws {
         epochs[uidValidity]![uid]!.local.flags = flags
     }
     func markExpunged(uidValidity: UIDValidity, uids: [UID]) throws {
