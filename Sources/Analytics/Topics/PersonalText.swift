@@ -234,12 +234,14 @@ struct PersonalText: Sendable {
         guard digits >= 4, digits <= 5, code.count <= 8 else { return j }
         guard j + 1 < words.count, words[j + 1].contains(where: \.isLetter), !endsClause(words[j]) else { return j + 1 }
         return j + 2
+    }
+
     /// The text without its greeting, its sign-off and what follows, postal addresses, e-mail
     /// addresses, phone numbers and codes.
     ///
     /// Works on the lines' byte ranges: only the first line, the last non-empty ones (sign-off)
-    /// and lines with three digits or more, an "@" or a street word are made into strings, and the kept lines between are
-    /// copied as they are (a report strips every message it reads). Same result as joining
+    /// and lines with three digits or more, an "@" or a street word are made into strings, and the
+    /// kept lines between are copied as they are (a report strips every message it reads). Same result as joining
     /// `lines(text)`, less the leading blank lines and the sign-off, with the greeting removed
     /// from the first and addresses, contacts and codes masked in each.
     func strip(_ text: String) -> String {

@@ -114,7 +114,7 @@ struct TopicPipeline {
         return local.replacingOccurrences(of: ".", with: " ").replacingOccurrences(of: "_", with: " ")
     }
 
-    /// Analyses each document's enquiry on all cores.
+    /// Analyses each document's enquiry in two halves side by side (`Parallel.chunks`' default).
     func analyse(_ documents: [TopicDocuments.Document], data: ReportData, personal: PersonalText) -> [Analysed] {
         Parallel.chunks(documents.count) { range in
             range.map { d in analyse(data.messages[documents[d].enquiry], personal: personal) }
