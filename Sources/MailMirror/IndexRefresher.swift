@@ -27,6 +27,8 @@ struct IndexRefresher {
         let catalogBytes = Self.fileSize(store.catalog.path)
         let recorded = readState()
         if let bytes = recorded.catalogBytes, bytes == catalogBytes { return 0 }
+        // Only an index the state says is built can be brought up to date by lookup.
+        if recorded.records > 0, (recorded.catalogBytes ?? -1) > 0, let count = try refreshByLookup(texts: known) { return count }
         let view = try CatalogView(catalog: store.catalog)
         let watermark = recorded.records
         var position: [String: Int] = [:]
@@ -44,8 +46,100 @@ struct IndexRefresher {
             try add(due, to: writer, texts: known, batch: 1_000)
         }
         try saveThreads(view)
+        try ThreadTable.write(try store.catalog.load(), catalog: store.catalog)
         try writeState(records: view.records.count)
         return due.count
+    }
+
+    /// Most new records a refresh threads by lookup; past it (a first sync, a long catch-up) threading
+    /// the whole catalog at once costs less than the lookups.
+    static let maxLookupRecords = 5_000
+
+    /// The refresh when `catalog/threads` holds: only the records catalogued since it was written are
+    /// read, the threads they touch are found by lookup (their Message-IDs, References and In-Reply-To,
+    /// then every member of those threads, until nothing new turns up), and the threader runs over that
+    /// closed set alone. A thread is a connected set of messages, so the ids it gives equal those of a
+    /// full rethread; the one cross-thread rule, the subject fallback for a lone reply with no reference,
+    /// sends the refresh to the full path whenever a new message could take part in it. Nil when the full
+    /// path must run (no usable table, too much new, the subject fallback, the catalog due for compaction).
+    private func refreshByLookup(texts known: IndexTextCache) throws -> Int? {
+        guard let table = ThreadTable.open(directory: store.catalog.directory, catalogPath: store.catalog.path) else { return nil }
+        let (fresh, end) = try store.catalog.records(from: table.covered)
+        guard fresh.count <= Self.maxLookupRecords else { return nil }
+        for record in fresh.map(\.summary) {
+            if ThreadTable.mayJoinBySubject(record) { return nil }
+            // A new message may become the thread an older lone reply joins by subject.
+            if !table.lookup(ThreadTable.Key.loneSubject(record.subject)).isEmpty { return nil }
+        }
+        // Latest and first offset of each id the table knows.
+        var spans: [String: (first: Int, latest: Int)] = [:]
+        func span(_ id: String) -> (first: Int, latest: Int)? {
+            if let known = spans[id] { return known }
+            let offsets = table.lookup(ThreadTable.Key.record(id))
+            guard let first = offsets.min(), let latest = offsets.max() else { return nil }
+            spans[id] = (first, latest)
+            return (first, latest)
+        }
+        var existing: [Int: MessageSummary] = [:] // latest records touched, by offset
+        var seen = Set<Int>()
+        var threads = Set<String>()
+        var frontier = fresh.map(\.summary)
+        var ids = Set<String>()
+        for record in frontier where ids.insert(record.id).inserted {
+            if let known = span(record.id) { seen.insert(known.latest) }
+        }
+        for offset in seen { if let record = try store.catalog.records(at: [offset])[offset] { existing[offset] = record } }
+        frontier += existing.values
+        while !frontier.isEmpty {
+            var wanted = Set<Int>()
+            for record in frontier {
+                for id in [record.messageId].compactMap({ $0 }) + record.references + record.inReplyTo where !id.isEmpty {
+                    wanted.formUnion(table.lookup(ThreadTable.Key.message(id)))
+                }
+            }
+            var found = try latest(wanted.subtracting(seen), span: span)
+            seen.formUnion(wanted)
+            var members = Set<Int>()
+            for record in found.values + frontier where !record.threadId.isEmpty && threads.insert(record.threadId).inserted {
+                members.formUnion(table.lookup(ThreadTable.Key.thread(record.threadId)))
+            }
+            let joined = try latest(members.subtracting(seen), span: span).filter { threads.contains($0.value.threadId) }
+            seen.formUnion(members)
+            found.merge(joined) { a, _ in a }
+            for (offset, record) in found { existing[offset] = record }
+            frontier = Array(found.values)
+            guard existing.count <= 50_000 else { return nil }
+        }
+        // The catalog's order: existing records at their id's first place, then the new ones.
+        let ordered = existing.values.sorted { (span($0.id)?.first ?? 0) < (span($1.id)?.first ?? 0) }
+        let view = CatalogView(records: ordered + fresh.map(\.summary))
+        var storedThread: [String: String] = [:]
+        for record in view.records { storedThread[record.id] = record.threadId }
+        let freshIds = Set(fresh.map(\.summary.id))
+        let due = view.messages.filter { freshIds.contains($0.id) || storedThread[$0.id] != $0.threadId }
+        let changed = zip(threaded(view), view.records).filter { $0 != $1 }.map(\.0)
+        let newIds = freshIds.filter { span($0) == nil }.count
+        let frames = table.frames + fresh.count + changed.count, distinct = table.distinct + newIds
+        // The catalog is due for compaction: the full path rewrites it (and the table).
+        if (frames - distinct) * 5 > frames { return nil }
+        if !due.isEmpty {
+            let writer = try IndexWriter(directory: paths.index)
+            defer { writer.close() }
+            try add(due, to: writer, texts: known, batch: 1_000)
+        }
+        var entries: [ThreadTable.Entry] = []
+        for (offset, record) in fresh { entries += ThreadTable.entries(for: record, at: offset) }
+        let offsets = try store.catalog.append(changed)
+        for (offset, record) in zip(offsets, changed) { entries += ThreadTable.entries(for: record, at: offset) }
+        let covered = offsets.isEmpty ? end : Int(Self.fileSize(store.catalog.path))
+        try table.append(entries, covered: covered, frames: frames, distinct: distinct)
+        try writeState(records: distinct)
+        return due.count
+    }
+
+    /// The records at `offsets` that are still the latest of their id.
+    private func latest(_ offsets: Set<Int>, span: (String) -> (first: Int, latest: Int)?) throws -> [Int: MessageSummary] {
+        try store.catalog.records(at: offsets.sorted()).filter { offset, record in span(record.id)?.latest == offset }
     }
 
     /// The index document of a catalogued message: its text comes from the store again.
@@ -78,6 +172,7 @@ struct IndexRefresher {
         for message in summarized { if let text = message.text { texts.keep(text, for: message.summary.id) } }
         try writeState(records: 0)
         try store.catalog.rewrite(threaded(view))
+        try ThreadTable.write(try store.catalog.load(), catalog: store.catalog)
         let writer = try IndexWriter(directory: paths.index, rebuild: true)
         defer { writer.close() }
         try add(view.messages, to: writer, texts: texts, batch: 5_000)

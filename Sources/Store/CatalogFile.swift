@@ -22,6 +22,10 @@ public final class CatalogFile: @unchecked Sendable {
         public var records: Int
         /// Bytes at the end that did not form a whole, valid record (a torn write), ignored.
         public var ignoredBytes: Int
+        /// Parallel to `summaries`: where the latest record of each id starts in the file, and where
+        /// its first one did (the id's place in `summaries`), for `ThreadTable`.
+        public var offsets: [Int] = []
+        public var firstOffsets: [Int] = []
     }
 
     static let magic: [UInt8] = Array("MMCAT01\n".utf8)
@@ -72,26 +76,35 @@ public final class CatalogFile: @unchecked Sendable {
             }
             var summaries: [MessageSummary] = []
             summaries.reserveCapacity(frames.count)
+            var offsets: [Int] = [], firstOffsets: [Int] = []
             var positions: [String: Int] = [:]
             positions.reserveCapacity(frames.count)
+            var frame = 0
             for chunk in chunks {
                 for summary in chunk ?? [] {
+                    let start = frames[frame].lowerBound - 8
+                    frame += 1
                     if let position = positions[summary.id] {
                         summaries[position] = summary
+                        offsets[position] = start
                     } else {
                         positions[summary.id] = summaries.count
                         summaries.append(summary)
+                        offsets.append(start)
+                        firstOffsets.append(start)
                     }
                 }
             }
-            return Contents(summaries: summaries, records: frames.count, ignoredBytes: raw.count - end)
+            return Contents(summaries: summaries, records: frames.count, ignoredBytes: raw.count - end,
+                            offsets: offsets, firstOffsets: firstOffsets)
         }
     }
 
     /// Appends records durably (one write, then fsync). Safe after a torn write: the broken tail is
-    /// cut off first. Call it holding the store's lock.
-    public func append(_ summaries: [MessageSummary]) throws {
-        guard !summaries.isEmpty else { return }
+    /// cut off first. Call it holding the store's lock. Returns where each record starts in the file.
+    @discardableResult
+    public func append(_ summaries: [MessageSummary]) throws -> [Int] {
+        guard !summaries.isEmpty else { return [] }
         lock.lock()
         defer { lock.unlock() }
         try io(Disk.makeDirectories(directory))
@@ -106,10 +119,78 @@ public final class CatalogFile: @unchecked Sendable {
             }
         }
         var buffer: [UInt8] = size == 0 ? Self.magic : []
-        for summary in summaries { Self.appendFrame(summary, to: &buffer) }
+        var starts: [Int] = []
+        for summary in summaries {
+            starts.append(size + buffer.count)
+            Self.appendFrame(summary, to: &buffer)
+        }
         try io(Disk.write(fd, buffer, path: path))
         try io(Disk.fsync(fd, path: path))
         tailChecked = true
+        return starts
+    }
+
+    /// The valid records from byte `offset` (a record's start) to the end, with where each starts, and
+    /// where the valid ones end: what was catalogued since a reader last saw the file `offset` long.
+    public func records(from offset: Int) throws -> (records: [(offset: Int, summary: MessageSummary)], end: Int) {
+        guard let fd = try? io(Disk.open(path, flags: Disk.OpenFlags.readOnly)) else { return ([], offset) }
+        defer { Disk.close(fd) }
+        let size = try io(Disk.size(fd, path: path))
+        guard size > offset else { return ([], offset) }
+        let bytes = try io(Disk.read(fd, count: size - offset, offset: offset, path: path))
+        var records: [(offset: Int, summary: MessageSummary)] = []
+        let end = try bytes.withUnsafeBytes { raw -> Int in
+            var position = 0
+            while let payload = Self.frame(raw, at: position) {
+                var reader = SummaryCodec.Reader(payload)
+                records.append((offset + position, try Self.decoded(&reader)))
+                position += payload.count + Self.frameOverhead
+            }
+            return position
+        }
+        return (records, offset + end)
+    }
+
+    /// The records starting at these byte offsets (those where no valid record starts are left out).
+    /// A `pread` of each frame's header and one of the frame: a lookup never reads the file whole.
+    public func records(at offsets: [Int]) throws -> [Int: MessageSummary] {
+        guard !offsets.isEmpty else { return [:] }
+        let fd = try io(Disk.open(path, flags: Disk.OpenFlags.readOnly))
+        defer { Disk.close(fd) }
+        var found: [Int: MessageSummary] = [:]
+        for offset in offsets where offset >= Self.magic.count {
+            let header = try io(Disk.read(fd, count: 4, offset: offset, path: path))
+            guard header.count == 4 else { continue }
+            let length = header.withUnsafeBytes { Self.readUInt32($0, 0) }
+            guard length < 1 << 26 else { continue } // not a record's start: a damaged offset
+            let bytes = try io(Disk.read(fd, count: Int(length) + Self.frameOverhead, offset: offset, path: path))
+            let summary = try bytes.withUnsafeBytes { raw -> MessageSummary? in
+                guard let payload = Self.frame(raw, at: 0) else { return nil }
+                var reader = SummaryCodec.Reader(payload)
+                return try Self.decoded(&reader)
+            }
+            if let summary { found[offset] = summary }
+        }
+        return found
+    }
+
+    private static func decoded(_ reader: inout SummaryCodec.Reader) throws -> MessageSummary {
+        guard let summary = try? SummaryCodec.decode(&reader) else {
+            throw StoreError(.corrupt, path: "catalog/summaries.bin", message:
+                "the catalog holds a record this version of mailmirror cannot read. Run `mailmirror reindex` to rebuild it.")
+        }
+        return summary
+    }
+
+    /// The payload of the whole, valid frame at `offset` in `raw`, if there is one.
+    static func frame(_ raw: UnsafeRawBufferPointer, at offset: Int) -> UnsafeRawBufferPointer? {
+        guard offset + frameOverhead <= raw.count else { return nil }
+        let length = Int(readUInt32(raw, offset))
+        let end = offset + frameOverhead + length
+        guard end <= raw.count, readUInt32(raw, end - 4) == UInt32(length) else { return nil }
+        let payload = UnsafeRawBufferPointer(rebasing: raw[(offset + 8) ..< (end - 4)])
+        guard Gzip.crc32(payload) == readUInt32(raw, offset + 4) else { return nil }
+        return payload
     }
 
     /// Replaces the catalog with exactly these summaries (tmp, fsync, rename, fsync of the folder).
