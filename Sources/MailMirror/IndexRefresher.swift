@@ -54,74 +54,137 @@ struct IndexRefresher {
     /// Most new records a refresh threads by lookup; past it (a first sync, a long catch-up) threading
     /// the whole catalog at once costs less than the lookups.
     static let maxLookupRecords = 5_000
+    /// Most existing records a refresh by lookup reads; past it the full path runs.
+    static let maxLookupReads = 50_000
 
-    /// The refresh when `catalog/threads` holds: only the records catalogued since it was written are
-    /// read, the threads they touch are found by lookup (their Message-IDs, References and In-Reply-To,
-    /// then every member of those threads, until nothing new turns up), and the threader runs over that
-    /// closed set alone. A thread is a connected set of messages, so the ids it gives equal those of a
-    /// full rethread; the one cross-thread rule, the subject fallback for a lone reply with no reference,
-    /// sends the refresh to the full path whenever a new message could take part in it. Nil when the full
-    /// path must run (no usable table, too much new, the subject fallback, the catalog due for compaction).
+    /// The full path must run instead (the lookups would read too much).
+    private struct TooMuch: Error {}
+
+    /// The refresh through `catalog/threads`, or nil when the full path must run: no usable table (missing,
+    /// made for another catalog, a checksum that fails: the full path writes it again), too much new, or
+    /// the catalog due for compaction.
     private func refreshByLookup(texts known: IndexTextCache) throws -> Int? {
         guard let table = ThreadTable.open(directory: store.catalog.directory, catalogPath: store.catalog.path) else { return nil }
+        do {
+            return try refresh(through: table, texts: known)
+        } catch is ThreadTable.Damaged {
+            return nil
+        } catch is TooMuch {
+            return nil
+        }
+    }
+
+    /// Only the records catalogued since the table was written are read, with what they touch:
+    ///
+    /// 1. their reference threads, found by lookup of every Message-ID they name (and of the ids the
+    ///    records found name, until nothing new turns up) — a reference thread is a connected set, so the
+    ///    threader gives it the same shape over this set as over the whole catalog;
+    /// 2. for the subject rule (a reply with no reference joins the latest earlier thread of the same
+    ///    subject that shares its participants), every thread whose first message has a subject one of
+    ///    those threads had or has now, when that subject has such a reply dated at or after the earliest
+    ///    of those threads: decisions of earlier replies cannot change (they only look at earlier
+    ///    threads), so a subject whose replies are all older needs nothing more.
+    ///
+    /// The threader runs over that set, and its ids are taken for the messages of step 1 and of the
+    /// subjects seen whole in step 2; every other record read keeps its stored id (its subject was not
+    /// seen whole, and nothing new touches it). The result equals a full rethread (IndexRefresherTests).
+    private func refresh(through table: ThreadTable, texts known: IndexTextCache) throws -> Int {
         let (fresh, end) = try store.catalog.records(from: table.covered)
-        guard fresh.count <= Self.maxLookupRecords else { return nil }
-        for record in fresh.map(\.summary) {
-            if ThreadTable.mayJoinBySubject(record) { return nil }
-            // A new message may become the thread an older lone reply joins by subject.
-            if !table.lookup(ThreadTable.Key.loneSubject(record.subject)).isEmpty { return nil }
-        }
-        // Latest and first offset of each id the table knows.
-        var spans: [String: (first: Int, latest: Int)] = [:]
-        func span(_ id: String) -> (first: Int, latest: Int)? {
-            if let known = spans[id] { return known }
-            let offsets = table.lookup(ThreadTable.Key.record(id))
-            guard let first = offsets.min(), let latest = offsets.max() else { return nil }
-            spans[id] = (first, latest)
-            return (first, latest)
-        }
-        var existing: [Int: MessageSummary] = [:] // latest records touched, by offset
-        var seen = Set<Int>()
-        var threads = Set<String>()
-        var frontier = fresh.map(\.summary)
-        var ids = Set<String>()
-        for record in frontier where ids.insert(record.id).inserted {
-            if let known = span(record.id) { seen.insert(known.latest) }
-        }
-        for offset in seen { if let record = try store.catalog.records(at: [offset])[offset] { existing[offset] = record } }
-        frontier += existing.values
-        while !frontier.isEmpty {
-            var wanted = Set<Int>()
-            for record in frontier {
-                for id in [record.messageId].compactMap({ $0 }) + record.references + record.inReplyTo where !id.isEmpty {
-                    wanted.formUnion(table.lookup(ThreadTable.Key.message(id)))
-                }
-            }
-            var found = try latest(wanted.subtracting(seen), span: span)
-            seen.formUnion(wanted)
-            var members = Set<Int>()
-            for record in found.values + frontier where !record.threadId.isEmpty && threads.insert(record.threadId).inserted {
-                members.formUnion(table.lookup(ThreadTable.Key.thread(record.threadId)))
-            }
-            let joined = try latest(members.subtracting(seen), span: span).filter { threads.contains($0.value.threadId) }
-            seen.formUnion(members)
-            found.merge(joined) { a, _ in a }
-            for (offset, record) in found { existing[offset] = record }
-            frontier = Array(found.values)
-            guard existing.count <= 50_000 else { return nil }
-        }
-        // The catalog's order: existing records at their id's first place, then the new ones.
-        let ordered = existing.values.sorted { (span($0.id)?.first ?? 0) < (span($1.id)?.first ?? 0) }
-        let view = CatalogView(records: ordered + fresh.map(\.summary))
-        var storedThread: [String: String] = [:]
-        for record in view.records { storedThread[record.id] = record.threadId }
+        guard fresh.count <= Self.maxLookupRecords else { throw TooMuch() }
         let freshIds = Set(fresh.map(\.summary.id))
-        let due = view.messages.filter { freshIds.contains($0.id) || storedThread[$0.id] != $0.threadId }
-        let changed = zip(threaded(view), view.records).filter { $0 != $1 }.map(\.0)
-        let newIds = freshIds.filter { span($0) == nil }.count
+        // Latest and first offset of each id the table knows.
+        var spans: [String: (first: Int, latest: Int)?] = [:]
+        func span(_ id: String) throws -> (first: Int, latest: Int)? {
+            if let known = spans[id] { return known }
+            let offsets = try table.lookup(ThreadTable.Key.record(id)).map { Int($0) }
+            let found = offsets.min().map { ($0, offsets.max()!) }
+            spans[id] = found
+            return found
+        }
+        var existing: [Int: MessageSummary] = [:] // latest records read, by offset
+        var seen = Set<Int>()
+        var asked = Set<UInt64>()
+        /// Reads the records at `offsets` that are still the latest of their id.
+        func read(_ offsets: [Int]) throws -> [MessageSummary] {
+            let wanted = offsets.filter { seen.insert($0).inserted }
+            var found: [MessageSummary] = []
+            for (offset, record) in try store.catalog.records(at: wanted.sorted()) where try span(record.id)?.latest == offset {
+                existing[offset] = record
+                found.append(record)
+            }
+            guard existing.count <= Self.maxLookupReads else { throw TooMuch() }
+            return found
+        }
+        /// Adds the reference threads of `records` (step 1).
+        func close(_ records: [MessageSummary]) throws {
+            var frontier = records
+            while !frontier.isEmpty {
+                var offsets: [Int] = []
+                for record in frontier {
+                    for key in ThreadTable.mentionKeys(record) where asked.insert(key).inserted {
+                        offsets += try table.lookup(key).map { Int($0) }
+                    }
+                }
+                frontier = try read(offsets)
+            }
+        }
+        var earlier: [Int] = []
+        for id in freshIds { if let known = try span(id) { earlier.append(known.latest) } }
+        try close(fresh.map(\.summary) + read(earlier))
+        let core = Set(existing.values.map(\.id)).union(freshIds)
+
+        // Step 2: the subjects the touched threads had and have, and the earliest first message under each.
+        func view() throws -> (old: CatalogView, new: CatalogView) {
+            var first: [String: Int] = [:]
+            for record in existing.values { first[record.id] = try span(record.id)?.first ?? Int.max }
+            let ordered = existing.values.sorted { (first[$0.id]!, $0.id) < (first[$1.id]!, $1.id) }
+            return (CatalogView(records: ordered), CatalogView(records: ordered + fresh.map(\.summary)))
+        }
+        let touched = try view()
+        var earliest: [String: Int64] = [:]
+        for messages in [touched.old.messages, touched.new.messages] {
+            for (group, message) in zip(Threader.subjectGroups(for: messages), messages) where !group.subject.isEmpty && core.contains(message.id) {
+                earliest[group.subject] = min(earliest[group.subject] ?? .max, group.firstDate)
+            }
+        }
+        var whole = Set<String>()
+        for (subject, since) in earliest.sorted(by: { $0.key < $1.key }) {
+            var dates = try table.lookup(ThreadTable.Key.loneDates(subject)).map { Int64(bitPattern: $0) }
+            for record in fresh.map(\.summary) where ThreadTable.mayJoinBySubject(record) && SubjectNormalizer.normalize(record.subject) == subject {
+                dates.append(record.date)
+            }
+            guard dates.contains(where: { $0 >= since }) else { continue }
+            whole.insert(subject)
+            try close(read(try table.lookup(ThreadTable.Key.subject(subject)).map { Int($0) }))
+        }
+
+        let final = whole.isEmpty ? touched.new : try view().new
+        let groups = Threader.subjectGroups(for: final.messages)
+        var assigned: [String: String] = [:]
+        for (group, message) in zip(groups, final.messages) where core.contains(message.id) || whole.contains(group.subject) {
+            assigned[message.id] = message.threadId
+        }
+        var changed: [MessageSummary] = []
+        var due: [MessageSummary] = []
+        for record in final.records {
+            guard let thread = assigned[record.id] else { continue }
+            if record.threadId != thread {
+                var updated = record
+                updated.threadId = thread
+                changed.append(updated)
+            }
+        }
+        let dueIds = Set(changed.map(\.id)).union(freshIds)
+        for message in final.messages where dueIds.contains(message.id) {
+            var message = message
+            if let thread = assigned[message.id] { message.threadId = thread }
+            due.append(message)
+        }
+        var newIds = 0
+        for id in freshIds where try span(id) == nil { newIds += 1 }
         let frames = table.frames + fresh.count + changed.count, distinct = table.distinct + newIds
         // The catalog is due for compaction: the full path rewrites it (and the table).
-        if (frames - distinct) * 5 > frames { return nil }
+        if (frames - distinct) * 5 > frames { throw TooMuch() }
         if !due.isEmpty {
             let writer = try IndexWriter(directory: paths.index)
             defer { writer.close() }
@@ -132,14 +195,13 @@ struct IndexRefresher {
         let offsets = try store.catalog.append(changed)
         for (offset, record) in zip(offsets, changed) { entries += ThreadTable.entries(for: record, at: offset) }
         let covered = offsets.isEmpty ? end : Int(Self.fileSize(store.catalog.path))
-        try table.append(entries, covered: covered, frames: frames, distinct: distinct)
+        if !entries.isEmpty {
+            let last = offsets.last ?? fresh.last?.offset ?? 0
+            try table.append(entries, covered: covered, lastFrame: try ThreadTable.lastFrame(store.catalog.path, offset: last),
+                             frames: frames, distinct: distinct)
+        }
         try writeState(records: distinct)
         return due.count
-    }
-
-    /// The records at `offsets` that are still the latest of their id.
-    private func latest(_ offsets: Set<Int>, span: (String) -> (first: Int, latest: Int)?) throws -> [Int: MessageSummary] {
-        try store.catalog.records(at: offsets.sorted()).filter { offset, record in span(record.id)?.latest == offset }
     }
 
     /// The index document of a catalogued message: its text comes from the store again.
