@@ -347,11 +347,12 @@ struct IndexRefresher {
         let records = threaded(view)
         var changed: [MessageSummary] = []
         for (new, old) in zip(records, view.records) where new != old { changed.append(new) }
-        guard !changed.isEmpty else { return }
+        // Checked even when nothing changed: the refresh by lookup leaves compaction to this path, and
+        // would come back here on every sync if it did not happen.
         let superseded = view.storedRecords - records.count + changed.count
         if superseded * 5 > view.storedRecords + changed.count {
             try store.catalog.rewrite(records)
-        } else {
+        } else if !changed.isEmpty {
             try store.catalog.append(changed)
         }
     }
