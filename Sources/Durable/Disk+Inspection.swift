@@ -19,8 +19,6 @@ extension Disk {
         public var permissions: UInt32
         public var isDirectory: Bool
         public var isRegularFile: Bool
-        /// Tells a file replaced by a rename from the one that was there (a rewritten catalog).
-        public var inode: UInt64 = 0
     }
 
     /// `stat`, or nil when the file does not exist.
@@ -105,8 +103,7 @@ extension Disk.FileStatus {
             modificationTime: Int64(info.st_mtim.tv_sec),
             permissions: UInt32(info.st_mode & 0o7777),
             isDirectory: type == S_IFDIR,
-            isRegularFile: type == S_IFREG,
-            inode: UInt64(info.st_ino)
+            isRegularFile: type == S_IFREG
         )
     }
 }

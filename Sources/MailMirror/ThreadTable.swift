@@ -16,17 +16,18 @@ import Store
 /// prefix, no reference at all), one under `l:` whose value is its date, so a refresh knows without
 /// reading a record whether a subject has such replies late enough to matter.
 ///
-/// `threads` is sorted and memory-mapped: an 80-byte header (`MMTHR02\n`, the catalog's inode, how many
+/// `threads` is sorted and memory-mapped: an 80-byte header (`MMTHR02\n`, a random generation the tail must
+/// carry too, how many
 /// catalog bytes it covers, records and distinct ids in them, entry and block counts, where the last
 /// covered record starts and its CRC, the directory's CRC, the header's own CRC), a directory (per block
 /// of 256 entries: its first key and its CRC-32), then the entries. A lookup reads the directory by
 /// binary search and checks the CRC of every block it reads (once per block), so a garbled entry is never
 /// used: `lookup` throws `Damaged` and the refresh takes the full path, which writes the table again. A
-/// rewritten catalog (new inode), one cut shorter than what the table covers, or whose last covered record
-/// is not the one the header names, makes `open` answer nil (the same full path). `verify` reads every
-/// block (`check`).
+/// catalog cut shorter than what the table covers, or whose last covered record is not the one the header
+/// names, makes `open` answer nil (the same full path); `CatalogFile.rewrite` removes the table before it
+/// moves any record. `verify` reads every block (`checkAll`).
 ///
-/// `threads.tail` holds what refreshes added since, unsorted: an inode entry, then batches each closed by
+/// `threads.tail` holds what refreshes added since, unsorted: a generation entry, then batches each closed by
 /// two trailer entries (covered bytes; records and ids, the batch's entry count and CRC-32). A batch
 /// without its trailer at the end of the file (a write cut by a kill) is ignored and cut off by the next
 /// append; a batch whose CRC fails with more after it is damage. The tail is merged into `threads` once
@@ -59,7 +60,7 @@ final class ThreadTable {
     static let magic: [UInt8] = Array("MMTHR02\n".utf8)
     static let headerBytes = 80
     static let blockEntries = 256
-    private static let inodeMark: UInt64 = .max - 1
+    private static let generationMark: UInt64 = .max - 1
     private static let trailerMark: UInt64 = .max
 
     let directory: String
@@ -69,7 +70,7 @@ final class ThreadTable {
     private let main: MappedFile
     private let mainCount: Int
     private let blockCount: Int
-    private let inode: UInt64
+    private let generation: UInt64
     private var verifiedBlocks = Set<Int>()
     /// Catalog bytes whose records are in the table, and how many records and distinct ids they hold.
     private(set) var covered: Int
@@ -132,9 +133,10 @@ final class ThreadTable {
         guard Gzip.crc32(UnsafeRawBufferPointer(rebasing: raw[headerBytes..<(headerBytes + blocks * 16)])) == readUInt32(raw, 68) else {
             throw Damaged(description: "its block directory fails its checksum")
         }
-        // Made for this catalog: same file (inode), not longer than it, and the last record it covers is there.
+        // Made for this catalog: not longer than it, and the last record it covers is there. (Not tied to the
+        // inode: a copy of the mirror keeps its table; a rewrite of the catalog removes the table first.)
         let covered = Int(truncatingIfNeeded: field(1)), lastFrame = Int(truncatingIfNeeded: field(6))
-        guard field(0) == catalog.inode, covered <= catalog.size else { return nil }
+        guard covered <= catalog.size else { return nil }
         if lastFrame > 0 {
             guard let fd = try? Disk.open(catalogPath, flags: Disk.OpenFlags.readOnly) else { return nil }
             defer { Disk.close(fd) }
@@ -142,19 +144,19 @@ final class ThreadTable {
             let matches = head.withUnsafeBytes { lastFrame + 12 + Int(readUInt32($0, 0)) <= covered && readUInt32($0, 4) == readUInt32(raw, 64) }
             guard matches else { return nil }
         }
-        let table = ThreadTable(directory: directory, main: main, count: count, blocks: blocks, inode: field(0), covered: covered,
+        let table = ThreadTable(directory: directory, main: main, count: count, blocks: blocks, generation: field(0), covered: covered,
                                 frames: Int(field(2)), distinct: Int(field(3)))
         try table.readTail()
         guard table.covered <= catalog.size else { return nil }
         return table
     }
 
-    private init(directory: String, main: MappedFile, count: Int, blocks: Int, inode: UInt64, covered: Int, frames: Int, distinct: Int) {
+    private init(directory: String, main: MappedFile, count: Int, blocks: Int, generation: UInt64, covered: Int, frames: Int, distinct: Int) {
         self.directory = directory
         self.main = main
         mainCount = count
         blockCount = blocks
-        self.inode = inode
+        self.generation = generation
         self.covered = covered
         self.frames = frames
         self.distinct = distinct
@@ -166,7 +168,7 @@ final class ThreadTable {
         tailFileBytes = bytes.count
         try bytes.withUnsafeBytes { raw in
             let count = raw.count / 16
-            guard count >= 1, Self.read(raw, 0) == Self.inodeMark, Self.read(raw, 8) == inode else { return }
+            guard count >= 1, Self.read(raw, 0) == Self.generationMark, Self.read(raw, 8) == generation else { return }
             tailValidBytes = 16
             var pending: [Entry] = []
             var start = 1, index = 1
@@ -269,7 +271,7 @@ final class ThreadTable {
             try checkAll()
             all += tail
             all += entries
-            try Self.writeMain(all, directory: directory, inode: inode, covered: covered, lastFrame: lastFrame,
+            try Self.writeMain(all, directory: directory, covered: covered, lastFrame: lastFrame,
                                frames: frames, distinct: distinct)
             return
         }
@@ -289,7 +291,7 @@ final class ThreadTable {
             if tailValidBytes > 0 && existing.count >= tailValidBytes {
                 bytes = Array(existing.prefix(tailValidBytes))
             } else {
-                Self.put(Entry(key: Self.inodeMark, value: inode), into: &bytes)
+                Self.put(Entry(key: Self.generationMark, value: generation), into: &bytes)
             }
             bytes += batch
             try Disk.writeAtomically(bytes, to: tailPath)
@@ -311,7 +313,7 @@ final class ThreadTable {
             }
         }
         let covered = status.size - contents.ignoredBytes
-        try writeMain(entries, directory: catalog.directory, inode: status.inode, covered: covered,
+        try writeMain(entries, directory: catalog.directory, covered: covered,
                       lastFrame: try lastFrame(catalog.path, offset: last), frames: contents.records, distinct: contents.summaries.count)
     }
 
@@ -325,7 +327,7 @@ final class ThreadTable {
         return (offset, head.withUnsafeBytes { readUInt32($0, 4) })
     }
 
-    private static func writeMain(_ unsorted: [Entry], directory: String, inode: UInt64, covered: Int,
+    private static func writeMain(_ unsorted: [Entry], directory: String, covered: Int,
                                   lastFrame: (offset: Int, crc: UInt32), frames: Int, distinct: Int) throws {
         let entries = unsorted.sorted()
         let blocks = (entries.count + blockEntries - 1) / blockEntries
@@ -343,7 +345,9 @@ final class ThreadTable {
         }
         var bytes = magic
         bytes.reserveCapacity(headerBytes + directoryBytes.count + body.count)
-        for value in [inode, UInt64(covered), UInt64(frames), UInt64(distinct), UInt64(entries.count), UInt64(blocks), UInt64(lastFrame.offset)] {
+        // A new generation each time: a tail an earlier `threads` left (a kill before its unlink) is ignored.
+        let generation = UInt64.random(in: 1...(UInt64.max - 2))
+        for value in [generation, UInt64(covered), UInt64(frames), UInt64(distinct), UInt64(entries.count), UInt64(blocks), UInt64(lastFrame.offset)] {
             putUInt64(value, into: &bytes)
         }
         putUInt32(lastFrame.crc, into: &bytes)

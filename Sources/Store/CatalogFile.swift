@@ -193,11 +193,17 @@ public final class CatalogFile: @unchecked Sendable {
         return payload
     }
 
+    /// Files beside the catalog that point into it by byte offset (`catalog/threads` and its tail): a
+    /// rewrite moves every record, so they are removed durably before it. A kill between the two never
+    /// leaves one pointing into the new file; the next index refresh writes them again.
+    public static let offsetIndexes = ["threads", "threads.tail"]
+
     /// Replaces the catalog with exactly these summaries (tmp, fsync, rename, fsync of the folder).
     public func rewrite(_ all: [MessageSummary]) throws {
         lock.lock()
         defer { lock.unlock() }
         try io(Disk.makeDirectories(directory))
+        for name in Self.offsetIndexes { try io(Disk.removeDurably("\(directory)/\(name)")) }
         var buffer = Self.magic
         buffer.reserveCapacity(all.count * 512)
         for summary in all { Self.appendFrame(summary, to: &buffer) }
