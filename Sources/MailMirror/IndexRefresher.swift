@@ -134,15 +134,18 @@ struct IndexRefresher {
         let core = Set(existing.values.map(\.id)).union(freshIds)
 
         // Step 2: the subjects the touched threads had and have, and the earliest first message under each.
-        func view() throws -> (old: CatalogView, new: CatalogView) {
-            var first: [String: Int] = [:]
-            for record in existing.values { first[record.id] = try span(record.id)?.first ?? Int.max }
-            let ordered = existing.values.sorted { (first[$0.id]!, $0.id) < (first[$1.id]!, $1.id) }
-            return (CatalogView(records: ordered), CatalogView(records: ordered + fresh.map(\.summary)))
+        /// The records read, in the catalog's order (each id where it first appeared).
+        func ordered() throws -> [MessageSummary] {
+            var keyed: [(first: Int, id: String, offset: Int)] = []
+            keyed.reserveCapacity(existing.count)
+            for (offset, record) in existing { keyed.append((try span(record.id)?.first ?? Int.max, record.id, offset)) }
+            keyed.sort { ($0.first, $0.id) < ($1.first, $1.id) }
+            return keyed.map { existing[$0.offset]! }
         }
-        let touched = try view()
+        let before = try ordered()
         var earliest: [String: Int64] = [:]
-        for messages in [touched.old.messages, touched.new.messages] {
+        for records in [before, before + fresh.map(\.summary)] {
+            let messages = CatalogView.deduplicated(records).unique
             for (group, message) in zip(Threader.subjectGroups(for: messages), messages) where !group.subject.isEmpty && core.contains(message.id) {
                 earliest[group.subject] = min(earliest[group.subject] ?? .max, group.firstDate)
             }
@@ -158,7 +161,7 @@ struct IndexRefresher {
             try close(read(try table.lookup(ThreadTable.Key.subject(subject)).map { Int($0) }))
         }
 
-        let final = whole.isEmpty ? touched.new : try view().new
+        let final = CatalogView(records: (whole.isEmpty ? before : try ordered()) + fresh.map(\.summary))
         let groups = Threader.subjectGroups(for: final.messages)
         var assigned: [String: String] = [:]
         for (group, message) in zip(groups, final.messages) where core.contains(message.id) || whole.contains(group.subject) {
