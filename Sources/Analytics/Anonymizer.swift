@@ -2,29 +2,32 @@ import Foundation
 import TextAnalysis
 
 /// Masks what identifies people in text shown in a report (`--anonymize`): e-mail addresses,
-/// phone numbers, order, ticket and tracking codes ("CMD-457088"), the names seen in the mailbox's
-/// headers, and the name left after a sign-off ("Bien à vous, Céline").
+/// phone numbers, postal addresses ("12 rue des Lilas, 69003 Lyon"), order, ticket and tracking
+/// codes ("CMD-457088"), the names seen in the mailbox's headers, and the name left after a
+/// sign-off ("Bien à vous, Céline").
 enum Anonymizer {
     struct Masks {
         var email = "[email]"
         var phone = "[phone]"
         var name = "[name]"
         var code = "[code]"
+        var address = "[address]"
     }
 
-    /// Lines of a message: the sign-off's line and those after it lose their capitalised words
-    /// (the signature's name), then each line is masked.
+    /// Lines of a message: postal addresses first (a signature's "9 rue du Port, 06400 Cannes" is one
+    /// address, not three capitalised words), then the sign-off's line and those after it lose their
+    /// capitalised words (the signature's name), then each line is masked.
     static func mask(lines: [String], names: PersonalText, masks: Masks = Masks()) -> [String] {
-        var out = lines
+        var out = lines.map { PersonalText.maskStreets($0, mask: masks.address) }
         if let cut = PersonalText.signOffLine(out) {
-            for k in cut..<out.count { out[k] = maskCapitalised(out[k], keepingClosing: k == cut, masks.name) }
+            for k in cut..<out.count { out[k] = maskCapitalised(out[k], masks.name) }
         }
         return out.map { mask($0, names: names, masks: masks) }
     }
 
-    /// One text: addresses, phones, codes and known names.
+    /// One text: postal addresses, e-mail addresses, phones, codes and known names.
     static func mask(_ text: String, names: PersonalText, masks: Masks = Masks()) -> String {
-        let masked = mask(text, emailMask: masks.email, phoneMask: masks.phone)
+        let masked = mask(PersonalText.maskStreets(text, mask: masks.address), emailMask: masks.email, phoneMask: masks.phone)
         var words: [String] = []
         for piece in masked.split(separator: " ", omittingEmptySubsequences: false) {
             let core = piece.trimmingCharacters(in: .punctuationCharacters)
@@ -50,15 +53,26 @@ enum Anonymizer {
         return (letters > 0 && digits >= 3) || (letters == 0 && digits >= 5 && !chunk.contains("."))
     }
 
-    private static func maskCapitalised(_ line: String, keepingClosing: Bool, _ nameMask: String) -> String {
+    /// Titles and field names that a signature's lines start with; they name no one.
+    static let keptInSignatures: Set<String> = [
+        "m", "mme", "mlle", "mr", "mrs", "ms", "dr", "madame", "monsieur", "tel", "tél", "mob", "mobile", "portable",
+        "phone", "fax", "email", "e-mail", "courriel", "adresse", "address",
+    ]
+
+    /// A signature line with its capitalised words masked; a closing it starts with stays ("Bien à vous,",
+    /// "Merci d'avance."), and so do titles and field names ("M.", "Tél :").
+    private static func maskCapitalised(_ line: String, _ nameMask: String) -> String {
         var pieces = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
-        // On the sign-off's own line the closing words stay ("Bien à vous,"), what follows a comma goes.
-        var start = 0
-        if keepingClosing {
-            guard let comma = pieces.firstIndex(where: { $0.hasSuffix(",") }) else { return line }
-            start = comma + 1
+        let folded = Folding.fold(line.trimmingCharacters(in: .whitespaces))
+        var start = pieces.prefix { $0.isEmpty }.count
+        if let closing = PersonalText.foldedClosings.filter({ PersonalText.startsWithPhrase(folded, $0) }).max(by: { $0.count < $1.count }) {
+            start += closing.split(separator: " ").count
         }
         for k in start..<pieces.count where pieces[k].first?.isUppercase == true {
+            let core = pieces[k].trimmingCharacters(in: .punctuationCharacters)
+            if keptInSignatures.contains(Folding.fold(core)) || pieces[k].hasSuffix(":") || (k + 1 < pieces.count && pieces[k + 1] == ":") {
+                continue
+            }
             pieces[k] = nameMask + String(pieces[k].reversed().prefix { ",.;:!".contains($0) }.reversed())
         }
         return pieces.joined(separator: " ")

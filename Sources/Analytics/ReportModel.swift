@@ -88,10 +88,13 @@ struct ReportModel {
                 )
             })
         self.topics = topics
-        names = options.anonymize ? TopicPipeline.personalText(data) : PersonalText()
+        let names = options.anonymize ? TopicPipeline.personalText(data) : PersonalText()
+        self.names = names
         kpis = ReportModel.kpis(current: counted.0[1], previous: counted.0[0])
         volume = periods.indices.map { ReportModel.VolumeRow(period: periods[$0], metrics: counted.1[$0]) }
-        breakdowns = counted.2
+        breakdowns =
+            options.anonymize
+            ? counted.2.anonymized(names: names, strings: ReportStrings(language: options.language)) : counted.2
     }
 
     static func kpis(current c: WindowMetrics, previous p: WindowMetrics) -> [KPI] {
@@ -166,7 +169,8 @@ struct ReportModel {
     private var masks: Anonymizer.Masks {
         let strings = ReportStrings(language: options.language)
         return Anonymizer.Masks(
-            email: strings.emailMask, phone: strings.phoneMask, name: strings.nameMask, code: strings.codeMask)
+            email: strings.emailMask, phone: strings.phoneMask, name: strings.nameMask, code: strings.codeMask,
+            address: strings.postalMask)
     }
 
     /// What `topic_messages.csv` names a message by: its Message-ID, else its catalog id.

@@ -8,7 +8,8 @@ public struct ReportOptions: Sendable, Hashable {
     public var until: CalendarDay?
     public var granularity: Granularity
     public var formats: Set<ReportFormat>
-    /// Masks e-mail addresses and phone numbers in snippets and subjects.
+    /// Masks people: names, e-mail and postal addresses, phone numbers and codes in snippets and
+    /// subjects; team members and customer domains that point to someone in the tables.
     public var anonymize: Bool
     public var language: ReportLanguage
     /// The help center's articles; empty when `--articles` was not given.

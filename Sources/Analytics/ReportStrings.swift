@@ -110,6 +110,8 @@ struct ReportStrings {
     var phoneMask: String { isFrench ? "[téléphone]" : "[phone]" }
     var nameMask: String { isFrench ? "[nom]" : "[name]" }
     var codeMask: String { isFrench ? "[référence]" : "[code]" }
+    var postalMask: String { isFrench ? "[adresse postale]" : "[address]" }
+    var domainMask: String { isFrench ? "[domaine]" : "[domain]" }
 
     func kpiName(_ key: String) -> String {
         let names: [String: (String, String)] = [

@@ -47,6 +47,13 @@ public enum Disk {
         _ = Glibc_close(fd)
     }
 
+    /// The most one `write(2)` call hands the kernel. A single large write lets the page cache keep the file in
+    /// large folios (up to 2 MiB on this kernel's ext4), and a reader that maps the file and touches one byte of
+    /// such a folio gets all of it mapped: a search touching a few pages of each 13 MB index segment then showed the
+    /// whole index in its resident size (126 MB at 100,000 messages). Written 64 KiB at a time, a reader's
+    /// resident size stays near what it touches.
+    static let writeChunk = 64 * 1024
+
     /// Writes all of `bytes` at the descriptor's position (a crash point: `write`, `write:N:torn`).
     public static func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws(DiskError) {
         guard let base = bytes.baseAddress, bytes.count > 0 else {
@@ -59,7 +66,7 @@ public enum Disk {
         }
         var offset = 0
         while offset < bytes.count {
-            let written = Glibc_write(fd, base + offset, bytes.count - offset)
+            let written = Glibc_write(fd, base + offset, min(bytes.count - offset, writeChunk))
             if written < 0 {
                 if errno == EINTR { continue }
                 throw DiskError(errno: errno, operation: "write", path: path)

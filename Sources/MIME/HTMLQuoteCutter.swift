@@ -17,6 +17,44 @@ enum HTMLQuoteCutter {
 
     static func cut(_ html: String) -> String {
         let bytes = Array(html.utf8)
+        guard let cutAt = cutIndex(bytes) else { return html }
+        return String(decoding: bytes[..<cutAt], as: UTF8.self)
+    }
+
+    /// What follows the quoting element, when the author wrote below it (a forwarded message
+    /// commented underneath): nil when the cut is not at an element or nothing follows it.
+    static func afterQuote(_ html: String) -> String? {
+        let bytes = Array(html.utf8)
+        guard let start = cutIndex(bytes), bytes[start] == UInt8(ascii: "<") else { return nil }
+        var nameEnd = start + 1
+        while nameEnd < bytes.count, (bytes[nameEnd] | 0x20) >= 0x61, (bytes[nameEnd] | 0x20) <= 0x7A { nameEnd += 1 }
+        let name = bytes[(start + 1)..<nameEnd].map { $0 | 0x20 }
+        guard !name.isEmpty, name != Array("hr".utf8) else { return nil }
+        let open = [UInt8(ascii: "<")] + name
+        let close = Array("</".utf8) + name
+        var depth = 0
+        var index = start
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "<") {
+                if matches(bytes, at: index, close) {
+                    depth -= 1
+                    if depth == 0 {
+                        guard let end = bytes[index...].firstIndex(of: UInt8(ascii: ">")) else { return nil }
+                        return end + 1 < bytes.count ? String(decoding: bytes[(end + 1)...], as: UTF8.self) : nil
+                    }
+                } else if matches(bytes, at: index, open), index + open.count < bytes.count,
+                    [UInt8(ascii: " "), UInt8(ascii: ">"), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "/")].contains(bytes[index + open.count])
+                {
+                    depth += 1
+                }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Where the quoted history starts, or nil.
+    static func cutIndex(_ bytes: [UInt8]) -> Int? {
         let count = bytes.count
         var cutAt: Int?
         var index = 0
@@ -41,8 +79,7 @@ enum HTMLQuoteCutter {
             }
             index += 1
         }
-        guard let cutAt else { return html }
-        return String(decoding: bytes[..<cutAt], as: UTF8.self)
+        return cutAt
     }
 
     static func matches(_ bytes: [UInt8], at start: Int, _ marker: [UInt8]) -> Bool {

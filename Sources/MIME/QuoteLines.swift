@@ -32,6 +32,7 @@ enum QuoteLines {
         "schrieb:", "schrieb :", "schreef:", "het volgende geschreven:", "geschreven:", "escribió:", "escribio:",
         "ha scritto:", "escreveu:", "skrev:", "skrev følgende:", "napisał:", "napisal:", "kirjoitti:",
         "написал:", "написала:", "написал(а):", "napisał(a):", "napisal(a):", "đã viết:", "yazdı:", "írta:", "wrote ----",
+        "napsal(a):", "napsal:", "napsala:", "pisze:", "пишет:",
     ]
     /// Words that start a quote header.
     static let headerStarts: [String] = [
@@ -77,6 +78,32 @@ enum QuoteLines {
         return nil
     }
 
+    /// The author's words when the header found at `index` starts inside its first line, after a
+    /// sentence ("Thanks! On Wed, Nov 16, 2016 at 2:22 AM, X <x@y> wrote:"); nil when the line
+    /// starts with the header.
+    static func textBeforeHeader(_ lines: [Substring], at index: Int, span: Int) -> Substring? {
+        let line = lines[index]
+        let head = normalized(line)
+        if headerStarts.contains(where: { head.hasPrefix($0) }) || head.first?.isNumber == true { return nil }
+        let rest = lines[(index + 1)..<(index + span)]
+        var position = line.startIndex
+        while let mark = line[position...].firstIndex(where: { $0 == "." || $0 == "!" || $0 == "?" }) {
+            // A sentence's end: a word before the mark ("message.", not "20." or "17.50").
+            let before = mark > line.startIndex ? line[line.index(before: mark)] : " "
+            position = line.index(after: mark)
+            guard before.isLetter else { continue }
+            let tail = line[position...].drop { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }
+            // After "." a capital ("Thanks. On …"); a digit only after "!" or "?" ("tir. 18. apr. 2017 kl. 13:09
+            // skrev …" is one header, its weekday abbreviated).
+            guard let first = tail.first, first.isUppercase || (first.isNumber && tail.startIndex > position && line[mark] != ".") else { continue }
+            let candidate = normalized(([tail] + rest).joined(separator: " ")[...])
+            if headerStarts.contains(where: { candidate.hasPrefix($0) }) || first.isNumber, isQuoteHeader(candidate) {
+                return line[..<position]
+            }
+        }
+        return nil
+    }
+
     /// Whether a line ends the way a quote header does: ":", ">", "-", "*", "wrote", "écrit"/"ecrit",
     /// or a non-ASCII character (other scripts). Byte-level, so most lines are ruled out cheaply.
     static func mayEndQuoteHeader(_ line: Substring) -> Bool {
@@ -113,6 +140,14 @@ enum QuoteLines {
             let head = text.prefix { $0 != " " }
             if head.contains(Character("/")) || head.contains(Character("-")) || head.contains(Character(".")) { return true }
         }
+        // "Am 16.11.2016 um 02:22 schrieb Name:", "Op 16-11-2016 om 02:22 schreef Name:", "Den 2016-11-16 kl.
+        // 02:22, skrev Name:", "Name <a@b> wrote on 16/11/2016 02:22:30:" (Lotus): the verb before the name, so no
+        // ending above matches; a date and a time are required, as every client writes both.
+        if text.hasSuffix(":"), text.count < 200, hasClockTime(text), hasDateLikeNumber(text),
+           headerStarts.contains(where: { text.hasPrefix($0) }) || text.first?.isNumber == true || text.contains(" wrote on "),
+           middleVerbs.contains(where: { text.contains($0) }) {
+            return true
+        }
         // "2016-03-03 17:21 GMT+01:00 Name:" (Gmail's numeric form, the address left out or on the next line).
         if text.hasSuffix(":"), text.count < 120, text.split(separator: " ").count <= 9, startsWithNumericDateAndTime(text) {
             return true
@@ -121,6 +156,29 @@ enum QuoteLines {
         // "ср, 30 апр. 2025 г. в 15:19, John Doe <doe@example.com>:", "Wednesday, 17 November 2021, 3:32 PM +0300 from a@b <a@b>:"
         if text.hasSuffix(">:") || text.hasSuffix("> :") {
             if text.contains(Character("@")), hasDateLikeNumber(text) { return true }
+        }
+        return false
+    }
+
+    /// Verbs that some clients put between the date and the name ("… um 02:22 schrieb Jean Dupont:").
+    static let middleVerbs: [String] = [
+        " schrieb ", " schreef ", " skrev ", " wrote on ", " escribió ", " ha scritto ", " escreveu ", " a écrit ",
+        " napisał ", " kirjoitti ", " написал ", " пишет ",
+    ]
+
+    /// A clock time somewhere: "02:22", "2:22", "02.22" after "kl.", "14h05".
+    static func hasClockTime(_ text: String) -> Bool {
+        let chars = Array(text.utf8)
+        guard chars.count >= 4 else { return false }
+        for i in 1..<(chars.count - 2) where chars[i] == UInt8(ascii: ":") || chars[i] == UInt8(ascii: "h") || chars[i] == UInt8(ascii: ".") {
+            let before = chars[i - 1]
+            let after = chars[i + 1], after2 = chars[i + 2]
+            let isDigit: (UInt8) -> Bool = { $0 >= 0x30 && $0 <= 0x39 }
+            guard isDigit(before), isDigit(after), isDigit(after2) else { continue }
+            // Not a date's "16.11.2016": the two digits after the mark are not followed by another mark and digits.
+            if chars[i] == UInt8(ascii: "."), i + 4 < chars.count, chars[i + 3] == UInt8(ascii: "."), isDigit(chars[i + 4]) { continue }
+            if i + 3 < chars.count, isDigit(chars[i + 3]) { continue }
+            return true
         }
         return false
     }

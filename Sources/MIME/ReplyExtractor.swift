@@ -24,9 +24,13 @@ public enum ReplyExtractor {
     public static func extract(html: String) -> String {
         let cut = HTMLQuoteCutter.cut(html)
         let text = extract(plain: HTMLText.convert(cut))
-        // A cut that leaves nothing (the customer's words sit inside the quoting element, as
-        // when a forwarded message is replied to): read the whole body line by line instead.
-        return text.isEmpty && cut.utf8.count < html.utf8.count ? extract(plain: HTMLText.convert(html)) : text
+        guard text.isEmpty, cut.utf8.count < html.utf8.count else { return text }
+        // A cut that leaves nothing: the customer's words sit inside the quoting element (a
+        // forwarded message replied to), read the whole body line by line; or below it (a forward
+        // commented underneath), read what follows the element.
+        let whole = extract(plain: HTMLText.convert(html))
+        if !whole.isEmpty { return whole }
+        return HTMLQuoteCutter.afterQuote(html).map { extract(html: $0) } ?? ""
     }
 
     /// The reply text of a plain-text body.
@@ -53,6 +57,9 @@ public enum ReplyExtractor {
             previousQuotedLength = 0
             let shape = LineShape(line)
             if shape.mayStartQuoteHeader, let span = QuoteLines.quoteHeaderSpan(lines, at: index) {
+                // "Merci ! Le 16 nov. 2016 à 02:22, X a écrit :" on one line (an HTML client's <div>s run
+                // together): the words before the header are the author's.
+                if let before = QuoteLines.textBeforeHeader(lines, at: index, span: span) { kept.append(before) }
                 // Followed by ">" lines: an inline or bottom-posted reply, keep reading after them.
                 var next = index + span
                 while next < lines.count, QuoteLines.isBlank(lines[next]) { next += 1 }
@@ -88,6 +95,10 @@ public enum ReplyExtractor {
         while let last = above.last, QuoteLines.isBlank(last) { above.removeLast() }
         if let banner = above.indices.first(where: { QuoteLines.isSeparator(above, at: $0) }) {
             above.removeSubrange(banner...)
+        }
+        // "Envoyé de mon iPhone" alone above the quote: nothing was written.
+        if let signature = above.indices.first(where: { QuoteLines.isSignatureStart(above, at: $0) }) {
+            above.removeSubrange(signature...)
         }
         return tidy(above)
     }

@@ -46,4 +46,81 @@ import Testing
         #expect(masked.subject(index) == "Invoice for [email]")
         #expect(plain.snippet(index).contains("paul@acme.com"))
     }
+
+    /// The help-center generator's addresses (scripts/eval/gen_helpcenter.py) and a few English ones.
+    @Test(arguments: [
+        ("Je vous écris au sujet du contrat au 12 rue des Lilas, 69003 Lyon. Merci", "Je vous écris au sujet du contrat au [address]. Merci"),
+        ("adresse de consommation 27 avenue Jean Jaurès, 31000 Toulouse.", "adresse de consommation [address]."),
+        ("This is about contract at 6 place de la Mairie, 67000 Strasbourg.", "This is about contract at [address]."),
+        ("au 4 allee des tilleuls, 44300 nantes", "au [address]"),
+        ("88 bd Voltaire, 75011 Paris", "[address]"),
+        ("panne électricité rue des Lilas, combien de temps ?", "panne électricité [address], combien de temps ?"),
+        ("We moved to 221B Baker Street, London last week", "We moved to [address], London last week"),
+    ])
+    func postalAddressesAreMasked(input: String, expected: String) {
+        #expect(Anonymizer.mask(input, names: PersonalText()) == expected)
+    }
+
+    @Test(arguments: [
+        "I have 3 Google Drive folders and 2 new places to add",
+        "La mise en place de la facturation est en cours de traitement.",
+        "Street lights are off in our road since 2 days",
+        "Ma commande de 12 articles est partie le 3 mars",
+    ])
+    func sentencesAreNotAddresses(input: String) {
+        #expect(Anonymizer.mask(input, names: PersonalText()) == input)
+    }
+
+    @Test func signatureBlocksKeepTheirClosingsAndLoseNamesAndAddresses() {
+        let lines = ["Dans l'attente de votre retour.", "", "Cordialement", "", "Yasmine MERCIER", "9 rue du Port, 06400 Cannes"]
+        #expect(
+            Anonymizer.mask(lines: lines, names: PersonalText())
+                == ["Dans l'attente de votre retour.", "", "Cordialement", "", "[name] [name]", "[address]"])
+        let phone = ["Le compteur est bloqué.", "Bien cordialement,", "M. Jean Dupont", "Tél : 06 12 34 56 78"]
+        #expect(
+            Anonymizer.mask(lines: phone, names: PersonalText())
+                == ["Le compteur est bloqué.", "Bien cordialement,", "M. [name] [name]", "Tél : [phone]"])
+        #expect(
+            Anonymizer.mask(lines: ["Ça marche.", "Merci d'avance.", "Hélène"], names: PersonalText())
+                == ["Ça marche.", "Merci d'avance.", "[name]"])
+    }
+
+    @Test func topicTextLosesAddressesAndPhones() {
+        let personal = PersonalText(displayNames: ["Jean Dupont"])
+        let text = personal.strip("Bonjour,\nLe compteur du 27 avenue Jean Jaurès, 31000 Toulouse est bloqué.\nAppelez le 06 12 34 56 78 ou jean.dupont@orange.fr\nMerci\nJean")
+        #expect(!text.contains("Jaurès") && !text.contains("avenue") && !text.contains("06 12") && !text.contains("orange.fr"))
+        #expect(text.contains("compteur") && text.contains("bloqué"))
+    }
+
+    @Test func anonymizedTablesNameNoTeamMemberAndNoSmallDomain() {
+        var options = HandFixture.options
+        options.anonymize = true
+        // A third acme.com customer in the window, and a customer whose domain carries a name of the headers.
+        let messages =
+            HandFixture.messages + [
+                HandFixture.message(20, thread: "E", from: "gina@acme.com", date: HandFixture.at(2024, 3, 12, 9), reply: false),
+                HandFixture.message(
+                    21, thread: "F", from: "contact@cabinet-lemaire.fr", name: "Paul Lemaire", date: HandFixture.at(2024, 3, 12, 10),
+                    reply: false),
+            ]
+        let masked = ReportModel(messages: messages, options: options)
+        let plain = ReportModel(messages: messages, options: HandFixture.options)
+        #expect(plain.breakdowns.byMember.contains { $0.name == "Bob" })
+        #expect(masked.breakdowns.byMember.map(\.name) == plain.breakdowns.byMember.indices.map { "Member \($0 + 1)" })
+        #expect(masked.breakdowns.byMember.allSatisfy { $0.address == "[email]" })
+        #expect(masked.breakdowns.byMember.map(\.teamReplies) == plain.breakdowns.byMember.map(\.teamReplies))
+        // acme.com has three customers in the window (alice, dave, gina): shown. gmail.com and example.org have one,
+        // cabinet-lemaire.fr names someone: folded into one row, its counts kept.
+        #expect(plain.breakdowns.byDomain.contains { $0.domain == "cabinet-lemaire.fr" })
+        #expect(masked.breakdowns.byDomain.map(\.domain).sorted() == ["[domain]", "acme.com"])
+        #expect(
+            masked.breakdowns.byDomain.reduce(0) { $0 + $1.customerMessages }
+                == plain.breakdowns.byDomain.reduce(0) { $0 + $1.customerMessages })
+        let files = ReportGenerator().generate(messages: messages, options: options)
+        for file in files where file.name.hasSuffix(".csv") || file.name.hasSuffix(".md") {
+            for leak in ["Bob", "carol", "example.org", "lemaire", "Lemaire"] {
+                #expect(!file.contents.contains(leak), "\(file.name) shows \(leak)")
+            }
+        }
+    }
 }

@@ -44,13 +44,204 @@ struct PersonalText: Sendable {
         "dans l'attente", "en vous remerciant", "je vous remercie", "sent from my", "envoyé de mon",
     ]
 
-    /// The text without its greeting, its sign-off and what follows, and codes.
+    /// The text without its greeting, its sign-off and what follows, postal addresses, e-mail
+    /// addresses, phone numbers and codes.
     func strip(_ text: String) -> String {
         var lines = Self.lines(text)
         while let first = lines.first, Self.isBlank(first) { lines.removeFirst() }
         if let first = lines.first { lines[0] = Self.withoutGreeting(first) }
         if let cut = Self.signOffLine(lines) { lines.removeSubrange(cut...) }
-        return lines.map { maskCodes($0) }.joined(separator: "\n")
+        return lines.map { maskCodes(Self.maskContacts(Self.maskStreets($0))) }.joined(separator: "\n")
+    }
+
+    /// E-mail addresses and phone numbers become breaks. Lines without "@" and without eight
+    /// digits come back as they are, before any Character is looked at.
+    static func maskContacts(_ line: String, mask: String = " | ") -> String {
+        let worth =
+            line.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+                var digits = 0
+                for b in bytes {
+                    if b == UInt8(ascii: "@") { return true }
+                    if b &- 0x30 < 10 {
+                        digits += 1
+                        if digits >= 8 { return true }
+                    }
+                }
+                return false
+            } ?? true
+        return worth ? Anonymizer.mask(line, emailMask: mask, phoneMask: mask) : line
+    }
+
+    /// Street types that start a French address ("12 rue des Lilas", "place de la Mairie"), lower-cased,
+    /// with and without accents.
+    static let frenchStreetTypes: Set<String> = [
+        "rue", "avenue", "av", "ave", "allée", "allee", "impasse", "bd", "boulevard", "chemin", "place", "route", "quai",
+        "cours", "square", "passage", "résidence", "residence", "lotissement", "lieu-dit", "voie", "sentier", "hameau",
+        "faubourg", "montée", "montee",
+    ]
+    /// Street types that end an English address ("12 Baker Street").
+    static let englishStreetTypes: Set<String> = [
+        "street", "st", "road", "rd", "lane", "ln", "close", "way", "court", "crescent", "terrace", "gardens", "grove",
+        "avenue", "ave", "place", "square", "mews",
+    ]
+    static let streetParticles: Set<String> = ["de", "des", "du", "la", "le", "les", "d", "l", "of", "the"]
+
+    /// For each first letter a–z and length below 32 of a street type, the last letters (bits) it can
+    /// end with: one array load rules out nearly every word without building a String.
+    private static let streetTypeShapes: [UInt32] = {
+        var shapes = [UInt32](repeating: 0, count: 26 * 32)
+        for type in frenchStreetTypes.union(englishStreetTypes) {
+            let bytes = Array(type.utf8)
+            shapes[Int(bytes[0] - 0x61) * 32 + bytes.count] |= 1 << UInt32(bytes[bytes.count - 1] - 0x61)
+        }
+        return shapes
+    }()
+
+    private static func mayBeStreetType(first: UInt8, last: UInt8, length: Int) -> Bool {
+        guard first &- 0x61 < 26, last &- 0x61 < 26, length < 32 else { return false }
+        return streetTypeShapes[Int(first - 0x61) * 32 + length] & (1 << UInt32(last - 0x61)) != 0
+    }
+
+    /// Postal addresses in a line ("12 rue des Lilas, 69003 Lyon", "avenue Jean Jaurès",
+    /// "9 Baker Street") replaced by `mask`; lines without a street word come back as they are.
+    static func maskStreets(_ line: String, mask: String = " | ") -> String {
+        guard line.utf8.count >= 6, mayHoldStreet(line) else { return line }
+        let words = line.split(separator: " ", omittingEmptySubsequences: false)
+        let spans = streetSpans(words)
+        guard !spans.isEmpty else { return line }
+        var out: [Substring] = []
+        var k = 0
+        for span in spans {
+            out += words[k..<span.lowerBound]
+            // The last word's trailing punctuation stays ("…, 69003 Lyon." keeps its full stop).
+            let trailing = words[span.upperBound - 1].reversed().prefix { ",.;:!?)".contains($0) }
+            out.append(Substring(mask + String(trailing.reversed())))
+            k = span.upperBound
+        }
+        out += words[k...]
+        return out.joined(separator: " ")
+    }
+
+    /// Whether some word of the line is a street type, in one pass over its bytes.
+    static func mayHoldStreet(_ line: String) -> Bool {
+        line.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var first: UInt8 = 0
+            var last: UInt8 = 0
+            var length = 0
+            var start = 0
+            func isType(_ end: Int) -> Bool {
+                length > 0 && mayBeStreetType(first: first, last: last, length: length)
+                    && streetType(Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))) != nil
+            }
+            for i in 0..<bytes.count {
+                let byte = bytes[i]
+                if byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".") {
+                    if isType(i) { return true }
+                    length = 0
+                } else {
+                    let lower = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                    if length == 0 {
+                        first = lower
+                        start = i
+                    }
+                    last = lower
+                    length += 1
+                }
+            }
+            return isType(bytes.count)
+        } ?? true
+    }
+
+    /// The street type a word is ("Rue," → "rue"), or nil: its bytes are looked at first, a String
+    /// is made only when their shape fits.
+    static func streetType(_ word: Substring) -> String? {
+        var utf8 = word.utf8[...]
+        while let l = utf8.last, l == UInt8(ascii: ",") || l == UInt8(ascii: ".") || l == UInt8(ascii: ";") || l == UInt8(ascii: ":")
+            || l == UInt8(ascii: "!") || l == UInt8(ascii: "?") || l == UInt8(ascii: ")")
+        {
+            utf8 = utf8.dropLast()
+        }
+        while let f = utf8.first, f == UInt8(ascii: "(") || f == UInt8(ascii: "\"") { utf8 = utf8.dropFirst() }
+        guard let f = utf8.first, let l = utf8.last else { return nil }
+        let lower: (UInt8) -> UInt8 = { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        guard mayBeStreetType(first: lower(f), last: lower(l), length: utf8.count) else { return nil }
+        let text = String(Substring(utf8)).lowercased()
+        return frenchStreetTypes.contains(text) || englishStreetTypes.contains(text) ? text : nil
+    }
+
+    /// A word without its surrounding punctuation, lower-cased ("Rue," → "rue").
+    private static func lowered(_ word: Substring) -> String {
+        word.trimmingCharacters(in: CharacterSet.punctuationCharacters.subtracting(["-", "'"])).lowercased()
+    }
+
+    /// "12", "12bis", "221B", "3-5": a house number.
+    private static func isHouseNumber(_ word: Substring) -> Bool {
+        guard let first = word.first, first.isASCII, first.isNumber, word.count <= 6, !endsClause(word) else { return false }
+        let digits = word.prefix { $0.isASCII && ($0.isNumber || $0 == "-") }
+        return digits.count <= 5 && word.dropFirst(digits.count).allSatisfy(\.isLetter)
+    }
+
+    private static func endsClause(_ word: Substring) -> Bool {
+        guard let last = word.last else { return false }
+        return ",.;:!?)".contains(last)
+    }
+
+    private static func isCapitalised(_ word: Substring) -> Bool {
+        word.drop { $0 == "(" || $0 == "\"" || $0 == "'" }.first?.isUppercase == true
+    }
+
+    /// Index ranges of `words` that form postal addresses, found from their street types: French
+    /// "[number] type [particles] Name…" (a name with a capital unless a house number says this is an
+    /// address), English "number Name… type".
+    static func streetSpans(_ words: [Substring]) -> [Range<Int>] {
+        var spans: [Range<Int>] = []
+        for t in words.indices {
+            if let last = spans.last, t < last.upperBound { continue }
+            guard let type = streetType(words[t]) else { continue }
+            let french = frenchStreetTypes.contains(type)
+            let numbered = t > 0 && isHouseNumber(words[t - 1])
+            let start = numbered ? t - 1 : t
+            if french, !endsClause(words[t]), spans.last.map({ start >= $0.upperBound }) ?? true {
+                var j = t + 1
+                while j < words.count, streetParticles.contains(lowered(words[j])), !endsClause(words[j]) { j += 1 }
+                var named = 0
+                while j < words.count, named < 4 {
+                    let word = words[j]
+                    guard word.contains(where: \.isLetter) else { break }
+                    // The first name word has a capital, or follows a house number ("12 rue des lilas"); the
+                    // next ones have capitals ("avenue Jean Jaurès") or are particles ("rue Jean de la Fontaine").
+                    let elided = word.hasPrefix("d'") || word.hasPrefix("l'") || word.hasPrefix("d’")
+                    let capital = isCapitalised(elided ? word.dropFirst(2) : word)
+                    if named == 0 ? !(capital || numbered) : !(capital || streetParticles.contains(lowered(word))) { break }
+                    named += 1
+                    j += 1
+                    if endsClause(word) { break }
+                }
+                if named > 0 {
+                    spans.append(start..<withPostalCode(words, after: j))
+                    continue
+                }
+            }
+            // English: a house number, one to three capitalised words, the type ("221B Baker Street").
+            guard englishStreetTypes.contains(type), isCapitalised(words[t]) else { continue }
+            var k = t - 1
+            while k >= 0, k > t - 4, isCapitalised(words[k]), !endsClause(words[k]) { k -= 1 }
+            if k >= 0, k < t - 1, isHouseNumber(words[k]), spans.last.map({ k >= $0.upperBound }) ?? true {
+                spans.append(k..<withPostalCode(words, after: t + 1))
+            }
+        }
+        return spans
+    }
+
+    /// After an address that ended with a comma, a postal code and a town ("69003 Lyon", "44300 nantes",
+    /// "F-75011 Paris", "SW1A 1AA"): the index after them, or `j` when there is none.
+    private static func withPostalCode(_ words: [Substring], after j: Int) -> Int {
+        guard j > 0, j < words.count, words[j - 1].hasSuffix(",") else { return j }
+        let code = words[j].trimmingCharacters(in: CharacterSet(charactersIn: ",."))
+        let digits = code.filter { $0.isASCII && $0.isNumber }.count
+        guard digits >= 4, digits <= 5, code.count <= 8 else { return j }
+        guard j + 1 < words.count, words[j + 1].contains(where: \.isLetter), !endsClause(words[j]) else { return j + 1 }
+        return j + 2
     }
 
     /// The text cut at each "\n", as `split(separator: "\n")` over Characters cuts it ("\r\n" is

@@ -18,7 +18,7 @@ enum ReportCommand {
             .option("by", value: "period", help: "day, week (ISO) or month.", defaultValue: "month", allowedValues: ["day", "week", "month"]),
             .option("out", value: "dir", help: "Where to write.", defaultValue: "Reports"),
             .option("format", value: "list", help: "md, csv or md,csv.", defaultValue: "md,csv"),
-            .flag("anonymize", help: "Mask e-mail addresses and phone numbers in snippets and subjects."),
+            .flag("anonymize", help: "Mask people: names, addresses, phone numbers, order codes, team members, small domains."),
             .option("lang", value: "lang", help: "Language of report.md: en or fr.", defaultValue: "en", allowedValues: ["en", "fr"]),
             .option("articles", value: "dir", help: "The help center's articles (Markdown, HTML or text files)."),
         ]
