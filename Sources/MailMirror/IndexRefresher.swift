@@ -15,6 +15,9 @@ struct IndexRefresher {
     let teams: [String: TeamMatcher]
     /// See `rebuildTextBudget` (tests make it small to take the second-read path).
     var textBudget = IndexRefresher.rebuildTextBudget
+    /// Fewest superseded catalog records that send a refresh by lookup to the full path to compact the
+    /// catalog (tests make it 0 to see compaction on a small catalog).
+    var minCompaction = 2_000
 
     var stateURL: URL { paths.root.appendingPathComponent("index.state") }
 
@@ -56,6 +59,7 @@ struct IndexRefresher {
     static let maxLookupRecords = 5_000
     /// Most existing records a refresh by lookup reads; past it the full path runs.
     static let maxLookupReads = 50_000
+
 
     /// The full path must run instead (the lookups would read too much).
     private struct TooMuch: Error {}
@@ -186,8 +190,9 @@ struct IndexRefresher {
         var newIds = 0
         for id in freshIds where try span(id) == nil { newIds += 1 }
         let frames = table.frames + fresh.count + changed.count, distinct = table.distinct + newIds
-        // The catalog is due for compaction: the full path rewrites it (and the table).
-        if (frames - distinct) * 5 > frames { throw TooMuch() }
+        // The catalog is due for compaction: the full path rewrites it (and the table). A small catalog
+        // waits for a few thousand superseded records (a few hundred KB), or every sync would rewrite it.
+        if (frames - distinct) * 5 > frames && frames - distinct > minCompaction { throw TooMuch() }
         if !due.isEmpty {
             let writer = try IndexWriter(directory: paths.index)
             defer { writer.close() }

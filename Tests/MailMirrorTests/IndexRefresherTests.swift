@@ -125,7 +125,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let store = try MailStore(root: root)
         let mailbox = try store.mailbox(account: "test", name: "INBOX")
-        let refresher = IndexRefresher(store: store, paths: MirrorPaths(root: root), teams: [:])
+        var refresher = IndexRefresher(store: store, paths: MirrorPaths(root: root), teams: [:])
+        refresher.minCompaction = 0
         let cataloguer = Cataloguer(catalog: store.catalog, team: TeamMatcher(members: []))
         var uid: UInt32 = 0
         func arrive(_ count: Int) throws {

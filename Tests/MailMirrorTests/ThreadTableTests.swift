@@ -138,7 +138,7 @@ import Testing
         let mirror = try Mirror()
         try mirror.arrive(Array(messages[0..<540]))
         try mirror.expectStoredEqualsFullRethread("first batch")
-        // Four batches: a fifth would bring the catalog's superseded records past a fifth (compaction, the full path).
+        // Four batches of new mail, each threaded by lookup.
         var start = 540, byLookup = 0
         while start < messages.count {
             let end = min(start + 40, messages.count)
