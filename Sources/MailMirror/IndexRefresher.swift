@@ -49,7 +49,7 @@ struct IndexRefresher {
             try add(due, to: writer, texts: known, batch: 1_000)
         }
         try saveThreads(view)
-        try ThreadTable.write(try store.catalog.load(), catalog: store.catalog)
+        try ThreadTable.write(catalog: store.catalog)
         try writeState(records: view.records.count)
         return due.count
     }
@@ -242,7 +242,7 @@ struct IndexRefresher {
         for message in summarized { if let text = message.text { texts.keep(text, for: message.summary.id) } }
         try writeState(records: 0)
         try store.catalog.rewrite(threaded(view))
-        try ThreadTable.write(try store.catalog.load(), catalog: store.catalog)
+        try ThreadTable.write(catalog: store.catalog)
         let writer = try IndexWriter(directory: paths.index, rebuild: true)
         defer { writer.close() }
         try add(view.messages, to: writer, texts: texts, batch: 5_000)

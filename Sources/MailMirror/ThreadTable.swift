@@ -298,23 +298,20 @@ final class ThreadTable {
         }
     }
 
-    /// Writes the table for the whole catalog as `load` read it (the full path: first refresh, reindex,
-    /// compaction of the catalog, a table found missing or damaged).
-    static func write(_ contents: CatalogFile.Contents, catalog: CatalogFile) throws {
-        guard let status = try Disk.status(catalog.path) else { return }
+    /// Writes the table for the whole catalog (the full path: first refresh, reindex, compaction of the
+    /// catalog, a table found missing or damaged), reading it one record at a time. Superseded records get
+    /// entries too, as the tail gives them: lookups keep only an id's latest record.
+    static func write(catalog: CatalogFile) throws {
         var entries: [Entry] = []
-        entries.reserveCapacity(contents.summaries.count * 6)
+        var ids = Set<String>()
         var last = 0
-        for (index, summary) in contents.summaries.enumerated() {
-            entries += Self.entries(for: summary, at: contents.offsets[index])
-            last = max(last, contents.offsets[index])
-            if contents.firstOffsets[index] != contents.offsets[index] {
-                entries.append(Entry(key: Key.record(summary.id), value: UInt64(contents.firstOffsets[index])))
-            }
+        let (records, end) = try catalog.forEachRecord { offset, summary in
+            entries += Self.entries(for: summary, at: offset)
+            ids.insert(summary.id)
+            last = offset
         }
-        let covered = status.size - contents.ignoredBytes
-        try writeMain(entries, directory: catalog.directory, covered: covered,
-                      lastFrame: try lastFrame(catalog.path, offset: last), frames: contents.records, distinct: contents.summaries.count)
+        try writeMain(entries, directory: catalog.directory, covered: end,
+                      lastFrame: try lastFrame(catalog.path, offset: last), frames: records, distinct: ids.count)
     }
 
     /// Where the record at `offset` starts and its CRC, read from the catalog (`(0, 0)` for none).

@@ -22,10 +22,6 @@ public final class CatalogFile: @unchecked Sendable {
         public var records: Int
         /// Bytes at the end that did not form a whole, valid record (a torn write), ignored.
         public var ignoredBytes: Int
-        /// Parallel to `summaries`: where the latest record of each id starts in the file, and where
-        /// its first one did (the id's place in `summaries`), for `ThreadTable`.
-        public var offsets: [Int] = []
-        public var firstOffsets: [Int] = []
     }
 
     static let magic: [UInt8] = Array("MMCAT01\n".utf8)
@@ -76,27 +72,19 @@ public final class CatalogFile: @unchecked Sendable {
             }
             var summaries: [MessageSummary] = []
             summaries.reserveCapacity(frames.count)
-            var offsets: [Int] = [], firstOffsets: [Int] = []
             var positions: [String: Int] = [:]
             positions.reserveCapacity(frames.count)
-            var frame = 0
             for chunk in chunks {
                 for summary in chunk ?? [] {
-                    let start = frames[frame].lowerBound - 8
-                    frame += 1
                     if let position = positions[summary.id] {
                         summaries[position] = summary
-                        offsets[position] = start
                     } else {
                         positions[summary.id] = summaries.count
                         summaries.append(summary)
-                        offsets.append(start)
-                        firstOffsets.append(start)
                     }
                 }
             }
-            return Contents(summaries: summaries, records: frames.count, ignoredBytes: raw.count - end,
-                            offsets: offsets, firstOffsets: firstOffsets)
+            return Contents(summaries: summaries, records: frames.count, ignoredBytes: raw.count - end)
         }
     }
 
@@ -132,7 +120,8 @@ public final class CatalogFile: @unchecked Sendable {
 
     /// The valid records from byte `offset` (a record's start) to the end, with where each starts, and
     /// where the valid ones end: what was catalogued since a reader last saw the file `offset` long.
-    public func records(from offset: Int) throws -> (records: [(offset: Int, summary: MessageSummary)], end: Int) {
+    public func records(from start: Int) throws -> (records: [(offset: Int, summary: MessageSummary)], end: Int) {
+        let offset = max(start, Self.magic.count) // a table written before the file existed covers nothing
         guard let fd = try? io(Disk.open(path, flags: Disk.OpenFlags.readOnly)) else { return ([], offset) }
         defer { Disk.close(fd) }
         let size = try io(Disk.size(fd, path: path))
@@ -149,6 +138,28 @@ public final class CatalogFile: @unchecked Sendable {
             return position
         }
         return (records, offset + end)
+    }
+
+    /// Every valid record in file order with where it starts, one at a time: the file is mapped, never
+    /// decoded whole (what `catalog/threads` is written from). Returns how many records there are and
+    /// where the valid ones end.
+    @discardableResult
+    public func forEachRecord(_ body: (Int, MessageSummary) throws -> Void) throws -> (records: Int, end: Int) {
+        guard FileManager.default.fileExists(atPath: path) else { return (0, 0) }
+        let file = try io(MappedFile(path: path))
+        let raw = file.bytes
+        guard raw.count > 0 else { return (0, 0) }
+        guard raw.starts(with: Self.magic) else {
+            throw StoreError(.corrupt, path: path, message:
+                "\(path) is not a mailmirror catalog (bad header). Run `mailmirror reindex` to rebuild it from the store.")
+        }
+        var records = 0
+        let end = try Self.validEnd(raw) { payload in
+            var reader = SummaryCodec.Reader(payload)
+            try body(payload.baseAddress! - raw.baseAddress! - 8, try Self.decoded(&reader))
+            records += 1
+        }
+        return (records, end)
     }
 
     /// The records starting at these byte offsets (those where no valid record starts are left out).
