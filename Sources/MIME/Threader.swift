@@ -32,6 +32,31 @@ public enum Threader {
         }
     }
 
+    /// Per message, the subject under which the subject rule (`groupBySubject`) sees its reference
+    /// thread: the normalized subject of that thread's first message (empty when it has none), and that
+    /// message's date. Only threads with the same subject take part in one another's subject rule, so an
+    /// index refresh that re-threads part of the catalog knows from these which subjects it must see whole.
+    public static func subjectGroups(for summaries: [MessageSummary]) -> [(subject: String, firstDate: Int64)] {
+        let order = summaries.indices.sorted { a, b in
+            let left = summaries[a], right = summaries[b]
+            if left.date != right.date { return left.date < right.date }
+            return left.id < right.id
+        }
+        let (containers, ownContainer) = link(summaries, order: order)
+        var first: [Int: Int] = [:] // root container -> its first message, in canonical order
+        var rootOf = [Int](repeating: -1, count: summaries.count)
+        for index in order {
+            rootOf[index] = containers.root(of: ownContainer[index])
+            if first[rootOf[index]] == nil { first[rootOf[index]] = index }
+        }
+        var subjects: [Int: String] = [:]
+        return summaries.indices.map { index in
+            let head = first[rootOf[index]]!
+            if subjects[head] == nil { subjects[head] = SubjectNormalizer.normalize(summaries[head].subject) }
+            return (subjects[head]!, summaries[head].date)
+        }
+    }
+
     /// JWZ linking, in `order`: one container per Message-ID (a duplicate after the first is a message of
     /// its own under the first), references chained parent to child, loops refused. Returns the containers
     /// and each message's own container.

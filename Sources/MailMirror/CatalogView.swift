@@ -21,6 +21,19 @@ struct CatalogView {
 
     init(records raw: [MessageSummary], storedRecords: Int? = nil) {
         self.storedRecords = storedRecords ?? raw.count
+        let (records, unique) = Self.deduplicated(raw)
+        self.records = records
+        var messages = unique
+        Threader.assignThreadIds(&messages)
+        self.messages = messages
+        var positions: [String: Int] = [:]
+        for (index, summary) in messages.enumerated() { positions[summary.id] = index }
+        self.positions = positions
+    }
+
+    /// The latest record per id (in the order ids first appear), and of those one per message (a message
+    /// in several mailboxes is kept where it appears first): what `messages` threads.
+    static func deduplicated(_ raw: [MessageSummary]) -> (records: [MessageSummary], unique: [MessageSummary]) {
         var latest: [String: Int] = [:]
         var records: [MessageSummary] = []
         records.reserveCapacity(raw.count)
@@ -32,7 +45,6 @@ struct CatalogView {
                 records.append(summary)
             }
         }
-        self.records = records
         var seen = Set<String>()
         var unique: [MessageSummary] = []
         unique.reserveCapacity(records.count)
@@ -43,11 +55,7 @@ struct CatalogView {
             }
             if seen.insert(identity).inserted { unique.append(summary) }
         }
-        Threader.assignThreadIds(&unique)
-        messages = unique
-        var positions: [String: Int] = [:]
-        for (index, summary) in unique.enumerated() { positions[summary.id] = index }
-        self.positions = positions
+        return (records, unique)
     }
 
     /// What makes two copies the same message: Gmail's message id, else Message-ID plus date.

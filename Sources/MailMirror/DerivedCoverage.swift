@@ -116,6 +116,13 @@ struct DerivedCoverage {
         if let index {
             problems += compareIndex(index, expected: expected, storedIDs: storedIDs, pending: pending)
         }
+        // The thread table gives no answer of its own (a refresh checks every block it reads and takes the
+        // full path on a mismatch), so only `verify` reads it whole.
+        if deep, let damage = ThreadTable.damage(directory: store.catalog.directory, catalogPath: store.catalog.path) {
+            let path = "\(store.catalog.directory)/threads"
+            problems.append(StoreProblem(kind: .threadTableDamaged, path: path, message:
+                "The thread table (\(path)) is damaged (\(damage)); index refreshes thread the whole catalog until it is written again. Run `mailmirror verify --repair` or `mailmirror reindex` to rebuild it."))
+        }
         return problems
     }
 

@@ -4,6 +4,7 @@ import Index
 import MailCore
 import MIME
 import Store
+import Synchronization
 
 /// Keeps the search index in step with the catalog: indexes what the catalog gained since the
 /// last refresh and re-adds messages whose thread changed (a late parent joins two threads).
@@ -15,6 +16,9 @@ struct IndexRefresher {
     let teams: [String: TeamMatcher]
     /// See `rebuildTextBudget` (tests make it small to take the second-read path).
     var textBudget = IndexRefresher.rebuildTextBudget
+    /// Fewest superseded catalog records that send a refresh by lookup to the full path to compact the
+    /// catalog (tests make it 0 to see compaction on a small catalog).
+    var minCompaction = 2_000
 
     var stateURL: URL { paths.root.appendingPathComponent("index.state") }
 
@@ -27,6 +31,8 @@ struct IndexRefresher {
         let catalogBytes = Self.fileSize(store.catalog.path)
         let recorded = readState()
         if let bytes = recorded.catalogBytes, bytes == catalogBytes { return 0 }
+        // Only an index the state says is built can be brought up to date by lookup.
+        if recorded.records > 0, (recorded.catalogBytes ?? -1) > 0, let count = try refreshByLookup(texts: known) { return count }
         let view = try CatalogView(catalog: store.catalog)
         let watermark = recorded.records
         var position: [String: Int] = [:]
@@ -44,7 +50,166 @@ struct IndexRefresher {
             try add(due, to: writer, texts: known, batch: 1_000)
         }
         try saveThreads(view)
+        try ThreadTable.write(catalog: store.catalog)
         try writeState(records: view.records.count)
+        return due.count
+    }
+
+    /// Most new records a refresh threads by lookup; past it (a first sync, a long catch-up) threading
+    /// the whole catalog at once costs less than the lookups.
+    static let maxLookupRecords = 5_000
+    /// Most existing records a refresh by lookup reads; past it the full path runs.
+    static let maxLookupReads = 50_000
+
+
+    /// The full path must run instead (the lookups would read too much).
+    private struct TooMuch: Error {}
+
+    /// The refresh through `catalog/threads`, or nil when the full path must run: no usable table (missing,
+    /// made for another catalog, a checksum that fails: the full path writes it again), too much new, or
+    /// the catalog due for compaction.
+    private func refreshByLookup(texts known: IndexTextCache) throws -> Int? {
+        guard let table = ThreadTable.open(directory: store.catalog.directory, catalogPath: store.catalog.path) else { return nil }
+        do {
+            return try refresh(through: table, texts: known)
+        } catch is ThreadTable.Damaged {
+            return nil
+        } catch is TooMuch {
+            return nil
+        }
+    }
+
+    /// Only the records catalogued since the table was written are read, with what they touch:
+    ///
+    /// 1. their reference threads, found by lookup of every Message-ID they name (and of the ids the
+    ///    records found name, until nothing new turns up) — a reference thread is a connected set, so the
+    ///    threader gives it the same shape over this set as over the whole catalog;
+    /// 2. for the subject rule (a reply with no reference joins the latest earlier thread of the same
+    ///    subject that shares its participants), every thread whose first message has a subject one of
+    ///    those threads had or has now, when that subject has such a reply dated at or after the earliest
+    ///    of those threads: decisions of earlier replies cannot change (they only look at earlier
+    ///    threads), so a subject whose replies are all older needs nothing more.
+    ///
+    /// The threader runs over that set, and its ids are taken for the messages of step 1 and of the
+    /// subjects seen whole in step 2; every other record read keeps its stored id (its subject was not
+    /// seen whole, and nothing new touches it). The result equals a full rethread (IndexRefresherTests).
+    private func refresh(through table: ThreadTable, texts known: IndexTextCache) throws -> Int {
+        let (fresh, end) = try store.catalog.records(from: table.covered)
+        guard fresh.count <= Self.maxLookupRecords else { throw TooMuch() }
+        let freshIds = Set(fresh.map(\.summary.id))
+        // Latest and first offset of each id the table knows.
+        var spans: [String: (first: Int, latest: Int)?] = [:]
+        func span(_ id: String) throws -> (first: Int, latest: Int)? {
+            if let known = spans[id] { return known }
+            let offsets = try table.lookup(ThreadTable.Key.record(id)).map { Int($0) }
+            let found = offsets.min().map { ($0, offsets.max()!) }
+            spans[id] = found
+            return found
+        }
+        var existing: [Int: MessageSummary] = [:] // latest records read, by offset
+        var seen = Set<Int>()
+        var asked = Set<UInt64>()
+        /// Reads the records at `offsets` that are still the latest of their id.
+        func read(_ offsets: [Int]) throws -> [MessageSummary] {
+            let wanted = offsets.filter { seen.insert($0).inserted }
+            var found: [MessageSummary] = []
+            for (offset, record) in try store.catalog.records(at: wanted.sorted()) where try span(record.id)?.latest == offset {
+                existing[offset] = record
+                found.append(record)
+            }
+            guard existing.count <= Self.maxLookupReads else { throw TooMuch() }
+            return found
+        }
+        /// Adds the reference threads of `records` (step 1).
+        func close(_ records: [MessageSummary]) throws {
+            var frontier = records
+            while !frontier.isEmpty {
+                var offsets: [Int] = []
+                for record in frontier {
+                    for key in ThreadTable.mentionKeys(record) where asked.insert(key).inserted {
+                        offsets += try table.lookup(key).map { Int($0) }
+                    }
+                }
+                frontier = try read(offsets)
+            }
+        }
+        var earlier: [Int] = []
+        for id in freshIds { if let known = try span(id) { earlier.append(known.latest) } }
+        try close(fresh.map(\.summary) + read(earlier))
+        let core = Set(existing.values.map(\.id)).union(freshIds)
+
+        // Step 2: the subjects the touched threads had and have, and the earliest first message under each.
+        /// The records read, in the catalog's order (each id where it first appeared).
+        func ordered() throws -> [MessageSummary] {
+            var keyed: [(first: Int, id: String, offset: Int)] = []
+            keyed.reserveCapacity(existing.count)
+            for (offset, record) in existing { keyed.append((try span(record.id)?.first ?? Int.max, record.id, offset)) }
+            keyed.sort { ($0.first, $0.id) < ($1.first, $1.id) }
+            return keyed.map { existing[$0.offset]! }
+        }
+        let before = try ordered()
+        var earliest: [String: Int64] = [:]
+        for records in [before, before + fresh.map(\.summary)] {
+            let messages = CatalogView.deduplicated(records).unique
+            for (group, message) in zip(Threader.subjectGroups(for: messages), messages) where !group.subject.isEmpty && core.contains(message.id) {
+                earliest[group.subject] = min(earliest[group.subject] ?? .max, group.firstDate)
+            }
+        }
+        var whole = Set<String>()
+        for (subject, since) in earliest.sorted(by: { $0.key < $1.key }) {
+            var dates = try table.lookup(ThreadTable.Key.loneDates(subject)).map { Int64(bitPattern: $0) }
+            for record in fresh.map(\.summary) where ThreadTable.mayJoinBySubject(record) && SubjectNormalizer.normalize(record.subject) == subject {
+                dates.append(record.date)
+            }
+            guard dates.contains(where: { $0 >= since }) else { continue }
+            whole.insert(subject)
+            try close(read(try table.lookup(ThreadTable.Key.subject(subject)).map { Int($0) }))
+        }
+
+        let final = CatalogView(records: (whole.isEmpty ? before : try ordered()) + fresh.map(\.summary))
+        let groups = Threader.subjectGroups(for: final.messages)
+        var assigned: [String: String] = [:]
+        for (group, message) in zip(groups, final.messages) where core.contains(message.id) || whole.contains(group.subject) {
+            assigned[message.id] = message.threadId
+        }
+        var changed: [MessageSummary] = []
+        var due: [MessageSummary] = []
+        for record in final.records {
+            guard let thread = assigned[record.id] else { continue }
+            if record.threadId != thread {
+                var updated = record
+                updated.threadId = thread
+                changed.append(updated)
+            }
+        }
+        let dueIds = Set(changed.map(\.id)).union(freshIds)
+        for message in final.messages where dueIds.contains(message.id) {
+            var message = message
+            if let thread = assigned[message.id] { message.threadId = thread }
+            due.append(message)
+        }
+        var newIds = 0
+        for id in freshIds where try span(id) == nil { newIds += 1 }
+        let frames = table.frames + fresh.count + changed.count, distinct = table.distinct + newIds
+        // The catalog is due for compaction: the full path rewrites it (and the table). A small catalog
+        // waits for a few thousand superseded records (a few hundred KB), or every sync would rewrite it.
+        if (frames - distinct) * 5 > frames && frames - distinct > minCompaction { throw TooMuch() }
+        if !due.isEmpty {
+            let writer = try IndexWriter(directory: paths.index)
+            defer { writer.close() }
+            try add(due, to: writer, texts: known, batch: 1_000)
+        }
+        var entries: [ThreadTable.Entry] = []
+        for (offset, record) in fresh { entries += ThreadTable.entries(for: record, at: offset) }
+        let offsets = try store.catalog.append(changed)
+        for (offset, record) in zip(offsets, changed) { entries += ThreadTable.entries(for: record, at: offset) }
+        let covered = offsets.isEmpty ? end : Int(Self.fileSize(store.catalog.path))
+        if !entries.isEmpty {
+            let last = offsets.last ?? fresh.last?.offset ?? 0
+            try table.append(entries, covered: covered, lastFrame: try ThreadTable.lastFrame(store.catalog.path, offset: last),
+                             frames: frames, distinct: distinct)
+        }
+        try writeState(records: distinct)
         return due.count
     }
 
@@ -78,6 +243,7 @@ struct IndexRefresher {
         for message in summarized { if let text = message.text { texts.keep(text, for: message.summary.id) } }
         try writeState(records: 0)
         try store.catalog.rewrite(threaded(view))
+        try ThreadTable.write(catalog: store.catalog)
         let writer = try IndexWriter(directory: paths.index, rebuild: true)
         defer { writer.close() }
         try add(view.messages, to: writer, texts: texts, batch: 5_000)
@@ -147,19 +313,18 @@ struct IndexRefresher {
     static let rebuildTextBudget = 64 << 20
 
     /// A byte budget shared by the threads of `Parallel.map`.
-    final class TextBudget: @unchecked Sendable {
-        private let lock = NSLock()
-        private var left: Int
+    final class TextBudget: Sendable {
+        private let left: Mutex<Int>
 
-        init(bytes: Int) { left = bytes }
+        init(bytes: Int) { left = Mutex(bytes) }
 
         /// Takes `bytes` from the budget when they fit.
         func take(_ bytes: Int) -> Bool {
-            lock.lock()
-            defer { lock.unlock() }
-            guard bytes <= left else { return false }
-            left -= bytes
-            return true
+            left.withLock { left in
+                guard bytes <= left else { return false }
+                left -= bytes
+                return true
+            }
         }
     }
 
@@ -190,11 +355,12 @@ struct IndexRefresher {
         let records = threaded(view)
         var changed: [MessageSummary] = []
         for (new, old) in zip(records, view.records) where new != old { changed.append(new) }
-        guard !changed.isEmpty else { return }
+        // Checked even when nothing changed: the refresh by lookup leaves compaction to this path, and
+        // would come back here on every sync if it did not happen.
         let superseded = view.storedRecords - records.count + changed.count
         if superseded * 5 > view.storedRecords + changed.count {
             try store.catalog.rewrite(records)
-        } else {
+        } else if !changed.isEmpty {
             try store.catalog.append(changed)
         }
     }

@@ -82,7 +82,7 @@ extension LocalMirror {
 
     /// The problems that concern the catalog and the index rather than the stored mail.
     public static let derivedKinds: Set<StoreProblem.Kind> = [.catalogMissing, .catalogDamaged, .catalogStale,
-                                                               .indexMissing, .indexDamaged, .indexStale]
+                                                               .indexMissing, .indexDamaged, .indexStale, .threadTableDamaged]
 
     /// Writes a plain Maildir per account (`DIR/<account>/<mailbox>/{cur,new,tmp}`) for mutt, notmuch or mu.
     public func export(to directory: URL) throws -> [(account: String, written: Int)] {

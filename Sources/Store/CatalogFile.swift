@@ -91,13 +91,14 @@ public final class CatalogFile: Sendable {
     }
 
     /// Appends records durably (one write, then fsync). Safe after a torn write: the broken tail is
-    /// cut off first. Call it holding the store's lock.
-    public func append(_ summaries: [MessageSummary]) throws {
-        guard !summaries.isEmpty else { return }
-        try tailChecked.withLock { tailChecked in try append(summaries, tailChecked: &tailChecked) }
+    /// cut off first. Call it holding the store's lock. Returns where each record starts in the file.
+    @discardableResult
+    public func append(_ summaries: [MessageSummary]) throws -> [Int] {
+        guard !summaries.isEmpty else { return [] }
+        return try tailChecked.withLock { tailChecked in try append(summaries, tailChecked: &tailChecked) }
     }
 
-    private func append(_ summaries: [MessageSummary], tailChecked: inout Bool) throws {
+    private func append(_ summaries: [MessageSummary], tailChecked: inout Bool) throws -> [Int] {
         try io(Disk.makeDirectories(directory))
         let fd = try io(Disk.open(path, flags: Disk.OpenFlags.readWriteCreateAppend, operation: "open the catalog"))
         defer { Disk.close(fd) }
@@ -110,16 +111,113 @@ public final class CatalogFile: Sendable {
             }
         }
         var buffer: [UInt8] = size == 0 ? Self.magic : []
-        for summary in summaries { Self.appendFrame(summary, to: &buffer) }
+        var starts: [Int] = []
+        for summary in summaries {
+            starts.append(size + buffer.count)
+            Self.appendFrame(summary, to: &buffer)
+        }
         try io(Disk.write(fd, buffer, path: path))
         try io(Disk.fsync(fd, path: path))
         tailChecked = true
+        return starts
     }
+
+    /// The valid records from byte `offset` (a record's start) to the end, with where each starts, and
+    /// where the valid ones end: what was catalogued since a reader last saw the file `offset` long.
+    public func records(from start: Int) throws -> (records: [(offset: Int, summary: MessageSummary)], end: Int) {
+        let offset = max(start, Self.magic.count) // a table written before the file existed covers nothing
+        guard let fd = try? io(Disk.open(path, flags: Disk.OpenFlags.readOnly)) else { return ([], offset) }
+        defer { Disk.close(fd) }
+        let size = try io(Disk.size(fd, path: path))
+        guard size > offset else { return ([], offset) }
+        let bytes = try io(Disk.read(fd, count: size - offset, offset: offset, path: path))
+        var records: [(offset: Int, summary: MessageSummary)] = []
+        let end = try bytes.withUnsafeBytes { raw -> Int in
+            var position = 0
+            while let payload = Self.frame(raw, at: position) {
+                var reader = SummaryCodec.Reader(payload)
+                records.append((offset + position, try Self.decoded(&reader)))
+                position += payload.count + Self.frameOverhead
+            }
+            return position
+        }
+        return (records, offset + end)
+    }
+
+    /// Every valid record in file order with where it starts, one at a time: the file is mapped, never
+    /// decoded whole (what `catalog/threads` is written from). Returns how many records there are and
+    /// where the valid ones end.
+    @discardableResult
+    public func forEachRecord(_ body: (Int, MessageSummary) throws -> Void) throws -> (records: Int, end: Int) {
+        guard FileManager.default.fileExists(atPath: path) else { return (0, 0) }
+        let file = try io(MappedFile(path: path))
+        let raw = file.bytes
+        guard raw.count > 0 else { return (0, 0) }
+        guard raw.starts(with: Self.magic) else {
+            throw StoreError(.corrupt, path: path, message:
+                "\(path) is not a mailmirror catalog (bad header). Run `mailmirror reindex` to rebuild it from the store.")
+        }
+        var records = 0
+        let end = try Self.validEnd(raw) { payload in
+            var reader = SummaryCodec.Reader(payload)
+            try body(payload.baseAddress! - raw.baseAddress! - 8, try Self.decoded(&reader))
+            records += 1
+        }
+        return (records, end)
+    }
+
+    /// The records starting at these byte offsets (those where no valid record starts are left out).
+    /// A `pread` of each frame's header and one of the frame: a lookup never reads the file whole.
+    public func records(at offsets: [Int]) throws -> [Int: MessageSummary] {
+        guard !offsets.isEmpty else { return [:] }
+        let fd = try io(Disk.open(path, flags: Disk.OpenFlags.readOnly))
+        defer { Disk.close(fd) }
+        var found: [Int: MessageSummary] = [:]
+        for offset in offsets where offset >= Self.magic.count {
+            let header = try io(Disk.read(fd, count: 4, offset: offset, path: path))
+            guard header.count == 4 else { continue }
+            let length = header.withUnsafeBytes { Self.readUInt32($0, 0) }
+            guard length < 1 << 26 else { continue } // not a record's start: a damaged offset
+            let bytes = try io(Disk.read(fd, count: Int(length) + Self.frameOverhead, offset: offset, path: path))
+            let summary = try bytes.withUnsafeBytes { raw -> MessageSummary? in
+                guard let payload = Self.frame(raw, at: 0) else { return nil }
+                var reader = SummaryCodec.Reader(payload)
+                return try Self.decoded(&reader)
+            }
+            if let summary { found[offset] = summary }
+        }
+        return found
+    }
+
+    private static func decoded(_ reader: inout SummaryCodec.Reader) throws -> MessageSummary {
+        guard let summary = try? SummaryCodec.decode(&reader) else {
+            throw StoreError(.corrupt, path: "catalog/summaries.bin", message:
+                "the catalog holds a record this version of mailmirror cannot read. Run `mailmirror reindex` to rebuild it.")
+        }
+        return summary
+    }
+
+    /// The payload of the whole, valid frame at `offset` in `raw`, if there is one.
+    static func frame(_ raw: UnsafeRawBufferPointer, at offset: Int) -> UnsafeRawBufferPointer? {
+        guard offset + frameOverhead <= raw.count else { return nil }
+        let length = Int(readUInt32(raw, offset))
+        let end = offset + frameOverhead + length
+        guard end <= raw.count, readUInt32(raw, end - 4) == UInt32(length) else { return nil }
+        let payload = UnsafeRawBufferPointer(rebasing: raw[(offset + 8) ..< (end - 4)])
+        guard Gzip.crc32(payload) == readUInt32(raw, offset + 4) else { return nil }
+        return payload
+    }
+
+    /// Files beside the catalog that point into it by byte offset (`catalog/threads` and its tail): a
+    /// rewrite moves every record, so they are removed durably before it. A kill between the two never
+    /// leaves one pointing into the new file; the next index refresh writes them again.
+    public static let offsetIndexes = ["threads", "threads.tail"]
 
     /// Replaces the catalog with exactly these summaries (tmp, fsync, rename, fsync of the folder).
     public func rewrite(_ all: [MessageSummary]) throws {
         try tailChecked.withLock { tailChecked in
             try io(Disk.makeDirectories(directory))
+            for name in Self.offsetIndexes { try io(Disk.removeDurably("\(directory)/\(name)")) }
             var buffer = Self.magic
             buffer.reserveCapacity(all.count * 512)
             for summary in all { Self.appendFrame(summary, to: &buffer) }

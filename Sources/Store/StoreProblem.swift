@@ -34,6 +34,9 @@ public struct StoreProblem: Hashable, Sendable, CustomStringConvertible {
         case indexDamaged
         /// The index lacks catalogued messages, holds messages the catalog does not, or holds one twice.
         case indexStale
+        /// `catalog/threads` (or its tail) fails a checksum: the index refresh would not use it (it takes
+        /// the full path instead), and `verify --repair` or `reindex` writes it again.
+        case threadTableDamaged
     }
 
     public var kind: Kind

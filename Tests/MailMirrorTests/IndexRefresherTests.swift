@@ -125,7 +125,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let store = try MailStore(root: root)
         let mailbox = try store.mailbox(account: "test", name: "INBOX")
-        let refresher = IndexRefresher(store: store, paths: MirrorPaths(root: root), teams: [:])
+        var refresher = IndexRefresher(store: store, paths: MirrorPaths(root: root), teams: [:])
+        refresher.minCompaction = 0
         let cataloguer = Cataloguer(catalog: store.catalog, team: TeamMatcher(members: []))
         var uid: UInt32 = 0
         func arrive(_ count: Int) throws {
@@ -156,5 +157,71 @@ import Testing
         try arrive(11)
         #expect(try stored() == 54)
         #expect(try CatalogView(catalog: store.catalog).records.allSatisfy { !$0.threadId.isEmpty })
+    }
+
+    /// After the first refresh, new messages are threaded by lookup in `catalog/threads`: the thread ids
+    /// stored equal a full rethread of the catalog, and a late parent that joins two threads re-indexes
+    /// the members of both.
+    @Test func aRefreshByLookupThreadsLikeTheWholeCatalog() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("mm-lookup-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = try MailStore(root: root)
+        let mailbox = try store.mailbox(account: "test", name: "INBOX")
+        let refresher = IndexRefresher(store: store, paths: MirrorPaths(root: root), teams: [:])
+        let cataloguer = Cataloguer(catalog: store.catalog, team: TeamMatcher(members: []))
+        var uid: UInt32 = 0
+        func arrive(_ messages: [(id: String, parents: [String], subject: String)]) throws -> Int {
+            for message in messages {
+                uid += 1
+                let bytes = Array(("From: anna@example.com\r\nTo: help@example.com\r\nSubject: \(message.subject)\r\n"
+                    + "Message-ID: <\(message.id)@example.com>\r\n"
+                    + (message.parents.isEmpty ? "" : "References: " + message.parents.map { "<\($0)@example.com>" }.joined(separator: " ") + "\r\n")
+                    + "Date: Mon, 3 Mar 2025 10:\(10 + uid):00 +0100\r\n\r\nBonjour \(uid)\r\n").utf8)
+                try mailbox.commit(uidValidity: UIDValidity(1), uid: UID(uid), flags: [], bytes: bytes)
+                let key = MessageKey(account: "test", mailbox: "INBOX", uidValidity: UIDValidity(1), uid: UID(uid))
+                cataloguer.ingest(key: key, message: RemoteMessage(uid: UID(uid), flags: [], bytes: bytes))
+            }
+            try cataloguer.flush()
+            return try refresher.refresh()
+        }
+        func storedEqualsFullRethread() throws {
+            let view = try CatalogView(catalog: store.catalog)
+            let stored = Dictionary(uniqueKeysWithValues: view.records.map { ($0.id, $0.threadId) })
+            for message in view.messages { #expect(stored[message.id] == message.threadId, "\(message.messageId ?? "")") }
+        }
+        func thread(of messageId: String) throws -> String {
+            try #require(try CatalogView(catalog: store.catalog).records.first { $0.messageId == "\(messageId)@example.com" }).threadId
+        }
+        var filler: [(id: String, parents: [String], subject: String)] = []
+        for index in 0..<30 { filler.append(("f\(index)", index % 3 == 0 ? [] : ["f\(index - index % 3)"], "question \(index / 3)")) }
+        #expect(try arrive(filler) == 30)
+        let tail = root.appendingPathComponent("catalog/threads.tail").path
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("catalog/threads").path))
+        #expect(!FileManager.default.fileExists(atPath: tail))
+
+        // Two threads whose parents are missing: x (a1, a2) and y (b1).
+        #expect(try arrive([("a1", ["x"], "printer"), ("a2", ["x", "a1"], "printer"), ("b1", ["y"], "printer")]) == 3)
+        #expect(FileManager.default.fileExists(atPath: tail), "threaded by lookup: the table's tail grew")
+        try storedEqualsFullRethread()
+        let before = (a: try thread(of: "a1"), b: try thread(of: "b1"))
+        #expect(before.a != before.b)
+        #expect(try thread(of: "a2") == before.a)
+
+        // x arrives, a reply to y: one thread; x and both members of the other thread are re-indexed.
+        #expect(try arrive([("x", ["y"], "printer")]) == 3)
+        try storedEqualsFullRethread()
+        #expect(try thread(of: "a1") == before.b)
+        #expect(try thread(of: "a2") == before.b)
+        #expect(try thread(of: "x") == before.b)
+        #expect(try thread(of: "f1") == (try thread(of: "f0")))
+
+        // Nothing new: nothing re-indexed.
+        #expect(try refresher.refresh() == 0)
+        // A damaged table is noticed and written again by the full path, with the same result.
+        try Data("garbage".utf8).write(to: root.appendingPathComponent("catalog/threads"))
+        #expect(try arrive([("c1", ["a2"], "printer")]) == 1)
+        try storedEqualsFullRethread()
+        #expect(try thread(of: "c1") == before.b)
+        #expect(!FileManager.default.fileExists(atPath: tail))
     }
 }

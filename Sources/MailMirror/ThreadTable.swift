@@ -1,0 +1,394 @@
+import Durable
+import Foundation
+import MailCore
+import MIME
+import Store
+
+/// `catalog/threads` and `catalog/threads.tail`: what lets the index refresh thread new messages by
+/// lookup instead of loading and threading the whole catalog (issue 12).
+///
+/// Entries are pairs `key u64 | value u64` (little-endian): a 64-bit hash of something a catalog record
+/// carries, and (for every kind but one) where that record starts in `summaries.bin`. Each record gives
+/// one entry per Message-ID it names (its own, References, In-Reply-To), one for its Gmail message id,
+/// one for its record id (the largest offset of an id is its latest record, the smallest its place in
+/// the catalog's order), one for its normalized subject (the threader's subject rule groups threads by
+/// the subject of their first message), and, when it is a reply the subject rule may place (a reply
+/// prefix, no reference at all), one under `l:` whose value is its date, so a refresh knows without
+/// reading a record whether a subject has such replies late enough to matter.
+///
+/// `threads` is sorted and memory-mapped: an 80-byte header (`MMTHR02\n`, a random generation the tail must
+/// carry too, how many
+/// catalog bytes it covers, records and distinct ids in them, entry and block counts, where the last
+/// covered record starts and its CRC, the directory's CRC, the header's own CRC), a directory (per block
+/// of 256 entries: its first key and its CRC-32), then the entries. A lookup reads the directory by
+/// binary search and checks the CRC of every block it reads (once per block), so a garbled entry is never
+/// used: `lookup` throws `Damaged` and the refresh takes the full path, which writes the table again. A
+/// catalog cut shorter than what the table covers, or whose last covered record is not the one the header
+/// names, makes `open` answer nil (the same full path); `CatalogFile.rewrite` removes the table before it
+/// moves any record. `verify` reads every block (`checkAll`).
+///
+/// `threads.tail` holds what refreshes added since, unsorted: a generation entry, then batches each closed by
+/// two trailer entries (covered bytes; records and ids, the batch's entry count and CRC-32). A batch
+/// without its trailer at the end of the file (a write cut by a kill) is ignored and cut off by the next
+/// append; a batch whose CRC fails with more after it is damage. The tail is merged into `threads` once
+/// it passes an eighth of it. Entries are never removed: one that points at a superseded record is
+/// recognised on lookup (its id's latest offset is elsewhere), and dropped when the table is written
+/// again from the whole catalog.
+final class ThreadTable {
+    struct Entry: Comparable {
+        var key: UInt64
+        var value: UInt64
+        static func < (a: Entry, b: Entry) -> Bool { (a.key, a.value) < (b.key, b.value) }
+    }
+
+    /// A block or a tail batch fails its checksum: the table cannot be trusted (the refresh takes the
+    /// full path, which writes it again).
+    struct Damaged: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    enum Key {
+        static func message(_ id: String) -> UInt64 { StableHash.fnv1a64("m:" + id) }
+        static func gmail(_ id: UInt64) -> UInt64 { StableHash.fnv1a64("g:\(id)") }
+        static func record(_ id: String) -> UInt64 { StableHash.fnv1a64("r:" + id) }
+        /// A normalized subject (`SubjectNormalizer.normalize`), never empty.
+        static func subject(_ normalized: String) -> UInt64 { StableHash.fnv1a64("s:" + normalized) }
+        /// The dates of the replies the subject rule may place, under their normalized subject.
+        static func loneDates(_ normalized: String) -> UInt64 { StableHash.fnv1a64("l:" + normalized) }
+    }
+
+    static let magic: [UInt8] = Array("MMTHR02\n".utf8)
+    static let headerBytes = 80
+    static let blockEntries = 256
+    private static let generationMark: UInt64 = .max - 1
+    private static let trailerMark: UInt64 = .max
+
+    let directory: String
+    var mainPath: String { "\(directory)/threads" }
+    var tailPath: String { "\(directory)/threads.tail" }
+
+    private let main: MappedFile
+    private let mainCount: Int
+    private let blockCount: Int
+    private let generation: UInt64
+    private var verifiedBlocks = Set<Int>()
+    /// Catalog bytes whose records are in the table, and how many records and distinct ids they hold.
+    private(set) var covered: Int
+    private(set) var frames: Int
+    private(set) var distinct: Int
+    private var tail: [Entry] = []
+    private var tailValidBytes = 0
+    private var tailFileBytes = 0
+
+    /// Whether the threader may place `summary` by its subject: a reply with no reference at all.
+    static func mayJoinBySubject(_ summary: MessageSummary) -> Bool {
+        summary.references.isEmpty && summary.inReplyTo.isEmpty && SubjectNormalizer.hasReplyPrefix(summary.subject)
+    }
+
+    /// The keys under which a record is found by the ids it names (its thread's other members name them too).
+    static func mentionKeys(_ summary: MessageSummary) -> [UInt64] {
+        var keys: [UInt64] = []
+        if let id = summary.messageId, !id.isEmpty { keys.append(Key.message(id)) }
+        for id in summary.references + summary.inReplyTo where !id.isEmpty { keys.append(Key.message(id)) }
+        if let gmail = summary.gmailMessageId { keys.append(Key.gmail(gmail)) }
+        return keys
+    }
+
+    static func entries(for summary: MessageSummary, at offset: Int) -> [Entry] {
+        let at = UInt64(offset)
+        var entries = ([Key.record(summary.id)] + mentionKeys(summary)).map { Entry(key: $0, value: at) }
+        let subject = SubjectNormalizer.normalize(summary.subject)
+        if !subject.isEmpty {
+            entries.append(Entry(key: Key.subject(subject), value: at))
+            if mayJoinBySubject(summary) { entries.append(Entry(key: Key.loneDates(subject), value: UInt64(bitPattern: summary.date))) }
+        }
+        return entries
+    }
+
+    /// The table for the catalog as it is now, or nil when it is missing, damaged in its header, directory
+    /// or tail, or made for another catalog (then the caller threads the whole catalog and calls `write`).
+    static func open(directory: String, catalogPath: String) -> ThreadTable? {
+        try? opened(directory: directory, catalogPath: catalogPath)
+    }
+
+    /// `open`, saying why it fails: nil when the table is missing or belongs to another catalog (the next
+    /// refresh writes it again), `Damaged` when a checksum fails.
+    static func opened(directory: String, catalogPath: String) throws -> ThreadTable? {
+        guard let catalog = (try? Disk.status(catalogPath)) ?? nil,
+              let main = try? MappedFile(path: "\(directory)/threads") else { return nil }
+        let raw = main.bytes
+        guard raw.count >= headerBytes, raw.starts(with: magic) else {
+            if raw.starts(with: Array("MMTHR01\n".utf8)) { return nil } // written by an earlier version
+            throw Damaged(description: "its header is not a thread table's")
+        }
+        guard Gzip.crc32(UnsafeRawBufferPointer(rebasing: raw[0..<72])) == readUInt32(raw, 72) else {
+            throw Damaged(description: "its header fails its checksum")
+        }
+        let field = { (index: Int) in read(raw, 8 + index * 8) }
+        let count = Int(truncatingIfNeeded: field(4)), blocks = Int(truncatingIfNeeded: field(5))
+        guard count >= 0, blocks == (count + blockEntries - 1) / blockEntries,
+              raw.count == headerBytes + blocks * 16 + count * 16 else {
+            throw Damaged(description: "its size does not match its header")
+        }
+        guard Gzip.crc32(UnsafeRawBufferPointer(rebasing: raw[headerBytes..<(headerBytes + blocks * 16)])) == readUInt32(raw, 68) else {
+            throw Damaged(description: "its block directory fails its checksum")
+        }
+        // Made for this catalog: not longer than it, and the last record it covers is there. (Not tied to the
+        // inode: a copy of the mirror keeps its table; a rewrite of the catalog removes the table first.)
+        let covered = Int(truncatingIfNeeded: field(1)), lastFrame = Int(truncatingIfNeeded: field(6))
+        guard covered <= catalog.size else { return nil }
+        if lastFrame > 0 {
+            guard let fd = try? Disk.open(catalogPath, flags: Disk.OpenFlags.readOnly) else { return nil }
+            defer { Disk.close(fd) }
+            guard let head = try? Disk.read(fd, count: 8, offset: lastFrame, path: catalogPath), head.count == 8 else { return nil }
+            let matches = head.withUnsafeBytes { lastFrame + 12 + Int(readUInt32($0, 0)) <= covered && readUInt32($0, 4) == readUInt32(raw, 64) }
+            guard matches else { return nil }
+        }
+        let table = ThreadTable(directory: directory, main: main, count: count, blocks: blocks, generation: field(0), covered: covered,
+                                frames: Int(field(2)), distinct: Int(field(3)))
+        try table.readTail()
+        guard table.covered <= catalog.size else { return nil }
+        return table
+    }
+
+    private init(directory: String, main: MappedFile, count: Int, blocks: Int, generation: UInt64, covered: Int, frames: Int, distinct: Int) {
+        self.directory = directory
+        self.main = main
+        mainCount = count
+        blockCount = blocks
+        self.generation = generation
+        self.covered = covered
+        self.frames = frames
+        self.distinct = distinct
+    }
+
+    /// Reads the tail's whole batches (it is small: merged into `threads` past an eighth of it).
+    private func readTail() throws {
+        guard let bytes = try? Disk.readFileIfPresent(tailPath) else { return }
+        tailFileBytes = bytes.count
+        try bytes.withUnsafeBytes { raw in
+            let count = raw.count / 16
+            guard count >= 1, Self.read(raw, 0) == Self.generationMark, Self.read(raw, 8) == generation else { return }
+            tailValidBytes = 16
+            var pending: [Entry] = []
+            var start = 1, index = 1
+            while index < count {
+                let key = Self.read(raw, index * 16), value = Self.read(raw, index * 16 + 8)
+                guard key == Self.trailerMark else {
+                    pending.append(Entry(key: key, value: value))
+                    index += 1
+                    continue
+                }
+                guard index + 1 < count else { break } // a trailer cut in two: the last batch is torn
+                let counts = Self.read(raw, index * 16 + 16), check = Self.read(raw, index * 16 + 24)
+                let crc = Gzip.crc32(UnsafeRawBufferPointer(rebasing: raw[(start * 16)..<(index * 16 + 24)]))
+                guard UInt32(check >> 32) == crc, Int(check & 0xFFFF_FFFF) == pending.count else {
+                    // Torn when nothing follows it; anything after a bad batch means the file was damaged.
+                    if (index + 2) * 16 < raw.count { throw Damaged(description: "\(tailPath) holds a batch that fails its checksum") }
+                    break
+                }
+                tail += pending
+                pending = []
+                covered = max(covered, Int(value))
+                frames = Int(counts >> 32)
+                distinct = Int(counts & 0xFFFF_FFFF)
+                index += 2
+                start = index
+                tailValidBytes = index * 16
+            }
+        }
+        tail.sort()
+    }
+
+    private func entryKey(_ index: Int) -> UInt64 { Self.read(main.bytes, Self.headerBytes + blockCount * 16 + index * 16) }
+    private func entryValue(_ index: Int) -> UInt64 { Self.read(main.bytes, Self.headerBytes + blockCount * 16 + index * 16 + 8) }
+    private func blockFirstKey(_ block: Int) -> UInt64 { Self.read(main.bytes, Self.headerBytes + block * 16) }
+
+    /// Checks block `block`'s CRC the first time it is read.
+    private func verify(block: Int) throws {
+        guard !verifiedBlocks.contains(block) else { return }
+        let start = Self.headerBytes + blockCount * 16 + block * Self.blockEntries * 16
+        let end = min(start + Self.blockEntries * 16, Self.headerBytes + blockCount * 16 + mainCount * 16)
+        let crc = Gzip.crc32(UnsafeRawBufferPointer(rebasing: main.bytes[start..<end]))
+        guard crc == Self.readUInt32(main.bytes, Self.headerBytes + block * 16 + 8),
+              entryKey(block * Self.blockEntries) == blockFirstKey(block) else {
+            throw Damaged(description: "\(mainPath): block \(block) fails its checksum")
+        }
+        verifiedBlocks.insert(block)
+    }
+
+    /// The values recorded under `key` (catalog offsets; dates for `Key.loneDates`).
+    func lookup(_ key: UInt64) throws -> [UInt64] {
+        var found: [UInt64] = []
+        // The first block whose first key is not below `key`; the one before may hold it too.
+        var low = 0, high = blockCount
+        while low < high {
+            let middle = (low + high) / 2
+            if blockFirstKey(middle) < key { low = middle + 1 } else { high = middle }
+        }
+        var block = max(0, low - 1)
+        while block < blockCount, blockFirstKey(block) <= key {
+            try verify(block: block)
+            let first = block * Self.blockEntries, last = min(first + Self.blockEntries, mainCount)
+            var index = first
+            while index < last, entryKey(index) < key { index += 1 }
+            while index < last, entryKey(index) == key {
+                found.append(entryValue(index))
+                index += 1
+            }
+            if index < last { break } // a larger key ends the run inside this block
+            block += 1
+        }
+        var position = tail.partitioningIndex { $0.key >= key }
+        while position < tail.count, tail[position].key == key {
+            found.append(tail[position].value)
+            position += 1
+        }
+        return found
+    }
+
+    /// Reads every block (for `verify`); throws `Damaged` at the first that fails.
+    func checkAll() throws {
+        for block in 0..<blockCount { try verify(block: block) }
+    }
+
+    /// What is wrong with the table of `catalog`, for `verify`: nil when it is whole, missing, or written
+    /// for another catalog (the next refresh writes it again; neither gives a wrong answer).
+    static func damage(directory: String, catalogPath: String) -> String? {
+        do {
+            try opened(directory: directory, catalogPath: catalogPath)?.checkAll()
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    /// Adds what a refresh catalogued: durably appended to the tail, or merged into `threads` when the
+    /// tail has grown past an eighth of it.
+    func append(_ entries: [Entry], covered: Int, lastFrame: (offset: Int, crc: UInt32), frames: Int, distinct: Int) throws {
+        if tail.count + entries.count > max(4_096, mainCount / 8) {
+            var all = (0..<mainCount).map { Entry(key: entryKey($0), value: entryValue($0)) }
+            try checkAll()
+            all += tail
+            all += entries
+            try Self.writeMain(all, directory: directory, covered: covered, lastFrame: lastFrame,
+                               frames: frames, distinct: distinct)
+            return
+        }
+        var batch: [UInt8] = []
+        batch.reserveCapacity(entries.count * 16 + 32)
+        for entry in entries { Self.put(entry, into: &batch) }
+        Self.put(Entry(key: Self.trailerMark, value: UInt64(covered)), into: &batch)
+        Self.putUInt64(UInt64(frames) << 32 | UInt64(distinct), into: &batch)
+        let crc = batch.withUnsafeBytes { Gzip.crc32($0) }
+        Self.putUInt64(UInt64(crc) << 32 | UInt64(entries.count), into: &batch)
+        if tailValidBytes > 0 && tailValidBytes == tailFileBytes {
+            try Disk.append(batch, to: tailPath)
+        } else {
+            // No tail yet, or one that ends with a batch cut short: written again whole.
+            var bytes: [UInt8] = []
+            let existing = tailValidBytes > 0 ? ((try? Disk.readFile(tailPath)) ?? []) : []
+            if tailValidBytes > 0 && existing.count >= tailValidBytes {
+                bytes = Array(existing.prefix(tailValidBytes))
+            } else {
+                Self.put(Entry(key: Self.generationMark, value: generation), into: &bytes)
+            }
+            bytes += batch
+            try Disk.writeAtomically(bytes, to: tailPath)
+        }
+    }
+
+    /// Writes the table for the whole catalog (the full path: first refresh, reindex, compaction of the
+    /// catalog, a table found missing or damaged), reading it one record at a time. Superseded records get
+    /// entries too, as the tail gives them: lookups keep only an id's latest record.
+    static func write(catalog: CatalogFile) throws {
+        var entries: [Entry] = []
+        var ids = Set<String>()
+        var last = 0
+        let (records, end) = try catalog.forEachRecord { offset, summary in
+            entries += Self.entries(for: summary, at: offset)
+            ids.insert(summary.id)
+            last = offset
+        }
+        try writeMain(entries, directory: catalog.directory, covered: end,
+                      lastFrame: try lastFrame(catalog.path, offset: last), frames: records, distinct: ids.count)
+    }
+
+    /// Where the record at `offset` starts and its CRC, read from the catalog (`(0, 0)` for none).
+    static func lastFrame(_ path: String, offset: Int) throws -> (offset: Int, crc: UInt32) {
+        guard offset > 0 else { return (0, 0) }
+        let fd = try Disk.open(path, flags: Disk.OpenFlags.readOnly)
+        defer { Disk.close(fd) }
+        let head = try Disk.read(fd, count: 8, offset: offset, path: path)
+        guard head.count == 8 else { return (0, 0) }
+        return (offset, head.withUnsafeBytes { readUInt32($0, 4) })
+    }
+
+    private static func writeMain(_ unsorted: [Entry], directory: String, covered: Int,
+                                  lastFrame: (offset: Int, crc: UInt32), frames: Int, distinct: Int) throws {
+        let entries = unsorted.sorted()
+        let blocks = (entries.count + blockEntries - 1) / blockEntries
+        var body: [UInt8] = []
+        body.reserveCapacity(entries.count * 16)
+        for entry in entries { put(entry, into: &body) }
+        var directoryBytes: [UInt8] = []
+        directoryBytes.reserveCapacity(blocks * 16)
+        body.withUnsafeBytes { raw in
+            for block in 0..<blocks {
+                let start = block * blockEntries * 16, end = min(start + blockEntries * 16, raw.count)
+                putUInt64(entries[block * blockEntries].key, into: &directoryBytes)
+                putUInt64(UInt64(Gzip.crc32(UnsafeRawBufferPointer(rebasing: raw[start..<end]))), into: &directoryBytes)
+            }
+        }
+        var bytes = magic
+        bytes.reserveCapacity(headerBytes + directoryBytes.count + body.count)
+        // A new generation each time: a tail an earlier `threads` left (a kill before its unlink) is ignored.
+        let generation = UInt64.random(in: 1...(UInt64.max - 2))
+        for value in [generation, UInt64(covered), UInt64(frames), UInt64(distinct), UInt64(entries.count), UInt64(blocks), UInt64(lastFrame.offset)] {
+            putUInt64(value, into: &bytes)
+        }
+        putUInt32(lastFrame.crc, into: &bytes)
+        putUInt32(directoryBytes.withUnsafeBytes { Gzip.crc32($0) }, into: &bytes)
+        putUInt32(bytes.withUnsafeBytes { Gzip.crc32($0) }, into: &bytes)
+        putUInt32(0, into: &bytes)
+        bytes += directoryBytes
+        bytes += body
+        try Disk.writeAtomically(bytes, to: "\(directory)/threads")
+        // The tail's entries are all in `threads` now; one left by a kill before this unlink repeats
+        // entries, which lookups tolerate.
+        _ = try Disk.removeIfPresent("\(directory)/threads.tail")
+    }
+
+    private static func put(_ entry: Entry, into bytes: inout [UInt8]) {
+        putUInt64(entry.key, into: &bytes)
+        putUInt64(entry.value, into: &bytes)
+    }
+
+    private static func putUInt64(_ value: UInt64, into bytes: inout [UInt8]) {
+        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+    }
+
+    private static func putUInt32(_ value: UInt32, into bytes: inout [UInt8]) {
+        for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
+    }
+
+    private static func read(_ raw: UnsafeRawBufferPointer, _ offset: Int) -> UInt64 {
+        raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self).littleEndian
+    }
+
+    private static func readUInt32(_ raw: UnsafeRawBufferPointer, _ offset: Int) -> UInt32 {
+        raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self).littleEndian
+    }
+}
+
+private extension Array {
+    /// The first index whose element satisfies `predicate`, for an array partitioned by it.
+    func partitioningIndex(where predicate: (Element) -> Bool) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if predicate(self[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+}
