@@ -8,10 +8,23 @@ enum Snippet {
     {
         let bytes = Array(text.utf8)
         let windowBytes = max(40, length) * 11 / 10
+        let matches = firstMatches(in: text, terms: terms, analyzer: analyzer, windowBytes: windowBytes)
+        let ranges = merged(matches)
+        let shown = window(in: bytes, around: ranges, windowBytes: windowBytes)
+        let (out, marks) = collapsed(bytes, window: shown, marking: ranges)
+        let prefix = shown.lowerBound > 0 ? "… " : ""
+        var snippet = prefix + String(decoding: out, as: UTF8.self)
+        if shown.upperBound < bytes.count { snippet += " …" }
+        return (snippet, highlights(in: out, marks: marks, after: prefix.count))
+    }
+
+    /// The tokens of `text` that are query terms, up to a window's worth past the first one.
+    ///
+    /// Reading stops there: later hits cannot join the first hit's window, and most hits come early,
+    /// so long texts are rarely read to the end.
+    static func firstMatches(in text: String, terms: Set<String>, analyzer: Analyzer, windowBytes: Int) -> [Token] {
         var matches: [Token] = []
         if !terms.isEmpty {
-            // Read on until a window's worth past the first hit: later hits cannot join its window,
-            // and most hits come early, so long texts are rarely read to the end.
             analyzer.forEachToken(in: text) { token in
                 if let first = matches.first, token.utf8Range.lowerBound > first.utf8Range.lowerBound + windowBytes {
                     return false
@@ -20,7 +33,11 @@ enum Snippet {
                 return true
             }
         }
-        // Merge overlapping token ranges (an address and its parts).
+        return matches
+    }
+
+    /// The matches' byte ranges in order, overlapping ones (an address and its parts) merged.
+    static func merged(_ matches: [Token]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         for token in matches.sorted(by: { $0.utf8Range.lowerBound < $1.utf8Range.lowerBound }) {
             if let last = ranges.last, token.utf8Range.lowerBound < last.upperBound {
@@ -29,6 +46,12 @@ enum Snippet {
                 ranges.append(token.utf8Range)
             }
         }
+        return ranges
+    }
+
+    /// The bytes to show: about `windowBytes` around the densest cluster of `ranges`, starting and ending
+    /// on word boundaries (never inside a highlight) and on whole UTF-8 characters.
+    static func window(in bytes: [UInt8], around ranges: [Range<Int>], windowBytes: Int) -> Range<Int> {
         var start = 0
         if !ranges.isEmpty {
             var best = 0
@@ -42,7 +65,6 @@ enum Snippet {
             }
             start = max(0, ranges[best].lowerBound - windowBytes / 3)
         }
-        // Start and end on word boundaries.
         if start > 0 {
             var k = start
             while k < bytes.count && k < ranges.first(where: { $0.lowerBound >= start })?.lowerBound ?? bytes.count
@@ -59,10 +81,16 @@ enum Snippet {
         }
         while end < bytes.count && end > 0 && bytes[end] & 0xC0 == 0x80 { end += 1 }
         while start > 0 && start < bytes.count && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return start..<end
+    }
 
-        // Collapse whitespace on bytes; remember where highlights land in the output bytes.
+    /// The bytes of `window` with whitespace collapsed and trailing space dropped, and where the
+    /// `ranges` that lie wholly inside it land in those output bytes.
+    static func collapsed(_ bytes: [UInt8], window: Range<Int>, marking ranges: [Range<Int>])
+        -> (bytes: [UInt8], marks: [Range<Int>])
+    {
         var out: [UInt8] = []
-        out.reserveCapacity(end - start + 8)
+        out.reserveCapacity(window.count + 8)
         var marks: [Range<Int>] = []
         var previousSpace = true
         func append(_ from: Int, _ to: Int) {
@@ -78,21 +106,22 @@ enum Snippet {
                 }
             }
         }
-        var cursor = start
-        for r in ranges where r.lowerBound >= start && r.upperBound <= end {
+        var cursor = window.lowerBound
+        for r in ranges where r.lowerBound >= window.lowerBound && r.upperBound <= window.upperBound {
             append(cursor, r.lowerBound)
             let offset = out.count
             append(r.lowerBound, r.upperBound)
             marks.append(offset..<out.count)
             cursor = r.upperBound
         }
-        append(cursor, end)
+        append(cursor, window.upperBound)
         while out.last == 0x20 { out.removeLast() }
-        let prefix = start > 0 ? "… " : ""
-        let prefixCount = prefix.count
-        var snippet = prefix + String(decoding: out, as: UTF8.self)
-        if end < bytes.count { snippet += " …" }
-        // Highlights in Characters (counting only the short stretches between them).
+        return (out, marks)
+    }
+
+    /// The marks as highlights in Characters of the snippet, `prefixCount` Characters in (counting only
+    /// the short stretches between marks, not the whole text again for each).
+    static func highlights(in out: [UInt8], marks: [Range<Int>], after prefixCount: Int) -> [SearchHit.Highlight] {
         var highlights: [SearchHit.Highlight] = []
         var characters = prefixCount
         var previous = 0
@@ -103,7 +132,7 @@ enum Snippet {
             characters += length
             previous = mark.upperBound
         }
-        return (snippet, highlights)
+        return highlights
     }
 
     @inline(__always)

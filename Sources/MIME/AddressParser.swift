@@ -6,76 +6,102 @@ import MailCore
 public enum AddressParser {
     public static func parse<Bytes: RandomAccessCollection>(_ raw: Bytes) -> [EmailAddress]
     where Bytes.Element == UInt8, Bytes.Index == Int {
-        var result = [EmailAddress]()
-        var entry = Entry()
+        var list = ListState()
         var index = raw.startIndex
         let end = raw.endIndex
-        var inAngle = false
         while index < end {
             let byte = raw[index]
-            if inAngle {
-                if byte == UInt8(ascii: ">") {
-                    inAngle = false
-                    entry.phraseAtClose = entry.phrase.count
-                } else if byte == UInt8(ascii: "(") {
-                    // A comment inside the address: not part of it, but kept like any comment.
-                    var depth = 1
-                    index += 1
-                    var comment = [UInt8]()
-                    while index < end, depth > 0 {
-                        let inner = raw[index]
-                        if inner == UInt8(ascii: "\\"), index + 1 < end { comment.append(raw[index + 1]); index += 2; continue }
-                        if inner == UInt8(ascii: "(") { depth += 1 }
-                        if inner == UInt8(ascii: ")") { depth -= 1 }
-                        if depth > 0 {
-                            if inner != 0x0D && inner != 0x0A { comment.append(inner) }
-                            index += 1
-                        }
-                    }
-                    entry.comments.append(comment)
-                } else if byte == UInt8(ascii: "\"") {
-                    // Quoted local part inside brackets: keep the quotes' content.
-                    entry.angle.append(byte)
-                } else if byte == UInt8(ascii: ",") && !entry.angleHasAt() {
-                    // "<a, b>"? More likely a missing ">": end the entry.
-                    inAngle = false
-                    entry.finish(into: &result)
-                    entry = Entry()
-                } else if byte != 0x0D && byte != 0x0A {
-                    entry.angle.append(byte)
-                }
-                index += 1
-                continue
+            if byte == UInt8(ascii: "(") {
+                // A comment names the mailbox or follows its name; inside the brackets it is not part of the
+                // address, but kept like any comment.
+                let (comment, close) = self.comment(in: raw, from: index + 1)
+                list.entry.comments.append(comment)
+                if !list.inAngle { list.entry.phrase.append(0x20) }
+                index = close
+            } else if list.inAngle {
+                list.takeInAngle(byte)
+            } else if byte == UInt8(ascii: "\"") {
+                let (text, close) = quoted(in: raw, from: index + 1)
+                list.entry.phrase.append(contentsOf: text)
+                list.entry.sawQuote = true
+                index = close
+            } else {
+                list.take(byte)
             }
+            index += 1
+        }
+        list.entry.finish(into: &list.result)
+        return list.result
+    }
+
+    /// The text of a comment whose "(" came just before `start` (nested comments and escapes kept, line
+    /// breaks dropped), and the index of its closing ")" (or the end).
+    static func comment<Bytes: RandomAccessCollection>(in raw: Bytes, from start: Int) -> (text: [UInt8], close: Int)
+    where Bytes.Element == UInt8, Bytes.Index == Int {
+        let end = raw.endIndex
+        var index = start
+        var depth = 1
+        var comment = [UInt8]()
+        while index < end, depth > 0 {
+            let inner = raw[index]
+            if inner == UInt8(ascii: "\\"), index + 1 < end {
+                comment.append(raw[index + 1]); index += 2; continue
+            }
+            if inner == UInt8(ascii: "(") { depth += 1 }
+            if inner == UInt8(ascii: ")") { depth -= 1; if depth == 0 { break } }
+            if inner != 0x0D && inner != 0x0A { comment.append(inner) }
+            index += 1
+        }
+        return (comment, index)
+    }
+
+    /// The content of a quoted string whose opening quote came just before `start` (escapes resolved, line
+    /// breaks dropped), and the index of its closing quote (or the end).
+    static func quoted<Bytes: RandomAccessCollection>(in raw: Bytes, from start: Int) -> (text: [UInt8], close: Int)
+    where Bytes.Element == UInt8, Bytes.Index == Int {
+        let end = raw.endIndex
+        var index = start
+        var text = [UInt8]()
+        while index < end, raw[index] != UInt8(ascii: "\"") {
+            if raw[index] == UInt8(ascii: "\\"), index + 1 < end { index += 1 }
+            if raw[index] != 0x0D && raw[index] != 0x0A { text.append(raw[index]) }
+            index += 1
+        }
+        return (text, index)
+    }
+
+    /// The addresses read so far and the entry being read, fed the bytes that are not in quotes or comments.
+    struct ListState {
+        var result = [EmailAddress]()
+        var entry = Entry()
+        /// Between "<" and ">".
+        var inAngle = false
+
+        mutating func finishEntry() {
+            entry.finish(into: &result)
+            entry = Entry()
+        }
+
+        /// A byte between "<" and ">".
+        mutating func takeInAngle(_ byte: UInt8) {
+            if byte == UInt8(ascii: ">") {
+                inAngle = false
+                entry.phraseAtClose = entry.phrase.count
+            } else if byte == UInt8(ascii: "\"") {
+                // Quoted local part inside brackets: keep the quotes' content.
+                entry.angle.append(byte)
+            } else if byte == UInt8(ascii: ",") && !entry.angleHasAt() {
+                // "<a, b>"? More likely a missing ">": end the entry.
+                inAngle = false
+                finishEntry()
+            } else if byte != 0x0D && byte != 0x0A {
+                entry.angle.append(byte)
+            }
+        }
+
+        /// A byte outside brackets.
+        mutating func take(_ byte: UInt8) {
             switch byte {
-            case UInt8(ascii: "\""):
-                index += 1
-                while index < end, raw[index] != UInt8(ascii: "\"") {
-                    if raw[index] == UInt8(ascii: "\\"), index + 1 < end { index += 1 }
-                    if raw[index] != 0x0D && raw[index] != 0x0A { entry.phrase.append(raw[index]) }
-                    index += 1
-                }
-                entry.sawQuote = true
-                index += 1
-                continue
-            case UInt8(ascii: "("):
-                var depth = 1
-                index += 1
-                var comment = [UInt8]()
-                while index < end, depth > 0 {
-                    let inner = raw[index]
-                    if inner == UInt8(ascii: "\\"), index + 1 < end {
-                        comment.append(raw[index + 1]); index += 2; continue
-                    }
-                    if inner == UInt8(ascii: "(") { depth += 1 }
-                    if inner == UInt8(ascii: ")") { depth -= 1; if depth == 0 { break } }
-                    if inner != 0x0D && inner != 0x0A { comment.append(inner) }
-                    index += 1
-                }
-                entry.comments.append(comment)
-                entry.phrase.append(0x20)
-                index += 1
-                continue
             case UInt8(ascii: "<"):
                 if let close = entry.phraseAtClose, entry.angleHasAt() {
                     // "Bob <bob@x> Bobby <bobby@x>": a second bracketed address with no comma before it
@@ -83,8 +109,7 @@ public enum AddressParser {
                     // since the first ">" being its name.
                     let name = Array(entry.phrase[close...])
                     entry.phrase.removeSubrange(close...)
-                    entry.finish(into: &result)
-                    entry = Entry()
+                    finishEntry()
                     entry.phrase = name
                 }
                 inAngle = true
@@ -92,8 +117,7 @@ public enum AddressParser {
                 entry.angle.removeAll()
                 entry.angleScan = AtScan()
             case UInt8(ascii: ","):
-                entry.finish(into: &result)
-                entry = Entry()
+                finishEntry()
             case UInt8(ascii: ":"):
                 // Group name ends here (unless this looks like "mailto:" inside an address).
                 if !entry.hasAngle && !entry.phraseHasAt() {
@@ -102,17 +126,13 @@ public enum AddressParser {
                     entry.phrase.append(byte)
                 }
             case UInt8(ascii: ";"):
-                entry.finish(into: &result)
-                entry = Entry()
+                finishEntry()
             case 0x0D, 0x0A:
                 entry.phrase.append(0x20)
             default:
                 entry.phrase.append(byte)
             }
-            index += 1
         }
-        entry.finish(into: &result)
-        return result
     }
 
     /// Whether a growing byte buffer holds an "@", looking only at bytes added since the last

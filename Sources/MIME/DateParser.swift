@@ -9,53 +9,72 @@ public enum DateParser {
     where Bytes.Element == UInt8, Bytes.Index == Int {
         let bytes = HeaderSyntax.stripComments(raw)
         if let iso = parseISO(bytes) { return iso }
-        let tokens = bytes.split { HeaderSyntax.isSpace($0) || $0 == UInt8(ascii: ",") }
+        return assemble(Fields(bytes.split { HeaderSyntax.isSpace($0) || $0 == UInt8(ascii: ",") }))
+    }
+
+    /// What the words of a date say, in whatever order they came: the bare numbers (day, year, maybe a
+    /// numeric month) are told apart only once all are read, by `assemble`.
+    struct Fields {
         var numbers = [Int]()
         var numberWidths = [Int]()
         var month: Int?
         var time: (Int, Int, Int)?
         var offset: Int32?
-        for token in tokens {
-            let word = Array(token)
+
+        init(_ tokens: [ArraySlice<UInt8>]) {
+            for token in tokens { read(Array(token)) }
+        }
+
+        /// Takes one word: the first time-like word is the time, a sign word after it the zone, digits a
+        /// number, a month name the month, a zone name after the time the zone; anything else is ignored.
+        mutating func read(_ word: [UInt8]) {
             if word.contains(UInt8(ascii: ":")) && time == nil {
-                if let parsed = parseTime(word) {
+                if let parsed = DateParser.parseTime(word) {
                     time = parsed.time
                     if let zone = parsed.zone { offset = zone }
-                    continue
+                    return
                 }
             }
             if let first = word.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-"), word.count >= 2, time != nil, offset == nil {
-                if let zone = parseNumericZone(word) { offset = zone; continue }
+                if let zone = DateParser.parseNumericZone(word) { offset = zone; return }
             }
             if word.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
                 if word.count <= 9, let value = Int(String(decoding: word, as: UTF8.self)) {
                     numbers.append(value)
                     numberWidths.append(word.count)
                 }
-                continue
+                return
             }
             let letters = word.map { $0 | 0x20 }
             // The last month-like word wins: French "mar." (mardi) comes before "juil.".
-            if letters.count >= 3, let found = monthNumber(letters) {
+            if letters.count >= 3, let found = DateParser.monthNumber(letters) {
                 month = found
-                continue
+                return
             }
             // "GMT+0100", "UTC-05:00": a named zone followed by a numeric offset.
             if time != nil, offset == nil, let sign = word.firstIndex(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }), sign > 0,
-               let zone = parseNumericZone(Array(word[sign...]).filter { $0 != UInt8(ascii: ":") }) {
+               let zone = DateParser.parseNumericZone(Array(word[sign...]).filter { $0 != UInt8(ascii: ":") }) {
                 offset = zone
-                continue
+                return
             }
-            if time != nil, offset == nil, let zone = namedZone(letters) {
+            if time != nil, offset == nil, let zone = DateParser.namedZone(letters) {
                 offset = zone
-                continue
+                return
             }
         }
-        guard let (hour, minute, second) = time else { return nil }
+    }
+
+    /// The date the fields name, deciding which bare number is the day, the year and (with no month
+    /// name) the month; nil without a time or with too few numbers.
+    static func assemble(_ fields: Fields) -> MIMEDate? {
+        let numbers = fields.numbers
+        let numberWidths = fields.numberWidths
+        let offset = fields.offset
+        guard let (hour, minute, second) = fields.time else { return nil }
         var day: Int
         var year: Int
         var yearWidth: Int
-        if let month {
+        if let month = fields.month {
             guard numbers.count >= 2 else { return nil }
             // "1 Jul 2003" or asctime "Jul 1 ... 2003": the 4-digit (or > 31) one is the year.
             if numbers[0] > 31 || numberWidths[0] >= 3 {

@@ -48,7 +48,6 @@ public final class SyncEngine {
         var stopAccount = false
         var sessionIsSuspect = false
         for name in names {
-            var mailboxResult = MailboxSyncResult(account: account.name, mailbox: name)
             if stopAccount {
                 continue
             }
@@ -64,40 +63,11 @@ public final class SyncEngine {
                     break
                 }
             }
-            var attempt = 0
-            while true {
-                do {
-                    try syncMailbox(name, account: account, session: session, budget: budget, result: &mailboxResult)
-                    mailboxResult.error = nil
-                    break
-                } catch {
-                    let scope = Failure.scope(of: error)
-                    if scope == .connection, attempt < options.reconnectAttempts {
-                        let delay = options.reconnectDelays[min(attempt, options.reconnectDelays.count - 1)]
-                        attempt += 1
-                        observer.warning("\(account.name)/\(Failure.printable(name)): \(Failure.message(error)); reconnecting (attempt \(attempt) of \(options.reconnectAttempts))")
-                        session.logout()
-                        Thread.sleep(forTimeInterval: delay)
-                        do {
-                            session = try connector.connect(account, password: password)
-                            continue
-                        } catch {
-                            mailboxResult.error = Failure.message(error)
-                            mailboxResult.errorIsTemporary = Failure.isTemporary(error)
-                            stopAccount = true
-                            break
-                        }
-                    }
-                    mailboxResult.error = "\(Failure.printable(name)): \(Failure.message(error))"
-                    mailboxResult.errorIsTemporary = Failure.isTemporary(error) || scope == .connection
-                    // A mailbox that keeps breaking the connection (one message the server cannot send)
-                    // must not starve the others: they get a fresh connection below, and if none can be
-                    // opened the account stops there.
-                    if scope == .account || scope == .store { stopAccount = true }
-                    sessionIsSuspect = true
-                    break
-                }
-            }
+            let outcome = syncMailboxReconnecting(name, account: account, password: password, session: &session,
+                                                  budget: budget)
+            let mailboxResult = outcome.result
+            stopAccount = outcome.stopAccount
+            sessionIsSuspect = outcome.sessionIsSuspect
             if mailboxResult.remaining > 0 {
                 result.notices.append(budgetNotice(mailboxResult, budget: budget))
             }
@@ -106,6 +76,52 @@ public final class SyncEngine {
         }
         session.logout()
         return result
+    }
+
+    /// Syncs one mailbox on `session`, reconnecting (and replacing `session`) after a dropped connection up to
+    /// `options.reconnectAttempts` times. `stopAccount`: the account's other mailboxes must not be tried;
+    /// `sessionIsSuspect`: the mailbox failed mid-conversation, so the next one needs a fresh connection.
+    private func syncMailboxReconnecting(_ name: String, account: AccountConfiguration, password: Secret,
+                                         session: inout RemoteSession, budget: DownloadBudget)
+        -> (result: MailboxSyncResult, stopAccount: Bool, sessionIsSuspect: Bool) {
+        var mailboxResult = MailboxSyncResult(account: account.name, mailbox: name)
+        var stopAccount = false
+        var sessionIsSuspect = false
+        var attempt = 0
+        while true {
+            do {
+                try syncMailbox(name, account: account, session: session, budget: budget, result: &mailboxResult)
+                mailboxResult.error = nil
+                break
+            } catch {
+                let scope = Failure.scope(of: error)
+                if scope == .connection, attempt < options.reconnectAttempts {
+                    let delay = options.reconnectDelays[min(attempt, options.reconnectDelays.count - 1)]
+                    attempt += 1
+                    observer.warning("\(account.name)/\(Failure.printable(name)): \(Failure.message(error)); reconnecting (attempt \(attempt) of \(options.reconnectAttempts))")
+                    session.logout()
+                    Thread.sleep(forTimeInterval: delay)
+                    do {
+                        session = try connector.connect(account, password: password)
+                        continue
+                    } catch {
+                        mailboxResult.error = Failure.message(error)
+                        mailboxResult.errorIsTemporary = Failure.isTemporary(error)
+                        stopAccount = true
+                        break
+                    }
+                }
+                mailboxResult.error = "\(Failure.printable(name)): \(Failure.message(error))"
+                mailboxResult.errorIsTemporary = Failure.isTemporary(error) || scope == .connection
+                // A mailbox that keeps breaking the connection (one message the server cannot send)
+                // must not starve the others: `sync` gives them a fresh connection, and if none can be
+                // opened the account stops there.
+                if scope == .account || scope == .store { stopAccount = true }
+                sessionIsSuspect = true
+                break
+            }
+        }
+        return (mailboxResult, stopAccount, sessionIsSuspect)
     }
 
     private func syncMailbox(_ name: String, account: AccountConfiguration, session: RemoteSession,
