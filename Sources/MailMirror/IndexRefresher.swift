@@ -61,7 +61,6 @@ struct IndexRefresher {
     /// Most existing records a refresh by lookup reads; past it the full path runs.
     static let maxLookupReads = 50_000
 
-
     /// The full path must run instead (the lookups would read too much).
     private struct TooMuch: Error {}
 
@@ -75,6 +74,8 @@ struct IndexRefresher {
         } catch is ThreadTable.Damaged {
             return nil
         } catch is TooMuch {
+            return nil
+        } catch is ThreadLookup.TooMuch {
             return nil
         }
     }
@@ -96,100 +97,22 @@ struct IndexRefresher {
     private func refresh(through table: ThreadTable, texts known: IndexTextCache) throws -> Int {
         let (fresh, end) = try store.catalog.records(from: table.covered)
         guard fresh.count <= Self.maxLookupRecords else { throw TooMuch() }
-        let freshIds = Set(fresh.map(\.summary.id))
-        // Latest and first offset of each id the table knows.
-        var spans: [String: (first: Int, latest: Int)?] = [:]
-        func span(_ id: String) throws -> (first: Int, latest: Int)? {
-            if let known = spans[id] { return known }
-            let offsets = try table.lookup(ThreadTable.Key.record(id)).map { Int($0) }
-            let found = offsets.min().map { ($0, offsets.max()!) }
-            spans[id] = found
-            return found
-        }
-        var existing: [Int: MessageSummary] = [:] // latest records read, by offset
-        var seen = Set<Int>()
-        var asked = Set<UInt64>()
-        /// Reads the records at `offsets` that are still the latest of their id.
-        func read(_ offsets: [Int]) throws -> [MessageSummary] {
-            let wanted = offsets.filter { seen.insert($0).inserted }
-            var found: [MessageSummary] = []
-            for (offset, record) in try store.catalog.records(at: wanted.sorted()) where try span(record.id)?.latest == offset {
-                existing[offset] = record
-                found.append(record)
-            }
-            guard existing.count <= Self.maxLookupReads else { throw TooMuch() }
-            return found
-        }
-        /// Adds the reference threads of `records` (step 1).
-        func close(_ records: [MessageSummary]) throws {
-            var frontier = records
-            while !frontier.isEmpty {
-                var offsets: [Int] = []
-                for record in frontier {
-                    for key in ThreadTable.mentionKeys(record) where asked.insert(key).inserted {
-                        offsets += try table.lookup(key).map { Int($0) }
-                    }
-                }
-                frontier = try read(offsets)
-            }
-        }
+        let freshRecords = fresh.map(\.summary)
+        let freshIds = Set(freshRecords.map(\.id))
+        var lookup = ThreadLookup(table: table, catalog: store.catalog, maxReads: Self.maxLookupReads)
+        // Step 1: the reference threads of the new records and of the earlier records of their ids.
         var earlier: [Int] = []
-        for id in freshIds { if let known = try span(id) { earlier.append(known.latest) } }
-        try close(fresh.map(\.summary) + read(earlier))
-        let core = Set(existing.values.map(\.id)).union(freshIds)
+        for id in freshIds { if let known = try lookup.span(id) { earlier.append(known.latest) } }
+        try lookup.close(freshRecords + lookup.read(earlier))
+        let core = Set(lookup.existing.values.map(\.id)).union(freshIds)
+        // Step 2: the subjects those threads had and have, read whole where the subject rule may decide anew.
+        let before = try lookup.ordered()
+        let whole = try subjectsSeenWhole(before: before, fresh: freshRecords, core: core, lookup: &lookup)
+        let final = CatalogView(records: (whole.isEmpty ? before : try lookup.ordered()) + freshRecords)
+        let (changed, due) = Self.rethreaded(final, core: core, whole: whole, freshIds: freshIds)
 
-        // Step 2: the subjects the touched threads had and have, and the earliest first message under each.
-        /// The records read, in the catalog's order (each id where it first appeared).
-        func ordered() throws -> [MessageSummary] {
-            var keyed: [(first: Int, id: String, offset: Int)] = []
-            keyed.reserveCapacity(existing.count)
-            for (offset, record) in existing { keyed.append((try span(record.id)?.first ?? Int.max, record.id, offset)) }
-            keyed.sort { ($0.first, $0.id) < ($1.first, $1.id) }
-            return keyed.map { existing[$0.offset]! }
-        }
-        let before = try ordered()
-        var earliest: [String: Int64] = [:]
-        for records in [before, before + fresh.map(\.summary)] {
-            let messages = CatalogView.deduplicated(records).unique
-            for (group, message) in zip(Threader.subjectGroups(for: messages), messages) where !group.subject.isEmpty && core.contains(message.id) {
-                earliest[group.subject] = min(earliest[group.subject] ?? .max, group.firstDate)
-            }
-        }
-        var whole = Set<String>()
-        for (subject, since) in earliest.sorted(by: { $0.key < $1.key }) {
-            var dates = try table.lookup(ThreadTable.Key.loneDates(subject)).map { Int64(bitPattern: $0) }
-            for record in fresh.map(\.summary) where ThreadTable.mayJoinBySubject(record) && SubjectNormalizer.normalize(record.subject) == subject {
-                dates.append(record.date)
-            }
-            guard dates.contains(where: { $0 >= since }) else { continue }
-            whole.insert(subject)
-            try close(read(try table.lookup(ThreadTable.Key.subject(subject)).map { Int($0) }))
-        }
-
-        let final = CatalogView(records: (whole.isEmpty ? before : try ordered()) + fresh.map(\.summary))
-        let groups = Threader.subjectGroups(for: final.messages)
-        var assigned: [String: String] = [:]
-        for (group, message) in zip(groups, final.messages) where core.contains(message.id) || whole.contains(group.subject) {
-            assigned[message.id] = message.threadId
-        }
-        var changed: [MessageSummary] = []
-        var due: [MessageSummary] = []
-        for record in final.records {
-            guard let thread = assigned[record.id] else { continue }
-            if record.threadId != thread {
-                var updated = record
-                updated.threadId = thread
-                changed.append(updated)
-            }
-        }
-        let dueIds = Set(changed.map(\.id)).union(freshIds)
-        for message in final.messages where dueIds.contains(message.id) {
-            var message = message
-            if let thread = assigned[message.id] { message.threadId = thread }
-            due.append(message)
-        }
         var newIds = 0
-        for id in freshIds where try span(id) == nil { newIds += 1 }
+        for id in freshIds where try lookup.span(id) == nil { newIds += 1 }
         let frames = table.frames + fresh.count + changed.count, distinct = table.distinct + newIds
         // The catalog is due for compaction: the full path rewrites it (and the table). A small catalog
         // waits for a few thousand superseded records (a few hundred KB), or every sync would rewrite it.
@@ -199,18 +122,80 @@ struct IndexRefresher {
             defer { writer.close() }
             try add(due, to: writer, texts: known, batch: 1_000)
         }
+        try record(fresh: fresh, changed: changed, in: table, catalogEnd: end, frames: frames, distinct: distinct)
+        try writeState(records: distinct)
+        return due.count
+    }
+
+    /// The subjects of the touched threads (before and with the new records) whose every thread the
+    /// lookup must read: those with a reply without references dated at or after the earliest touched
+    /// thread under the subject. The threads of those subjects are added to `lookup`.
+    private func subjectsSeenWhole(
+        before: [MessageSummary], fresh: [MessageSummary], core: Set<String>, lookup: inout ThreadLookup
+    ) throws -> Set<String> {
+        var earliest: [String: Int64] = [:]
+        for records in [before, before + fresh] {
+            let messages = CatalogView.deduplicated(records).unique
+            for (group, message) in zip(Threader.subjectGroups(for: messages), messages)
+            where !group.subject.isEmpty && core.contains(message.id) {
+                earliest[group.subject] = min(earliest[group.subject] ?? .max, group.firstDate)
+            }
+        }
+        var whole = Set<String>()
+        for (subject, since) in earliest.sorted(by: { $0.key < $1.key }) {
+            var dates = try lookup.table.lookup(ThreadTable.Key.loneDates(subject)).map { Int64(bitPattern: $0) }
+            for record in fresh where ThreadTable.mayJoinBySubject(record) && SubjectNormalizer.normalize(record.subject) == subject {
+                dates.append(record.date)
+            }
+            guard dates.contains(where: { $0 >= since }) else { continue }
+            whole.insert(subject)
+            try lookup.close(lookup.read(try lookup.table.lookup(ThreadTable.Key.subject(subject)).map { Int($0) }))
+        }
+        return whole
+    }
+
+    /// The threader's ids over `final`, taken for the messages of `core` and of the subjects seen whole
+    /// (every other record keeps its stored id): the records whose thread changed, and the messages to
+    /// index again (those and the new ones).
+    private static func rethreaded(
+        _ final: CatalogView, core: Set<String>, whole: Set<String>, freshIds: Set<String>
+    ) -> (changed: [MessageSummary], due: [MessageSummary]) {
+        let groups = Threader.subjectGroups(for: final.messages)
+        var assigned: [String: String] = [:]
+        for (group, message) in zip(groups, final.messages) where core.contains(message.id) || whole.contains(group.subject) {
+            assigned[message.id] = message.threadId
+        }
+        var changed: [MessageSummary] = []
+        for record in final.records {
+            guard let thread = assigned[record.id], record.threadId != thread else { continue }
+            var updated = record
+            updated.threadId = thread
+            changed.append(updated)
+        }
+        let dueIds = Set(changed.map(\.id)).union(freshIds)
+        var due: [MessageSummary] = []
+        for message in final.messages where dueIds.contains(message.id) {
+            var message = message
+            if let thread = assigned[message.id] { message.threadId = thread }
+            due.append(message)
+        }
+        return (changed, due)
+    }
+
+    /// Appends the changed records to the catalog, then the table entries of the new and changed records.
+    private func record(
+        fresh: [(offset: Int, summary: MessageSummary)], changed: [MessageSummary], in table: ThreadTable,
+        catalogEnd end: Int, frames: Int, distinct: Int
+    ) throws {
         var entries: [ThreadTable.Entry] = []
         for (offset, record) in fresh { entries += ThreadTable.entries(for: record, at: offset) }
         let offsets = try store.catalog.append(changed)
         for (offset, record) in zip(offsets, changed) { entries += ThreadTable.entries(for: record, at: offset) }
         let covered = offsets.isEmpty ? end : Int(Self.fileSize(store.catalog.path))
-        if !entries.isEmpty {
-            let last = offsets.last ?? fresh.last?.offset ?? 0
-            try table.append(entries, covered: covered, lastFrame: try ThreadTable.lastFrame(store.catalog.path, offset: last),
-                             frames: frames, distinct: distinct)
-        }
-        try writeState(records: distinct)
-        return due.count
+        guard !entries.isEmpty else { return }
+        let last = offsets.last ?? fresh.last?.offset ?? 0
+        try table.append(entries, covered: covered, lastFrame: try ThreadTable.lastFrame(store.catalog.path, offset: last),
+                         frames: frames, distinct: distinct)
     }
 
     /// The index document of a catalogued message: its text comes from the store again.

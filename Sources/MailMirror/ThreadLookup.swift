@@ -1,0 +1,71 @@
+import MailCore
+import MIME
+import Store
+
+/// The catalog records an index refresh by lookup reads, found through `catalog/threads` and read one by
+/// one (never the catalog whole), with what was already asked so that nothing is read twice.
+struct ThreadLookup {
+    /// Too many records read: the full path costs less.
+    struct TooMuch: Error {}
+
+    let table: ThreadTable
+    let catalog: CatalogFile
+    let maxReads: Int
+
+    /// The latest records read, by offset.
+    private(set) var existing: [Int: MessageSummary] = [:]
+    private var spans: [String: (first: Int, latest: Int)?] = [:]
+    private var seen = Set<Int>()
+    private var asked = Set<UInt64>()
+
+    init(table: ThreadTable, catalog: CatalogFile, maxReads: Int) {
+        self.table = table
+        self.catalog = catalog
+        self.maxReads = maxReads
+    }
+
+    /// Where an id's first and latest records start, or nil when the table does not know it.
+    mutating func span(_ id: String) throws -> (first: Int, latest: Int)? {
+        if let known = spans[id] { return known }
+        let offsets = try table.lookup(ThreadTable.Key.record(id)).map { Int($0) }
+        let found = offsets.min().map { ($0, offsets.max()!) }
+        spans[id] = found
+        return found
+    }
+
+    /// Reads the records at `offsets` that are still the latest of their id.
+    mutating func read(_ offsets: [Int]) throws -> [MessageSummary] {
+        let wanted = offsets.filter { seen.insert($0).inserted }
+        var found: [MessageSummary] = []
+        for (offset, record) in try catalog.records(at: wanted.sorted()) where try span(record.id)?.latest == offset {
+            existing[offset] = record
+            found.append(record)
+        }
+        guard existing.count <= maxReads else { throw TooMuch() }
+        return found
+    }
+
+    /// Adds the reference threads of `records`: every record naming, or named by, one of them, until
+    /// nothing new turns up.
+    mutating func close(_ records: [MessageSummary]) throws {
+        var frontier = records
+        while !frontier.isEmpty {
+            var offsets: [Int] = []
+            for record in frontier {
+                for key in ThreadTable.mentionKeys(record) where asked.insert(key).inserted {
+                    offsets += try table.lookup(key).map { Int($0) }
+                }
+            }
+            frontier = try read(offsets)
+        }
+    }
+
+    /// The records read, in the catalog's order (each id where it first appeared).
+    mutating func ordered() throws -> [MessageSummary] {
+        var keyed: [(first: Int, id: String, offset: Int)] = []
+        keyed.reserveCapacity(existing.count)
+        for (offset, record) in existing { keyed.append((try span(record.id)?.first ?? Int.max, record.id, offset)) }
+        keyed.sort { ($0.first, $0.id) < ($1.first, $1.id) }
+        return keyed.map { existing[$0.offset]! }
+    }
+}
