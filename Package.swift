@@ -36,11 +36,12 @@ var targets: [Target] = [
 ]
 for library in libraries {
     targets.append(.target(name: library.name, dependencies: library.dependencies))
-    targets.append(.testTarget(
-        name: "\(library.name)Tests",
-        dependencies: [.target(name: library.name)] + library.dependencies,
-        exclude: ["Fixtures"]
-    ))
+    targets.append(
+        .testTarget(
+            name: "\(library.name)Tests",
+            dependencies: [.target(name: library.name)] + library.dependencies,
+            exclude: ["Fixtures"]
+        ))
 }
 
 let package = Package(

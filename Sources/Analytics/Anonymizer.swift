@@ -27,7 +27,8 @@ enum Anonymizer {
 
     /// One text: postal addresses, e-mail addresses, phones, codes and known names.
     static func mask(_ text: String, names: PersonalText, masks: Masks = Masks()) -> String {
-        let masked = mask(PersonalText.maskStreets(text, mask: masks.address), emailMask: masks.email, phoneMask: masks.phone)
+        let masked = mask(
+            PersonalText.maskStreets(text, mask: masks.address), emailMask: masks.email, phoneMask: masks.phone)
         var words: [String] = []
         for piece in masked.split(separator: " ", omittingEmptySubsequences: false) {
             let core = piece.trimmingCharacters(in: .punctuationCharacters)
@@ -65,12 +66,16 @@ enum Anonymizer {
         var pieces = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         let folded = Folding.fold(line.trimmingCharacters(in: .whitespaces))
         var start = pieces.prefix { $0.isEmpty }.count
-        if let closing = PersonalText.foldedClosings.filter({ PersonalText.startsWithPhrase(folded, $0) }).max(by: { $0.count < $1.count }) {
+        if let closing = PersonalText.foldedClosings.filter({ PersonalText.startsWithPhrase(folded, $0) }).max(by: {
+            $0.count < $1.count
+        }) {
             start += closing.split(separator: " ").count
         }
         for k in start..<pieces.count where pieces[k].first?.isUppercase == true {
             let core = pieces[k].trimmingCharacters(in: .punctuationCharacters)
-            if keptInSignatures.contains(Folding.fold(core)) || pieces[k].hasSuffix(":") || (k + 1 < pieces.count && pieces[k + 1] == ":") {
+            if keptInSignatures.contains(Folding.fold(core)) || pieces[k].hasSuffix(":")
+                || (k + 1 < pieces.count && pieces[k + 1] == ":")
+            {
                 continue
             }
             pieces[k] = nameMask + String(pieces[k].reversed().prefix { ",.;:!".contains($0) }.reversed())

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A hook for the crash tests: every durable step `Disk` takes for the store, the catalog, the index and the
 /// small state files (create a file, write it, fsync it, rename it, fsync its folder, remove one, truncate one,
@@ -31,9 +32,10 @@ public enum CrashPoint {
         static func parse(_ text: String) -> Target? {
             let parts = text.split(separator: ":").map(String.init)
             guard parts.count == 2 || parts.count == 3, let step = Step(rawValue: parts[0]),
-                  let ordinal = Int(parts[1]), ordinal > 0,
-                  let mode = parts.count == 3 ? Mode(rawValue: parts[2]) : .kill,
-                  mode != .torn || step == .write else { return nil }
+                let ordinal = Int(parts[1]), ordinal > 0,
+                let mode = parts.count == 3 ? Mode(rawValue: parts[2]) : .kill,
+                mode != .torn || step == .write
+            else { return nil }
             return Target(step: step, ordinal: ordinal, mode: mode)
         }
     }
@@ -46,7 +48,9 @@ public enum CrashPoint {
     /// Called just before `step`; returns only when this is not the step to die at.
     public static func before(_ step: Step) {
         guard let target, target.step == step, target.mode != .torn else { return }
-        if steps.wrappingAdd(1, ordering: .relaxed).newValue == target.ordinal { target.mode == .abort ? abort() : die() }
+        if steps.wrappingAdd(1, ordering: .relaxed).newValue == target.ordinal {
+            target.mode == .abort ? abort() : die()
+        }
     }
 
     /// Called before a write: `true` when this write is the one to tear, in which case the caller writes

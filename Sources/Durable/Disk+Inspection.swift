@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension Disk {
@@ -58,7 +58,9 @@ extension Disk {
 
     /// Lists a folder and stats each entry through one open folder handle (`fstatat`), which is
     /// much cheaper than a path lookup per file when a `cur/` holds tens of thousands of messages.
-    public static func listDirectoryWithStatus(_ path: String) throws(DiskError) -> [(name: String, status: FileStatus)]? {
+    public static func listDirectoryWithStatus(_ path: String) throws(DiskError) -> [(
+        name: String, status: FileStatus
+    )]? {
         guard let dir = Glibc_opendir(path) else {
             if errno == ENOENT || errno == ENOTDIR { return nil }
             throw DiskError(errno: errno, operation: "list", path: path)

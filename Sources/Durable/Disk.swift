@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Every file system call mailmirror makes for its own files, in one place (in the manner of swift-system's
@@ -33,7 +33,9 @@ public enum Disk {
 
     // MARK: Descriptors
 
-    public static func open(_ path: String, flags: Int32, mode: mode_t = fileMode, operation: String = "open") throws(DiskError) -> Int32 {
+    public static func open(_ path: String, flags: Int32, mode: mode_t = fileMode, operation: String = "open")
+        throws(DiskError) -> Int32
+    {
         if flags & O_CREAT != 0 { CrashPoint.before(.create) }
         while true {
             let fd = Glibc_open(path, flags | O_CLOEXEC, mode)
@@ -126,7 +128,9 @@ public enum Disk {
     }
 
     /// Fills `buffer` from `offset` (fewer bytes when the file ends first) and returns how many were read.
-    public static func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, offset: Int, path: String) throws(DiskError) -> Int {
+    public static func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, offset: Int, path: String)
+        throws(DiskError) -> Int
+    {
         guard let base = buffer.baseAddress else { return 0 }
         var done = 0
         while done < buffer.count {
@@ -163,7 +167,7 @@ public enum Disk {
     public static func readFileIfPresent(_ path: String) throws(DiskError) -> [UInt8]? {
         do {
             return try readFile(path)
-        } catch where error.code == .notFound {
+        } catch  where error.code == .notFound {
             return nil
         }
     }
@@ -217,7 +221,8 @@ public enum Disk {
         var removed: [String] = []
         for entry in try listDirectory(folder) ?? [] {
             guard entry.name.hasPrefix("."), let dot = entry.name.lastIndex(of: "."),
-                  let pid = pid_t(entry.name[entry.name.index(after: dot)...]) else { continue }
+                let pid = pid_t(entry.name[entry.name.index(after: dot)...])
+            else { continue }
             let stem = entry.name[...dot]
             guard stem.hasSuffix(".tmp.") else { continue }
             if let name, stem != temporaryPrefix(of: name) { continue }
@@ -323,11 +328,15 @@ public enum Disk {
 func Glibc_open(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 { open(path, flags, mode) }
 func Glibc_close(_ fd: Int32) -> Int32 { close(fd) }
 func Glibc_write(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int { write(fd, buffer, count) }
-func Glibc_pread(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int, _ offset: off_t) -> Int { pread(fd, buffer, count, offset) }
+func Glibc_pread(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int, _ offset: off_t) -> Int {
+    pread(fd, buffer, count, offset)
+}
 func Glibc_fsync(_ fd: Int32) -> Int32 { fsync(fd) }
 func Glibc_fstat(_ fd: Int32, _ info: inout stat) -> Int32 { fstat(fd, &info) }
 func Glibc_stat(_ path: String, _ info: inout stat) -> Int32 { stat(path, &info) }
-func Glibc_fstatat(_ dirFD: Int32, _ name: UnsafePointer<CChar>, _ info: inout stat, _ flags: Int32) -> Int32 { fstatat(dirFD, name, &info, flags) }
+func Glibc_fstatat(_ dirFD: Int32, _ name: UnsafePointer<CChar>, _ info: inout stat, _ flags: Int32) -> Int32 {
+    fstatat(dirFD, name, &info, flags)
+}
 func Glibc_ftruncate(_ fd: Int32, _ length: off_t) -> Int32 { ftruncate(fd, length) }
 func Glibc_lseek(_ fd: Int32, _ offset: off_t, _ whence: Int32) -> off_t { lseek(fd, offset, whence) }
 func Glibc_rename(_ source: String, _ destination: String) -> Int32 { rename(source, destination) }
@@ -337,7 +346,9 @@ func Glibc_opendir(_ path: String) -> OpaquePointer? { opendir(path) }
 func Glibc_closedir(_ dir: OpaquePointer) -> Int32 { closedir(dir) }
 func Glibc_readdir(_ dir: OpaquePointer) -> UnsafeMutablePointer<dirent>? { readdir(dir) }
 func Glibc_dirfd(_ dir: OpaquePointer) -> Int32 { dirfd(dir) }
-func Glibc_realpath(_ path: String, _ resolved: UnsafeMutablePointer<CChar>?) -> UnsafeMutablePointer<CChar>? { realpath(path, resolved) }
+func Glibc_realpath(_ path: String, _ resolved: UnsafeMutablePointer<CChar>?) -> UnsafeMutablePointer<CChar>? {
+    realpath(path, resolved)
+}
 func Glibc_flock(_ fd: Int32, _ operation: Int32) -> Int32 { flock(fd, operation) }
 func Glibc_getpid() -> Int32 { getpid() }
 func Glibc_kill(_ pid: pid_t, _ signal: Int32) -> Int32 { kill(pid, signal) }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A failed file operation of `Disk`, with a sentence a person can act on and the file it concerns.
@@ -41,22 +41,35 @@ public struct DiskError: Error, Hashable, Sendable, CustomStringConvertible {
     public init(errno number: Int32, operation: String, path: String) {
         switch number {
         case ENOSPC, EDQUOT:
-            self.init(.diskFull, path: path, message:
-                "The disk is full (or over quota): could not \(operation) \(path). Free some space and run the command again; nothing partial was kept.")
+            self.init(
+                .diskFull, path: path,
+                message:
+                    "The disk is full (or over quota): could not \(operation) \(path). Free some space and run the command again; nothing partial was kept."
+            )
         case EIO:
-            self.init(.ioError, path: path, message:
-                "The disk reported an I/O error while trying to \(operation) \(path). Check the disk (dmesg) before running again.")
+            self.init(
+                .ioError, path: path,
+                message:
+                    "The disk reported an I/O error while trying to \(operation) \(path). Check the disk (dmesg) before running again."
+            )
         case EACCES, EPERM:
-            self.init(.permissionDenied, path: path, message:
-                "Permission denied: could not \(operation) \(path). The mirror's files must belong to the user running mailmirror.")
+            self.init(
+                .permissionDenied, path: path,
+                message:
+                    "Permission denied: could not \(operation) \(path). The mirror's files must belong to the user running mailmirror."
+            )
         case ENOENT:
             self.init(.notFound, path: path, message: "Could not \(operation) \(path): it does not exist.")
         case EROFS:
-            self.init(.readOnlyFileSystem, path: path, message:
-                "Could not \(operation) \(path): the file system is mounted read-only.")
+            self.init(
+                .readOnlyFileSystem, path: path,
+                message:
+                    "Could not \(operation) \(path): the file system is mounted read-only.")
         default:
             let reason = String(cString: strerror(number))
-            self.init(.system(errno: number), path: path, message: "Could not \(operation) \(path): \(reason) (errno \(number)).")
+            self.init(
+                .system(errno: number), path: path,
+                message: "Could not \(operation) \(path): \(reason) (errno \(number)).")
         }
     }
 }

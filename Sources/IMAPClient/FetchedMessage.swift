@@ -17,8 +17,9 @@ public struct FetchedMessage: Sendable, Hashable {
 
     /// The metadata MIME and the catalog take, for this message in `mailbox`.
     public func metadata(account: String, mailbox: String, uidValidity: UIDValidity) -> FetchedMetadata {
-        FetchedMetadata(key: MessageKey(account: account, mailbox: mailbox, uidValidity: uidValidity, uid: uid),
-                        internalDate: internalDate, size: Int(size), flags: flags,
-                        gmailMessageId: gmailMessageId, gmailThreadId: gmailThreadId, labels: labels)
+        FetchedMetadata(
+            key: MessageKey(account: account, mailbox: mailbox, uidValidity: uidValidity, uid: uid),
+            internalDate: internalDate, size: Int(size), flags: flags,
+            gmailMessageId: gmailMessageId, gmailThreadId: gmailThreadId, labels: labels)
     }
 }

@@ -1,8 +1,9 @@
 import CCurl
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A verified TLS connection opened by libcurl, over which we speak IMAP ourselves.
@@ -149,7 +150,8 @@ public final class IMAPConnection: IMAPTransport {
         case CURLE_COULDNT_RESOLVE_HOST: return .hostNotFound(host: host)
         case CURLE_COULDNT_CONNECT: return .connectionRefused(host: host, port: endpoint.port)
         case CURLE_OPERATION_TIMEDOUT: return .timeout(host: host, seconds: endpoint.timeout)
-        case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+        case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ISSUER_ERROR,
+            CURLE_SSL_PINNEDPUBKEYNOTMATCH:
             return .certificateProblem(host: host, detail: text)
         case CURLE_SSL_CONNECT_ERROR:
             // OpenSSL reports some verification failures through the handshake error.

@@ -11,8 +11,10 @@ extension IMAPSession {
     /// server no longer has are simply not delivered; unrequested or body-less FETCH responses
     /// (unsolicited flag updates) are ignored. If `handler` throws, the session is closed (the
     /// stream is mid-response) and the error is rethrown unchanged.
-    public func fetchMessages(uids: [UID], batchSize: Int = 200, inFlight: Int = 3,
-                              handler: (FetchedMessage) throws -> Void) throws {
+    public func fetchMessages(
+        uids: [UID], batchSize: Int = 200, inFlight: Int = 3,
+        handler: (FetchedMessage) throws -> Void
+    ) throws {
         let sorted = Array(Set(uids)).sorted()
         guard !sorted.isEmpty else { return }
         let wanted = Set(sorted)
@@ -43,12 +45,15 @@ extension IMAPSession {
             }
             switch try readResponse(allowBye: false) {
             case .untagged(.fetch(let f)):
-                guard let uid = f.uid, let body = f.body, wanted.contains(uid), !delivered.contains(uid) else { continue }
+                guard let uid = f.uid, let body = f.body, wanted.contains(uid), !delivered.contains(uid) else {
+                    continue
+                }
                 delivered.insert(uid)
-                let message = FetchedMessage(uid: uid, flags: (f.flags ?? []).withoutRecent, size: f.size ?? Int64(body.count),
-                                             internalDate: f.internalDate, modSeq: f.modSeq,
-                                             gmailMessageId: f.gmailMessageId, gmailThreadId: f.gmailThreadId,
-                                             labels: f.gmailLabels ?? [], body: body)
+                let message = FetchedMessage(
+                    uid: uid, flags: (f.flags ?? []).withoutRecent, size: f.size ?? Int64(body.count),
+                    internalDate: f.internalDate, modSeq: f.modSeq,
+                    gmailMessageId: f.gmailMessageId, gmailThreadId: f.gmailThreadId,
+                    labels: f.gmailLabels ?? [], body: body)
                 do {
                     try handler(message)
                 } catch {

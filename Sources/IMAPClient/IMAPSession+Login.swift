@@ -10,7 +10,8 @@ extension IMAPSession {
         secret = password
         let command: Command
         if capabilities.contains(.authPlain) {
-            command = .authenticatePlain(user: user, password: password, initialResponse: capabilities.contains(.saslIR))
+            command = .authenticatePlain(
+                user: user, password: password, initialResponse: capabilities.contains(.saslIR))
         } else if capabilities.contains(.loginDisabled) {
             throw .noUsableLoginMechanism(host: endpoint.host)
         } else {
@@ -27,14 +28,17 @@ extension IMAPSession {
     /// requires so that the server sends its tagged NO, and the failure is told apart from both
     /// (expired or revoked token, wrong scope, IMAP disabled …). The token is never traced and is
     /// scrubbed from any server text.
-    public func login(user: String, accessToken: String, mechanism wanted: OAuth2Mechanism? = nil) throws(IMAPSessionError) {
+    public func login(user: String, accessToken: String, mechanism wanted: OAuth2Mechanism? = nil)
+        throws(IMAPSessionError)
+    {
         secret = accessToken
         let favoured = wanted.flatMap { capabilities.contains($0.capability) ? $0 : nil }
         guard let mechanism = favoured ?? OAuth2Mechanism.preferred(in: capabilities) else {
             throw .noOAuth2Mechanism(host: endpoint.host)
         }
-        let command = Command.authenticateOAuth2(mechanism, user: user, token: accessToken, host: endpoint.host,
-                                                 port: endpoint.port, initialResponse: capabilities.contains(.saslIR))
+        let command = Command.authenticateOAuth2(
+            mechanism, user: user, token: accessToken, host: endpoint.host,
+            port: endpoint.port, initialResponse: capabilities.contains(.saslIR))
         let outcome = try authenticate(command, tag: nextTag(), errorChallengeReply: mechanism.errorChallengeReply)
         try finishLogin(outcome, oauth2: true)
     }
@@ -43,7 +47,8 @@ extension IMAPSession {
     public func login(user: String, credential: IMAPCredential) throws(IMAPSessionError) {
         switch credential {
         case .password(let password): try login(user: user, password: password)
-        case .oauth2(let accessToken, let mechanism): try login(user: user, accessToken: accessToken, mechanism: mechanism)
+        case .oauth2(let accessToken, let mechanism):
+            try login(user: user, accessToken: accessToken, mechanism: mechanism)
         }
     }
 
@@ -58,14 +63,17 @@ extension IMAPSession {
 
     /// Runs a login command to its completion. A `+` after the command was sent is a SASL error
     /// challenge: answered with `errorChallengeReply` (nil: the mechanism has none, a protocol error).
-    func authenticate(_ command: Command, tag: String, errorChallengeReply: String?) throws(IMAPSessionError) -> LoginOutcome {
+    func authenticate(_ command: Command, tag: String, errorChallengeReply: String?) throws(IMAPSessionError)
+        -> LoginOutcome
+    {
         var sawCapabilities = false
         var untaggedAlerts: [ResponseText] = []
         var challenge: OAuth2ErrorChallenge?
         let onUntagged = { (response: UntaggedResponse) throws(IMAPSessionError) in
             switch response {
             case .capability: sawCapabilities = true
-            case .condition(let status, let text) where status != .ok || text.code == .alert: untaggedAlerts.append(text)
+            case .condition(let status, let text) where status != .ok || text.code == .alert:
+                untaggedAlerts.append(text)
             default: break
             }
         }
@@ -74,7 +82,9 @@ extension IMAPSession {
             switch try readResponse(allowBye: false) {
             case .untagged(let u): try onUntagged(u)
             case .tagged(let t):
-                guard t.tag == tag else { throw fail(.protocolViolation(.unexpected("a completion for unknown tag \(t.tag)"))) }
+                guard t.tag == tag else {
+                    throw fail(.protocolViolation(.unexpected("a completion for unknown tag \(t.tag)")))
+                }
                 done = t
             case .continuation(let text):
                 guard let reply = errorChallengeReply, challenge == nil else {
@@ -87,7 +97,8 @@ extension IMAPSession {
             }
         }
         guard let done else { throw fail(.sessionUnusable) }
-        return LoginOutcome(done: done, sawCapabilities: sawCapabilities, untaggedAlerts: untaggedAlerts, challenge: challenge)
+        return LoginOutcome(
+            done: done, sawCapabilities: sawCapabilities, untaggedAlerts: untaggedAlerts, challenge: challenge)
     }
 
     /// Throws the told-apart failure of a refused login, or refreshes the capabilities after success.
@@ -96,10 +107,12 @@ extension IMAPSession {
         let untaggedAlerts = outcome.untaggedAlerts
         guard done.status == .ok else {
             let text = scrub(([done.text] + untaggedAlerts).map(\.text).filter { !$0.isEmpty }.joined(separator: " — "))
-            var failure = oauth2
+            var failure =
+                oauth2
                 ? AuthenticationFailure.classifyOAuth2(code: done.text.code, text: text, challenge: outcome.challenge)
                 : AuthenticationFailure.classify(code: done.text.code, text: text)
-            for alert in untaggedAlerts where failure == .other || failure == .invalidCredentials || failure == .tokenRejected {
+            for alert in untaggedAlerts
+            where failure == .other || failure == .invalidCredentials || failure == .tokenRejected {
                 let other = AuthenticationFailure.classify(code: alert.code, text: alert.text)
                 if other != .other && other != .invalidCredentials { failure = other }
             }
@@ -126,7 +139,9 @@ extension IMAPSession {
     public func id(version: String = "0.1") throws(IMAPSessionError) -> [IDParameter]? {
         guard capabilities.contains(.id) else { return nil }
         var server: [IDParameter]?
-        let done = try execute(.id([IDParameter(key: "name", value: "mailmirror"), IDParameter(key: "version", value: version)])) {
+        let done = try execute(
+            .id([IDParameter(key: "name", value: "mailmirror"), IDParameter(key: "version", value: version)])
+        ) {
             response throws(IMAPSessionError) in
             if case .id(let parameters) = response { server = parameters }
         }
@@ -148,16 +163,20 @@ extension IMAPSession {
 
 extension IMAPSession {
     /// Connects, logs in and sends ID: the usual way to start. On failure nothing stays open.
-    public static func open(endpoint: IMAPEndpoint, user: String, password: String,
-                            limits: FramingLimits = FramingLimits(),
-                            trace: ((IMAPTraceEvent) -> Void)? = nil) throws(IMAPSessionError) -> IMAPSession {
+    public static func open(
+        endpoint: IMAPEndpoint, user: String, password: String,
+        limits: FramingLimits = FramingLimits(),
+        trace: ((IMAPTraceEvent) -> Void)? = nil
+    ) throws(IMAPSessionError) -> IMAPSession {
         try open(endpoint: endpoint, user: user, credential: .password(password), limits: limits, trace: trace)
     }
 
     /// Connects, logs in with a password or an OAuth 2.0 access token, and sends ID.
-    public static func open(endpoint: IMAPEndpoint, user: String, credential: IMAPCredential,
-                            limits: FramingLimits = FramingLimits(),
-                            trace: ((IMAPTraceEvent) -> Void)? = nil) throws(IMAPSessionError) -> IMAPSession {
+    public static func open(
+        endpoint: IMAPEndpoint, user: String, credential: IMAPCredential,
+        limits: FramingLimits = FramingLimits(),
+        trace: ((IMAPTraceEvent) -> Void)? = nil
+    ) throws(IMAPSessionError) -> IMAPSession {
         let session = try IMAPSession(endpoint: endpoint, limits: limits, trace: trace)
         do {
             try session.login(user: user, credential: credential)

@@ -7,7 +7,11 @@ extension IMAPSession {
     public func listMailboxes() throws(IMAPSessionError) -> [MailboxListing] {
         var out: [MailboxListing] = []
         let extended = capabilities.contains(.specialUse) && capabilities.contains(.listExtended)
-        let done = try execute(.list(reference: MailboxName(bytes: []), pattern: MailboxName(bytes: [UInt8(ascii: "*")]), returnSpecialUse: extended)) {
+        let done = try execute(
+            .list(
+                reference: MailboxName(bytes: []), pattern: MailboxName(bytes: [UInt8(ascii: "*")]),
+                returnSpecialUse: extended)
+        ) {
             response throws(IMAPSessionError) in
             if case .list(let data) = response { out.append(MailboxListing(data)) }
         }
@@ -24,10 +28,13 @@ extension IMAPSession {
             if case .status(let name, let d) = response, name == mailbox || data == nil { data = d }
         }
         try requireOK(done, "STATUS \(mailbox.displayName)")
-        guard let data, let messages = data.messages, let uidNext = data.uidNext, let uidValidity = data.uidValidity else {
-            throw .protocolViolation(.unexpected("STATUS of \(mailbox.displayName) without MESSAGES, UIDNEXT and UIDVALIDITY"))
+        guard let data, let messages = data.messages, let uidNext = data.uidNext, let uidValidity = data.uidValidity
+        else {
+            throw .protocolViolation(
+                .unexpected("STATUS of \(mailbox.displayName) without MESSAGES, UIDNEXT and UIDVALIDITY"))
         }
-        return MailboxStatus(messages: messages, uidNext: uidNext, uidValidity: uidValidity, highestModSeq: data.highestModSeq)
+        return MailboxStatus(
+            messages: messages, uidNext: uidNext, uidValidity: uidValidity, highestModSeq: data.highestModSeq)
     }
 
     /// Opens a mailbox read-only with EXAMINE (never SELECT), with CONDSTORE when offered.
@@ -64,9 +71,10 @@ extension IMAPSession {
             // Servers may omit UIDNEXT: the last message's UID + 1 means the same.
             next = try lastUID(exists: exists).map { UID($0.rawValue &+ 1) } ?? UID(1)
         }
-        let result = SelectedMailbox(name: mailbox, uidValidity: uidValidity, uidNext: next, exists: exists,
-                                     highestModSeq: noModSeq ? nil : highest,
-                                     readOnly: done.text.code == .readOnly)
+        let result = SelectedMailbox(
+            name: mailbox, uidValidity: uidValidity, uidNext: next, exists: exists,
+            highestModSeq: noModSeq ? nil : highest,
+            readOnly: done.text.code == .readOnly)
         selected = result
         return result
     }
@@ -112,7 +120,8 @@ extension IMAPSession {
         var items: [FetchItem] = [.uid, .flags]
         if condStore { items.append(.modSeq) }
         var updates: [FlagUpdate] = []
-        let done = try execute(.uidFetch(.all, items, changedSince: condStore ? changedSince : nil)) { response throws(IMAPSessionError) in
+        let done = try execute(.uidFetch(.all, items, changedSince: condStore ? changedSince : nil)) {
+            response throws(IMAPSessionError) in
             if case .fetch(let f) = response, let uid = f.uid, let flags = f.flags {
                 updates.append(FlagUpdate(uid: uid, flags: flags.withoutRecent, modSeq: f.modSeq))
             }
@@ -134,7 +143,8 @@ extension IMAPSession {
     public func fetchSizes(uids: [UID]) throws(IMAPSessionError) -> [MessageSize] {
         if uids.isEmpty { return [] }
         var sizes: [MessageSize] = []
-        let done = try execute(.uidFetch(UIDSet(uids), [.uid, .rfc822Size, .internalDate], changedSince: nil)) { response throws(IMAPSessionError) in
+        let done = try execute(.uidFetch(UIDSet(uids), [.uid, .rfc822Size, .internalDate], changedSince: nil)) {
+            response throws(IMAPSessionError) in
             if case .fetch(let f) = response, let uid = f.uid {
                 sizes.append(MessageSize(uid: uid, size: f.size ?? 0, internalDate: f.internalDate))
             }

@@ -25,8 +25,10 @@ public final class IMAPSession {
     var secret: String?
 
     /// Connects (TLS verified, STARTTLS when asked) and reads the server's capabilities.
-    public convenience init(endpoint: IMAPEndpoint, limits: FramingLimits = FramingLimits(),
-                            trace: ((IMAPTraceEvent) -> Void)? = nil) throws(IMAPSessionError) {
+    public convenience init(
+        endpoint: IMAPEndpoint, limits: FramingLimits = FramingLimits(),
+        trace: ((IMAPTraceEvent) -> Void)? = nil
+    ) throws(IMAPSessionError) {
         trace?(.note("connecting to \(endpoint.url) (\(endpoint.security.rawValue))"))
         let connection: IMAPConnection
         do {
@@ -38,8 +40,10 @@ public final class IMAPSession {
     }
 
     /// Runs a session over any transport that is past the greeting (libcurl consumes it).
-    public init(transport: IMAPTransport, endpoint: IMAPEndpoint, limits: FramingLimits = FramingLimits(),
-                trace: ((IMAPTraceEvent) -> Void)? = nil) throws(IMAPSessionError) {
+    public init(
+        transport: IMAPTransport, endpoint: IMAPEndpoint, limits: FramingLimits = FramingLimits(),
+        trace: ((IMAPTraceEvent) -> Void)? = nil
+    ) throws(IMAPSessionError) {
         self.transport = transport
         self.endpoint = endpoint
         self.framer = ResponseFramer(limits: limits)
@@ -84,14 +88,18 @@ public final class IMAPSession {
     }
 
     /// Sends `command` and streams its untagged responses to `onUntagged`; returns the completion.
-    func execute(_ command: Command, onUntagged: (UntaggedResponse) throws(IMAPSessionError) -> Void) throws(IMAPSessionError) -> TaggedResponse {
+    func execute(_ command: Command, onUntagged: (UntaggedResponse) throws(IMAPSessionError) -> Void)
+        throws(IMAPSessionError) -> TaggedResponse
+    {
         let tag = nextTag()
         if let early = try send(command, tag: tag, onUntagged: onUntagged) { return early }
         while true {
             switch try readResponse(allowBye: command == .logout) {
             case .untagged(let u): try onUntagged(u)
             case .tagged(let t):
-                guard t.tag == tag else { throw fail(.protocolViolation(.unexpected("a completion for unknown tag \(t.tag)"))) }
+                guard t.tag == tag else {
+                    throw fail(.protocolViolation(.unexpected("a completion for unknown tag \(t.tag)")))
+                }
                 return t
             case .continuation:
                 throw fail(.protocolViolation(.unexpected("a continuation request nobody asked for")))
@@ -102,7 +110,10 @@ public final class IMAPSession {
     /// Sends a command, answering `+` continuations for its later segments. Returns a tagged
     /// response only if the server completed the command before all segments were sent.
     @discardableResult
-    func send(_ command: Command, tag: String, onUntagged: (UntaggedResponse) throws(IMAPSessionError) -> Void = { _ throws(IMAPSessionError) in }) throws(IMAPSessionError) -> TaggedResponse? {
+    func send(
+        _ command: Command, tag: String,
+        onUntagged: (UntaggedResponse) throws(IMAPSessionError) -> Void = { _ throws(IMAPSessionError) in }
+    ) throws(IMAPSessionError) -> TaggedResponse? {
         guard isUsable else { throw .sessionUnusable }
         let encoded = encoder.encode(command, tag: tag)
         trace?(.sent(encoded.trace))
@@ -113,7 +124,9 @@ public final class IMAPSession {
                     case .continuation: break waiting
                     case .untagged(let u): try onUntagged(u)
                     case .tagged(let t):
-                        guard t.tag == tag else { throw fail(.protocolViolation(.unexpected("a completion for unknown tag \(t.tag)"))) }
+                        guard t.tag == tag else {
+                            throw fail(.protocolViolation(.unexpected("a completion for unknown tag \(t.tag)")))
+                        }
                         return t
                     }
                 }
@@ -172,7 +185,9 @@ public final class IMAPSession {
     }
 
     func scrub(_ error: IMAPProtocolError) -> IMAPProtocolError {
-        if case .malformed(let expected, let excerpt) = error { return .malformed(expected: expected, excerpt: scrub(excerpt)) }
+        if case .malformed(let expected, let excerpt) = error {
+            return .malformed(expected: expected, excerpt: scrub(excerpt))
+        }
         return error
     }
 

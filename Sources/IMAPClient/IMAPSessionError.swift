@@ -31,11 +31,14 @@ public enum IMAPSessionError: Error, Sendable, CustomStringConvertible {
         case .noUsableLoginMechanism(let host):
             return "The server \(host) disables LOGIN and offers no AUTHENTICATE mechanism mailmirror speaks (PLAIN)."
         case .noOAuth2Mechanism(let host):
-            return "The server \(host) offers no OAuth 2.0 sign-in (neither AUTH=OAUTHBEARER nor AUTH=XOAUTH2): add the account with a password instead (--password-file)."
+            return
+                "The server \(host) offers no OAuth 2.0 sign-in (neither AUTH=OAUTHBEARER nor AUTH=XOAUTH2): add the account with a password instead (--password-file)."
         case .throttled(let text):
-            return "The server is throttling this account (“\(text)”): the sync stops here and resumes where it left off on the next run."
+            return
+                "The server is throttling this account (“\(text)”): the sync stops here and resumes where it left off on the next run."
         case .overQuota(let text):
-            return "The server's download quota is used up (“\(text)”; Gmail allows about 2,500 MB a day): the sync resumes where it left off tomorrow."
+            return
+                "The server's download quota is used up (“\(text)”; Gmail allows about 2,500 MB a day): the sync resumes where it left off tomorrow."
         case .serverClosed(let text):
             return "The server ended the session (“\(text)”): the sync resumes where it left off on the next run."
         case .serverBusy(let text):

@@ -299,7 +299,8 @@ public final class IndexWriter {
     private func removeUnreferencedFiles() {
         let keep = manifest.referencedFiles
         _ = try? Disk.removeDeadTemporaries(in: path)
-        for name in (try? Disk.sortedNames(in: path)) ?? [] where name.hasPrefix("seg-") || name.hasPrefix("manifest.") {
+        for name in (try? Disk.sortedNames(in: path)) ?? [] where name.hasPrefix("seg-") || name.hasPrefix("manifest.")
+        {
             if !keep.contains(name) { _ = try? Disk.removeIfPresent(file(name)) }
         }
     }

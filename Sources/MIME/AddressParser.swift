@@ -45,10 +45,15 @@ public enum AddressParser {
         while index < end, depth > 0 {
             let inner = raw[index]
             if inner == UInt8(ascii: "\\"), index + 1 < end {
-                comment.append(raw[index + 1]); index += 2; continue
+                comment.append(raw[index + 1])
+                index += 2
+                continue
             }
             if inner == UInt8(ascii: "(") { depth += 1 }
-            if inner == UInt8(ascii: ")") { depth -= 1; if depth == 0 { break } }
+            if inner == UInt8(ascii: ")") {
+                depth -= 1
+                if depth == 0 { break }
+            }
             if inner != 0x0D && inner != 0x0A { comment.append(inner) }
             index += 1
         }
@@ -198,7 +203,8 @@ public enum AddressParser {
             var name = EncodedWords.decode(nameBytes)
             // Comments (RFC 5322 §3.2.2) name the mailbox when there is no phrase, and are kept
             // after it in parentheses when there is one, as mail clients show them.
-            let commentText = EncodedWords.collapse(comments.map { EncodedWords.decode($0) }.filter { !$0.isEmpty }.joined(separator: " "))
+            let commentText = EncodedWords.collapse(
+                comments.map { EncodedWords.decode($0) }.filter { !$0.isEmpty }.joined(separator: " "))
             if !commentText.isEmpty { name = name.isEmpty ? commentText : "\(name) (\(commentText))" }
             if name.count >= 2, name.hasPrefix("'"), name.hasSuffix("'") { name = String(name.dropFirst().dropLast()) }
             if address.isEmpty && name.isEmpty { return }
@@ -209,7 +215,10 @@ public enum AddressParser {
     static func cleanAddress(_ bytes: [UInt8]) -> String {
         let trimmed = bytes.filter { !HeaderSyntax.isSpace($0) }
         var end = trimmed.count
-        while end > 0, trimmed[end - 1] == UInt8(ascii: ".") || trimmed[end - 1] == UInt8(ascii: ">") || trimmed[end - 1] == UInt8(ascii: "'") { end -= 1 }
+        while end > 0,
+            trimmed[end - 1] == UInt8(ascii: ".") || trimmed[end - 1] == UInt8(ascii: ">")
+                || trimmed[end - 1] == UInt8(ascii: "'")
+        { end -= 1 }
         // Indices, not removeFirst: an address of a million "<" must not cost a million shifts.
         var start = 0
         while start < end, trimmed[start] == UInt8(ascii: "<") || trimmed[start] == UInt8(ascii: "'") { start += 1 }

@@ -18,12 +18,13 @@ public enum Charset {
         }
         var name = label.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         if name.hasPrefix("\"") { name = name.trimmingCharacters(in: CharacterSet(charactersIn: "\"'")) }
-        if let star = name.firstIndex(of: "*") { name = String(name[..<star]) } // RFC 2231 language suffix
+        if let star = name.firstIndex(of: "*") { name = String(name[..<star]) }  // RFC 2231 language suffix
         name = name.replacingOccurrences(of: "_", with: "-")
         switch name {
         case "utf8", "utf-8", "unicode-1-1-utf-8", "x-unicode20utf8": return "utf-8"
         case "us-ascii", "ascii", "ansi-x3.4-1968", "iso646-us", "us", "": return "us-ascii"
-        case "latin1", "latin-1", "l1", "iso-8859-1", "iso8859-1", "iso-8859-1:1987", "iso-ir-100", "cp819", "ibm819", "8859-1":
+        case "latin1", "latin-1", "l1", "iso-8859-1", "iso8859-1", "iso-8859-1:1987", "iso-ir-100", "cp819", "ibm819",
+            "8859-1":
             return "iso-8859-1"
         case "latin2", "l2", "iso8859-2": return "iso-8859-2"
         case "latin9", "latin-9", "l9", "iso8859-15": return "iso-8859-15"
@@ -63,7 +64,8 @@ public enum Charset {
     }
 
     /// Decodes `bytes` labelled `charset` (nil: unknown).
-    public static func decode<Bytes: Collection>(_ bytes: Bytes, charset: String?) -> String where Bytes.Element == UInt8 {
+    public static func decode<Bytes: Collection>(_ bytes: Bytes, charset: String?) -> String
+    where Bytes.Element == UInt8 {
         if bytes.isEmpty { return "" }
         let name = charset.map(canonicalName) ?? "utf-8"
         switch name {
@@ -71,7 +73,9 @@ public enum Charset {
             if let text = strictUTF8(bytes) { return text }
             // Declared UTF-8 with some broken bytes: keep UTF-8 (with replacement characters)
             // when most of the 8-bit text is well-formed UTF-8, else it was really Windows-1252.
-            if name == "utf-8", wellFormedMultiByteShare(bytes) >= 0.5 { return String(decoding: Array(bytes), as: UTF8.self) }
+            if name == "utf-8", wellFormedMultiByteShare(bytes) >= 0.5 {
+                return String(decoding: Array(bytes), as: UTF8.self)
+            }
             return decodeSingleByte(bytes, table: SingleByteTables.t_windows_1252)
         case "iso-8859-1":
             // Mail labelled Latin-1 is routinely Windows-1252 (curly quotes, euro sign) or UTF-8.
@@ -79,7 +83,9 @@ public enum Charset {
             if let text = strictUTF8(bytes), looksLikeUTF8Mislabel(bytes) { return text }
             return decodeSingleByte(bytes, table: SingleByteTables.t_windows_1252)
         case "utf-16", "utf-16le", "utf-16be":
-            let encodings: [String: String.Encoding] = ["utf-16": .utf16, "utf-16le": .utf16LittleEndian, "utf-16be": .utf16BigEndian]
+            let encodings: [String: String.Encoding] = [
+                "utf-16": .utf16, "utf-16le": .utf16LittleEndian, "utf-16be": .utf16BigEndian,
+            ]
             if let text = String(data: Data(bytes), encoding: encodings[name] ?? .utf16) { return text }
             return decodeUTF8OrFallback(bytes)
         default:
@@ -101,7 +107,8 @@ public enum Charset {
     static func iconvName(_ name: String) -> String {
         switch name {
         case "gb2312", "gbk", "x-gbk", "cp936", "euc-cn", "x-euc-cn", "chinese", "csgb2312", "gb-2312": return "GB18030"
-        case "euc-kr", "ks-c-5601-1987", "ks-c-5601", "ksc5601", "ks-c-5601-1989", "x-windows-949", "korean", "uhc": return "CP949"
+        case "euc-kr", "ks-c-5601-1987", "ks-c-5601", "ksc5601", "ks-c-5601-1989", "x-windows-949", "korean", "uhc":
+            return "CP949"
         case "shift_jis": return "CP932"
         case "x-big5", "big-5", "cn-big5", "csbig5": return "BIG5-HKSCS"
         case "big5": return "BIG5-HKSCS"
@@ -120,7 +127,8 @@ public enum Charset {
         switch charset.map(canonicalName) ?? "utf-8" {
         case "utf-16", "utf-16le", "utf-16be":
             end -= end % 2
-        case "shift_jis", "euc-jp", "iso-2022-jp", "gb2312", "gbk", "gb18030", "big5", "euc-kr", "iso-2022-kr", "iso-2022-cn":
+        case "shift_jis", "euc-jp", "iso-2022-jp", "gb2312", "gbk", "gb18030", "big5", "euc-kr", "iso-2022-kr",
+            "iso-2022-cn":
             if let lineEnd = bytes[max(0, end - 4096)..<end].lastIndex(of: 0x0A) { end = lineEnd + 1 }
         default:
             // Step back over continuation bytes to the lead byte; drop it if its sequence is cut.
@@ -149,9 +157,14 @@ public enum Charset {
         var index = 0
         while index < array.count {
             let byte = array[index]
-            if byte < 0x80 { index += 1; continue }
+            if byte < 0x80 {
+                index += 1
+                continue
+            }
             let length = byte >= 0xF0 && byte <= 0xF4 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC2 && byte < 0xE0 ? 2 : 0
-            if length > 0, index + length <= array.count, array[(index + 1)..<(index + length)].allSatisfy({ $0 & 0xC0 == 0x80 }) {
+            if length > 0, index + length <= array.count,
+                array[(index + 1)..<(index + length)].allSatisfy({ $0 & 0xC0 == 0x80 })
+            {
                 good += length
                 high += length
                 index += length
@@ -184,7 +197,8 @@ public enum Charset {
         String(decoding: bytes, as: UTF8.self)
     }
 
-    static func decodeSingleByte<Bytes: Collection>(_ bytes: Bytes, table: [UInt16]) -> String where Bytes.Element == UInt8 {
+    static func decodeSingleByte<Bytes: Collection>(_ bytes: Bytes, table: [UInt16]) -> String
+    where Bytes.Element == UInt8 {
         var utf8 = [UInt8]()
         utf8.reserveCapacity(bytes.count + bytes.count / 4)
         for byte in bytes {

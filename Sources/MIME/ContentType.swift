@@ -43,7 +43,10 @@ public struct ContentType: Sendable, Hashable {
             if HeaderSyntax.isSpace(byte) {
                 var probe = index
                 while probe < end, HeaderSyntax.isSpace(bytes[probe]) { probe += 1 }
-                let continues = probe < end && (bytes[probe] == UInt8(ascii: "/") || (sawSlash && subtypeBytes.isEmpty && bytes[probe] != UInt8(ascii: ";")))
+                let continues =
+                    probe < end
+                    && (bytes[probe] == UInt8(ascii: "/")
+                        || (sawSlash && subtypeBytes.isEmpty && bytes[probe] != UInt8(ascii: ";")))
                 index = probe
                 if continues { continue }
                 break
@@ -80,7 +83,11 @@ public struct ContentType: Sendable, Hashable {
             let nameStart = index
             while index < end {
                 let byte = bytes[index]
-                if byte == UInt8(ascii: "=") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: "\"") || HeaderSyntax.isSpace(byte) { break }
+                if byte == UInt8(ascii: "=") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: "\"")
+                    || HeaderSyntax.isSpace(byte)
+                {
+                    break
+                }
                 index += 1
             }
             let nameBytes = bytes[nameStart..<index]
@@ -105,13 +112,16 @@ public struct ContentType: Sendable, Hashable {
                 while index < end, bytes[index] != UInt8(ascii: ";"), !HeaderSyntax.isSpace(bytes[index]) { index += 1 }
                 value = Array(bytes[valueStart..<index])
                 // An unquoted run of encoded words separated by spaces ("name==?..?= =?..?=.jpeg").
-                if value.starts(with: [UInt8(ascii: "=") , UInt8(ascii: "?")]) {
+                if value.starts(with: [UInt8(ascii: "="), UInt8(ascii: "?")]) {
                     var probe = index
                     while true {
                         while probe < end, HeaderSyntax.isSpace(bytes[probe]) { probe += 1 }
-                        guard probe + 1 < end, bytes[probe] == UInt8(ascii: "="), bytes[probe + 1] == UInt8(ascii: "?") else { break }
+                        guard probe + 1 < end, bytes[probe] == UInt8(ascii: "="), bytes[probe + 1] == UInt8(ascii: "?")
+                        else { break }
                         let more = probe
-                        while probe < end, bytes[probe] != UInt8(ascii: ";"), !HeaderSyntax.isSpace(bytes[probe]) { probe += 1 }
+                        while probe < end, bytes[probe] != UInt8(ascii: ";"), !HeaderSyntax.isSpace(bytes[probe]) {
+                            probe += 1
+                        }
                         value.append(0x20)
                         value.append(contentsOf: bytes[more..<probe])
                         index = probe
@@ -195,7 +205,9 @@ public struct ContentType: Sendable, Hashable {
         while index < value.endIndex {
             let byte = value[index]
             if byte == UInt8(ascii: "%"), index + 2 < value.endIndex,
-               let high = TransferDecoding.hexValue(value[index + 1]), let low = TransferDecoding.hexValue(value[index + 2]) {
+                let high = TransferDecoding.hexValue(value[index + 1]),
+                let low = TransferDecoding.hexValue(value[index + 2])
+            {
                 output.append(high << 4 | low)
                 index += 3
             } else {

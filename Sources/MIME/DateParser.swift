@@ -35,8 +35,13 @@ public enum DateParser {
                     return
                 }
             }
-            if let first = word.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-"), word.count >= 2, time != nil, offset == nil {
-                if let zone = DateParser.parseNumericZone(word) { offset = zone; return }
+            if let first = word.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-"), word.count >= 2,
+                time != nil, offset == nil
+            {
+                if let zone = DateParser.parseNumericZone(word) {
+                    offset = zone
+                    return
+                }
             }
             if word.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
                 if word.count <= 9, let value = Int(String(decoding: word, as: UTF8.self)) {
@@ -52,8 +57,10 @@ public enum DateParser {
                 return
             }
             // "GMT+0100", "UTC-05:00": a named zone followed by a numeric offset.
-            if time != nil, offset == nil, let sign = word.firstIndex(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }), sign > 0,
-               let zone = DateParser.parseNumericZone(Array(word[sign...]).filter { $0 != UInt8(ascii: ":") }) {
+            if time != nil, offset == nil,
+                let sign = word.firstIndex(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }), sign > 0,
+                let zone = DateParser.parseNumericZone(Array(word[sign...]).filter { $0 != UInt8(ascii: ":") })
+            {
                 offset = zone
                 return
             }
@@ -78,28 +85,47 @@ public enum DateParser {
             guard numbers.count >= 2 else { return nil }
             // "1 Jul 2003" or asctime "Jul 1 ... 2003": the 4-digit (or > 31) one is the year.
             if numbers[0] > 31 || numberWidths[0] >= 3 {
-                year = numbers[0]; yearWidth = numberWidths[0]; day = numbers[1]
+                year = numbers[0]
+                yearWidth = numberWidths[0]
+                day = numbers[1]
             } else {
-                day = numbers[0]; year = numbers[1]; yearWidth = numberWidths[1]
+                day = numbers[0]
+                year = numbers[1]
+                yearWidth = numberWidths[1]
             }
-            return build(year: year, yearWidth: yearWidth, month: month, day: day, hour: hour, minute: minute, second: second, offset: offset ?? 0)
+            return build(
+                year: year, yearWidth: yearWidth, month: month, day: day, hour: hour, minute: minute, second: second,
+                offset: offset ?? 0)
         }
         // Numeric month: "20 11 79" (day month year) or "2003 7 1".
         guard numbers.count >= 3 else { return nil }
         if numberWidths[0] == 4 {
-            year = numbers[0]; yearWidth = 4; day = numbers[2]
-            return build(year: year, yearWidth: yearWidth, month: numbers[1], day: day, hour: hour, minute: minute, second: second, offset: offset ?? 0)
+            year = numbers[0]
+            yearWidth = 4
+            day = numbers[2]
+            return build(
+                year: year, yearWidth: yearWidth, month: numbers[1], day: day, hour: hour, minute: minute,
+                second: second, offset: offset ?? 0)
         }
-        day = numbers[0]; year = numbers[2]; yearWidth = numberWidths[2]
-        return build(year: year, yearWidth: yearWidth, month: numbers[1], day: day, hour: hour, minute: minute, second: second, offset: offset ?? 0)
+        day = numbers[0]
+        year = numbers[2]
+        yearWidth = numberWidths[2]
+        return build(
+            year: year, yearWidth: yearWidth, month: numbers[1], day: day, hour: hour, minute: minute, second: second,
+            offset: offset ?? 0)
     }
 
-    static func build(year rawYear: Int, yearWidth: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, offset: Int32) -> MIMEDate? {
+    static func build(
+        year rawYear: Int, yearWidth: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, offset: Int32
+    ) -> MIMEDate? {
         var year = rawYear
         if yearWidth <= 2 { year += year < 50 ? 2000 : 1900 } else if yearWidth == 3 { year += 1900 }
         guard (1...12).contains(month), (1...31).contains(day), (0...24).contains(hour), (0...59).contains(minute),
-              (0...60).contains(second), (1000...9999).contains(year) else { return nil }
-        return MIMEDate(year: year, month: month, day: day, hour: hour, minute: minute, second: min(second, 59), utcOffsetSeconds: offset)
+            (0...60).contains(second), (1000...9999).contains(year)
+        else { return nil }
+        return MIMEDate(
+            year: year, month: month, day: day, hour: hour, minute: minute, second: min(second, 59),
+            utcOffsetSeconds: offset)
     }
 
     static func parseTime(_ word: [UInt8]) -> (time: (Int, Int, Int), zone: Int32?)? {
@@ -116,7 +142,9 @@ public enum DateParser {
                 if digits > 2 { return nil }
             } else if byte == UInt8(ascii: ":") {
                 guard digits > 0 else { return nil }
-                fields.append(current); current = 0; digits = 0
+                fields.append(current)
+                current = 0
+                digits = 0
             } else {
                 break
             }
@@ -149,19 +177,29 @@ public enum DateParser {
         switch digits.count {
         case 1: hours = digits[0]
         case 2: hours = digits[0] * 10 + digits[1]
-        case 3: hours = digits[0] * 10 + digits[1]; minutes = digits[2] * 10 // "-070"
-        default: hours = digits[0] * 10 + digits[1]; minutes = digits[2] * 10 + digits[3]
+        case 3:
+            hours = digits[0] * 10 + digits[1]
+            minutes = digits[2] * 10  // "-070"
+        default:
+            hours = digits[0] * 10 + digits[1]
+            minutes = digits[2] * 10 + digits[3]
         }
-        if digits.count == 3 { hours = digits[0] * 10 + digits[1]; minutes = 0 }
+        if digits.count == 3 {
+            hours = digits[0] * 10 + digits[1]
+            minutes = 0
+        }
         guard hours <= 14, minutes < 60 else { return nil }
         return sign * (hours * 3600 + minutes * 60)
     }
 
-    static let months: [[UInt8]] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].map { Array($0.utf8) }
+    static let months: [[UInt8]] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+        .map { Array($0.utf8) }
     /// Other spellings seen in mail from French and German clients.
-    static let extraMonths: [(String, Int)] = [("janv", 1), ("févr", 2), ("fevr", 2), ("mars", 3), ("avr", 4), ("mai", 5),
-                                               ("juin", 6), ("juil", 7), ("août", 8), ("aout", 8), ("sept", 9), ("déc", 12),
-                                               ("mär", 3), ("mrz", 3), ("okt", 10), ("dez", 12)]
+    static let extraMonths: [(String, Int)] = [
+        ("janv", 1), ("févr", 2), ("fevr", 2), ("mars", 3), ("avr", 4), ("mai", 5),
+        ("juin", 6), ("juil", 7), ("août", 8), ("aout", 8), ("sept", 9), ("déc", 12),
+        ("mär", 3), ("mrz", 3), ("okt", 10), ("dez", 12),
+    ]
 
     static func monthNumber(_ letters: [UInt8]) -> Int? {
         let prefix = Array(letters.prefix(3))
@@ -194,9 +232,19 @@ public enum DateParser {
         case "ist": return 19_800
         default:
             // est5edt and friends; military letters and unknown names count as UTC (RFC 5322 §4.3).
-            if word.hasPrefix("est") { hours = -5 } else if word.hasPrefix("cst") { hours = -6 }
-            else if word.hasPrefix("mst") { hours = -7 } else if word.hasPrefix("pst") { hours = -8 }
-            else if !word.isEmpty && word.count <= 5 { hours = 0 } else { hours = nil }
+            if word.hasPrefix("est") {
+                hours = -5
+            } else if word.hasPrefix("cst") {
+                hours = -6
+            } else if word.hasPrefix("mst") {
+                hours = -7
+            } else if word.hasPrefix("pst") {
+                hours = -8
+            } else if !word.isEmpty && word.count <= 5 {
+                hours = 0
+            } else {
+                hours = nil
+            }
         }
         return hours.map { $0 * 3600 }
     }
@@ -222,20 +270,25 @@ public enum DateParser {
             return true
         }
         guard let year = number(4), expect(UInt8(ascii: "-")), let month = number(2), expect(UInt8(ascii: "-")),
-              let day = number(2) else { return nil }
+            let day = number(2)
+        else { return nil }
         guard index < bytes.count, bytes[index] == UInt8(ascii: "T") || bytes[index] == 0x20 else { return nil }
         index += 1
         guard let hour = number(2), expect(UInt8(ascii: ":")), let minute = number(2) else { return nil }
         var second = 0
         if expect(UInt8(ascii: ":")), let value = number(2) { second = value }
-        if expect(UInt8(ascii: ".")) { while index < bytes.count, bytes[index] >= 0x30 && bytes[index] <= 0x39 { index += 1 } }
+        if expect(UInt8(ascii: ".")) {
+            while index < bytes.count, bytes[index] >= 0x30 && bytes[index] <= 0x39 { index += 1 }
+        }
         while index < bytes.count, bytes[index] == 0x20 { index += 1 }
         var offset: Int32 = 0
         if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
             let zone = bytes[index...].filter { $0 != UInt8(ascii: ":") && !HeaderSyntax.isSpace($0) }
             offset = parseNumericZone(Array(zone)) ?? 0
         }
-        return build(year: year, yearWidth: 4, month: month, day: day, hour: hour, minute: minute, second: second, offset: offset)
+        return build(
+            year: year, yearWidth: 4, month: month, day: day, hour: hour, minute: minute, second: second, offset: offset
+        )
     }
 
     /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
@@ -250,8 +303,8 @@ public enum DateParser {
     }
 }
 
-private extension String {
-    func trimmingDots() -> String {
+extension String {
+    fileprivate func trimmingDots() -> String {
         var copy = self
         while copy.hasSuffix(".") { copy.removeLast() }
         return copy

@@ -32,7 +32,8 @@ public enum EncodedWords {
 
         while index < end {
             if raw[index] == UInt8(ascii: "="), index + 1 < end, raw[index + 1] == UInt8(ascii: "?"),
-               let word = parseWord(raw, at: index) {
+                let word = parseWord(raw, at: index)
+            {
                 // Literal text between two encoded words that is only whitespace is dropped.
                 let literal = raw[literalStart..<index]
                 let onlySpace = literal.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
@@ -42,7 +43,10 @@ public enum EncodedWords {
                         result += Charset.decodeUTF8OrFallback(literal)
                         // "[SPAM]=?utf-8?…": a word glued to text after it still reads as a new word.
                         if let last = literal.last, last != 0x20, last != 0x09, last != UInt8(ascii: "="),
-                           last != UInt8(ascii: "\""), last != UInt8(ascii: "("), last != UInt8(ascii: "'") { result += " " }
+                            last != UInt8(ascii: "\""), last != UInt8(ascii: "("), last != UInt8(ascii: "'")
+                        {
+                            result += " "
+                        }
                     }
                 }
                 let canonical = Charset.canonicalName(word.charset)
@@ -99,7 +103,10 @@ public enum EncodedWords {
         while textEnd + 1 < end {
             if raw[textEnd] == UInt8(ascii: "?"), raw[textEnd + 1] == UInt8(ascii: "=") { break }
             if raw[textEnd] == UInt8(ascii: "="), raw[textEnd + 1] == UInt8(ascii: "?"),
-               textEnd + 2 < end, raw[textEnd + 2] != UInt8(ascii: "=") { return nil }
+                textEnd + 2 < end, raw[textEnd + 2] != UInt8(ascii: "=")
+            {
+                return nil
+            }
             if raw[textEnd] == 0x0A || raw[textEnd] == 0x0D { return nil }
             textEnd += 1
         }
@@ -131,7 +138,10 @@ public enum EncodedWords {
         var previousSpace = true
         for byte in text.utf8 {
             let isSpace = byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
-            if isSpace && (previousSpace || byte != 0x20) { needsWork = true; break }
+            if isSpace && (previousSpace || byte != 0x20) {
+                needsWork = true
+                break
+            }
             previousSpace = isSpace
         }
         if !needsWork && !previousSpace { return text }
@@ -142,7 +152,10 @@ public enum EncodedWords {
             if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
                 pendingSpace = !output.isEmpty
             } else {
-                if pendingSpace { output.append(0x20); pendingSpace = false }
+                if pendingSpace {
+                    output.append(0x20)
+                    pendingSpace = false
+                }
                 output.append(byte)
             }
         }

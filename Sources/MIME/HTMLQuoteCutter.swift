@@ -3,14 +3,19 @@
 enum HTMLQuoteCutter {
     /// Markers, lower-case, of the element that holds the quoted message in common clients.
     static let markers: [String] = [
-        "<div class=\"gmail_quote", "<div class=gmail_quote", "<blockquote class=\"gmail_quote", "<div class=\"gmail_extra",
+        "<div class=\"gmail_quote", "<div class=gmail_quote", "<blockquote class=\"gmail_quote",
+        "<div class=\"gmail_extra",
         "<blockquote type=\"cite\"", "<blockquote type=cite", "<div id=\"divrplyfwdmsg\"", "<div id=divrplyfwdmsg",
-"<div id=\"olk_src_body_section\"", "<div id=\"appendonsend\"", "<div class=\"moz-cite-prefix\"", "<div class=\"yahoo_quoted\"",
+        "<div id=\"olk_src_body_section\"", "<div id=\"appendonsend\"", "<div class=\"moz-cite-prefix\"",
+        "<div class=\"yahoo_quoted\"",
         "<div class=\"ymail_quoted", "<div id=\"mail-editor-reference-message-container\"", "<hr id=\"stopspelling\"",
         "<div class=\"protonmail_quote\"", "<blockquote class=\"protonmail_quote\"", "<div id=\"reply-intro\"",
-        "<div class=\"zmail_extra\"", "<div style=\"border:none;border-top:solid #b5c4df 1.0pt", "<div style='border:none;border-top:solid #b5c4df 1.0pt",
-        "<div style=\"border:none;border-top:solid #e1e1e1 1.0pt", "-----original message-----", "<span id=\"olk_src_body_section\"",
-        "<div class=\"mail-quote", "<div data-marker=\"__quoted_content__\"", "<blockquote style=\"border-left:", "<div class=\"quote\"",
+        "<div class=\"zmail_extra\"", "<div style=\"border:none;border-top:solid #b5c4df 1.0pt",
+        "<div style='border:none;border-top:solid #b5c4df 1.0pt",
+        "<div style=\"border:none;border-top:solid #e1e1e1 1.0pt", "-----original message-----",
+        "<span id=\"olk_src_body_section\"",
+        "<div class=\"mail-quote", "<div data-marker=\"__quoted_content__\"", "<blockquote style=\"border-left:",
+        "<div class=\"quote\"",
     ]
 
     static let markerBytes: [[UInt8]] = markers.map { Array($0.utf8) }
@@ -43,7 +48,8 @@ enum HTMLQuoteCutter {
                         return end + 1 < bytes.count ? String(decoding: bytes[(end + 1)...], as: UTF8.self) : nil
                     }
                 } else if matches(bytes, at: index, open), index + open.count < bytes.count,
-                    [UInt8(ascii: " "), UInt8(ascii: ">"), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "/")].contains(bytes[index + open.count])
+                    [UInt8(ascii: " "), UInt8(ascii: ">"), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "/")]
+                        .contains(bytes[index + open.count])
                 {
                     depth += 1
                 }
@@ -68,8 +74,10 @@ enum HTMLQuoteCutter {
                     break scan
                 }
                 // Each <hr> costs a small conversion: look at the first few only.
-                if byte == UInt8(ascii: "<"), index + 3 < count, bytes[index + 1] | 0x20 == UInt8(ascii: "h"), bytes[index + 2] | 0x20 == UInt8(ascii: "r"),
-                   !((bytes[index + 3] | 0x20) >= 0x61 && (bytes[index + 3] | 0x20) <= 0x7A), rulesChecked < 16 {
+                if byte == UInt8(ascii: "<"), index + 3 < count, bytes[index + 1] | 0x20 == UInt8(ascii: "h"),
+                    bytes[index + 2] | 0x20 == UInt8(ascii: "r"),
+                    !((bytes[index + 3] | 0x20) >= 0x61 && (bytes[index + 3] | 0x20) <= 0x7A), rulesChecked < 16
+                {
                     rulesChecked += 1
                     if isHeaderBlockAfterRule(bytes, at: index) {
                         cutAt = index
@@ -97,7 +105,9 @@ enum HTMLQuoteCutter {
         let end = min(bytes.count, start + 1500)
         let window = HTMLText.convert(String(decoding: bytes[start..<end], as: UTF8.self))
         let lines = window.split(separator: "\n", omittingEmptySubsequences: true).prefix(8).map { $0 }
-        guard let firstHeader = lines.firstIndex(where: { QuoteLines.headerField($0) != nil }), firstHeader <= 2 else { return false }
+        guard let firstHeader = lines.firstIndex(where: { QuoteLines.headerField($0) != nil }), firstHeader <= 2 else {
+            return false
+        }
         return QuoteLines.isHeaderBlock(lines, at: firstHeader)
     }
 }

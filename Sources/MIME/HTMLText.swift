@@ -26,10 +26,14 @@ public enum HTMLText {
         while index + needle.count <= window.count {
             if window[index] == needle[0], Array(window[index..<(index + needle.count)]) == needle {
                 var start = index + needle.count
-                while start < window.count, window[start] == UInt8(ascii: "\"") || window[start] == UInt8(ascii: "'") { start += 1 }
+                while start < window.count, window[start] == UInt8(ascii: "\"") || window[start] == UInt8(ascii: "'") {
+                    start += 1
+                }
                 var stop = start
                 while stop < window.count, window[stop] != UInt8(ascii: "\""), window[stop] != UInt8(ascii: "'"),
-                      window[stop] != UInt8(ascii: ";"), window[stop] != UInt8(ascii: ">"), !HeaderSyntax.isSpace(window[stop]) { stop += 1 }
+                    window[stop] != UInt8(ascii: ";"), window[stop] != UInt8(ascii: ">"),
+                    !HeaderSyntax.isSpace(window[stop])
+                { stop += 1 }
                 if stop > start { return String(decoding: window[start..<stop], as: UTF8.self) }
                 return nil
             }
@@ -38,13 +42,19 @@ public enum HTMLText {
         return nil
     }
 
-    static let blockTags: Set<String> = ["p", "div", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
-                                         "ul", "ol", "dl", "dt", "dd", "section", "article", "header", "footer", "address",
-                                         "center", "form", "fieldset", "nav", "aside", "main", "figure", "figcaption",
-                                         "tbody", "thead", "tfoot", "caption", "body", "html", "hr", "li", "title"]
-    static let paragraphTags: Set<String> = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "table", "pre", "dl"]
+    static let blockTags: Set<String> = [
+        "p", "div", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
+        "ul", "ol", "dl", "dt", "dd", "section", "article", "header", "footer", "address",
+        "center", "form", "fieldset", "nav", "aside", "main", "figure", "figcaption",
+        "tbody", "thead", "tfoot", "caption", "body", "html", "hr", "li", "title",
+    ]
+    static let paragraphTags: Set<String> = [
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "table", "pre", "dl",
+    ]
     /// Elements whose content is never shown.
-    static let hiddenTags: Set<String> = ["script", "style", "head", "noscript", "template", "svg", "object", "title", "xml", "o:p-hidden"]
+    static let hiddenTags: Set<String> = [
+        "script", "style", "head", "noscript", "template", "svg", "object", "title", "xml", "o:p-hidden",
+    ]
 
     struct Converter {
         var output = [UInt8]()
@@ -91,7 +101,10 @@ public enum HTMLText {
                     while output.last == 0x20 { output.removeLast() }
                     var existing = 0
                     var probe = output.count - 1
-                    while probe >= 0, output[probe] == 0x0A, existing < 2 { existing += 1; probe -= 1 }
+                    while probe >= 0, output[probe] == 0x0A, existing < 2 {
+                        existing += 1
+                        probe -= 1
+                    }
                     for _ in existing..<max(existing, pendingBreaks) { output.append(0x0A) }
                 }
                 pendingBreaks = 0
@@ -124,13 +137,20 @@ public enum HTMLText {
         mutating func tag(_ input: UnsafeBufferPointer<UInt8>, at start: Int) -> Int {
             let end = input.count
             var index = start + 1
-            guard index < end else { emitText(UInt8(ascii: "<")); return end }
+            guard index < end else {
+                emitText(UInt8(ascii: "<"))
+                return end
+            }
             // Comments and declarations.
             if input[index] == UInt8(ascii: "!") {
                 if index + 2 < end, input[index + 1] == UInt8(ascii: "-"), input[index + 2] == UInt8(ascii: "-") {
                     var probe = index + 3
                     while probe + 2 < end {
-                        if input[probe] == UInt8(ascii: "-"), input[probe + 1] == UInt8(ascii: "-"), input[probe + 2] == UInt8(ascii: ">") { return probe + 3 }
+                        if input[probe] == UInt8(ascii: "-"), input[probe + 1] == UInt8(ascii: "-"),
+                            input[probe + 2] == UInt8(ascii: ">")
+                        {
+                            return probe + 3
+                        }
                         probe += 1
                     }
                     return end
@@ -143,11 +163,15 @@ public enum HTMLText {
                 return min(end, index + 1)
             }
             var closing = false
-            if input[index] == UInt8(ascii: "/") { closing = true; index += 1 }
+            if input[index] == UInt8(ascii: "/") {
+                closing = true
+                index += 1
+            }
             let nameStart = index
             while index < end {
                 let byte = input[index]
-                let isNameByte = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+                let isNameByte =
+                    (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
                     || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "-")
                 if !isNameByte { break }
                 index += 1
@@ -196,7 +220,10 @@ public enum HTMLText {
                     var matched = true
                     for (offset, expected) in name.enumerated() {
                         let position = index + 2 + offset
-                        if position >= end || (input[position] | 0x20) != (expected | 0x20) { matched = false; break }
+                        if position >= end || (input[position] | 0x20) != (expected | 0x20) {
+                            matched = false
+                            break
+                        }
                     }
                     if matched {
                         var probe = index + 2 + name.count
@@ -209,7 +236,9 @@ public enum HTMLText {
             return end
         }
 
-        mutating func handle(_ name: String, closing: Bool, attributes: UnsafeBufferPointer<UInt8>, attributesRange: Range<Int>) {
+        mutating func handle(
+            _ name: String, closing: Bool, attributes: UnsafeBufferPointer<UInt8>, attributesRange: Range<Int>
+        ) {
             switch name {
             case "br":
                 if pendingBreaks > 0 || pendingSpace { flushPending() }
@@ -217,7 +246,10 @@ public enum HTMLText {
                 output.append(0x0A)
                 pendingSpace = false
             case "li":
-                if closing { requestBreaks(1); return }
+                if closing {
+                    requestBreaks(1)
+                    return
+                }
                 requestBreaks(1)
                 flushPending()
                 if var list = lists.last, list.ordered {
@@ -264,18 +296,29 @@ public enum HTMLText {
             if index < end, input[index] == UInt8(ascii: "#") {
                 index += 1
                 var hex = false
-                if index < end, input[index] | 0x20 == UInt8(ascii: "x") { hex = true; index += 1 }
+                if index < end, input[index] | 0x20 == UInt8(ascii: "x") {
+                    hex = true
+                    index += 1
+                }
                 var value: UInt32 = 0
                 var digits = 0
                 while index < end, digits < 8 {
                     let byte = input[index]
-                    if let digit = hex ? TransferDecoding.hexValue(byte).map(UInt32.init) : (byte >= 0x30 && byte <= 0x39 ? UInt32(byte - 0x30) : nil) {
+                    if let digit = hex
+                        ? TransferDecoding.hexValue(byte).map(UInt32.init)
+                        : (byte >= 0x30 && byte <= 0x39 ? UInt32(byte - 0x30) : nil)
+                    {
                         value = value * (hex ? 16 : 10) + digit
                         digits += 1
                         index += 1
-                    } else { break }
+                    } else {
+                        break
+                    }
                 }
-                guard digits > 0 else { emitText(UInt8(ascii: "&")); return start + 1 }
+                guard digits > 0 else {
+                    emitText(UInt8(ascii: "&"))
+                    return start + 1
+                }
                 if index < end, input[index] == UInt8(ascii: ";") { index += 1 }
                 // Windows-1252 code points written as numeric references (&#146;) are common.
                 if value >= 0x80 && value <= 0x9F {
@@ -288,7 +331,11 @@ public enum HTMLText {
             let nameStart = index
             while index < end, index - nameStart < 10 {
                 let byte = input[index]
-                if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) { index += 1 } else { break }
+                if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) {
+                    index += 1
+                } else {
+                    break
+                }
             }
             let name = String(decoding: UnsafeBufferPointer(rebasing: input[nameStart..<index]), as: UTF8.self)
             if let scalar = HTMLEntities.named[name] {

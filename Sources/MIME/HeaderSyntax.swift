@@ -23,9 +23,15 @@ enum HeaderSyntax {
                 }
                 if byte == UInt8(ascii: "\"") { inQuote = false }
             } else if depth > 0 {
-                if byte == UInt8(ascii: "\\") { index += 2; continue }
+                if byte == UInt8(ascii: "\\") {
+                    index += 2
+                    continue
+                }
                 if byte == UInt8(ascii: "(") { depth += 1 }
-                if byte == UInt8(ascii: ")") { depth -= 1; if depth == 0 { output.append(0x20) } }
+                if byte == UInt8(ascii: ")") {
+                    depth -= 1
+                    if depth == 0 { output.append(0x20) }
+                }
             } else if byte == UInt8(ascii: "(") {
                 depth = 1
             } else {
@@ -49,7 +55,10 @@ enum HeaderSyntax {
                 index += 2
                 continue
             }
-            if byte == UInt8(ascii: "\"") { index += 1; return output }
+            if byte == UInt8(ascii: "\"") {
+                index += 1
+                return output
+            }
             if byte != 0x0A && byte != 0x0D { output.append(byte) }
             index += 1
         }

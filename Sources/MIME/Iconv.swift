@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// glibc's iconv, for the charsets Foundation on Linux does not know (GB2312/GBK/GB18030, Big5,

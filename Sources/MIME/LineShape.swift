@@ -18,12 +18,19 @@ struct LineShape {
             if position > 40 && first != 0 { break }
         }
         // Separators start with a rule or one of a few words (begin, forwarded, original, début…).
-        maySeparate = count < 120 && (first == UInt8(ascii: "-") || first == UInt8(ascii: "_") || first == UInt8(ascii: "=")
-            || first == UInt8(ascii: "*") || first == UInt8(ascii: "b") || first == UInt8(ascii: "f") || first == UInt8(ascii: "o")
-            || first == UInt8(ascii: "d") || first == UInt8(ascii: "m") || first >= 0x80)
-        maySign = count < 90 && (first == UInt8(ascii: "-") || first == UInt8(ascii: "_") || first == UInt8(ascii: "s")
-            || first == UInt8(ascii: "g") || first == UInt8(ascii: "e") || first == UInt8(ascii: "t") || first == UInt8(ascii: "o")
-            || first == UInt8(ascii: "v") || first == UInt8(ascii: "i") || first == UInt8(ascii: "*") || first >= 0x80)
+        maySeparate =
+            count < 120
+            && (first == UInt8(ascii: "-") || first == UInt8(ascii: "_") || first == UInt8(ascii: "=")
+                || first == UInt8(ascii: "*") || first == UInt8(ascii: "b") || first == UInt8(ascii: "f")
+                || first == UInt8(ascii: "o")
+                || first == UInt8(ascii: "d") || first == UInt8(ascii: "m") || first >= 0x80)
+        maySign =
+            count < 90
+            && (first == UInt8(ascii: "-") || first == UInt8(ascii: "_") || first == UInt8(ascii: "s")
+                || first == UInt8(ascii: "g") || first == UInt8(ascii: "e") || first == UInt8(ascii: "t")
+                || first == UInt8(ascii: "o")
+                || first == UInt8(ascii: "v") || first == UInt8(ascii: "i") || first == UInt8(ascii: "*")
+                || first >= 0x80)
         // A quote header is short and its first line starts with a word, digit, dash or quote.
         mayStartQuoteHeader = count <= 400
     }

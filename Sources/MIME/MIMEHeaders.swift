@@ -27,7 +27,9 @@ public struct MIMEHeaders: Sendable, Hashable {
     public func allRaw(_ name: String) -> [[UInt8]] {
         let key = name.lowercased()
         var values = [[UInt8]]()
-        for (index, candidate) in lowercasedNames.enumerated() where candidate == key { values.append(fields[index].rawValue) }
+        for (index, candidate) in lowercasedNames.enumerated() where candidate == key {
+            values.append(fields[index].rawValue)
+        }
         return values
     }
 

@@ -47,7 +47,9 @@ public struct MIMEMessage: Sendable {
         case .leaf:
             guard part.contentType.type == "text", !part.isAttachment else { return }
             let subtype = part.contentType.subtype
-            if subtype == "plain" || subtype == "html" || subtype.isEmpty || subtype == "enriched" || subtype == "rfc822-headers" {
+            if subtype == "plain" || subtype == "html" || subtype.isEmpty || subtype == "enriched"
+                || subtype == "rfc822-headers"
+            {
                 result.append(part)
             }
         case .multipart:
@@ -65,7 +67,9 @@ public struct MIMEMessage: Sendable {
                 } else if let first = candidates.first {
                     result.append(contentsOf: first)
                 }
-            } else if part.contentType.subtype == "related", let first = part.children.first(where: { $0.contentType.type != "image" }) {
+            } else if part.contentType.subtype == "related",
+                let first = part.children.first(where: { $0.contentType.type != "image" })
+            {
                 collectBody(first, preferHTML: preferHTML, into: &result)
             } else {
                 for child in part.children { collectBody(child, preferHTML: preferHTML, into: &result) }
@@ -98,7 +102,8 @@ public struct MIMEMessage: Sendable {
             isFirst = false
         }
         if parts.isEmpty, root.kind == .multipart, !root.preamble.isEmpty, root.children.isEmpty {
-            let preamble = root.preamble.count > limit
+            let preamble =
+                root.preamble.count > limit
                 ? Charset.prefixForDecoding(Array(root.preamble.prefix(limit + 1)), count: limit, charset: nil)[...]
                 : root.preamble
             return Charset.decodeUTF8OrFallback(preamble).utf8Prefix(limit)
@@ -136,7 +141,8 @@ public struct MIMEMessage: Sendable {
         return result
     }
 
-    static func collectAttachments(_ part: MIMEPart, into result: inout [AttachmentInfo], isRoot: Bool, inRelated: Bool) {
+    static func collectAttachments(_ part: MIMEPart, into result: inout [AttachmentInfo], isRoot: Bool, inRelated: Bool)
+    {
         switch part.kind {
         case .multipart:
             let related = part.contentType.subtype == "related"
@@ -147,12 +153,15 @@ public struct MIMEMessage: Sendable {
                 let subject = inner.headers["subject"] ?? ""
                 name = (subject.isEmpty ? "message" : subject) + ".eml"
             }
-            result.append(AttachmentInfo(filename: name, contentType: part.contentType.mimeType, size: part.decodedSize))
+            result.append(
+                AttachmentInfo(filename: name, contentType: part.contentType.mimeType, size: part.decodedSize))
         case .leaf:
             guard part.isAttachment, !(isRoot && part.contentType.type == "text") else { return }
             // Pictures shown inside the HTML (logos, signatures) are part of the body, not attachments.
             if inRelated, part.disposition?.type != "attachment", part.headers.raw("content-id") != nil { return }
-            result.append(AttachmentInfo(filename: part.filename ?? "", contentType: part.contentType.mimeType, size: part.decodedSize))
+            result.append(
+                AttachmentInfo(
+                    filename: part.filename ?? "", contentType: part.contentType.mimeType, size: part.decodedSize))
         }
     }
 }

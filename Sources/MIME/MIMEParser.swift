@@ -12,19 +12,24 @@ public enum MIMEParser {
 
     static let messageRFC822 = ContentType(type: "message", subtype: "rfc822")
 
-    static func parsePart(_ bytes: ArraySlice<UInt8>, depth: Int, defaultType: ContentType, isMessageRoot: Bool = false) -> MIMEPart {
+    static func parsePart(_ bytes: ArraySlice<UInt8>, depth: Int, defaultType: ContentType, isMessageRoot: Bool = false)
+        -> MIMEPart
+    {
         let (headers, bodyStart) = parseHeaders(bytes, skipMboxLine: isMessageRoot)
         let body = bytes[bodyStart...]
         var contentType = headers.raw("content-type").flatMap { ContentType.parse($0) } ?? defaultType
         if contentType.type == "multipart", contentType.subtype.isEmpty { contentType.subtype = "mixed" }
         let disposition = headers.raw("content-disposition").flatMap { ContentType.parse($0) }
-        var encoding = headers.raw("content-transfer-encoding").map { raw in
-            String(decoding: HeaderSyntax.stripComments(raw).filter { !HeaderSyntax.isSpace($0) }, as: UTF8.self).lowercased()
-        } ?? "7bit"
+        var encoding =
+            headers.raw("content-transfer-encoding").map { raw in
+                String(decoding: HeaderSyntax.stripComments(raw).filter { !HeaderSyntax.isSpace($0) }, as: UTF8.self)
+                    .lowercased()
+            } ?? "7bit"
         if encoding.hasPrefix("\"") { encoding = encoding.replacingOccurrences(of: "\"", with: "") }
-        var part = MIMEPart(kind: .leaf, headers: headers, contentType: contentType, disposition: disposition,
-                            transferEncoding: encoding, rawBody: body, children: [], preamble: [], epilogue: [],
-                            isTruncated: false)
+        var part = MIMEPart(
+            kind: .leaf, headers: headers, contentType: contentType, disposition: disposition,
+            transferEncoding: encoding, rawBody: body, children: [], preamble: [], epilogue: [],
+            isTruncated: false)
         guard depth < maximumDepth else {
             part.isTruncated = contentType.type == "multipart" || contentType.type == "message"
             return part
@@ -74,7 +79,8 @@ public enum MIMEParser {
                 }
                 let nextLine = lineEnd < count ? lineEnd + 1 : count
                 if lineEnd - lineStart >= boundaryCount + 2, buffer[lineStart] == 0x2D, buffer[lineStart + 1] == 0x2D,
-                   memcmp(buffer.baseAddress! + lineStart + 2, boundary, boundaryCount) == 0 {
+                    memcmp(buffer.baseAddress! + lineStart + 2, boundary, boundaryCount) == 0
+                {
                     var rest = lineStart + 2 + boundaryCount
                     var isClose = false
                     if rest + 1 < lineEnd, buffer[rest] == 0x2D, buffer[rest + 1] == 0x2D {
@@ -109,12 +115,15 @@ public enum MIMEParser {
         if let start = currentStart {
             // A last boundary with nothing after it opens no part.
             let rest = body[start..<end]
-            if !rest.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }) || ranges.isEmpty { ranges.append(start..<end) }
+            if !rest.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }) || ranges.isEmpty {
+                ranges.append(start..<end)
+            }
         }
         guard !ranges.isEmpty else {
             // No boundary: keep the body as text so nothing is lost.
             part.kind = .leaf
-            part.contentType = ContentType(type: "text", subtype: "plain", parameters: part.contentType.parameters.filter { $0.name == "charset" })
+            part.contentType = ContentType(
+                type: "text", subtype: "plain", parameters: part.contentType.parameters.filter { $0.name == "charset" })
             part.isTruncated = true
             return
         }
@@ -143,7 +152,8 @@ public enum MIMEParser {
         var index = bytes.startIndex
         let end = bytes.endIndex
         if skipMboxLine, end - index > 5, bytes[index] == UInt8(ascii: "F"), bytes[index + 1] == UInt8(ascii: "r"),
-           bytes[index + 2] == UInt8(ascii: "o"), bytes[index + 3] == UInt8(ascii: "m"), bytes[index + 4] == 0x20 {
+            bytes[index + 2] == UInt8(ascii: "o"), bytes[index + 3] == UInt8(ascii: "m"), bytes[index + 4] == 0x20
+        {
             while index < end, bytes[index] != 0x0A { index += 1 }
             if index < end { index += 1 }
         }

@@ -31,7 +31,9 @@ public enum MessageSummarizer {
         let plainParts = message.bodyParts(preferHTML: false)
         let bodyText: String
         let replyText: String
-        if !plainParts.contains(where: { $0.contentType.subtype != "html" }), let html = message.htmlBody(limit: MIMEMessage.htmlLimit(forText: limit)) {
+        if !plainParts.contains(where: { $0.contentType.subtype != "html" }),
+            let html = message.htmlBody(limit: MIMEMessage.htmlLimit(forText: limit))
+        {
             bodyText = HTMLText.convert(html, limit: limit)
             replyText = ReplyExtractor.extract(html: html).utf8Prefix(maxReplyTextBytes)
         } else {

@@ -14,7 +14,9 @@ public enum ReplyExtractor {
     public static func extract(message: MIMEMessage) -> String {
         let plainParts = message.bodyParts(preferHTML: false)
         if plainParts.contains(where: { $0.contentType.subtype != "html" }) {
-            return extract(plain: plainParts.map { $0.contentType.subtype == "html" ? HTMLText.convert($0.text) : $0.text }.joined(separator: "\n"))
+            return extract(
+                plain: plainParts.map { $0.contentType.subtype == "html" ? HTMLText.convert($0.text) : $0.text }.joined(
+                    separator: "\n"))
         }
         if let html = message.htmlBody { return extract(html: html) }
         return extract(plain: message.textBody)
@@ -49,8 +51,10 @@ public enum ReplyExtractor {
             }
             // A long quoted line wrapped by the client: one unmarked line between quoted ones, after
             // a quoted line long enough to have been wrapped, or a broken-off word (URL tail).
-            if previousQuotedLength > 0, !QuoteLines.isBlank(line), index + 1 < lines.count, QuoteLines.isQuoted(lines[index + 1]),
-               previousQuotedLength >= 60 || !line.utf8.contains(0x20) {
+            if previousQuotedLength > 0, !QuoteLines.isBlank(line), index + 1 < lines.count,
+                QuoteLines.isQuoted(lines[index + 1]),
+                previousQuotedLength >= 60 || !line.utf8.contains(0x20)
+            {
                 index += 1
                 continue
             }
@@ -71,7 +75,9 @@ public enum ReplyExtractor {
                 // and nothing after it is not a header at all.
                 break scan
             }
-            if shape.maySeparate && QuoteLines.isSeparator(lines, at: index) || shape.hasEarlyColon && QuoteLines.isHeaderBlock(lines, at: index) {
+            if shape.maySeparate && QuoteLines.isSeparator(lines, at: index)
+                || shape.hasEarlyColon && QuoteLines.isHeaderBlock(lines, at: index)
+            {
                 break scan
             }
             if shape.maySign && QuoteLines.isSignatureStart(lines, at: index) {

@@ -2,9 +2,13 @@
 /// "Re[2]:", "[list] Re:") and the subject that remains without them.
 public enum SubjectNormalizer {
     /// Prefix words, lower-case, that mark a reply or forward in the languages we see.
-    static let prefixes: Set<String> = ["re", "aw", "sv", "tr", "fwd", "fw", "réf", "ref", "wg", "rv", "antw", "vs", "odp",
-                                        "enc", "rif", "r", "res", "fs", "vl", "ynt", "atb", "továbbítás", "转发", "回复", "答复"]
-    static let replyOnly: Set<String> = ["re", "aw", "sv", "réf", "ref", "antw", "vs", "odp", "rif", "r", "res", "ynt", "atb", "回复", "答复"]
+    static let prefixes: Set<String> = [
+        "re", "aw", "sv", "tr", "fwd", "fw", "réf", "ref", "wg", "rv", "antw", "vs", "odp",
+        "enc", "rif", "r", "res", "fs", "vl", "ynt", "atb", "továbbítás", "转发", "回复", "答复",
+    ]
+    static let replyOnly: Set<String> = [
+        "re", "aw", "sv", "réf", "ref", "antw", "vs", "odp", "rif", "r", "res", "ynt", "atb", "回复", "答复",
+    ]
 
     /// Whether the subject starts with a reply prefix (not a forward: "Fwd:" is not a reply).
     public static func hasReplyPrefix(_ subject: String) -> Bool {
@@ -28,7 +32,8 @@ public enum SubjectNormalizer {
     /// Splits one "Re:" / "RE :" / "Re[2]:" / "Réf. :" / "[tag]" off the front.
     static func leadingPrefix(_ text: Substring) -> (String, Substring)? {
         var rest = text.drop { $0 == " " || $0 == "\t" }
-        if rest.first == "[" , let close = rest.firstIndex(of: "]"), rest.distance(from: rest.startIndex, to: close) < 40 {
+        if rest.first == "[", let close = rest.firstIndex(of: "]"), rest.distance(from: rest.startIndex, to: close) < 40
+        {
             // A list tag "[support]" counts as a prefix only when a real prefix follows.
             let after = rest[rest.index(after: close)...]
             if let (word, remainder) = leadingPrefix(after) { return (word, remainder) }
@@ -53,7 +58,9 @@ public enum SubjectNormalizer {
         rest = rest.drop { $0 == " " || $0 == "\u{A0}" }
         guard rest.first == ":" || rest.first == "：" else {
             // "Réf." with no colon still reads as a prefix.
-            if word.lowercased() == "réf" || word.lowercased() == "ref", text.contains(".") { return (word.lowercased(), rest) }
+            if word.lowercased() == "réf" || word.lowercased() == "ref", text.contains(".") {
+                return (word.lowercased(), rest)
+            }
             return nil
         }
         return (word.lowercased(), rest.dropFirst())

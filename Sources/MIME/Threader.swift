@@ -18,7 +18,8 @@ public enum Threader {
     public static func threadIds(for summaries: [MessageSummary]) -> [String] {
         // A canonical order makes every choice below independent of the input order.
         let order = summaries.indices.sorted { a, b in
-            let left = summaries[a], right = summaries[b]
+            let left = summaries[a]
+            let right = summaries[b]
             if left.date != right.date { return left.date < right.date }
             return left.id < right.id
         }
@@ -27,8 +28,9 @@ public enum Threader {
         for index in summaries.indices { rootOf[index] = containers.root(of: ownContainer[index]) }
         let groups = groupBySubject(summaries, order: order, rootOf: rootOf)
         return summaries.indices.map { index in
-            threadId(of: index, summaries, root: groups.mergedInto[rootOf[index]] ?? rootOf[index],
-                     members: groups.membersByRoot, containers: containers)
+            threadId(
+                of: index, summaries, root: groups.mergedInto[rootOf[index]] ?? rootOf[index],
+                members: groups.membersByRoot, containers: containers)
         }
     }
 
@@ -38,12 +40,13 @@ public enum Threader {
     /// index refresh that re-threads part of the catalog knows from these which subjects it must see whole.
     public static func subjectGroups(for summaries: [MessageSummary]) -> [(subject: String, firstDate: Int64)] {
         let order = summaries.indices.sorted { a, b in
-            let left = summaries[a], right = summaries[b]
+            let left = summaries[a]
+            let right = summaries[b]
             if left.date != right.date { return left.date < right.date }
             return left.id < right.id
         }
         let (containers, ownContainer) = link(summaries, order: order)
-        var first: [Int: Int] = [:] // root container -> its first message, in canonical order
+        var first: [Int: Int] = [:]  // root container -> its first message, in canonical order
         var rootOf = [Int](repeating: -1, count: summaries.count)
         for index in order {
             rootOf[index] = containers.root(of: ownContainer[index])
@@ -108,7 +111,7 @@ public enum Threader {
     static func groupBySubject(_ summaries: [MessageSummary], order: [Int], rootOf: [Int]) -> SubjectGroups {
         var membersByRoot = [Int: [Int]]()
         for index in order { membersByRoot[rootOf[index], default: []].append(index) }
-        var threadsBySubject = [String: [Int]]() // subject -> roots, in order of first message
+        var threadsBySubject = [String: [Int]]()  // subject -> roots, in order of first message
         for index in order {
             let root = rootOf[index]
             guard membersByRoot[root]?.first == index else { continue }
@@ -121,7 +124,8 @@ public enum Threader {
             let summary = summaries[index]
             let root = rootOf[index]
             guard summary.references.isEmpty, summary.inReplyTo.isEmpty, groups.membersByRoot[root]?.count == 1,
-                  SubjectNormalizer.hasReplyPrefix(summary.subject) else { continue }
+                SubjectNormalizer.hasReplyPrefix(summary.subject)
+            else { continue }
             let subject = SubjectNormalizer.normalize(summary.subject)
             guard !subject.isEmpty, let candidates = threadsBySubject[subject] else { continue }
             if let target = subjectTarget(for: index, root: root, candidates: candidates, summaries, groups, &people) {
@@ -147,7 +151,8 @@ public enum Threader {
         for candidate in candidates.reversed() where candidate != root {
             let target = groups.mergedInto[candidate] ?? candidate
             guard target != root, let members = groups.membersByRoot[target], let first = members.first,
-                  summaries[first].date <= summary.date else { continue }
+                summaries[first].date <= summary.date
+            else { continue }
             examined += 1
             if examined > 64 { break }
             var threadPeople = Set<String>()
@@ -229,7 +234,8 @@ public enum Threader {
             for reference in references where !reference.isEmpty {
                 let referenceNode = node(for: "<\(reference)>")
                 if let previous, nodes[referenceNode].parent == nil, previous != referenceNode,
-                   !isAncestor(referenceNode, of: previous) {
+                    !isAncestor(referenceNode, of: previous)
+                {
                     nodes[referenceNode].parent = previous
                 }
                 previous = referenceNode

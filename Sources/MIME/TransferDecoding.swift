@@ -14,7 +14,8 @@ public enum TransferDecoding {
     /// Decodes base64, skipping anything outside the alphabet and stopping at padding. With a
     /// `limit`, stops once that many bytes are decoded (the result is a prefix of the full
     /// decoding), so a huge body costs no more than the part a caller will read.
-    public static func base64<Bytes: Collection>(_ input: Bytes, limit: Int = .max) -> [UInt8] where Bytes.Element == UInt8 {
+    public static func base64<Bytes: Collection>(_ input: Bytes, limit: Int = .max) -> [UInt8]
+    where Bytes.Element == UInt8 {
         var output = [UInt8]()
         guard limit > 0 else { return output }
         output.reserveCapacity(min(input.count * 3 / 4, limit))
@@ -24,7 +25,10 @@ public enum TransferDecoding {
             for byte in input {
                 let value = table[Int(byte)]
                 if value == 0xFF {
-                    if byte == UInt8(ascii: "=") { bits = 0; accumulator = 0 } // end of one encoded run
+                    if byte == UInt8(ascii: "=") {
+                        bits = 0
+                        accumulator = 0
+                    }  // end of one encoded run
                     continue
                 }
                 accumulator = (accumulator << 6) | UInt32(value)
@@ -56,14 +60,14 @@ public enum TransferDecoding {
         var total = 0
         base64Values.withUnsafeBufferPointer { table in
             input.withUnsafeBufferPointer { bytes in
-            for byte in bytes {
-                if table[Int(byte)] != 0xFF {
-                    symbols += 1
-                } else if byte == UInt8(ascii: "=") {
-                    total += symbols * 6 / 8
-                    symbols = 0
+                for byte in bytes {
+                    if table[Int(byte)] != 0xFF {
+                        symbols += 1
+                    } else if byte == UInt8(ascii: "=") {
+                        total += symbols * 6 / 8
+                        symbols = 0
+                    }
                 }
-            }
             }
         }
         return total + symbols * 6 / 8
@@ -81,8 +85,10 @@ public enum TransferDecoding {
     /// Decodes quoted-printable. `underscoreIsSpace` is the RFC 2047 "Q" variant. With a `limit`,
     /// stops once at least that many bytes are decoded (the result is a prefix of the full
     /// decoding, possibly a few bytes longer than `limit`: a run of spaces is copied whole).
-    public static func quotedPrintable<Bytes: RandomAccessCollection>(_ input: Bytes, underscoreIsSpace: Bool = false,
-                                                                       limit: Int = .max) -> [UInt8]
+    public static func quotedPrintable<Bytes: RandomAccessCollection>(
+        _ input: Bytes, underscoreIsSpace: Bool = false,
+        limit: Int = .max
+    ) -> [UInt8]
     where Bytes.Element == UInt8, Bytes.Index == Int {
         var output = [UInt8]()
         output.reserveCapacity(min(input.count, limit))
@@ -100,7 +106,10 @@ public enum TransferDecoding {
                     index = probe
                     continue
                 }
-                if probe == end { index = end; continue }
+                if probe == end {
+                    index = end
+                    continue
+                }
                 if index + 2 < end, let high = hexValue(input[index + 1]), let low = hexValue(input[index + 2]) {
                     output.append(high << 4 | low)
                     index += 3

@@ -10,8 +10,10 @@ public struct FetchedMetadata: Hashable, Sendable, Codable {
     public var gmailThreadId: UInt64?
     public var labels: [String]
 
-    public init(key: MessageKey, internalDate: Int64? = nil, size: Int, flags: [Flag] = [],
-                gmailMessageId: UInt64? = nil, gmailThreadId: UInt64? = nil, labels: [String] = []) {
+    public init(
+        key: MessageKey, internalDate: Int64? = nil, size: Int, flags: [Flag] = [],
+        gmailMessageId: UInt64? = nil, gmailThreadId: UInt64? = nil, labels: [String] = []
+    ) {
         self.key = key
         self.internalDate = internalDate
         self.size = size

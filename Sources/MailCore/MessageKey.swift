@@ -15,7 +15,9 @@ public struct MessageKey: Hashable, Sendable, Codable, CustomStringConvertible {
 
     /// The short id users see in `search` and pass to `show` and `thread`: 16 hex digits of
     /// FNV-1a 64 over the four parts. Stable across runs and machines (never Swift's `Hasher`).
-    public var id: String { StableHash.hex(StableHash.fnv1a64("\(account)\u{0}\(mailbox)\u{0}\(uidValidity.rawValue)\u{0}\(uid.rawValue)")) }
+    public var id: String {
+        StableHash.hex(StableHash.fnv1a64("\(account)\u{0}\(mailbox)\u{0}\(uidValidity.rawValue)\u{0}\(uid.rawValue)"))
+    }
 
     public var description: String { "\(account)/\(mailbox)/\(uidValidity)/\(uid)" }
 }

@@ -32,4 +32,3 @@ public struct TeamMatcher: Sendable, Hashable, Codable {
         return isTeam(sender.address) ? .team : .customer
     }
 }
-

@@ -26,9 +26,12 @@ public struct AccountConfiguration: Codable, Sendable, Hashable {
     /// Most bytes to download per UTC day (Gmail allows about 2,500 MB a day over IMAP).
     public var dailyBudgetMB: Int?
 
-    public init(name: String, email: String, host: String, port: Int, security: ConnectionSecurity,
-                password: PasswordSource?, oauth2: OAuth2Source? = nil, caFile: String? = nil, mailboxes: [String] = [], team: [String] = [],
-                since: String? = nil, gmail: Bool = false, dailyBudgetMB: Int? = nil) {
+    public init(
+        name: String, email: String, host: String, port: Int, security: ConnectionSecurity,
+        password: PasswordSource?, oauth2: OAuth2Source? = nil, caFile: String? = nil, mailboxes: [String] = [],
+        team: [String] = [],
+        since: String? = nil, gmail: Bool = false, dailyBudgetMB: Int? = nil
+    ) {
         self.name = name
         self.email = email
         self.host = host

@@ -33,28 +33,37 @@ public struct AccountRequest: Sendable {
     public func resolved() throws -> AccountConfiguration {
         guard Store.AccountName.isValid(name) else {
             throw MailMirrorError.invalidArgument(
-                "account name \"\(name)\" must be 1 to 64 letters, digits, '.', '_', '-', '@' or '+', starting with a letter or digit")
+                "account name \"\(name)\" must be 1 to 64 letters, digits, '.', '_', '-', '@' or '+', starting with a letter or digit"
+            )
         }
         guard email.contains("@"), !email.contains(" ") else {
             throw MailMirrorError.invalidArgument("--email \"\(email)\" is not an e-mail address")
         }
         let isGmail = gmail || GmailPreset.isGmailAddress(email) || host?.lowercased() == GmailPreset.host
         guard let host = host ?? (isGmail ? GmailPreset.host : nil) else {
-            throw MailMirrorError.invalidArgument("--host is needed for \(email) (only Gmail addresses have a preset); or pass --gmail for a Google Workspace account")
+            throw MailMirrorError.invalidArgument(
+                "--host is needed for \(email) (only Gmail addresses have a preset); or pass --gmail for a Google Workspace account"
+            )
         }
         let security = security ?? .tls
         let port = port ?? (security == .tls ? 993 : 143)
-        guard (1...65535).contains(port) else { throw MailMirrorError.invalidArgument("--port \(port) is not a TCP port") }
+        guard (1...65535).contains(port) else {
+            throw MailMirrorError.invalidArgument("--port \(port) is not a TCP port")
+        }
         if let since, DayStamp(since) == nil {
             throw MailMirrorError.invalidArgument("--since \(since) is not a day written YYYY-MM-DD")
         }
         for member in team where !member.contains("@") {
-            throw MailMirrorError.invalidArgument("--team \(member) must be an address (help@example.com) or a domain (@example.com)")
+            throw MailMirrorError.invalidArgument(
+                "--team \(member) must be an address (help@example.com) or a domain (@example.com)")
         }
-        if let dailyBudgetMB, dailyBudgetMB < 0 { throw MailMirrorError.invalidArgument("--daily-budget must be 0 (no limit) or more megabytes") }
-        return AccountConfiguration(name: name, email: email, host: host, port: port, security: security, password: password,
-                                    oauth2: oauth2,
-                                    caFile: caFile, mailboxes: mailboxes, team: team, since: since, gmail: isGmail,
-                                    dailyBudgetMB: dailyBudgetMB)
+        if let dailyBudgetMB, dailyBudgetMB < 0 {
+            throw MailMirrorError.invalidArgument("--daily-budget must be 0 (no limit) or more megabytes")
+        }
+        return AccountConfiguration(
+            name: name, email: email, host: host, port: port, security: security, password: password,
+            oauth2: oauth2,
+            caFile: caFile, mailboxes: mailboxes, team: team, since: since, gmail: isGmail,
+            dailyBudgetMB: dailyBudgetMB)
     }
 }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// glibc's allocator raises its mmap threshold each time a large block is freed, up to 32 MB:
@@ -16,11 +16,11 @@ enum AllocatorPolicy {
     /// Applied once, when a sync starts; nothing is undone later.
     static let applied: Void = {
         #if os(Linux)
-        // <malloc.h> is not part of Swift's Glibc module: mallopt is looked up, M_MMAP_THRESHOLD is -3.
-        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-        if let symbol = dlsym(nil, "mallopt") {  // nil is RTLD_DEFAULT
-            _ = unsafeBitCast(symbol, to: Mallopt.self)(-3, mmapThreshold)
-        }
+            // <malloc.h> is not part of Swift's Glibc module: mallopt is looked up, M_MMAP_THRESHOLD is -3.
+            typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+            if let symbol = dlsym(nil, "mallopt") {  // nil is RTLD_DEFAULT
+                _ = unsafeBitCast(symbol, to: Mallopt.self)(-3, mmapThreshold)
+            }
         #endif
     }()
 }

@@ -1,6 +1,6 @@
 import Foundation
-import MailCore
 import MIME
+import MailCore
 import Store
 
 /// Catalogues what a killed sync committed but never catalogued. A message is committed to `cur/`
@@ -22,8 +22,9 @@ struct CatalogRecovery {
 
     func begin() throws {
         guard !isNeeded else { return }
-        try StateFile.write(Data("A sync is writing the catalog; if this file outlives it, the next sync checks the catalog.\n".utf8),
-                             to: marker)
+        try StateFile.write(
+            Data("A sync is writing the catalog; if this file outlives it, the next sync checks the catalog.\n".utf8),
+            to: marker)
     }
 
     func end() throws {
@@ -37,7 +38,9 @@ struct CatalogRecovery {
         let missing = try Self.storedMessages(in: store).filter { !catalogued.contains($0.key.id) }
         for start in stride(from: 0, to: missing.count, by: 256) {
             let batch = try missing[start..<min(start + 256, missing.count)].map { key, flags in
-                try Self.summarize(key, flags: flags, store: store, team: teams[key.account] ?? TeamMatcher(members: [])).summary
+                try Self.summarize(
+                    key, flags: flags, store: store, team: teams[key.account] ?? TeamMatcher(members: [])
+                ).summary
             }
             try store.catalog.append(batch)
         }
@@ -51,8 +54,11 @@ struct CatalogRecovery {
             for name in try store.mailboxes(account: account) {
                 let mailbox = try store.mailbox(account: account, name: name)
                 for epoch in try mailbox.epochs() {
-                    for (uid, stored) in try mailbox.storedMessages(uidValidity: epoch, withSizes: false).sorted(by: { $0.key < $1.key }) {
-                        keys.append((MessageKey(account: account, mailbox: name, uidValidity: epoch, uid: uid), stored.flags))
+                    for (uid, stored) in try mailbox.storedMessages(uidValidity: epoch, withSizes: false).sorted(by: {
+                        $0.key < $1.key
+                    }) {
+                        keys.append(
+                            (MessageKey(account: account, mailbox: name, uidValidity: epoch, uid: uid), stored.flags))
                     }
                 }
             }
@@ -62,12 +68,16 @@ struct CatalogRecovery {
 
     /// A stored message summarised from its file alone; `previous` keeps what only the server knew
     /// (the internal date, Gmail's ids and labels) when an earlier catalog record has it.
-    static func summarize(_ key: MessageKey, flags: [Flag], store: MailStore, team: TeamMatcher,
-                          previous: MessageSummary? = nil) throws -> SummarizedMessage {
-        let bytes = try store.mailbox(account: key.account, name: key.mailbox).readMessage(uidValidity: key.uidValidity, uid: key.uid)
-        let metadata = FetchedMetadata(key: key, internalDate: previous?.date, size: bytes.count, flags: flags,
-                                       gmailMessageId: previous?.gmailMessageId, gmailThreadId: previous?.gmailThreadId,
-                                       labels: previous?.labels ?? [])
+    static func summarize(
+        _ key: MessageKey, flags: [Flag], store: MailStore, team: TeamMatcher,
+        previous: MessageSummary? = nil
+    ) throws -> SummarizedMessage {
+        let bytes = try store.mailbox(account: key.account, name: key.mailbox).readMessage(
+            uidValidity: key.uidValidity, uid: key.uid)
+        let metadata = FetchedMetadata(
+            key: key, internalDate: previous?.date, size: bytes.count, flags: flags,
+            gmailMessageId: previous?.gmailMessageId, gmailThreadId: previous?.gmailThreadId,
+            labels: previous?.labels ?? [])
         return MessageSummarizer.summarize(bytes: bytes, metadata: metadata, team: team)
     }
 }

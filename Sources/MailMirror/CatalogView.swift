@@ -1,6 +1,6 @@
 import Foundation
-import MailCore
 import MIME
+import MailCore
 import Store
 
 /// The catalog as readers see it: the latest record per message, one copy of a message present

@@ -1,6 +1,6 @@
 import Foundation
-import MailCore
 import MIME
+import MailCore
 import Store
 import Synchronization
 
@@ -34,9 +34,10 @@ final class Cataloguer: MessageIngest, Sendable {
     }
 
     func ingest(key: MessageKey, message: RemoteMessage) {
-        let metadata = FetchedMetadata(key: key, internalDate: message.internalDate, size: message.bytes.count,
-                                       flags: message.flags, gmailMessageId: message.gmailMessageId,
-                                       gmailThreadId: message.gmailThreadId, labels: message.labels)
+        let metadata = FetchedMetadata(
+            key: key, internalDate: message.internalDate, size: message.bytes.count,
+            flags: message.flags, gmailMessageId: message.gmailMessageId,
+            gmailThreadId: message.gmailThreadId, labels: message.labels)
         let summarized = MessageSummarizer.summarize(bytes: message.bytes, metadata: metadata, team: team)
         let summary = summarized.summary
         texts?.keep(IndexRefresher.indexable(summarized.bodyText), for: summary.id)

@@ -54,7 +54,10 @@ final class CommitPipeline {
             }
             do {
                 let bytes = try work()
-                self.outcome.withLock { $0.count += 1; $0.bytes += Int64(bytes) }
+                self.outcome.withLock {
+                    $0.count += 1
+                    $0.bytes += Int64(bytes)
+                }
             } catch {
                 self.outcome.withLock { if $0.error == nil { $0.error = error } }
             }

@@ -11,7 +11,9 @@ public struct Configuration: Codable, Sendable, Hashable {
     }
 
     public func account(named name: String) throws -> AccountConfiguration {
-        guard let account = accounts.first(where: { $0.name == name }) else { throw MailMirrorError.unknownAccount(name) }
+        guard let account = accounts.first(where: { $0.name == name }) else {
+            throw MailMirrorError.unknownAccount(name)
+        }
         return account
     }
 

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A process that holds a password writes no core dump: a crash after login would otherwise leave
@@ -20,13 +20,13 @@ enum CoreDumps {
             _ = setrlimit(Int32(RLIMIT_CORE.rawValue), &limit)
         }
         #if os(Linux)
-        // prctl is variadic, so Swift does not import it; its integer-only calling convention is that
-        // of this five-argument prototype.
-        typealias Prctl = @convention(c) (Int32, UInt, UInt, UInt, UInt) -> Int32
-        let setDumpable: Int32 = 4  // PR_SET_DUMPABLE, <linux/prctl.h>
-        if let symbol = dlsym(nil, "prctl") {  // nil is RTLD_DEFAULT
-            _ = unsafeBitCast(symbol, to: Prctl.self)(setDumpable, 0, 0, 0, 0)
-        }
+            // prctl is variadic, so Swift does not import it; its integer-only calling convention is that
+            // of this five-argument prototype.
+            typealias Prctl = @convention(c) (Int32, UInt, UInt, UInt, UInt) -> Int32
+            let setDumpable: Int32 = 4  // PR_SET_DUMPABLE, <linux/prctl.h>
+            if let symbol = dlsym(nil, "prctl") {  // nil is RTLD_DEFAULT
+                _ = unsafeBitCast(symbol, to: Prctl.self)(setDumpable, 0, 0, 0, 0)
+            }
         #endif
     }()
 }

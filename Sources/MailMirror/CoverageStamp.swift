@@ -59,7 +59,8 @@ struct CoverageStamp: Equatable {
             text += "index-file \(mark.bytes) \(mark.modified) \(name)\n"
         }
         for (path, epoch) in epochs.sorted(by: { $0.key < $1.key }) {
-            text += "epoch \(epoch.modified) \(epoch.messages.map(String.init) ?? "-") \(epoch.highestUID.map(String.init) ?? "-") \(path)\n"
+            text +=
+                "epoch \(epoch.modified) \(epoch.messages.map(String.init) ?? "-") \(epoch.highestUID.map(String.init) ?? "-") \(path)\n"
         }
         return Data((text + "end\n").utf8)
     }
@@ -89,7 +90,8 @@ struct CoverageStamp: Equatable {
                 indexDocuments = parts[1] == "-" ? .some(nil) : Int(parts[1]).map { .some($0) }
             case "epoch" where parts.count == 5:
                 guard let modified = Int64(parts[1]) else { return nil }
-                let messages = Int(parts[2]), highest = UInt32(parts[3])
+                let messages = Int(parts[2])
+                let highest = UInt32(parts[3])
                 guard (messages == nil) == (parts[2] == "-"), (highest == nil) == (parts[3] == "-") else { return nil }
                 epochs[String(parts[4])] = Epoch(modified: modified, messages: messages, highestUID: highest)
             default:

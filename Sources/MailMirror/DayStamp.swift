@@ -7,8 +7,10 @@ public struct DayStamp: Hashable, Comparable, Sendable, Codable, CustomStringCon
     /// Parses `YYYY-MM-DD` (or `YYYY/MM/DD`); nil when it is not a real day.
     public init?(_ text: String) {
         let parts = text.split(whereSeparator: { $0 == "-" || $0 == "/" })
-        guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), day >= 1, day <= DayStamp.daysIn(month: month, year: year) else { return nil }
+        guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]),
+            let day = Int(parts[2]),
+            (1...12).contains(month), day >= 1, day <= DayStamp.daysIn(month: month, year: year)
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day

@@ -46,17 +46,20 @@ struct DerivedCoverage {
                         continue
                     }
                     let stored = try mailbox.storedMessages(uidValidity: epoch, withSizes: false)
-                    epochs[relative] = CoverageStamp.Epoch(modified: modified, messages: stored.count,
-                                                           highestUID: stored.keys.max()?.rawValue)
+                    epochs[relative] = CoverageStamp.Epoch(
+                        modified: modified, messages: stored.count,
+                        highestUID: stored.keys.max()?.rawValue)
                 }
             }
         }
         var indexFiles: [String: CoverageStamp.FileMark] = [:]
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: paths.index.path)) ?? [] where name != "write.lock" {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: paths.index.path)) ?? []
+        where name != "write.lock" {
             if let mark = Self.mark(paths.index.appendingPathComponent(name).path) { indexFiles[name] = mark }
         }
-        return CoverageStamp(catalog: Self.mark(store.catalog.path), indexFiles: indexFiles, indexDocuments: indexDocuments(),
-                             epochs: epochs)
+        return CoverageStamp(
+            catalog: Self.mark(store.catalog.path), indexFiles: indexFiles, indexDocuments: indexDocuments(),
+            epochs: epochs)
     }
 
     /// Live documents in the index; nil without a manifest, -1 when it cannot be opened.
@@ -70,7 +73,9 @@ struct DerivedCoverage {
     func stampHolds() -> Bool {
         let stamp = readStamp()
         guard let current = try? currentStamp(reusing: stamp) else { return false }
-        if current.epochs.isEmpty && (current.catalog?.bytes ?? 0) <= 8 && (current.indexDocuments ?? 0) <= 0 { return true }
+        if current.epochs.isEmpty && (current.catalog?.bytes ?? 0) <= 8 && (current.indexDocuments ?? 0) <= 0 {
+            return true
+        }
         return stamp == current
     }
 
@@ -109,7 +114,9 @@ struct DerivedCoverage {
         // The index against the catalog (what it is built from). A catalog that is not whole gives
         // nothing exact to compare with: the index is then only checked against the store's ids.
         let pending = interrupted || refreshPending()
-        let catalogWhole = !problems.contains { $0.kind == .catalogDamaged || $0.kind == .catalogStale || $0.kind == .catalogMissing }
+        let catalogWhole = !problems.contains {
+            $0.kind == .catalogDamaged || $0.kind == .catalogStale || $0.kind == .catalogMissing
+        }
         let expected = catalogWhole ? catalog.map(Self.indexedIDs) : nil
         let (index, indexProblems) = openIndex(messages: expected?.count ?? stored.count, pending: pending, deep: deep)
         problems += indexProblems
@@ -120,8 +127,12 @@ struct DerivedCoverage {
         // full path on a mismatch), so only `verify` reads it whole.
         if deep, let damage = ThreadTable.damage(directory: store.catalog.directory, catalogPath: store.catalog.path) {
             let path = "\(store.catalog.directory)/threads"
-            problems.append(StoreProblem(kind: .threadTableDamaged, path: path, message:
-                "The thread table (\(path)) is damaged (\(damage)); index refreshes thread the whole catalog until it is written again. Run `mailmirror verify --repair` or `mailmirror reindex` to rebuild it."))
+            problems.append(
+                StoreProblem(
+                    kind: .threadTableDamaged, path: path,
+                    message:
+                        "The thread table (\(path)) is damaged (\(damage)); index refreshes thread the whole catalog until it is written again. Run `mailmirror verify --repair` or `mailmirror reindex` to rebuild it."
+                ))
         }
         return problems
     }
@@ -135,10 +146,13 @@ struct DerivedCoverage {
         if !FileManager.default.fileExists(atPath: catalogPath) {
             catalog = storedCount == 0 ? [] : nil
             if storedCount > 0 {
-                problems.append(StoreProblem(kind: .catalogMissing, path: catalogPath, message: interrupted
-                    ? "\(catalogPath) is missing: an interrupted sync stored \(Self.count(storedCount, "message")) before writing it; the next sync catalogues them."
-                    : "\(catalogPath) is missing although the store holds \(Self.count(storedCount, "message")); search, show, thread and report cannot see them. Run `mailmirror reindex` to rebuild it from the store.",
-                    healsOnNextSync: interrupted))
+                problems.append(
+                    StoreProblem(
+                        kind: .catalogMissing, path: catalogPath,
+                        message: interrupted
+                            ? "\(catalogPath) is missing: an interrupted sync stored \(Self.count(storedCount, "message")) before writing it; the next sync catalogues them."
+                            : "\(catalogPath) is missing although the store holds \(Self.count(storedCount, "message")); search, show, thread and report cannot see them. Run `mailmirror reindex` to rebuild it from the store.",
+                        healsOnNextSync: interrupted))
             }
         } else {
             do {
@@ -146,10 +160,13 @@ struct DerivedCoverage {
                 catalog = contents.summaries
                 if contents.ignoredBytes > 0 {
                     let torn = interrupted && !Self.lastFrameIsWhole(catalogPath)
-                    problems.append(StoreProblem(kind: .catalogDamaged, path: catalogPath, message: torn
-                        ? "\(catalogPath) ends with \(contents.ignoredBytes) bytes an interrupted sync was writing; the next sync cuts them off."
-                        : "\(catalogPath) is damaged: \(contents.ignoredBytes) bytes after record \(Self.grouped(contents.records)) cannot be read, so every message catalogued after it is lost. Run `mailmirror reindex` to rebuild it from the store.",
-                        healsOnNextSync: torn))
+                    problems.append(
+                        StoreProblem(
+                            kind: .catalogDamaged, path: catalogPath,
+                            message: torn
+                                ? "\(catalogPath) ends with \(contents.ignoredBytes) bytes an interrupted sync was writing; the next sync cuts them off."
+                                : "\(catalogPath) is damaged: \(contents.ignoredBytes) bytes after record \(Self.grouped(contents.records)) cannot be read, so every message catalogued after it is lost. Run `mailmirror reindex` to rebuild it from the store.",
+                            healsOnNextSync: torn))
                 }
             } catch {
                 problems.append(StoreProblem(kind: .catalogDamaged, path: catalogPath, message: Failure.message(error)))
@@ -159,23 +176,34 @@ struct DerivedCoverage {
     }
 
     /// Stored messages the catalog lacks, and catalogued messages the store does not hold, per epoch.
-    private func compareCatalog(_ catalog: [MessageSummary], with stored: [MessageKey], storedIDs: Set<String>, interrupted: Bool) -> [StoreProblem] {
+    private func compareCatalog(
+        _ catalog: [MessageSummary], with stored: [MessageKey], storedIDs: Set<String>, interrupted: Bool
+    ) -> [StoreProblem] {
         var problems: [StoreProblem] = []
         let catalogPath = store.catalog.path
         let catalogued = Set(catalog.map(\.id))
         let lacking = stored.filter { !catalogued.contains($0.id) }
         for (group, keys) in Self.byEpoch(lacking) {
-            let total = stored.filter { $0.account == group.account && $0.mailbox == group.mailbox && $0.uidValidity == group.uidValidity }.count
-            problems.append(StoreProblem(kind: .catalogStale, path: catalogPath, message: interrupted
-                ? "\(group.account)/\(group.mailbox) (UIDVALIDITY \(group.uidValidity)): \(Self.grouped(keys.count)) of the \(Self.count(total, "stored message")) are not in the catalog yet; an interrupted sync left them out and the next sync catalogues them."
-                : "\(group.account)/\(group.mailbox) (UIDVALIDITY \(group.uidValidity)): \(Self.grouped(keys.count)) of the \(Self.count(total, "stored message")) are not in the catalog, so search, show, thread and report do not see them. Run `mailmirror reindex` to rebuild the catalog from the store.",
-                account: group.account, mailbox: group.mailbox, uidValidity: group.uidValidity, healsOnNextSync: interrupted))
+            let total = stored.filter {
+                $0.account == group.account && $0.mailbox == group.mailbox && $0.uidValidity == group.uidValidity
+            }.count
+            problems.append(
+                StoreProblem(
+                    kind: .catalogStale, path: catalogPath,
+                    message: interrupted
+                        ? "\(group.account)/\(group.mailbox) (UIDVALIDITY \(group.uidValidity)): \(Self.grouped(keys.count)) of the \(Self.count(total, "stored message")) are not in the catalog yet; an interrupted sync left them out and the next sync catalogues them."
+                        : "\(group.account)/\(group.mailbox) (UIDVALIDITY \(group.uidValidity)): \(Self.grouped(keys.count)) of the \(Self.count(total, "stored message")) are not in the catalog, so search, show, thread and report do not see them. Run `mailmirror reindex` to rebuild the catalog from the store.",
+                    account: group.account, mailbox: group.mailbox, uidValidity: group.uidValidity,
+                    healsOnNextSync: interrupted))
         }
         let extra = catalog.map(\.key).filter { !storedIDs.contains($0.id) }
         for (group, keys) in Self.byEpoch(extra) {
-            problems.append(StoreProblem(kind: .catalogStale, path: catalogPath, message:
-                "\(group.account)/\(group.mailbox) (UIDVALIDITY \(group.uidValidity)): the catalog lists \(Self.count(keys.count, "message")) the store does not hold (UID \(keys[0].uid)\(keys.count > 1 ? " …" : "")). Run `mailmirror reindex` to rebuild the catalog from the store.",
-                account: group.account, mailbox: group.mailbox, uidValidity: group.uidValidity))
+            problems.append(
+                StoreProblem(
+                    kind: .catalogStale, path: catalogPath,
+                    message:
+                        "\(group.account)/\(group.mailbox) (UIDVALIDITY \(group.uidValidity)): the catalog lists \(Self.count(keys.count, "message")) the store does not hold (UID \(keys[0].uid)\(keys.count > 1 ? " …" : "")). Run `mailmirror reindex` to rebuild the catalog from the store.",
+                    account: group.account, mailbox: group.mailbox, uidValidity: group.uidValidity))
         }
         return problems
     }
@@ -188,10 +216,13 @@ struct DerivedCoverage {
         if !FileManager.default.fileExists(atPath: manifestPath) {
             index = nil
             if messages > 0 {
-                problems.append(StoreProblem(kind: .indexMissing, path: indexPath, message: pending
-                    ? "The search index (\(indexPath)) is not built yet: an interrupted sync stopped before it; the next sync builds it."
-                    : "The search index (\(indexPath)) is missing although the mirror holds \(Self.count(messages, "message")); search finds nothing. Run `mailmirror reindex` to rebuild it.",
-                    healsOnNextSync: pending))
+                problems.append(
+                    StoreProblem(
+                        kind: .indexMissing, path: indexPath,
+                        message: pending
+                            ? "The search index (\(indexPath)) is not built yet: an interrupted sync stopped before it; the next sync builds it."
+                            : "The search index (\(indexPath)) is missing although the mirror holds \(Self.count(messages, "message")); search finds nothing. Run `mailmirror reindex` to rebuild it.",
+                        healsOnNextSync: pending))
             }
         } else {
             do {
@@ -202,15 +233,21 @@ struct DerivedCoverage {
                 index = nil
                 var what = Failure.message(error)
                 if case .corrupt(let detail) = error { what = detail }
-                problems.append(StoreProblem(kind: .indexDamaged, path: indexPath, message:
-                    "The search index (\(indexPath)) is damaged (\(what)). Run `mailmirror reindex` to rebuild it."))
+                problems.append(
+                    StoreProblem(
+                        kind: .indexDamaged, path: indexPath,
+                        message:
+                            "The search index (\(indexPath)) is damaged (\(what)). Run `mailmirror reindex` to rebuild it."
+                    ))
             }
         }
         return (index, problems)
     }
 
     /// Catalogued messages the index lacks, indexed messages nobody expects, and messages indexed twice.
-    private func compareIndex(_ index: SearchIndex, expected: [String]?, storedIDs: Set<String>, pending: Bool) -> [StoreProblem] {
+    private func compareIndex(_ index: SearchIndex, expected: [String]?, storedIDs: Set<String>, pending: Bool)
+        -> [StoreProblem]
+    {
         var problems: [StoreProblem] = []
         let indexPath = paths.index.path
         var seen: [String: Int] = [:]
@@ -220,18 +257,29 @@ struct DerivedCoverage {
         let extra = seen.keys.filter { !expectedSet.contains($0) }.count
         let twice = seen.values.filter { $0 > 1 }.count
         if missing > 0 {
-            problems.append(StoreProblem(kind: .indexStale, path: indexPath, message: pending
-                ? "The search index lacks \(Self.grouped(missing)) of the \(Self.count(expected?.count ?? 0, "catalogued message")); an interrupted sync stopped before indexing them and the next sync does."
-                : "The search index lacks \(Self.grouped(missing)) of the \(Self.count(expected?.count ?? 0, "catalogued message")), so search does not find them. Run `mailmirror reindex` to rebuild it.",
-                healsOnNextSync: pending))
+            problems.append(
+                StoreProblem(
+                    kind: .indexStale, path: indexPath,
+                    message: pending
+                        ? "The search index lacks \(Self.grouped(missing)) of the \(Self.count(expected?.count ?? 0, "catalogued message")); an interrupted sync stopped before indexing them and the next sync does."
+                        : "The search index lacks \(Self.grouped(missing)) of the \(Self.count(expected?.count ?? 0, "catalogued message")), so search does not find them. Run `mailmirror reindex` to rebuild it.",
+                    healsOnNextSync: pending))
         }
         if extra > 0 {
-            problems.append(StoreProblem(kind: .indexStale, path: indexPath, message:
-                "The search index holds \(Self.count(extra, "message")) \(expected == nil ? "the store does not hold" : "the catalog does not list"), so search can answer with messages that are not in the mirror. Run `mailmirror reindex` to rebuild it."))
+            problems.append(
+                StoreProblem(
+                    kind: .indexStale, path: indexPath,
+                    message:
+                        "The search index holds \(Self.count(extra, "message")) \(expected == nil ? "the store does not hold" : "the catalog does not list"), so search can answer with messages that are not in the mirror. Run `mailmirror reindex` to rebuild it."
+                ))
         }
         if twice > 0 {
-            problems.append(StoreProblem(kind: .indexStale, path: indexPath, message:
-                "The search index holds \(Self.count(twice, "message")) more than once. Run `mailmirror reindex` to rebuild it."))
+            problems.append(
+                StoreProblem(
+                    kind: .indexStale, path: indexPath,
+                    message:
+                        "The search index holds \(Self.count(twice, "message")) more than once. Run `mailmirror reindex` to rebuild it."
+                ))
         }
         return problems
     }
@@ -251,9 +299,11 @@ struct DerivedCoverage {
     /// Whether the index refresh has not yet run over the catalog as it is (`index.state` records
     /// the catalog's size at the last refresh): a sync killed between cataloguing and indexing.
     private func refreshPending() -> Bool {
-        guard let text = try? String(contentsOf: paths.root.appendingPathComponent("index.state"), encoding: .utf8) else { return true }
+        guard let text = try? String(contentsOf: paths.root.appendingPathComponent("index.state"), encoding: .utf8)
+        else { return true }
         for line in text.split(separator: "\n") where line.hasPrefix("catalog-bytes:") {
-            return Int64(line.dropFirst("catalog-bytes:".count).trimmingCharacters(in: .whitespaces)) != Self.fileSize(store.catalog.path)
+            return Int64(line.dropFirst("catalog-bytes:".count).trimmingCharacters(in: .whitespaces))
+                != Self.fileSize(store.catalog.path)
         }
         return true
     }
@@ -280,7 +330,8 @@ struct DerivedCoverage {
         guard let data = FileManager.default.contents(atPath: path), data.count >= 8 + 12 else { return false }
         let bytes = [UInt8](data)
         func u32(_ offset: Int) -> UInt32 {
-            UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16 | UInt32(bytes[offset + 3]) << 24
+            UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16 | UInt32(
+                bytes[offset + 3]) << 24
         }
         let length = Int(u32(bytes.count - 4))
         let start = bytes.count - 12 - length
@@ -297,8 +348,9 @@ struct DerivedCoverage {
     static func mark(_ path: String) -> CoverageStamp.FileMark? {
         var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return CoverageStamp.FileMark(bytes: Int64(info.st_size),
-                                      modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+        return CoverageStamp.FileMark(
+            bytes: Int64(info.st_size),
+            modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
     }
 
     static func modificationTime(_ path: String) -> Int64? {

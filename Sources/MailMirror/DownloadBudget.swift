@@ -15,7 +15,8 @@ final class DownloadBudget {
         self.day = today
         self.used = 0
         if let text = try? String(contentsOf: url, encoding: .utf8) {
-            var storedDay = "", storedUsed: Int64 = 0
+            var storedDay = ""
+            var storedUsed: Int64 = 0
             for line in text.split(separator: "\n") {
                 let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
                 guard parts.count == 2 else { continue }

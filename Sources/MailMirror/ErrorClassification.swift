@@ -18,7 +18,8 @@ extension IMAPSessionError: ClassifiedFailure {
         switch self {
         case .connection(let error): return error.scope
         case .serverClosed, .sessionUnusable: return .connection
-        case .authentication, .noUsableLoginMechanism, .noOAuth2Mechanism, .throttled, .overQuota, .serverBusy: return .account
+        case .authentication, .noUsableLoginMechanism, .noOAuth2Mechanism, .throttled, .overQuota, .serverBusy:
+            return .account
         case .commandFailed, .protocolViolation: return .mailbox
         }
     }

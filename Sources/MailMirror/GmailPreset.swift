@@ -17,6 +17,7 @@ public enum GmailPreset {
 
     /// A warning when what the user gave cannot be an app password.
     public static func passwordWarning(_ secret: Secret) -> String? {
-        secret.looksLikeGmailAppPassword ? nil : "this password is not 16 letters, so it is probably not a Gmail app password. \(appPasswordSteps)"
+        secret.looksLikeGmailAppPassword
+            ? nil : "this password is not 16 letters, so it is probably not a Gmail app password. \(appPasswordSteps)"
     }
 }

@@ -18,21 +18,24 @@ final class IMAPRemoteSession: RemoteSession {
     func mailboxes() throws -> [RemoteMailbox] {
         try session.listMailboxes().map { listing in
             wireNames[listing.name] = listing.rawName
-            return RemoteMailbox(name: listing.name, roles: listing.specialUse.flatMap(Self.role).map { [$0] } ?? [],
-                                 selectable: listing.isSelectable)
+            return RemoteMailbox(
+                name: listing.name, roles: listing.specialUse.flatMap(Self.role).map { [$0] } ?? [],
+                selectable: listing.isSelectable)
         }
     }
 
     func status(of mailbox: String) throws -> RemoteMailboxStatus {
         let status = try session.status(wireName(mailbox))
-        return RemoteMailboxStatus(uidValidity: status.uidValidity, uidNext: status.uidNext, messages: Int(status.messages),
-                                   highestModSeq: status.highestModSeq)
+        return RemoteMailboxStatus(
+            uidValidity: status.uidValidity, uidNext: status.uidNext, messages: Int(status.messages),
+            highestModSeq: status.highestModSeq)
     }
 
     func examine(_ mailbox: String) throws -> RemoteMailboxStatus {
         let selected = try session.examine(wireName(mailbox))
-        return RemoteMailboxStatus(uidValidity: selected.uidValidity, uidNext: selected.uidNext, messages: Int(selected.exists),
-                                   highestModSeq: selected.highestModSeq)
+        return RemoteMailboxStatus(
+            uidValidity: selected.uidValidity, uidNext: selected.uidNext, messages: Int(selected.exists),
+            highestModSeq: selected.highestModSeq)
     }
 
     func uids(since: DayStamp?) throws -> [UID] {
@@ -56,9 +59,11 @@ final class IMAPRemoteSession: RemoteSession {
 
     func fetch(_ uids: [UID], handler: (RemoteMessage) throws -> Void) throws {
         try session.fetchMessages(uids: uids) { message in
-            try handler(RemoteMessage(uid: message.uid, flags: message.flags, internalDate: message.internalDate,
-                                      gmailMessageId: message.gmailMessageId, gmailThreadId: message.gmailThreadId,
-                                      labels: message.labels, bytes: message.body))
+            try handler(
+                RemoteMessage(
+                    uid: message.uid, flags: message.flags, internalDate: message.internalDate,
+                    gmailMessageId: message.gmailMessageId, gmailThreadId: message.gmailThreadId,
+                    labels: message.labels, bytes: message.body))
         }
     }
 

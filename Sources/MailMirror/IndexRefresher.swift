@@ -1,8 +1,8 @@
 import Dispatch
 import Foundation
 import Index
-import MailCore
 import MIME
+import MailCore
 import Store
 import Synchronization
 
@@ -32,7 +32,9 @@ struct IndexRefresher {
         let recorded = readState()
         if let bytes = recorded.catalogBytes, bytes == catalogBytes { return 0 }
         // Only an index the state says is built can be brought up to date by lookup.
-        if recorded.records > 0, (recorded.catalogBytes ?? -1) > 0, let count = try refreshByLookup(texts: known) { return count }
+        if recorded.records > 0, (recorded.catalogBytes ?? -1) > 0, let count = try refreshByLookup(texts: known) {
+            return count
+        }
         let view = try CatalogView(catalog: store.catalog)
         let watermark = recorded.records
         var position: [String: Int] = [:]
@@ -68,7 +70,9 @@ struct IndexRefresher {
     /// made for another catalog, a checksum that fails: the full path writes it again), too much new, or
     /// the catalog due for compaction.
     private func refreshByLookup(texts known: IndexTextCache) throws -> Int? {
-        guard let table = ThreadTable.open(directory: store.catalog.directory, catalogPath: store.catalog.path) else { return nil }
+        guard let table = ThreadTable.open(directory: store.catalog.directory, catalogPath: store.catalog.path) else {
+            return nil
+        }
         do {
             return try refresh(through: table, texts: known)
         } catch is ThreadTable.Damaged {
@@ -113,7 +117,8 @@ struct IndexRefresher {
 
         var newIds = 0
         for id in freshIds where try lookup.span(id) == nil { newIds += 1 }
-        let frames = table.frames + fresh.count + changed.count, distinct = table.distinct + newIds
+        let frames = table.frames + fresh.count + changed.count
+        let distinct = table.distinct + newIds
         // The catalog is due for compaction: the full path rewrites it (and the table). A small catalog
         // waits for a few thousand superseded records (a few hundred KB), or every sync would rewrite it.
         if (frames - distinct) * 5 > frames && frames - distinct > minCompaction { throw TooMuch() }
@@ -144,7 +149,8 @@ struct IndexRefresher {
         var whole = Set<String>()
         for (subject, since) in earliest.sorted(by: { $0.key < $1.key }) {
             var dates = try lookup.table.lookup(ThreadTable.Key.loneDates(subject)).map { Int64(bitPattern: $0) }
-            for record in fresh where ThreadTable.mayJoinBySubject(record) && SubjectNormalizer.normalize(record.subject) == subject {
+            for record in fresh
+            where ThreadTable.mayJoinBySubject(record) && SubjectNormalizer.normalize(record.subject) == subject {
                 dates.append(record.date)
             }
             guard dates.contains(where: { $0 >= since }) else { continue }
@@ -162,7 +168,8 @@ struct IndexRefresher {
     ) -> (changed: [MessageSummary], due: [MessageSummary]) {
         let groups = Threader.subjectGroups(for: final.messages)
         var assigned: [String: String] = [:]
-        for (group, message) in zip(groups, final.messages) where core.contains(message.id) || whole.contains(group.subject) {
+        for (group, message) in zip(groups, final.messages)
+        where core.contains(message.id) || whole.contains(group.subject) {
             assigned[message.id] = message.threadId
         }
         var changed: [MessageSummary] = []
@@ -194,15 +201,17 @@ struct IndexRefresher {
         let covered = offsets.isEmpty ? end : Int(Self.fileSize(store.catalog.path))
         guard !entries.isEmpty else { return }
         let last = offsets.last ?? fresh.last?.offset ?? 0
-        try table.append(entries, covered: covered, lastFrame: try ThreadTable.lastFrame(store.catalog.path, offset: last),
-                         frames: frames, distinct: distinct)
+        try table.append(
+            entries, covered: covered, lastFrame: try ThreadTable.lastFrame(store.catalog.path, offset: last),
+            frames: frames, distinct: distinct)
     }
 
     /// The index document of a catalogued message: its text comes from the store again.
     private func document(_ summary: MessageSummary) throws -> IndexDocument {
         let bytes = try store.mailbox(account: summary.key.account, name: summary.key.mailbox)
             .readMessage(uidValidity: summary.key.uidValidity, uid: summary.key.uid)
-        return IndexDocument(summary: summary, bodyText: Self.bodyText(bytes, summary: summary, team: team(for: summary)))
+        return IndexDocument(
+            summary: summary, bodyText: Self.bodyText(bytes, summary: summary, team: team(for: summary)))
     }
 
     /// Rebuilds the catalog and the index from the store alone (Gmail ids and labels are kept
@@ -218,8 +227,9 @@ struct IndexRefresher {
         // text in memory at once.
         let budget = TextBudget(bytes: textBudget)
         let summarized = try Parallel.map(keys) { key, flags -> (summary: MessageSummary, text: String?) in
-            let message = try CatalogRecovery.summarize(key, flags: flags, store: store, team: teams[key.account] ?? TeamMatcher(members: []),
-                                                        previous: previous[key.id])
+            let message = try CatalogRecovery.summarize(
+                key, flags: flags, store: store, team: teams[key.account] ?? TeamMatcher(members: []),
+                previous: previous[key.id])
             let text = Self.indexable(message.bodyText)
             return (message.summary, budget.take(text.utf8.count) ? text : nil)
         }

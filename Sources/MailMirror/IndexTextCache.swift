@@ -43,7 +43,10 @@ final class IndexTextCache: Sendable {
 
     /// `directory` holds the scratch file for the moment it takes to unlink it; without one,
     /// only `memoryBytes` of text are kept.
-    init(directory: URL? = nil, memoryBytes: Int = IndexTextCache.memoryBytes, fileBytes: Int64 = IndexTextCache.fileBytes) {
+    init(
+        directory: URL? = nil, memoryBytes: Int = IndexTextCache.memoryBytes,
+        fileBytes: Int64 = IndexTextCache.fileBytes
+    ) {
         self.directory = directory
         shelf = Mutex(Shelf(memoryLeft: memoryBytes, fileLeft: directory == nil ? 0 : fileBytes))
     }
@@ -122,7 +125,9 @@ final class IndexTextCache: Sendable {
         if shelf.descriptor == -2 {
             shelf.descriptor = -1
             if let directory {
-                let path = directory.appendingPathComponent(".index-texts.\(getpid()).\(UInt32.random(in: 0...UInt32.max))").path
+                let path = directory.appendingPathComponent(
+                    ".index-texts.\(getpid()).\(UInt32.random(in: 0...UInt32.max))"
+                ).path
                 let fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
                 if fd >= 0 {
                     unlink(path)

@@ -17,16 +17,21 @@ public enum Keyring {
         }
     }
 
-    public static func store(account: String, secret: Secret, purpose: Purpose = .appPassword) throws -> PasswordSource {
-        guard let tool = ["/usr/bin/secret-tool", "/usr/local/bin/secret-tool"].first(where: FileManager.default.isExecutableFile) else {
+    public static func store(account: String, secret: Secret, purpose: Purpose = .appPassword) throws -> PasswordSource
+    {
+        guard
+            let tool = ["/usr/bin/secret-tool", "/usr/local/bin/secret-tool"].first(
+                where: FileManager.default.isExecutableFile)
+        else {
             if purpose == .oauth2RefreshToken {
                 throw MailMirrorError.invalidArgument(
                     "no keyring to keep the refresh token in (secret-tool is not installed): run `mailmirror account authorize` "
-                    + "without --keyring, and the refresh token is kept in a file only you can read under the mirror")
+                        + "without --keyring, and the refresh token is kept in a file only you can read under the mirror"
+                )
             }
             throw MailMirrorError.passwordUnavailable(
                 "no keyring to keep a typed password in (secret-tool is not installed). Save the app password in a file "
-                + "only you can read (install -m 600 /dev/null FILE, then edit it) and pass --password-file FILE")
+                    + "only you can read (install -m 600 /dev/null FILE, then edit it) and pass --password-file FILE")
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
@@ -41,7 +46,8 @@ public enum Keyring {
         try input.fileHandleForWriting.close()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            let why = "the keyring refused the \(purpose == .appPassword ? "password" : "refresh token") (secret-tool exited with \(process.terminationStatus))"
+            let why =
+                "the keyring refused the \(purpose == .appPassword ? "password" : "refresh token") (secret-tool exited with \(process.terminationStatus))"
             throw purpose == .appPassword ? MailMirrorError.passwordUnavailable(why) : MailMirrorError.fileSystem(why)
         }
         return .command(([tool, "lookup"] + purpose.attributes + ["account", account]).joined(separator: " "))

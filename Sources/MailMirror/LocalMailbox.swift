@@ -40,8 +40,10 @@ public struct LocalMailboxState: Hashable, Sendable {
     public var highestModSeq: ModSequence?
     /// Seconds since 1970 of the last sync.
     public var lastSync: Int64
-    public init(uidValidity: UIDValidity, uidNext: UID?, storedMessages: Int, serverMessages: Int,
-                highestModSeq: ModSequence?, lastSync: Int64) {
+    public init(
+        uidValidity: UIDValidity, uidNext: UID?, storedMessages: Int, serverMessages: Int,
+        highestModSeq: ModSequence?, lastSync: Int64
+    ) {
         self.uidValidity = uidValidity
         self.uidNext = uidNext
         self.storedMessages = storedMessages

@@ -28,9 +28,11 @@ extension LocalMirror {
     /// token over verified HTTPS, the token kept 0600 under the root (or in the keyring), and the
     /// account switched to OAuth 2.0. The app password reference, if any, is dropped.
     @discardableResult
-    public func authorize(account name: String, options: AuthorizeOptions,
-                          environment: [String: String] = ProcessInfo.processInfo.environment,
-                          showURL: (String) -> Void) throws -> AccountConfiguration {
+    public func authorize(
+        account name: String, options: AuthorizeOptions,
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        showURL: (String) -> Void
+    ) throws -> AccountConfiguration {
         // The code, the PKCE verifier and the refresh token will be in memory.
         CoreDumps.forbidden
         var configuration = try configuration()
@@ -39,14 +41,17 @@ extension LocalMirror {
         }
         // The name becomes a file name under the root: a hand-edited "../x" must not escape it.
         guard AccountName.isValid(name) else {
-            throw MailMirrorError.invalidConfiguration("the account name \"\(name)\" in config.json cannot name a file; rename the account first")
+            throw MailMirrorError.invalidConfiguration(
+                "the account name \"\(name)\" in config.json cannot name a file; rename the account first")
         }
         var account = configuration.accounts[index]
-        let endpoint = try tokenEndpoint(clientID: options.clientID, clientSecretFile: options.clientSecretFile,
-                                         account: name, environment: environment)
+        let endpoint = try tokenEndpoint(
+            clientID: options.clientID, clientSecretFile: options.clientSecretFile,
+            account: name, environment: environment)
         let response: TokenResponse
         do {
-            response = try Self.runFlow(endpoint: endpoint, email: account.email, timeoutSeconds: options.timeoutSeconds, showURL: showURL)
+            response = try Self.runFlow(
+                endpoint: endpoint, email: account.email, timeoutSeconds: options.timeoutSeconds, showURL: showURL)
         } catch {
             throw OAuth2SignInError.authorization(account: name, error)
         }
@@ -63,24 +68,29 @@ extension LocalMirror {
             do {
                 try StateFile.write(Data((secret.value + "\n").utf8), to: file)
             } catch {
-                throw MailMirrorError.fileSystem("cannot keep the refresh token in \(file.path): \(Failure.message(error))")
+                throw MailMirrorError.fileSystem(
+                    "cannot keep the refresh token in \(file.path): \(Failure.message(error))")
             }
             stored = .file(file.path)
         }
-        account.oauth2 = .google(clientID: options.clientID, clientSecretFile: options.clientSecretFile, refreshToken: stored)
+        account.oauth2 = .google(
+            clientID: options.clientID, clientSecretFile: options.clientSecretFile, refreshToken: stored)
         account.password = nil
         configuration.accounts[index] = account
         try configuration.save(to: paths.configuration)
         return account
     }
 
-    private static func runFlow(endpoint: TokenEndpoint, email: String, timeoutSeconds: Int,
-                                showURL: (String) -> Void) throws(OAuth2Error) -> TokenResponse {
+    private static func runFlow(
+        endpoint: TokenEndpoint, email: String, timeoutSeconds: Int,
+        showURL: (String) -> Void
+    ) throws(OAuth2Error) -> TokenResponse {
         let redirect = try LoopbackRedirect()
         let pkce = PKCE.random()
         let state = PKCE.random().verifier
-        let request = AuthorizationRequest(endpoints: endpoint.endpoints, clientID: endpoint.clientID,
-                                           redirectURI: redirect.redirectURI, pkce: pkce, state: state, loginHint: email)
+        let request = AuthorizationRequest(
+            endpoints: endpoint.endpoints, clientID: endpoint.clientID,
+            redirectURI: redirect.redirectURI, pkce: pkce, state: state, loginHint: email)
         showURL(request.url)
         let code = try redirect.waitForCode(state: state, timeoutSeconds: timeoutSeconds)
         return try endpoint.exchange(code: code, redirectURI: redirect.redirectURI, verifier: pkce.verifier)

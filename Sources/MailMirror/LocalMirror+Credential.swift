@@ -5,11 +5,14 @@ extension LocalMirror {
     /// What the account signs in with, read now: the app password, or a fresh OAuth 2.0 access
     /// token (from the token command, or the refresh token traded at the token endpoint). Never
     /// written anywhere; errors never contain it.
-    public func credential(for account: AccountConfiguration,
-                           environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Secret {
+    public func credential(
+        for account: AccountConfiguration,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> Secret {
         guard let oauth2 = account.oauth2 else {
             guard let password = account.password else {
-                throw MailMirrorError.invalidConfiguration("account \(account.name) has neither a password nor OAuth 2.0 settings")
+                throw MailMirrorError.invalidConfiguration(
+                    "account \(account.name) has neither a password nor OAuth 2.0 settings")
             }
             return try password.resolve(environment: environment)
         }
@@ -26,11 +29,14 @@ extension LocalMirror {
                 throw OAuth2SignInError.tokenCommand(account: account.name, why: why)
             }
             let token = Secret(token: output)
-            guard !token.isEmpty else { throw OAuth2SignInError.tokenCommand(account: account.name, why: "the token command printed nothing") }
+            guard !token.isEmpty else {
+                throw OAuth2SignInError.tokenCommand(account: account.name, why: "the token command printed nothing")
+            }
             return token
         case .google(let clientID, let clientSecretFile, let refreshTokenSource):
             let refreshToken = try readSecret(refreshTokenSource, account: account.name, what: "the refresh token")
-            let endpoint = try tokenEndpoint(clientID: clientID, clientSecretFile: clientSecretFile, account: account.name, environment: environment)
+            let endpoint = try tokenEndpoint(
+                clientID: clientID, clientSecretFile: clientSecretFile, account: account.name, environment: environment)
             let response: TokenResponse
             do {
                 response = try endpoint.refresh(refreshToken: refreshToken.value)
@@ -38,7 +44,9 @@ extension LocalMirror {
                 throw OAuth2SignInError.tokenEndpoint(account: account.name, error)
             }
             // Google keeps the refresh token; a server that rotates it hands out a new one to keep.
-            if let rotated = response.refreshToken, rotated != refreshToken.value, case .file(let path) = refreshTokenSource {
+            if let rotated = response.refreshToken, rotated != refreshToken.value,
+                case .file(let path) = refreshTokenSource
+            {
                 try? StateFile.write(Data((rotated + "\n").utf8), to: URL(fileURLWithPath: path))
             }
             return Secret(token: response.accessToken)
@@ -46,27 +54,40 @@ extension LocalMirror {
     }
 
     /// The token endpoint for an account: Google's (or the test override), with the client's secret.
-    func tokenEndpoint(clientID: String, clientSecretFile: String, account: String,
-                       environment: [String: String]) throws -> TokenEndpoint {
+    func tokenEndpoint(
+        clientID: String, clientSecretFile: String, account: String,
+        environment: [String: String]
+    ) throws -> TokenEndpoint {
         let raw: String
         do {
             raw = try PasswordSource.readProtectedFile(clientSecretFile)
         } catch MailMirrorError.passwordUnavailable(let why) {
-            throw OAuth2SignInError.unreadable(account: account, why: "cannot read the OAuth client secret: \(why.replacingOccurrences(of: "password", with: "client secret"))")
+            throw OAuth2SignInError.unreadable(
+                account: account,
+                why:
+                    "cannot read the OAuth client secret: \(why.replacingOccurrences(of: "password", with: "client secret"))"
+            )
         }
         guard let clientSecret = ClientSecretFile.secret(in: raw) else {
-            throw OAuth2SignInError.unreadable(account: account, why: "the client secret file \(clientSecretFile) holds no client_secret; download the client's JSON again from the Google Cloud console (APIs & Services → Credentials)")
+            throw OAuth2SignInError.unreadable(
+                account: account,
+                why:
+                    "the client secret file \(clientSecretFile) holds no client_secret; download the client's JSON again from the Google Cloud console (APIs & Services → Credentials)"
+            )
         }
-        return TokenEndpoint(endpoints: OAuth2Endpoints.fromEnvironment(environment), clientID: clientID,
-                             clientSecret: clientSecret,
-                             timeoutSeconds: Self.tokenTimeout(environment))
+        return TokenEndpoint(
+            endpoints: OAuth2Endpoints.fromEnvironment(environment), clientID: clientID,
+            clientSecret: clientSecret,
+            timeoutSeconds: Self.tokenTimeout(environment))
     }
 
     private func readSecret(_ source: PasswordSource, account: String, what: String) throws -> Secret {
         do {
             return try source.resolve()
         } catch MailMirrorError.passwordUnavailable(let why) {
-            throw OAuth2SignInError.unreadable(account: account, why: "cannot read \(what): \(why.replacingOccurrences(of: "password", with: "refresh token"))")
+            throw OAuth2SignInError.unreadable(
+                account: account,
+                why: "cannot read \(what): \(why.replacingOccurrences(of: "password", with: "refresh token"))")
         }
     }
 

@@ -38,10 +38,15 @@ extension LocalMirror {
             if recovery.isNeeded {
                 let recovered = try recovery.recover()
                 try recovery.end()
-                if recovered > 0 { notices.append("catalogued \(recovered) messages an interrupted sync had stored but not catalogued") }
+                if recovered > 0 {
+                    notices.append("catalogued \(recovered) messages an interrupted sync had stored but not catalogued")
+                }
             }
             let indexed = try IndexRefresher(store: store, paths: paths, teams: teams).refresh()
-            if indexed > 0 { notices.append("updated the search index for \(indexed) messages an interrupted sync had left out of date") }
+            if indexed > 0 {
+                notices.append(
+                    "updated the search index for \(indexed) messages an interrupted sync had left out of date")
+            }
             problems = try coverage.examine()
         }
         guard problems.isEmpty else { throw MailMirrorError.derivedDataOutOfStep(Self.sentence(problems)) }

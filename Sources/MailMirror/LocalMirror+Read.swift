@@ -1,7 +1,7 @@
 import Foundation
 import Index
-import MailCore
 import MIME
+import MailCore
 import Store
 
 /// One message as `show` prints it.
@@ -19,10 +19,12 @@ extension LocalMirror {
         guard FileManager.default.fileExists(atPath: paths.index.appendingPathComponent("manifest").path) else {
             // No index: nothing mirrored yet, unless the store holds mail (then the index was lost).
             if FileManager.default.fileExists(atPath: paths.root.path), let store = try? MailStore(root: paths.root),
-               let stamp = try? DerivedCoverage(store: store, paths: paths).currentStamp(reusing: nil, listing: true),
-               (stamp.storedMessages ?? 0) > 0 {
+                let stamp = try? DerivedCoverage(store: store, paths: paths).currentStamp(reusing: nil, listing: true),
+                (stamp.storedMessages ?? 0) > 0
+            {
                 throw MailMirrorError.derivedDataOutOfStep(
-                    "The search index (\(paths.index.path)) is missing although the store holds mail. Run `mailmirror reindex` to rebuild it.")
+                    "The search index (\(paths.index.path)) is missing although the store holds mail. Run `mailmirror reindex` to rebuild it."
+                )
             }
             throw MailMirrorError.notMirroredYet("search")
         }
@@ -30,7 +32,9 @@ extension LocalMirror {
     }
 
     func catalogView() throws -> CatalogView {
-        guard FileManager.default.fileExists(atPath: paths.root.path) else { throw MailMirrorError.notMirroredYet("the catalog") }
+        guard FileManager.default.fileExists(atPath: paths.root.path) else {
+            throw MailMirrorError.notMirroredYet("the catalog")
+        }
         let store = try MailStore(root: paths.root)
         let contents = try store.catalog.load()
         // Loading the catalog is the moment to see, for free, that it lost records even when its size

@@ -1,7 +1,7 @@
 import Analytics
 import Foundation
-import MailCore
 import MIME
+import MailCore
 
 extension LocalMirror {
     /// Writes the help-center report into `directory` (report.md, SVG charts, CSV tables) from
@@ -32,13 +32,18 @@ extension LocalMirror {
         var articles: [Article] = []
         while let url = enumerator.nextObject() as? URL {
             let ext = url.pathExtension.lowercased()
-            guard ["md", "markdown", "html", "htm", "txt"].contains(ext), let data = FileManager.default.contents(atPath: url.path) else { continue }
+            guard ["md", "markdown", "html", "htm", "txt"].contains(ext),
+                let data = FileManager.default.contents(atPath: url.path)
+            else { continue }
             let raw = String(decoding: data, as: UTF8.self)
             let text = ext.hasPrefix("htm") ? HTMLText.convert(raw) : raw
-            let relative = String(url.path.dropFirst(directory.path.count)).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+            let relative = String(url.path.dropFirst(directory.path.count)).trimmingCharacters(
+                in: CharacterSet(charactersIn: "/"))
             articles.append(Article(name: url.deletingPathExtension().lastPathComponent, path: relative, text: text))
         }
-        guard !articles.isEmpty else { throw MailMirrorError.invalidArgument("--articles \(directory.path) holds no .md, .html or .txt file") }
+        guard !articles.isEmpty else {
+            throw MailMirrorError.invalidArgument("--articles \(directory.path) holds no .md, .html or .txt file")
+        }
         return articles.sorted { $0.path < $1.path }
     }
 }

@@ -13,8 +13,9 @@ extension LocalMirror {
         for account in names.sorted() {
             for name in try store.mailboxes(account: account) {
                 let mailbox = try store.mailbox(account: account, name: name)
-                var report = MailboxStatusReport(account: account, mailbox: name, messages: 0, expunged: 0, olderEpochMessages: 0,
-                                                 bytesOnDisk: 0, complete: true)
+                var report = MailboxStatusReport(
+                    account: account, mailbox: name, messages: 0, expunged: 0, olderEpochMessages: 0,
+                    bytesOnDisk: 0, complete: true)
                 var current: UIDValidity?
                 do {
                     if let state = try mailbox.readState() {
@@ -52,7 +53,9 @@ extension LocalMirror {
     /// they do not cover it (or when files were moved aside). `rebuilt` names the derived files rebuilt;
     /// `repaired` lists them after the files moved aside.
     public func verify(repair: Bool) throws -> (problems: [StoreProblem], repaired: [String], rebuilt: [String]) {
-        guard FileManager.default.fileExists(atPath: paths.root.path) else { throw MailMirrorError.notMirroredYet("verify") }
+        guard FileManager.default.fileExists(atPath: paths.root.path) else {
+            throw MailMirrorError.notMirroredYet("verify")
+        }
         let store = try MailStore(root: paths.root)
         let coverage = DerivedCoverage(store: store, paths: paths)
         let problems = try StoreVerifier(store: store).verify() + coverage.examine(deep: true)
@@ -63,8 +66,11 @@ extension LocalMirror {
             defer { lock.release() }
             for problem in problems where problem.kind == .corrupt || problem.kind == .truncated {
                 guard let account = problem.account, let mailbox = problem.mailbox, let epoch = problem.uidValidity,
-                      let uid = problem.uid else { continue }
-                if let moved = try store.mailbox(account: account, name: mailbox).quarantine(uidValidity: epoch, uid: uid) {
+                    let uid = problem.uid
+                else { continue }
+                if let moved = try store.mailbox(account: account, name: mailbox).quarantine(
+                    uidValidity: epoch, uid: uid)
+                {
                     repaired.append(moved)
                 }
             }
@@ -81,12 +87,16 @@ extension LocalMirror {
     }
 
     /// The problems that concern the catalog and the index rather than the stored mail.
-    public static let derivedKinds: Set<StoreProblem.Kind> = [.catalogMissing, .catalogDamaged, .catalogStale,
-                                                               .indexMissing, .indexDamaged, .indexStale, .threadTableDamaged]
+    public static let derivedKinds: Set<StoreProblem.Kind> = [
+        .catalogMissing, .catalogDamaged, .catalogStale,
+        .indexMissing, .indexDamaged, .indexStale, .threadTableDamaged,
+    ]
 
     /// Writes a plain Maildir per account (`DIR/<account>/<mailbox>/{cur,new,tmp}`) for mutt, notmuch or mu.
     public func export(to directory: URL) throws -> [(account: String, written: Int)] {
-        guard FileManager.default.fileExists(atPath: paths.root.path) else { throw MailMirrorError.notMirroredYet("export") }
+        guard FileManager.default.fileExists(atPath: paths.root.path) else {
+            throw MailMirrorError.notMirroredYet("export")
+        }
         let store = try MailStore(root: paths.root)
         let exporter = MaildirExporter(store: store)
         return try store.accounts().map { account in

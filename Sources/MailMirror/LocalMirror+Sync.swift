@@ -4,8 +4,10 @@ import Store
 
 extension LocalMirror {
     /// Mirrors the named accounts (all when `names` is empty), one sync at a time per root.
-    public func sync(accounts names: [String], connector: RemoteConnector, observer: SyncObserver,
-                     options: SyncOptions = SyncOptions()) throws -> [AccountSyncResult] {
+    public func sync(
+        accounts names: [String], connector: RemoteConnector, observer: SyncObserver,
+        options: SyncOptions = SyncOptions()
+    ) throws -> [AccountSyncResult] {
         AllocatorPolicy.applied
         let configuration = try configuration()
         let accounts = try names.isEmpty ? configuration.accounts : names.map { try configuration.account(named: $0) }
@@ -30,8 +32,9 @@ extension LocalMirror {
         var results: [AccountSyncResult] = []
         let texts = IndexTextCache(directory: paths.root)
         for account in accounts {
-            let (result, cataloguer) = syncAccount(account, store: store, texts: texts, connector: connector,
-                                                   observer: observer, options: options)
+            let (result, cataloguer) = syncAccount(
+                account, store: store, texts: texts, connector: connector,
+                observer: observer, options: options)
             if let cataloguer { cataloguers.append(cataloguer) }
             results.append(result)
         }
@@ -43,16 +46,18 @@ extension LocalMirror {
         // account's `notices`, which the CLI prints even under --quiet and puts in --json.
         var derivedNotices: [String] = []
         if !rebuild {
-            let caughtUp = catchUpDerived(store: store, teams: teams, recovery: recovery, coverage: coverage,
-                                          interrupted: interrupted, coveredBefore: coveredBefore,
-                                          cataloguers: cataloguers, texts: texts)
+            let caughtUp = catchUpDerived(
+                store: store, teams: teams, recovery: recovery, coverage: coverage,
+                interrupted: interrupted, coveredBefore: coveredBefore,
+                cataloguers: cataloguers, texts: texts)
             derivedNotices += caughtUp.notices
             upToDate = caughtUp.upToDate
             rebuild = caughtUp.damaged
         }
         if rebuild {
-            let rebuilt = rebuildDerived(store: store, teams: teams, recovery: recovery, damageBefore: damageBefore,
-                                         cataloguers: cataloguers)
+            let rebuilt = rebuildDerived(
+                store: store, teams: teams, recovery: recovery, damageBefore: damageBefore,
+                cataloguers: cataloguers)
             derivedNotices.append(rebuilt.notice)
             upToDate = rebuilt.done
         }
@@ -63,16 +68,20 @@ extension LocalMirror {
 
     /// Syncs one account, cataloguing what it stores; a result carrying the error, and no cataloguer, when
     /// its name is unusable or its credential cannot be had.
-    private func syncAccount(_ account: AccountConfiguration, store: MailStore, texts: IndexTextCache,
-                             connector: RemoteConnector, observer: SyncObserver, options: SyncOptions)
-        -> (AccountSyncResult, Cataloguer?) {
+    private func syncAccount(
+        _ account: AccountConfiguration, store: MailStore, texts: IndexTextCache,
+        connector: RemoteConnector, observer: SyncObserver, options: SyncOptions
+    )
+        -> (AccountSyncResult, Cataloguer?)
+    {
         // config.json can be edited by hand: a name like "../x" would put the budget file
         // (and anything else keyed by the name) outside the root.
         guard AccountName.isValid(account.name) else {
             var failed = AccountSyncResult(account: account.name)
-            failed.error = Failure.message(MailMirrorError.invalidConfiguration(
-                "the account name \"\(account.name)\" in config.json must be 1 to \(AccountName.maximumLength) letters, digits, "
-                + "'.', '_', '-', '@' or '+', starting with a letter or digit; this account was not synced"))
+            failed.error = Failure.message(
+                MailMirrorError.invalidConfiguration(
+                    "the account name \"\(account.name)\" in config.json must be 1 to \(AccountName.maximumLength) letters, digits, "
+                        + "'.', '_', '-', '@' or '+', starting with a letter or digit; this account was not synced"))
             return (failed, nil)
         }
         let secret: Secret
@@ -87,7 +96,8 @@ extension LocalMirror {
         }
         let cataloguer = Cataloguer(catalog: store.catalog, team: account.teamMatcher, texts: texts)
         let engine = SyncEngine(
-            connector: account.usesOAuth2 ? TokenRenewingConnector(inner: connector) { [self] in try credential(for: $0) } : connector,
+            connector: account.usesOAuth2
+                ? TokenRenewingConnector(inner: connector) { [self] in try credential(for: $0) } : connector,
             openMailbox: { account, mailbox in StoreMailbox(try store.mailbox(account: account.name, name: mailbox)) },
             budgetURL: { [paths] account in paths.budget(account.name) },
             ingest: cataloguer, observer: observer, options: options)
@@ -97,10 +107,13 @@ extension LocalMirror {
     /// After a sync that found the catalog and the index whole: catalogues what an interrupted run left,
     /// refreshes the index, and looks whether they now cover the store (`upToDate`) or are damaged (`damaged`:
     /// rebuild them). `notices` says what went wrong or was recovered.
-    private func catchUpDerived(store: MailStore, teams: [String: TeamMatcher], recovery: CatalogRecovery,
-                                coverage: DerivedCoverage, interrupted: Bool, coveredBefore: Bool,
-                                cataloguers: [Cataloguer], texts: IndexTextCache)
-        -> (upToDate: Bool, damaged: Bool, notices: [String]) {
+    private func catchUpDerived(
+        store: MailStore, teams: [String: TeamMatcher], recovery: CatalogRecovery,
+        coverage: DerivedCoverage, interrupted: Bool, coveredBefore: Bool,
+        cataloguers: [Cataloguer], texts: IndexTextCache
+    )
+        -> (upToDate: Bool, damaged: Bool, notices: [String])
+    {
         var upToDate = false
         var damaged = false
         var notices: [String] = []
@@ -111,7 +124,9 @@ extension LocalMirror {
             for cataloguer in cataloguers { try? cataloguer.flush() }
             if interrupted {
                 let recovered = try recovery.recover()
-                if recovered > 0 { notices.append("catalogued \(recovered) messages an interrupted sync had stored but not catalogued") }
+                if recovered > 0 {
+                    notices.append("catalogued \(recovered) messages an interrupted sync had stored but not catalogued")
+                }
             }
             if !cataloguers.contains(where: \.lostSummaries) { try recovery.end() }
         } catch {
@@ -126,7 +141,8 @@ extension LocalMirror {
                 damaged = after.contains(where: \.isDamage)
             }
         } catch {
-            notices.append("the search index could not be updated (\(Failure.message(error))); run `mailmirror reindex`")
+            notices.append(
+                "the search index could not be updated (\(Failure.message(error))); run `mailmirror reindex`")
         }
         return (upToDate, damaged, notices)
     }
@@ -134,18 +150,27 @@ extension LocalMirror {
     /// Rebuilds the catalog and the index from the store when they did not cover it (cut, garbled, deleted,
     /// or an old copy), keeping what only the server knew from the catalog where it is still readable.
     /// `done` when they cover the store now; `notice` says why and how it went.
-    private func rebuildDerived(store: MailStore, teams: [String: TeamMatcher], recovery: CatalogRecovery,
-                                damageBefore: [StoreProblem], cataloguers: [Cataloguer]) -> (done: Bool, notice: String) {
+    private func rebuildDerived(
+        store: MailStore, teams: [String: TeamMatcher], recovery: CatalogRecovery,
+        damageBefore: [StoreProblem], cataloguers: [Cataloguer]
+    ) -> (done: Bool, notice: String) {
         for cataloguer in cataloguers { try? cataloguer.flush() }
         // The problem without its advice to run reindex: this is the reindex.
-        let reason = damageBefore.first.map { $0.message.components(separatedBy: " Run `mailmirror").first ?? $0.message }
+        let reason =
+            damageBefore.first.map { $0.message.components(separatedBy: " Run `mailmirror").first ?? $0.message }
             ?? "they did not match the store after this sync"
         do {
             let count = try IndexRefresher(store: store, paths: paths, teams: teams).rebuild()
             try recovery.end()
-            return (true, "the catalog and the search index did not cover the store (\(reason)); rebuilt them from the store (\(count) messages indexed)")
+            return (
+                true,
+                "the catalog and the search index did not cover the store (\(reason)); rebuilt them from the store (\(count) messages indexed)"
+            )
         } catch {
-            return (false, "the catalog and the search index do not cover the store (\(reason)) and could not be rebuilt (\(Failure.message(error))); run `mailmirror reindex`")
+            return (
+                false,
+                "the catalog and the search index do not cover the store (\(reason)) and could not be rebuilt (\(Failure.message(error))); run `mailmirror reindex`"
+            )
         }
     }
 
@@ -159,7 +184,9 @@ extension LocalMirror {
     /// Rebuilds the catalog and the search index from the store.
     @discardableResult
     public func reindex() throws -> Int {
-        guard FileManager.default.fileExists(atPath: paths.root.path) else { throw MailMirrorError.notMirroredYet("reindex") }
+        guard FileManager.default.fileExists(atPath: paths.root.path) else {
+            throw MailMirrorError.notMirroredYet("reindex")
+        }
         let store = try MailStore(root: paths.root)
         let lock = try store.lock()
         defer { lock.release() }
@@ -173,7 +200,9 @@ extension LocalMirror {
 
     /// gzip level for new files: `MAILMIRROR_GZIP_LEVEL` (1–9), else `Gzip.defaultLevel` (1).
     var compressionLevel: Int32 {
-        if let text = ProcessInfo.processInfo.environment["MAILMIRROR_GZIP_LEVEL"], let level = Int32(text), (1...9).contains(level) {
+        if let text = ProcessInfo.processInfo.environment["MAILMIRROR_GZIP_LEVEL"], let level = Int32(text),
+            (1...9).contains(level)
+        {
             return level
         }
         return Gzip.defaultLevel

@@ -41,7 +41,9 @@ public final class LocalMirror {
 
     public func removeAccount(named name: String) throws {
         var configuration = try configuration()
-        guard let account = configuration.accounts.first(where: { $0.name == name }) else { throw MailMirrorError.unknownAccount(name) }
+        guard let account = configuration.accounts.first(where: { $0.name == name }) else {
+            throw MailMirrorError.unknownAccount(name)
+        }
         configuration.accounts.removeAll { $0.name == name }
         try configuration.save(to: paths.configuration)
         // A refresh token `account authorize` kept for it would sign in to the mailbox for months: it goes too.
@@ -52,10 +54,12 @@ public final class LocalMirror {
 
     func ensureRoot() throws {
         do {
-            try FileManager.default.createDirectory(at: paths.root, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(
+                at: paths.root, withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
         } catch {
-            throw MailMirrorError.fileSystem("cannot create the mirror folder \(paths.root.path): \(error.localizedDescription)")
+            throw MailMirrorError.fileSystem(
+                "cannot create the mirror folder \(paths.root.path): \(error.localizedDescription)")
         }
     }
 }

@@ -23,7 +23,8 @@ public enum MailMirrorError: Error, Equatable, Sendable {
         switch self {
         case .passwordUnavailable(let why): return "cannot get the app password: \(why)"
         case .unknownAccount(let name): return "no account named \(name); see `mailmirror account list`"
-        case .accountExists(let name): return "an account named \(name) already exists; remove it first with `mailmirror account remove \(name)`"
+        case .accountExists(let name):
+            return "an account named \(name) already exists; remove it first with `mailmirror account remove \(name)`"
         case .invalidConfiguration(let why): return "the configuration is not valid: \(why)"
         case .invalidArgument(let why): return why
         case .noMailboxes(let account): return "account \(account): the server lists no mailbox to mirror"

@@ -4,7 +4,9 @@
 /// found through SPECIAL-USE because its name is localised (`[Gmail]/Tous les messages`).
 /// Elsewhere INBOX plus the `\Sent` mailbox. `--mailbox` overrides both.
 enum MailboxSelection {
-    static func choose(from listing: [RemoteMailbox], account: AccountConfiguration, serverIsGmail: Bool) throws -> [String] {
+    static func choose(from listing: [RemoteMailbox], account: AccountConfiguration, serverIsGmail: Bool) throws
+        -> [String]
+    {
         let selectable = listing.filter(\.selectable)
         if !account.mailboxes.isEmpty {
             return account.mailboxes

@@ -7,9 +7,13 @@ public struct MirrorPaths: Sendable {
     public init(root: URL) { self.root = root }
 
     /// `--root`, else `$MAILMIRROR_ROOT`, else `$XDG_DATA_HOME/mailmirror`, else `~/.local/share/mailmirror`.
-    public static func resolveRoot(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+    public static func resolveRoot(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> URL
+    {
         if let option, !option.isEmpty { return URL(fileURLWithPath: option).standardizedFileURL }
-        if let root = environment["MAILMIRROR_ROOT"], !root.isEmpty { return URL(fileURLWithPath: root).standardizedFileURL }
+        if let root = environment["MAILMIRROR_ROOT"], !root.isEmpty {
+            return URL(fileURLWithPath: root).standardizedFileURL
+        }
         if let data = environment["XDG_DATA_HOME"], !data.isEmpty {
             return URL(fileURLWithPath: data).appendingPathComponent("mailmirror")
         }

@@ -23,15 +23,18 @@ public enum OAuth2SignInError: Error, Sendable, Equatable {
     public var message: String {
         switch self {
         case .notAuthorized(let account):
-            return "account \(account) signs in with OAuth 2.0 but is not authorized yet: run `mailmirror account authorize \(account) --client-id ID --client-secret-file FILE`"
+            return
+                "account \(account) signs in with OAuth 2.0 but is not authorized yet: run `mailmirror account authorize \(account) --client-id ID --client-secret-file FILE`"
         case .tokenCommand(_, let why):
-            return "cannot get an OAuth 2.0 access token: \(why); fix the --oauth2-token-command (it must print a fresh access token)"
+            return
+                "cannot get an OAuth 2.0 access token: \(why); fix the --oauth2-token-command (it must print a fresh access token)"
         case .unreadable(_, let why):
             return "\(why)"
         case .tokenEndpoint(let account, let error):
             switch error {
             case .invalidGrant:
-                return "\(error.description). Run `mailmirror account authorize \(account) --client-id ID --client-secret-file FILE` again to sign in anew (see README, \"Signing in with OAuth 2.0\")."
+                return
+                    "\(error.description). Run `mailmirror account authorize \(account) --client-id ID --client-secret-file FILE` again to sign in anew (see README, \"Signing in with OAuth 2.0\")."
             case .invalidScope:
                 return "\(error.description); then run `mailmirror account authorize \(account)` again."
             default:
@@ -46,15 +49,19 @@ public enum OAuth2SignInError: Error, Sendable, Equatable {
                         ? "Check that the --oauth2-token-command prints a fresh access token for \(account)'s address (re-run the helper's own authorization if it has one)."
                         : "Run `mailmirror account authorize \(account) --client-id ID --client-secret-file FILE` again.")
             case .insufficientScope:
-                return "the OAuth 2.0 access token does not allow IMAP\(said): it needs the scope https://mail.google.com/. "
-                    + (viaTokenCommand ? "Make the token command ask for that scope." : "Run `mailmirror account authorize \(account)` again with a client allowed that scope.")
+                return
+                    "the OAuth 2.0 access token does not allow IMAP\(said): it needs the scope https://mail.google.com/. "
+                    + (viaTokenCommand
+                        ? "Make the token command ask for that scope."
+                        : "Run `mailmirror account authorize \(account)` again with a client allowed that scope.")
             default:
                 return "login refused\(said). \(failure.advice)"
             }
         case .authorization(_, let error):
             return "the authorization failed: \(error.description)"
         case .noRefreshToken(let account):
-            return "the token endpoint gave no refresh token, so mailmirror could not sign in on its own later; remove mailmirror's access at https://myaccount.google.com/permissions and run `mailmirror account authorize \(account)` again"
+            return
+                "the token endpoint gave no refresh token, so mailmirror could not sign in on its own later; remove mailmirror's access at https://myaccount.google.com/permissions and run `mailmirror account authorize \(account)` again"
         }
     }
 

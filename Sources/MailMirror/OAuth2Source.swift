@@ -32,8 +32,9 @@ public enum OAuth2Source: Codable, Sendable, Hashable {
             if let file = try c.decodeIfPresent(String.self, forKey: .refreshTokenFile) {
                 self = .google(clientID: clientID, clientSecretFile: secretFile, refreshToken: .file(file))
             } else {
-                self = .google(clientID: clientID, clientSecretFile: secretFile,
-                               refreshToken: .command(try c.decode(String.self, forKey: .refreshTokenCommand)))
+                self = .google(
+                    clientID: clientID, clientSecretFile: secretFile,
+                    refreshToken: .command(try c.decode(String.self, forKey: .refreshTokenCommand)))
             }
         } else {
             self = .unauthorized

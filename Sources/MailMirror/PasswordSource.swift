@@ -21,8 +21,10 @@ public enum PasswordSource: Codable, Sendable, Hashable {
         } else if let name = try container.decodeIfPresent(String.self, forKey: .env) {
             self = .environment(name)
         } else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                debugDescription: "password needs one of file, command, env"))
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "password needs one of file, command, env"))
         }
     }
 
@@ -58,22 +60,29 @@ public enum PasswordSource: Codable, Sendable, Hashable {
             }
             raw = value
         }
-        let firstLine = raw.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" }).first.map(String.init) ?? ""
+        let firstLine =
+            raw.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" }).first.map(
+                String.init) ?? ""
         let secret = Secret(pasted: firstLine)
-        guard !secret.isEmpty else { throw MailMirrorError.passwordUnavailable("the password source (\(summary)) gave an empty password") }
+        guard !secret.isEmpty else {
+            throw MailMirrorError.passwordUnavailable("the password source (\(summary)) gave an empty password")
+        }
         return secret
     }
 
     static func readProtectedFile(_ path: String) throws -> String {
         var info = stat()
         guard stat(path, &info) == 0 else {
-            throw MailMirrorError.passwordUnavailable("cannot read the password file \(path): \(String(cString: strerror(errno)))")
+            throw MailMirrorError.passwordUnavailable(
+                "cannot read the password file \(path): \(String(cString: strerror(errno)))")
         }
         if info.st_mode & 0o077 != 0 {
             throw MailMirrorError.passwordUnavailable(
-                "the password file \(path) can be read by other users (mode \(String(info.st_mode & 0o777, radix: 8))); run: chmod 600 \(path)")
+                "the password file \(path) can be read by other users (mode \(String(info.st_mode & 0o777, radix: 8))); run: chmod 600 \(path)"
+            )
         }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else {
             throw MailMirrorError.passwordUnavailable("cannot read the password file \(path)")
         }
         return text

@@ -61,8 +61,10 @@ public struct RemoteMessage: Sendable {
     public var gmailThreadId: UInt64?
     public var labels: [String]
     public var bytes: [UInt8]
-    public init(uid: UID, flags: [Flag], internalDate: Int64? = nil, gmailMessageId: UInt64? = nil,
-                gmailThreadId: UInt64? = nil, labels: [String] = [], bytes: [UInt8]) {
+    public init(
+        uid: UID, flags: [Flag], internalDate: Int64? = nil, gmailMessageId: UInt64? = nil,
+        gmailThreadId: UInt64? = nil, labels: [String] = [], bytes: [UInt8]
+    ) {
         self.uid = uid
         self.flags = flags
         self.internalDate = internalDate

@@ -14,7 +14,8 @@ public struct Secret: Sendable, CustomStringConvertible, CustomDebugStringConver
     /// An access or refresh token as a helper prints it: its first line, trimmed.
     public init(token output: String) {
         CoreDumps.forbidden
-        let firstLine = output.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" }).first ?? ""
+        let firstLine =
+            output.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" }).first ?? ""
         self.value = firstLine.trimmingCharacters(in: .whitespaces)
     }
 

@@ -12,7 +12,8 @@ final class StoreMailbox: LocalMailbox {
     func state() throws -> LocalMailboxState? {
         guard let state = try store.readState() else { return nil }
         return LocalMailboxState(
-            uidValidity: state.uidValidity, uidNext: state.complete ? state.uidNext : nil, storedMessages: state.messages,
+            uidValidity: state.uidValidity, uidNext: state.complete ? state.uidNext : nil,
+            storedMessages: state.messages,
             serverMessages: state.serverMessages ?? -1,
             highestModSeq: state.highestModSeq, lastSync: state.lastSync ?? 0)
     }
@@ -21,10 +22,12 @@ final class StoreMailbox: LocalMailbox {
         let stored = try store.storedMessages(uidValidity: state.uidValidity, withSizes: false)
         let highest = stored.keys.max().map { UID($0.rawValue &+ 1) } ?? UID(1)
         let extra = (try? store.readState())?.extra ?? [:]
-        try store.writeState(MailboxState(
-            uidValidity: state.uidValidity, uidNext: max(state.uidNext ?? highest, highest), highestModSeq: state.highestModSeq,
-            messages: state.storedMessages, lastSync: state.lastSync, complete: state.uidNext != nil,
-            serverMessages: state.serverMessages >= 0 ? state.serverMessages : nil, extra: extra))
+        try store.writeState(
+            MailboxState(
+                uidValidity: state.uidValidity, uidNext: max(state.uidNext ?? highest, highest),
+                highestModSeq: state.highestModSeq,
+                messages: state.storedMessages, lastSync: state.lastSync, complete: state.uidNext != nil,
+                serverMessages: state.serverMessages >= 0 ? state.serverMessages : nil, extra: extra))
     }
 
     func stored(uidValidity: UIDValidity) throws -> [UID: LocalMessage] {

@@ -17,9 +17,11 @@ public final class SyncEngine {
     private let observer: SyncObserver
     private let options: SyncOptions
 
-    public init(connector: RemoteConnector, openMailbox: @escaping MailboxOpener,
-                budgetURL: @escaping (AccountConfiguration) -> URL, ingest: MessageIngest?,
-                observer: SyncObserver, options: SyncOptions = SyncOptions()) {
+    public init(
+        connector: RemoteConnector, openMailbox: @escaping MailboxOpener,
+        budgetURL: @escaping (AccountConfiguration) -> URL, ingest: MessageIngest?,
+        observer: SyncObserver, options: SyncOptions = SyncOptions()
+    ) {
         self.connector = connector
         self.openMailbox = openMailbox
         self.budgetURL = budgetURL
@@ -38,7 +40,8 @@ public final class SyncEngine {
         let names: [String]
         do {
             session = try connector.connect(account, password: password)
-            names = try MailboxSelection.choose(from: session.mailboxes(), account: account, serverIsGmail: session.isGmail)
+            names = try MailboxSelection.choose(
+                from: session.mailboxes(), account: account, serverIsGmail: session.isGmail)
         } catch {
             result.error = Failure.message(error)
             result.errorIsTemporary = Failure.isTemporary(error)
@@ -63,8 +66,9 @@ public final class SyncEngine {
                     break
                 }
             }
-            let outcome = syncMailboxReconnecting(name, account: account, password: password, session: &session,
-                                                  budget: budget)
+            let outcome = syncMailboxReconnecting(
+                name, account: account, password: password, session: &session,
+                budget: budget)
             let mailboxResult = outcome.result
             stopAccount = outcome.stopAccount
             sessionIsSuspect = outcome.sessionIsSuspect
@@ -81,9 +85,12 @@ public final class SyncEngine {
     /// Syncs one mailbox on `session`, reconnecting (and replacing `session`) after a dropped connection up to
     /// `options.reconnectAttempts` times. `stopAccount`: the account's other mailboxes must not be tried;
     /// `sessionIsSuspect`: the mailbox failed mid-conversation, so the next one needs a fresh connection.
-    private func syncMailboxReconnecting(_ name: String, account: AccountConfiguration, password: Secret,
-                                         session: inout RemoteSession, budget: DownloadBudget)
-        -> (result: MailboxSyncResult, stopAccount: Bool, sessionIsSuspect: Bool) {
+    private func syncMailboxReconnecting(
+        _ name: String, account: AccountConfiguration, password: Secret,
+        session: inout RemoteSession, budget: DownloadBudget
+    )
+        -> (result: MailboxSyncResult, stopAccount: Bool, sessionIsSuspect: Bool)
+    {
         var mailboxResult = MailboxSyncResult(account: account.name, mailbox: name)
         var stopAccount = false
         var sessionIsSuspect = false
@@ -98,7 +105,9 @@ public final class SyncEngine {
                 if scope == .connection, attempt < options.reconnectAttempts {
                     let delay = options.reconnectDelays[min(attempt, options.reconnectDelays.count - 1)]
                     attempt += 1
-                    observer.warning("\(account.name)/\(Failure.printable(name)): \(Failure.message(error)); reconnecting (attempt \(attempt) of \(options.reconnectAttempts))")
+                    observer.warning(
+                        "\(account.name)/\(Failure.printable(name)): \(Failure.message(error)); reconnecting (attempt \(attempt) of \(options.reconnectAttempts))"
+                    )
                     session.logout()
                     Thread.sleep(forTimeInterval: delay)
                     do {
@@ -124,8 +133,10 @@ public final class SyncEngine {
         return (mailboxResult, stopAccount, sessionIsSuspect)
     }
 
-    private func syncMailbox(_ name: String, account: AccountConfiguration, session: RemoteSession,
-                             budget: DownloadBudget, result: inout MailboxSyncResult) throws {
+    private func syncMailbox(
+        _ name: String, account: AccountConfiguration, session: RemoteSession,
+        budget: DownloadBudget, result: inout MailboxSyncResult
+    ) throws {
         let local = try openMailbox(account, name)
         try local.sweep()
         let prior = try? local.state()
@@ -145,14 +156,16 @@ public final class SyncEngine {
         let epoch = opened.uidValidity
         result.uidValidity = epoch
         let stored = try local.stored(uidValidity: epoch)
-        try Self.validate(uidNext: [status.uidValidity == epoch ? status.uidNext : nil, opened.uidNext], stored: stored, epoch: epoch)
+        try Self.validate(
+            uidNext: [status.uidValidity == epoch ? status.uidNext : nil, opened.uidNext], stored: stored, epoch: epoch)
 
         let since = account.since.flatMap(DayStamp.init)
         let everyUID = Set(try session.uids(since: nil))
         let wanted = since == nil ? everyUID : Set(try session.uids(since: since))
         if !stored.isEmpty {
             let lastModSeq = prior?.uidValidity == epoch ? prior?.highestModSeq : nil
-            result.flagsChanged += try applyFlagChanges(session.flags(changedSince: lastModSeq), to: stored, local: local, epoch: epoch)
+            result.flagsChanged += try applyFlagChanges(
+                session.flags(changedSince: lastModSeq), to: stored, local: local, epoch: epoch)
         }
         // Deleted on the server: kept here, marked.
         let gone = stored.filter { !$0.value.expunged && !everyUID.contains($0.key) }.map(\.key).sorted()
@@ -163,38 +176,46 @@ public final class SyncEngine {
 
         // New messages, within today's download budget.
         let missing = wanted.filter { stored[$0] == nil }.sorted()
-        let plan = planDownloads(missing, sizes: missing.isEmpty ? [:] : try session.sizes(of: missing), budget: budget, result: &result)
+        let plan = planDownloads(
+            missing, sizes: missing.isEmpty ? [:] : try session.sizes(of: missing), budget: budget, result: &result)
         observer.mailboxPlanned(account: account.name, mailbox: name, messages: plan.uids.count, bytes: plan.bytes)
         if !plan.uids.isEmpty {
-            try download(plan.uids, into: local, epoch: epoch, account: account.name, mailbox: name, session: session,
-                         budget: budget, result: &result)
+            try download(
+                plan.uids, into: local, epoch: epoch, account: account.name, mailbox: name, session: session,
+                budget: budget, result: &result)
         }
         try local.flush(uidValidity: epoch)
         try ingest?.flush()
 
         // Only a complete pass may record the counters that let the next run skip this mailbox.
         let complete = result.remaining == 0
-        try local.saveState(LocalMailboxState(
-            uidValidity: epoch,
-            uidNext: complete ? (opened.uidNext ?? status.uidNext) : nil,
-            storedMessages: try local.stored(uidValidity: epoch).values.filter { !$0.expunged }.count,
-            serverMessages: opened.messages,
-            highestModSeq: opened.highestModSeq ?? status.highestModSeq,
-            lastSync: Int64(options.now().timeIntervalSince1970)))
+        try local.saveState(
+            LocalMailboxState(
+                uidValidity: epoch,
+                uidNext: complete ? (opened.uidNext ?? status.uidNext) : nil,
+                storedMessages: try local.stored(uidValidity: epoch).values.filter { !$0.expunged }.count,
+                serverMessages: opened.messages,
+                highestModSeq: opened.highestModSeq ?? status.highestModSeq,
+                lastSync: Int64(options.now().timeIntervalSince1970)))
     }
 
     /// Whether the server says nothing changed since the last complete pass (same epoch, UIDNEXT, message
     /// count and HIGHESTMODSEQ) and the store still holds what that pass recorded.
-    private func isUnchanged(_ prior: LocalMailboxState, status: RemoteMailboxStatus, local: LocalMailbox) throws -> Bool {
+    private func isUnchanged(_ prior: LocalMailboxState, status: RemoteMailboxStatus, local: LocalMailbox) throws
+        -> Bool
+    {
         guard prior.uidValidity == status.uidValidity, let uidNext = status.uidNext, prior.uidNext == uidNext,
-              prior.serverMessages == status.messages, let modSeq = status.highestModSeq, prior.highestModSeq == modSeq
+            prior.serverMessages == status.messages, let modSeq = status.highestModSeq, prior.highestModSeq == modSeq
         else { return false }
-        return try local.stored(uidValidity: prior.uidValidity).values.filter({ !$0.expunged }).count == prior.storedMessages
+        return try local.stored(uidValidity: prior.uidValidity).values.filter({ !$0.expunged }).count
+            == prior.storedMessages
     }
 
     /// Applies the server's flags to the messages we already have whose flags differ; returns how many changed.
-    private func applyFlagChanges(_ changes: [UID: [Flag]], to stored: [UID: LocalMessage], local: LocalMailbox,
-                                  epoch: UIDValidity) throws -> Int {
+    private func applyFlagChanges(
+        _ changes: [UID: [Flag]], to stored: [UID: LocalMessage], local: LocalMailbox,
+        epoch: UIDValidity
+    ) throws -> Int {
         var changed = 0
         for (uid, flags) in changes.sorted(by: { $0.key < $1.key }) {
             guard let mine = stored[uid], Flag.mirrored(mine.flags) != Flag.mirrored(flags) else { continue }
@@ -206,8 +227,10 @@ public final class SyncEngine {
 
     /// The missing UIDs that fit in today's download budget, in order, and their bytes; the others are
     /// counted in `result` as remaining.
-    private func planDownloads(_ missing: [UID], sizes: [UID: Int], budget: DownloadBudget,
-                               result: inout MailboxSyncResult) -> (uids: [UID], bytes: Int64) {
+    private func planDownloads(
+        _ missing: [UID], sizes: [UID: Int], budget: DownloadBudget,
+        result: inout MailboxSyncResult
+    ) -> (uids: [UID], bytes: Int64) {
         var plan: [UID] = []
         var reserved: Int64 = 0
         for uid in missing {
@@ -225,9 +248,11 @@ public final class SyncEngine {
 
     /// Downloads `plan` and commits each message as it arrives (the pipeline overlaps commits with the
     /// download); what was committed is counted in `result`, also when a download or a commit fails.
-    private func download(_ plan: [UID], into local: LocalMailbox, epoch: UIDValidity, account accountName: String,
-                          mailbox name: String, session: RemoteSession, budget: DownloadBudget,
-                          result: inout MailboxSyncResult) throws {
+    private func download(
+        _ plan: [UID], into local: LocalMailbox, epoch: UIDValidity, account accountName: String,
+        mailbox name: String, session: RemoteSession, budget: DownloadBudget,
+        result: inout MailboxSyncResult
+    ) throws {
         let planned = Set(plan)
         let pipeline = CommitPipeline(capacity: options.pipelineCapacity)
         let observer = self.observer
@@ -261,11 +286,13 @@ public final class SyncEngine {
 
     private func budgetNotice(_ result: MailboxSyncResult, budget: DownloadBudget) -> String {
         let megabytes = { (bytes: Int64) in String(format: "%.0f MB", Double(bytes) / 1_000_000) }
-        var text = "\(result.account)/\(result.mailbox): the daily download budget (\(megabytes(budget.limitBytes ?? 0))) is used up; "
+        var text =
+            "\(result.account)/\(result.mailbox): the daily download budget (\(megabytes(budget.limitBytes ?? 0))) is used up; "
             + "\(result.remaining) messages (\(megabytes(result.remainingBytes))) are left for the next runs"
         if let limit = budget.limitBytes, limit > 0 {
             let days = Int((Double(result.remainingBytes) / Double(limit)).rounded(.up))
-            text += "; the mirror will be complete in about \(max(1, days)) more day\(days > 1 ? "s" : "") (the budget renews at 00:00 UTC)"
+            text +=
+                "; the mirror will be complete in about \(max(1, days)) more day\(days > 1 ? "s" : "") (the budget renews at 00:00 UTC)"
         }
         return text
     }
@@ -273,7 +300,8 @@ public final class SyncEngine {
     /// UIDVALIDITY 0 is not allowed (RFC 9051 §2.3.1.1): a server sending it is broken or hostile.
     static func validate(_ status: RemoteMailboxStatus, mailbox: String) throws {
         if status.uidValidity.rawValue == 0 {
-            throw MailMirrorError.serverMisbehaved("the server gave mailbox \(mailbox) UIDVALIDITY 0, which IMAP forbids; skipped")
+            throw MailMirrorError.serverMisbehaved(
+                "the server gave mailbox \(mailbox) UIDVALIDITY 0, which IMAP forbids; skipped")
         }
     }
 
@@ -288,7 +316,7 @@ public final class SyncEngine {
         guard let highest = stored.keys.max(), let uidNext = values.max(), uidNext <= highest else { return }
         throw MailMirrorError.serverMisbehaved(
             "the server now gives UIDNEXT \(uidNext.rawValue) although UID \(highest.rawValue) was already mirrored under the same "
-            + "UIDVALIDITY \(epoch.rawValue): it is reusing UIDs, which IMAP forbids. The mirrored copies are kept; this mailbox "
-            + "is skipped until the server gives it a new UIDVALIDITY")
+                + "UIDVALIDITY \(epoch.rawValue): it is reusing UIDs, which IMAP forbids. The mirrored copies are kept; this mailbox "
+                + "is skipped until the server gives it a new UIDVALIDITY")
     }
 }

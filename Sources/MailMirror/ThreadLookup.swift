@@ -1,5 +1,5 @@
-import MailCore
 import MIME
+import MailCore
 import Store
 
 /// The catalog records an index refresh by lookup reads, found through `catalog/threads` and read one by

@@ -1,7 +1,7 @@
 import Durable
 import Foundation
-import MailCore
 import MIME
+import MailCore
 import Store
 
 /// `catalog/threads` and `catalog/threads.tail`: what lets the index refresh thread new messages by
@@ -100,7 +100,9 @@ final class ThreadTable {
         let subject = SubjectNormalizer.normalize(summary.subject)
         if !subject.isEmpty {
             entries.append(Entry(key: Key.subject(subject), value: at))
-            if mayJoinBySubject(summary) { entries.append(Entry(key: Key.loneDates(subject), value: UInt64(bitPattern: summary.date))) }
+            if mayJoinBySubject(summary) {
+                entries.append(Entry(key: Key.loneDates(subject), value: UInt64(bitPattern: summary.date)))
+            }
         }
         return entries
     }
@@ -115,43 +117,58 @@ final class ThreadTable {
     /// refresh writes it again), `Damaged` when a checksum fails.
     static func opened(directory: String, catalogPath: String) throws -> ThreadTable? {
         guard let catalog = (try? Disk.status(catalogPath)) ?? nil,
-              let main = try? MappedFile(path: "\(directory)/threads") else { return nil }
+            let main = try? MappedFile(path: "\(directory)/threads")
+        else { return nil }
         let raw = main.bytes
         guard raw.count >= headerBytes, raw.starts(with: magic) else {
-            if raw.starts(with: Array("MMTHR01\n".utf8)) { return nil } // written by an earlier version
+            if raw.starts(with: Array("MMTHR01\n".utf8)) { return nil }  // written by an earlier version
             throw Damaged(description: "its header is not a thread table's")
         }
         guard Gzip.crc32(UnsafeRawBufferPointer(rebasing: raw[0..<72])) == readUInt32(raw, 72) else {
             throw Damaged(description: "its header fails its checksum")
         }
         let field = { (index: Int) in read(raw, 8 + index * 8) }
-        let count = Int(truncatingIfNeeded: field(4)), blocks = Int(truncatingIfNeeded: field(5))
+        let count = Int(truncatingIfNeeded: field(4))
+        let blocks = Int(truncatingIfNeeded: field(5))
         guard count >= 0, blocks == (count + blockEntries - 1) / blockEntries,
-              raw.count == headerBytes + blocks * 16 + count * 16 else {
+            raw.count == headerBytes + blocks * 16 + count * 16
+        else {
             throw Damaged(description: "its size does not match its header")
         }
-        guard Gzip.crc32(UnsafeRawBufferPointer(rebasing: raw[headerBytes..<(headerBytes + blocks * 16)])) == readUInt32(raw, 68) else {
+        guard
+            Gzip.crc32(UnsafeRawBufferPointer(rebasing: raw[headerBytes..<(headerBytes + blocks * 16)]))
+                == readUInt32(raw, 68)
+        else {
             throw Damaged(description: "its block directory fails its checksum")
         }
         // Made for this catalog: not longer than it, and the last record it covers is there. (Not tied to the
         // inode: a copy of the mirror keeps its table; a rewrite of the catalog removes the table first.)
-        let covered = Int(truncatingIfNeeded: field(1)), lastFrame = Int(truncatingIfNeeded: field(6))
+        let covered = Int(truncatingIfNeeded: field(1))
+        let lastFrame = Int(truncatingIfNeeded: field(6))
         guard covered <= catalog.size else { return nil }
         if lastFrame > 0 {
             guard let fd = try? Disk.open(catalogPath, flags: Disk.OpenFlags.readOnly) else { return nil }
             defer { Disk.close(fd) }
-            guard let head = try? Disk.read(fd, count: 8, offset: lastFrame, path: catalogPath), head.count == 8 else { return nil }
-            let matches = head.withUnsafeBytes { lastFrame + 12 + Int(readUInt32($0, 0)) <= covered && readUInt32($0, 4) == readUInt32(raw, 64) }
+            guard let head = try? Disk.read(fd, count: 8, offset: lastFrame, path: catalogPath), head.count == 8 else {
+                return nil
+            }
+            let matches = head.withUnsafeBytes {
+                lastFrame + 12 + Int(readUInt32($0, 0)) <= covered && readUInt32($0, 4) == readUInt32(raw, 64)
+            }
             guard matches else { return nil }
         }
-        let table = ThreadTable(directory: directory, main: main, count: count, blocks: blocks, generation: field(0), covered: covered,
-                                frames: Int(field(2)), distinct: Int(field(3)))
+        let table = ThreadTable(
+            directory: directory, main: main, count: count, blocks: blocks, generation: field(0), covered: covered,
+            frames: Int(field(2)), distinct: Int(field(3)))
         try table.readTail()
         guard table.covered <= catalog.size else { return nil }
         return table
     }
 
-    private init(directory: String, main: MappedFile, count: Int, blocks: Int, generation: UInt64, covered: Int, frames: Int, distinct: Int) {
+    private init(
+        directory: String, main: MappedFile, count: Int, blocks: Int, generation: UInt64, covered: Int, frames: Int,
+        distinct: Int
+    ) {
         self.directory = directory
         self.main = main
         mainCount = count
@@ -171,20 +188,25 @@ final class ThreadTable {
             guard count >= 1, Self.read(raw, 0) == Self.generationMark, Self.read(raw, 8) == generation else { return }
             tailValidBytes = 16
             var pending: [Entry] = []
-            var start = 1, index = 1
+            var start = 1
+            var index = 1
             while index < count {
-                let key = Self.read(raw, index * 16), value = Self.read(raw, index * 16 + 8)
+                let key = Self.read(raw, index * 16)
+                let value = Self.read(raw, index * 16 + 8)
                 guard key == Self.trailerMark else {
                     pending.append(Entry(key: key, value: value))
                     index += 1
                     continue
                 }
-                guard index + 1 < count else { break } // a trailer cut in two: the last batch is torn
-                let counts = Self.read(raw, index * 16 + 16), check = Self.read(raw, index * 16 + 24)
+                guard index + 1 < count else { break }  // a trailer cut in two: the last batch is torn
+                let counts = Self.read(raw, index * 16 + 16)
+                let check = Self.read(raw, index * 16 + 24)
                 let crc = Gzip.crc32(UnsafeRawBufferPointer(rebasing: raw[(start * 16)..<(index * 16 + 24)]))
                 guard UInt32(check >> 32) == crc, Int(check & 0xFFFF_FFFF) == pending.count else {
                     // Torn when nothing follows it; anything after a bad batch means the file was damaged.
-                    if (index + 2) * 16 < raw.count { throw Damaged(description: "\(tailPath) holds a batch that fails its checksum") }
+                    if (index + 2) * 16 < raw.count {
+                        throw Damaged(description: "\(tailPath) holds a batch that fails its checksum")
+                    }
                     break
                 }
                 tail += pending
@@ -200,8 +222,12 @@ final class ThreadTable {
         tail.sort()
     }
 
-    private func entryKey(_ index: Int) -> UInt64 { Self.read(main.bytes, Self.headerBytes + blockCount * 16 + index * 16) }
-    private func entryValue(_ index: Int) -> UInt64 { Self.read(main.bytes, Self.headerBytes + blockCount * 16 + index * 16 + 8) }
+    private func entryKey(_ index: Int) -> UInt64 {
+        Self.read(main.bytes, Self.headerBytes + blockCount * 16 + index * 16)
+    }
+    private func entryValue(_ index: Int) -> UInt64 {
+        Self.read(main.bytes, Self.headerBytes + blockCount * 16 + index * 16 + 8)
+    }
     private func blockFirstKey(_ block: Int) -> UInt64 { Self.read(main.bytes, Self.headerBytes + block * 16) }
 
     /// Checks block `block`'s CRC the first time it is read.
@@ -211,7 +237,8 @@ final class ThreadTable {
         let end = min(start + Self.blockEntries * 16, Self.headerBytes + blockCount * 16 + mainCount * 16)
         let crc = Gzip.crc32(UnsafeRawBufferPointer(rebasing: main.bytes[start..<end]))
         guard crc == Self.readUInt32(main.bytes, Self.headerBytes + block * 16 + 8),
-              entryKey(block * Self.blockEntries) == blockFirstKey(block) else {
+            entryKey(block * Self.blockEntries) == blockFirstKey(block)
+        else {
             throw Damaged(description: "\(mainPath): block \(block) fails its checksum")
         }
         verifiedBlocks.insert(block)
@@ -221,7 +248,8 @@ final class ThreadTable {
     func lookup(_ key: UInt64) throws -> [UInt64] {
         var found: [UInt64] = []
         // The first block whose first key is not below `key`; the one before may hold it too.
-        var low = 0, high = blockCount
+        var low = 0
+        var high = blockCount
         while low < high {
             let middle = (low + high) / 2
             if blockFirstKey(middle) < key { low = middle + 1 } else { high = middle }
@@ -229,14 +257,15 @@ final class ThreadTable {
         var block = max(0, low - 1)
         while block < blockCount, blockFirstKey(block) <= key {
             try verify(block: block)
-            let first = block * Self.blockEntries, last = min(first + Self.blockEntries, mainCount)
+            let first = block * Self.blockEntries
+            let last = min(first + Self.blockEntries, mainCount)
             var index = first
             while index < last, entryKey(index) < key { index += 1 }
             while index < last, entryKey(index) == key {
                 found.append(entryValue(index))
                 index += 1
             }
-            if index < last { break } // a larger key ends the run inside this block
+            if index < last { break }  // a larger key ends the run inside this block
             block += 1
         }
         var position = tail.partitioningIndex { $0.key >= key }
@@ -265,14 +294,17 @@ final class ThreadTable {
 
     /// Adds what a refresh catalogued: durably appended to the tail, or merged into `threads` when the
     /// tail has grown past an eighth of it.
-    func append(_ entries: [Entry], covered: Int, lastFrame: (offset: Int, crc: UInt32), frames: Int, distinct: Int) throws {
+    func append(_ entries: [Entry], covered: Int, lastFrame: (offset: Int, crc: UInt32), frames: Int, distinct: Int)
+        throws
+    {
         if tail.count + entries.count > max(4_096, mainCount / 8) {
             var all = (0..<mainCount).map { Entry(key: entryKey($0), value: entryValue($0)) }
             try checkAll()
             all += tail
             all += entries
-            try Self.writeMain(all, directory: directory, covered: covered, lastFrame: lastFrame,
-                               frames: frames, distinct: distinct)
+            try Self.writeMain(
+                all, directory: directory, covered: covered, lastFrame: lastFrame,
+                frames: frames, distinct: distinct)
             return
         }
         var batch: [UInt8] = []
@@ -310,8 +342,9 @@ final class ThreadTable {
             ids.insert(summary.id)
             last = offset
         }
-        try writeMain(entries, directory: catalog.directory, covered: end,
-                      lastFrame: try lastFrame(catalog.path, offset: last), frames: records, distinct: ids.count)
+        try writeMain(
+            entries, directory: catalog.directory, covered: end,
+            lastFrame: try lastFrame(catalog.path, offset: last), frames: records, distinct: ids.count)
     }
 
     /// Where the record at `offset` starts and its CRC, read from the catalog (`(0, 0)` for none).
@@ -324,8 +357,10 @@ final class ThreadTable {
         return (offset, head.withUnsafeBytes { readUInt32($0, 4) })
     }
 
-    private static func writeMain(_ unsorted: [Entry], directory: String, covered: Int,
-                                  lastFrame: (offset: Int, crc: UInt32), frames: Int, distinct: Int) throws {
+    private static func writeMain(
+        _ unsorted: [Entry], directory: String, covered: Int,
+        lastFrame: (offset: Int, crc: UInt32), frames: Int, distinct: Int
+    ) throws {
         let entries = unsorted.sorted()
         let blocks = (entries.count + blockEntries - 1) / blockEntries
         var body: [UInt8] = []
@@ -335,7 +370,8 @@ final class ThreadTable {
         directoryBytes.reserveCapacity(blocks * 16)
         body.withUnsafeBytes { raw in
             for block in 0..<blocks {
-                let start = block * blockEntries * 16, end = min(start + blockEntries * 16, raw.count)
+                let start = block * blockEntries * 16
+                let end = min(start + blockEntries * 16, raw.count)
                 putUInt64(entries[block * blockEntries].key, into: &directoryBytes)
                 putUInt64(UInt64(Gzip.crc32(UnsafeRawBufferPointer(rebasing: raw[start..<end]))), into: &directoryBytes)
             }
@@ -344,7 +380,10 @@ final class ThreadTable {
         bytes.reserveCapacity(headerBytes + directoryBytes.count + body.count)
         // A new generation each time: a tail an earlier `threads` left (a kill before its unlink) is ignored.
         let generation = UInt64.random(in: 1...(UInt64.max - 2))
-        for value in [generation, UInt64(covered), UInt64(frames), UInt64(distinct), UInt64(entries.count), UInt64(blocks), UInt64(lastFrame.offset)] {
+        for value in [
+            generation, UInt64(covered), UInt64(frames), UInt64(distinct), UInt64(entries.count), UInt64(blocks),
+            UInt64(lastFrame.offset),
+        ] {
             putUInt64(value, into: &bytes)
         }
         putUInt32(lastFrame.crc, into: &bytes)
@@ -381,10 +420,11 @@ final class ThreadTable {
     }
 }
 
-private extension Array {
+extension Array {
     /// The first index whose element satisfies `predicate`, for an array partitioned by it.
-    func partitioningIndex(where predicate: (Element) -> Bool) -> Int {
-        var low = 0, high = count
+    fileprivate func partitioningIndex(where predicate: (Element) -> Bool) -> Int {
+        var low = 0
+        var high = count
         while low < high {
             let middle = (low + high) / 2
             if predicate(self[middle]) { high = middle } else { low = middle + 1 }

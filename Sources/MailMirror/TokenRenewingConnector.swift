@@ -14,8 +14,10 @@ final class TokenRenewingConnector: RemoteConnector {
     /// reconnecting threads never both renew.
     private let current = Mutex<(token: Secret, obtained: Date)?>(nil)
 
-    init(inner: RemoteConnector, maximumAge: TimeInterval = 45 * 60, now: @escaping () -> Date = Date.init,
-         renew: @escaping (AccountConfiguration) throws -> Secret) {
+    init(
+        inner: RemoteConnector, maximumAge: TimeInterval = 45 * 60, now: @escaping () -> Date = Date.init,
+        renew: @escaping (AccountConfiguration) throws -> Secret
+    ) {
         self.inner = inner
         self.maximumAge = maximumAge
         self.now = now

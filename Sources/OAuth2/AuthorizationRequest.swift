@@ -12,8 +12,10 @@ public struct AuthorizationRequest: Sendable {
     /// Pre-fills the account chooser.
     public var loginHint: String?
 
-    public init(endpoints: OAuth2Endpoints, clientID: String, redirectURI: String, scope: String = OAuth2Endpoints.gmailScope,
-                pkce: PKCE, state: String, loginHint: String? = nil) {
+    public init(
+        endpoints: OAuth2Endpoints, clientID: String, redirectURI: String, scope: String = OAuth2Endpoints.gmailScope,
+        pkce: PKCE, state: String, loginHint: String? = nil
+    ) {
         self.endpoints = endpoints
         self.clientID = clientID
         self.redirectURI = redirectURI

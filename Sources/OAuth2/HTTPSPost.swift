@@ -1,8 +1,9 @@
 import CCurl
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One HTTPS POST of a form through libcurl, certificate verified: how tokens are fetched. This is
@@ -73,9 +74,11 @@ public struct HTTPSPost: Sendable {
             let text = detail.isEmpty ? String(cString: ccurl_easy_strerror(code)) : detail
             switch code {
             case CURLE_OPERATION_TIMEDOUT: throw .timeout(host: host, seconds: timeoutSeconds)
-            case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CONNECT_ERROR, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CACERT_BADFILE:
+            case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CONNECT_ERROR, CURLE_SSL_CERTPROBLEM,
+                CURLE_SSL_CACERT_BADFILE:
                 throw .tls(host: host, detail: text)
-            case CURLE_WRITE_ERROR: throw .badResponse(host: host, why: "its answer is larger than \(Self.maximumBody) bytes")
+            case CURLE_WRITE_ERROR:
+                throw .badResponse(host: host, why: "its answer is larger than \(Self.maximumBody) bytes")
             default: throw .network(host: host, detail: text)
             }
         }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The loopback redirect of an installed application (RFC 8252 §7.3): a listener on 127.0.0.1
@@ -51,26 +51,34 @@ public final class LoopbackRedirect {
             let client = accept(socket, nil, nil)
             guard client >= 0 else { continue }
             defer { close(client) }
-            guard let target = Self.readRequestTarget(client, deadline: min(deadline, Self.now() + 10)) else { continue }
+            guard let target = Self.readRequestTarget(client, deadline: min(deadline, Self.now() + 10)) else {
+                continue
+            }
             guard let query = Self.callbackQuery(target) else {
                 Self.respond(client, status: "404 Not Found", body: "Not found.")
                 continue
             }
             let fields = FormEncoding.decode(query)
             guard fields["state"] == state else {
-                Self.respond(client, status: "400 Bad Request", body: "This answer belongs to another request; mailmirror ignored it.")
+                Self.respond(
+                    client, status: "400 Bad Request",
+                    body: "This answer belongs to another request; mailmirror ignored it.")
                 if fields["code"] != nil || fields["error"] != nil { throw .stateMismatch }
                 continue
             }
             if let error = fields["error"] {
-                Self.respond(client, status: "200 OK", body: "mailmirror was not authorized (\(Self.html(error))). You can close this window.")
+                Self.respond(
+                    client, status: "200 OK",
+                    body: "mailmirror was not authorized (\(Self.html(error))). You can close this window.")
                 throw .authorizationDenied(OAuth2Error.printable(error))
             }
             guard let code = fields["code"], !code.isEmpty else {
                 Self.respond(client, status: "400 Bad Request", body: "No authorization code in this answer.")
                 continue
             }
-            Self.respond(client, status: "200 OK", body: "mailmirror is authorized. You can close this window and go back to the terminal.")
+            Self.respond(
+                client, status: "200 OK",
+                body: "mailmirror is authorized. You can close this window and go back to the terminal.")
             return code
         }
     }
@@ -103,7 +111,9 @@ public final class LoopbackRedirect {
 
     private static func respond(_ fd: Int32, status: String, body: String) {
         let page = "<!doctype html><meta charset=utf-8><title>mailmirror</title><p>\(body)</p>\n"
-        let response = "HTTP/1.1 \(status)\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: \(page.utf8.count)\r\nConnection: close\r\n\r\n" + page
+        let response =
+            "HTTP/1.1 \(status)\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: \(page.utf8.count)\r\nConnection: close\r\n\r\n"
+            + page
         let bytes = Array(response.utf8)
         _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
     }

@@ -22,8 +22,9 @@ public struct OAuth2Endpoints: Sendable, Hashable {
     /// `MAILMIRROR_OAUTH2_TOKEN_URL` and `MAILMIRROR_OAUTH2_CA_FILE`.
     public static func fromEnvironment(_ environment: [String: String]) -> OAuth2Endpoints {
         func value(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
-        return OAuth2Endpoints(authorizationURL: value("MAILMIRROR_OAUTH2_AUTH_URL") ?? google.authorizationURL,
-                               tokenURL: value("MAILMIRROR_OAUTH2_TOKEN_URL") ?? google.tokenURL,
-                               caFile: value("MAILMIRROR_OAUTH2_CA_FILE"))
+        return OAuth2Endpoints(
+            authorizationURL: value("MAILMIRROR_OAUTH2_AUTH_URL") ?? google.authorizationURL,
+            tokenURL: value("MAILMIRROR_OAUTH2_TOKEN_URL") ?? google.tokenURL,
+            caFile: value("MAILMIRROR_OAUTH2_CA_FILE"))
     }
 }

@@ -28,13 +28,17 @@ public enum OAuth2Error: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .invalidGrant(let d):
-            return "the token endpoint refused the refresh token (invalid_grant\(d.map { ": \($0)" } ?? "")): the sign-in was revoked or has expired"
+            return
+                "the token endpoint refused the refresh token (invalid_grant\(d.map { ": \($0)" } ?? "")): the sign-in was revoked or has expired"
         case .invalidClient(let d):
-            return "the token endpoint does not know this OAuth client (\(d ?? "invalid_client")): check --client-id and --client-secret-file against the Google Cloud console"
+            return
+                "the token endpoint does not know this OAuth client (\(d ?? "invalid_client")): check --client-id and --client-secret-file against the Google Cloud console"
         case .invalidScope(let d):
-            return "the token endpoint refused the scope (\(d ?? "invalid_scope")): the OAuth client must be allowed https://mail.google.com/"
+            return
+                "the token endpoint refused the scope (\(d ?? "invalid_scope")): the OAuth client must be allowed https://mail.google.com/"
         case .refused(let host, let status, let error, let d):
-            return "\(host) refused the token request (HTTP \(status)\(error.map { ", \($0)" } ?? "")\(d.map { ": \($0)" } ?? ""))"
+            return
+                "\(host) refused the token request (HTTP \(status)\(error.map { ", \($0)" } ?? "")\(d.map { ": \($0)" } ?? ""))"
         case .serverUnavailable(let host, let status):
             return "\(host) is unavailable (HTTP \(status)); try again later"
         case .badResponse(let host, let why):
@@ -48,7 +52,8 @@ public enum OAuth2Error: Error, Sendable, Equatable, CustomStringConvertible {
         case .authorizationDenied(let why):
             return "the authorization was not granted (\(why))"
         case .authorizationTimedOut(let seconds):
-            return "no answer came back from the browser within " + (seconds >= 120 ? "\(seconds / 60) minutes" : "\(seconds) seconds")
+            return "no answer came back from the browser within "
+                + (seconds >= 120 ? "\(seconds / 60) minutes" : "\(seconds) seconds")
         case .stateMismatch:
             return "the browser came back with an answer to another request (state mismatch); start again"
         case .loopback(let why):
@@ -66,6 +71,11 @@ public enum OAuth2Error: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// Server words end up on the terminal: at most 200 printable characters.
     static func printable(_ text: String) -> String {
-        String(String(text.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? "\u{FFFD}" : Character($0) }).prefix(200))
+        String(
+            String(
+                text.unicodeScalars.map {
+                    $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? "\u{FFFD}" : Character($0)
+                }
+            ).prefix(200))
     }
 }

@@ -17,14 +17,18 @@ public struct TokenEndpoint: Sendable {
 
     /// The form of a code exchange (RFC 6749 §4.1.3, RFC 7636 §4.5).
     public func exchangeForm(code: String, redirectURI: String, verifier: String) -> String {
-        FormEncoding.encode([("grant_type", "authorization_code"), ("code", code), ("redirect_uri", redirectURI),
-                             ("client_id", clientID), ("client_secret", clientSecret), ("code_verifier", verifier)])
+        FormEncoding.encode([
+            ("grant_type", "authorization_code"), ("code", code), ("redirect_uri", redirectURI),
+            ("client_id", clientID), ("client_secret", clientSecret), ("code_verifier", verifier),
+        ])
     }
 
     /// The form of a refresh (RFC 6749 §6).
     public func refreshForm(refreshToken: String) -> String {
-        FormEncoding.encode([("grant_type", "refresh_token"), ("refresh_token", refreshToken),
-                             ("client_id", clientID), ("client_secret", clientSecret)])
+        FormEncoding.encode([
+            ("grant_type", "refresh_token"), ("refresh_token", refreshToken),
+            ("client_id", clientID), ("client_secret", clientSecret),
+        ])
     }
 
     public func exchange(code: String, redirectURI: String, verifier: String) throws(OAuth2Error) -> TokenResponse {

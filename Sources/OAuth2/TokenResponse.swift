@@ -27,11 +27,13 @@ public struct TokenResponse: Sendable {
                 throw .badResponse(host: host, why: "its answer has no access_token")
             }
             if let type = object["token_type"] as? String, type.lowercased() != "bearer" {
-                throw .badResponse(host: host, why: "it issued a \(OAuth2Error.printable(type)) token, not a Bearer token")
+                throw .badResponse(
+                    host: host, why: "it issued a \(OAuth2Error.printable(type)) token, not a Bearer token")
             }
             let expires = (object["expires_in"] as? NSNumber)?.intValue
-            return TokenResponse(accessToken: token, refreshToken: object["refresh_token"] as? String,
-                                 expiresIn: expires, scope: object["scope"] as? String)
+            return TokenResponse(
+                accessToken: token, refreshToken: object["refresh_token"] as? String,
+                expiresIn: expires, scope: object["scope"] as? String)
         }
         let code = object?["error"] as? String
         let description = (object?["error_description"] as? String).map(OAuth2Error.printable)

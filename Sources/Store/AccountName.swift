@@ -11,8 +11,11 @@ public struct AccountName: Hashable, Sendable, CustomStringConvertible {
     public init(_ name: String) throws {
         guard Self.isValid(name) else {
             let shown = name.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : String($0) }.joined()
-            throw StoreError(.invalidName, path: "", message:
-                "The account name \"\(shown)\" cannot be used: use 1 to \(Self.maximumLength) letters, digits, '.', '_', '-', '@' or '+', starting with a letter or digit.")
+            throw StoreError(
+                .invalidName, path: "",
+                message:
+                    "The account name \"\(shown)\" cannot be used: use 1 to \(Self.maximumLength) letters, digits, '.', '_', '-', '@' or '+', starting with a letter or digit."
+            )
         }
         rawValue = name
     }
@@ -20,8 +23,10 @@ public struct AccountName: Hashable, Sendable, CustomStringConvertible {
     public static func isValid(_ name: String) -> Bool {
         let bytes = Array(name.utf8)
         guard !bytes.isEmpty, bytes.count <= maximumLength, isAlphanumeric(bytes[0]) else { return false }
-        return bytes.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_")
-            || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "+") }
+        return bytes.allSatisfy {
+            isAlphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_")
+                || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "+")
+        }
     }
 
     public var description: String { rawValue }

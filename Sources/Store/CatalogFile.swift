@@ -42,11 +42,16 @@ public final class CatalogFile: Sendable {
     }
 
     public func load() throws -> Contents {
-        guard let bytes = try io(Disk.readFileIfPresent(path)) else { return Contents(summaries: [], records: 0, ignoredBytes: 0) }
+        guard let bytes = try io(Disk.readFileIfPresent(path)) else {
+            return Contents(summaries: [], records: 0, ignoredBytes: 0)
+        }
         if bytes.isEmpty { return Contents(summaries: [], records: 0, ignoredBytes: 0) }
         guard bytes.starts(with: Self.magic) else {
-            throw StoreError(.corrupt, path: path, message:
-                "\(path) is not a mailmirror catalog (bad header). Run `mailmirror reindex` to rebuild it from the store.")
+            throw StoreError(
+                .corrupt, path: path,
+                message:
+                    "\(path) is not a mailmirror catalog (bad header). Run `mailmirror reindex` to rebuild it from the store."
+            )
         }
         return try bytes.withUnsafeBytes { raw -> Contents in
             // Find the valid frames first (cheap), then decode them on every core: decoding is
@@ -54,7 +59,7 @@ public final class CatalogFile: Sendable {
             var frames: [Range<Int>] = []
             let end = Self.validEnd(raw) { payload in
                 let start = payload.baseAddress! - raw.baseAddress!
-                frames.append(start ..< start + payload.count)
+                frames.append(start..<start + payload.count)
             }
             let workers = frames.count < 2048 ? 1 : min(Parallel.cores, 8)
             let chunks = Parallel.chunks(frames.count, chunks: workers) { range -> [MessageSummary]? in
@@ -69,8 +74,11 @@ public final class CatalogFile: Sendable {
             }
             let failed = chunks.contains { $0 == nil }
             if failed {
-                throw StoreError(.corrupt, path: path, message:
-                    "\(path) holds a record this version of mailmirror cannot read (written by a newer version?). Run `mailmirror reindex` to rebuild it.")
+                throw StoreError(
+                    .corrupt, path: path,
+                    message:
+                        "\(path) holds a record this version of mailmirror cannot read (written by a newer version?). Run `mailmirror reindex` to rebuild it."
+                )
             }
             var summaries: [MessageSummary] = []
             summaries.reserveCapacity(frames.count)
@@ -125,7 +133,7 @@ public final class CatalogFile: Sendable {
     /// The valid records from byte `offset` (a record's start) to the end, with where each starts, and
     /// where the valid ones end: what was catalogued since a reader last saw the file `offset` long.
     public func records(from start: Int) throws -> (records: [(offset: Int, summary: MessageSummary)], end: Int) {
-        let offset = max(start, Self.magic.count) // a table written before the file existed covers nothing
+        let offset = max(start, Self.magic.count)  // a table written before the file existed covers nothing
         guard let fd = try? io(Disk.open(path, flags: Disk.OpenFlags.readOnly)) else { return ([], offset) }
         defer { Disk.close(fd) }
         let size = try io(Disk.size(fd, path: path))
@@ -154,8 +162,11 @@ public final class CatalogFile: Sendable {
         let raw = file.bytes
         guard raw.count > 0 else { return (0, 0) }
         guard raw.starts(with: Self.magic) else {
-            throw StoreError(.corrupt, path: path, message:
-                "\(path) is not a mailmirror catalog (bad header). Run `mailmirror reindex` to rebuild it from the store.")
+            throw StoreError(
+                .corrupt, path: path,
+                message:
+                    "\(path) is not a mailmirror catalog (bad header). Run `mailmirror reindex` to rebuild it from the store."
+            )
         }
         var records = 0
         let end = try Self.validEnd(raw) { payload in
@@ -177,7 +188,7 @@ public final class CatalogFile: Sendable {
             let header = try io(Disk.read(fd, count: 4, offset: offset, path: path))
             guard header.count == 4 else { continue }
             let length = header.withUnsafeBytes { Self.readUInt32($0, 0) }
-            guard length < 1 << 26 else { continue } // not a record's start: a damaged offset
+            guard length < 1 << 26 else { continue }  // not a record's start: a damaged offset
             let bytes = try io(Disk.read(fd, count: Int(length) + Self.frameOverhead, offset: offset, path: path))
             let summary = try bytes.withUnsafeBytes { raw -> MessageSummary? in
                 guard let payload = Self.frame(raw, at: 0) else { return nil }
@@ -191,8 +202,11 @@ public final class CatalogFile: Sendable {
 
     private static func decoded(_ reader: inout SummaryCodec.Reader) throws -> MessageSummary {
         guard let summary = try? SummaryCodec.decode(&reader) else {
-            throw StoreError(.corrupt, path: "catalog/summaries.bin", message:
-                "the catalog holds a record this version of mailmirror cannot read. Run `mailmirror reindex` to rebuild it.")
+            throw StoreError(
+                .corrupt, path: "catalog/summaries.bin",
+                message:
+                    "the catalog holds a record this version of mailmirror cannot read. Run `mailmirror reindex` to rebuild it."
+            )
         }
         return summary
     }
@@ -203,7 +217,7 @@ public final class CatalogFile: Sendable {
         let length = Int(readUInt32(raw, offset))
         let end = offset + frameOverhead + length
         guard end <= raw.count, readUInt32(raw, end - 4) == UInt32(length) else { return nil }
-        let payload = UnsafeRawBufferPointer(rebasing: raw[(offset + 8) ..< (end - 4)])
+        let payload = UnsafeRawBufferPointer(rebasing: raw[(offset + 8)..<(end - 4)])
         guard Gzip.crc32(payload) == readUInt32(raw, offset + 4) else { return nil }
         return payload
     }
@@ -248,18 +262,20 @@ public final class CatalogFile: Sendable {
     }
 
     static func readUInt32(_ raw: UnsafeRawBufferPointer, _ offset: Int) -> UInt32 {
-        UInt32(raw[offset]) | UInt32(raw[offset + 1]) << 8 | UInt32(raw[offset + 2]) << 16 | UInt32(raw[offset + 3]) << 24
+        UInt32(raw[offset]) | UInt32(raw[offset + 1]) << 8 | UInt32(raw[offset + 2]) << 16 | UInt32(raw[offset + 3])
+            << 24
     }
 
     /// Walks the frames from the magic on, handing each valid payload to `visit`; returns the
     /// offset where valid data ends (a frame that is cut, or fails its CRC, ends it).
-    static func validEnd(_ raw: UnsafeRawBufferPointer, visit: (UnsafeRawBufferPointer) throws -> Void) rethrows -> Int {
+    static func validEnd(_ raw: UnsafeRawBufferPointer, visit: (UnsafeRawBufferPointer) throws -> Void) rethrows -> Int
+    {
         var offset = magic.count
         while offset + frameOverhead <= raw.count {
             let length = Int(readUInt32(raw, offset))
             let end = offset + frameOverhead + length
             guard end <= raw.count, readUInt32(raw, end - 4) == UInt32(length) else { break }
-            let payload = UnsafeRawBufferPointer(rebasing: raw[(offset + 8) ..< (end - 4)])
+            let payload = UnsafeRawBufferPointer(rebasing: raw[(offset + 8)..<(end - 4)])
             guard Gzip.crc32(payload) == readUInt32(raw, offset + 4) else { break }
             try visit(payload)
             offset = end
@@ -278,15 +294,19 @@ public final class CatalogFile: Sendable {
                 let frame = try io(Disk.read(fd, count: size - start, offset: start, path: path))
                 let good = frame.withUnsafeBytes { raw in
                     Self.readUInt32(raw, 0) == length
-                        && Gzip.crc32(UnsafeRawBufferPointer(rebasing: raw[8 ..< raw.count - 4])) == Self.readUInt32(raw, 4)
+                        && Gzip.crc32(UnsafeRawBufferPointer(rebasing: raw[8..<raw.count - 4]))
+                            == Self.readUInt32(raw, 4)
                 }
                 if good { return size }
             }
         }
         let bytes = try io(Disk.read(fd, count: size, offset: 0, path: path))
         guard bytes.starts(with: Self.magic) else {
-            throw StoreError(.corrupt, path: path, message:
-                "\(path) is not a mailmirror catalog (bad header). Run `mailmirror reindex` to rebuild it from the store.")
+            throw StoreError(
+                .corrupt, path: path,
+                message:
+                    "\(path) is not a mailmirror catalog (bad header). Run `mailmirror reindex` to rebuild it from the store."
+            )
         }
         return bytes.withUnsafeBytes { Self.validEnd($0) { _ in } }
     }

@@ -149,7 +149,8 @@ private final class GzipInflater {
         // The trailer's ISIZE is the size modulo 2^32: a good first guess, bounded so a
         // corrupt trailer cannot make us allocate gigabytes up front.
         let tail = input.count - 4
-        let sizeHint = Int(input[tail]) | Int(input[tail + 1]) << 8 | Int(input[tail + 2]) << 16 | Int(input[tail + 3]) << 24
+        let sizeHint =
+            Int(input[tail]) | Int(input[tail + 1]) << 8 | Int(input[tail + 2]) << 16 | Int(input[tail + 3]) << 24
         var capacity = max(64, min(sizeHint, input.count * 64 + 4096))
         var output = [UInt8](repeating: 0, count: capacity)
         var produced = 0

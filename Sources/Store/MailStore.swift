@@ -49,9 +49,10 @@ public final class MailStore: Sendable {
         let key = "\(account)/\(directory.rawValue)"
         return openMailboxes.withLock { open in
             if let existing = open[key] { return existing }
-            let store = MailboxStore(account: accountName.rawValue, name: name, directoryName: directory,
-                                     path: "\(accountsPath)/\(accountName.rawValue)/\(directory.rawValue)",
-                                     compressionLevel: compressionLevel)
+            let store = MailboxStore(
+                account: accountName.rawValue, name: name, directoryName: directory,
+                path: "\(accountsPath)/\(accountName.rawValue)/\(directory.rawValue)",
+                compressionLevel: compressionLevel)
             open[key] = store
             return store
         }
@@ -89,9 +90,10 @@ public final class MailStore: Sendable {
             if let decoded = directory.decoded {
                 names.append(decoded)
             } else if directory.isHashed,
-                      let bytes = try? io(Disk.readFile("\(accountPath)/\(entry.name)/\(MailboxStore.nameFileName)")),
-                      let name = String(validating: bytes, as: UTF8.self),
-                      (try? MailboxDirectoryName(mailbox: name)) == directory {
+                let bytes = try? io(Disk.readFile("\(accountPath)/\(entry.name)/\(MailboxStore.nameFileName)")),
+                let name = String(validating: bytes, as: UTF8.self),
+                (try? MailboxDirectoryName(mailbox: name)) == directory
+            {
                 names.append(name)
             }
         }

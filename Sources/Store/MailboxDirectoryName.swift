@@ -41,7 +41,11 @@ public struct MailboxDirectoryName: Hashable, Sendable, CustomStringConvertible 
         if encoded.count > Self.maximumLength {
             var cut = Self.maximumLength - 17
             // Never cut inside a %XX escape.
-            if encoded[cut - 1] == UInt8(ascii: "%") { cut -= 1 } else if encoded[cut - 2] == UInt8(ascii: "%") { cut -= 2 }
+            if encoded[cut - 1] == UInt8(ascii: "%") {
+                cut -= 1
+            } else if encoded[cut - 2] == UInt8(ascii: "%") {
+                cut -= 2
+            }
             encoded.removeLast(encoded.count - cut)
             encoded.append(UInt8(ascii: "~"))
             encoded.append(contentsOf: StableHash.hex(StableHash.fnv1a64(mailbox)).utf8)
@@ -52,8 +56,10 @@ public struct MailboxDirectoryName: Hashable, Sendable, CustomStringConvertible 
     /// Takes a folder name found on disk; nil when it is not one the store would have written.
     public init?(directoryName: String) {
         guard !directoryName.isEmpty, !directoryName.hasPrefix("."),
-              directoryName.utf8.allSatisfy({ Self.isKept($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "%")
-                  || $0 == UInt8(ascii: "~") || Self.hexValue($0) != nil })
+            directoryName.utf8.allSatisfy({
+                Self.isKept($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "%")
+                    || $0 == UInt8(ascii: "~") || Self.hexValue($0) != nil
+            })
         else { return nil }
         rawValue = directoryName
     }
@@ -70,7 +76,8 @@ public struct MailboxDirectoryName: Hashable, Sendable, CustomStringConvertible 
         while index < raw.count {
             let byte = raw[index]
             if byte == UInt8(ascii: "%") {
-                guard index + 2 < raw.count, let high = Self.hexValue(raw[index + 1]), let low = Self.hexValue(raw[index + 2])
+                guard index + 2 < raw.count, let high = Self.hexValue(raw[index + 1]),
+                    let low = Self.hexValue(raw[index + 2])
                 else { return nil }
                 bytes.append(high << 4 | low)
                 index += 3
@@ -89,7 +96,7 @@ public struct MailboxDirectoryName: Hashable, Sendable, CustomStringConvertible 
     private static func isKept(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: " "), UInt8(ascii: "_"), UInt8(ascii: "-"):
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: " "), UInt8(ascii: "_"), UInt8(ascii: "-"):
             return true
         default:
             return false

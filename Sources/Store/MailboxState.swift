@@ -31,8 +31,10 @@ public struct MailboxState: Hashable, Sendable {
     /// Other `key: value` lines, by key (written sorted, after the known ones).
     public var extra: [String: String]
 
-    public init(uidValidity: UIDValidity, uidNext: UID, highestModSeq: ModSequence? = nil, messages: Int,
-                lastSync: Int64? = nil, complete: Bool = true, serverMessages: Int? = nil, extra: [String: String] = [:]) {
+    public init(
+        uidValidity: UIDValidity, uidNext: UID, highestModSeq: ModSequence? = nil, messages: Int,
+        lastSync: Int64? = nil, complete: Bool = true, serverMessages: Int? = nil, extra: [String: String] = [:]
+    ) {
         self.uidValidity = uidValidity
         self.uidNext = uidNext
         self.highestModSeq = highestModSeq

@@ -75,8 +75,11 @@ public final class MailboxStore: Sendable {
     public func readState() throws -> MailboxState? {
         guard let bytes = try io(Disk.readFileIfPresent(statePath)) else { return nil }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw StoreError(.damagedState, path: statePath, message:
-                "The state file \(statePath) is damaged (it is not UTF-8 text). `mailmirror sync` rebuilds it from the stored messages.")
+            throw StoreError(
+                .damagedState, path: statePath,
+                message:
+                    "The state file \(statePath) is damaged (it is not UTF-8 text). `mailmirror sync` rebuilds it from the stored messages."
+            )
         }
         return try MailboxState(text: text, path: statePath)
     }
@@ -95,14 +98,17 @@ public final class MailboxStore: Sendable {
         var best: (uidValidity: UIDValidity, time: Int64)?
         for epoch in try epochs() {
             let time = try io(Disk.status(curPath(epoch)))?.modificationTime ?? 0
-            if best == nil || time > best!.time || (time == best!.time && epoch > best!.uidValidity) { best = (epoch, time) }
+            if best == nil || time > best!.time || (time == best!.time && epoch > best!.uidValidity) {
+                best = (epoch, time)
+            }
         }
         guard let best else { return nil }
         let messages = try storedMessages(uidValidity: best.uidValidity)
         let highest = messages.keys.max()?.rawValue ?? 0
         let next = highest == UInt32.max ? UInt32.max : highest + 1
-        return MailboxState(uidValidity: best.uidValidity, uidNext: UID(next), highestModSeq: nil,
-                            messages: messages.values.filter { !$0.expunged }.count, lastSync: nil)
+        return MailboxState(
+            uidValidity: best.uidValidity, uidNext: UID(next), highestModSeq: nil,
+            messages: messages.values.filter { !$0.expunged }.count, lastSync: nil)
     }
 
     // MARK: Epochs
@@ -111,7 +117,8 @@ public final class MailboxStore: Sendable {
     public func epochs() throws -> [UIDValidity] {
         guard let entries = try io(Disk.listDirectory(path)) else { return [] }
         return entries.compactMap { entry -> UIDValidity? in
-            guard entry.isDirectory != false, let value = UInt32(entry.name), value != 0, String(value) == entry.name else { return nil }
+            guard entry.isDirectory != false, let value = UInt32(entry.name), value != 0, String(value) == entry.name
+            else { return nil }
             return UIDValidity(value)
         }.sorted()
     }
@@ -129,12 +136,16 @@ public final class MailboxStore: Sendable {
     /// `replaceExisting: true` is for refetching a file `StoreVerifier` found corrupt or truncated:
     /// the new file replaces the old one atomically (and clears an expunged mark).
     @discardableResult
-    public func commit(uidValidity: UIDValidity, uid: UID, flags: [Flag], bytes: [UInt8],
-                       syncDirectory: Bool = true, replaceExisting: Bool = false) throws -> CommitOutcome {
+    public func commit(
+        uidValidity: UIDValidity, uid: UID, flags: [Flag], bytes: [UInt8],
+        syncDirectory: Bool = true, replaceExisting: Bool = false
+    ) throws -> CommitOutcome {
         try prepareEpoch(uidValidity)
         let reserved = try shared.withLock { shared -> (counter: UInt64, previousName: String?)? in
             let stored = try shared.index(uidValidity, folder: curPath(uidValidity))
-            if shared.inFlight[uidValidity, default: []].contains(uid) || (stored[uid] != nil && !replaceExisting) { return nil }
+            if shared.inFlight[uidValidity, default: []].contains(uid) || (stored[uid] != nil && !replaceExisting) {
+                return nil
+            }
             shared.inFlight[uidValidity, default: []].insert(uid)
             shared.temporaryCounter += 1
             return (shared.temporaryCounter, stored[uid])
@@ -145,7 +156,8 @@ public final class MailboxStore: Sendable {
         let maildirFlags = MaildirFlags(imapFlags: flags)
         let fileName = MessageFileName.make(uid: uid, flags: maildirFlags)
         let finalPath = "\(curPath(uidValidity))/\(fileName)"
-        let temporaryPath = "\(tmpPath(uidValidity))/\(Int64(Date().timeIntervalSince1970)).\(Disk.processID)_\(counter).\(uid.rawValue).eml.gz"
+        let temporaryPath =
+            "\(tmpPath(uidValidity))/\(Int64(Date().timeIntervalSince1970)).\(Disk.processID)_\(counter).\(uid.rawValue).eml.gz"
         let compressed = Gzip.compress(bytes, level: compressionLevel)
         do {
             let fd = try io(Disk.open(temporaryPath, flags: Disk.OpenFlags.createNew, operation: "create"))
@@ -172,11 +184,16 @@ public final class MailboxStore: Sendable {
             if syncDirectory { try io(Disk.fsyncDirectory(curPath(uidValidity))) }
         } catch let error as StoreError {
             if error.code == .diskFull {
-                throw StoreError(.diskFull, path: finalPath, message:
-                    "The disk is full (or over quota): could not store message UID \(uid) of \(account)/\(name) as \(finalPath). Free some space and run the sync again; nothing partial was kept.")
+                throw StoreError(
+                    .diskFull, path: finalPath,
+                    message:
+                        "The disk is full (or over quota): could not store message UID \(uid) of \(account)/\(name) as \(finalPath). Free some space and run the sync again; nothing partial was kept."
+                )
             }
-            throw StoreError(error.code, path: finalPath, message:
-                "Could not store message UID \(uid) of \(account)/\(name) as \(finalPath): \(error.message)")
+            throw StoreError(
+                error.code, path: finalPath,
+                message:
+                    "Could not store message UID \(uid) of \(account)/\(name) as \(finalPath): \(error.message)")
         }
         shared.withLock { $0.index[uidValidity]?[uid] = fileName }
         let keywords = MaildirFlags.keywords(in: flags)
@@ -194,10 +211,12 @@ public final class MailboxStore: Sendable {
     @discardableResult
     public func setFlags(uidValidity: UIDValidity, uid: UID, flags: [Flag], syncDirectory: Bool = true) throws -> Bool {
         guard let current = try currentFileName(uidValidity: uidValidity, uid: uid),
-              let parsed = MessageFileName.parse(current) else { return false }
+            let parsed = MessageFileName.parse(current)
+        else { return false }
         let wanted = MaildirFlags(imapFlags: flags, expunged: parsed.flags.isExpunged)
         if wanted != parsed.flags {
-            try renameMessage(uidValidity: uidValidity, uid: uid, from: current, to: MessageFileName.make(uid: uid, flags: wanted))
+            try renameMessage(
+                uidValidity: uidValidity, uid: uid, from: current, to: MessageFileName.make(uid: uid, flags: wanted))
             if syncDirectory { try self.syncDirectory(uidValidity: uidValidity) }
         }
         try recordKeywords(MaildirFlags.keywords(in: flags), uid: uid, uidValidity: uidValidity)
@@ -211,9 +230,11 @@ public final class MailboxStore: Sendable {
         var marked = 0
         for uid in uids.sorted() {
             guard let current = try currentFileName(uidValidity: uidValidity, uid: uid),
-                  let parsed = MessageFileName.parse(current), !parsed.flags.isExpunged else { continue }
-            try renameMessage(uidValidity: uidValidity, uid: uid, from: current,
-                              to: MessageFileName.make(uid: uid, flags: parsed.flags.with(expunged: true)))
+                let parsed = MessageFileName.parse(current), !parsed.flags.isExpunged
+            else { continue }
+            try renameMessage(
+                uidValidity: uidValidity, uid: uid, from: current,
+                to: MessageFileName.make(uid: uid, flags: parsed.flags.with(expunged: true)))
             marked += 1
         }
         if marked > 0 { try syncDirectory(uidValidity: uidValidity) }
@@ -233,7 +254,9 @@ public final class MailboxStore: Sendable {
     public func readMessage(uidValidity: UIDValidity, uid: UID) throws -> [UInt8] {
         for attempt in 0..<2 {
             // A reader's index may predate the writer's latest commits or flag renames: look again once.
-            guard let fileName = try currentFileName(uidValidity: uidValidity, uid: uid, refresh: attempt > 0) else { continue }
+            guard let fileName = try currentFileName(uidValidity: uidValidity, uid: uid, refresh: attempt > 0) else {
+                continue
+            }
             let filePath = "\(curPath(uidValidity))/\(fileName)"
             // Missing: renamed by a flag change since we listed, so look again.
             guard let compressed = try io(Disk.readFileIfPresent(filePath)) else { continue }
@@ -243,8 +266,10 @@ public final class MailboxStore: Sendable {
                 throw Self.gzipError(error, path: filePath)
             }
         }
-        throw StoreError(.notFound, path: curPath(uidValidity), message:
-            "Message UID \(uid) of \(account)/\(name) (UIDVALIDITY \(uidValidity)) is not in the store.")
+        throw StoreError(
+            .notFound, path: curPath(uidValidity),
+            message:
+                "Message UID \(uid) of \(account)/\(name) (UIDVALIDITY \(uidValidity)) is not in the store.")
     }
 
     // MARK: Clean-up
@@ -297,8 +322,9 @@ public final class MailboxStore: Sendable {
             }
             var flags = parsed.flags.imapFlags
             if !keywords.isEmpty, let extra = keywords[parsed.uid] { flags += extra }
-            let message = StoredMessage(uid: parsed.uid, flags: flags, maildirFlags: parsed.flags, path: prefix + entry.name,
-                                        compressedSize: entry.size, modificationTime: entry.time)
+            let message = StoredMessage(
+                uid: parsed.uid, flags: flags, maildirFlags: parsed.flags, path: prefix + entry.name,
+                compressedSize: entry.size, modificationTime: entry.time)
             if let other = scan.messages[parsed.uid] {
                 scan.duplicates.append(other.path)
                 scan.duplicates.append(message.path)
@@ -313,7 +339,8 @@ public final class MailboxStore: Sendable {
     static func gzipError(_ failure: Gzip.Failure, path: String) -> StoreError {
         switch failure {
         case .truncated:
-            return StoreError(.truncated, path: path, message: "\(path) is truncated: the gzip data ends before its trailer.")
+            return StoreError(
+                .truncated, path: path, message: "\(path) is truncated: the gzip data ends before its trailer.")
         case .corrupt(let reason):
             return StoreError(.corrupt, path: path, message: "\(path) is corrupt: \(reason).")
         }
@@ -363,7 +390,7 @@ public final class MailboxStore: Sendable {
         var result: [UID: [Flag]] = [:]
         let text = String(decoding: bytes, as: UTF8.self)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        lines.removeLast() // after the last newline: empty, or a torn line
+        lines.removeLast()  // after the last newline: empty, or a torn line
         for line in lines {
             let fields = line.split(separator: " ")
             guard let first = fields.first, let value = UInt32(first), value != 0 else { continue }
@@ -378,7 +405,9 @@ public final class MailboxStore: Sendable {
         let clean = keywords.filter { !$0.name.isEmpty && $0.name.utf8.allSatisfy { $0 > 0x20 && $0 != 0x7F } }
         // Held through the append, so lines from two threads never interleave.
         try shared.withLock { shared in
-            if shared.keywordCache[uidValidity] == nil { shared.keywordCache[uidValidity] = try loadKeywordsFile(uidValidity) }
+            if shared.keywordCache[uidValidity] == nil {
+                shared.keywordCache[uidValidity] = try loadKeywordsFile(uidValidity)
+            }
             if shared.keywordCache[uidValidity]?[uid] ?? [] == clean { return }
             shared.keywordCache[uidValidity]?[uid] = clean.isEmpty ? nil : clean
             let file = keywordsPath(uidValidity)

@@ -52,7 +52,8 @@ public struct MaildirExporter: Sendable {
                         continue
                     }
                     let bytes = try mailbox.readMessage(uidValidity: epoch, uid: message.uid)
-                    let fileName = "\(message.modificationTime ?? 0).\(key).mailmirror:2,\(message.maildirFlags.standardLetters)"
+                    let fileName =
+                        "\(message.modificationTime ?? 0).\(key).mailmirror:2,\(message.maildirFlags.standardLetters)"
                     let temporary = "\(folderPath)/tmp/\(fileName)"
                     let fd = try io(Disk.open(temporary, flags: Disk.OpenFlags.createOrTruncate, operation: "create"))
                     do {

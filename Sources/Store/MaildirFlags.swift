@@ -50,7 +50,7 @@ public struct MaildirFlags: Hashable, Sendable, CustomStringConvertible {
     /// The IMAP system flags the letters stand for, in letter order.
     public var imapFlags: [Flag] {
         if letters.isEmpty { return [] }
-        if letters == "S" { return [.seen] } // by far the most common
+        if letters == "S" { return [.seen] }  // by far the most common
         return letters.compactMap { letter in Self.systemFlags.first(where: { $0.letter == letter })?.flag }
     }
 

@@ -1,8 +1,9 @@
 import Durable
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A failure of the local store, with a sentence a person can act on and the file it concerns.

@@ -13,11 +13,16 @@ public final class StoreLock: Sendable {
         let fd = try io(Disk.open(path, flags: Disk.OpenFlags.readWriteCreate, operation: "open the lock file"))
         do {
             guard try io(Disk.tryLockExclusive(fd, path: path)) else {
-                let text = (try? Disk.read(fd, count: 32, offset: 0, path: path)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+                let text =
+                    (try? Disk.read(fd, count: 32, offset: 0, path: path)).map { String(decoding: $0, as: UTF8.self) }
+                    ?? ""
                 let pid = Int32(text.trimmedSpaces.split(separator: "\n").first.map(String.init) ?? "")
                 let who = pid.map { "another sync is running (pid \($0))" } ?? "another sync is running"
-                throw StoreError(.locked(pid: pid), path: path, message:
-                    "Cannot write to the store: \(who) and holds \(path). Wait for it to finish; the lock is freed when that process exits.")
+                throw StoreError(
+                    .locked(pid: pid), path: path,
+                    message:
+                        "Cannot write to the store: \(who) and holds \(path). Wait for it to finish; the lock is freed when that process exits."
+                )
             }
             try io(Disk.truncate(fd, length: 0, path: path))
             try io(Disk.write(fd, Array("\(Disk.processID)\n".utf8), path: path))

@@ -49,8 +49,10 @@ public struct StoreProblem: Hashable, Sendable, CustomStringConvertible {
     /// Left by an interrupted sync in a way the next sync repairs by itself (derived data only).
     public var healsOnNextSync: Bool
 
-    public init(kind: Kind, path: String, message: String, account: String? = nil, mailbox: String? = nil,
-                uidValidity: UIDValidity? = nil, uid: UID? = nil, healsOnNextSync: Bool = false) {
+    public init(
+        kind: Kind, path: String, message: String, account: String? = nil, mailbox: String? = nil,
+        uidValidity: UIDValidity? = nil, uid: UID? = nil, healsOnNextSync: Bool = false
+    ) {
         self.healsOnNextSync = healsOnNextSync
         self.kind = kind
         self.path = path

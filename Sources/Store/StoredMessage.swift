@@ -15,7 +15,10 @@ public struct StoredMessage: Hashable, Sendable {
     /// When it was stored or its flags last changed, seconds since 1970; nil when listed `withSizes: false`.
     public var modificationTime: Int64?
 
-    public init(uid: UID, flags: [Flag], maildirFlags: MaildirFlags, path: String, compressedSize: Int?, modificationTime: Int64?) {
+    public init(
+        uid: UID, flags: [Flag], maildirFlags: MaildirFlags, path: String, compressedSize: Int?,
+        modificationTime: Int64?
+    ) {
         self.uid = uid
         self.flags = flags
         self.maildirFlags = maildirFlags
@@ -50,7 +53,9 @@ enum MessageFileName {
         // Only names we would write ourselves: ASCII letters, strictly ascending (sorted, unique).
         var previous: UInt8 = 0
         for letter in letters {
-            guard (letter >= 0x41 && letter <= 0x5A) || (letter >= 0x61 && letter <= 0x7A), letter > previous else { return nil }
+            guard (letter >= 0x41 && letter <= 0x5A) || (letter >= 0x61 && letter <= 0x7A), letter > previous else {
+                return nil
+            }
             previous = letter
         }
         return (UID(UInt32(uid)), MaildirFlags(sortedLetters: String(Substring(letters))))

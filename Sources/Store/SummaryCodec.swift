@@ -53,11 +53,21 @@ enum SummaryCodec {
         }
 
         mutating func optionalString(_ value: String?) {
-            if let value { bytes.append(1); string(value) } else { bytes.append(0) }
+            if let value {
+                bytes.append(1)
+                string(value)
+            } else {
+                bytes.append(0)
+            }
         }
 
         mutating func optionalUInt(_ value: UInt64?) {
-            if let value { bytes.append(1); varint(value) } else { bytes.append(0) }
+            if let value {
+                bytes.append(1)
+                varint(value)
+            } else {
+                bytes.append(0)
+            }
         }
 
         mutating func address(_ value: EmailAddress) {
@@ -109,7 +119,7 @@ enum SummaryCodec {
         mutating func string() throws -> String {
             let length = try count()
             defer { offset += length }
-            return String(decoding: UnsafeRawBufferPointer(rebasing: raw[offset ..< offset + length]), as: UTF8.self)
+            return String(decoding: UnsafeRawBufferPointer(rebasing: raw[offset..<offset + length]), as: UTF8.self)
         }
 
         mutating func strings() throws -> [String] {
@@ -159,7 +169,12 @@ enum SummaryCodec {
         writer.optionalUInt(summary.gmailThreadId)
         writer.signed(summary.date)
         writer.signed(Int64(summary.utcOffsetSeconds))
-        if let from = summary.from { writer.bytes.append(1); writer.address(from) } else { writer.bytes.append(0) }
+        if let from = summary.from {
+            writer.bytes.append(1)
+            writer.address(from)
+        } else {
+            writer.bytes.append(0)
+        }
         writer.addresses(summary.to)
         writer.addresses(summary.cc)
         writer.string(summary.subject)
@@ -183,7 +198,8 @@ enum SummaryCodec {
         let id = try reader.string()
         let account = try reader.string()
         let mailbox = try reader.string()
-        guard let uidValidity = UInt32(exactly: try reader.varint()), let uid = UInt32(exactly: try reader.varint()) else { throw DecodingError() }
+        guard let uidValidity = UInt32(exactly: try reader.varint()), let uid = UInt32(exactly: try reader.varint())
+        else { throw DecodingError() }
         let messageId = try reader.optionalString()
         let inReplyTo = try reader.strings()
         let references = try reader.strings()
@@ -207,14 +223,16 @@ enum SummaryCodec {
         for _ in 0..<attachmentCount {
             let filename = try reader.string()
             let contentType = try reader.string()
-            attachments.append(AttachmentInfo(filename: filename, contentType: contentType, size: Int(try reader.signed())))
+            attachments.append(
+                AttachmentInfo(filename: filename, contentType: contentType, size: Int(try reader.signed())))
         }
         let replyText = try reader.string()
         // Fields are assigned to a copy of a template rather than passed to `MessageSummary.init`,
         // which would recompute the id hash for every record (a third of the load time).
         var summary = template
         summary.id = id
-        summary.key = MessageKey(account: account, mailbox: mailbox, uidValidity: UIDValidity(uidValidity), uid: UID(uid))
+        summary.key = MessageKey(
+            account: account, mailbox: mailbox, uidValidity: UIDValidity(uidValidity), uid: UID(uid))
         summary.messageId = messageId
         summary.inReplyTo = inReplyTo
         summary.references = references

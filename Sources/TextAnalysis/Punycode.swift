@@ -53,7 +53,9 @@ public enum Punycode {
         let basic = output.unicodeScalars.count
         var handled = basic
         if basic > 0 { output.append("-") }
-        var n = initialN, delta = 0, bias = initialBias
+        var n = initialN
+        var delta = 0
+        var bias = initialBias
         while handled < input.count {
             guard let m = input.filter({ $0 >= n }).min() else { return nil }
             let (product, overflow) = (m - n).multipliedReportingOverflow(by: handled + 1)
@@ -96,7 +98,9 @@ public enum Punycode {
             }
             start = dash + 1
         }
-        var n = initialN, i = 0, bias = initialBias
+        var n = initialN
+        var i = 0
+        var bias = initialBias
         var index = start
         while index < scalars.count {
             let old = i

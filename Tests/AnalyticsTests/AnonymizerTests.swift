@@ -20,13 +20,16 @@ import Testing
     @Test func signOffNamesCodesAndHeaderNamesAreMasked() {
         let names = PersonalText(displayNames: ["Céline Dubois", "Marc"])
         #expect(
-            Anonymizer.mask(lines: ["Ma commande : CMD-457088 n'est pas arrivée.", "Bien à vous, Céline"], names: names)
+            Anonymizer.mask(
+                lines: ["Ma commande : CMD-457088 n'est pas arrivée.", "Bien à vous, Céline"], names: names)
                 == ["Ma commande : [code] n'est pas arrivée.", "Bien à vous, [name]"])
         #expect(
             Anonymizer.mask(lines: ["Where is order 4570881?", "Thanks,", "Priya Shah"], names: PersonalText())
                 == ["Where is order [code]?", "Thanks,", "[name] [name]"])
         #expect(Anonymizer.mask("Marc said Dubois would call", names: names) == "[name] said [name] would call")
-        #expect(Anonymizer.mask("Error 401 in version 5.2.1 since 2024", names: names) == "Error 401 in version 5.2.1 since 2024")
+        #expect(
+            Anonymizer.mask("Error 401 in version 5.2.1 since 2024", names: names)
+                == "Error 401 in version 5.2.1 since 2024")
     }
 
     @Test func reportSnippetsAreMaskedOnlyWhenAsked() {
@@ -49,7 +52,10 @@ import Testing
 
     /// The help-center generator's addresses (scripts/eval/gen_helpcenter.py) and a few English ones.
     @Test(arguments: [
-        ("Je vous écris au sujet du contrat au 12 rue des Lilas, 69003 Lyon. Merci", "Je vous écris au sujet du contrat au [address]. Merci"),
+        (
+            "Je vous écris au sujet du contrat au 12 rue des Lilas, 69003 Lyon. Merci",
+            "Je vous écris au sujet du contrat au [address]. Merci"
+        ),
         ("adresse de consommation 27 avenue Jean Jaurès, 31000 Toulouse.", "adresse de consommation [address]."),
         ("This is about contract at 6 place de la Mairie, 67000 Strasbourg.", "This is about contract at [address]."),
         ("au 4 allee des tilleuls, 44300 nantes", "au [address]"),
@@ -72,7 +78,9 @@ import Testing
     }
 
     @Test func signatureBlocksKeepTheirClosingsAndLoseNamesAndAddresses() {
-        let lines = ["Dans l'attente de votre retour.", "", "Cordialement", "", "Yasmine MERCIER", "9 rue du Port, 06400 Cannes"]
+        let lines = [
+            "Dans l'attente de votre retour.", "", "Cordialement", "", "Yasmine MERCIER", "9 rue du Port, 06400 Cannes",
+        ]
         #expect(
             Anonymizer.mask(lines: lines, names: PersonalText())
                 == ["Dans l'attente de votre retour.", "", "Cordialement", "", "[name] [name]", "[address]"])
@@ -87,8 +95,12 @@ import Testing
 
     @Test func topicTextLosesAddressesAndPhones() {
         let personal = PersonalText(displayNames: ["Jean Dupont"])
-        let text = personal.strip("Bonjour,\nLe compteur du 27 avenue Jean Jaurès, 31000 Toulouse est bloqué.\nAppelez le 06 12 34 56 78 ou jean.dupont@orange.fr\nMerci\nJean")
-        #expect(!text.contains("Jaurès") && !text.contains("avenue") && !text.contains("06 12") && !text.contains("orange.fr"))
+        let text = personal.strip(
+            "Bonjour,\nLe compteur du 27 avenue Jean Jaurès, 31000 Toulouse est bloqué.\nAppelez le 06 12 34 56 78 ou jean.dupont@orange.fr\nMerci\nJean"
+        )
+        #expect(
+            !text.contains("Jaurès") && !text.contains("avenue") && !text.contains("06 12")
+                && !text.contains("orange.fr"))
         #expect(text.contains("compteur") && text.contains("bloqué"))
     }
 
@@ -98,9 +110,11 @@ import Testing
         // A third acme.com customer in the window, and a customer whose domain carries a name of the headers.
         let messages =
             HandFixture.messages + [
-                HandFixture.message(20, thread: "E", from: "gina@acme.com", date: HandFixture.at(2024, 3, 12, 9), reply: false),
                 HandFixture.message(
-                    21, thread: "F", from: "contact@cabinet-lemaire.fr", name: "Paul Lemaire", date: HandFixture.at(2024, 3, 12, 10),
+                    20, thread: "E", from: "gina@acme.com", date: HandFixture.at(2024, 3, 12, 9), reply: false),
+                HandFixture.message(
+                    21, thread: "F", from: "contact@cabinet-lemaire.fr", name: "Paul Lemaire",
+                    date: HandFixture.at(2024, 3, 12, 10),
                     reply: false),
             ]
         let masked = ReportModel(messages: messages, options: options)

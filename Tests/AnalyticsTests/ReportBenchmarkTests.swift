@@ -5,7 +5,10 @@ import Testing
 /// Speed benchmark (not a timed test): `ANALYTICS_BENCH=1 swift test -c release -Xswiftc -enable-testing
 /// --filter ReportBenchmark` builds ~100,000 planted messages and times one full report.
 @Suite struct ReportBenchmarkTests {
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["ANALYTICS_BENCH"] == "1", "a benchmark: set ANALYTICS_BENCH=1 to run it"))
+    @Test(
+        .enabled(
+            if: ProcessInfo.processInfo.environment["ANALYTICS_BENCH"] == "1",
+            "a benchmark: set ANALYTICS_BENCH=1 to run it"))
     func reportOverOneHundredThousandMessages() {
         let threads = Int(ProcessInfo.processInfo.environment["ANALYTICS_BENCH_THREADS"] ?? "36000")!
         let corpus = PlantedCorpus(threads: threads, seed: 11)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Durable
 
 @Suite struct DiskTests {
@@ -49,7 +50,10 @@ import Testing
         #expect(throws: DiskError.self) { try Disk.writeAtomically([1], to: "\(dir)/nowhere/state") }
         #expect(try Disk.sortedNames(in: dir).isEmpty)
         _ = FileManager.default.createFile(atPath: "\(dir)/file", contents: Data())
-        #expect(throws: DiskError(.notAFolder, path: "\(dir)/file", message: "\(dir)/file exists but is not a folder; move it away.")) {
+        #expect(
+            throws: DiskError(
+                .notAFolder, path: "\(dir)/file", message: "\(dir)/file exists but is not a folder; move it away.")
+        ) {
             try Disk.makeDirectory("\(dir)/file")
         }
     }

@@ -19,20 +19,23 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 
     let whole = frames(bytes, limits: FramingLimits(), chunkSeed: nil)
     let chunked = frames(bytes, limits: FramingLimits(), chunkSeed: UInt64(size) &* 0x9E37_79B9_7F4A_7C15 | 1)
-    check(whole.frames == chunked.frames && whole.error == chunked.error,
-          "chunked framing differs from whole framing")
+    check(
+        whole.frames == chunked.frames && whole.error == chunked.error,
+        "chunked framing differs from whole framing")
 
     let tight = FramingLimits(maxLineLength: 200, maxLiteralSize: 300, maxResponseSize: 600)
     let limited = frames(bytes, limits: tight, chunkSeed: 0xDEAD_BEEF)
-    check(limited.frames.count <= whole.frames.count
-          && Array(whole.frames.prefix(limited.frames.count)) == limited.frames,
-          "tight limits changed the frames before the error")
+    check(
+        limited.frames.count <= whole.frames.count
+            && Array(whole.frames.prefix(limited.frames.count)) == limited.frames,
+        "tight limits changed the frames before the error")
     if limited.error == nil {
         check(limited.frames == whole.frames, "tight limits lost frames without an error")
     }
     for frame in limited.frames {
-        check(frame.bytes.count <= tight.maxResponseSize + tight.maxLineLength + 2,
-              "a frame of \(frame.bytes.count) bytes passed limits \(tight)")
+        check(
+            frame.bytes.count <= tight.maxResponseSize + tight.maxLineLength + 2,
+            "a frame of \(frame.bytes.count) bytes passed limits \(tight)")
     }
 
     for frame in whole.frames {
@@ -42,8 +45,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         if case .failure(let error) = first { _ = error.description }
         let trace = frame.traceDescription
         check(trace.utf8.count <= 2000 + 64, "traceDescription is \(trace.utf8.count) bytes long")
-        check(!trace.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F },
-              "traceDescription contains a control character")
+        check(
+            !trace.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F },
+            "traceDescription contains a control character")
     }
 
     // The parser is public API on its own: unframed bytes must not trap either.
@@ -54,7 +58,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 
 /// The frames the framer returns for `bytes` and the error it stopped on, feeding the bytes in
 /// one piece (`chunkSeed == nil`) or in pseudo-random chunks of 1–64 bytes.
-func frames(_ bytes: [UInt8], limits: FramingLimits, chunkSeed: UInt64?) -> (frames: [ResponseFrame], error: IMAPProtocolError?) {
+func frames(_ bytes: [UInt8], limits: FramingLimits, chunkSeed: UInt64?) -> (
+    frames: [ResponseFrame], error: IMAPProtocolError?
+) {
     var framer = ResponseFramer(limits: limits)
     var out: [ResponseFrame] = []
     var state = chunkSeed ?? 0
@@ -64,7 +70,9 @@ func frames(_ bytes: [UInt8], limits: FramingLimits, chunkSeed: UInt64?) -> (fra
         if chunkSeed == nil {
             end = bytes.count
         } else {
-            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
             end = min(bytes.count, offset + 1 + Int(state % 64))
         }
         framer.append(bytes[offset..<end])

@@ -1,7 +1,7 @@
+import MIME
 // libFuzzer harness: the MIME parser, the summarizer, the reply extractor and the threader on
 // arbitrary message bytes. Built and run by scripts/fuzz (see Tests/Fuzz/README.md).
 import MailCore
-import MIME
 
 let team = TeamMatcher(members: ["@example.com", "support@example.org"])
 
@@ -28,8 +28,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         uid += 1
         let first = MessageSummarizer.summarize(bytes: raw, metadata: metadata, team: team)
         let second = MessageSummarizer.summarize(bytes: raw, metadata: metadata, team: team)
-        check(first.summary == second.summary && first.bodyText == second.bodyText,
-              "summarizing the same bytes twice gave different results")
+        check(
+            first.summary == second.summary && first.bodyText == second.bodyText,
+            "summarizing the same bytes twice gave different results")
         summaries.append(first.summary)
     }
     summarize(bytes)

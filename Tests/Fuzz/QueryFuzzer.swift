@@ -31,8 +31,9 @@ func checkParserAndSearch(_ text: String) {
     switch first {
     case .failure(let error):
         _ = error.description
-        check(error.column >= 1 && error.column <= text.count + 1,
-              "error column \(error.column) outside a query of \(text.count) characters")
+        check(
+            error.column >= 1 && error.column <= text.count + 1,
+            "error column \(error.column) outside a query of \(text.count) characters")
         return
     case .success(let parsed):
         query = parsed
@@ -49,13 +50,15 @@ func checkParserAndSearch(_ text: String) {
         check(found.count == hits.count, "a message was found twice")
         check(found == Set(dated.map(\.id)), "sorting by date changed which messages were found")
         let others = Set(negated.map(\.id))
-        check(found.isDisjoint(with: others) && found.union(others) == fixture.ids,
-              "-(query) is not the complement of query: \(found.sorted()) vs \(others.sorted())")
+        check(
+            found.isDisjoint(with: others) && found.union(others) == fixture.ids,
+            "-(query) is not the complement of query: \(found.sorted()) vs \(others.sorted())")
         for hit in hits {
             let length = hit.snippet.count
             for highlight in hit.highlights {
-                check(highlight.offset >= 0 && highlight.length >= 0 && highlight.offset + highlight.length <= length,
-                      "highlight \(highlight) outside a snippet of \(length) characters")
+                check(
+                    highlight.offset >= 0 && highlight.length >= 0 && highlight.offset + highlight.length <= length,
+                    "highlight \(highlight) outside a snippet of \(length) characters")
             }
         }
         let limited = try index.search(query, options: SearchOptions(limit: 2, now: 1_750_000_000))
@@ -85,8 +88,9 @@ func checkAnalyzer(_ text: String) {
         }
         let utf8Count = text.utf8.count
         for token in tokens {
-            check(token.utf8Range.lowerBound >= 0 && token.utf8Range.upperBound <= utf8Count,
-                  "token range \(token.utf8Range) outside \(utf8Count) bytes")
+            check(
+                token.utf8Range.lowerBound >= 0 && token.utf8Range.upperBound <= utf8Count,
+                "token range \(token.utf8Range) outside \(utf8Count) bytes")
         }
         let next = analyzer.forEachTerm(in: text, startPosition: 10) { _, _, _ in }
         check(next >= 10, "forEachTerm returned position \(next) before its start")
@@ -105,18 +109,43 @@ struct Fixture {
             .appendingPathComponent("mailmirror-fuzz-index-\(getpid())")
         try? FileManager.default.removeItem(at: directory)
         let bodies: [(String, String, String, Int64, [String], [AttachmentInfo])] = [
-            ("anna@example.com", "Mot de passe oublié", "Bonjour, je n'arrive plus à me connecter : l'application dit que mon mot de passe est incorrect. Merci d'avance !", 1_700_000_000, ["Support", "Login"], []),
-            ("help@shop.example.org", "Re: Mot de passe oublié", "Vous pouvez le réinitialiser depuis l'e-mail reçu. Cordialement, l'équipe", 1_700_090_000, ["Support"], []),
-            ("bob.smith+news@mail.example.net", "Refund request #4521", "Hi, I'd like a refund for order 4521: the parcel arrived damaged. Photos attached.", 1_710_000_000, ["Billing"], [AttachmentInfo(filename: "photo.jpg", contentType: "image/jpeg", size: 52_000)]),
-            ("help@shop.example.org", "RE: Refund request #4521", "Sorry about that! The refund of 39.90 EUR is on its way; it'll show in 3-5 days.", 1_710_050_000, ["Billing", "Done"], []),
-            ("zoé@exemple.fr", "Facture de mars", "Où est ma facture ? Je ne la trouve pas dans mon espace client. aujourd'hui c'est urgent", 1_720_000_000, [], [AttachmentInfo(filename: "capture écran.png", contentType: "image/png", size: 1_200)]),
-            ("no-reply@status.example.com", "Weekly report", "Tickets: 42 opened, 40 closed. Top topic: login problems (12).", 1_740_000_000, ["Reports"], []),
+            (
+                "anna@example.com", "Mot de passe oublié",
+                "Bonjour, je n'arrive plus à me connecter : l'application dit que mon mot de passe est incorrect. Merci d'avance !",
+                1_700_000_000, ["Support", "Login"], []
+            ),
+            (
+                "help@shop.example.org", "Re: Mot de passe oublié",
+                "Vous pouvez le réinitialiser depuis l'e-mail reçu. Cordialement, l'équipe", 1_700_090_000, ["Support"],
+                []
+            ),
+            (
+                "bob.smith+news@mail.example.net", "Refund request #4521",
+                "Hi, I'd like a refund for order 4521: the parcel arrived damaged. Photos attached.", 1_710_000_000,
+                ["Billing"], [AttachmentInfo(filename: "photo.jpg", contentType: "image/jpeg", size: 52_000)]
+            ),
+            (
+                "help@shop.example.org", "RE: Refund request #4521",
+                "Sorry about that! The refund of 39.90 EUR is on its way; it'll show in 3-5 days.", 1_710_050_000,
+                ["Billing", "Done"], []
+            ),
+            (
+                "zoé@exemple.fr", "Facture de mars",
+                "Où est ma facture ? Je ne la trouve pas dans mon espace client. aujourd'hui c'est urgent",
+                1_720_000_000, [],
+                [AttachmentInfo(filename: "capture écran.png", contentType: "image/png", size: 1_200)]
+            ),
+            (
+                "no-reply@status.example.com", "Weekly report",
+                "Tickets: 42 opened, 40 closed. Top topic: login problems (12).", 1_740_000_000, ["Reports"], []
+            ),
         ]
         do {
             let writer = try IndexWriter(directory: directory)
             for (n, entry) in bodies.enumerated() {
-                let key = MessageKey(account: "fuzz", mailbox: n % 2 == 0 ? "INBOX" : "[Gmail]/Sent Mail",
-                                     uidValidity: UIDValidity(1), uid: UID(UInt32(n + 1)))
+                let key = MessageKey(
+                    account: "fuzz", mailbox: n % 2 == 0 ? "INBOX" : "[Gmail]/Sent Mail",
+                    uidValidity: UIDValidity(1), uid: UID(UInt32(n + 1)))
                 let summary = MessageSummary(
                     key: key, messageId: "m\(n)@example.com", inReplyTo: n % 2 == 1 ? ["m\(n - 1)@example.com"] : [],
                     date: entry.3, from: EmailAddress(name: "Person \(n)", address: entry.0),

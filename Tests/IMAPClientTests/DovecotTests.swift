@@ -2,6 +2,7 @@ import Foundation
 import IMAP
 import MailCore
 import Testing
+
 @testable import IMAPClient
 
 /// Against the real Dovecot that the project's test command starts (MAILMIRROR_TEST_* variables).
@@ -35,7 +36,10 @@ import Testing
             _ = try IMAPSession(endpoint: env.endpoint(security, caFile: unrelated.cert))
             Issue.record("connected although the CA does not match")
         } catch {
-            guard case .connection(.certificateProblem) = error else { Issue.record("expected a certificate problem, got \(error)"); return }
+            guard case .connection(.certificateProblem) = error else {
+                Issue.record("expected a certificate problem, got \(error)")
+                return
+            }
             #expect(error.description.contains("certificate problem"))
             #expect(!error.isTemporary)
         }
@@ -49,7 +53,10 @@ import Testing
             try session.login(user: env.user, password: wrong)
             Issue.record("login with a wrong password succeeded")
         } catch {
-            guard case .authentication(.invalidCredentials, _) = error else { Issue.record("got \(error)"); return }
+            guard case .authentication(.invalidCredentials, _) = error else {
+                Issue.record("got \(error)")
+                return
+            }
             #expect(!error.description.contains(wrong))
         }
     }
@@ -64,7 +71,9 @@ import Testing
         #expect(status.highestModSeq != nil)
         let selected = try session.examine(.inbox)
         #expect(selected.readOnly)
-        #expect(selected.uidValidity == status.uidValidity && selected.uidNext == status.uidNext && selected.exists == status.messages)
+        #expect(
+            selected.uidValidity == status.uidValidity && selected.uidNext == status.uidNext
+                && selected.exists == status.messages)
         let uids = try session.allUIDs()
         #expect(uids.count == Int(status.messages))
         #expect(uids.allSatisfy { $0 < status.uidNext })
@@ -82,9 +91,12 @@ import Testing
     @Test func fetchedBodiesAreExactAndSeenIsUntouched() throws {
         let env = try TestServerEnvironment.require()
         try Self.seedInbox(user: env.user)
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/peek_bodies.py").path
-        let peek = try run("python3", [script, env.host, String(env.imapsPort), env.caFile, env.user],
-                           environment: ["MAILMIRROR_PEEK_PASSWORD": env.password])
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "Fixtures/peek_bodies.py"
+        ).path
+        let peek = try run(
+            "python3", [script, env.host, String(env.imapsPort), env.caFile, env.user],
+            environment: ["MAILMIRROR_PEEK_PASSWORD": env.password])
         try #require(peek.status == 0, "peek_bodies.py failed")
         let reference = try #require(try JSONSerialization.jsonObject(with: peek.output) as? [String: [String: String]])
         try #require(!reference.isEmpty, "the test mailbox is empty")
@@ -117,13 +129,17 @@ import Testing
 
     /// The test bed starts empty: put a few unread messages (8-bit text, an attachment) in INBOX.
     static func seedInbox(user: String) throws {
-        let conf = try #require(ProcessInfo.processInfo.environment["MAILMIRROR_TEST_DOVECOT_CONF"], "MAILMIRROR_TEST_DOVECOT_CONF is not set; run ./scripts/test")
+        let conf = try #require(
+            ProcessInfo.processInfo.environment["MAILMIRROR_TEST_DOVECOT_CONF"],
+            "MAILMIRROR_TEST_DOVECOT_CONF is not set; run ./scripts/test")
         for index in 1...3 {
-            let message = "From: Anna <anna@example.org>\r\nTo: help@example.com\r\nSubject: Seed \(index) \u{e9}t\u{e9}\r\n"
+            let message =
+                "From: Anna <anna@example.org>\r\nTo: help@example.com\r\nSubject: Seed \(index) \u{e9}t\u{e9}\r\n"
                 + "Message-ID: <seed\(index)-\(UInt32.random(in: 0...UInt32.max))@example.org>\r\nMIME-Version: 1.0\r\n"
                 + "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
                 + "Bonjour \u{e0} tous \(index)\r\n--b\r\nContent-Type: application/octet-stream; name=a.bin\r\n"
-                + "Content-Transfer-Encoding: base64\r\n\r\n" + String(repeating: "QUJDREVGR0g=\r\n", count: 50 * index) + "--b--\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\n" + String(repeating: "QUJDREVGR0g=\r\n", count: 50 * index)
+                + "--b--\r\n"
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/doveadm")
             process.arguments = ["-c", conf, "save", "-u", user, "-m", "INBOX"]

@@ -2,6 +2,7 @@ import Foundation
 import IMAP
 import MailCore
 import Testing
+
 @testable import IMAPClient
 
 /// Scenarios Dovecot cannot play, against Fixtures/fake_imap.py over real TLS on 127.0.0.1.
@@ -21,10 +22,13 @@ import Testing
         #expect(mailboxes.first { $0.name == "[Gmail]" }?.isSelectable == false)
 
         let status = try session.status(all.rawName)
-        #expect(status == MailboxStatus(messages: 5, uidNext: UID(11), uidValidity: UIDValidity(11), highestModSeq: ModSequence(2089475)))
+        #expect(
+            status
+                == MailboxStatus(
+                    messages: 5, uidNext: UID(11), uidValidity: UIDValidity(11), highestModSeq: ModSequence(2_089_475)))
         let selected = try session.examine(all.rawName)
         #expect(selected.uidValidity == UIDValidity(11) && selected.uidNext == UID(11) && selected.exists == 5)
-        #expect(selected.highestModSeq == ModSequence(2089475) && selected.readOnly)
+        #expect(selected.highestModSeq == ModSequence(2_089_475) && selected.readOnly)
         let uids = try session.allUIDs()
         #expect(uids == [3, 4, 5, 9, 10].map { UID(UInt32($0)) })
 
@@ -33,11 +37,11 @@ import Testing
         #expect(messages.map(\.uid) == uids)
         let third = try #require(messages.first { $0.uid == UID(5) })
         #expect(third.labels == ["Clients/Société"])
-        #expect(third.gmailMessageId == 1759872262563479005)
-        #expect(third.gmailThreadId == 1759872262563478001)
-        #expect(third.modSeq == ModSequence(2089405))
+        #expect(third.gmailMessageId == 1_759_872_262_563_479_005)
+        #expect(third.gmailThreadId == 1_759_872_262_563_478_001)
+        #expect(third.modSeq == ModSequence(2_089_405))
         #expect(third.flags == [.seen])
-        let march6: Int64 = 1772528400 + 3 * 86400  // 06-Mar-2026 10:00:00 +0100 = 09:00Z
+        let march6: Int64 = 1_772_528_400 + 3 * 86400  // 06-Mar-2026 10:00:00 +0100 = 09:00Z
         #expect(third.internalDate == march6)
         #expect(third.size == Int64(third.body.count))
         #expect(String(decoding: third.body, as: UTF8.self).hasSuffix("ligne {5}\r\n"))
@@ -47,11 +51,21 @@ import Testing
         session.logout()
 
         let commands = server.commands
-        #expect(commands.contains { $0.hasSuffix("AUTHENTICATE PLAIN " + Data("\0\(FakeServer.user)\0\(FakeServer.password)".utf8).base64EncodedString()) })
+        #expect(
+            commands.contains {
+                $0.hasSuffix(
+                    "AUTHENTICATE PLAIN "
+                        + Data("\0\(FakeServer.user)\0\(FakeServer.password)".utf8).base64EncodedString())
+            })
         #expect(commands.contains { $0.contains("LIST \"\" \"*\" RETURN (SPECIAL-USE)") })
         #expect(commands.contains { $0.contains("EXAMINE \"[Gmail]/Tous les messages\" (CONDSTORE)") })
         #expect(commands.contains { $0.contains("UID SEARCH RETURN (ALL) ALL") })
-        #expect(commands.contains { $0.contains("UID FETCH 3:4 (UID FLAGS INTERNALDATE RFC822.SIZE MODSEQ X-GM-MSGID X-GM-THRID X-GM-LABELS BODY.PEEK[])") })
+        #expect(
+            commands.contains {
+                $0.contains(
+                    "UID FETCH 3:4 (UID FLAGS INTERNALDATE RFC822.SIZE MODSEQ X-GM-MSGID X-GM-THRID X-GM-LABELS BODY.PEEK[])"
+                )
+            })
         #expect(commands.contains { $0.contains("UID FETCH 1:* (UID FLAGS MODSEQ) (CHANGEDSINCE 1)") })
         let writes = commands.filter { $0.contains(" SELECT ") || $0.contains(" BODY[]") || $0.contains(" STORE ") }
         #expect(writes.isEmpty, "commands that could change the server: \(writes)")
@@ -67,7 +81,8 @@ import Testing
     @Test(arguments: [
         ("auth-app-password", AuthenticationFailure.appPasswordRequired), ("auth-invalid", .invalidCredentials),
         ("auth-imap-disabled", .imapDisabledByUser), ("auth-domain-disabled", .imapDisabledForDomain),
-        ("auth-web-login", .webLoginRequired), ("auth-webalert", .webLoginRequired), ("auth-too-many", .tooManyConnections),
+        ("auth-web-login", .webLoginRequired), ("auth-webalert", .webLoginRequired),
+        ("auth-too-many", .tooManyConnections),
         ("auth-echo", .invalidCredentials), ("auth-untagged-webalert", .webLoginRequired),
     ])
     func gmailAuthenticationFailures(scenario: String, expected: AuthenticationFailure) throws {
@@ -78,7 +93,10 @@ import Testing
             try session.login(user: FakeServer.user, password: FakeServer.password)
             Issue.record("login succeeded")
         } catch {
-            guard case .authentication(let failure, let text) = error else { Issue.record("got \(error)"); return }
+            guard case .authentication(let failure, let text) = error else {
+                Issue.record("got \(error)")
+                return
+            }
             #expect(failure == expected)
             #expect(!text.isEmpty)
             #expect(error.description.contains(expected.advice))
@@ -90,7 +108,10 @@ import Testing
 
     /// Gmail's OAuth 2.0 sign-in over TLS: XOAUTH2 favoured for Gmail, its error challenge answered with an
     /// empty line before the tagged NO, each refusal told apart, the token never in the trace.
-    @Test(arguments: [("oauth-ok", nil), ("oauth-expired", AuthenticationFailure.tokenRejected), ("oauth-domain-disabled", .imapDisabledForDomain)])
+    @Test(arguments: [
+        ("oauth-ok", nil), ("oauth-expired", AuthenticationFailure.tokenRejected),
+        ("oauth-domain-disabled", .imapDisabledForDomain),
+    ])
     func gmailOAuth2SignIn(scenario: String, expected: AuthenticationFailure?) throws {
         let token = "ya29.fake-access-token"
         let server = try FakeServer(scenario)
@@ -102,7 +123,10 @@ import Testing
             #expect(session.isGmail && session.capabilities.contains(.condStore))
             session.logout()
         } catch {
-            guard case .authentication(let failure, _) = error else { Issue.record("got \(error)"); return }
+            guard case .authentication(let failure, _) = error else {
+                Issue.record("got \(error)")
+                return
+            }
             #expect(failure == expected)
             #expect(!error.description.contains(token))
         }
@@ -151,7 +175,10 @@ import Testing
             _ = try session.examine(.inbox)
             Issue.record("examine succeeded")
         } catch {
-            guard case .serverClosed(let text) = error else { Issue.record("got \(error)"); return }
+            guard case .serverClosed(let text) = error else {
+                Issue.record("got \(error)")
+                return
+            }
             #expect(text == "Session expired, please login again.")
             #expect(error.isTemporary)
         }
@@ -167,7 +194,10 @@ import Testing
             try session.fetchMessages(uids: [UID(3)]) { _ in delivered += 1 }
             Issue.record("fetch succeeded")
         } catch let error as IMAPSessionError {
-            guard case .connection(.closed(_, midResponse: true)) = error else { Issue.record("got \(error)"); return }
+            guard case .connection(.closed(_, midResponse: true)) = error else {
+                Issue.record("got \(error)")
+                return
+            }
             #expect(error.isTemporary)
         }
         #expect(delivered == 0)
@@ -182,7 +212,10 @@ import Testing
             try session.fetchMessages(uids: [UID(3)]) { _ in }
             Issue.record("fetch succeeded")
         } catch let error as IMAPSessionError {
-            guard case .connection(.timeout(_, let seconds)) = error else { Issue.record("got \(error)"); return }
+            guard case .connection(.timeout(_, let seconds)) = error else {
+                Issue.record("got \(error)")
+                return
+            }
             #expect(seconds == 1)
             #expect(error.isTemporary)
             #expect(error.description.contains("did not answer within 1 seconds"))
@@ -204,7 +237,10 @@ import Testing
             _ = try IMAPSession(endpoint: server.endpoint(timeout: 1))
             Issue.record("connected")
         } catch {
-            guard case .connection(.timeout) = error else { Issue.record("got \(error)"); return }
+            guard case .connection(.timeout) = error else {
+                Issue.record("got \(error)")
+                return
+            }
         }
         #expect(Date().timeIntervalSince(start) < 5)
     }
@@ -217,7 +253,10 @@ import Testing
             _ = try IMAPSession(endpoint: endpoint)
             Issue.record("connected in clear text")
         } catch {
-            guard case .connection(.startTLSUnavailable) = error else { Issue.record("got \(error)"); return }
+            guard case .connection(.startTLSUnavailable) = error else {
+                Issue.record("got \(error)")
+                return
+            }
             #expect(!error.isTemporary)
         }
         #expect(!server.commands.contains { $0.contains("LOGIN") || $0.contains("AUTHENTICATE") })
@@ -231,8 +270,11 @@ import Testing
             try a.fetchMessages(uids: [UID(3)]) { _ in }
             Issue.record("fetch succeeded")
         } catch let error as IMAPSessionError {
-            guard case .protocolViolation(.literalTooLarge(let size, _)) = error else { Issue.record("got \(error)"); return }
-            #expect(size == 99999999999)
+            guard case .protocolViolation(.literalTooLarge(let size, _)) = error else {
+                Issue.record("got \(error)")
+                return
+            }
+            #expect(size == 99_999_999_999)
         }
         let endless = try FakeServer("endless-line")
         let b = try endless.session(limits: FramingLimits(maxLineLength: 64 * 1024))
@@ -241,7 +283,10 @@ import Testing
             try b.fetchMessages(uids: [UID(3)]) { _ in }
             Issue.record("fetch succeeded")
         } catch let error as IMAPSessionError {
-            guard case .protocolViolation(.lineTooLong(64 * 1024)) = error else { Issue.record("got \(error)"); return }
+            guard case .protocolViolation(.lineTooLong(64 * 1024)) = error else {
+                Issue.record("got \(error)")
+                return
+            }
             #expect(!error.isTemporary)
         }
     }
@@ -250,10 +295,12 @@ import Testing
         let server = try FakeServer("hostile-names")
         let session = try server.session()
         let mailboxes = try session.listMailboxes()
-        #expect(mailboxes.map(\.rawName.bytes) == [
-            Array("../../etc".utf8), Array("a/../../b".utf8), Array("NUL\0BYE".utf8), Array("ctl\u{1}\u{1b}[2J".utf8),
-            Array("Boîte envoyée".utf8), Array("&AOk".utf8), Array("[Gmail]".utf8),
-        ])
+        #expect(
+            mailboxes.map(\.rawName.bytes) == [
+                Array("../../etc".utf8), Array("a/../../b".utf8), Array("NUL\0BYE".utf8),
+                Array("ctl\u{1}\u{1b}[2J".utf8),
+                Array("Boîte envoyée".utf8), Array("&AOk".utf8), Array("[Gmail]".utf8),
+            ])
         #expect(mailboxes[4].name == "Boîte envoyée")
         #expect(mailboxes[5].name == "&AOk")  // invalid modified UTF-7 is shown as sent
         // The exact bytes go back to the server (as a literal when they must).
@@ -287,7 +334,10 @@ import Testing
             _ = try IMAPSession(endpoint: refused)
             Issue.record("connected")
         } catch {
-            guard case .connection(.connectionRefused(_, 1)) = error else { Issue.record("got \(error)"); return }
+            guard case .connection(.connectionRefused(_, 1)) = error else {
+                Issue.record("got \(error)")
+                return
+            }
             #expect(error.isTemporary)
         }
         // Without the test CA the fake server's self-signed certificate must be refused.
@@ -298,7 +348,10 @@ import Testing
             _ = try IMAPSession(endpoint: endpoint)
             Issue.record("connected to an unverified server")
         } catch {
-            guard case .connection(.certificateProblem) = error else { Issue.record("got \(error)"); return }
+            guard case .connection(.certificateProblem) = error else {
+                Issue.record("got \(error)")
+                return
+            }
             #expect(!error.isTemporary)
         }
     }

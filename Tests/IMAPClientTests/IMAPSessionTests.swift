@@ -1,6 +1,7 @@
 import IMAP
 import MailCore
 import Testing
+
 @testable import IMAPClient
 
 /// The session's conversation logic over an in-memory transport.
@@ -10,7 +11,9 @@ import Testing
 
     func body(_ uid: Int) -> String { "Subject: \(uid)\r\n\r\nbody \(uid)\r\n" }
     func fetchReply(_ uids: [Int]) -> String {
-        uids.enumerated().map { "* \($0.offset + 1) FETCH (UID \($0.element) FLAGS (\\Recent \\Seen) BODY[] {\(body($0.element).utf8.count)}\r\n\(body($0.element)))\r\n" }.joined() + "TAG OK done\r\n"
+        uids.enumerated().map {
+            "* \($0.offset + 1) FETCH (UID \($0.element) FLAGS (\\Recent \\Seen) BODY[] {\(body($0.element).utf8.count)}\r\n\(body($0.element)))\r\n"
+        }.joined() + "TAG OK done\r\n"
     }
 
     @Test func loginFallsBackToLoginAndRefreshesCapabilities() throws {
@@ -30,21 +33,31 @@ import Testing
         let session = try IMAPSession(transport: transport, endpoint: endpoint)
         let selected = try session.examine(MailboxName("Boîte"))
         #expect(transport.sent[1] == "M2 EXAMINE \"Bo&AO4-te\" (CONDSTORE)\r\n")
-        #expect(selected.uidNext == UID(42) && selected.uidValidity == UIDValidity(7) && selected.highestModSeq == nil && selected.readOnly)
+        #expect(
+            selected.uidNext == UID(42) && selected.uidValidity == UIDValidity(7) && selected.highestModSeq == nil
+                && selected.readOnly)
     }
 
     @Test func examineWithoutUIDValidityIsAProtocolError() throws {
-        let session = try IMAPSession(transport: ScriptedTransport([Self.capability, ("EXAMINE", "* 0 EXISTS\r\nTAG OK done\r\n")]), endpoint: endpoint)
+        let session = try IMAPSession(
+            transport: ScriptedTransport([Self.capability, ("EXAMINE", "* 0 EXISTS\r\nTAG OK done\r\n")]),
+            endpoint: endpoint)
         #expect(throws: IMAPSessionError.self) { try session.examine(.inbox) }
     }
 
     @Test func examineOfAMissingMailboxIsACommandFailure() throws {
-        let session = try IMAPSession(transport: ScriptedTransport([Self.capability, ("EXAMINE", "TAG NO [NONEXISTENT] Mailbox doesn't exist: Nope\r\n"), Self.capability]), endpoint: endpoint)
+        let session = try IMAPSession(
+            transport: ScriptedTransport([
+                Self.capability, ("EXAMINE", "TAG NO [NONEXISTENT] Mailbox doesn't exist: Nope\r\n"), Self.capability,
+            ]), endpoint: endpoint)
         do {
             _ = try session.examine(MailboxName("Nope"))
             Issue.record("examine succeeded")
         } catch {
-            guard case .commandFailed(let command, .no, let text) = error else { Issue.record("got \(error)"); return }
+            guard case .commandFailed(let command, .no, let text) = error else {
+                Issue.record("got \(error)")
+                return
+            }
             #expect(command == "EXAMINE Nope" && text == "Mailbox doesn't exist: Nope")
             #expect(!error.isTemporary)
         }
@@ -72,10 +85,14 @@ import Testing
     struct Stop: Error {}
 
     @Test func aThrowingHandlerClosesTheSessionAndPassesItsErrorThrough() throws {
-        let session = try IMAPSession(transport: ScriptedTransport([Self.capability, ("UID FETCH", fetchReply([1, 2]))]), endpoint: endpoint)
+        let session = try IMAPSession(
+            transport: ScriptedTransport([Self.capability, ("UID FETCH", fetchReply([1, 2]))]), endpoint: endpoint)
         var calls = 0
         #expect(throws: Stop.self) {
-            try session.fetchMessages(uids: [UID(1), UID(2)]) { _ in calls += 1; throw Stop() }
+            try session.fetchMessages(uids: [UID(1), UID(2)]) { _ in
+                calls += 1
+                throw Stop()
+            }
         }
         #expect(calls == 1)
         #expect(throws: IMAPSessionError.self) { try session.listMailboxes() }
@@ -94,7 +111,10 @@ import Testing
     }
 
     @Test func literalArgumentsWaitForTheContinuation() throws {
-        let transport = ScriptedTransport([("CAPABILITY", "* CAPABILITY IMAP4rev1\r\nTAG OK done\r\n"), ("LOGIN", "+ go\r\n"), ("=pässword", "M2 OK in\r\n"), Self.capability])
+        let transport = ScriptedTransport([
+            ("CAPABILITY", "* CAPABILITY IMAP4rev1\r\nTAG OK done\r\n"), ("LOGIN", "+ go\r\n"),
+            ("=pässword", "M2 OK in\r\n"), Self.capability,
+        ])
         let session = try IMAPSession(transport: transport, endpoint: endpoint)
         try session.login(user: "me", password: "pässword")
         // Without LITERAL+ the password goes as a synchronizing literal after the server's "+".

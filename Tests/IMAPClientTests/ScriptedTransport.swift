@@ -1,5 +1,6 @@
 import Foundation
 import IMAP
+
 @testable import IMAPClient
 
 /// An in-memory server: each command the session sends is answered by a script keyed on the

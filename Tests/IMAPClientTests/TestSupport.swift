@@ -1,11 +1,14 @@
 import Foundation
 import IMAP
 import Testing
+
 @testable import IMAPClient
 
 /// Runs a command to completion and returns its exit status (used for openssl and python3).
 @discardableResult
-func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> (status: Int32, output: Data) {
+func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> (
+    status: Int32, output: Data
+) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = [executable] + arguments
@@ -21,7 +24,11 @@ func run(_ executable: String, _ arguments: [String], environment: [String: Stri
 
 /// A throw-away self-signed certificate for 127.0.0.1, made once per test run.
 enum TestCertificate {
-    struct Paths: Sendable { let directory: String; let cert: String; let key: String }
+    struct Paths: Sendable {
+        let directory: String
+        let cert: String
+        let key: String
+    }
 
     static let shared: Paths? = make(name: "fake")
     /// A second, unrelated CA: trusting it must make verification of the real server fail.
@@ -29,7 +36,8 @@ enum TestCertificate {
 
     /// One folder per test process, removed when it exits.
     static let root: String = {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mailmirror-imap-tests-\(getpid())").path
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mailmirror-imap-tests-\(getpid())")
+            .path
         atexit { try? FileManager.default.removeItem(atPath: TestCertificate.root) }
         return dir
     }()
@@ -37,9 +45,14 @@ enum TestCertificate {
     private static func make(name: String) -> Paths? {
         let dir = root + "/" + name
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let cert = dir + "/cert.pem", key = dir + "/key.pem"
-        let result = try? run("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
-                                          "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key, "-out", cert])
+        let cert = dir + "/cert.pem"
+        let key = dir + "/key.pem"
+        let result = try? run(
+            "openssl",
+            [
+                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
+                "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key, "-out", cert,
+            ])
         guard result?.status == 0 else { return nil }
         return Paths(directory: dir, cert: cert, key: key)
     }
@@ -96,7 +109,9 @@ final class FakeServer {
     }
 
     /// A connected, logged-in session with a trace recorder.
-    func session(timeout: Double = 5, limits: FramingLimits = FramingLimits(), recorder: TraceRecorder? = nil) throws -> IMAPSession {
+    func session(timeout: Double = 5, limits: FramingLimits = FramingLimits(), recorder: TraceRecorder? = nil) throws
+        -> IMAPSession
+    {
         let session = try IMAPSession(endpoint: endpoint(timeout: timeout), limits: limits, trace: recorder?.record)
         try session.login(user: Self.user, password: Self.password)
         return session
@@ -107,9 +122,14 @@ final class FakeServer {
 final class TraceRecorder: @unchecked Sendable {
     private let lock = NSLock()
     private var events: [IMAPTraceEvent] = []
-    func record(_ event: IMAPTraceEvent) { lock.lock(); events.append(event); lock.unlock() }
+    func record(_ event: IMAPTraceEvent) {
+        lock.lock()
+        events.append(event)
+        lock.unlock()
+    }
     var lines: [String] {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return events.map {
             switch $0 {
             case .sent(let s): return "C: " + s
@@ -129,8 +149,10 @@ struct TestServerEnvironment {
     let user: String
     let password: String
 
-    static let names = ["MAILMIRROR_TEST_HOST", "MAILMIRROR_TEST_IMAPS_PORT", "MAILMIRROR_TEST_IMAP_PORT",
-                        "MAILMIRROR_TEST_CA", "MAILMIRROR_TEST_USER", "MAILMIRROR_TEST_PASSWORD"]
+    static let names = [
+        "MAILMIRROR_TEST_HOST", "MAILMIRROR_TEST_IMAPS_PORT", "MAILMIRROR_TEST_IMAP_PORT",
+        "MAILMIRROR_TEST_CA", "MAILMIRROR_TEST_USER", "MAILMIRROR_TEST_PASSWORD",
+    ]
 
     /// Whether the real-server tests run: when the server is described, or when the test command
     /// requires it (`MAILMIRROR_REQUIRE_TESTBED=1`, set by scripts/test), so a missing server fails
@@ -144,20 +166,28 @@ struct TestServerEnvironment {
     static func require() throws -> TestServerEnvironment {
         let env = ProcessInfo.processInfo.environment
         let missing = names.filter { (env[$0] ?? "").isEmpty }
-        try #require(missing.isEmpty, "The real-server IMAP tests need a running Dovecot: \(missing.joined(separator: ", ")) not set. Run them through the project's test command (./scripts/test), which starts one and sets these variables.")
-        return TestServerEnvironment(host: env["MAILMIRROR_TEST_HOST"]!, imapsPort: try #require(Int(env["MAILMIRROR_TEST_IMAPS_PORT"]!)),
-                                     imapPort: try #require(Int(env["MAILMIRROR_TEST_IMAP_PORT"]!)), caFile: env["MAILMIRROR_TEST_CA"]!,
-                                     user: env["MAILMIRROR_TEST_USER"]!, password: env["MAILMIRROR_TEST_PASSWORD"]!)
+        try #require(
+            missing.isEmpty,
+            "The real-server IMAP tests need a running Dovecot: \(missing.joined(separator: ", ")) not set. Run them through the project's test command (./scripts/test), which starts one and sets these variables."
+        )
+        return TestServerEnvironment(
+            host: env["MAILMIRROR_TEST_HOST"]!, imapsPort: try #require(Int(env["MAILMIRROR_TEST_IMAPS_PORT"]!)),
+            imapPort: try #require(Int(env["MAILMIRROR_TEST_IMAP_PORT"]!)), caFile: env["MAILMIRROR_TEST_CA"]!,
+            user: env["MAILMIRROR_TEST_USER"]!, password: env["MAILMIRROR_TEST_PASSWORD"]!)
     }
 
     func endpoint(_ security: IMAPEndpoint.Security = .tls, caFile: String? = nil) -> IMAPEndpoint {
-        IMAPEndpoint(host: host, port: security == .tls ? imapsPort : imapPort, security: security, caFile: caFile ?? self.caFile, timeout: 10)
+        IMAPEndpoint(
+            host: host, port: security == .tls ? imapsPort : imapPort, security: security,
+            caFile: caFile ?? self.caFile, timeout: 10)
     }
 }
 
 extension Trait where Self == ConditionTrait {
     /// Runs the test only with the Dovecot test bed (see `TestServerEnvironment.shouldRun`).
     static var testbed: Self {
-        .enabled(if: TestServerEnvironment.shouldRun, "needs the Dovecot test bed: run ./scripts/test (or ./scripts/test -- --filter NAME)")
+        .enabled(
+            if: TestServerEnvironment.shouldRun,
+            "needs the Dovecot test bed: run ./scripts/test (or ./scripts/test -- --filter NAME)")
     }
 }

@@ -1,16 +1,20 @@
 import Foundation
+
 @testable import IMAP
 
 /// Reads fixtures beside this file and replays server transcripts through the framer and parser.
 enum Fixture {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Fixtures")
 
     static func bytes(_ name: String) throws -> [UInt8] {
         Array(try Data(contentsOf: directory.appendingPathComponent(name)))
     }
 
     /// Frames `bytes`, feeding them `chunk` bytes at a time the way a socket delivers them.
-    static func frames(_ bytes: [UInt8], chunk: Int = 7, limits: FramingLimits = FramingLimits()) throws -> [ResponseFrame] {
+    static func frames(_ bytes: [UInt8], chunk: Int = 7, limits: FramingLimits = FramingLimits()) throws
+        -> [ResponseFrame]
+    {
         var framer = ResponseFramer(limits: limits)
         var out: [ResponseFrame] = []
         var i = 0

@@ -22,7 +22,8 @@ import Testing
         let documents = Self.people.map { person in
             IndexDocument(
                 summary: TestCorpus.summary(
-                    uid: person.uid, subject: "message \(person.uid)", from: EmailAddress(name: nil, address: person.from),
+                    uid: person.uid, subject: "message \(person.uid)",
+                    from: EmailAddress(name: nil, address: person.from),
                     to: [EmailAddress(name: nil, address: person.to)], date: TestCorpus.march10, reply: "hello",
                     thread: "t\(person.uid)"),
                 bodyText: "hello")

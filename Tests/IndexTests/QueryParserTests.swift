@@ -117,7 +117,9 @@ import Testing
         #expect {
             try parser.parse(query)
         } throws: { error in
-            guard let error = error as? QueryError, case .nestedTooDeeply(let limit) = error.reason else { return false }
+            guard let error = error as? QueryError, case .nestedTooDeeply(let limit) = error.reason else {
+                return false
+            }
             return limit == QueryParser.maximumDepth && error.column <= 2 * QueryParser.maximumDepth + 10
                 && error.description.contains("nested more than \(limit)")
         }

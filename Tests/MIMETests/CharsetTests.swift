@@ -18,7 +18,10 @@ import Testing
         // Japanese: the three encodings Japanese mail uses.
         (
             "ISO-2022-JP",
-            [0x1B, 0x24, 0x42, 0x46, 0x7C, 0x4B, 0x5C, 0x38, 0x6C, 0x24, 0x4E, 0x25, 0x46, 0x25, 0x39, 0x25, 0x48, 0x1B, 0x28, 0x42],
+            [
+                0x1B, 0x24, 0x42, 0x46, 0x7C, 0x4B, 0x5C, 0x38, 0x6C, 0x24, 0x4E, 0x25, 0x46, 0x25, 0x39, 0x25, 0x48,
+                0x1B, 0x28, 0x42,
+            ],
             "日本語のテスト"
         ),
         ("shift_jis", [0x93, 0xFA, 0x96, 0x7B, 0x8C, 0xEA, 0x82, 0xCC, 0x83, 0x65, 0x83, 0x58, 0x83, 0x67], "日本語のテスト"),
@@ -37,7 +40,8 @@ import Testing
     func bodies(_ i: Int) {
         let (charset, bytes, text) = Self.samples[i]
         #expect(Charset.decode(bytes, charset: charset) == text)
-        var message = Array("Content-Type: text/plain; charset=\"\(charset)\"\nContent-Transfer-Encoding: 8bit\n\n".utf8)
+        var message = Array(
+            "Content-Type: text/plain; charset=\"\(charset)\"\nContent-Transfer-Encoding: 8bit\n\n".utf8)
         message += bytes + [0x0A]
         #expect(MIMEParser.parse(message).textBody(limit: 1000).trimmingCharacters(in: .whitespacesAndNewlines) == text)
     }
@@ -58,19 +62,21 @@ import Testing
     }
 
     /// Invalid and truncated sequences become U+FFFD and the rest still decodes.
-    @Test(arguments: [
-        ("gb2312", [0xBB, 0xD8, 0xFF, 0xB8, 0xB4], "回\u{FFFD}复"),
-        ("shift_jis", [0x93, 0xFA, 0x96], "日\u{FFFD}"),
-        ("euc-kr", [0xBE, 0xC8, 0xB3], "안\u{FFFD}"),
-        ("ISO-2022-JP", [0x1B, 0x24, 0x42, 0x46, 0x7C, 0x4B], "日\u{FFFD}"),
-    ] as [(String, [UInt8], String)])
+    @Test(
+        arguments: [
+            ("gb2312", [0xBB, 0xD8, 0xFF, 0xB8, 0xB4], "回\u{FFFD}复"),
+            ("shift_jis", [0x93, 0xFA, 0x96], "日\u{FFFD}"),
+            ("euc-kr", [0xBE, 0xC8, 0xB3], "안\u{FFFD}"),
+            ("ISO-2022-JP", [0x1B, 0x24, 0x42, 0x46, 0x7C, 0x4B], "日\u{FFFD}"),
+        ] as [(String, [UInt8], String)])
     func malformedInputIsReplaced(_ charset: String, _ bytes: [UInt8], _ expected: String) {
         #expect(Charset.decode(bytes, charset: charset) == expected)
     }
 
     @Test func garbageInEveryFamilyNeverTraps() {
         var generator = SystemRandomNumberGenerator()
-        for charset in ["gb2312", "gb18030", "big5", "iso-2022-jp", "shift_jis", "euc-jp", "euc-kr", "koi8-u", "utf-7"] {
+        for charset in ["gb2312", "gb18030", "big5", "iso-2022-jp", "shift_jis", "euc-jp", "euc-kr", "koi8-u", "utf-7"]
+        {
             for length in [1, 2, 3, 7, 64, 5000] {
                 let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
                 _ = Charset.decode(bytes, charset: charset)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MIME
 
 /// enmime's malformed and odd inputs: every one must parse without crashing and still yield

@@ -31,7 +31,10 @@ enum FixtureSupport {
         var result = [String]()
         while let next = enumerator.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: url(folder).appendingPathComponent(next).path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            if FileManager.default.fileExists(
+                atPath: url(folder).appendingPathComponent(next).path, isDirectory: &isDirectory),
+                !isDirectory.boolValue
+            {
                 result.append(next)
             }
         }

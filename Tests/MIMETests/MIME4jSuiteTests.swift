@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MIME
 
 /// mime4j's decoded-body oracle: every `<name>_decoded_<path>.(txt|bin)` file must equal the
@@ -18,7 +19,8 @@ import Testing
     static func unixLines(_ bytes: [UInt8]) -> [UInt8] {
         var result = [UInt8]()
         result.reserveCapacity(bytes.count)
-        for (index, byte) in bytes.enumerated() where !(byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A) {
+        for (index, byte) in bytes.enumerated()
+        where !(byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A) {
             result.append(byte)
         }
         return result
@@ -35,8 +37,10 @@ import Testing
                 let message = MIMEParser.parse(FixtureSupport.bytes("\(folder)/\(name)"))
                 // Only the bodies the DOM oracle names (a few stale files lie beside them).
                 let oracle = FixtureSupport.text("\(folder)/\(base)_decoded.xml")
-                for expected in names where expected.hasPrefix(base + "_decoded_") && !expected.hasSuffix(".xml")
-                    && oracle.contains("name=\"\(expected)\"") {
+                for expected in names
+                where expected.hasPrefix(base + "_decoded_") && !expected.hasSuffix(".xml")
+                    && oracle.contains("name=\"\(expected)\"")
+                {
                     let pathText = expected.dropFirst(base.count + "_decoded_".count).split(separator: ".")[0]
                     let path = pathText.split(separator: "_").compactMap { Int($0) }
                     total += 1
@@ -52,7 +56,9 @@ import Testing
                     if got == want || (isText && Self.unixLines(got) == Self.unixLines(want)) {
                         passed += 1
                     } else {
-                        failures.append("\(folder)/\(expected): \(got.count) bytes, expected \(want.count) (\(part.contentType.mimeType), \(part.kind))")
+                        failures.append(
+                            "\(folder)/\(expected): \(got.count) bytes, expected \(want.count) (\(part.contentType.mimeType), \(part.kind))"
+                        )
                     }
                 }
             }

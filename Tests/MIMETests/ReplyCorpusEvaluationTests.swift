@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MIME
 
 /// Every copied corpus case with an expected reply text, scored exactly (whitespace ignored) and
@@ -30,29 +31,53 @@ import Testing
         if let expected = FixtureSupport.json("crisp/expected_partial.json") as? [String: Any] {
             let common = expected["common_first_fragment"] as? String ?? ""
             var wanted = (expected["first_fragment_equals_common"] as? [String] ?? []).map { ($0, common) }
-            wanted += (expected["visible_text_equals"] as? [String: String] ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+            wanted += (expected["visible_text_equals"] as? [String: String] ?? [:]).sorted { $0.key < $1.key }.map {
+                ($0.key, $0.value)
+            }
             for (name, want) in wanted {
-                cases.append(Case(corpus: "crisp", name: name, got: ReplyExtractor.extract(plain: FixtureSupport.text("crisp/fixtures/\(name).txt")), want: [want]))
+                cases.append(
+                    Case(
+                        corpus: "crisp", name: name,
+                        got: ReplyExtractor.extract(plain: FixtureSupport.text("crisp/fixtures/\(name).txt")),
+                        want: [want]))
             }
         }
         // talon: extract_from_plain cases.
-        for (number, item) in (FixtureSupport.json("talon/inline_text_quotation_cases.json") as? [[String: Any]] ?? []).enumerated() {
+        for (number, item) in (FixtureSupport.json("talon/inline_text_quotation_cases.json") as? [[String: Any]] ?? [])
+            .enumerated()
+        {
             let name = "\(item["test"] as? String ?? "")#\(number)"
-            cases.append(Case(corpus: "talon-inline", name: name, got: ReplyExtractor.extract(plain: item["input"] as? String ?? ""), want: [item["expected"] as? String ?? ""]))
+            cases.append(
+                Case(
+                    corpus: "talon-inline", name: name,
+                    got: ReplyExtractor.extract(plain: item["input"] as? String ?? ""),
+                    want: [item["expected"] as? String ?? ""]))
         }
         // talon: client replies ("Hello" unless a _reply_text file says otherwise; client signatures we strip by design).
         let standard = FixtureSupport.files("talon/standard_replies")
         for name in standard where name.hasSuffix(".eml") {
             let base = String(name.dropLast(4))
-            let want = standard.contains("\(base)_reply_text") ? FixtureSupport.text("talon/standard_replies/\(base)_reply_text") : "Hello"
-            let got = ReplyExtractor.extract(message: MIMEParser.parse(FixtureSupport.bytes("talon/standard_replies/\(name)")))
-            cases.append(Case(corpus: "talon-standard", name: base, got: got, want: [want, ReplySuiteTests.withoutSignature(want)]))
+            let want =
+                standard.contains("\(base)_reply_text")
+                ? FixtureSupport.text("talon/standard_replies/\(base)_reply_text") : "Hello"
+            let got = ReplyExtractor.extract(
+                message: MIMEParser.parse(FixtureSupport.bytes("talon/standard_replies/\(name)")))
+            cases.append(
+                Case(
+                    corpus: "talon-standard", name: base, got: got,
+                    want: [want, ReplySuiteTests.withoutSignature(want)]))
         }
         // talon: HTML replies.
-        var html = FixtureSupport.files("talon/html_replies", suffix: ".html").map { ("talon/html_replies/\($0)", "Hi. I am fine.\n\nThanks,\nAlex") }
+        var html = FixtureSupport.files("talon/html_replies", suffix: ".html").map {
+            ("talon/html_replies/\($0)", "Hi. I am fine.\n\nThanks,\nAlex")
+        }
         html += [("talon/OLK_SRC_BODY_SECTION.html", "Reply"), ("talon/reply-separated-by-hr.html", "Hi there Bob")]
         for (path, want) in html {
-            cases.append(Case(corpus: "talon-html", name: path, got: ReplyExtractor.extract(html: Charset.decodeUTF8OrFallback(FixtureSupport.bytes(path))), want: [want]))
+            cases.append(
+                Case(
+                    corpus: "talon-html", name: path,
+                    got: ReplyExtractor.extract(html: Charset.decodeUTF8OrFallback(FixtureSupport.bytes(path))),
+                    want: [want]))
         }
         // talon: bodies whose expected text is the body less its personal signature (a stricter
         // convention than ours and than talon's own HTML cases, which keep "Thanks, Alex").
@@ -61,7 +86,8 @@ import Testing
             let body = FixtureSupport.text("talon/signature/emails/stripped/\(name)")
             let signature = FixtureSupport.text("talon/signature/emails/stripped/\(base)_signature")
             let want = signature.isEmpty || !body.hasSuffix(signature) ? body : String(body.dropLast(signature.count))
-            cases.append(Case(corpus: "talon-signature", name: base, got: ReplyExtractor.extract(plain: body), want: [want]))
+            cases.append(
+                Case(corpus: "talon-signature", name: base, got: ReplyExtractor.extract(plain: body), want: [want]))
         }
         // quotequail: the reply part of test_quote, test_quote_html, test_unwrap and the HTML files.
         for group in FixtureSupport.json("quotequail/inline_parametrized_cases.json") as? [[String: Any]] ?? [] {
@@ -72,16 +98,30 @@ import Testing
                 switch test {
                 case "test_quote", "test_quote_html":
                     guard item.count >= 3, let input = item[0] as? String, let blocks = item[2] as? [[Any]],
-                          let first = blocks.first, first.first as? Bool == true, let top = first.last as? String else { continue }
-                    let got = test == "test_quote" ? ReplyExtractor.extract(plain: input) : ReplyExtractor.extract(html: input)
-                    cases.append(Case(corpus: "quotequail", name: name, got: got, want: [test == "test_quote" ? top : HTMLText.convert(top)]))
+                        let first = blocks.first, first.first as? Bool == true, let top = first.last as? String
+                    else { continue }
+                    let got =
+                        test == "test_quote"
+                        ? ReplyExtractor.extract(plain: input) : ReplyExtractor.extract(html: input)
+                    cases.append(
+                        Case(
+                            corpus: "quotequail", name: name, got: got,
+                            want: [test == "test_quote" ? top : HTMLText.convert(top)]))
                 case "test_unwrap":
-                    guard item.count >= 2, let input = item[0] as? String, let expected = item[1] as? [String: Any] else { continue }
-                    cases.append(Case(corpus: "quotequail", name: name, got: ReplyExtractor.extract(plain: input), want: [expected["text_top"] as? String ?? ""]))
+                    guard item.count >= 2, let input = item[0] as? String, let expected = item[1] as? [String: Any]
+                    else { continue }
+                    cases.append(
+                        Case(
+                            corpus: "quotequail", name: name, got: ReplyExtractor.extract(plain: input),
+                            want: [expected["text_top"] as? String ?? ""]))
                 case "test_unwrap_html_file":
-                    guard item.count >= 2, let file = item[0] as? String, let expected = item[1] as? [String: Any], let top = expected["html_top"] as? String else { continue }
-                    let got = ReplyExtractor.extract(html: Charset.decodeUTF8OrFallback(FixtureSupport.bytes("quotequail/files/\(file)")))
-                    cases.append(Case(corpus: "quotequail", name: "\(test)/\(file)", got: got, want: [HTMLText.convert(top)]))
+                    guard item.count >= 2, let file = item[0] as? String, let expected = item[1] as? [String: Any],
+                        let top = expected["html_top"] as? String
+                    else { continue }
+                    let got = ReplyExtractor.extract(
+                        html: Charset.decodeUTF8OrFallback(FixtureSupport.bytes("quotequail/files/\(file)")))
+                    cases.append(
+                        Case(corpus: "quotequail", name: "\(test)/\(file)", got: got, want: [HTMLText.convert(top)]))
                 default:
                     continue
                 }
@@ -98,10 +138,16 @@ import Testing
             let exact = item.want.contains { ReplySuiteTests.squash($0) == ReplySuiteTests.squash(item.got) }
             let heldOut = Self.isHeldOut("\(item.corpus)/\(item.name)")
             var row = tally[item.corpus] ?? ((0, 0), (0, 0))
-            if heldOut { row.held = (row.held.0 + (exact ? 1 : 0), row.held.1 + 1) } else { row.dev = (row.dev.0 + (exact ? 1 : 0), row.dev.1 + 1) }
+            if heldOut {
+                row.held = (row.held.0 + (exact ? 1 : 0), row.held.1 + 1)
+            } else {
+                row.dev = (row.dev.0 + (exact ? 1 : 0), row.dev.1 + 1)
+            }
             tally[item.corpus] = row
             if !exact && !heldOut {
-                failures.append("\(item.corpus)/\(item.name): got \(item.got.prefix(200).debugDescription) want \(item.want[0].prefix(200).debugDescription)")
+                failures.append(
+                    "\(item.corpus)/\(item.name): got \(item.got.prefix(200).debugDescription) want \(item.want[0].prefix(200).debugDescription)"
+                )
             }
         }
         var dev = (0, 0)

@@ -45,8 +45,14 @@ import Testing
     /// An HTML client's <div>s run together: the reply and the header on one line.
     @Test(arguments: [
         ("Voici le message. Le 2016-11-16 02:22, Service client a écrit :\n> Bonjour", "Voici le message."),
-        ("Voici le message.Le mer. 16 nov. 2016 à 02:22, Service <help@shop.example> a écrit :\n> Bonjour", "Voici le message."),
-        ("Thanks for the quick answer! On Wed, Nov 16, 2016 at 2:22 AM, Service <help@shop.example> wrote:\n\nHello", "Thanks for the quick answer!"),
+        (
+            "Voici le message.Le mer. 16 nov. 2016 à 02:22, Service <help@shop.example> a écrit :\n> Bonjour",
+            "Voici le message."
+        ),
+        (
+            "Thanks for the quick answer! On Wed, Nov 16, 2016 at 2:22 AM, Service <help@shop.example> wrote:\n\nHello",
+            "Thanks for the quick answer!"
+        ),
     ])
     func aReplyOnTheHeadersLineIsKept(text: String, reply: String) {
         #expect(ReplyExtractor.extract(plain: text) == reply)
@@ -67,7 +73,8 @@ import Testing
     }
 
     @Test func aMobileSignatureAloneAboveTheQuoteIsNoReply() {
-        let text = "Envoyé de mon iPhone\n\n> Le 16 nov. 2016 à 02:22, Service <help@shop.example> a écrit :\n>\n> Bonjour"
+        let text =
+            "Envoyé de mon iPhone\n\n> Le 16 nov. 2016 à 02:22, Service <help@shop.example> a écrit :\n>\n> Bonjour"
         #expect(ReplyExtractor.extract(plain: text) == "")
     }
 

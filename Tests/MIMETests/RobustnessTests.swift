@@ -1,6 +1,7 @@
 import Foundation
 import MailCore
 import Testing
+
 @testable import MIME
 
 /// Mutated real messages (bytes flipped, cut, duplicated, deleted) must parse, summarize and
@@ -15,9 +16,11 @@ import Testing
         }
     }
 
-    static let interesting: [[UInt8]] = ["--", "\r\n", "\n\n", "=?", "?=", "Content-Type: multipart/mixed; boundary=x\r\n",
-                                          "\r\n--x\r\n", "<", ">", "=", "&#x", "<div class=\"gmail_quote\">", "> ", ":", "\"", "(", "*0*="]
-        .map { Array($0.utf8) }
+    static let interesting: [[UInt8]] = [
+        "--", "\r\n", "\n\n", "=?", "?=", "Content-Type: multipart/mixed; boundary=x\r\n",
+        "\r\n--x\r\n", "<", ">", "=", "&#x", "<div class=\"gmail_quote\">", "> ", ":", "\"", "(", "*0*=",
+    ]
+    .map { Array($0.utf8) }
 
     @Test func mutatedFixturesNeverCrash() {
         var seeds = [[UInt8]]()
@@ -41,11 +44,14 @@ import Testing
                 case 1: bytes.removeSubrange(position..<min(bytes.count, position + generator.next(64)))
                 case 2: bytes.insert(contentsOf: Self.interesting[generator.next(Self.interesting.count)], at: position)
                 case 3: bytes = Array(bytes[..<position])
-                default: bytes.insert(contentsOf: bytes[position..<min(bytes.count, position + generator.next(200))], at: position)
+                default:
+                    bytes.insert(
+                        contentsOf: bytes[position..<min(bytes.count, position + generator.next(200))], at: position)
                 }
             }
             let key = MessageKey(account: "f", mailbox: "m", uidValidity: UIDValidity(1), uid: UID(UInt32(round + 1)))
-            let result = MessageSummarizer.summarize(bytes: bytes, metadata: FetchedMetadata(key: key, size: bytes.count), team: team)
+            let result = MessageSummarizer.summarize(
+                bytes: bytes, metadata: FetchedMetadata(key: key, size: bytes.count), team: team)
             _ = MIMEParser.parse(bytes).htmlBody.map { ReplyExtractor.extract(html: $0) }
             summaries.append(result.summary)
         }
@@ -57,29 +63,54 @@ import Testing
     /// each case also checks what came out, so a shortcut that drops the input would fail.
     @Test func pathologicalInputsStayFast() {
         let cases: [(bytes: [UInt8], check: (MessageSummary) -> Bool)] = [
-            (Array(("Subject: " + String(repeating: "=?utf-8?q?", count: 50_000) + "\r\n\r\n").utf8),
-             { $0.subject.hasPrefix("=?utf-8?q?") }),  // never decodable: kept as written
-            (Array(("Content-Type: text/html\r\n\r\n" + String(repeating: "<hr><b>From:</b> x<br>", count: 2_000)).utf8),
-             { $0.attachments.isEmpty }),
-            (Array(("Content-Type: text/plain\r\n\r\n" + String(repeating: "________________\r\n\r\n", count: 20_000)).utf8),
-             { $0.attachments.isEmpty }),
-            (Array(("Content-Type: multipart/mixed; boundary=a\r\n\r\n" + String(repeating: "--a\r\n", count: 50_000)).utf8),
-             { $0.replyText.isEmpty }),  // 50 000 empty parts hold no text
-            (Array(("References: " + (0..<20_000).map { "<\($0)@x>" }.joined(separator: " ") + "\r\n\r\nx").utf8),
-             { $0.references.count == 20_000 && $0.references.first == "0@x" }),
-            (Array(("To: " + String(repeating: "a@b, (c <d> \"e\" ", count: 20_000) + "\r\n\r\n").utf8),
-             { !$0.to.isEmpty }),
+            (
+                Array(("Subject: " + String(repeating: "=?utf-8?q?", count: 50_000) + "\r\n\r\n").utf8),
+                { $0.subject.hasPrefix("=?utf-8?q?") }
+            ),  // never decodable: kept as written
+            (
+                Array(
+                    ("Content-Type: text/html\r\n\r\n" + String(repeating: "<hr><b>From:</b> x<br>", count: 2_000)).utf8
+                ),
+                { $0.attachments.isEmpty }
+            ),
+            (
+                Array(
+                    ("Content-Type: text/plain\r\n\r\n" + String(repeating: "________________\r\n\r\n", count: 20_000))
+                        .utf8),
+                { $0.attachments.isEmpty }
+            ),
+            (
+                Array(
+                    ("Content-Type: multipart/mixed; boundary=a\r\n\r\n" + String(repeating: "--a\r\n", count: 50_000))
+                        .utf8),
+                { $0.replyText.isEmpty }
+            ),  // 50 000 empty parts hold no text
+            (
+                Array(("References: " + (0..<20_000).map { "<\($0)@x>" }.joined(separator: " ") + "\r\n\r\nx").utf8),
+                { $0.references.count == 20_000 && $0.references.first == "0@x" }
+            ),
+            (
+                Array(("To: " + String(repeating: "a@b, (c <d> \"e\" ", count: 20_000) + "\r\n\r\n").utf8),
+                { !$0.to.isEmpty }
+            ),
         ]
         let key = MessageKey(account: "f", mailbox: "m", uidValidity: UIDValidity(1), uid: UID(1))
         for (index, testCase) in cases.enumerated() {
             let bytes = testCase.bytes
             let start = ContinuousClock.now
-            var summaries = [MessageSummarizer.summarize(bytes: bytes, metadata: FetchedMetadata(key: key, size: bytes.count), team: TeamMatcher(members: [])).summary]
+            var summaries = [
+                MessageSummarizer.summarize(
+                    bytes: bytes, metadata: FetchedMetadata(key: key, size: bytes.count), team: TeamMatcher(members: [])
+                ).summary
+            ]
             Threader.assignThreadIds(&summaries)
             let elapsed = ContinuousClock.now - start
             print("[pathological] \(bytes.count) bytes: \(elapsed)")
             #expect(!summaries[0].threadId.isEmpty, "case \(index)")
-            #expect(testCase.check(summaries[0]), "case \(index): \(summaries[0].subject.prefix(40)) refs \(summaries[0].references.prefix(2)) to \(summaries[0].to.count) text \(summaries[0].replyText.prefix(40))")
+            #expect(
+                testCase.check(summaries[0]),
+                "case \(index): \(summaries[0].subject.prefix(40)) refs \(summaries[0].references.prefix(2)) to \(summaries[0].to.count) text \(summaries[0].replyText.prefix(40))"
+            )
         }
     }
 
@@ -94,8 +125,12 @@ import Testing
         ("From: ", "<", 1_000_000, "", "", 0),
         ("Cc: <", "'", 500_000, "a@b", "'", 500_000),
     ])
-    func addressFieldsStayLinear(header: String, first: String, firstCount: Int, middle: String, second: String, secondCount: Int) {
-        let field = header + String(repeating: first, count: firstCount) + middle + String(repeating: second, count: secondCount)
+    func addressFieldsStayLinear(
+        header: String, first: String, firstCount: Int, middle: String, second: String, secondCount: Int
+    ) {
+        let field =
+            header + String(repeating: first, count: firstCount) + middle
+            + String(repeating: second, count: secondCount)
         let bytes = Array((field + "\r\n\r\nbody\r\n").utf8)
         let start = ContinuousClock.now
         let message = MIMEParser.parse(bytes)

@@ -1,6 +1,7 @@
 import Foundation
 import MailCore
 import Testing
+
 @testable import MIME
 
 /// stalwart-mail-parser's expectations: header vectors (address, date, content type, ids,
@@ -15,7 +16,10 @@ import Testing
         while index < bytes.count {
             if bytes[index] == 0x0A {
                 let next = index + 1 < bytes.count ? bytes[index + 1] : 0
-                if next != 0x20 && next != 0x09 { end = index; break }
+                if next != 0x20 && next != 0x09 {
+                    end = index
+                    break
+                }
             }
             index += 1
         }
@@ -60,10 +64,13 @@ import Testing
             let got = DateParser.parse(Self.fieldValue(header))
             if let expected = vector["expected"] as? [String: Any] {
                 let sign: Int32 = (expected["tz_before_gmt"] as? Bool ?? false) ? -1 : 1
-                let offset = sign * Int32((expected["tz_hour"] as? Int ?? 0) * 3600 + (expected["tz_minute"] as? Int ?? 0) * 60)
-                let want = MIMEDate(year: expected["year"] as? Int ?? 0, month: expected["month"] as? Int ?? 0, day: expected["day"] as? Int ?? 0,
-                                    hour: expected["hour"] as? Int ?? 0, minute: expected["minute"] as? Int ?? 0,
-                                    second: expected["second"] as? Int ?? 0, utcOffsetSeconds: offset)
+                let offset =
+                    sign * Int32((expected["tz_hour"] as? Int ?? 0) * 3600 + (expected["tz_minute"] as? Int ?? 0) * 60)
+                let want = MIMEDate(
+                    year: expected["year"] as? Int ?? 0, month: expected["month"] as? Int ?? 0,
+                    day: expected["day"] as? Int ?? 0,
+                    hour: expected["hour"] as? Int ?? 0, minute: expected["minute"] as? Int ?? 0,
+                    second: expected["second"] as? Int ?? 0, utcOffsetSeconds: offset)
                 check("date", header, got == want, "got \(String(describing: got)), want \(want)")
             } else {
                 check("date", header, got == nil, "got \(String(describing: got)), want nil")
@@ -76,11 +83,13 @@ import Testing
                 let type = (expected["c_type"] as? String ?? "").lowercased()
                 let subtype = (expected["c_subtype"] as? String ?? "").lowercased()
                 var parameters = [MIMEParameter]()
-                for pair in expected["attributes"] as? [[String]] ?? [] where pair.count == 2 && !pair[0].hasSuffix("-language") {
+                for pair in expected["attributes"] as? [[String]] ?? []
+                where pair.count == 2 && !pair[0].hasSuffix("-language") {
                     parameters.append(MIMEParameter(name: pair[0], value: pair[1]))
                 }
                 let want = ContentType(type: type, subtype: subtype, parameters: parameters)
-                let same = got?.type == want.type && got?.subtype == want.subtype
+                let same =
+                    got?.type == want.type && got?.subtype == want.subtype
                     && Set(got?.parameters ?? []) == Set(want.parameters)
                 check("content_type", header, same, "got \(String(describing: got)), want \(want)")
             } else {
@@ -129,7 +138,9 @@ import Testing
             case "Multipart":
                 if part.kind != .multipart { return "\(path) part \(index): \(part.kind), expected multipart" }
             case "Message":
-                guard part.kind == .message, let inner = part.children.first, let nested = body["Message"] as? [String: Any] else {
+                guard part.kind == .message, let inner = part.children.first,
+                    let nested = body["Message"] as? [String: Any]
+                else {
                     return "\(path) part \(index): \(part.kind), expected message"
                 }
                 if let reason = compare(inner, nested, path: "\(path).\(index)") { return reason }
@@ -137,7 +148,10 @@ import Testing
                 if part.kind != .leaf { return "\(path) part \(index): \(part.kind), expected leaf" }
                 let want = normalize(body[kind] as? String ?? "")
                 let got = normalize(part.text)
-                if got != want { return "\(path) part \(index): text differs: \(got.prefix(80).debugDescription) vs \(want.prefix(80).debugDescription)" }
+                if got != want {
+                    return
+                        "\(path) part \(index): text differs: \(got.prefix(80).debugDescription) vs \(want.prefix(80).debugDescription)"
+                }
             default:
                 if part.kind != .leaf { return "\(path) part \(index): \(part.kind), expected leaf" }
             }
@@ -152,7 +166,9 @@ import Testing
         for folder in ["malformed", "thirdparty", "rfc"] {
             for name in FixtureSupport.files("stalwart/eml/\(folder)", suffix: ".eml") {
                 let base = String(name.dropLast(4))
-                guard let expected = FixtureSupport.json("stalwart/eml/\(folder)/\(base).json") as? [String: Any] else { continue }
+                guard let expected = FixtureSupport.json("stalwart/eml/\(folder)/\(base).json") as? [String: Any] else {
+                    continue
+                }
                 total += 1
                 let message = MIMEParser.parse(FixtureSupport.bytes("stalwart/eml/\(folder)/\(name)"))
                 if let reason = Self.compare(message.root, expected, path: "\(folder)/\(name)") {

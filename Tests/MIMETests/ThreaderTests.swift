@@ -1,27 +1,36 @@
 import Foundation
 import MailCore
 import Testing
+
 @testable import MIME
 
 @Suite(.timeLimit(.minutes(1))) struct ThreaderTests {
-    static func summary(_ uid: UInt32, id: String?, refs: [String] = [], inReplyTo: [String] = [], subject: String = "Hello",
-                        date: Int64 = 0, from: String = "a@x.test", to: String = "b@y.test", gmail: UInt64? = nil) -> MessageSummary {
-        MessageSummary(key: MessageKey(account: "a", mailbox: "INBOX", uidValidity: UIDValidity(1), uid: UID(uid)),
-                       messageId: id, inReplyTo: inReplyTo, references: refs, gmailThreadId: gmail, date: date,
-                       from: EmailAddress(address: from), to: [EmailAddress(address: to)], subject: subject,
-                       isReply: !refs.isEmpty, direction: .customer, size: 1, replyText: "")
+    static func summary(
+        _ uid: UInt32, id: String?, refs: [String] = [], inReplyTo: [String] = [], subject: String = "Hello",
+        date: Int64 = 0, from: String = "a@x.test", to: String = "b@y.test", gmail: UInt64? = nil
+    ) -> MessageSummary {
+        MessageSummary(
+            key: MessageKey(account: "a", mailbox: "INBOX", uidValidity: UIDValidity(1), uid: UID(uid)),
+            messageId: id, inReplyTo: inReplyTo, references: refs, gmailThreadId: gmail, date: date,
+            from: EmailAddress(address: from), to: [EmailAddress(address: to)], subject: subject,
+            isReply: !refs.isEmpty, direction: .customer, size: 1, replyText: "")
     }
 
     @Test func gmailThreadIdWins() {
-        var messages = [Self.summary(1, id: "a@x", gmail: 0x1234), Self.summary(2, id: "b@x", refs: ["a@x"], gmail: 0x1234)]
+        var messages = [
+            Self.summary(1, id: "a@x", gmail: 0x1234), Self.summary(2, id: "b@x", refs: ["a@x"], gmail: 0x1234),
+        ]
         Threader.assignThreadIds(&messages)
         #expect(messages[0].threadId == "0000000000001234")
         #expect(messages[1].threadId == "0000000000001234")
     }
 
     @Test func referencesChainWithMissingParent() {
-        var messages = [Self.summary(1, id: "c@x", refs: ["a@x", "b@x"], date: 3), Self.summary(2, id: "d@x", inReplyTo: ["b@x"], date: 4),
-                        Self.summary(3, id: "e@x", date: 5, from: "z@z.test", to: "q@q.test")]
+        var messages = [
+            Self.summary(1, id: "c@x", refs: ["a@x", "b@x"], date: 3),
+            Self.summary(2, id: "d@x", inReplyTo: ["b@x"], date: 4),
+            Self.summary(3, id: "e@x", date: 5, from: "z@z.test", to: "q@q.test"),
+        ]
         Threader.assignThreadIds(&messages)
         #expect(messages[0].threadId == messages[1].threadId)
         #expect(messages[0].threadId == StableHash.hex(StableHash.fnv1a64("a@x")))
@@ -29,8 +38,10 @@ import Testing
     }
 
     @Test func loopsAndDuplicatesDoNotHang() {
-        var messages = [Self.summary(1, id: "a@x", refs: ["b@x"], date: 1), Self.summary(2, id: "b@x", refs: ["a@x"], date: 2),
-                        Self.summary(3, id: "a@x", date: 3), Self.summary(4, id: nil, subject: "Other", date: 4)]
+        var messages = [
+            Self.summary(1, id: "a@x", refs: ["b@x"], date: 1), Self.summary(2, id: "b@x", refs: ["a@x"], date: 2),
+            Self.summary(3, id: "a@x", date: 3), Self.summary(4, id: nil, subject: "Other", date: 4),
+        ]
         Threader.assignThreadIds(&messages)
         #expect(messages[0].threadId == messages[1].threadId)
         #expect(messages.allSatisfy { $0.threadId.count == 16 })
@@ -38,18 +49,24 @@ import Testing
     }
 
     @Test func subjectGroupingIsALastResortWithSharedParticipants() {
-        var messages = [Self.summary(1, id: "a@x", subject: "Invoice missing VAT", date: 1, from: "c@c.test", to: "help@h.test"),
-                        Self.summary(2, id: "b@x", subject: "RE : Invoice missing VAT", date: 2, from: "help@h.test", to: "c@c.test"),
-                        Self.summary(3, id: "z@x", subject: "Réf. : Invoice missing VAT", date: 3, from: "other@o.test", to: "x@x.test")]
+        var messages = [
+            Self.summary(1, id: "a@x", subject: "Invoice missing VAT", date: 1, from: "c@c.test", to: "help@h.test"),
+            Self.summary(
+                2, id: "b@x", subject: "RE : Invoice missing VAT", date: 2, from: "help@h.test", to: "c@c.test"),
+            Self.summary(
+                3, id: "z@x", subject: "Réf. : Invoice missing VAT", date: 3, from: "other@o.test", to: "x@x.test"),
+        ]
         Threader.assignThreadIds(&messages)
         #expect(messages[0].threadId == messages[1].threadId)
         #expect(messages[2].threadId != messages[0].threadId)
     }
 
     @Test func independentOfInputOrder() {
-        let messages = [Self.summary(1, id: "a@x", date: 1), Self.summary(2, id: "b@x", refs: ["a@x"], date: 2),
-                        Self.summary(3, id: "c@x", refs: ["a@x", "b@x"], date: 3), Self.summary(4, id: "b@x", date: 4),
-                        Self.summary(5, id: "q@x", subject: "Re: Hello", date: 5)]
+        let messages = [
+            Self.summary(1, id: "a@x", date: 1), Self.summary(2, id: "b@x", refs: ["a@x"], date: 2),
+            Self.summary(3, id: "c@x", refs: ["a@x", "b@x"], date: 3), Self.summary(4, id: "b@x", date: 4),
+            Self.summary(5, id: "q@x", subject: "Re: Hello", date: 5),
+        ]
         let forward = Threader.threadIds(for: messages)
         let reversed = Array(Threader.threadIds(for: messages.reversed()).reversed())
         #expect(forward == reversed)
@@ -63,7 +80,9 @@ import Testing
             // Customers write in, the team answers each one without references.
             let from = number % 2 == 0 ? customer : "help@h.test"
             let to = number % 2 == 0 ? "help@h.test" : customer
-            messages.append(Self.summary(UInt32(number + 1), id: "m\(number)@x", subject: subject, date: Int64(number), from: from, to: to))
+            messages.append(
+                Self.summary(
+                    UInt32(number + 1), id: "m\(number)@x", subject: subject, date: Int64(number), from: from, to: to))
         }
         Threader.assignThreadIds(&messages)
         // Each answer joins the thread of the customer it is addressed to.
@@ -72,8 +91,11 @@ import Testing
         #expect(messages[3].threadId != messages[1].threadId)
     }
 
-    @Test(arguments: [("Re: Hello", true), ("RE : Hello", true), ("AW: Hallo", true), ("SV: Hej", true), ("Réf. : Bonjour", true),
-                      ("Fwd: Hello", false), ("TR: Bonjour", false), ("Re[2]: Hello", true), ("[support] Re: Hi", true), ("Regarding the bill", false)])
+    @Test(arguments: [
+        ("Re: Hello", true), ("RE : Hello", true), ("AW: Hallo", true), ("SV: Hej", true), ("Réf. : Bonjour", true),
+        ("Fwd: Hello", false), ("TR: Bonjour", false), ("Re[2]: Hello", true), ("[support] Re: Hi", true),
+        ("Regarding the bill", false),
+    ])
     func replyPrefixes(subject: String, isReply: Bool) {
         #expect(SubjectNormalizer.hasReplyPrefix(subject) == isReply)
     }
@@ -95,29 +117,44 @@ import Testing
 
     /// notmuch's real LKML threads. Oracle: each connected component of the
     /// Message-ID/References/In-Reply-To graph is exactly one thread.
-    @Test(.enabled(if: notmuchCorpus != nil, "needs shared/corpora/notmuch beside the clone (GPL: read in place, not in the repository)"))
+    @Test(
+        .enabled(
+            if: notmuchCorpus != nil,
+            "needs shared/corpora/notmuch beside the clone (GPL: read in place, not in the repository)"))
     func notmuchThreadsMatchReferenceComponents() throws {
         let root = try #require(Self.notmuchCorpus)
         var passed = 0
         var total = 0
         var failures = [String]()
         for folder in ["lkml", "threading", "duplicate", "broken", "default"] {
-            guard let enumerator = FileManager.default.enumerator(atPath: root.appendingPathComponent(folder).path) else { continue }
+            guard let enumerator = FileManager.default.enumerator(atPath: root.appendingPathComponent(folder).path)
+            else { continue }
             var files = [String]()
             while let next = enumerator.nextObject() as? String {
                 var isDirectory: ObjCBool = false
                 let path = root.appendingPathComponent(folder).appendingPathComponent(next).path
-                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue, !next.hasSuffix(".md") { files.append(path) }
+                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                    !next.hasSuffix(".md")
+                {
+                    files.append(path)
+                }
             }
             files.sort()
             var summaries = [MessageSummary]()
             for (index, path) in files.enumerated() {
                 let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
-                let key = MessageKey(account: "n", mailbox: folder, uidValidity: UIDValidity(1), uid: UID(UInt32(index + 1)))
-                summaries.append(MessageSummarizer.summarize(bytes: bytes, metadata: FetchedMetadata(key: key, size: bytes.count), team: TeamMatcher(members: [])).summary)
+                let key = MessageKey(
+                    account: "n", mailbox: folder, uidValidity: UIDValidity(1), uid: UID(UInt32(index + 1)))
+                summaries.append(
+                    MessageSummarizer.summarize(
+                        bytes: bytes, metadata: FetchedMetadata(key: key, size: bytes.count),
+                        team: TeamMatcher(members: [])
+                    ).summary)
             }
             let ids = Threader.threadIds(for: summaries)
-            #expect(ids == Array(Threader.threadIds(for: summaries.reversed()).reversed()), "order-dependent threads in \(folder)")
+            #expect(
+                ids == Array(Threader.threadIds(for: summaries.reversed()).reversed()),
+                "order-dependent threads in \(folder)")
             // Union-find over ids.
             var parent = [String: String]()
             func find(_ value: String) -> String {
@@ -126,7 +163,8 @@ import Testing
                 return current
             }
             func union(_ a: String, _ b: String) {
-                let rootA = find(a), rootB = find(b)
+                let rootA = find(a)
+                let rootB = find(b)
                 if rootA != rootB { parent[max(rootA, rootB)] = min(rootA, rootB) }
             }
             for summary in summaries {
@@ -152,11 +190,22 @@ import Testing
                 let sameThread = threadOfComponent[component].map { $0 == thread } ?? true
                 threadOfComponent[component] = threadOfComponent[component] ?? thread
                 let merged = (componentsOfThread[thread]?.count ?? 1) > 1
-                let mergeAllowed = !merged || (summary.references.isEmpty && summary.inReplyTo.isEmpty && SubjectNormalizer.hasReplyPrefix(summary.subject))
-                    || summaries.indices.contains { other in ids[other] == thread && find(summaries[other].messageId ?? "key:\(summaries[other].id)") != component
-                        && summaries[other].references.isEmpty && summaries[other].inReplyTo.isEmpty && SubjectNormalizer.hasReplyPrefix(summaries[other].subject) }
-                if sameThread && mergeAllowed { passed += 1 } else {
-                    failures.append("\(folder) \(summary.messageId ?? summary.id) \(summary.subject.prefix(60)): thread \(thread) disagrees with its reference component")
+                let mergeAllowed =
+                    !merged
+                    || (summary.references.isEmpty && summary.inReplyTo.isEmpty
+                        && SubjectNormalizer.hasReplyPrefix(summary.subject))
+                    || summaries.indices.contains { other in
+                        ids[other] == thread
+                            && find(summaries[other].messageId ?? "key:\(summaries[other].id)") != component
+                            && summaries[other].references.isEmpty && summaries[other].inReplyTo.isEmpty
+                            && SubjectNormalizer.hasReplyPrefix(summaries[other].subject)
+                    }
+                if sameThread && mergeAllowed {
+                    passed += 1
+                } else {
+                    failures.append(
+                        "\(folder) \(summary.messageId ?? summary.id) \(summary.subject.prefix(60)): thread \(thread) disagrees with its reference component"
+                    )
                 }
             }
         }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MailCore
 
 @Test func idIsStableAndShort() {
@@ -13,8 +14,10 @@ import Testing
     #expect(StableHash.hex(StableHash.fnv1a64("a")) == "af63dc4c8601ec8c")
 }
 
-@Test(arguments: [("help@example.com", true), ("HELP@example.com", true), ("bob@corp.example.com", false),
-                  ("anna@team.example", true), ("anna@customer.example", false)])
+@Test(arguments: [
+    ("help@example.com", true), ("HELP@example.com", true), ("bob@corp.example.com", false),
+    ("anna@team.example", true), ("anna@customer.example", false),
+])
 func teamMatcher(address: String, isTeam: Bool) {
     let matcher = TeamMatcher(members: ["help@example.com", "@team.example"])
     #expect(matcher.isTeam(address) == isTeam)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MailMirror
 
 /// `derived.state` reads back what was written, and anything but a whole stamp reads as none (which
@@ -7,10 +8,14 @@ import Testing
 struct CoverageStampTests {
     static let stamp = CoverageStamp(
         catalog: .init(bytes: 12_194_732, modified: 1_796_521_652_023_065_357),
-        indexFiles: ["manifest": .init(bytes: 287, modified: 5), "seg-000001.seg": .init(bytes: 2_955_882, modified: 6)],
+        indexFiles: [
+            "manifest": .init(bytes: 287, modified: 5), "seg-000001.seg": .init(bytes: 2_955_882, modified: 6),
+        ],
         indexDocuments: 50_000,
-        epochs: ["accounts/test/INBOX/1000/cur": .init(modified: 7, messages: 45_000, highestUID: 45_000),
-                 "accounts/test/Sent Mail/1000/cur": .init(modified: 8, messages: nil, highestUID: nil)])
+        epochs: [
+            "accounts/test/INBOX/1000/cur": .init(modified: 7, messages: 45_000, highestUID: 45_000),
+            "accounts/test/Sent Mail/1000/cur": .init(modified: 8, messages: nil, highestUID: nil),
+        ])
 
     @Test func roundTrips() throws {
         let text = String(decoding: Self.stamp.encoded(), as: UTF8.self)
@@ -30,7 +35,8 @@ struct CoverageStampTests {
     }
 
     @Test func aGarbledLineReadsAsNone() {
-        let text = String(decoding: Self.stamp.encoded(), as: UTF8.self).replacingOccurrences(of: "index-documents 50000", with: "index-documents many")
+        let text = String(decoding: Self.stamp.encoded(), as: UTF8.self).replacingOccurrences(
+            of: "index-documents 50000", with: "index-documents many")
         #expect(CoverageStamp(text: text) == nil)
         #expect(CoverageStamp(text: "mailmirror-derived 2\ncatalog -\nindex-documents -\nend\n") == nil)
         #expect(CoverageStamp(text: "mailmirror-derived 1\ncatalog -\nindex-documents -\nend\n") != nil)

@@ -2,14 +2,17 @@ import Foundation
 import MailCore
 import Store
 import Testing
+
 @testable import MailMirror
 
 /// `reindex` without a server: the store alone gives the catalog and the index.
 @Suite struct IndexRefresherTests {
     static func message(_ index: Int, body: String) -> [UInt8] {
-        Array(("From: Anna <anna\(index % 3)@example.com>\r\nTo: help@example.com\r\nSubject: question \(index)\r\n"
-            + "Message-ID: <m\(index)@example.com>\r\n" + (index > 0 ? "In-Reply-To: <m\(index - 1)@example.com>\r\n" : "")
-            + "Date: Mon, 3 Mar 2025 10:\(10 + index % 50):00 +0100\r\n\r\n" + body).utf8)
+        Array(
+            ("From: Anna <anna\(index % 3)@example.com>\r\nTo: help@example.com\r\nSubject: question \(index)\r\n"
+                + "Message-ID: <m\(index)@example.com>\r\n"
+                + (index > 0 ? "In-Reply-To: <m\(index - 1)@example.com>\r\n" : "")
+                + "Date: Mon, 3 Mar 2025 10:\(10 + index % 50):00 +0100\r\n\r\n" + body).utf8)
     }
 
     /// A store of a few ordinary messages and one huge text body, in a fresh root.
@@ -17,10 +20,13 @@ import Testing
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("mm-refresh-\(UUID().uuidString)")
         let mailbox = try MailStore(root: root).mailbox(account: "test", name: "INBOX")
         for index in 0..<40 {
-            let body = index == 7
+            let body =
+                index == 7
                 ? String(repeating: "x\(index) line of a pasted log with unique-\(index)-words\r\n", count: 100_000)
                 : "Bonjour, le mot de passe \(index) ne marche plus.\r\n\r\nLe lundi 3 mars, Anna a écrit :\r\n> avant\r\n"
-            try mailbox.commit(uidValidity: UIDValidity(1), uid: UID(UInt32(index + 1)), flags: ["\\Seen"], bytes: message(index, body: body))
+            try mailbox.commit(
+                uidValidity: UIDValidity(1), uid: UID(UInt32(index + 1)), flags: ["\\Seen"],
+                bytes: message(index, body: body))
         }
         return root
     }
@@ -33,7 +39,8 @@ import Testing
 
     /// Texts past the rebuild's budget are read and parsed again: the index is the same.
     @Test func aRebuildPastItsTextBudgetGivesTheSameIndex() throws {
-        let kept = try Self.store(), reread = try Self.store()
+        let kept = try Self.store()
+        let reread = try Self.store()
         defer {
             try? FileManager.default.removeItem(at: kept)
             try? FileManager.default.removeItem(at: reread)
@@ -54,7 +61,8 @@ import Testing
     /// Texts the catalogue decoded during the sync give the same index as reading them again, whether
     /// they were held in memory or in the scratch file.
     @Test func aRefreshWithTheSyncsTextsGivesTheSameIndex() throws {
-        let reread = try Self.store(), known = try Self.store()
+        let reread = try Self.store()
+        let known = try Self.store()
         defer {
             try? FileManager.default.removeItem(at: reread)
             try? FileManager.default.removeItem(at: known)
@@ -70,8 +78,10 @@ import Testing
             try FileManager.default.removeItem(at: refresher.stateURL)
             if root == known {
                 for record in try CatalogView(catalog: store.catalog).records {
-                    let bytes = try store.mailbox(account: "test", name: "INBOX").readMessage(uidValidity: record.key.uidValidity, uid: record.key.uid)
-                    cache.keep(IndexRefresher.bodyText(bytes, summary: record, team: TeamMatcher(members: [])), for: record.id)
+                    let bytes = try store.mailbox(account: "test", name: "INBOX").readMessage(
+                        uidValidity: record.key.uidValidity, uid: record.key.uid)
+                    cache.keep(
+                        IndexRefresher.bodyText(bytes, summary: record, team: TeamMatcher(members: [])), for: record.id)
                 }
                 // The huge one (cut to 256 KB, above the cache's 64 KB) is read again.
                 #expect(cache.count == 39)
@@ -80,7 +90,9 @@ import Testing
         }
         // Every kept text was used (taken out), and nothing was left beside the store.
         #expect(cache.count == 0)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: known.path).allSatisfy { !$0.hasPrefix(".index-texts") })
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: known.path).allSatisfy { !$0.hasPrefix(".index-texts") }
+        )
         let segments = try Self.segments(reread)
         #expect(!segments.isEmpty)
         #expect(segments == (try Self.segments(known)))
@@ -173,10 +185,14 @@ import Testing
         func arrive(_ messages: [(id: String, parents: [String], subject: String)]) throws -> Int {
             for message in messages {
                 uid += 1
-                let bytes = Array(("From: anna@example.com\r\nTo: help@example.com\r\nSubject: \(message.subject)\r\n"
-                    + "Message-ID: <\(message.id)@example.com>\r\n"
-                    + (message.parents.isEmpty ? "" : "References: " + message.parents.map { "<\($0)@example.com>" }.joined(separator: " ") + "\r\n")
-                    + "Date: Mon, 3 Mar 2025 10:\(10 + uid):00 +0100\r\n\r\nBonjour \(uid)\r\n").utf8)
+                let bytes = Array(
+                    ("From: anna@example.com\r\nTo: help@example.com\r\nSubject: \(message.subject)\r\n"
+                        + "Message-ID: <\(message.id)@example.com>\r\n"
+                        + (message.parents.isEmpty
+                            ? ""
+                            : "References: " + message.parents.map { "<\($0)@example.com>" }.joined(separator: " ")
+                                + "\r\n")
+                        + "Date: Mon, 3 Mar 2025 10:\(10 + uid):00 +0100\r\n\r\nBonjour \(uid)\r\n").utf8)
                 try mailbox.commit(uidValidity: UIDValidity(1), uid: UID(uid), flags: [], bytes: bytes)
                 let key = MessageKey(account: "test", mailbox: "INBOX", uidValidity: UIDValidity(1), uid: UID(uid))
                 cataloguer.ingest(key: key, message: RemoteMessage(uid: UID(uid), flags: [], bytes: bytes))
@@ -187,13 +203,19 @@ import Testing
         func storedEqualsFullRethread() throws {
             let view = try CatalogView(catalog: store.catalog)
             let stored = Dictionary(uniqueKeysWithValues: view.records.map { ($0.id, $0.threadId) })
-            for message in view.messages { #expect(stored[message.id] == message.threadId, "\(message.messageId ?? "")") }
+            for message in view.messages {
+                #expect(stored[message.id] == message.threadId, "\(message.messageId ?? "")")
+            }
         }
         func thread(of messageId: String) throws -> String {
-            try #require(try CatalogView(catalog: store.catalog).records.first { $0.messageId == "\(messageId)@example.com" }).threadId
+            try #require(
+                try CatalogView(catalog: store.catalog).records.first { $0.messageId == "\(messageId)@example.com" }
+            ).threadId
         }
         var filler: [(id: String, parents: [String], subject: String)] = []
-        for index in 0..<30 { filler.append(("f\(index)", index % 3 == 0 ? [] : ["f\(index - index % 3)"], "question \(index / 3)")) }
+        for index in 0..<30 {
+            filler.append(("f\(index)", index % 3 == 0 ? [] : ["f\(index - index % 3)"], "question \(index / 3)"))
+        }
         #expect(try arrive(filler) == 30)
         let tail = root.appendingPathComponent("catalog/threads.tail").path
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("catalog/threads").path))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MailMirror
 
 struct PasswordSourceTests {
@@ -11,7 +12,8 @@ struct PasswordSourceTests {
 
     func file(_ text: String, mode: Int) -> String {
         let url = directory.appendingPathComponent("password-\(mode)")
-        FileManager.default.createFile(atPath: url.path, contents: Data(text.utf8), attributes: [.posixPermissions: mode])
+        FileManager.default.createFile(
+            atPath: url.path, contents: Data(text.utf8), attributes: [.posixPermissions: mode])
         return url.path
     }
 
@@ -32,7 +34,8 @@ struct PasswordSourceTests {
     }
 
     @Test func environmentAndCommand() throws {
-        #expect(try PasswordSource.environment("MM_TEST_PW").resolve(environment: ["MM_TEST_PW": "abcd"]).value == "abcd")
+        #expect(
+            try PasswordSource.environment("MM_TEST_PW").resolve(environment: ["MM_TEST_PW": "abcd"]).value == "abcd")
         #expect(throws: MailMirrorError.self) { try PasswordSource.environment("MM_MISSING").resolve(environment: [:]) }
         #expect(try PasswordSource.command("printf 'wxyz wxyz\\nsecond'").resolve().value == "wxyzwxyz")
         #expect(throws: MailMirrorError.self) { try PasswordSource.command("exit 3").resolve() }
@@ -50,7 +53,8 @@ struct PasswordSourceTests {
 
 struct AccountRequestTests {
     @Test func gmailAddressGetsThePreset() throws {
-        let account = try AccountRequest(name: "support", email: "help@gmail.com", password: .environment("X")).resolved()
+        let account = try AccountRequest(name: "support", email: "help@gmail.com", password: .environment("X"))
+            .resolved()
         #expect(account.host == "imap.gmail.com")
         #expect(account.port == 993)
         #expect(account.gmail)
@@ -58,7 +62,9 @@ struct AccountRequestTests {
     }
 
     @Test func otherServersNeedAHostAndGetPortDefaults() throws {
-        #expect(throws: MailMirrorError.self) { try AccountRequest(name: "a", email: "a@example.com", password: .environment("X")).resolved() }
+        #expect(throws: MailMirrorError.self) {
+            try AccountRequest(name: "a", email: "a@example.com", password: .environment("X")).resolved()
+        }
         var request = AccountRequest(name: "a", email: "a@example.com", password: .environment("X"))
         request.host = "mail.example.com"
         request.security = .starttls
@@ -79,7 +85,8 @@ struct AccountRequestTests {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("mm-cfg-\(UUID().uuidString)")
         setenv("MM_TEST_SECRET_PW", "qwertyuiopasdfgh", 1)
         let mirror = LocalMirror(root: root)
-        let (_, warnings) = try mirror.addAccount(AccountRequest(name: "support", email: "help@gmail.com", password: .environment("MM_TEST_SECRET_PW")))
+        let (_, warnings) = try mirror.addAccount(
+            AccountRequest(name: "support", email: "help@gmail.com", password: .environment("MM_TEST_SECRET_PW")))
         #expect(warnings.isEmpty)
         let text = try String(contentsOf: mirror.paths.configuration, encoding: .utf8)
         #expect(text.contains("MM_TEST_SECRET_PW"))
@@ -87,7 +94,8 @@ struct AccountRequestTests {
         let attributes = try FileManager.default.attributesOfItem(atPath: mirror.paths.configuration.path)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
         #expect(throws: MailMirrorError.accountExists("support")) {
-            try mirror.addAccount(AccountRequest(name: "support", email: "help@gmail.com", password: .environment("MM_TEST_SECRET_PW")))
+            try mirror.addAccount(
+                AccountRequest(name: "support", email: "help@gmail.com", password: .environment("MM_TEST_SECRET_PW")))
         }
     }
 

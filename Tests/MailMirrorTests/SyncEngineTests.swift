@@ -1,15 +1,18 @@
 import Foundation
 import MailCore
 import Testing
+
 @testable import MailMirror
 
 /// The sync engine against an in-memory server and store: what is fetched, and what is not.
 struct SyncEngineTests {
     let server = FakeServer()
     let local = MemoryMailbox()
-    let account = AccountConfiguration(name: "support", email: "help@example.com", host: "127.0.0.1", port: 993,
-                                       security: .tls, password: .environment("UNUSED"))
-    let budgetDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("mm-budget-\(UUID().uuidString)")
+    let account = AccountConfiguration(
+        name: "support", email: "help@example.com", host: "127.0.0.1", port: 993,
+        security: .tls, password: .environment("UNUSED"))
+    let budgetDirectory = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "mm-budget-\(UUID().uuidString)")
 
     init() {
         server.createMailbox("INBOX")
@@ -22,9 +25,10 @@ struct SyncEngineTests {
         options.reconnectDelays = [0]
         let sent = MemoryMailbox()
         let local = self.local
-        return SyncEngine(connector: server, openMailbox: { _, name in name == "INBOX" ? local : sent },
-                          budgetURL: { _ in budgetDirectory.appendingPathComponent("budget") },
-                          ingest: nil, observer: SilentSyncObserver(), options: options)
+        return SyncEngine(
+            connector: server, openMailbox: { _, name in name == "INBOX" ? local : sent },
+            budgetURL: { _ in budgetDirectory.appendingPathComponent("budget") },
+            ingest: nil, observer: SilentSyncObserver(), options: options)
     }
 
     func inbox(_ result: AccountSyncResult) -> MailboxSyncResult {
@@ -45,7 +49,7 @@ struct SyncEngineTests {
         server.add("INBOX", "one")
         server.add("INBOX", "two")
         _ = engine().sync(account, password: Secret(pasted: "x"))
-        #expect(server.downloaded.count == 2) // two in INBOX, none in Sent
+        #expect(server.downloaded.count == 2)  // two in INBOX, none in Sent
         server.downloaded = []
         let again = engine().sync(account, password: Secret(pasted: "x"))
         #expect(server.downloaded.isEmpty)
@@ -136,9 +140,10 @@ struct SyncEngineTests {
         limited.dailyBudgetMB = 1
         let sent = MemoryMailbox()
         let local = self.local
-        let engine = SyncEngine(connector: server, openMailbox: { _, name in name == "INBOX" ? local : sent },
-                                budgetURL: { _ in budgetDirectory.appendingPathComponent("budget") },
-                                ingest: nil, observer: SilentSyncObserver())
+        let engine = SyncEngine(
+            connector: server, openMailbox: { _, name in name == "INBOX" ? local : sent },
+            budgetURL: { _ in budgetDirectory.appendingPathComponent("budget") },
+            ingest: nil, observer: SilentSyncObserver())
         let result = engine.sync(limited, password: Secret(pasted: "x"))
         #expect(inbox(result).fetched == 2)
         #expect(inbox(result).remaining == 3)

@@ -1,18 +1,22 @@
 import Analytics
 import Foundation
 import Index
-import MailCore
 import MIME
+import MailCore
 import Store
 import Testing
+
 @testable import MailMirror
 
 /// The index refresh by lookup in `catalog/threads` gives exactly what the full path gives, on
 /// `scripts/gen-sample`'s mail (replies joined by subject included) and after every kind of damage to the
 /// table; `verify` names a damaged table and `verify --repair` writes it again.
 @Suite struct ThreadTableTests {
-    static let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
 
     /// `scripts/gen-sample --count N`'s messages, in file (date) order.
     static func sample(count: Int, seed: Int) throws -> [[UInt8]] {
@@ -20,8 +24,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: out) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(python))
-        process.arguments = [package.appendingPathComponent("scripts/gen-sample").path, "--count", "\(count)", "--seed", "\(seed)",
-                             "--out", out.path]
+        process.arguments = [
+            package.appendingPathComponent("scripts/gen-sample").path, "--count", "\(count)", "--seed", "\(seed)",
+            "--out", out.path,
+        ]
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
@@ -86,7 +92,10 @@ import Testing
             let view = try CatalogView(catalog: store.catalog)
             let stored = try storedThreads()
             let wrong = view.messages.filter { stored[$0.id] != $0.threadId }
-            #expect(wrong.isEmpty, "\(wrong.count) of \(view.messages.count) messages keep a thread id a full rethread does not give \(comment.map { "(\($0))" } ?? "")")
+            #expect(
+                wrong.isEmpty,
+                "\(wrong.count) of \(view.messages.count) messages keep a thread id a full rethread does not give \(comment.map { "(\($0))" } ?? "")"
+            )
         }
 
         func search(_ query: String) throws -> [String] {
@@ -97,7 +106,9 @@ import Testing
 
         func report() throws -> [String] {
             let messages = try LocalMirror(root: root).catalogMessages()
-            return ReportGenerator().generate(messages: messages, options: ReportOptions()).map { $0.name + "\n" + $0.contents }
+            return ReportGenerator().generate(messages: messages, options: ReportOptions()).map {
+                $0.name + "\n" + $0.contents
+            }
         }
     }
 
@@ -107,10 +118,12 @@ import Testing
         try mirror.expectStoredEqualsFullRethread()
         let rebuilt = try Mirror()
         try? FileManager.default.removeItem(at: rebuilt.root.appendingPathComponent("accounts"))
-        try FileManager.default.copyItem(at: mirror.root.appendingPathComponent("accounts"), to: rebuilt.root.appendingPathComponent("accounts"))
+        try FileManager.default.copyItem(
+            at: mirror.root.appendingPathComponent("accounts"), to: rebuilt.root.appendingPathComponent("accounts"))
         let store = try MailStore(root: rebuilt.root)
         try IndexRefresher(store: store, paths: MirrorPaths(root: rebuilt.root), teams: [:]).rebuild()
-        let mine = try mirror.storedThreads(), theirs = try rebuilt.storedThreads()
+        let mine = try mirror.storedThreads()
+        let theirs = try rebuilt.storedThreads()
         #expect(mine.count == theirs.count)
         #expect(mine.filter { theirs[$0.key] != $0.value }.isEmpty, "thread ids differ from a rebuild")
         for query in queries {
@@ -139,7 +152,8 @@ import Testing
         try mirror.arrive(Array(messages[0..<540]))
         try mirror.expectStoredEqualsFullRethread("first batch")
         // Four batches of new mail, each threaded by lookup.
-        var start = 540, byLookup = 0
+        var start = 540
+        var byLookup = 0
         while start < messages.count {
             let end = min(start + 40, messages.count)
             if try mirror.arrive(Array(messages[start..<end])) { byLookup += 1 }
@@ -150,7 +164,8 @@ import Testing
         // The subject rule did place replies in this sample (else this test would not cover it).
         let view = try CatalogView(catalog: mirror.store.catalog)
         let joined = view.messages.filter { message in
-            ThreadTable.mayJoinBySubject(message) && view.messages.contains { $0.threadId == message.threadId && $0.id != message.id }
+            ThreadTable.mayJoinBySubject(message)
+                && view.messages.contains { $0.threadId == message.threadId && $0.id != message.id }
         }
         #expect(!joined.isEmpty, "some replies without references joined a thread by subject")
         try Self.expectSameAsRebuild(mirror, queries: Self.queries)
@@ -208,14 +223,19 @@ import Testing
             // A garbled block the refresh never reads is not used either: verify --repair writes the table again.
             let repaired = try mirrorAPI.verify(repair: true)
             #expect(repaired.rebuilt.contains(mirror.store.catalog.path))
-            #expect(ThreadTable.damage(directory: mirror.store.catalog.directory, catalogPath: mirror.store.catalog.path) == nil)
+            #expect(
+                ThreadTable.damage(directory: mirror.store.catalog.directory, catalogPath: mirror.store.catalog.path)
+                    == nil)
         }
         try mirror.arrive(Array(messages[400..<460]))
         try mirror.expectStoredEqualsFullRethread("after \(damage)")
         try mirror.arrive(Array(messages[460..<500]))
-        #expect(ThreadTable.damage(directory: mirror.store.catalog.directory, catalogPath: mirror.store.catalog.path) == nil,
-                "the table is whole again")
-        #expect(ThreadTable.open(directory: mirror.store.catalog.directory, catalogPath: mirror.store.catalog.path) != nil)
+        #expect(
+            ThreadTable.damage(directory: mirror.store.catalog.directory, catalogPath: mirror.store.catalog.path)
+                == nil,
+            "the table is whole again")
+        #expect(
+            ThreadTable.open(directory: mirror.store.catalog.directory, catalogPath: mirror.store.catalog.path) != nil)
         try Self.expectSameAsRebuild(mirror, queries: ["password", "merci", "from:help.example.com"])
     }
 
@@ -224,19 +244,25 @@ import Testing
         let mirror = try Mirror()
         var messages: [[UInt8]] = []
         for index in 0..<300 {
-            messages.append(Array(("From: a\(index)@example.com\r\nTo: help@example.com\r\nSubject: question \(index % 7)\r\n"
-                + "Message-ID: <q\(index)@example.com>\r\nDate: Mon, 3 Mar 2025 10:00:\(index % 60) +0100\r\n\r\nHello\r\n").utf8))
+            messages.append(
+                Array(
+                    ("From: a\(index)@example.com\r\nTo: help@example.com\r\nSubject: question \(index % 7)\r\n"
+                        + "Message-ID: <q\(index)@example.com>\r\nDate: Mon, 3 Mar 2025 10:00:\(index % 60) +0100\r\n\r\nHello\r\n")
+                        .utf8))
         }
         try mirror.arrive(messages)
-        let directory = mirror.store.catalog.directory, catalog = mirror.store.catalog.path
+        let directory = mirror.store.catalog.directory
+        let catalog = mirror.store.catalog.path
         let table = try #require(ThreadTable.open(directory: directory, catalogPath: catalog))
         let key = ThreadTable.Key.message("q123@example.com")
         #expect(try table.lookup(key).count == 1)
         // Find the entry and garble its offset (the key stays findable: only a checksum can tell).
         var bytes = try Data(contentsOf: URL(fileURLWithPath: mirror.table))
-        let found = try #require(stride(from: 80, to: bytes.count - 16, by: 16).first { at in
-            bytes.subdata(in: at..<(at + 8)).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self).littleEndian } == key
-        })
+        let found = try #require(
+            stride(from: 80, to: bytes.count - 16, by: 16).first { at in
+                bytes.subdata(in: at..<(at + 8)).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self).littleEndian }
+                    == key
+            })
         bytes[found + 8] ^= 0x01
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: mirror.table))
         handle.write(bytes)
@@ -246,4 +272,3 @@ import Testing
         #expect(ThreadTable.damage(directory: directory, catalogPath: catalog) != nil)
     }
 }
-

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MailMirror
 
 @Suite struct TokenRenewingConnectorTests {
@@ -18,13 +19,15 @@ import Testing
     }
 
     func account(oauth2: OAuth2Source?) -> AccountConfiguration {
-        AccountConfiguration(name: "a", email: "a@example.com", host: "h", port: 993, security: .tls,
-                             password: oauth2 == nil ? .environment("X") : nil, oauth2: oauth2)
+        AccountConfiguration(
+            name: "a", email: "a@example.com", host: "h", port: 993, security: .tls,
+            password: oauth2 == nil ? .environment("X") : nil, oauth2: oauth2)
     }
 
     /// A sync longer than an access token's life reconnects with a fresh token, not the stale one.
     @Test func reconnectionsAfterMaximumAgeGetAFreshToken() {
-        let recorder = Recorder(), clock = Clock()
+        let recorder = Recorder()
+        let clock = Clock()
         var renewals = 0
         let connector = TokenRenewingConnector(inner: recorder, maximumAge: 45 * 60, now: { clock.now }) { _ in
             renewals += 1
@@ -42,7 +45,8 @@ import Testing
     }
 
     @Test func passwordAccountsPassThroughUntouched() {
-        let recorder = Recorder(), clock = Clock()
+        let recorder = Recorder()
+        let clock = Clock()
         let connector = TokenRenewingConnector(inner: recorder, maximumAge: 1, now: { clock.now }) { _ in
             Issue.record("a password account never renews")
             return Secret(token: "x")

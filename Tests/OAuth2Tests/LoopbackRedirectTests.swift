@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import OAuth2
 
 /// The loopback listener, driven by a real TCP client as a browser would.
@@ -8,8 +9,15 @@ import Testing
     final class Answer: @unchecked Sendable {
         private let done = DispatchSemaphore(value: 0)
         private var text = ""
-        func set(_ value: String) { text = value; done.signal() }
-        var value: String { done.wait(); done.signal(); return text }
+        func set(_ value: String) {
+            text = value
+            done.signal()
+        }
+        var value: String {
+            done.wait()
+            done.signal()
+            return text
+        }
     }
 
     /// Sends one HTTP GET to the listener from a Dispatch thread (the listener blocks the test's
@@ -37,7 +45,9 @@ import Testing
             address.sin_port = port.bigEndian
             address.sin_addr.s_addr = inet_addr("127.0.0.1")
             let connected = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+                }
             }
             guard connected else { return "" }
             // A listener that never answers fails the test after 20 s instead of hanging it.
@@ -59,7 +69,8 @@ import Testing
     @Test func returnsTheCodeOfItsOwnRequestAndIgnoresOthers() throws {
         let listener = try LoopbackRedirect()
         #expect(listener.redirectURI == "http://127.0.0.1:\(listener.port)/")
-        let answers = browse(listener.port, ["/favicon.ico", "/?state=s1&code=4%2F0Adeu&scope=https%3A%2F%2Fmail.google.com%2F"])
+        let answers = browse(
+            listener.port, ["/favicon.ico", "/?state=s1&code=4%2F0Adeu&scope=https%3A%2F%2Fmail.google.com%2F"])
         let (favicon, answer) = (answers[0], answers[1])
         let code = try listener.waitForCode(state: "s1", timeoutSeconds: 10)
         #expect(code == "4/0Adeu")
@@ -70,7 +81,9 @@ import Testing
     @Test func aDenialOrAnotherRequestsStateFails() throws {
         let denied = try LoopbackRedirect()
         _ = browse(denied.port, "/?error=access_denied&state=s2")
-        #expect(throws: OAuth2Error.authorizationDenied("access_denied")) { try denied.waitForCode(state: "s2", timeoutSeconds: 10) }
+        #expect(throws: OAuth2Error.authorizationDenied("access_denied")) {
+            try denied.waitForCode(state: "s2", timeoutSeconds: 10)
+        }
         let forged = try LoopbackRedirect()
         _ = browse(forged.port, "/?code=stolen&state=other")
         #expect(throws: OAuth2Error.stateMismatch) { try forged.waitForCode(state: "s3", timeoutSeconds: 10) }
@@ -79,7 +92,9 @@ import Testing
     @Test func givesUpAfterTheTimeout() throws {
         let listener = try LoopbackRedirect()
         let start = Date()
-        #expect(throws: OAuth2Error.authorizationTimedOut(seconds: 1)) { try listener.waitForCode(state: "s", timeoutSeconds: 1) }
+        #expect(throws: OAuth2Error.authorizationTimedOut(seconds: 1)) {
+            try listener.waitForCode(state: "s", timeoutSeconds: 1)
+        }
         #expect(Date().timeIntervalSince(start) < 5)
     }
 }

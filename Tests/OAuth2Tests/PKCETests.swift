@@ -1,4 +1,5 @@
 import Testing
+
 @testable import OAuth2
 
 @Suite struct PKCETests {
@@ -13,15 +14,20 @@ import Testing
     @Test(arguments: [
         ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
         ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
-        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+        (
+            "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+        ),
     ])
     func sha256(input: String, hex: String) {
-        let digest = SHA256.hash(Array(input.utf8)).map { String($0, radix: 16) }.map { $0.count == 1 ? "0" + $0 : $0 }.joined()
+        let digest = SHA256.hash(Array(input.utf8)).map { String($0, radix: 16) }.map { $0.count == 1 ? "0" + $0 : $0 }
+            .joined()
         #expect(digest == hex)
     }
 
     @Test func randomVerifiersAreLongEnoughAndDiffer() {
-        let a = PKCE.random(), b = PKCE.random()
+        let a = PKCE.random()
+        let b = PKCE.random()
         #expect(a.verifier.count == 43 && b.verifier.count == 43)
         #expect(a.verifier != b.verifier)
         #expect(a.verifier.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
@@ -31,8 +37,9 @@ import Testing
 @Suite struct AuthorizationRequestTests {
     @Test func urlCarriesEverythingGoogleNeeds() throws {
         let pkce = PKCE(verifier: "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk")
-        let request = AuthorizationRequest(endpoints: .google, clientID: "123-abc.apps.googleusercontent.com",
-                                           redirectURI: "http://127.0.0.1:43210/", pkce: pkce, state: "st4te", loginHint: "help@example.com")
+        let request = AuthorizationRequest(
+            endpoints: .google, clientID: "123-abc.apps.googleusercontent.com",
+            redirectURI: "http://127.0.0.1:43210/", pkce: pkce, state: "st4te", loginHint: "help@example.com")
         let url = request.url
         #expect(url.hasPrefix("https://accounts.google.com/o/oauth2/v2/auth?"))
         let fields = FormEncoding.decode(url.split(separator: "?", maxSplits: 1)[1])
@@ -58,9 +65,13 @@ import Testing
 
     @Test func endpointsComeFromTheEnvironmentOnlyWhenSet() {
         #expect(OAuth2Endpoints.fromEnvironment([:]) == .google)
-        let test = OAuth2Endpoints.fromEnvironment(["MAILMIRROR_OAUTH2_TOKEN_URL": "https://127.0.0.1:9/token",
-                                                    "MAILMIRROR_OAUTH2_AUTH_URL": "https://127.0.0.1:9/auth",
-                                                    "MAILMIRROR_OAUTH2_CA_FILE": "/tmp/ca.pem"])
-        #expect(test.tokenURL == "https://127.0.0.1:9/token" && test.authorizationURL == "https://127.0.0.1:9/auth" && test.caFile == "/tmp/ca.pem")
+        let test = OAuth2Endpoints.fromEnvironment([
+            "MAILMIRROR_OAUTH2_TOKEN_URL": "https://127.0.0.1:9/token",
+            "MAILMIRROR_OAUTH2_AUTH_URL": "https://127.0.0.1:9/auth",
+            "MAILMIRROR_OAUTH2_CA_FILE": "/tmp/ca.pem",
+        ])
+        #expect(
+            test.tokenURL == "https://127.0.0.1:9/token" && test.authorizationURL == "https://127.0.0.1:9/auth"
+                && test.caFile == "/tmp/ca.pem")
     }
 }

@@ -1,20 +1,30 @@
 import Foundation
 import MailCore
 import Testing
+
 @testable import Store
 
 @Suite struct CatalogFileTests {
     static func summary(_ number: Int, subject: String? = nil) -> MessageSummary {
-        let key = MessageKey(account: "support", mailbox: "[Gmail]/Tous les messages", uidValidity: uv1, uid: UID(UInt32(number)))
+        let key = MessageKey(
+            account: "support", mailbox: "[Gmail]/Tous les messages", uidValidity: uv1, uid: UID(UInt32(number)))
         return MessageSummary(
-            key: key, messageId: number % 5 == 0 ? nil : "\(number)@example.org", inReplyTo: number > 1 ? ["\(number - 1)@example.org"] : [],
-            references: (1..<min(number, 4)).map { "\($0)@example.org" }, gmailMessageId: number % 2 == 0 ? UInt64(number) << 40 : nil,
+            key: key, messageId: number % 5 == 0 ? nil : "\(number)@example.org",
+            inReplyTo: number > 1 ? ["\(number - 1)@example.org"] : [],
+            references: (1..<min(number, 4)).map { "\($0)@example.org" },
+            gmailMessageId: number % 2 == 0 ? UInt64(number) << 40 : nil,
             gmailThreadId: number % 2 == 0 ? 0xFFFF_FFFF_FFFF_FFFF : nil, date: 1_700_000_000 + Int64(number) * 3600,
-            utcOffsetSeconds: number % 3 == 0 ? -18_000 : 3600, from: EmailAddress(name: number % 4 == 0 ? nil : "Clïent \(number)", address: "c\(number)@example.org"),
-            to: [EmailAddress(address: "support@example.com")], cc: number % 7 == 0 ? [EmailAddress(name: "Ö", address: "o@x.fr"), EmailAddress(address: "p@y")] : [],
-            subject: subject ?? "Re: mot de passe d'application n°\(number) 🙂", labels: number % 2 == 0 ? ["\\Inbox", "Clients/FR"] : [],
-            flags: ["\\Seen"], isReply: number > 1, direction: number % 3 == 0 ? .team : .customer, threadId: "t\(number / 3)",
-            size: 1000 + number, attachments: number % 6 == 0 ? [AttachmentInfo(filename: "capture é.png", contentType: "image/png", size: 12_345)] : [],
+            utcOffsetSeconds: number % 3 == 0 ? -18_000 : 3600,
+            from: EmailAddress(name: number % 4 == 0 ? nil : "Clïent \(number)", address: "c\(number)@example.org"),
+            to: [EmailAddress(address: "support@example.com")],
+            cc: number % 7 == 0 ? [EmailAddress(name: "Ö", address: "o@x.fr"), EmailAddress(address: "p@y")] : [],
+            subject: subject ?? "Re: mot de passe d'application n°\(number) 🙂",
+            labels: number % 2 == 0 ? ["\\Inbox", "Clients/FR"] : [],
+            flags: ["\\Seen"], isReply: number > 1, direction: number % 3 == 0 ? .team : .customer,
+            threadId: "t\(number / 3)",
+            size: 1000 + number,
+            attachments: number % 6 == 0
+                ? [AttachmentInfo(filename: "capture é.png", contentType: "image/png", size: 12_345)] : [],
             replyText: "Bonjour,\nje n'arrive pas à me connecter (\(number)).\nMerci")
     }
 
@@ -77,7 +87,8 @@ import Testing
         try catalog.append((1...10).map { Self.summary($0) })
         try catalog.rewrite([Self.summary(7), Self.summary(8)])
         #expect(try catalog.loadAll() == [Self.summary(7), Self.summary(8)])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.contains(".tmp") }.isEmpty)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.contains(".tmp") }.isEmpty)
         #expect(try fileMode(catalog.path) == 0o600)
         try catalog.append([Self.summary(9)])
         #expect(try catalog.loadAll().map(\.key.uid) == [UID(7), UID(8), UID(9)])
@@ -103,13 +114,15 @@ import Testing
         let loadCPU = cpuMilliseconds(process: true) - cpuStart
         let loadMs = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         let size = try FileManager.default.attributesOfItem(atPath: catalog.path)[.size] as! Int
-        print("catalog: 100,000 records, \(size / 1024) KiB, rewrite \(Int(writeMs)) ms, loadAll \(Int(loadMs)) ms wall, \(Int(loadCPU)) ms CPU (all threads of the test process)")
+        print(
+            "catalog: 100,000 records, \(size / 1024) KiB, rewrite \(Int(writeMs)) ms, loadAll \(Int(loadMs)) ms wall, \(Int(loadCPU)) ms CPU (all threads of the test process)"
+        )
         #expect(loaded.count == 100_000)
         #expect(loaded[99_999] == summaries[99_999])
         #if DEBUG
-        #expect(loadMs < 6000) // unoptimized build; the 1 s target is for release builds
+            #expect(loadMs < 6000)  // unoptimized build; the 1 s target is for release builds
         #else
-        #expect(loadMs < 1000)
+            #expect(loadMs < 1000)
         #endif
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import MailCore
 import Testing
+
 @testable import Store
 
 /// kill -9 of a real writer process at random moments: a second copy of this test binary runs
@@ -10,10 +11,14 @@ import Testing
 
     /// The message a UID gets in the workload: sizes vary so some writes take a while.
     static func message(_ uid: Int) -> [UInt8] {
-        sampleMessage(uid, bodyLines: 20 + uid % 7 * 400) + (uid % 5 == 0 ? randomBytes(200_000, seed: UInt64(uid)) : [])
+        sampleMessage(uid, bodyLines: 20 + uid % 7 * 400)
+            + (uid % 5 == 0 ? randomBytes(200_000, seed: UInt64(uid)) : [])
     }
 
-    @Test(.enabled(if: ProcessInfo.processInfo.environment[rootVariable] != nil, "runs only as the child of killedWritersLeaveNoPartialFiles"))
+    @Test(
+        .enabled(
+            if: ProcessInfo.processInfo.environment[rootVariable] != nil,
+            "runs only as the child of killedWritersLeaveNoPartialFiles"))
     func writerWorkload() throws {
         let root = URL(fileURLWithPath: ProcessInfo.processInfo.environment[Self.rootVariable]!)
         let store = try MailStore(root: root)
@@ -25,7 +30,9 @@ import Testing
         var uid = (try inbox.storedMessages(uidValidity: uv1, withSizes: false).keys.max()?.rawValue).map(Int.init) ?? 0
         while Date().timeIntervalSince(start) < 20 {
             uid += 1
-            try inbox.commit(uidValidity: uv1, uid: UID(UInt32(uid)), flags: uid % 2 == 0 ? ["\\Seen"] : [], bytes: Self.message(uid))
+            try inbox.commit(
+                uidValidity: uv1, uid: UID(UInt32(uid)), flags: uid % 2 == 0 ? ["\\Seen"] : [], bytes: Self.message(uid)
+            )
             if uid % 3 == 0 { try inbox.setFlags(uidValidity: uv1, uid: UID(UInt32(uid - 1)), flags: ["\\Flagged"]) }
             if uid % 4 == 0 { try inbox.markExpunged(uidValidity: uv1, uids: [UID(UInt32(uid - 2))]) }
             if uid % 5 == 0 {
@@ -59,7 +66,9 @@ import Testing
             let stored = try inbox.storedMessages(uidValidity: uv1)
             // Every file in cur/ is whole and holds exactly the bytes committed.
             for message in stored.values {
-                #expect(try inbox.readMessage(uidValidity: uv1, uid: message.uid) == Self.message(Int(message.uid.rawValue)))
+                #expect(
+                    try inbox.readMessage(uidValidity: uv1, uid: message.uid) == Self.message(Int(message.uid.rawValue))
+                )
             }
             let damage = try StoreVerifier(store: store).verify().filter(\.isDamage)
             #expect(damage.isEmpty, "\(damage)")
@@ -76,7 +85,9 @@ import Testing
         defer { lock.release() }
         try store.sweepTemporaryFiles()
         for uid in 1...highest.rawValue {
-            #expect(try inbox.commit(uidValidity: uv1, uid: UID(uid), flags: [], bytes: Self.message(Int(uid))) == .alreadyStored)
+            #expect(
+                try inbox.commit(uidValidity: uv1, uid: UID(uid), flags: [], bytes: Self.message(Int(uid)))
+                    == .alreadyStored)
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.tmpPath(uv1)).isEmpty)
         #expect(try StoreVerifier(store: store).verify().filter(\.isDamage).isEmpty)

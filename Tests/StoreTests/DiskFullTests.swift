@@ -1,6 +1,7 @@
 import Foundation
 import MailCore
 import Testing
+
 @testable import Store
 
 /// Mounts a 256 KiB tmpfs (root only) to see what a full disk does to a commit.
@@ -12,7 +13,9 @@ import Testing
         guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/bin/mount") else { return false }
         if ProcessInfo.processInfo.environment["MAILMIRROR_REQUIRE_TESTBED"] == "1" { return true }
         guard let directory = try? TemporaryDirectory() else { return false }
-        guard (try? run("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", directory.path]))?.status == 0 else { return false }
+        guard (try? run("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", directory.path]))?.status == 0 else {
+            return false
+        }
         _ = try? run("/bin/umount", [directory.path])
         return true
     }()
@@ -22,10 +25,12 @@ import Testing
         let directory = try TemporaryDirectory()
         let mountPoint = directory.path + "/small"
         try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
-        try #require(try run("/bin/mount", ["-t", "tmpfs", "-o", "size=256k", "tmpfs", mountPoint]).status == 0, "mount failed")
+        try #require(
+            try run("/bin/mount", ["-t", "tmpfs", "-o", "size=256k", "tmpfs", mountPoint]).status == 0, "mount failed")
         defer { _ = try? run("/bin/umount", [mountPoint]) }
 
-        let inbox = try MailStore(root: URL(fileURLWithPath: mountPoint + "/root")).mailbox(account: "support", name: "INBOX")
+        let inbox = try MailStore(root: URL(fileURLWithPath: mountPoint + "/root")).mailbox(
+            account: "support", name: "INBOX")
         try inbox.commit(uidValidity: uv1, uid: UID(1), flags: [], bytes: sampleMessage(1))
         // Random bytes do not compress: 400 KiB cannot fit in 256 KiB.
         do {
@@ -41,7 +46,9 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.curPath(uv1)) == ["1.eml.gz:2,"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.tmpPath(uv1)).isEmpty)
         // Once space allows, the same UID commits and reads back.
-        #expect(try inbox.commit(uidValidity: uv1, uid: UID(2), flags: ["\\Seen"], bytes: sampleMessage(2)) != .alreadyStored)
+        #expect(
+            try inbox.commit(uidValidity: uv1, uid: UID(2), flags: ["\\Seen"], bytes: sampleMessage(2))
+                != .alreadyStored)
         #expect(try inbox.readMessage(uidValidity: uv1, uid: UID(2)) == sampleMessage(2))
         #expect(try StoreVerifier(store: MailStore(root: URL(fileURLWithPath: mountPoint + "/root"))).verify().isEmpty)
     }
@@ -51,13 +58,16 @@ import Testing
         let directory = try TemporaryDirectory()
         let mountPoint = directory.path + "/small"
         try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
-        try #require(try run("/bin/mount", ["-t", "tmpfs", "-o", "size=256k", "tmpfs", mountPoint]).status == 0, "mount failed")
+        try #require(
+            try run("/bin/mount", ["-t", "tmpfs", "-o", "size=256k", "tmpfs", mountPoint]).status == 0, "mount failed")
         defer { _ = try? run("/bin/umount", [mountPoint]) }
-        let inbox = try MailStore(root: URL(fileURLWithPath: mountPoint + "/root")).mailbox(account: "support", name: "INBOX")
+        let inbox = try MailStore(root: URL(fileURLWithPath: mountPoint + "/root")).mailbox(
+            account: "support", name: "INBOX")
         let state = MailboxState(uidValidity: uv1, uidNext: UID(2), messages: 1)
         try inbox.writeState(state)
         // Fill the disk, then try to write a bigger state.
-        _ = FileManager.default.createFile(atPath: mountPoint + "/filler", contents: Data(randomBytes(512 * 1024, seed: 1)))
+        _ = FileManager.default.createFile(
+            atPath: mountPoint + "/filler", contents: Data(randomBytes(512 * 1024, seed: 1)))
         var bigger = state
         bigger.extra = ["padding": String(repeating: "p", count: 300_000)]
         #expect(throws: StoreError.self) { try inbox.writeState(bigger) }

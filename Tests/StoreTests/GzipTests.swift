@@ -1,11 +1,13 @@
 import Foundation
 import Testing
+
 @testable import Store
 
 @Suite struct GzipTests {
     @Test(arguments: [0, 1, 17, 4096, 300_000])
     func roundTripsTextAndBinary(size: Int) throws {
-        let text = Array(String(repeating: "Bonjour, mot de passe d'application.\r\n", count: size / 38 + 1).utf8.prefix(size))
+        let text = Array(
+            String(repeating: "Bonjour, mot de passe d'application.\r\n", count: size / 38 + 1).utf8.prefix(size))
         #expect(try Gzip.decompress(Gzip.compress(text)) == text)
         let binary = randomBytes(size, seed: UInt64(size + 1))
         #expect(try Gzip.decompress(Gzip.compress(binary)) == binary)
@@ -45,7 +47,8 @@ import Testing
     }
 
     @Test func decodesConcatenatedMembers() throws {
-        let first = sampleMessage(1), second = sampleMessage(2)
+        let first = sampleMessage(1)
+        let second = sampleMessage(2)
         #expect(try Gzip.decompress(Gzip.compress(first) + Gzip.compress(second)) == first + second)
     }
 

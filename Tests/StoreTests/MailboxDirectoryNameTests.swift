@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Store
 
 @Suite struct MailboxDirectoryNameTests {
@@ -19,8 +20,10 @@ import Testing
         #expect(MailboxDirectoryName(directoryName: encoded.rawValue)?.decoded == name)
     }
 
-    static let hostile = ["..", "../../etc", "a/b", "/", "/etc/passwd", "\u{0}", "a\u{0}/..", "\u{1B}[31m", "\n", ".",
-                          "~", "%2E%2E", "[Gmail]/Tous les messages", "👩‍💻/草稿", "\u{7F}", " ", "-", String(repeating: "é", count: 300)]
+    static let hostile = [
+        "..", "../../etc", "a/b", "/", "/etc/passwd", "\u{0}", "a\u{0}/..", "\u{1B}[31m", "\n", ".",
+        "~", "%2E%2E", "[Gmail]/Tous les messages", "👩‍💻/草稿", "\u{7F}", " ", "-", String(repeating: "é", count: 300),
+    ]
 
     @Test(arguments: hostile)
     func hostileNamesBecomeOneSafeComponent(name: String) throws {
@@ -60,7 +63,9 @@ import Testing
         #expect(try AccountName(name).rawValue == name)
     }
 
-    @Test(arguments: ["", "..", ".", ".hidden", "a/b", "../x", "a\u{0}", "-x", "a b", "é", String(repeating: "a", count: 65)])
+    @Test(arguments: [
+        "", "..", ".", ".hidden", "a/b", "../x", "a\u{0}", "-x", "a b", "é", String(repeating: "a", count: 65),
+    ])
     func refusesUnsafeAccountNames(name: String) {
         #expect(throws: StoreError.self) { try AccountName(name) }
     }

@@ -1,11 +1,13 @@
 import MailCore
 import Testing
+
 @testable import Store
 
 @Suite struct MailboxStateTests {
     @Test func roundTripsThroughText() throws {
-        let state = MailboxState(uidValidity: UIDValidity(1_700_000_000), uidNext: UID(10_234), highestModSeq: ModSequence(88_231),
-                                 messages: 10_233, lastSync: 1_795_631_069, extra: ["gmail-all": "yes", "z.note": "kept as is"])
+        let state = MailboxState(
+            uidValidity: UIDValidity(1_700_000_000), uidNext: UID(10_234), highestModSeq: ModSequence(88_231),
+            messages: 10_233, lastSync: 1_795_631_069, extra: ["gmail-all": "yes", "z.note": "kept as is"])
         let text = try state.text(path: "state")
         #expect(text.contains("uidvalidity: 1700000000\n"))
         #expect(text.contains("last-sync: 2026-11-25T18:24:29Z\n"))
@@ -21,26 +23,29 @@ import Testing
     }
 
     @Test func completeAndServerMessagesAreTypedFields() throws {
-        let cut = MailboxState(uidValidity: UIDValidity(5), uidNext: UID(40), messages: 12, complete: false, serverMessages: 30)
+        let cut = MailboxState(
+            uidValidity: UIDValidity(5), uidNext: UID(40), messages: 12, complete: false, serverMessages: 30)
         let text = try cut.text(path: "state")
         #expect(text.contains("complete: no\n") && text.contains("server-messages: 30\n"))
         #expect(try MailboxState(text: text, path: "state") == cut)
         // A file written before they were typed: both were extra lines; a file without them is complete.
-        let old = try MailboxState(text: "uidvalidity: 5\nuidnext: 1\nmessages: 0\ncomplete: no\nserver-messages: 7\n", path: "state")
+        let old = try MailboxState(
+            text: "uidvalidity: 5\nuidnext: 1\nmessages: 0\ncomplete: no\nserver-messages: 7\n", path: "state")
         #expect(!old.complete && old.serverMessages == 7 && old.extra.isEmpty)
         let bare = try MailboxState(text: "uidvalidity: 5\nuidnext: 1\nmessages: 0\n", path: "state")
         #expect(bare.complete && bare.serverMessages == nil)
     }
 
     @Test func acceptsEpochSecondsForLastSync() throws {
-        let state = try MailboxState(text: "uidvalidity: 5\nuidnext: 1\nmessages: 0\nlast-sync: 1700000000\n", path: "state")
+        let state = try MailboxState(
+            text: "uidvalidity: 5\nuidnext: 1\nmessages: 0\nlast-sync: 1700000000\n", path: "state")
         #expect(state.lastSync == 1_700_000_000)
     }
 
     @Test(arguments: [
         "",
-        "uidvalidity: 5\nuidnext: 1\nmessages: 0",           // cut short: no final newline
-        "uidvalidity: 5\nuidnext: 1\n",                      // no messages
+        "uidvalidity: 5\nuidnext: 1\nmessages: 0",  // cut short: no final newline
+        "uidvalidity: 5\nuidnext: 1\n",  // no messages
         "uidvalidity: x\nuidnext: 1\nmessages: 0\n",
         "uidvalidity: 0\nuidnext: 1\nmessages: 0\n",
         "uidvalidity: 5\nuidnext: 1\nmessages: 0\ngarbage line\n",
@@ -62,7 +67,8 @@ import Testing
     }
 
     @Test func refusesExtraValuesThatWouldBreakTheFormat() {
-        let state = MailboxState(uidValidity: UIDValidity(1), uidNext: UID(1), messages: 0, extra: ["note": "two\nlines"])
+        let state = MailboxState(
+            uidValidity: UIDValidity(1), uidNext: UID(1), messages: 0, extra: ["note": "two\nlines"])
         #expect(throws: StoreError.self) { try state.text(path: "state") }
     }
 

@@ -1,7 +1,8 @@
-import Foundation
 import Durable
+import Foundation
 import MailCore
 import Testing
+
 @testable import Store
 
 @Suite struct MailboxStoreTests {
@@ -11,12 +12,17 @@ import Testing
         let inbox = try store.mailbox(account: "support", name: "INBOX")
         let message = sampleMessage(1)
         let outcome = try inbox.commit(uidValidity: uv1, uid: UID(7), flags: ["\\Seen", "\\Answered"], bytes: message)
-        guard case .stored(let size) = outcome else { Issue.record("not stored"); return }
+        guard case .stored(let size) = outcome else {
+            Issue.record("not stored")
+            return
+        }
         let expected = "\(directory.path)/accounts/support/INBOX/\(uv1.rawValue)/cur/7.eml.gz:2,RS"
         #expect(FileManager.default.fileExists(atPath: expected))
         #expect(size == (try FileManager.default.attributesOfItem(atPath: expected)[.size] as? Int))
         for sub in ["tmp", "new", "cur"] {
-            #expect(FileManager.default.fileExists(atPath: "\(directory.path)/accounts/support/INBOX/\(uv1.rawValue)/\(sub)"))
+            #expect(
+                FileManager.default.fileExists(
+                    atPath: "\(directory.path)/accounts/support/INBOX/\(uv1.rawValue)/\(sub)"))
         }
         #expect(try run("/bin/zcat", [expected]).output == message)
         #expect(try inbox.readMessage(uidValidity: uv1, uid: UID(7)) == message)
@@ -26,7 +32,9 @@ import Testing
         let directory = try TemporaryDirectory()
         let inbox = try MailStore(root: directory.url).mailbox(account: "support", name: "INBOX")
         #expect(try inbox.commit(uidValidity: uv1, uid: UID(1), flags: [], bytes: sampleMessage(1)) != .alreadyStored)
-        #expect(try inbox.commit(uidValidity: uv1, uid: UID(1), flags: ["\\Seen"], bytes: sampleMessage(99)) == .alreadyStored)
+        #expect(
+            try inbox.commit(uidValidity: uv1, uid: UID(1), flags: ["\\Seen"], bytes: sampleMessage(99))
+                == .alreadyStored)
         // A fresh object (a new process) sees it too.
         let again = try MailStore(root: directory.url).mailbox(account: "support", name: "INBOX")
         #expect(try again.commit(uidValidity: uv1, uid: UID(1), flags: [], bytes: sampleMessage(99)) == .alreadyStored)
@@ -44,10 +52,13 @@ import Testing
         DispatchQueue.concurrentPerform(iterations: 400) { index in
             let uid = index % 200 + 1
             do {
-                try inbox.commit(uidValidity: uv1, uid: UID(UInt32(uid)), flags: uid % 2 == 0 ? ["\\Seen"] : [],
-                                 bytes: sampleMessage(uid), syncDirectory: false)
+                try inbox.commit(
+                    uidValidity: uv1, uid: UID(UInt32(uid)), flags: uid % 2 == 0 ? ["\\Seen"] : [],
+                    bytes: sampleMessage(uid), syncDirectory: false)
             } catch {
-                failures.lock(); errors.append(error); failures.unlock()
+                failures.lock()
+                errors.append(error)
+                failures.unlock()
             }
         }
         try inbox.syncDirectory(uidValidity: uv1)
@@ -100,9 +111,12 @@ import Testing
     @Test func flagsAreRenamesAndKeywordsGoToTheirFile() throws {
         let directory = try TemporaryDirectory()
         let inbox = try MailStore(root: directory.url).mailbox(account: "support", name: "INBOX")
-        try inbox.commit(uidValidity: uv1, uid: UID(3), flags: ["\\Seen", "$Label1", "\\Recent"], bytes: sampleMessage(3))
+        try inbox.commit(
+            uidValidity: uv1, uid: UID(3), flags: ["\\Seen", "$Label1", "\\Recent"], bytes: sampleMessage(3))
         #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.curPath(uv1)) == ["3.eml.gz:2,S"])
-        #expect(try inbox.setFlags(uidValidity: uv1, uid: UID(3), flags: ["\\Flagged", "\\Seen", "\\Draft", "\\Deleted", "\\Answered"]))
+        #expect(
+            try inbox.setFlags(
+                uidValidity: uv1, uid: UID(3), flags: ["\\Flagged", "\\Seen", "\\Draft", "\\Deleted", "\\Answered"]))
         #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.curPath(uv1)) == ["3.eml.gz:2,DFRST"])
         #expect(try inbox.setFlags(uidValidity: uv1, uid: UID(99), flags: []) == false)
         var stored = try #require(try inbox.storedMessages(uidValidity: uv1)[UID(3)])
@@ -119,7 +133,9 @@ import Testing
     @Test func expungedMessagesAreKeptAndMarked() throws {
         let directory = try TemporaryDirectory()
         let inbox = try MailStore(root: directory.url).mailbox(account: "support", name: "INBOX")
-        for uid in 1...4 { try inbox.commit(uidValidity: uv1, uid: UID(UInt32(uid)), flags: ["\\Seen"], bytes: sampleMessage(uid)) }
+        for uid in 1...4 {
+            try inbox.commit(uidValidity: uv1, uid: UID(UInt32(uid)), flags: ["\\Seen"], bytes: sampleMessage(uid))
+        }
         #expect(try inbox.markExpunged(uidValidity: uv1, uids: [UID(2), UID(4), UID(50)]) == 2)
         #expect(try inbox.markExpunged(uidValidity: uv1, uids: [UID(2)]) == 0)
         let names = try FileManager.default.contentsOfDirectory(atPath: inbox.curPath(uv1)).sorted()
@@ -146,10 +162,13 @@ import Testing
         let directory = try TemporaryDirectory()
         let inbox = try MailStore(root: directory.url).mailbox(account: "support", name: "[Gmail]/All Mail")
         #expect(try inbox.readState() == nil)
-        for uid in [3, 5, 9] { try inbox.commit(uidValidity: uv1, uid: UID(UInt32(uid)), flags: [], bytes: sampleMessage(uid)) }
+        for uid in [3, 5, 9] {
+            try inbox.commit(uidValidity: uv1, uid: UID(UInt32(uid)), flags: [], bytes: sampleMessage(uid))
+        }
         try inbox.markExpunged(uidValidity: uv1, uids: [UID(5)])
-        let state = MailboxState(uidValidity: uv1, uidNext: UID(10), highestModSeq: ModSequence(77), messages: 2,
-                                 lastSync: 1_795_631_069, extra: ["x-later": "kept"])
+        let state = MailboxState(
+            uidValidity: uv1, uidNext: UID(10), highestModSeq: ModSequence(77), messages: 2,
+            lastSync: 1_795_631_069, extra: ["x-later": "kept"])
         try inbox.writeState(state)
         #expect(try inbox.readState() == state)
         #expect(try fileMode(inbox.statePath) == 0o600)
@@ -160,7 +179,9 @@ import Testing
         #expect(throws: StoreError.self) { try inbox.readState() }
         do { _ = try inbox.readState() } catch let error as StoreError { #expect(error.code == .damagedState) }
         let recovered = try #require(try inbox.recoverState())
-        #expect(recovered.uidValidity == uv1 && recovered.uidNext == UID(10) && recovered.messages == 2 && recovered.highestModSeq == nil)
+        #expect(
+            recovered.uidValidity == uv1 && recovered.uidNext == UID(10) && recovered.messages == 2
+                && recovered.highestModSeq == nil)
     }
 
     @Test func corruptFilesAreTypedErrorsAndCanBeReplaced() throws {
@@ -176,7 +197,10 @@ import Testing
         } catch let error as StoreError {
             #expect(error.code == .truncated && error.path == path)
         }
-        #expect(try inbox.commit(uidValidity: uv1, uid: UID(1), flags: ["\\Flagged"], bytes: sampleMessage(1), replaceExisting: true) != .alreadyStored)
+        #expect(
+            try inbox.commit(
+                uidValidity: uv1, uid: UID(1), flags: ["\\Flagged"], bytes: sampleMessage(1), replaceExisting: true)
+                != .alreadyStored)
         #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.curPath(uv1)) == ["1.eml.gz:2,F"])
         #expect(try inbox.readMessage(uidValidity: uv1, uid: UID(1)) == sampleMessage(1))
     }
@@ -225,14 +249,19 @@ import Testing
         #expect(try store.mailboxes(account: "acct") == [name])
         // Nothing was written anywhere but inside the root.
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["root"])
-        #expect(try store.mailbox(account: "acct", name: name).readMessage(uidValidity: uv1, uid: UID(1)) == sampleMessage(1))
+        #expect(
+            try store.mailbox(account: "acct", name: name).readMessage(uidValidity: uv1, uid: UID(1))
+                == sampleMessage(1))
     }
 
     @Test func listsAccountsAndMailboxesByName() throws {
         let directory = try TemporaryDirectory()
         let store = try MailStore(root: directory.url)
-        for (account, mailbox) in [("b", "INBOX"), ("a", "[Gmail]/Tous les messages"), ("a", "INBOX"), ("a", "Éléments envoyés")] {
-            try store.mailbox(account: account, name: mailbox).writeState(MailboxState(uidValidity: uv1, uidNext: UID(1), messages: 0))
+        for (account, mailbox) in [
+            ("b", "INBOX"), ("a", "[Gmail]/Tous les messages"), ("a", "INBOX"), ("a", "Éléments envoyés"),
+        ] {
+            try store.mailbox(account: account, name: mailbox).writeState(
+                MailboxState(uidValidity: uv1, uidNext: UID(1), messages: 0))
         }
         #expect(try store.accounts() == ["a", "b"])
         #expect(try store.mailboxes(account: "a") == ["INBOX", "[Gmail]/Tous les messages", "Éléments envoyés"])
@@ -247,9 +276,12 @@ import Testing
         try inbox.commit(uidValidity: uv1, uid: UID(1), flags: ["\\Seen"], bytes: sampleMessage(1))
         let payload = Data(Gzip.compress(sampleMessage(2)))
         for uid in 2...10_000 {
-            _ = FileManager.default.createFile(atPath: "\(inbox.curPath(uv1))/\(uid).eml.gz:2,\(uid % 3 == 0 ? "RS" : "S")", contents: payload)
+            _ = FileManager.default.createFile(
+                atPath: "\(inbox.curPath(uv1))/\(uid).eml.gz:2,\(uid % 3 == 0 ? "RS" : "S")", contents: payload)
         }
-        var best = Double.infinity, bestWithoutSizes = Double.infinity, bestCPU = Double.infinity
+        var best = Double.infinity
+        var bestWithoutSizes = Double.infinity
+        var bestCPU = Double.infinity
         var count = 0
         for _ in 0..<5 {
             var start = DispatchTime.now().uptimeNanoseconds
@@ -258,18 +290,21 @@ import Testing
             bestCPU = min(bestCPU, cpuMilliseconds() - cpuStart)
             best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
             count = listed.count
-            #expect(listed[UID(9)]?.flags == ["\\Answered", "\\Seen"] && listed[UID(9)]?.compressedSize == payload.count)
+            #expect(
+                listed[UID(9)]?.flags == ["\\Answered", "\\Seen"] && listed[UID(9)]?.compressedSize == payload.count)
             start = DispatchTime.now().uptimeNanoseconds
             let names = try inbox.storedMessages(uidValidity: uv1, withSizes: false)
             bestWithoutSizes = min(bestWithoutSizes, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
             #expect(names.count == 10_000 && names[UID(9)]?.compressedSize == nil)
         }
-        print("storedMessages over 10,000 files: \(String(format: "%.1f", best)) ms with sizes, \(String(format: "%.1f", bestWithoutSizes)) ms without; \(String(format: "%.1f", bestCPU)) ms CPU with sizes (best of 5)")
+        print(
+            "storedMessages over 10,000 files: \(String(format: "%.1f", best)) ms with sizes, \(String(format: "%.1f", bestWithoutSizes)) ms without; \(String(format: "%.1f", bestCPU)) ms CPU with sizes (best of 5)"
+        )
         #expect(count == 10_000)
         #if DEBUG
-        #expect(best < 250) // unoptimized build; the 50 ms target is for release builds
+            #expect(best < 250)  // unoptimized build; the 50 ms target is for release builds
         #else
-        #expect(best < 50)
+            #expect(best < 50)
         #endif
     }
 }

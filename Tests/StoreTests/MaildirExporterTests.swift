@@ -1,6 +1,7 @@
 import Foundation
 import MailCore
 import Testing
+
 @testable import Store
 
 @Suite struct MaildirExporterTests {
@@ -19,13 +20,19 @@ import Testing
         let summary = try MaildirExporter(store: store).export(account: "support", to: out)
         #expect(summary.written == 4 && summary.skipped == 0)
         #expect(summary.folders == ["[Gmail]/Tous les messages": "[Gmail].Tous les messages", "../..": "_...."])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["[Gmail].Tous les messages", "_...."])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == [
+                "[Gmail].Tous les messages", "_....",
+            ])
 
         let folder = out.appendingPathComponent("[Gmail].Tous les messages")
-        for sub in ["cur", "new", "tmp"] { #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(sub).path)) }
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("cur").path).sorted {
-            $0.split(separator: ".")[1] < $1.split(separator: ".")[1]
+        for sub in ["cur", "new", "tmp"] {
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(sub).path))
         }
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("cur").path)
+            .sorted {
+                $0.split(separator: ".")[1] < $1.split(separator: ".")[1]
+            }
         #expect(names.count == 3)
         var seen: [String: String] = [:]
         for name in names {
@@ -37,7 +44,8 @@ import Testing
             let ids = parts[1].split(separator: "_")
             #expect(halves[1].allSatisfy { $0.isUppercase })
             seen[String(parts[1])] = halves[1]
-            let content = try [UInt8](Data(contentsOf: folder.appendingPathComponent("cur").appendingPathComponent(name)))
+            let content = try [UInt8](
+                Data(contentsOf: folder.appendingPathComponent("cur").appendingPathComponent(name)))
             let expected = ids[1] == "\(uv2.rawValue)" ? sampleMessage(3) : sampleMessage(Int(ids[0])!)
             #expect(content == expected)
             #expect(try fileMode(folder.appendingPathComponent("cur").appendingPathComponent(name).path) == 0o600)
@@ -56,13 +64,17 @@ import Testing
 
     /// notmuch is installed by scripts/setup, so the test command always runs this; a plain
     /// `swift test` elsewhere skips it with the reason printed.
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/notmuch"),
-                   "notmuch is not installed (scripts/setup installs it)"))
+    @Test(
+        .enabled(
+            if: FileManager.default.isExecutableFile(atPath: "/usr/bin/notmuch"),
+            "notmuch is not installed (scripts/setup installs it)"))
     func notmuchCanIndexTheExport() throws {
         let directory = try TemporaryDirectory()
         let store = try MailStore(root: directory.url.appendingPathComponent("store"))
         let inbox = try store.mailbox(account: "support", name: "INBOX")
-        for uid in 1...3 { try inbox.commit(uidValidity: uv1, uid: UID(UInt32(uid)), flags: [], bytes: sampleMessage(uid)) }
+        for uid in 1...3 {
+            try inbox.commit(uidValidity: uv1, uid: UID(UInt32(uid)), flags: [], bytes: sampleMessage(uid))
+        }
         let out = directory.url.appendingPathComponent("export")
         _ = try MaildirExporter(store: store).export(account: "support", to: out)
         let config = directory.url.appendingPathComponent("notmuch-config")

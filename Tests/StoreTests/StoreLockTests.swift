@@ -1,6 +1,7 @@
 import Durable
 import MailCore
 import Testing
+
 @testable import Store
 
 @Suite struct StoreLockTests {

@@ -1,6 +1,7 @@
 import Foundation
 import MailCore
 import Testing
+
 @testable import Store
 
 @Suite struct StoreVerifierTests {
@@ -9,7 +10,10 @@ import Testing
         let directory = try TemporaryDirectory()
         let store = try MailStore(root: directory.url)
         let inbox = try store.mailbox(account: "support", name: "INBOX")
-        for uid in 1...5 { try inbox.commit(uidValidity: uv1, uid: UID(UInt32(uid)), flags: ["\\Seen"], bytes: sampleMessage(uid, bodyLines: 200)) }
+        for uid in 1...5 {
+            try inbox.commit(
+                uidValidity: uv1, uid: UID(UInt32(uid)), flags: ["\\Seen"], bytes: sampleMessage(uid, bodyLines: 200))
+        }
         try inbox.writeState(MailboxState(uidValidity: uv1, uidNext: UID(6), messages: 5))
         return (directory, store, inbox)
     }

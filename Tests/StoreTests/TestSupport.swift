@@ -1,5 +1,6 @@
 import Foundation
 import MailCore
+
 @testable import Store
 
 /// A fresh folder under /tmp, removed when the value goes away.
@@ -19,9 +20,12 @@ final class TemporaryDirectory {
 func sampleMessage(_ number: Int, bodyLines: Int = 20) -> [UInt8] {
     var text = "Return-Path: <client\(number)@example.org>\r\nFrom: Client \(number) <client\(number)@example.org>\r\n"
     text += "To: support@example.com\r\nSubject: Mot de passe d'application n\u{B0}\(number)\r\n"
-    text += "Message-ID: <\(number).\(number * 7)@example.org>\r\nDate: Tue, 3 Mar 2026 10:\(String(format: "%02d", number % 60)):00 +0100\r\n"
+    text +=
+        "Message-ID: <\(number).\(number * 7)@example.org>\r\nDate: Tue, 3 Mar 2026 10:\(String(format: "%02d", number % 60)):00 +0100\r\n"
     text += "Content-Type: text/plain; charset=utf-8\r\n\r\n"
-    for line in 0..<bodyLines { text += "Bonjour, ligne \(line) du message \(number) : je n'arrive pas à me connecter.\r\n" }
+    for line in 0..<bodyLines {
+        text += "Bonjour, ligne \(line) du message \(number) : je n'arrive pas à me connecter.\r\n"
+    }
     return Array(text.utf8)
 }
 
@@ -40,7 +44,8 @@ func fileMode(_ path: String) throws -> Int {
     return (attributes[.posixPermissions] as? NSNumber)?.intValue ?? -1
 }
 
-func run(_ executable: String, _ arguments: [String], input: [UInt8]? = nil) throws -> (status: Int32, output: [UInt8]) {
+func run(_ executable: String, _ arguments: [String], input: [UInt8]? = nil) throws -> (status: Int32, output: [UInt8])
+{
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments

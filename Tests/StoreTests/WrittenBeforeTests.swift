@@ -1,6 +1,7 @@
 import Foundation
 import MailCore
 import Testing
+
 @testable import Store
 
 /// Files written by the code before flags were typed (`Fixtures/written-before-typed-flags`, see its
@@ -26,7 +27,8 @@ import Testing
     static func copy() throws -> TemporaryDirectory {
         let directory = try TemporaryDirectory()
         for name in ["store", "catalog"] {
-            try FileManager.default.copyItem(at: fixture.appendingPathComponent(name), to: directory.url.appendingPathComponent(name))
+            try FileManager.default.copyItem(
+                at: fixture.appendingPathComponent(name), to: directory.url.appendingPathComponent(name))
         }
         return directory
     }
@@ -35,7 +37,8 @@ import Testing
 
     @Test func messagesAndKeywordsReadTheSame() throws {
         let directory = try Self.copy()
-        let inbox = try MailStore(root: directory.url.appendingPathComponent("store")).mailbox(account: "support", name: "INBOX")
+        let inbox = try MailStore(root: directory.url.appendingPathComponent("store")).mailbox(
+            account: "support", name: "INBOX")
         let stored = try inbox.storedMessages(uidValidity: Self.epoch)
         #expect(stored.mapValues(\.flags) == Self.expected)
         #expect(stored.values.filter(\.expunged).map(\.uid) == [UID(5)])
@@ -44,28 +47,36 @@ import Testing
 
     @Test func settingTheSameFlagsAgainChangesNoFile() throws {
         let directory = try Self.copy()
-        let inbox = try MailStore(root: directory.url.appendingPathComponent("store")).mailbox(account: "support", name: "INBOX")
+        let inbox = try MailStore(root: directory.url.appendingPathComponent("store")).mailbox(
+            account: "support", name: "INBOX")
         let keywordsFile = directory.path + "/" + Self.epochFolder + "/keywords"
         let before = try Self.bytes(keywordsFile)
         // As a server would send them: another order, other case for system flags, \Recent.
         for (uid, flags) in Self.expected {
-            let resent = flags.reversed().map { Flag($0.name.hasPrefix("\\") ? $0.name.uppercased() : $0.name) } + [.recent]
+            let resent =
+                flags.reversed().map { Flag($0.name.hasPrefix("\\") ? $0.name.uppercased() : $0.name) } + [.recent]
             #expect(try inbox.setFlags(uidValidity: Self.epoch, uid: uid, flags: resent))
         }
-        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path + "/" + Self.epochFolder + "/cur").sorted()
+        let names = try FileManager.default.contentsOfDirectory(
+            atPath: directory.path + "/" + Self.epochFolder + "/cur"
+        ).sorted()
         #expect(names == Self.fileNames)
         #expect(try Self.bytes(keywordsFile) == before)
     }
 
     @Test func writingTheSameMessagesAgainGivesTheSameFiles() throws {
         let source = try Self.copy()
-        let old = try MailStore(root: source.url.appendingPathComponent("store")).mailbox(account: "support", name: "INBOX")
+        let old = try MailStore(root: source.url.appendingPathComponent("store")).mailbox(
+            account: "support", name: "INBOX")
         let target = try TemporaryDirectory()
-        let fresh = try MailStore(root: target.url.appendingPathComponent("store")).mailbox(account: "support", name: "INBOX")
+        let fresh = try MailStore(root: target.url.appendingPathComponent("store")).mailbox(
+            account: "support", name: "INBOX")
         // The order of the first writes: UID 4 got its flags later (through setFlags) and UID 5 was expunged.
         let firstFlags: [UID: [Flag]] = Self.expected.merging([UID(4): []]) { $1 }
         for uid in Self.expected.keys.sorted() {
-            try fresh.commit(uidValidity: Self.epoch, uid: uid, flags: firstFlags[uid]!, bytes: try old.readMessage(uidValidity: Self.epoch, uid: uid))
+            try fresh.commit(
+                uidValidity: Self.epoch, uid: uid, flags: firstFlags[uid]!,
+                bytes: try old.readMessage(uidValidity: Self.epoch, uid: uid))
         }
         try fresh.setFlags(uidValidity: Self.epoch, uid: UID(4), flags: Self.expected[UID(4)]!)
         try fresh.markExpunged(uidValidity: Self.epoch, uids: [UID(5)])
@@ -73,7 +84,8 @@ import Testing
 
         for name in Self.fileNames.map({ "cur/" + $0 }) + ["keywords", "../state"] {
             let written = try Self.bytes(target.path + "/" + Self.epochFolder + "/" + name)
-            #expect(written == (try Self.bytes(Self.fixture.path + "/" + Self.epochFolder + "/" + name)), "\(name) differs")
+            #expect(
+                written == (try Self.bytes(Self.fixture.path + "/" + Self.epochFolder + "/" + name)), "\(name) differs")
         }
     }
 
@@ -81,10 +93,11 @@ import Testing
         let directory = try Self.copy()
         let summaries = try CatalogFile(directory: directory.path + "/catalog").loadAll()
         // In the order they were given, which the catalog keeps.
-        #expect(summaries.map(\.flags) == [
-            [.seen], [.seen, .answered, .flagged], [.forwarded, .seen, "$Important", "NonJunk"], [],
-            [.draft, .deleted, "Étiquette"], [.flagged, "$Later"],
-        ])
+        #expect(
+            summaries.map(\.flags) == [
+                [.seen], [.seen, .answered, .flagged], [.forwarded, .seen, "$Important", "NonJunk"], [],
+                [.draft, .deleted, "Étiquette"], [.flagged, "$Later"],
+            ])
         let target = try TemporaryDirectory()
         let rewritten = CatalogFile(directory: target.path + "/catalog")
         try rewritten.rewrite(summaries)

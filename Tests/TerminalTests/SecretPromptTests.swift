@@ -4,7 +4,7 @@ import Testing
 @testable import Terminal
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A pseudo-terminal pair: the test types on `controller`, the prompt reads `terminal`.

@@ -65,7 +65,8 @@ struct PersonalText: Sendable {
     /// Street types that start a French address ("12 rue des Lilas", "place de la Mairie"), lower-cased,
     /// with and without accents.
     static let frenchStreetTypes: Set<String> = [
-        "rue", "avenue", "av", "ave", "allée", "allee", "impasse", "bd", "boulevard", "chemin", "place", "route", "quai",
+        "rue", "avenue", "av", "ave", "allée", "allee", "impasse", "bd", "boulevard", "chemin", "place", "route",
+        "quai",
         "cours", "square", "passage", "résidence", "residence", "lotissement", "lieu-dit", "voie", "sentier", "hameau",
         "faubourg", "montée", "montee",
     ]
@@ -124,7 +125,9 @@ struct PersonalText: Sendable {
         var start = 0
         func isType(_ end: Int) -> Bool {
             length > 0 && mayBeStreetType(first: first, last: last, length: length)
-                && streetType(Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))) != nil
+                && streetType(
+                    Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)))
+                    != nil
         }
         for i in 0..<bytes.count {
             let byte = bytes[i]
@@ -148,8 +151,9 @@ struct PersonalText: Sendable {
     /// is made only when their shape fits.
     static func streetType(_ word: Substring) -> String? {
         var utf8 = word.utf8[...]
-        while let l = utf8.last, l == UInt8(ascii: ",") || l == UInt8(ascii: ".") || l == UInt8(ascii: ";") || l == UInt8(ascii: ":")
-            || l == UInt8(ascii: "!") || l == UInt8(ascii: "?") || l == UInt8(ascii: ")")
+        while let l = utf8.last,
+            l == UInt8(ascii: ",") || l == UInt8(ascii: ".") || l == UInt8(ascii: ";") || l == UInt8(ascii: ":")
+                || l == UInt8(ascii: "!") || l == UInt8(ascii: "?") || l == UInt8(ascii: ")")
         {
             utf8 = utf8.dropLast()
         }
@@ -168,7 +172,9 @@ struct PersonalText: Sendable {
 
     /// "12", "12bis", "221B", "3-5": a house number.
     private static func isHouseNumber(_ word: Substring) -> Bool {
-        guard let first = word.first, first.isASCII, first.isNumber, word.count <= 6, !endsClause(word) else { return false }
+        guard let first = word.first, first.isASCII, first.isNumber, word.count <= 6, !endsClause(word) else {
+            return false
+        }
         let digits = word.prefix { $0.isASCII && ($0.isNumber || $0 == "-") }
         return digits.count <= 5 && word.dropFirst(digits.count).allSatisfy(\.isLetter)
     }
@@ -204,7 +210,9 @@ struct PersonalText: Sendable {
                     // next ones have capitals ("avenue Jean Jaurès") or are particles ("rue Jean de la Fontaine").
                     let elided = word.hasPrefix("d'") || word.hasPrefix("l'") || word.hasPrefix("d’")
                     let capital = isCapitalised(elided ? word.dropFirst(2) : word)
-                    if named == 0 ? !(capital || numbered) : !(capital || streetParticles.contains(lowered(word))) { break }
+                    if named == 0 ? !(capital || numbered) : !(capital || streetParticles.contains(lowered(word))) {
+                        break
+                    }
                     named += 1
                     j += 1
                     if endsClause(word) { break }
@@ -252,7 +260,9 @@ struct PersonalText: Sendable {
 
     private func strip(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         let ranges = Self.lineRanges(bytes)
-        func line(_ k: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[ranges[k]]), as: UTF8.self) }
+        func line(_ k: Int) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[ranges[k]]), as: UTF8.self)
+        }
         func isBlank(_ k: Int) -> Bool {
             for b in bytes[ranges[k]] where b != 0x20 && b != 0x09 {
                 guard b >= 0x80 else { return false }
@@ -282,7 +292,9 @@ struct PersonalText: Sendable {
             if k > first { out.append(0x0A) }
             if k == first {
                 out += masked(firstLine).utf8
-            } else if Self.isCode(bytes[ranges[k]]) || Self.mayHoldContactOrStreet(UnsafeBufferPointer(rebasing: bytes[ranges[k]])) {
+            } else if Self.isCode(bytes[ranges[k]])
+                || Self.mayHoldContactOrStreet(UnsafeBufferPointer(rebasing: bytes[ranges[k]]))
+            {
                 out += masked(line(k)).utf8
             } else {
                 out += bytes[ranges[k]]

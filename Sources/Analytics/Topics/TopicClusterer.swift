@@ -49,7 +49,8 @@ struct TopicClusterer {
     private func ones(_ vectors: [SparseVector]) -> [Float] { [Float](repeating: 1, count: vectors.count) }
 
     private func assign(
-        _ candidates: [Int], _ vectors: [SparseVector], _ centroids: CentroidMatrix, floor: Float, into count: Int? = nil
+        _ candidates: [Int], _ vectors: [SparseVector], _ centroids: CentroidMatrix, floor: Float,
+        into count: Int? = nil
     ) -> [Int] {
         var assignment = [Int](repeating: -1, count: count ?? vectors.count)
         let rows = Parallel.chunks(candidates.count) { range in
@@ -67,7 +68,9 @@ struct TopicClusterer {
         var members = [[Int]](repeating: [], count: rows)
         for (d, a) in assignment.enumerated() where a >= 0 { members[a].append(d) }
         var out = CentroidMatrix(dimension: dimension)
-        for group in members where !group.isEmpty { out.appendMean(of: group, vectors: vectors, weights: ones(vectors)) }
+        for group in members where !group.isEmpty {
+            out.appendMean(of: group, vectors: vectors, weights: ones(vectors))
+        }
         return out
     }
 
@@ -94,7 +97,9 @@ struct TopicClusterer {
     /// The normalised mean of some sparse vectors (ids ascending).
     static func mean(of members: [Int], _ vectors: [SparseVector]) -> SparseVector {
         var sum: [Int32: Float] = [:]
-        for m in members { for k in vectors[m].ids.indices { sum[vectors[m].ids[k], default: 0] += vectors[m].values[k] } }
+        for m in members {
+            for k in vectors[m].ids.indices { sum[vectors[m].ids[k], default: 0] += vectors[m].values[k] }
+        }
         var v = SparseVector()
         for id in sum.keys.sorted() {
             v.ids.append(id)
@@ -165,7 +170,9 @@ struct TopicClusterer {
         var groups: [[Int]] = []
         for i in 0..<n {
             let r = sets.root(i)
-            if let g = groupOf[r] { groups[g].append(i) } else {
+            if let g = groupOf[r] {
+                groups[g].append(i)
+            } else {
                 groupOf[r] = groups.count
                 groups.append([i])
             }

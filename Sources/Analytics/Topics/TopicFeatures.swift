@@ -1,5 +1,5 @@
-import MailCore
 import Foundation
+import MailCore
 
 /// The term space of one report window: stemmed words and concepts, multi-word terms (two
 /// content words side by side, one connector allowed between), TF-IDF vectors with sublinear
@@ -56,7 +56,9 @@ struct TopicFeatures {
         }
         counts = parts.flatMap { $0.map(\.0) }
         text = parts.flatMap { $0.map(\.1) }
-        let smoothed = smoothing > 0 ? Self.smoothed(text, weight: smoothing, dimension: textDimension, neighbours: neighbours) : text
+        let smoothed =
+            smoothing > 0
+            ? Self.smoothed(text, weight: smoothing, dimension: textDimension, neighbours: neighbours) : text
         wording = smoothed
         combined = addEvidence(Self.coherent(evidence, wording: smoothed), to: smoothed, weight: evidenceWeight)
     }
@@ -150,7 +152,8 @@ struct TopicFeatures {
 
     /// Text vectors with the evidence keys appended (each key one dimension, the evidence part
     /// scaled to `weight` against the text's unit length).
-    private mutating func addEvidence(_ evidence: [[String]], to text: [SparseVector], weight: Float) -> [SparseVector] {
+    private mutating func addEvidence(_ evidence: [[String]], to text: [SparseVector], weight: Float) -> [SparseVector]
+    {
         var keyId: [String: Int32] = [:]
         for keys in evidence { for key in keys where keyId[key] == nil { keyId[key] = 0 } }
         for (k, key) in keyId.keys.sorted().enumerated() { keyId[key] = Int32(textDimension + k) }
@@ -233,7 +236,9 @@ struct TopicFeatures {
     /// n unit vectors give, at least three times that of all threads together.
     static func coherent(_ evidence: [[String]], wording: [SparseVector]) -> [[String]] {
         var docsOf: [String: [Int]] = [:]
-        for (d, keys) in evidence.enumerated() where !wording[d].isEmpty { for k in keys { docsOf[k, default: []].append(d) } }
+        for (d, keys) in evidence.enumerated() where !wording[d].isEmpty {
+            for k in keys { docsOf[k, default: []].append(d) }
+        }
         guard !docsOf.isEmpty else { return evidence }
         let all = wording.indices.filter { !wording[$0].isEmpty }
         let global = squaredMeanLength(all, wording)
@@ -249,7 +254,9 @@ struct TopicFeatures {
     /// |mean of the vectors|², summed in id order.
     static func squaredMeanLength(_ docs: [Int], _ vectors: [SparseVector]) -> Double {
         var sum: [Int32: Double] = [:]
-        for d in docs { for k in vectors[d].ids.indices { sum[vectors[d].ids[k], default: 0] += Double(vectors[d].values[k]) } }
+        for d in docs {
+            for k in vectors[d].ids.indices { sum[vectors[d].ids[k], default: 0] += Double(vectors[d].values[k]) }
+        }
         let n = Double(max(1, docs.count))
         return sum.keys.sorted().reduce(0.0) { $0 + (sum[$1]! / n) * (sum[$1]! / n) }
     }

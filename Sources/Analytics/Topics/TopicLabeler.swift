@@ -38,7 +38,9 @@ struct TopicLabeler {
         let frozen = total
         return Parallel.chunks(groups.count) { range in
             range.map { r in
-                label(docs: groups[r], documents: documents, analysed: analysed, data: data, total: frozen, average: average)
+                label(
+                    docs: groups[r], documents: documents, analysed: analysed, data: data, total: frozen,
+                    average: average)
             }
         }.flatMap { $0 }
     }
@@ -53,7 +55,8 @@ struct TopicLabeler {
         let enough = max(2, docs.count / 6)
         let ranked = rank(docs, total: total, average: average)
         let surfaces = self.surfaces(docs: docs, documents: documents, analysed: analysed, data: data)
-        let main = render(own.count >= enough ? rank(own, total: total, average: average) : ranked, french: french,
+        let main = render(
+            own.count >= enough ? rank(own, total: total, average: average) : ranked, french: french,
             surfaces: surfaces)
         let second: [String]
         if other.count >= enough {
@@ -63,7 +66,8 @@ struct TopicLabeler {
         }
         let top = ranked.prefix(3)
         let classTotal = classCounts(docs)
-        let share = top.reduce(Float(0)) { $0 + (classTotal[$1] ?? 0) / max(total[Int($1)], 1) } / Float(max(1, top.count))
+        let share =
+            top.reduce(Float(0)) { $0 + (classTotal[$1] ?? 0) / max(total[Int($1)], 1) } / Float(max(1, top.count))
         return Label(
             label: Self.label(main), keywords: Array(main.prefix(8)), otherLanguage: Self.label(second),
             distinctiveness: Double(share))
@@ -82,7 +86,9 @@ struct TopicLabeler {
     private func rank(_ docs: [Int], total: [Float], average: Float) -> [Int32] {
         let tf = classCounts(docs)
         let classTotal = tf.values.reduce(0, +)
-        var scored = tf.map { t, f in (t, f / max(classTotal, 1) * Float(log(1 + Double(average / max(total[Int(t)], 1))))) }
+        var scored = tf.map { t, f in
+            (t, f / max(classTotal, 1) * Float(log(1 + Double(average / max(total[Int(t)], 1)))))
+        }
         scored.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         return Self.pickTerms(scored.prefix(16).map(\.0), parts: parts, limit: 10)
     }
@@ -100,7 +106,8 @@ struct TopicLabeler {
     private func isConceptOrHasConcept(_ t: Int32) -> Bool { parts(t).allSatisfy(isConcept) }
 
     /// Written forms, one per term, without repeats.
-    private func render(_ terms: [Int32], french: Bool, surfaces: ([Int32: String], [Int32: [String: Int]])) -> [String] {
+    private func render(_ terms: [Int32], french: Bool, surfaces: ([Int32: String], [Int32: [String: Int]])) -> [String]
+    {
         var seen = Set<String>()
         return terms.compactMap { t -> String? in
             let p = parts(t)
@@ -152,7 +159,8 @@ struct TopicLabeler {
         }
         var result: [Int32: String] = [:]
         for (term, forms) in counts {
-            result[term] = forms.filter { !$0.key.hasPrefix("\u{1}") }.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+            result[term] =
+                forms.filter { !$0.key.hasPrefix("\u{1}") }.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
         }
         return (result, counts)
     }

@@ -45,7 +45,9 @@ extension TopicPipeline {
     ) {
         guard !articles.isEmpty, !topics.isEmpty else { return }
         let vectors = articles.map { article in
-            features.vector(features.termCounts(features.vocabulary.lookup(lexicon.map(analyzer.analyze(ArticleText.plain(article.text))))))
+            features.vector(
+                features.termCounts(
+                    features.vocabulary.lookup(lexicon.map(analyzer.analyze(ArticleText.plain(article.text))))))
         }
         let ones = [Float](repeating: 1, count: features.text.count)
         for r in topics.indices {

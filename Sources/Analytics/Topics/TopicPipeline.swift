@@ -58,7 +58,8 @@ struct TopicPipeline {
             features: features, data: data, labeler: labeler)
         var topics = made.topics
         summary.chosenClusters = topics.count
-        summary.clustering = "threads=\(currentDocuments.count)+\(documents.count - currentDocuments.count) topics=\(topics.count)"
+        summary.clustering =
+            "threads=\(currentDocuments.count)+\(documents.count - currentDocuments.count) topics=\(topics.count)"
         summary.unassigned = current.count - topics.reduce(0) { $0 + $1.members.count }
         matchArticles(&topics, groups: made.groups, articles: articles, features: features, analysed: analysed)
         summary.topics = topics

@@ -35,7 +35,10 @@ public enum AuthenticationFailure: String, Sendable, Hashable, CaseIterable {
         if t.contains("web browser") || t.contains("web login required") { return .webLoginRequired }
         if case .other(let name, _)? = code, name == "WEBALERT" { return .webLoginRequired }
         if t.contains("too many simultaneous connections") || t.contains("too many connections")
-            || t.contains("maximum number of connections") { return .tooManyConnections }
+            || t.contains("maximum number of connections")
+        {
+            return .tooManyConnections
+        }
         if code == .authenticationFailed || t.contains("invalid credentials") { return .invalidCredentials }
         return .other
     }
@@ -43,7 +46,9 @@ public enum AuthenticationFailure: String, Sendable, Hashable, CaseIterable {
     /// Classifies a failed OAuth 2.0 AUTHENTICATE: the error challenge, when the server sent one, says
     /// what was wrong with the token; a server's own words about IMAP being off (or too many
     /// connections) still win, and a plain "invalid credentials" means the token was refused.
-    public static func classifyOAuth2(code: ResponseCode?, text: String, challenge: OAuth2ErrorChallenge?) -> AuthenticationFailure {
+    public static func classifyOAuth2(code: ResponseCode?, text: String, challenge: OAuth2ErrorChallenge?)
+        -> AuthenticationFailure
+    {
         let fromText = classify(code: code, text: text)
         switch fromText {
         case .imapDisabledByUser, .imapDisabledForDomain, .webLoginRequired, .tooManyConnections: return fromText
@@ -59,23 +64,32 @@ public enum AuthenticationFailure: String, Sendable, Hashable, CaseIterable {
     public var advice: String {
         switch self {
         case .appPasswordRequired:
-            return "The regular Google password was used, and Google only accepts an app password here: turn on 2-Step Verification, create an app password at https://myaccount.google.com/apppasswords, and use its 16 letters."
+            return
+                "The regular Google password was used, and Google only accepts an app password here: turn on 2-Step Verification, create an app password at https://myaccount.google.com/apppasswords, and use its 16 letters."
         case .invalidCredentials:
-            return "The server refused the user name or password. For Gmail, the app password is wrong or was revoked (changing the Google password revokes all of them): create a new app password and run `mailmirror account add` again."
+            return
+                "The server refused the user name or password. For Gmail, the app password is wrong or was revoked (changing the Google password revokes all of them): create a new app password and run `mailmirror account add` again."
         case .imapDisabledByUser:
-            return "IMAP is turned off for this Gmail account: in Gmail, open Settings → See all settings → Forwarding and POP/IMAP, enable IMAP, then try again."
+            return
+                "IMAP is turned off for this Gmail account: in Gmail, open Settings → See all settings → Forwarding and POP/IMAP, enable IMAP, then try again."
         case .imapDisabledForDomain:
-            return "IMAP access is disabled for your organisation's domain: ask your Google Workspace administrator to allow IMAP for your account."
+            return
+                "IMAP access is disabled for your organisation's domain: ask your Google Workspace administrator to allow IMAP for your account."
         case .webLoginRequired:
-            return "Google wants a browser sign-in first: sign in to Gmail in a web browser on this network (complete any security check), then try again."
+            return
+                "Google wants a browser sign-in first: sign in to Gmail in a web browser on this network (complete any security check), then try again."
         case .tokenRejected:
-            return "The server refused the OAuth 2.0 access token (expired or revoked): mailmirror gets a fresh one at every run, so the sign-in itself needs renewing; run `mailmirror account authorize` for the account again, or check that its --oauth2-token-command prints a fresh access token."
+            return
+                "The server refused the OAuth 2.0 access token (expired or revoked): mailmirror gets a fresh one at every run, so the sign-in itself needs renewing; run `mailmirror account authorize` for the account again, or check that its --oauth2-token-command prints a fresh access token."
         case .insufficientScope:
-            return "The OAuth 2.0 access token does not allow IMAP: it must be granted the scope https://mail.google.com/ (and the OAuth client must be allowed to ask for it); run `mailmirror account authorize` for the account again, or fix the scope its token command asks for."
+            return
+                "The OAuth 2.0 access token does not allow IMAP: it must be granted the scope https://mail.google.com/ (and the OAuth client must be allowed to ask for it); run `mailmirror account authorize` for the account again, or fix the scope its token command asks for."
         case .tooManyConnections:
-            return "Too many connections are open to this account (Gmail allows 15 in all, shared by every mail app): close other mail clients or use fewer connections, then try again."
+            return
+                "Too many connections are open to this account (Gmail allows 15 in all, shared by every mail app): close other mail clients or use fewer connections, then try again."
         case .other:
-            return "The server refused the login. Check the user name and password; work accounts may have app passwords disabled by the administrator, and Google accounts with Advanced Protection or security-key-only 2-Step Verification cannot use app passwords at all."
+            return
+                "The server refused the login. Check the user name and password; work accounts may have app passwords disabled by the administrator, and Google accounts with Advanced Protection or security-key-only 2-Step Verification cannot use app passwords at all."
         }
     }
 

@@ -23,7 +23,8 @@ public struct OAuth2ErrorChallenge: Sendable, Hashable {
     public init?(base64 text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard let data = Data(base64Encoded: trimmed),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return nil }
         let status: String
         switch object["status"] {
         case let text as String: status = text

@@ -15,7 +15,8 @@ public enum Command: Sendable, Hashable {
     case authenticatePlain(user: String, password: String, initialResponse: Bool)
     /// SASL OAUTHBEARER (RFC 7628) or XOAUTH2 (Google) with an access token; `initialResponse`
     /// sends the client's message on the command line (SASL-IR).
-    case authenticateOAuth2(OAuth2Mechanism, user: String, token: String, host: String, port: Int, initialResponse: Bool)
+    case authenticateOAuth2(
+        OAuth2Mechanism, user: String, token: String, host: String, port: Int, initialResponse: Bool)
     case enable([Capability])
     /// `LIST "" "*"`, with `RETURN (SPECIAL-USE)` (RFC 6154) when the server supports it.
     case list(reference: MailboxName, pattern: MailboxName, returnSpecialUse: Bool)

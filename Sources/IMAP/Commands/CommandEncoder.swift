@@ -49,7 +49,8 @@ public struct CommandEncoder: Sendable {
         case .authenticateOAuth2(let mechanism, let user, let token, let host, let port, let initialResponse):
             w.traceOverride = "\(tag) AUTHENTICATE \(mechanism.rawValue) <credentials hidden>"
             w.raw("AUTHENTICATE " + mechanism.rawValue)
-            let encoded = Data(mechanism.initialMessage(user: user, token: token, host: host, port: port)).base64EncodedString()
+            let encoded = Data(mechanism.initialMessage(user: user, token: token, host: host, port: port))
+                .base64EncodedString()
             if initialResponse {
                 w.raw(" " + encoded)
             } else {
@@ -151,7 +152,7 @@ private struct Writer {
     static func isAtomChar(_ c: UInt8) -> Bool {
         switch c {
         case 0x00...0x20, 0x7F...0xFF, UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "{"), UInt8(ascii: "%"),
-             UInt8(ascii: "*"), UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "]"):
+            UInt8(ascii: "*"), UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "]"):
             return false
         default: return true
         }

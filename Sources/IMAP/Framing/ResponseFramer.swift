@@ -63,7 +63,10 @@ public struct ResponseFramer: Sendable {
             let limitLeft = limits.maxLineLength - currentLineLength
             var found = false
             while end < buffer.count {
-                if buffer[end] == 0x0A { found = true; break }
+                if buffer[end] == 0x0A {
+                    found = true
+                    break
+                }
                 end += 1
                 if end - start > limitLeft {
                     throw .lineTooLong(limit: limits.maxLineLength)

@@ -9,14 +9,17 @@ public enum InternalDate {
         guard parts.count == 3 else { return nil }
         let dmy = parts[0].split(separator: "-")
         guard dmy.count == 3, let day = Int(dmy[0]), (1...31).contains(day),
-              let monthIndex = months.firstIndex(of: dmy[1].uppercased()),
-              dmy[2].count == 4, let year = Int(dmy[2]), year >= 1 else { return nil }
+            let monthIndex = months.firstIndex(of: dmy[1].uppercased()),
+            dmy[2].count == 4, let year = Int(dmy[2]), year >= 1
+        else { return nil }
         let hms = parts[1].split(separator: ":")
         guard hms.count == 3, let h = Int(hms[0]), let m = Int(hms[1]), let s = Int(hms[2]),
-              (0...23).contains(h), (0...59).contains(m), (0...60).contains(s) else { return nil }
+            (0...23).contains(h), (0...59).contains(m), (0...60).contains(s)
+        else { return nil }
         let zone = Array(parts[2].utf8)
         guard zone.count == 5, zone[0] == UInt8(ascii: "+") || zone[0] == UInt8(ascii: "-"),
-              let zh = Int(String(parts[2].dropFirst().prefix(2))), let zm = Int(String(parts[2].suffix(2))) else { return nil }
+            let zh = Int(String(parts[2].dropFirst().prefix(2))), let zm = Int(String(parts[2].suffix(2)))
+        else { return nil }
         let offset = (zh * 3600 + zm * 60) * (zone[0] == UInt8(ascii: "-") ? -1 : 1)
         let days = daysFromCivil(year: year, month: monthIndex + 1, day: day)
         return Int64(days) * 86400 + Int64(h * 3600 + m * 60 + s) - Int64(offset)
@@ -28,7 +31,8 @@ public enum InternalDate {
         let rest = Int(seconds - Int64(days) * 86400)
         let (y, mo, d) = civilFromDays(days)
         func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return "\(two(d))-\(months[mo - 1].prefix(1))\(months[mo - 1].dropFirst().lowercased())-\(y) \(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60)) +0000"
+        return
+            "\(two(d))-\(months[mo - 1].prefix(1))\(months[mo - 1].dropFirst().lowercased())-\(y) \(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60)) +0000"
     }
 
     // Howard Hinnant's algorithms: exact for the proleptic Gregorian calendar.

@@ -3,10 +3,12 @@
 public struct MailboxAttribute: Hashable, Sendable, Comparable, CustomStringConvertible {
     public let name: String
     public init(_ name: String) {
-        let canonical = ["\\NOSELECT": "\\Noselect", "\\NONEXISTENT": "\\NonExistent", "\\NOINFERIORS": "\\Noinferiors",
-                         "\\HASCHILDREN": "\\HasChildren", "\\HASNOCHILDREN": "\\HasNoChildren",
-                         "\\MARKED": "\\Marked", "\\UNMARKED": "\\Unmarked", "\\SUBSCRIBED": "\\Subscribed",
-                         "\\REMOTE": "\\Remote"]
+        let canonical = [
+            "\\NOSELECT": "\\Noselect", "\\NONEXISTENT": "\\NonExistent", "\\NOINFERIORS": "\\Noinferiors",
+            "\\HASCHILDREN": "\\HasChildren", "\\HASNOCHILDREN": "\\HasNoChildren",
+            "\\MARKED": "\\Marked", "\\UNMARKED": "\\Unmarked", "\\SUBSCRIBED": "\\Subscribed",
+            "\\REMOTE": "\\Remote",
+        ]
         let upper = name.uppercased()
         if let c = canonical[upper] {
             self.name = c

@@ -12,10 +12,15 @@ public enum ModifiedUTF7 {
             guard !pending.isEmpty else { return }
             out.append(UInt8(ascii: "&"))
             var bytes: [UInt8] = []
-            for unit in pending { bytes.append(UInt8(unit >> 8)); bytes.append(UInt8(unit & 0xFF)) }
+            for unit in pending {
+                bytes.append(UInt8(unit >> 8))
+                bytes.append(UInt8(unit & 0xFF))
+            }
             var i = 0
             while i < bytes.count {
-                let b0 = bytes[i], b1 = i + 1 < bytes.count ? bytes[i + 1] : 0, b2 = i + 2 < bytes.count ? bytes[i + 2] : 0
+                let b0 = bytes[i]
+                let b1 = i + 1 < bytes.count ? bytes[i + 1] : 0
+                let b2 = i + 2 < bytes.count ? bytes[i + 2] : 0
                 let n = bytes.count - i
                 out.append(alphabet[Int(b0 >> 2)])
                 out.append(alphabet[Int((b0 & 0x3) << 4 | b1 >> 4)])

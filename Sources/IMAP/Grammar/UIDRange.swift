@@ -6,7 +6,13 @@ public struct UIDRange: Hashable, Sendable, CustomStringConvertible {
     public var lower: UID
     public var upper: UID?
     public init(_ lower: UID, _ upper: UID?) {
-        if let upper, upper < lower { self.lower = upper; self.upper = lower } else { self.lower = lower; self.upper = upper }
+        if let upper, upper < lower {
+            self.lower = upper
+            self.upper = lower
+        } else {
+            self.lower = lower
+            self.upper = upper
+        }
     }
     public init(_ uid: UID) { self.init(uid, uid) }
     /// `from:*`: everything from `from` on, the way new mail is asked for.

@@ -35,10 +35,14 @@ public struct UIDSet: Hashable, Sendable, CustomStringConvertible {
     public func expanded(limit: Int = 50_000_000) throws(IMAPProtocolError) -> [UID] {
         var total: UInt64 = 0
         for range in ranges {
-            guard let c = range.count else { throw .unexpected("an open-ended UID range where concrete UIDs were expected") }
+            guard let c = range.count else {
+                throw .unexpected("an open-ended UID range where concrete UIDs were expected")
+            }
             total += c
         }
-        guard total <= UInt64(limit) else { throw .unexpected("a UID set of \(total) UIDs, more than the \(limit) allowed") }
+        guard total <= UInt64(limit) else {
+            throw .unexpected("a UID set of \(total) UIDs, more than the \(limit) allowed")
+        }
         var out: [UID] = []
         out.reserveCapacity(Int(total))
         for range in ranges {

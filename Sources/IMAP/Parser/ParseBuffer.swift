@@ -13,10 +13,15 @@ struct ParseBuffer {
     func peek() -> UInt8? { index < bytes.count ? bytes[index] : nil }
 
     func error(_ expected: String) -> IMAPProtocolError {
-        let lo = max(0, index - 30), hi = min(bytes.count, index + 30)
+        let lo = max(0, index - 30)
+        let hi = min(bytes.count, index + 30)
         var excerpt = ""
         for b in bytes[lo..<hi] {
-            if b >= 0x20 && b < 0x7F { excerpt.unicodeScalars.append(Unicode.Scalar(b)) } else { excerpt += "\\x" + String(b, radix: 16) }
+            if b >= 0x20 && b < 0x7F {
+                excerpt.unicodeScalars.append(Unicode.Scalar(b))
+            } else {
+                excerpt += "\\x" + String(b, radix: 16)
+            }
         }
         return .malformed(expected: expected, excerpt: excerpt)
     }
@@ -26,7 +31,10 @@ struct ParseBuffer {
         index += 1
     }
     mutating func consume(_ byte: UInt8) -> Bool {
-        if peek() == byte { index += 1; return true }
+        if peek() == byte {
+            index += 1
+            return true
+        }
         return false
     }
     mutating func space() throws(IMAPProtocolError) {
@@ -52,7 +60,7 @@ struct ParseBuffer {
     static func isAtomChar(_ c: UInt8) -> Bool {
         switch c {
         case 0x00...0x20, 0x7F, UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "{"), UInt8(ascii: "%"),
-             UInt8(ascii: "*"), UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "]"):
+            UInt8(ascii: "*"), UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "]"):
             return false
         default:
             return c < 0x80

@@ -42,7 +42,9 @@ extension ResponseParser {
         case "RFC822.SIZE": return .rfc822Size(Int64(try p.number64() & 0x7FFF_FFFF_FFFF_FFFF))
         case "INTERNALDATE":
             let text = try p.quoted()
-            guard let seconds = InternalDate.parse(text) else { throw p.error("an INTERNALDATE like \"17-Jul-1996 02:44:25 -0700\"") }
+            guard let seconds = InternalDate.parse(text) else {
+                throw p.error("an INTERNALDATE like \"17-Jul-1996 02:44:25 -0700\"")
+            }
             return .internalDate(seconds)
         case "MODSEQ":
             try p.expect(UInt8(ascii: "("), "( opening MODSEQ")

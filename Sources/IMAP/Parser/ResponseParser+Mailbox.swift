@@ -3,7 +3,9 @@ import MailCore
 extension ResponseParser {
     /// `(attrs) delimiter name [extended data]` (RFC 9051 §7.3.1, RFC 5258).
     static func listData(_ p: inout ParseBuffer) throws(IMAPProtocolError) -> MailboxListData {
-        let attributes = try p.list { (q: inout ParseBuffer) throws(IMAPProtocolError) in MailboxAttribute(try q.flagToken()) }
+        let attributes = try p.list { (q: inout ParseBuffer) throws(IMAPProtocolError) in
+            MailboxAttribute(try q.flagToken())
+        }
         try p.space()
         var delimiter: Character?
         if !p.consumeKeyword("NIL") {

@@ -45,7 +45,8 @@ extension ResponseParser {
             return .capability(caps)
         case "PERMANENTFLAGS":
             try p.space()
-            return .permanentFlags(try p.list { (q: inout ParseBuffer) throws(IMAPProtocolError) in Flag(try q.flagToken()) })
+            return .permanentFlags(
+                try p.list { (q: inout ParseBuffer) throws(IMAPProtocolError) in Flag(try q.flagToken()) })
         default:
             var arguments: String?
             if p.consume(0x20) {

@@ -104,7 +104,10 @@ extension ResponseParser {
             p.skipSpaces()
             if p.atLineEnd { break }
             let name = try p.atom().uppercased()
-            if name == "UID" { result.isUID = true; continue }
+            if name == "UID" {
+                result.isUID = true
+                continue
+            }
             try p.space()
             switch name {
             case "ALL": result.all = try uidSet(&p)

@@ -11,7 +11,9 @@ public enum ResponseParser {
 
     /// Frames and parses a whole captured stream (a transcript, a fuzzer input). A trailing
     /// incomplete response is ignored; the first error is thrown.
-    public static func parseAll(_ bytes: [UInt8], limits: FramingLimits = FramingLimits()) throws(IMAPProtocolError) -> [Response] {
+    public static func parseAll(_ bytes: [UInt8], limits: FramingLimits = FramingLimits()) throws(IMAPProtocolError)
+        -> [Response]
+    {
         var framer = ResponseFramer(limits: limits)
         framer.append(bytes)
         var out: [Response] = []

@@ -43,7 +43,8 @@ public struct CommandLineTool {
         case "--generate-completion-script" where arguments.count == 2:
             guard let shell = CompletionScript.Shell(rawValue: arguments[1]) else {
                 let shells = CompletionScript.Shell.allCases.map(\.rawValue).joined(separator: ", ")
-                throw UsageError("The value '\(arguments[1])' for '--generate-completion-script <shell>' must be one of: \(shells).")
+                throw UsageError(
+                    "The value '\(arguments[1])' for '--generate-completion-script <shell>' must be one of: \(shells).")
             }
             return CompletionScript(parser: parser).render(shell)
         default:

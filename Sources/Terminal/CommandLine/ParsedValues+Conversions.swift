@@ -17,7 +17,8 @@ extension ParsedValues {
     }
 
     /// Like `choice(_:as:)` for an option declared with a default: never nil.
-    public func declaredChoice<Choice: RawRepresentable & CaseIterable>(_ name: String, as type: Choice.Type) throws -> Choice
+    public func declaredChoice<Choice: RawRepresentable & CaseIterable>(_ name: String, as type: Choice.Type) throws
+        -> Choice
     where Choice.RawValue == String {
         guard let value = try choice(name, as: type) else { preconditionFailure("'\(name)' has no declared default") }
         return value

@@ -132,8 +132,9 @@ public enum HumanFormat {
         let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
         let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return DateComponents(year: Int(year), month: Int(month), day: Int(day), hour: Int(seconds / 3600),
-                              minute: Int(seconds % 3600 / 60), second: Int(seconds % 60))
+        return DateComponents(
+            year: Int(year), month: Int(month), day: Int(day), hour: Int(seconds / 3600),
+            minute: Int(seconds % 3600 / 60), second: Int(seconds % 60))
     }
 
     private static func pad(_ value: Int, _ width: Int = 2) -> String {

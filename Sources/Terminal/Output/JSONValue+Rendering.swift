@@ -104,7 +104,8 @@ extension JSONValue {
                 case 0..<0x20:
                     let hex = String(byte, radix: 16)
                     escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                case 0xE2 where index + 2 < source.count && source[index + 1] == 0x80
+                case 0xE2
+                where index + 2 < source.count && source[index + 1] == 0x80
                     && (source[index + 2] == 0xA8 || source[index + 2] == 0xA9):
                     escape = source[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
                     width = 3

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Puts a terminal back the way it was if a signal arrives while echo is off.
@@ -45,9 +45,9 @@ final class EchoGuard {
         _ = Self.signalNumbers
         var action = sigaction()
         #if canImport(Darwin)
-        action.__sigaction_u.__sa_handler = echoGuardHandler
+            action.__sigaction_u.__sa_handler = echoGuardHandler
         #else
-        action.__sigaction_handler.sa_handler = echoGuardHandler
+            action.__sigaction_handler.sa_handler = echoGuardHandler
         #endif
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0

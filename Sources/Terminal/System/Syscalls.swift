@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Every C call of the Terminal module, in one place: descriptors, window size, termios, signals.
@@ -21,9 +21,9 @@ enum Syscalls {
     static func windowColumns(_ descriptor: Int32) -> Int? {
         var size = winsize()
         #if canImport(Darwin)
-        let request = UInt(TIOCGWINSZ)
+            let request = UInt(TIOCGWINSZ)
         #else
-        let request = UInt(TIOCGWINSZ)
+            let request = UInt(TIOCGWINSZ)
         #endif
         guard ioctl(descriptor, request, &size) == 0, size.ws_col > 0 else { return nil }
         return Int(size.ws_col)

@@ -14,18 +14,25 @@ enum AccountAuthorizeCommand {
             access token. The OAuth client (type "Desktop app", scope https://mail.google.com/) comes from the \
             Google Cloud console; see README. Run it again whenever Google revokes the sign-in.
             """,
-        arguments: [ArgumentSpec("name", help: "The account to sign in (added with --oauth2, or an app-password account to switch).")],
+        arguments: [
+            ArgumentSpec(
+                "name", help: "The account to sign in (added with --oauth2, or an app-password account to switch).")
+        ],
         options: [
-            .option("client-id", value: "id", help: "The OAuth client ID (…apps.googleusercontent.com).", required: true),
-            .option("client-secret-file", value: "file", help: "The client secret, or the JSON the console downloads (mode 600).", required: true),
+            .option(
+                "client-id", value: "id", help: "The OAuth client ID (…apps.googleusercontent.com).", required: true),
+            .option(
+                "client-secret-file", value: "file",
+                help: "The client secret, or the JSON the console downloads (mode 600).", required: true),
             .flag("keyring", help: "Keep the refresh token in the desktop keyring (secret-tool) instead of a file."),
             .option("timeout", value: "seconds", help: "How long to wait for the browser.", defaultValue: "300"),
         ]
     ) { invocation in
         let values = invocation.values
         let name = try values.requiredString("name")
-        var options = AuthorizeOptions(clientID: try values.requiredString("client-id"),
-                                       clientSecretFile: AccountCommand.absolute(try values.requiredString("client-secret-file")))
+        var options = AuthorizeOptions(
+            clientID: try values.requiredString("client-id"),
+            clientSecretFile: AccountCommand.absolute(try values.requiredString("client-secret-file")))
         options.keyring = values.flag("keyring")
         options.timeoutSeconds = try values.declaredInt("timeout", in: 10...3600)
         let output = invocation.output
@@ -34,17 +41,24 @@ enum AccountAuthorizeCommand {
             output.line("")
             output.line("  \(url)")
             output.line("")
-            output.line("Waiting for the browser to come back to 127.0.0.1 (up to \(options.timeoutSeconds / 60) minutes)…")
+            output.line(
+                "Waiting for the browser to come back to 127.0.0.1 (up to \(options.timeoutSeconds / 60) minutes)…")
             if output.capabilities.standardOutputIsTerminal { openInBrowser(url) }
         }
-        output.line(output.style.apply(.green, to: "Authorized: \(account.name) now signs in with OAuth 2.0 (\(account.oauth2?.summary ?? ""))."))
+        output.line(
+            output.style.apply(
+                .green,
+                to: "Authorized: \(account.name) now signs in with OAuth 2.0 (\(account.oauth2?.summary ?? ""))."))
         output.line("Next: mailmirror account test \(account.name), then mailmirror sync.")
         return .success
     }
 
     /// Best effort, on a desktop only: the URL carries no secret (client ID, PKCE challenge, state).
     static func openInBrowser(_ url: String) {
-        guard let opener = ["/usr/bin/xdg-open", "/usr/local/bin/xdg-open"].first(where: FileManager.default.isExecutableFile) else { return }
+        guard
+            let opener = ["/usr/bin/xdg-open", "/usr/local/bin/xdg-open"].first(
+                where: FileManager.default.isExecutableFile)
+        else { return }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: opener)
         process.arguments = [url]

@@ -22,31 +22,56 @@ enum AccountCommand {
         arguments: [ArgumentSpec("name", help: "A short name for the account, e.g. support.")],
         options: [
             .option("email", value: "addr", help: "The account's address (the login).", required: true),
-            .flag("gmail", help: "Use the Gmail preset (automatic for gmail.com addresses; for Google Workspace domains)."),
+            .flag(
+                "gmail", help: "Use the Gmail preset (automatic for gmail.com addresses; for Google Workspace domains)."
+            ),
             .option("host", value: "host", help: "IMAP server (default for Gmail: imap.gmail.com)."),
             .option("port", value: "port", help: "IMAP port (default 993 with tls, 143 with starttls)."),
-            .option("security", value: "mode", help: "tls (implicit, port 993) or starttls.", allowedValues: ["tls", "starttls"]),
+            .option(
+                "security", value: "mode", help: "tls (implicit, port 993) or starttls.",
+                allowedValues: ["tls", "starttls"]),
             .option("password-file", value: "file", help: "A file holding the app password (must be mode 600)."),
-            .option("password-command", value: "cmd", help: "A command printing the app password, e.g. 'pass show gmail'."),
+            .option(
+                "password-command", value: "cmd", help: "A command printing the app password, e.g. 'pass show gmail'."),
             .option("password-env", value: "var", help: "An environment variable holding the app password."),
-            .option("oauth2-token-command", value: "cmd", help: "Sign in with OAuth 2.0: a command printing a fresh access token."),
-            .flag("oauth2", help: "Sign in with OAuth 2.0 through Google's sign-in: run `account authorize NAME` next."),
-            .option("ca-file", value: "pem", help: "Trust this CA bundle (a private server); certificates are always verified."),
-            .option("mailbox", value: "name", help: "A server mailbox to mirror (repeatable; default: Gmail's All Mail, else INBOX and Sent).", repeatable: true),
-            .option("team", value: "addr|@domain", help: "The help-center team's own addresses or domains (repeatable).", repeatable: true),
+            .option(
+                "oauth2-token-command", value: "cmd",
+                help: "Sign in with OAuth 2.0: a command printing a fresh access token."),
+            .flag(
+                "oauth2", help: "Sign in with OAuth 2.0 through Google's sign-in: run `account authorize NAME` next."),
+            .option(
+                "ca-file", value: "pem",
+                help: "Trust this CA bundle (a private server); certificates are always verified."),
+            .option(
+                "mailbox", value: "name",
+                help: "A server mailbox to mirror (repeatable; default: Gmail's All Mail, else INBOX and Sent).",
+                repeatable: true),
+            .option(
+                "team", value: "addr|@domain", help: "The help-center team's own addresses or domains (repeatable).",
+                repeatable: true),
             .option("since", value: "yyyy-mm-dd", help: "Only mirror mail received on or after this day."),
-            .option("daily-budget", value: "mb", help: "Most megabytes to download a day (Gmail default 2000; 0 for no limit)."),
+            .option(
+                "daily-budget", value: "mb",
+                help: "Most megabytes to download a day (Gmail default 2000; 0 for no limit)."),
         ]
     ) { invocation in
         let values = invocation.values
         let mirror = MailmirrorCommand.mirror(invocation)
         let name = try values.requiredString("name")
-        let sources = [values.string("password-file").map { PasswordSource.file(absolute($0)) },
-                       values.string("password-command").map(PasswordSource.command),
-                       values.string("password-env").map(PasswordSource.environment)].compactMap { $0 }
-        let oauth2 = values.string("oauth2-token-command").map(OAuth2Source.tokenCommand) ?? (values.flag("oauth2") ? .unauthorized : nil)
-        guard sources.count + (oauth2 == nil ? 0 : 1) <= 1, !(values.flag("oauth2") && values.string("oauth2-token-command") != nil) else {
-            throw UsageError("give only one of --password-file, --password-command, --password-env, --oauth2-token-command, --oauth2")
+        let sources = [
+            values.string("password-file").map { PasswordSource.file(absolute($0)) },
+            values.string("password-command").map(PasswordSource.command),
+            values.string("password-env").map(PasswordSource.environment),
+        ].compactMap { $0 }
+        let oauth2 =
+            values.string("oauth2-token-command").map(OAuth2Source.tokenCommand)
+            ?? (values.flag("oauth2") ? .unauthorized : nil)
+        guard sources.count + (oauth2 == nil ? 0 : 1) <= 1,
+            !(values.flag("oauth2") && values.string("oauth2-token-command") != nil)
+        else {
+            throw UsageError(
+                "give only one of --password-file, --password-command, --password-env, --oauth2-token-command, --oauth2"
+            )
         }
         let email = try values.requiredString("email")
         var request: AccountRequest
@@ -55,8 +80,9 @@ enum AccountCommand {
         } else if let given = sources.first {
             request = AccountRequest(name: name, email: email, password: given)
         } else {
-            request = AccountRequest(name: name, email: email,
-                                     password: try PromptedPassword.storeInKeyring(account: name, output: invocation.output))
+            request = AccountRequest(
+                name: name, email: email,
+                password: try PromptedPassword.storeInKeyring(account: name, output: invocation.output))
         }
         request.gmail = values.flag("gmail")
         request.host = values.string("host")
@@ -69,9 +95,13 @@ enum AccountCommand {
         request.dailyBudgetMB = try values.int("daily-budget", in: 0...1_000_000)
         let (account, warnings) = try mirror.addAccount(request)
         for warning in warnings { invocation.output.warning(warning) }
-        invocation.output.line("Added account \(account.name) (\(account.email) on \(account.host):\(account.port), \(account.security.rawValue)).")
+        invocation.output.line(
+            "Added account \(account.name) (\(account.email) on \(account.host):\(account.port), \(account.security.rawValue))."
+        )
         if case .unauthorized? = account.oauth2 {
-            invocation.output.line("Next: mailmirror account authorize \(account.name) --client-id ID --client-secret-file FILE, then mailmirror sync.")
+            invocation.output.line(
+                "Next: mailmirror account authorize \(account.name) --client-id ID --client-secret-file FILE, then mailmirror sync."
+            )
         } else {
             invocation.output.line("Next: mailmirror account test \(account.name), then mailmirror sync.")
         }
@@ -88,14 +118,21 @@ enum AccountCommand {
             return .success
         }
         guard !accounts.isEmpty else {
-            invocation.output.line("No accounts yet. Add one with: mailmirror account add NAME --email ADDR --password-file FILE")
+            invocation.output.line(
+                "No accounts yet. Add one with: mailmirror account add NAME --email ADDR --password-file FILE")
             return .success
         }
-        var table = Table(columns: [.init("NAME"), .init("EMAIL"), .init("SERVER"), .init("MAILBOXES", flexible: true), .init("PASSWORD", flexible: true)])
+        var table = Table(columns: [
+            .init("NAME"), .init("EMAIL"), .init("SERVER"), .init("MAILBOXES", flexible: true),
+            .init("PASSWORD", flexible: true),
+        ])
         for account in accounts {
-            table.append([account.name, account.email, "\(account.host):\(account.port) \(account.security.rawValue)",
-                          account.mailboxes.isEmpty ? (account.gmail ? "All Mail" : "INBOX, Sent") : account.mailboxes.joined(separator: ", "),
-                          account.oauth2?.summary ?? account.password?.summary ?? ""])
+            table.append([
+                account.name, account.email, "\(account.host):\(account.port) \(account.security.rawValue)",
+                account.mailboxes.isEmpty
+                    ? (account.gmail ? "All Mail" : "INBOX, Sent") : account.mailboxes.joined(separator: ", "),
+                account.oauth2?.summary ?? account.password?.summary ?? "",
+            ])
         }
         invocation.output.write(table.render(for: invocation.output.capabilities), to: .output)
         return .success
@@ -107,7 +144,8 @@ enum AccountCommand {
     ) { invocation in
         let name = try invocation.values.requiredString("name")
         try MailmirrorCommand.mirror(invocation).removeAccount(named: name)
-        invocation.output.line("Removed account \(name). Its mirrored mail is still under the mirror's accounts/\(name) folder.")
+        invocation.output.line(
+            "Removed account \(name). Its mirrored mail is still under the mirror's accounts/\(name) folder.")
         return .success
     }
 
@@ -128,9 +166,12 @@ enum AccountCommand {
         let oauth2: JSONValue = account.oauth2.map { .object($0.fields.map { ($0.key, .string($0.value)) }) } ?? .null
         return .object([
             ("name", .string(account.name)), ("email", .string(account.email)), ("host", .string(account.host)),
-            ("port", .int(account.port)), ("security", .string(account.security.rawValue)), ("gmail", .bool(account.gmail)),
-            ("mailboxes", .array(account.mailboxes.map { .string($0) })), ("team", .array(account.team.map { .string($0) })),
-            ("since", account.since.map { .string($0) } ?? .null), ("caFile", account.caFile.map { .string($0) } ?? .null),
+            ("port", .int(account.port)), ("security", .string(account.security.rawValue)),
+            ("gmail", .bool(account.gmail)),
+            ("mailboxes", .array(account.mailboxes.map { .string($0) })),
+            ("team", .array(account.team.map { .string($0) })),
+            ("since", account.since.map { .string($0) } ?? .null),
+            ("caFile", account.caFile.map { .string($0) } ?? .null),
             ("password", password), ("auth", .string(account.usesOAuth2 ? "oauth2" : "password")), ("oauth2", oauth2),
         ])
     }

@@ -17,11 +17,16 @@ enum MailmirrorCommand {
             OAuth 2.0 (`account add --oauth2`, then `account authorize`).
             """,
         options: [
-            .option("root", value: "dir", help: "Where the mirror lives (default: $MAILMIRROR_ROOT, else $XDG_DATA_HOME/mailmirror)."),
-            .flag("verbose", short: "v", help: "Say more, including the IMAP conversation (passwords are never shown)."),
+            .option(
+                "root", value: "dir",
+                help: "Where the mirror lives (default: $MAILMIRROR_ROOT, else $XDG_DATA_HOME/mailmirror)."),
+            .flag(
+                "verbose", short: "v", help: "Say more, including the IMAP conversation (passwords are never shown)."),
         ],
-        subcommands: [AccountCommand.spec, SyncCommand.spec, StatusCommand.spec, VerifyCommand.spec, ExportCommand.spec,
-                      ReindexCommand.spec, SearchCommand.spec, ShowCommand.spec, ThreadCommand.spec, ReportCommand.spec]
+        subcommands: [
+            AccountCommand.spec, SyncCommand.spec, StatusCommand.spec, VerifyCommand.spec, ExportCommand.spec,
+            ReindexCommand.spec, SearchCommand.spec, ShowCommand.spec, ThreadCommand.spec, ReportCommand.spec,
+        ]
     )
 
     /// The entry check of every command that answers from the catalog or the index: heals what a
@@ -32,30 +37,41 @@ enum MailmirrorCommand {
 
     /// What `mailmirror --generate-manual` adds after the commands (README: Commands, On disk).
     static let manualSections: [(title: String, paragraphs: [String])] = [
-        ("Exit status", [
-            "0\tEverything asked for was done.",
-            "1\tThe command failed (a refused login, damage found by verify...).",
-            "64\tThe command line was wrong; nothing was done.",
-            "75\tTry again later: network down, server throttling, or another sync holds the mirror's lock. "
-                + "The systemd timer retries it.",
-        ]),
-        ("Environment", [
-            "MAILMIRROR_ROOT\tWhere the mirror lives when --root is not given.",
-            "XDG_DATA_HOME\tThe default root is $XDG_DATA_HOME/mailmirror (~/.local/share/mailmirror).",
-            "TZ\tDays in dates, after: and before: are days in this time zone (UTC when unset).",
-            "NO_COLOR\tNo colours on a terminal.",
-        ]),
-        ("Files", [
-            "<root>/config.json\tAccounts; passwords only by reference (a file, a command or a variable).",
-            "<root>/lock\tHeld by a running sync: a second sync exits with 75 at once.",
-            "<root>/accounts/\tThe mirrored messages, gzip files of the exact bytes the server sent.",
-            "<root>/catalog/, <root>/index/\tDerived; mailmirror reindex rebuilds them.",
-        ]),
+        (
+            "Exit status",
+            [
+                "0\tEverything asked for was done.",
+                "1\tThe command failed (a refused login, damage found by verify...).",
+                "64\tThe command line was wrong; nothing was done.",
+                "75\tTry again later: network down, server throttling, or another sync holds the mirror's lock. "
+                    + "The systemd timer retries it.",
+            ]
+        ),
+        (
+            "Environment",
+            [
+                "MAILMIRROR_ROOT\tWhere the mirror lives when --root is not given.",
+                "XDG_DATA_HOME\tThe default root is $XDG_DATA_HOME/mailmirror (~/.local/share/mailmirror).",
+                "TZ\tDays in dates, after: and before: are days in this time zone (UTC when unset).",
+                "NO_COLOR\tNo colours on a terminal.",
+            ]
+        ),
+        (
+            "Files",
+            [
+                "<root>/config.json\tAccounts; passwords only by reference (a file, a command or a variable).",
+                "<root>/lock\tHeld by a running sync: a second sync exits with 75 at once.",
+                "<root>/accounts/\tThe mirrored messages, gzip files of the exact bytes the server sent.",
+                "<root>/catalog/, <root>/index/\tDerived; mailmirror reindex rebuilds them.",
+            ]
+        ),
         ("See also", ["systemctl(1), systemd.timer(5), crontab(5); the README in mailmirror's repository."]),
     ]
 
     /// The mirror chosen by `--root`, `MAILMIRROR_ROOT` or the XDG default.
     static func mirror(_ invocation: Invocation) -> LocalMirror {
-        LocalMirror(root: MirrorPaths.resolveRoot(option: invocation.values.string("root"), environment: invocation.environment))
+        LocalMirror(
+            root: MirrorPaths.resolveRoot(option: invocation.values.string("root"), environment: invocation.environment)
+        )
     }
 }

@@ -18,14 +18,16 @@ enum SearchCommand {
             .option("limit", value: "n", help: "At most this many hits (0 for all).", defaultValue: "50"),
             .flag("json", help: "Print the hits as JSON (see README)."),
             .flag("threads", help: "Group the hits by thread."),
-            .option("sort", value: "order", help: "relevance or date (newest first).", defaultValue: "relevance",
-                    allowedValues: ["relevance", "date"]),
+            .option(
+                "sort", value: "order", help: "relevance or date (newest first).", defaultValue: "relevance",
+                allowedValues: ["relevance", "date"]),
         ]
     ) { invocation in
         let values = invocation.values
         let timeZone = HumanFormat.userTimeZone(environment: invocation.environment)
-        var options = SearchOptions(limit: try values.declaredInt("limit", in: 0...1_000_000),
-                                    sort: values.string("sort") == "date" ? .date : .relevance)
+        var options = SearchOptions(
+            limit: try values.declaredInt("limit", in: 0...1_000_000),
+            sort: values.string("sort") == "date" ? .date : .relevance)
         options.timeZone = timeZone
         let query = values.strings("query").joined(separator: " ")
         let hits: [SearchHit]
@@ -50,13 +52,19 @@ enum SearchCommand {
         for (index, group) in groups.enumerated() {
             if values.flag("threads") {
                 if index > 0 { output.line() }
-                output.line(style.apply(.bold, to: "Thread \(group[0].threadId) (\(group.count) hit\(group.count == 1 ? "" : "s"))"))
+                output.line(
+                    style.apply(
+                        .bold, to: "Thread \(group[0].threadId) (\(group.count) hit\(group.count == 1 ? "" : "s"))"))
             }
-            var table = Table(columns: [.init("DATE"), .init("FROM"), .init("SUBJECT", flexible: true), .init("SNIPPET", flexible: true),
-                                        .init("ID")])
+            var table = Table(columns: [
+                .init("DATE"), .init("FROM"), .init("SUBJECT", flexible: true), .init("SNIPPET", flexible: true),
+                .init("ID"),
+            ])
             for hit in group {
-                table.append([HumanFormat.date(Date(timeIntervalSince1970: TimeInterval(hit.date)), timeZone: timeZone),
-                              hit.from.map { $0.name ?? $0.address } ?? "", hit.subject, marked(hit, style: style), hit.id])
+                table.append([
+                    HumanFormat.date(Date(timeIntervalSince1970: TimeInterval(hit.date)), timeZone: timeZone),
+                    hit.from.map { $0.name ?? $0.address } ?? "", hit.subject, marked(hit, style: style), hit.id,
+                ])
             }
             output.write(table.render(for: output.capabilities), to: .output)
         }

@@ -8,8 +8,10 @@ enum ShowCommand {
     static let spec = CommandSpec(
         "show", abstract: "Print one message: headers and decoded text, the exact bytes (--raw) or JSON.",
         arguments: [ArgumentSpec("id", help: "An id printed by search, or a Message-ID (angle brackets optional).")],
-        options: [.flag("raw", help: "Print the exact bytes the server sent."),
-                  .flag("json", help: "Print the message as JSON (see README).")]
+        options: [
+            .flag("raw", help: "Print the exact bytes the server sent."),
+            .flag("json", help: "Print the message as JSON (see README)."),
+        ]
     ) { invocation in
         let mirror = MailmirrorCommand.mirror(invocation)
         try MailmirrorCommand.checkDerivedData(mirror, invocation)
@@ -35,12 +37,17 @@ enum ShowCommand {
         header("Cc", summary.cc.map(\.description).joined(separator: ", "))
         header("Date", HumanFormat.date(Date(timeIntervalSince1970: TimeInterval(summary.date)), timeZone: timeZone))
         header("Subject", summary.subject)
-        header("Mailbox", "\(summary.key.account)/\(summary.key.mailbox) (UID \(summary.key.uid), UIDVALIDITY \(summary.key.uidValidity))")
+        header(
+            "Mailbox",
+            "\(summary.key.account)/\(summary.key.mailbox) (UID \(summary.key.uid), UIDVALIDITY \(summary.key.uidValidity))"
+        )
         header("Labels", summary.labels.joined(separator: ", "))
         header("Thread", summary.threadId)
         header("Direction", summary.direction == .team ? "team" : "customer")
         for attachment in summary.attachments {
-            header("Attachment", "\(attachment.filename) (\(attachment.contentType), \(HumanFormat.bytes(attachment.size)))")
+            header(
+                "Attachment",
+                "\(attachment.filename) (\(attachment.contentType), \(HumanFormat.bytes(attachment.size)))")
         }
         output.line()
         output.line(message.text)

@@ -13,11 +13,20 @@ enum StatusCommand {
         let derived = try mirror.derivedDataProblems()
         let output = invocation.output
         if invocation.values.flag("json") {
-            JSONOutput.write(.object([("mailboxes", .array(reports.map(json))),
-                                      ("derived", .array(derived.map { problem in
-                                          .object([("kind", .string(problem.kind.rawValue)), ("damage", .bool(problem.isDamage)),
-                                                   ("message", .string(problem.message))])
-                                      }))]), to: output)
+            JSONOutput.write(
+                .object([
+                    ("mailboxes", .array(reports.map(json))),
+                    (
+                        "derived",
+                        .array(
+                            derived.map { problem in
+                                .object([
+                                    ("kind", .string(problem.kind.rawValue)), ("damage", .bool(problem.isDamage)),
+                                    ("message", .string(problem.message)),
+                                ])
+                            })
+                    ),
+                ]), to: output)
             return derived.contains(where: \.isDamage) ? .failure : .success
         }
         guard !reports.isEmpty else {
@@ -25,15 +34,23 @@ enum StatusCommand {
             return .success
         }
         let zone = HumanFormat.userTimeZone(environment: invocation.environment)
-        var table = Table(columns: [.init("ACCOUNT"), .init("MAILBOX", flexible: true), .init("MESSAGES", alignment: .right),
-                                    .init("DELETED ON SERVER", alignment: .right), .init("ON DISK", alignment: .right),
-                                    .init("LAST SYNC"), .init("UIDVALIDITY", alignment: .right), .init("NOTE", flexible: true)])
+        var table = Table(columns: [
+            .init("ACCOUNT"), .init("MAILBOX", flexible: true), .init("MESSAGES", alignment: .right),
+            .init("DELETED ON SERVER", alignment: .right), .init("ON DISK", alignment: .right),
+            .init("LAST SYNC"), .init("UIDVALIDITY", alignment: .right), .init("NOTE", flexible: true),
+        ])
         for report in reports {
-            let lastSync = report.lastSync.map { HumanFormat.date(Date(timeIntervalSince1970: TimeInterval($0)), timeZone: zone) } ?? "never"
+            let lastSync =
+                report.lastSync.map { HumanFormat.date(Date(timeIntervalSince1970: TimeInterval($0)), timeZone: zone) }
+                ?? "never"
             var note = report.problem ?? (report.complete ? "" : "incomplete: the next sync carries on")
-            if report.olderEpochMessages > 0 { note += (note.isEmpty ? "" : "; ") + "\(report.olderEpochMessages) from earlier UIDVALIDITY" }
-            table.append([report.account, report.mailbox, HumanFormat.count(report.messages), HumanFormat.count(report.expunged),
-                          HumanFormat.bytes(report.bytesOnDisk), lastSync, report.uidValidity.map { "\($0)" } ?? "-", note])
+            if report.olderEpochMessages > 0 {
+                note += (note.isEmpty ? "" : "; ") + "\(report.olderEpochMessages) from earlier UIDVALIDITY"
+            }
+            table.append([
+                report.account, report.mailbox, HumanFormat.count(report.messages), HumanFormat.count(report.expunged),
+                HumanFormat.bytes(report.bytesOnDisk), lastSync, report.uidValidity.map { "\($0)" } ?? "-", note,
+            ])
         }
         output.write(table.render(for: output.capabilities), to: .output)
         // The counts above are the store's own; say when search and reports do not see all of it.
@@ -48,7 +65,14 @@ enum StatusCommand {
             ("uidvalidity", report.uidValidity.map { .int(Int($0.rawValue)) } ?? .null),
             ("messages", .int(report.messages)), ("expunged", .int(report.expunged)),
             ("olderEpochMessages", .int(report.olderEpochMessages)), ("bytesOnDisk", .int(Int(report.bytesOnDisk))),
-            ("lastSync", report.lastSync.map { .string(HumanFormat.iso8601(Date(timeIntervalSince1970: TimeInterval($0)), timeZone: TimeZone(identifier: "UTC")!)) } ?? .null),
+            (
+                "lastSync",
+                report.lastSync.map {
+                    .string(
+                        HumanFormat.iso8601(
+                            Date(timeIntervalSince1970: TimeInterval($0)), timeZone: TimeZone(identifier: "UTC")!))
+                } ?? .null
+            ),
             ("complete", .bool(report.complete)), ("problem", report.problem.map { .string($0) } ?? .null),
         ])
     }

@@ -47,7 +47,9 @@ enum SyncCommand {
         for mailbox in result.mailboxes where mailbox.error == nil {
             var parts = ["\(HumanFormat.count(mailbox.fetched)) new (\(HumanFormat.bytes(mailbox.bytes)))"]
             if mailbox.flagsChanged > 0 { parts.append("\(HumanFormat.count(mailbox.flagsChanged)) flag changes") }
-            if mailbox.expunged > 0 { parts.append("\(HumanFormat.count(mailbox.expunged)) deleted on the server (kept here)") }
+            if mailbox.expunged > 0 {
+                parts.append("\(HumanFormat.count(mailbox.expunged)) deleted on the server (kept here)")
+            }
             if mailbox.remaining > 0 { parts.append("\(HumanFormat.count(mailbox.remaining)) left for later") }
             output.line("\(result.account)/\(mailbox.mailbox): \(parts.joined(separator: ", "))")
         }
@@ -57,18 +59,22 @@ enum SyncCommand {
     static func json(_ result: AccountSyncResult) -> JSONValue {
         .object([
             ("account", .string(result.account)),
-            ("mailboxes", .array(result.mailboxes.map { mailbox in
-                .object([
-                    ("mailbox", .string(mailbox.mailbox)),
-                    ("uidvalidity", mailbox.uidValidity.map { .int(Int($0.rawValue)) } ?? .null),
-                    ("fetched", .int(mailbox.fetched)),
-                    ("bytes", .int(Int(mailbox.bytes))),
-                    ("flagsChanged", .int(mailbox.flagsChanged)),
-                    ("expunged", .int(mailbox.expunged)),
-                    ("remaining", .int(mailbox.remaining)),
-                    ("error", mailbox.error.map { .string($0) } ?? .null),
-                ])
-            })),
+            (
+                "mailboxes",
+                .array(
+                    result.mailboxes.map { mailbox in
+                        .object([
+                            ("mailbox", .string(mailbox.mailbox)),
+                            ("uidvalidity", mailbox.uidValidity.map { .int(Int($0.rawValue)) } ?? .null),
+                            ("fetched", .int(mailbox.fetched)),
+                            ("bytes", .int(Int(mailbox.bytes))),
+                            ("flagsChanged", .int(mailbox.flagsChanged)),
+                            ("expunged", .int(mailbox.expunged)),
+                            ("remaining", .int(mailbox.remaining)),
+                            ("error", mailbox.error.map { .string($0) } ?? .null),
+                        ])
+                    })
+            ),
             ("error", result.error.map { .string($0) } ?? .null),
             ("notices", .array(result.notices.map { .string($0) })),
         ])

@@ -17,17 +17,25 @@ enum MessageJSON {
     /// `show --json` without `text` (and `thread --json`'s messages).
     static func summary(_ summary: MessageSummary, timeZone: TimeZone, text: String? = nil) -> JSONValue {
         var fields: [(String, JSONValue)] = [
-            ("id", .string(summary.id)), ("account", .string(summary.key.account)), ("mailbox", .string(summary.key.mailbox)),
+            ("id", .string(summary.id)), ("account", .string(summary.key.account)),
+            ("mailbox", .string(summary.key.mailbox)),
             ("uidvalidity", .int(Int(summary.key.uidValidity.rawValue))), ("uid", .int(Int(summary.key.uid.rawValue))),
             ("messageId", summary.messageId.map { .string($0) } ?? .null), ("threadId", .string(summary.threadId)),
             ("date", date(summary.date, timeZone: timeZone)), ("from", address(summary.from)),
             ("to", .array(summary.to.map(address))), ("cc", .array(summary.cc.map(address))),
             ("subject", .string(summary.subject)), ("labels", .array(summary.labels.map { .string($0) })),
             ("isReply", .bool(summary.isReply)), ("direction", .string(summary.direction.rawValue)),
-            ("attachments", .array(summary.attachments.map { attachment in
-                .object([("filename", .string(attachment.filename)), ("contentType", .string(attachment.contentType)),
-                         ("size", .int(attachment.size))])
-            })),
+            (
+                "attachments",
+                .array(
+                    summary.attachments.map { attachment in
+                        .object([
+                            ("filename", .string(attachment.filename)),
+                            ("contentType", .string(attachment.contentType)),
+                            ("size", .int(attachment.size)),
+                        ])
+                    })
+            ),
         ]
         if let text { fields.append(("text", .string(text))) }
         fields.append(("replyText", .string(summary.replyText)))

@@ -20,14 +20,17 @@ struct GeneratedCorpus {
     static let generator: String = {
         let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
-        let places = [package.appendingPathComponent("../shared/bench/gen_corpus.py"),
-                      package.appendingPathComponent("../../shared/bench/gen_corpus.py")].map { $0.standardizedFileURL.path }
+        let places = [
+            package.appendingPathComponent("../shared/bench/gen_corpus.py"),
+            package.appendingPathComponent("../../shared/bench/gen_corpus.py"),
+        ].map { $0.standardizedFileURL.path }
         return places.first { FileManager.default.fileExists(atPath: $0) } ?? places[0]
     }()
     static var available: Bool {
         FileManager.default.fileExists(atPath: generator) && FileManager.default.fileExists(atPath: "/usr/bin/python3")
     }
-    static let skipReason: Comment = "needs shared/bench/gen_corpus.py beside the clone (not part of the repository) and python3"
+    static let skipReason: Comment =
+        "needs shared/bench/gen_corpus.py beside the clone (not part of the repository) and python3"
 
     /// Runs the generator into a temporary folder and reads what it wrote.
     init(count: Int, seed: Int) throws {

@@ -32,15 +32,18 @@ import Testing
         var truth = ""
         for (k, row) in rows.enumerated() {
             let name = names[k % names.count]
-            let address = name.lowercased().replacingOccurrences(of: " ", with: ".")
+            let address =
+                name.lowercased().replacingOccurrences(of: " ", with: ".")
                 .replacingOccurrences(of: "'", with: "") + "\(k)@mail.example"
             let sender = EmailAddress(name: name, address: address)
             let text = "\(greetings[k % 4])\n\n\(row[0])\n\n\(closings[(k / 4) % 4])\n\(name.split(separator: " ")[0])"
             let id = "b77-\(k)@bench.example"
             messages.append(
                 MessageSummary(
-                    key: MessageKey(account: "b", mailbox: "INBOX", uidValidity: UIDValidity(1), uid: UID(UInt32(k + 1))),
-                    messageId: id, date: 1_700_000_000 + Int64(k) * 600, from: sender, subject: Self.environment["MAILMIRROR_BANKING77_NOSUBJECT"] != nil ? "" : subjects[k % 5],
+                    key: MessageKey(
+                        account: "b", mailbox: "INBOX", uidValidity: UIDValidity(1), uid: UID(UInt32(k + 1))),
+                    messageId: id, date: 1_700_000_000 + Int64(k) * 600, from: sender,
+                    subject: Self.environment["MAILMIRROR_BANKING77_NOSUBJECT"] != nil ? "" : subjects[k % 5],
                     labels: [], isReply: false, direction: team.direction(of: sender), threadId: "t\(k)", size: 500,
                     replyText: text))
             truth += "{\"message_id\": \"<\(id)>\", \"topic\": \"\(row[1])\"}\n"
@@ -57,10 +60,14 @@ import Testing
         pipeline.clusterer.refinementRounds = knob("ROUNDS").map { Int($0) } ?? pipeline.clusterer.refinementRounds
         pipeline.clusterer.sampleSize = knob("SAMPLE").map { Int($0) } ?? pipeline.clusterer.sampleSize
         let model = ReportModel(messages: messages, options: ReportOptions(), pipeline: pipeline)
-        print("banking77: \(messages.count) messages, \(model.topics.topics.count) topics, \(ContinuousClock.now - start)")
+        print(
+            "banking77: \(messages.count) messages, \(model.topics.topics.count) topics, \(ContinuousClock.now - start)"
+        )
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        try CSVTables.topicMessages(model).contents.write(to: out.appendingPathComponent("topic_messages.csv"), atomically: true, encoding: .utf8)
-        try CSVTables.topics(model).contents.write(to: out.appendingPathComponent("topics.csv"), atomically: true, encoding: .utf8)
+        try CSVTables.topicMessages(model).contents.write(
+            to: out.appendingPathComponent("topic_messages.csv"), atomically: true, encoding: .utf8)
+        try CSVTables.topics(model).contents.write(
+            to: out.appendingPathComponent("topics.csv"), atomically: true, encoding: .utf8)
         try truth.write(to: out.appendingPathComponent("truth.jsonl"), atomically: true, encoding: .utf8)
         #expect(!model.topics.topics.isEmpty)
     }

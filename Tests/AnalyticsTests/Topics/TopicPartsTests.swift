@@ -27,7 +27,7 @@ import Testing
         func concepts(_ text: String) -> [String] {
             lexicon.map(analyzer.analyze(text)).filter { $0.kind == .word }.map(\.term)
         }
-        #expect(concepts("Mon colis n'est pas arrivé") .first == concepts("my parcel has not arrived").first)
+        #expect(concepts("Mon colis n'est pas arrivé").first == concepts("my parcel has not arrived").first)
         #expect(concepts("mot de passe oublié") == concepts("forgotten password"))
         #expect(concepts("je veux un remboursement").contains("≡refund"))
         #expect(concepts("refunds please").contains("≡refund"))
@@ -73,7 +73,9 @@ import Testing
         ]
         let personal = PersonalText()
         for text in texts {
-            #expect(PersonalText.lines(text) == text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+            #expect(
+                PersonalText.lines(text)
+                    == text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
             for line in PersonalText.lines(text) {
                 #expect(PersonalText.isBlank(line) == line.trimmingCharacters(in: .whitespaces).isEmpty)
             }

@@ -66,7 +66,10 @@ struct TopicQuality {
 
 /// Ablation (slow, so only with `ANALYTICS_ABLATION=1`): what the team-answer evidence adds.
 @Suite struct TopicQualityAblationTests {
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["ANALYTICS_ABLATION"] == "1", "an ablation study: set ANALYTICS_ABLATION=1 to run it"))
+    @Test(
+        .enabled(
+            if: ProcessInfo.processInfo.environment["ANALYTICS_ABLATION"] == "1",
+            "an ablation study: set ANALYTICS_ABLATION=1 to run it"))
     func teamAnswersJoinWordingsWithoutLosingPurity() {
         let corpus = PlantedCorpus(threads: 1500, seed: 7)
         func quality(teamAnswers: Bool) -> TopicQuality {

@@ -1,5 +1,6 @@
 import MailCore
 import Testing
+
 @testable import IMAP
 
 @Suite struct CommandEncoderTests {
@@ -13,31 +14,52 @@ import Testing
         #expect(wire(.capability) == ["A1 CAPABILITY\r\n"])
         #expect(wire(.logout, tag: "A9") == ["A9 LOGOUT\r\n"])
         #expect(wire(.enable([.condStore])) == ["A1 ENABLE CONDSTORE\r\n"])
-        #expect(wire(.id([IDParameter(key: "name", value: "mailmirror"), IDParameter(key: "os", value: nil)])) == ["A1 ID (\"name\" \"mailmirror\" \"os\" NIL)\r\n"])
+        #expect(
+            wire(.id([IDParameter(key: "name", value: "mailmirror"), IDParameter(key: "os", value: nil)])) == [
+                "A1 ID (\"name\" \"mailmirror\" \"os\" NIL)\r\n"
+            ])
         #expect(wire(.uidSearchAll(extended: true)) == ["A1 UID SEARCH RETURN (ALL) ALL\r\n"])
         #expect(wire(.uidSearchAll(extended: false)) == ["A1 UID SEARCH ALL\r\n"])
     }
 
     @Test func mailboxCommandsQuoteAndEncodeNames() {
-        #expect(wire(.list(reference: MailboxName(bytes: []), pattern: MailboxName(bytes: Array("*".utf8)), returnSpecialUse: true))
-            == ["A1 LIST \"\" \"*\" RETURN (SPECIAL-USE)\r\n"])
-        #expect(wire(.examine(MailboxName("[Gmail]/Messages envoyés"), condStore: true)) == ["A1 EXAMINE \"[Gmail]/Messages envoy&AOk-s\" (CONDSTORE)\r\n"])
-        #expect(wire(.status(.inbox, [.messages, .uidNext, .uidValidity, .highestModSeq])) == ["A1 STATUS \"INBOX\" (MESSAGES UIDNEXT UIDVALIDITY HIGHESTMODSEQ)\r\n"])
-        #expect(wire(.examine(MailboxName(bytes: Array("a\"b\\c".utf8)), condStore: false)) == ["A1 EXAMINE \"a\\\"b\\\\c\"\r\n"])
+        #expect(
+            wire(
+                .list(
+                    reference: MailboxName(bytes: []), pattern: MailboxName(bytes: Array("*".utf8)),
+                    returnSpecialUse: true))
+                == ["A1 LIST \"\" \"*\" RETURN (SPECIAL-USE)\r\n"])
+        #expect(
+            wire(.examine(MailboxName("[Gmail]/Messages envoyés"), condStore: true)) == [
+                "A1 EXAMINE \"[Gmail]/Messages envoy&AOk-s\" (CONDSTORE)\r\n"
+            ])
+        #expect(
+            wire(.status(.inbox, [.messages, .uidNext, .uidValidity, .highestModSeq])) == [
+                "A1 STATUS \"INBOX\" (MESSAGES UIDNEXT UIDVALIDITY HIGHESTMODSEQ)\r\n"
+            ])
+        #expect(
+            wire(.examine(MailboxName(bytes: Array("a\"b\\c".utf8)), condStore: false)) == [
+                "A1 EXAMINE \"a\\\"b\\\\c\"\r\n"
+            ])
     }
 
     @Test func eightBitOrControlNamesGoAsLiterals() {
         let name = MailboxName(bytes: Array("Boîte\r\n".utf8))
         #expect(wire(.examine(name, condStore: false)) == ["A1 EXAMINE {8}\r\n", "Boîte\r\n\r\n"])
-        #expect(wire(.examine(name, condStore: false), encoder: CommandEncoder(literalPlus: true)) == ["A1 EXAMINE {8+}\r\nBoîte\r\n\r\n"])
+        #expect(
+            wire(.examine(name, condStore: false), encoder: CommandEncoder(literalPlus: true)) == [
+                "A1 EXAMINE {8+}\r\nBoîte\r\n\r\n"
+            ])
     }
 
     @Test func fetchUsesPeekAndCompressedSets() {
         let set = UIDSet([UID(5), UID(1), UID(2), UID(3), UID(9), UID(10)])
-        #expect(wire(.uidFetch(set, [.uid, .flags, .internalDate, .rfc822Size, .bodyPeek], changedSince: nil))
-            == ["A1 UID FETCH 1:3,5,9:10 (UID FLAGS INTERNALDATE RFC822.SIZE BODY.PEEK[])\r\n"])
-        #expect(wire(.uidFetch(.all, [.uid, .flags], changedSince: ModSequence(12345)))
-            == ["A1 UID FETCH 1:* (UID FLAGS) (CHANGEDSINCE 12345)\r\n"])
+        #expect(
+            wire(.uidFetch(set, [.uid, .flags, .internalDate, .rfc822Size, .bodyPeek], changedSince: nil))
+                == ["A1 UID FETCH 1:3,5,9:10 (UID FLAGS INTERNALDATE RFC822.SIZE BODY.PEEK[])\r\n"])
+        #expect(
+            wire(.uidFetch(.all, [.uid, .flags], changedSince: ModSequence(12345)))
+                == ["A1 UID FETCH 1:* (UID FLAGS) (CHANGEDSINCE 12345)\r\n"])
         // Only BODY.PEEK[] exists: nothing can set \Seen by fetching.
         #expect(FetchItem.allCases.allSatisfy { !$0.rawValue.hasPrefix("BODY[") })
     }

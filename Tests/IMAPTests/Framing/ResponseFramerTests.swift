@@ -1,4 +1,5 @@
 import Testing
+
 @testable import IMAP
 
 @Suite struct ResponseFramerTests {
@@ -6,11 +7,12 @@ import Testing
     func cutsLinesAndLiteralsWhateverTheChunking(chunk: Int) throws {
         let stream = Array("* 3 EXISTS\r\n* 1 FETCH (UID 7 BODY[] {12}\r\nhello\r\nworld)\r\nA1 OK done\r\n".utf8)
         let frames = try Fixture.frames(stream, chunk: chunk)
-        #expect(frames.map { String(decoding: $0.bytes, as: UTF8.self) } == [
-            "* 3 EXISTS\r\n",
-            "* 1 FETCH (UID 7 BODY[] {12}\r\nhello\r\nworld)\r\n",
-            "A1 OK done\r\n",
-        ])
+        #expect(
+            frames.map { String(decoding: $0.bytes, as: UTF8.self) } == [
+                "* 3 EXISTS\r\n",
+                "* 1 FETCH (UID 7 BODY[] {12}\r\nhello\r\nworld)\r\n",
+                "A1 OK done\r\n",
+            ])
     }
 
     @Test func waitsForTheWholeLiteral() throws {
@@ -59,13 +61,17 @@ import Testing
         framer.append(Array("* 1 FETCH (BODY[] \(size)\r\nabc".utf8))
         #expect(throws: IMAPProtocolError.self) { try framer.nextFrame() }
         do { _ = try framer.nextFrame() } catch {
-            guard case .literalTooLarge = error else { Issue.record("unexpected \(error)"); return }
+            guard case .literalTooLarge = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
         }
     }
 
     @Test func responseSizeIsBoundedAcrossLiterals() throws {
         var framer = ResponseFramer(limits: FramingLimits(maxLineLength: 100, maxLiteralSize: 50, maxResponseSize: 120))
-        framer.append(Array("* 1 FETCH (A {50}\r\n".utf8) + [UInt8](repeating: 65, count: 50) + Array(" B {50}\r\n".utf8))
+        framer.append(
+            Array("* 1 FETCH (A {50}\r\n".utf8) + [UInt8](repeating: 65, count: 50) + Array(" B {50}\r\n".utf8))
         #expect(throws: IMAPProtocolError.responseTooLarge(limit: 120)) { try framer.nextFrame() }
     }
 

@@ -1,11 +1,13 @@
 import Testing
+
 @testable import IMAP
 
 @Suite struct ModifiedUTF7Tests {
     @Test(arguments: [
         ("INBOX", "INBOX"), ("Café", "Caf&AOk-"), ("&", "&-"), ("a&b", "a&-b"),
         ("~peter/mail/台北/日本語", "~peter/mail/&U,BTFw-/&ZeVnLIqe-"),  // RFC 3501 §5.1.3 example
-        ("[Gmail]/Messages envoyés", "[Gmail]/Messages envoy&AOk-s"), ("Société Générale", "Soci&AOk-t&AOk- G&AOk-n&AOk-rale"),
+        ("[Gmail]/Messages envoyés", "[Gmail]/Messages envoy&AOk-s"),
+        ("Société Générale", "Soci&AOk-t&AOk- G&AOk-n&AOk-rale"),
         ("Брошенные", "&BBEEQAQ+BEgENQQ9BD0ESwQ1-"), ("😀", "&2D3eAA-"), ("tab\there", "tab&AAk-here"),
     ])
     func encodesAndDecodes(text: String, wire: String) {

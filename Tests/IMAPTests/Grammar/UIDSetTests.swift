@@ -1,5 +1,6 @@
 import MailCore
 import Testing
+
 @testable import IMAP
 
 @Suite struct UIDSetTests {

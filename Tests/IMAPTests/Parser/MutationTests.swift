@@ -1,4 +1,5 @@
 import Testing
+
 @testable import IMAP
 
 /// Mutated real transcripts (flipped bytes, cuts, duplicated spans, injected literal sizes) through
@@ -8,7 +9,9 @@ import Testing
     func mutatedTranscriptsNeverCrash(name: String) throws {
         let original = try Fixture.bytes(name)
         var generator = SplitMix(seed: 11)
-        let injections: [[UInt8]] = ["{", "}", "{999}\r\n", "{0}\r\n", "(", ")", "\"", "\\", "\r\n", "[", "]", " ", "*", "+ ", "\0"].map { Array($0.utf8) }
+        let injections: [[UInt8]] = [
+            "{", "}", "{999}\r\n", "{0}\r\n", "(", ")", "\"", "\\", "\r\n", "[", "]", " ", "*", "+ ", "\0",
+        ].map { Array($0.utf8) }
         var framesParsed = 0
         var errors = 0
         for _ in 0..<800 {
@@ -23,7 +26,8 @@ import Testing
                 default: bytes.insert(contentsOf: injections[Int(generator.next() % UInt64(injections.count))], at: at)
                 }
             }
-            var framer = ResponseFramer(limits: FramingLimits(maxLineLength: 4096, maxLiteralSize: 1 << 20, maxResponseSize: 2 << 20))
+            var framer = ResponseFramer(
+                limits: FramingLimits(maxLineLength: 4096, maxLiteralSize: 1 << 20, maxResponseSize: 2 << 20))
             framer.append(bytes)
             do {
                 while let frame = try framer.nextFrame() {

@@ -41,7 +41,9 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: maildir != nil, "a benchmark: set MAILMIRROR_INDEX_BENCH to a Maildir to run it")) func measure() throws {
+    @Test(.enabled(if: maildir != nil, "a benchmark: set MAILMIRROR_INDEX_BENCH to a Maildir to run it")) func measure()
+        throws
+    {
         let source = URL(fileURLWithPath: IndexBenchmark.maildir!)
         var loaded: (documents: [IndexDocument], rawBytes: Int) = ([], 0)
         let loadTime = try IndexBenchmark.seconds { loaded = try CrudeMaildirLoader.load(directory: source) }

@@ -36,7 +36,8 @@ struct AnonymizedReportTests {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("mm-anon-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: work) }
         let mail = work.appendingPathComponent("mail")
-        let generated = try ProcessRun.run(python, [Self.generator.path, "--out", mail.path, "--threads", "80", "--seed", "3"])
+        let generated = try ProcessRun.run(
+            python, [Self.generator.path, "--out", mail.path, "--threads", "80", "--seed", "3"])
         #expect(generated.status == 0, "\(generated.errors)")
 
         // The store as a sync would have left it, written directly: reindex then catalogues it.
@@ -53,7 +54,9 @@ struct AnonymizedReportTests {
         var files: [URL] = []
         for sub in ["cur", "new"] {
             let folder = mail.appendingPathComponent(sub)
-            files += ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted().map { folder.appendingPathComponent($0) }
+            files += ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted().map {
+                folder.appendingPathComponent($0)
+            }
         }
         #expect(files.count > 150)
         var texts: [String] = []
@@ -65,11 +68,14 @@ struct AnonymizedReportTests {
         let reindex = try ProcessRun.run(binary, ["--root", root.path, "reindex"])
         #expect(reindex.status == 0, "\(reindex.errors)")
         let report = work.appendingPathComponent("report")
-        let run = try ProcessRun.run(binary, ["--root", root.path, "report", "--anonymize", "--out", report.path, "--format", "md,csv"])
+        let run = try ProcessRun.run(
+            binary, ["--root", root.path, "report", "--anonymize", "--out", report.path, "--format", "md,csv"])
         #expect(run.status == 0, "\(run.errors)")
 
-        let lists = try ProcessRun.run(python, ["-c", Self.listsScript, Self.generator.deletingLastPathComponent().path])
-        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(lists.output.utf8)) as? [String: [String]])
+        let lists = try ProcessRun.run(
+            python, ["-c", Self.listsScript, Self.generator.deletingLastPathComponent().path])
+        let parsed = try #require(
+            try JSONSerialization.jsonObject(with: Data(lists.output.utf8)) as? [String: [String]])
         let mailText = texts.joined(separator: "\n")
         // Name words of three letters or more, as written and in capitals ("Céline", "DUPONT"), that the mail holds.
         var words = Set<String>()
@@ -83,8 +89,12 @@ struct AnonymizedReportTests {
         let streets = (parsed["streets"] ?? []).filter { mailText.contains($0) }
         #expect(used.count > 40 && !streets.isEmpty)
 
-        let written = try FileManager.default.contentsOfDirectory(atPath: report.path).filter { $0.hasSuffix(".md") || $0.hasSuffix(".csv") }
-        #expect(written.contains("report.md") && written.contains("by_team_member.csv") && written.contains("by_customer_domain.csv"))
+        let written = try FileManager.default.contentsOfDirectory(atPath: report.path).filter {
+            $0.hasSuffix(".md") || $0.hasSuffix(".csv")
+        }
+        #expect(
+            written.contains("report.md") && written.contains("by_team_member.csv")
+                && written.contains("by_customer_domain.csv"))
         var leaks: [String] = []
         for name in written.sorted() where name != "topic_messages.csv" {
             let text = try String(contentsOf: report.appendingPathComponent(name), encoding: .utf8)

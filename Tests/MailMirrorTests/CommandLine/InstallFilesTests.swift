@@ -41,7 +41,10 @@ import Testing
                 "--help", "--root", "--verbose", "--version", "-h",
                 "-v", "add", "authorize", "list", "remove", "test",
             ])
-        #expect(try Self.bashCompletions(script, ["mailmirror", "--root", "/tmp/x", "account", "a"]) == ["add", "authorize"])
+        #expect(
+            try Self.bashCompletions(script, ["mailmirror", "--root", "/tmp/x", "account", "a"]) == [
+                "add", "authorize",
+            ])
         #expect(try Self.bashCompletions(script, ["mailmirror", "search", "--so"]) == ["--sort"])
         #expect(try Self.bashCompletions(script, ["mailmirror", "search", "--sort", ""]) == ["date", "relevance"])
         #expect(try Self.bashCompletions(script, ["mailmirror", "account", "add", "--gm"]) == ["--gmail"])

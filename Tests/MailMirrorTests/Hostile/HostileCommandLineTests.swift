@@ -2,6 +2,7 @@ import Foundation
 import MailCore
 import Store
 import Testing
+
 @testable import MailMirror
 
 /// The real `mailmirror sync` process against hostile_imap.py: exit codes, `Error:` sentences

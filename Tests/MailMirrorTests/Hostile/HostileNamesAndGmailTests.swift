@@ -2,6 +2,7 @@ import Foundation
 import MailCore
 import Store
 import Testing
+
 @testable import MailMirror
 
 extension HostileSyncTests {
@@ -9,8 +10,10 @@ extension HostileSyncTests {
     /// localised name, `[THROTTLED]`, `BYE` mid-fetch), as whole syncs against hostile_imap.py.
     @Suite struct NamesAndGmail {
         /// The names the server lists in the "names" scenario (see HOSTILE_NAMES in the script).
-        static let hostileNames = ["..", "../../etc", "a/../../b", "/abs/path", "NUL\u{0}BYE", "ctl\u{1}\u{1B}[2J\u{7F}",
-                                   "Boîte envoyée", ".", String(repeating: "x", count: 600), "%2E%2E", "~tilde"]
+        static let hostileNames = [
+            "..", "../../etc", "a/../../b", "/abs/path", "NUL\u{0}BYE", "ctl\u{1}\u{1B}[2J\u{7F}",
+            "Boîte envoyée", ".", String(repeating: "x", count: 600), "%2E%2E", "~tilde",
+        ]
 
         @Test func hostileMailboxNamesStayInsideTheRoot() throws {
             let server = try HostileServer("names")
@@ -34,13 +37,17 @@ extension HostileSyncTests {
             }
             // Every name IMAP can carry is mirrored (only NUL cannot be sent in a mailbox name).
             let carriable = Self.hostileNames.filter { !$0.contains("\u{0}") }
-            #expect(Set(mirrored).isSuperset(of: Set(carriable)), "not mirrored: \(Set(carriable).subtracting(mirrored).map(\.debugDescription))")
+            #expect(
+                Set(mirrored).isSuperset(of: Set(carriable)),
+                "not mirrored: \(Set(carriable).subtracting(mirrored).map(\.debugDescription))")
             // The store lists them back under their real names.
             let listed = try MailStore(root: mirror.root).mailboxes(account: "test")
             #expect(Set(listed).isSuperset(of: Set(mirrored)))
             for name in ["etc", "b", "abs", "path"] {
                 #expect(!FileManager.default.fileExists(atPath: mirror.root.appendingPathComponent(name).path))
-                #expect(!FileManager.default.fileExists(atPath: mirror.root.appendingPathComponent("accounts/\(name)").path))
+                #expect(
+                    !FileManager.default.fileExists(atPath: mirror.root.appendingPathComponent("accounts/\(name)").path)
+                )
             }
             let good = try mirror.messages("Good")
             #expect(good.count == 2)
@@ -61,11 +68,11 @@ extension HostileSyncTests {
 
             let catalog = try LocalMirror(root: mirror.root).catalogMessages().sorted { $0.key.uid < $1.key.uid }
             #expect(catalog.count == 4)
-            let threads: [UInt64] = [0x18A2B3C4D5E6F701, 0x18A2B3C4D5E6F701, 0x18A2B3C4D5E6F7FF, 0x42]
+            let threads: [UInt64] = [0x18A2_B3C4_D5E6_F701, 0x18A2_B3C4_D5E6_F701, 0x18A2_B3C4_D5E6_F7FF, 0x42]
             for (summary, thread) in zip(catalog, threads) {
                 let uid = UInt64(summary.key.uid.rawValue)
                 #expect(summary.gmailThreadId == thread)
-                #expect(summary.gmailMessageId == 0x18A2B3C4D5E60000 + uid)
+                #expect(summary.gmailMessageId == 0x18A2_B3C4_D5E6_0000 + uid)
                 let hex = String(thread, radix: 16)
                 #expect(summary.threadId == String(repeating: "0", count: 16 - hex.count) + hex)
             }

@@ -2,6 +2,7 @@ import Foundation
 import MailCore
 import Store
 import Testing
+
 @testable import MailMirror
 
 /// Fixtures/hostile/hostile_imap.py playing one scenario over real TLS on 127.0.0.1, for as
@@ -54,18 +55,29 @@ final class HostileServer {
 
 /// A throw-away self-signed certificate for 127.0.0.1, made once per test process.
 enum HostileCertificate {
-    struct Paths: Sendable { let directory: String; let cert: String; let key: String }
+    struct Paths: Sendable {
+        let directory: String
+        let cert: String
+        let key: String
+    }
 
     static let shared: Paths? = {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mm-hostile-cert-\(getpid())").path
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mm-hostile-cert-\(getpid())")
+            .path
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        atexit { try? FileManager.default.removeItem(atPath: FileManager.default.temporaryDirectory
-            .appendingPathComponent("mm-hostile-cert-\(getpid())").path) }
-        let cert = directory + "/cert.pem", key = directory + "/key.pem"
+        atexit {
+            try? FileManager.default.removeItem(
+                atPath: FileManager.default.temporaryDirectory
+                    .appendingPathComponent("mm-hostile-cert-\(getpid())").path)
+        }
+        let cert = directory + "/cert.pem"
+        let key = directory + "/key.pem"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
-                             "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key, "-out", cert]
+        process.arguments = [
+            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
+            "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key, "-out", cert,
+        ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         guard (try? process.run()) != nil else { return nil }
@@ -86,15 +98,19 @@ final class HostileMirror {
         root = base.appendingPathComponent("root")
         passwordFile = base.appendingPathComponent("password")
         try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
-        _ = FileManager.default.createFile(atPath: passwordFile.path, contents: Data(HostileServer.password.utf8),
-                                       attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(
+            atPath: passwordFile.path, contents: Data(HostileServer.password.utf8),
+            attributes: [.posixPermissions: 0o600])
     }
 
     deinit { try? FileManager.default.removeItem(at: base) }
 
-    func account(_ server: HostileServer, mailboxes: [String] = ["Bad", "Good"], gmail: Bool = false) -> AccountConfiguration {
-        AccountConfiguration(name: "test", email: HostileServer.user, host: "127.0.0.1", port: server.port, security: .tls,
-                             password: .file(passwordFile.path), caFile: server.caFile, mailboxes: mailboxes, gmail: gmail)
+    func account(_ server: HostileServer, mailboxes: [String] = ["Bad", "Good"], gmail: Bool = false)
+        -> AccountConfiguration
+    {
+        AccountConfiguration(
+            name: "test", email: HostileServer.user, host: "127.0.0.1", port: server.port, security: .tls,
+            password: .file(passwordFile.path), caFile: server.caFile, mailboxes: mailboxes, gmail: gmail)
     }
 
     /// One whole sync of `account` through `LocalMirror`, as `mailmirror sync` runs it.
@@ -103,11 +119,14 @@ final class HostileMirror {
         var options = SyncOptions()
         options.reconnectAttempts = 2
         options.reconnectDelays = [0.05]
-        let results = try LocalMirror(root: root).sync(accounts: [], connector: IMAPConnector(timeout: timeout),
-                                                        observer: SilentSyncObserver(), options: options)
+        let results = try LocalMirror(root: root).sync(
+            accounts: [], connector: IMAPConnector(timeout: timeout),
+            observer: SilentSyncObserver(), options: options)
         #expect(results.count == 1)
         if ProcessInfo.processInfo.environment["HOSTILE_VERBOSE"] != nil {
-            for failure in results[0].failures { print("HOSTILE \(failure.temporary ? "temporary" : "permanent"): \(failure.message)") }
+            for failure in results[0].failures {
+                print("HOSTILE \(failure.temporary ? "temporary" : "permanent"): \(failure.message)")
+            }
         }
         return results[0]
     }
@@ -147,7 +166,8 @@ final class HostileMirror {
         guard let state = try store.readState() else { return [:] }
         var out: [UInt32: String] = [:]
         for uid in try store.storedMessages(uidValidity: state.uidValidity).keys {
-            out[uid.rawValue] = String(decoding: try store.readMessage(uidValidity: state.uidValidity, uid: uid), as: UTF8.self)
+            out[uid.rawValue] = String(
+                decoding: try store.readMessage(uidValidity: state.uidValidity, uid: uid), as: UTF8.self)
         }
         return out
     }
@@ -156,15 +176,21 @@ final class HostileMirror {
     /// ones the store writes, nothing but the root and the password file sits beside it, and
     /// the store verifies clean.
     func expectConfined(sourceLocation: SourceLocation = #_sourceLocation) throws {
-        guard let realRoot = realpath(root.path, nil) else { Issue.record("no root", sourceLocation: sourceLocation); return }
+        guard let realRoot = realpath(root.path, nil) else {
+            Issue.record("no root", sourceLocation: sourceLocation)
+            return
+        }
         let rootPath = String(cString: realRoot)
         free(realRoot)
         let beside = try FileManager.default.contentsOfDirectory(atPath: base.path).sorted()
         #expect(beside == ["password", "root"], "written beside the root: \(beside)", sourceLocation: sourceLocation)
         let top = Set(try FileManager.default.contentsOfDirectory(atPath: root.path))
-        let known: Set<String> = ["accounts", "catalog", "index", "index.state", "derived.state", "lock", "config.json", "budget"]
-        #expect(top.isSubset(of: known), "unexpected entries in the root: \(top.subtracting(known).sorted())",
-                sourceLocation: sourceLocation)
+        let known: Set<String> = [
+            "accounts", "catalog", "index", "index.state", "derived.state", "lock", "config.json", "budget",
+        ]
+        #expect(
+            top.isSubset(of: known), "unexpected entries in the root: \(top.subtracting(known).sorted())",
+            sourceLocation: sourceLocation)
         let enumerator = try #require(FileManager.default.enumerator(atPath: root.path), sourceLocation: sourceLocation)
         var count = 0
         while let relative = enumerator.nextObject() as? String {
@@ -176,15 +202,21 @@ final class HostileMirror {
             }
             let text = String(cString: resolved)
             free(resolved)
-            #expect(text.hasPrefix(rootPath + "/"), "\(relative) resolves outside the root: \(text)", sourceLocation: sourceLocation)
+            #expect(
+                text.hasPrefix(rootPath + "/"), "\(relative) resolves outside the root: \(text)",
+                sourceLocation: sourceLocation)
             let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            #expect(attributes[.type] as? FileAttributeType != .typeSymbolicLink, "symlink \(relative)", sourceLocation: sourceLocation)
+            #expect(
+                attributes[.type] as? FileAttributeType != .typeSymbolicLink, "symlink \(relative)",
+                sourceLocation: sourceLocation)
         }
         #expect(count > 0, sourceLocation: sourceLocation)
         // Account folders hold only folders the store's own name encoding produces.
         let accounts = root.appendingPathComponent("accounts/test").path
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: accounts)) ?? [] {
-            #expect(MailboxDirectoryName(directoryName: entry) != nil, "stray folder \(entry)", sourceLocation: sourceLocation)
+            #expect(
+                MailboxDirectoryName(directoryName: entry) != nil, "stray folder \(entry)",
+                sourceLocation: sourceLocation)
         }
         let problems = try StoreVerifier(store: MailStore(root: root)).verify()
         #expect(problems.isEmpty, "verify: \(problems)", sourceLocation: sourceLocation)
@@ -197,19 +229,26 @@ func expectSentence(_ text: String?, sourceLocation: SourceLocation = #_sourceLo
         Issue.record("expected an error message", sourceLocation: sourceLocation)
         return
     }
-    #expect(text.count >= 15 && text.count < 2_000, "length \(text.count): \(text.prefix(300))", sourceLocation: sourceLocation)
+    #expect(
+        text.count >= 15 && text.count < 2_000, "length \(text.count): \(text.prefix(300))",
+        sourceLocation: sourceLocation)
     #expect(text.contains(" "), "\(text)", sourceLocation: sourceLocation)
-    let dumps = ["Optional(", "Swift.", "IMAPSessionError", "IMAPProtocolError", "IMAPConnectionError", "StoreError(",
-                 "MailMirrorError", "Error(", "(code:", "rawValue:", "\\u{"]
+    let dumps = [
+        "Optional(", "Swift.", "IMAPSessionError", "IMAPProtocolError", "IMAPConnectionError", "StoreError(",
+        "MailMirrorError", "Error(", "(code:", "rawValue:", "\\u{",
+    ]
     for dump in dumps {
         #expect(!text.contains(dump), "type dump \(dump) in: \(text)", sourceLocation: sourceLocation)
     }
     // An enum case with a payload, e.g. `protocolViolation(` or `.closed(`.
-    #expect(text.range(of: #"(^|[\s.])[a-z]+[A-Z][A-Za-z]*\("#, options: .regularExpression) == nil,
-            "enum dump in: \(text)", sourceLocation: sourceLocation)
+    #expect(
+        text.range(of: #"(^|[\s.])[a-z]+[A-Z][A-Za-z]*\("#, options: .regularExpression) == nil,
+        "enum dump in: \(text)", sourceLocation: sourceLocation)
     #expect(!text.contains(HostileServer.password), "the password leaked: \(text)", sourceLocation: sourceLocation)
-    #expect(!text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }, "control characters in: \(text.debugDescription)",
-            sourceLocation: sourceLocation)
+    #expect(
+        !text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F },
+        "control characters in: \(text.debugDescription)",
+        sourceLocation: sourceLocation)
 }
 
 /// Peak resident memory of this process so far, in bytes.

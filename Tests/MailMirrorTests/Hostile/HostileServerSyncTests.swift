@@ -2,6 +2,7 @@ import Foundation
 import MailCore
 import Store
 import Testing
+
 @testable import MailMirror
 
 extension HostileSyncTests {
@@ -13,8 +14,10 @@ extension HostileSyncTests {
         static let goodMessages = 2
 
         /// The good mailbox was mirrored whole, whatever happened to the bad one.
-        func expectGoodMirrored(_ mirror: HostileMirror, _ result: AccountSyncResult,
-                                sourceLocation: SourceLocation = #_sourceLocation) throws {
+        func expectGoodMirrored(
+            _ mirror: HostileMirror, _ result: AccountSyncResult,
+            sourceLocation: SourceLocation = #_sourceLocation
+        ) throws {
             let good = result.mailboxes.first { $0.mailbox == "Good" }
             #expect(good?.error == nil, "Good failed: \(good?.error ?? "not synced")", sourceLocation: sourceLocation)
             let stored = try mirror.messages("Good")
@@ -22,7 +25,9 @@ extension HostileSyncTests {
             #expect(stored[1]?.contains("message 1 of Good") == true, sourceLocation: sourceLocation)
         }
 
-        func badError(_ result: AccountSyncResult, sourceLocation: SourceLocation = #_sourceLocation) -> MailboxSyncResult? {
+        func badError(_ result: AccountSyncResult, sourceLocation: SourceLocation = #_sourceLocation)
+            -> MailboxSyncResult?
+        {
             let bad = result.mailboxes.first { $0.mailbox == "Bad" }
             #expect(bad != nil, "Bad was not attempted", sourceLocation: sourceLocation)
             #expect(bad?.error != nil, "Bad did not fail", sourceLocation: sourceLocation)
@@ -37,10 +42,13 @@ extension HostileSyncTests {
             let started = Date()
             let result = try mirror.sync(mirror.account(server))
             let bad = badError(result)
-            #expect(bad?.error?.contains("literal") == true || bad?.error?.contains("large") == true, "\(bad?.error ?? "")")
+            #expect(
+                bad?.error?.contains("literal") == true || bad?.error?.contains("large") == true, "\(bad?.error ?? "")")
             #expect(bad?.errorIsTemporary == false)
             #expect(Date().timeIntervalSince(started) < 15)
-            #expect(peakResidentBytes() - before < 100 << 20, "peak memory grew by \((peakResidentBytes() - before) >> 20) MB")
+            #expect(
+                peakResidentBytes() - before < 100 << 20,
+                "peak memory grew by \((peakResidentBytes() - before) >> 20) MB")
             #expect(try mirror.messages("Bad").isEmpty)
             try expectGoodMirrored(mirror, result)
             try mirror.expectConfined()
@@ -54,7 +62,9 @@ extension HostileSyncTests {
             let bad = badError(result)
             #expect(bad?.error?.contains("line") == true, "\(bad?.error ?? "")")
             // The line limit is 8 MB; the framer's buffer plus one copy stays well under 100 MB.
-            #expect(peakResidentBytes() - before < 100 << 20, "peak memory grew by \((peakResidentBytes() - before) >> 20) MB")
+            #expect(
+                peakResidentBytes() - before < 100 << 20,
+                "peak memory grew by \((peakResidentBytes() - before) >> 20) MB")
             try expectGoodMirrored(mirror, result)
             try mirror.expectConfined()
         }
@@ -159,7 +169,10 @@ extension HostileSyncTests {
             let stored = try mirror.messages("Bad")
             #expect(stored.keys.sorted() == [1, 2, 3, 4, 5, 6])
             #expect(stored[1] == original[1])
-            #expect(second.log.filter { $0.contains("BODY.PEEK[]") }.allSatisfy { $0.contains(" 6 ") || $0.contains(" 6:6 ") })
+            #expect(
+                second.log.filter { $0.contains("BODY.PEEK[]") }.allSatisfy {
+                    $0.contains(" 6 ") || $0.contains(" 6:6 ")
+                })
             try mirror.expectConfined()
         }
 

@@ -1,6 +1,7 @@
 import Foundation
 import MailCore
 import Testing
+
 @testable import MailMirror
 
 /// The two text guards the hostile-server tests rely on, checked at their edges.
@@ -38,7 +39,9 @@ extension HostileSyncTests {
 
 extension HostileSyncTests {
     @Suite struct UIDNextGuard {
-        let stored: [UID: LocalMessage] = [UID(3): LocalMessage(flags: [], expunged: false), UID(5): LocalMessage(flags: [], expunged: true)]
+        let stored: [UID: LocalMessage] = [
+            UID(3): LocalMessage(flags: [], expunged: false), UID(5): LocalMessage(flags: [], expunged: true),
+        ]
 
         @Test func reusedUIDsAreRefused() {
             #expect(throws: MailMirrorError.self) {

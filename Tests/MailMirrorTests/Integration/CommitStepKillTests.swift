@@ -1,8 +1,9 @@
+import Durable
 import Foundation
 import MailCore
-import Durable
 import Store
 import Testing
+
 @testable import MailMirror
 
 /// kill -9 the real `mailmirror sync` just before every durable step of its commit sequence (through
@@ -46,9 +47,10 @@ import Testing
         try bed.doveadm(["flags", "add", "-u", bed.user, "\\Flagged", "mailbox", mailbox, "uid", "1"])
         let incremental = try run.killEverywhere(from: mirrored, expected: expected, flaggedUID: 1)
 
-        print("CommitStepKillTests: \(initial.kills) kills over the initial sync of \(Self.initialCount) messages "
-              + "(\(initial.stepsDescription)), \(incremental.kills) over the incremental sync of \(Self.laterCount) more "
-              + "(\(incremental.stepsDescription))")
+        print(
+            "CommitStepKillTests: \(initial.kills) kills over the initial sync of \(Self.initialCount) messages "
+                + "(\(initial.stepsDescription)), \(incremental.kills) over the incremental sync of \(Self.laterCount) more "
+                + "(\(incremental.stepsDescription))")
         // Every kind of step a sync takes was reached and killed at least once.
         for step in ["create", "write", "fsync", "fsync-dir", "rename", "mkdir"] {
             #expect((initial.steps[step] ?? 0) > 0, "the initial sync never reached a \(step) step")
@@ -60,7 +62,9 @@ import Testing
 
     /// Delivers sample message `index` and returns the bytes the server will serve (CRLF line ends).
     static func deliver(_ index: Int, to mailbox: String, bed: Testbed) throws -> [UInt8] {
-        let text = Testbed.sampleMessage(index) + String(repeating: "Body line \(index) with words to compress.\n", count: 50 * (index % 4))
+        let text =
+            Testbed.sampleMessage(index)
+            + String(repeating: "Body line \(index) with words to compress.\n", count: 50 * (index % 4))
         try bed.deliver(text, to: mailbox)
         return Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8)
     }
@@ -76,7 +80,9 @@ private struct StepRun {
         var kills = 0
         /// How many steps of each kind one whole sync takes.
         var steps: [String: Int] = [:]
-        var stepsDescription: String { steps.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") }
+        var stepsDescription: String {
+            steps.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        }
     }
 
     /// For every kind of step, N = 1, 2, …: a copy of `base`, a sync killed before its Nth step of that kind
@@ -93,7 +99,9 @@ private struct StepRun {
                 let killed = try sync(root, crashAt: "\(step):\(ordinal)\(suffix)")
                 if !killed.killed {
                     // This sync took fewer steps of this kind: it must have finished normally.
-                    #expect(killed.status == 0, "sync with MAILMIRROR_CRASH_AT=\(step):\(ordinal)\(suffix) exited \(killed.status)")
+                    #expect(
+                        killed.status == 0,
+                        "sync with MAILMIRROR_CRASH_AT=\(step):\(ordinal)\(suffix) exited \(killed.status)")
                     if suffix.isEmpty { outcome.steps[step] = ordinal - 1 }
                     break
                 }
@@ -111,14 +119,18 @@ private struct StepRun {
         let damage = try StoreVerifier(store: store).verify().filter(\.isDamage)
         #expect(damage.isEmpty, "after a kill at \(point): \(damage)")
         let inbox = try store.mailbox(account: "test", name: mailbox)
-        let storedBefore = try inbox.epochs().first.map { try inbox.storedMessages(uidValidity: $0, withSizes: false).count } ?? 0
+        let storedBefore =
+            try inbox.epochs().first.map { try inbox.storedMessages(uidValidity: $0, withSizes: false).count } ?? 0
 
         let resumed = try sync(root)
         #expect(resumed.status == 0 && !resumed.killed, "the sync after a kill at \(point) exited \(resumed.status)")
-        #expect(resumed.fetched == expected.count - storedBefore,
-                "after a kill at \(point) with \(storedBefore) stored, the resumed sync fetched \(resumed.fetched ?? -1) of \(expected.count)")
+        #expect(
+            resumed.fetched == expected.count - storedBefore,
+            "after a kill at \(point) with \(storedBefore) stored, the resumed sync fetched \(resumed.fetched ?? -1) of \(expected.count)"
+        )
 
-        let epoch = try #require(try inbox.readState(), "no state after the resumed sync (kill at \(point))").uidValidity
+        let epoch = try #require(try inbox.readState(), "no state after the resumed sync (kill at \(point))")
+            .uidValidity
         let stored = try inbox.storedMessages(uidValidity: epoch, withSizes: false)
         #expect(stored.count == expected.count, "kill at \(point)")
         for (index, bytes) in expected.enumerated() {
@@ -126,7 +138,9 @@ private struct StepRun {
             #expect(try inbox.readMessage(uidValidity: epoch, uid: uid) == bytes, "UID \(uid) after a kill at \(point)")
         }
         if let flaggedUID {
-            #expect(stored[UID(flaggedUID)]?.flags.contains("\\Flagged") == true, "the flag change was lost after a kill at \(point)")
+            #expect(
+                stored[UID(flaggedUID)]?.flags.contains("\\Flagged") == true,
+                "the flag change was lost after a kill at \(point)")
         }
         // Nothing the killed run had half written is left lying around once the next sync is done.
         let leftovers = (FileManager.default.enumerator(atPath: root.path)?.allObjects as? [String] ?? [])
@@ -135,8 +149,13 @@ private struct StepRun {
         let verify = try run(["--root", root.path, "verify", "--json"]).json
         #expect(verify["ok"] as? Bool == true, "verify after a kill at \(point): \(verify)")
         // The index holds every message exactly once.
-        let hits = try JSONSerialization.jsonObject(with: Data(run(["--root", root.path, "search", "--json", "--limit", "0",
-                                                                     "subject:question"]).output.utf8)) as? [[String: Any]]
+        let hits =
+            try JSONSerialization.jsonObject(
+                with: Data(
+                    run([
+                        "--root", root.path, "search", "--json", "--limit", "0",
+                        "subject:question",
+                    ]).output.utf8)) as? [[String: Any]]
         let uids = (hits ?? []).compactMap { $0["uid"] as? Int }.sorted()
         #expect(uids == Array(1...expected.count), "search after a kill at \(point) found UIDs \(uids)")
     }

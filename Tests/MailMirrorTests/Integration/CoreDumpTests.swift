@@ -1,8 +1,9 @@
+import Durable
 import Foundation
 import MailCore
-import Durable
 import Store
 import Testing
+
 @testable import MailMirror
 
 /// A `mailmirror sync` that crashes after logging in (SIGABRT through MAILMIRROR_CRASH_AT=…:abort) with
@@ -28,7 +29,8 @@ import Testing
         try FileManager.default.createDirectory(at: control, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: crash, withIntermediateDirectories: true)
 
-        let shell = try ProcessRun.run("/bin/sh", ["-c", "cd '\(control.path)' && ulimit -c unlimited && sh -c 'kill -ABRT $$'; true"])
+        let shell = try ProcessRun.run(
+            "/bin/sh", ["-c", "cd '\(control.path)' && ulimit -c unlimited && sh -c 'kill -ABRT $$'; true"])
         #expect(shell.status == 0)
         let controlCores = try Self.cores(in: control)
         #expect(!controlCores.isEmpty, "the control crash left no core: this setup cannot show a core dump")
@@ -48,11 +50,16 @@ import Testing
             try configuration.save(to: MirrorPaths(root: root).configuration)
         }
         // rename 1 is the catalog marker written before login; renames 2… are messages, fetched after it.
-        let run = try ProcessRun.run("/bin/sh", ["-c", "cd '\(crash.path)' && ulimit -c unlimited && exec '\(binary)' --root '\(root.path)' sync --quiet"],
-                                     environment: environment)
-        #expect(run.killed && run.status == SIGABRT, "the sync was meant to abort: status \(run.status), killed \(run.killed), \(run.errors)")
+        let run = try ProcessRun.run(
+            "/bin/sh",
+            ["-c", "cd '\(crash.path)' && ulimit -c unlimited && exec '\(binary)' --root '\(root.path)' sync --quiet"],
+            environment: environment)
+        #expect(
+            run.killed && run.status == SIGABRT,
+            "the sync was meant to abort: status \(run.status), killed \(run.killed), \(run.errors)")
         let inbox = try MailStore(root: root).mailbox(account: "test", name: mailbox)
-        let committed = try inbox.epochs().first.map { try inbox.storedMessages(uidValidity: $0, withSizes: false).count } ?? 0
+        let committed =
+            try inbox.epochs().first.map { try inbox.storedMessages(uidValidity: $0, withSizes: false).count } ?? 0
         #expect(committed >= 1, "the crash came before any message was committed, so maybe before login")
         let cores = try Self.cores(in: crash)
         #expect(cores.isEmpty, "a crashed sync left a core dump: \(cores)")

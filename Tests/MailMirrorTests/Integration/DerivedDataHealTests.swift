@@ -2,6 +2,7 @@ import Foundation
 import MailCore
 import Store
 import Testing
+
 @testable import MailMirror
 
 /// The catalog and the index are derived from the store: damage to them must never give a wrong
@@ -88,7 +89,7 @@ struct DerivedDataHealTests {
             try Data(try Data(contentsOf: catalog).prefix(1_000)).write(to: catalog)
         case .catalogGarbled:
             var bytes = try Data(contentsOf: catalog)
-            for offset in bytes.count / 3 ..< bytes.count / 3 + 32 { bytes[offset] ^= 0x5A }
+            for offset in bytes.count / 3..<bytes.count / 3 + 32 { bytes[offset] ^= 0x5A }
             try bytes.write(to: catalog)
         case .catalogDeleted:
             try fileManager.removeItem(at: catalog)
@@ -97,7 +98,10 @@ struct DerivedDataHealTests {
             try fileManager.copyItem(at: mirror.oldCatalog, to: catalog)
         case .indexTruncated, .indexGarbled:
             let segments = try fileManager.contentsOfDirectory(atPath: index.path).filter { $0.hasSuffix(".seg") }
-            let largest = try #require(try segments.max { try Self.size(index.appendingPathComponent($0)) < Self.size(index.appendingPathComponent($1)) })
+            let largest = try #require(
+                try segments.max {
+                    try Self.size(index.appendingPathComponent($0)) < Self.size(index.appendingPathComponent($1))
+                })
             let file = index.appendingPathComponent(largest)
             var bytes = try Data(contentsOf: file)
             if damage == .indexTruncated {
@@ -129,8 +133,12 @@ struct DerivedDataHealTests {
     static func reportedCustomerMessages(_ mirror: Mirror, _ root: URL) throws -> (run: ProcessRun, count: Int?) {
         let out = root.appendingPathComponent("report-\(UUID().uuidString.prefix(6))")
         let run = try mirror.run(root, ["report", "--out", out.path, "--format", "csv"])
-        guard let text = try? String(contentsOf: out.appendingPathComponent("volume.csv"), encoding: .utf8) else { return (run, nil) }
-        let lines = text.split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        guard let text = try? String(contentsOf: out.appendingPathComponent("volume.csv"), encoding: .utf8) else {
+            return (run, nil)
+        }
+        let lines = text.split(whereSeparator: \.isNewline).map {
+            $0.split(separator: ",", omittingEmptySubsequences: false)
+        }
         let column = try #require(lines.first?.firstIndex(of: "customer_messages"))
         return (run, lines.dropFirst().compactMap { Int($0[column]) }.reduce(0, +))
     }
@@ -148,10 +156,14 @@ struct DerivedDataHealTests {
         #expect(verify.status == 1, "\(damage): \(verify.output)")
         #expect(verify.json["ok"] as? Bool == false)
         let problems = verify.json["problems"] as? [[String: Any]] ?? []
-        #expect(problems.contains { $0["kind"] as? String == damage.kind && $0["damage"] as? Bool == true },
-                "\(damage) should be named \(damage.kind): \(problems)")
-        #expect(!problems.contains { ["corrupt", "truncated", "missing", "damagedState"].contains($0["kind"] as? String ?? "") },
-                "the store itself is whole: \(problems)")
+        #expect(
+            problems.contains { $0["kind"] as? String == damage.kind && $0["damage"] as? Bool == true },
+            "\(damage) should be named \(damage.kind): \(problems)")
+        #expect(
+            !problems.contains {
+                ["corrupt", "truncated", "missing", "damagedState"].contains($0["kind"] as? String ?? "")
+            },
+            "the store itself is whole: \(problems)")
 
         // search and report stop with one sentence naming reindex, never answering from part of the mirror.
         let search = try Self.searchedUIDs(mirror, root)
@@ -165,7 +177,8 @@ struct DerivedDataHealTests {
 
         for command in [["show", "<m7@example.org>"], ["thread", "<m7@example.org>"]] {
             let run = try mirror.run(root, command)
-            #expect(run.status == 1 && run.errors.contains("mailmirror reindex"), "\(damage), \(command[0]): \(run.errors)")
+            #expect(
+                run.status == 1 && run.errors.contains("mailmirror reindex"), "\(damage), \(command[0]): \(run.errors)")
         }
 
         // status shows the store's counts and says the derived data does not cover them.
@@ -180,14 +193,20 @@ struct DerivedDataHealTests {
         // over all 8 messages again.
         let sync = try mirror.run(root, ["sync", "--json"])
         #expect(sync.status == 0, "\(damage): \(sync.errors)")
-        #expect(sync.errors.components(separatedBy: "rebuilt them from the store").count == 2, "\(damage): \(sync.errors)")
+        #expect(
+            sync.errors.components(separatedBy: "rebuilt them from the store").count == 2, "\(damage): \(sync.errors)")
         let notices = (sync.json["accounts"] as? [[String: Any]] ?? []).flatMap { $0["notices"] as? [String] ?? [] }
-        #expect(notices.contains { $0.contains("did not cover the store") && $0.contains("rebuilt them from the store") },
-                "\(damage): \(sync.output)")
+        #expect(
+            notices.contains { $0.contains("did not cover the store") && $0.contains("rebuilt them from the store") },
+            "\(damage): \(sync.output)")
         let after = try Self.searchedUIDs(mirror, root)
-        #expect(after.run.status == 0 && after.uids == Array(1...Self.total), "\(damage): \(after.run.errors) \(after.uids)")
+        #expect(
+            after.run.status == 0 && after.uids == Array(1...Self.total), "\(damage): \(after.run.errors) \(after.uids)"
+        )
         let healedReport = try Self.reportedCustomerMessages(mirror, root)
-        #expect(healedReport.run.status == 0 && healedReport.count == Self.total, "\(damage): \(healedReport.run.errors) \(healedReport.run.output) \(healedReport.count ?? -1)")
+        #expect(
+            healedReport.run.status == 0 && healedReport.count == Self.total,
+            "\(damage): \(healedReport.run.errors) \(healedReport.run.output) \(healedReport.count ?? -1)")
         let shown = try mirror.run(root, ["show", "--json", "<m7@example.org>"])
         #expect(shown.status == 0 && shown.json["uid"] as? Int == 7, "\(damage): \(shown.errors)")
         let clean = try mirror.run(root, ["verify", "--json"])
@@ -204,13 +223,16 @@ struct DerivedDataHealTests {
         let repair = try mirror.run(root, ["verify", "--repair", "--json"])
         let repaired = repair.json["repaired"] as? [String] ?? []
         let realRoot = URL(fileURLWithPath: root.path).resolvingSymlinksInPath().path
-        #expect(repaired.contains { $0.hasSuffix("/catalog/summaries.bin") } && repaired.contains { $0.hasSuffix("/index") },
-                "\(damage): \(repair.output) (root \(realRoot))")
+        #expect(
+            repaired.contains { $0.hasSuffix("/catalog/summaries.bin") }
+                && repaired.contains { $0.hasSuffix("/index") },
+            "\(damage): \(repair.output) (root \(realRoot))")
         #expect(try Self.searchedUIDs(mirror, root).uids == Array(1...Self.total))
         #expect(try Self.reportedCustomerMessages(mirror, root).count == Self.total)
         let clean = try mirror.run(root, ["verify"])
         #expect(clean.status == 0, "\(clean.output)")
-        #expect(clean.output.contains("The catalog and the search index cover every stored message."), "\(clean.output)")
+        #expect(
+            clean.output.contains("The catalog and the search index cover every stored message."), "\(clean.output)")
     }
 
     /// `sync --quiet` prints nothing but what the user must see: a rebuild of the derived data is one.
@@ -221,7 +243,9 @@ struct DerivedDataHealTests {
         let sync = try mirror.run(root, ["sync", "--quiet"])
         #expect(sync.status == 0, "\(sync.errors)")
         #expect(sync.output.isEmpty, "\(sync.output)")
-        #expect(sync.errors.contains("did not cover the store") && sync.errors.contains("rebuilt them from the store"), "\(sync.errors)")
+        #expect(
+            sync.errors.contains("did not cover the store") && sync.errors.contains("rebuilt them from the store"),
+            "\(sync.errors)")
         #expect(try Self.searchedUIDs(mirror, root).uids == Array(1...Self.total))
     }
 
@@ -234,13 +258,18 @@ struct DerivedDataHealTests {
         try Self.damage(.indexStale, in: root, mirror: mirror)
         try FileManager.default.removeItem(at: root.appendingPathComponent("index.state"))
         try FileManager.default.copyItem(at: mirror.oldIndexState, to: root.appendingPathComponent("index.state"))
-        try Data("A sync is writing the catalog.\n".utf8).write(to: root.appendingPathComponent("catalog/sync-in-progress"))
+        try Data("A sync is writing the catalog.\n".utf8).write(
+            to: root.appendingPathComponent("catalog/sync-in-progress"))
         let verify = try mirror.run(root, ["verify", "--json"])
         let problems = verify.json["problems"] as? [[String: Any]] ?? []
-        #expect(problems.contains { $0["kind"] as? String == "catalogStale" && $0["damage"] as? Bool == false }, "\(verify.output)")
+        #expect(
+            problems.contains { $0["kind"] as? String == "catalogStale" && $0["damage"] as? Bool == false },
+            "\(verify.output)")
         let search = try Self.searchedUIDs(mirror, root)
         #expect(search.run.status == 0 && search.uids == Array(1...Self.total), "\(search.run.errors)")
-        #expect(search.run.errors.contains("catalogued \(Self.total - Self.early) messages an interrupted sync"), "\(search.run.errors)")
+        #expect(
+            search.run.errors.contains("catalogued \(Self.total - Self.early) messages an interrupted sync"),
+            "\(search.run.errors)")
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("catalog/sync-in-progress").path))
         #expect(try Self.reportedCustomerMessages(mirror, root).count == Self.total)
         #expect(try mirror.run(root, ["verify"]).status == 0)

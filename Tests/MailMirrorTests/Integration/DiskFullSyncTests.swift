@@ -2,6 +2,7 @@ import Foundation
 import MailCore
 import Store
 import Testing
+
 @testable import MailMirror
 
 /// The real `mailmirror sync` into a root on a 1 MiB tmpfs that fills up half way through the mailbox:
@@ -21,18 +22,29 @@ import Testing
         for index in 1...Self.messageCount {
             // About 130 KiB of base64 over random bytes: gzip cannot shrink it much, so 16 of them overflow 1 MiB.
             let noise = (0..<96_000).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
-            let text = Testbed.sampleMessage(index).replacingOccurrences(of: "Content-Transfer-Encoding: 8bit\n", with: "")
-                .replacingOccurrences(of: "Content-Type: text/plain; charset=utf-8\n", with: "Content-Type: application/octet-stream\nContent-Transfer-Encoding: base64\n")
-                .components(separatedBy: "\n\n").first! + "\n\n" + Data(noise).base64EncodedString(options: .lineLength76Characters) + "\n"
+            let text =
+                Testbed.sampleMessage(index).replacingOccurrences(of: "Content-Transfer-Encoding: 8bit\n", with: "")
+                .replacingOccurrences(
+                    of: "Content-Type: text/plain; charset=utf-8\n",
+                    with: "Content-Type: application/octet-stream\nContent-Transfer-Encoding: base64\n"
+                )
+                .components(separatedBy: "\n\n").first! + "\n\n"
+                + Data(noise).base64EncodedString(options: .lineLength76Characters) + "\n"
             try bed.deliver(text, to: mailbox)
-            expected.append(Array(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n").utf8))
+            expected.append(
+                Array(
+                    text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n").utf8)
+            )
         }
 
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mm-diskfull-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "mm-diskfull-\(UUID().uuidString)")
         let mountPoint = directory.appendingPathComponent("small")
         try FileManager.default.createDirectory(at: mountPoint, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        try #require(try ProcessRun.run("/bin/mount", ["-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs", mountPoint.path]).status == 0)
+        try #require(
+            try ProcessRun.run("/bin/mount", ["-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs", mountPoint.path])
+                .status == 0)
         defer { _ = try? ProcessRun.run("/bin/umount", [mountPoint.path]) }
 
         // The configuration and password live outside the small disk; only the mirror is on it.
@@ -55,7 +67,8 @@ import Testing
         #expect(storedBefore.count < Self.messageCount, "everything fitted: the disk never filled")
         #expect(!storedBefore.isEmpty, "nothing fitted at all")
         for uid in storedBefore.keys {
-            #expect(try inbox.readMessage(uidValidity: epoch, uid: uid) == expected[Int(uid.rawValue) - 1], "UID \(uid)")
+            #expect(
+                try inbox.readMessage(uidValidity: epoch, uid: uid) == expected[Int(uid.rawValue) - 1], "UID \(uid)")
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.tmpPath(epoch)).isEmpty)
         #expect(try StoreVerifier(store: store).verify().filter(\.isDamage).isEmpty)
@@ -72,7 +85,8 @@ import Testing
         }
         let verify = try ProcessRun.run(binary, ["--root", root.path, "verify", "--json"])
         #expect(verify.status == 0, "\(verify.output)")
-        let search = try ProcessRun.run(binary, ["--root", root.path, "search", "--json", "--limit", "0", "subject:question"])
+        let search = try ProcessRun.run(
+            binary, ["--root", root.path, "search", "--json", "--limit", "0", "subject:question"])
         let hits = (try JSONSerialization.jsonObject(with: Data(search.output.utf8)) as? [[String: Any]]) ?? []
         #expect(hits.count == Self.messageCount)
     }

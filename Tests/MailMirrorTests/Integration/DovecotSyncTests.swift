@@ -2,6 +2,7 @@ import Foundation
 import MailCore
 import Store
 import Testing
+
 @testable import MailMirror
 
 /// The whole sync against the real Dovecot that ./scripts/test starts: certificates verified,
@@ -16,7 +17,8 @@ import Testing
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try configuration.save(to: MirrorPaths(root: root).configuration)
         let connector = IMAPConnector(timeout: 10) { event in if case .sent(let line) = event { sent.append(line) } }
-        let results = try LocalMirror(root: root).sync(accounts: [], connector: connector, observer: SilentSyncObserver())
+        let results = try LocalMirror(root: root).sync(
+            accounts: [], connector: connector, observer: SilentSyncObserver())
         #expect(results.count == 1)
         if let error = results.first?.error { throw Testbed.TestbedMissing(message: error) }
         return results[0].mailboxes[0]
@@ -70,7 +72,8 @@ import Testing
         #expect(result.fetched == 1)
         #expect(result.flagsChanged == 1)
         #expect(result.expunged == 1)
-        #expect(sent.lines.filter { $0.contains("BODY.PEEK") }.allSatisfy { $0.contains(" 6 ") || $0.contains(" 6:6 ") })
+        #expect(
+            sent.lines.filter { $0.contains("BODY.PEEK") }.allSatisfy { $0.contains(" 6 ") || $0.contains(" 6:6 ") })
 
         let (store, epoch) = try stored(mailbox)
         let messages = try store.storedMessages(uidValidity: epoch)
@@ -87,7 +90,9 @@ import Testing
         let account = try bed.account(mailbox: mailbox, root: root)
         let first = try sync(account)
         let oldEpoch = try #require(first.uidValidity)
-        try bed.doveadm(["mailbox", "update", "-u", bed.user, "--uid-validity", String(oldEpoch.rawValue &+ 7), mailbox])
+        try bed.doveadm([
+            "mailbox", "update", "-u", bed.user, "--uid-validity", String(oldEpoch.rawValue &+ 7), mailbox,
+        ])
         let second = try sync(account)
         #expect(second.uidValidity == UIDValidity(oldEpoch.rawValue &+ 7))
         #expect(second.fetched == 3)
@@ -127,8 +132,10 @@ import Testing
     static func makeUnrelatedCA(at url: URL) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        process.arguments = ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
-                             "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", url.path + ".key", "-out", url.path]
+        process.arguments = [
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
+            "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", url.path + ".key", "-out", url.path,
+        ]
         process.standardError = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         try process.run()
@@ -141,8 +148,16 @@ import Testing
 final class SentCommands: @unchecked Sendable {
     private let lock = NSLock()
     private var storage: [String] = []
-    func append(_ line: String) { lock.lock(); storage.append(line); lock.unlock() }
-    var lines: [String] { lock.lock(); defer { lock.unlock() }; return storage }
+    func append(_ line: String) {
+        lock.lock()
+        storage.append(line)
+        lock.unlock()
+    }
+    var lines: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage
+    }
 }
 
 extension LocalMirror {

@@ -2,6 +2,7 @@ import Foundation
 import MailCore
 import Store
 import Testing
+
 @testable import MailMirror
 
 /// kill -9 the real `mailmirror sync` at random moments against the test bed's Dovecot: the store
@@ -19,16 +20,20 @@ import Testing
         let source = FileManager.default.temporaryDirectory.appendingPathComponent("mm-kill-src-\(UUID().uuidString)")
         var expected: [[UInt8]] = []
         for sub in ["cur", "new", "tmp"] {
-            try FileManager.default.createDirectory(at: source.appendingPathComponent(sub), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: source.appendingPathComponent(sub), withIntermediateDirectories: true)
         }
         for index in 1...Self.messageCount {
-            let text = Testbed.sampleMessage(index) + String(repeating: "Body line \(index) with some words to compress.\n", count: 400)
+            let text =
+                Testbed.sampleMessage(index)
+                + String(repeating: "Body line \(index) with some words to compress.\n", count: 400)
             let crlf = Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8)
             expected.append(crlf)
             let name = String(format: "%010d.M%dP1.host:2,", 1_700_000_000 + index, index)
             try Data(crlf).write(to: source.appendingPathComponent("cur").appendingPathComponent(name))
         }
-        try ProcessRun.output("\(bed.scriptsFolder)/testbed", ["deliver", bed.directory, source.path, "--mailbox", mailbox])
+        try ProcessRun.output(
+            "\(bed.scriptsFolder)/testbed", ["deliver", bed.directory, source.path, "--mailbox", mailbox])
 
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("mm-kill-\(UUID().uuidString)")
         let account = try bed.account(mailbox: mailbox, root: root)
@@ -53,7 +58,9 @@ import Testing
             process.waitUntilExit()
             // Whatever was in cur/ is whole.
             if FileManager.default.fileExists(atPath: root.appendingPathComponent("accounts").path) {
-                let damage = try StoreVerifier(store: MailStore(root: root)).verify().filter { $0.kind == .corrupt || $0.kind == .truncated }
+                let damage = try StoreVerifier(store: MailStore(root: root)).verify().filter {
+                    $0.kind == .corrupt || $0.kind == .truncated
+                }
                 #expect(damage.isEmpty, "\(damage)")
             }
         }
@@ -66,8 +73,16 @@ import Testing
         #expect(resumed.status == 0, "\(resumed.errors)")
         #expect(resumed.fetched == Self.messageCount - before)
         // Everything committed before a kill is catalogued and searchable, once.
-        let hits = try JSONSerialization.jsonObject(with: Data(ProcessRun.output(binary, ["--root", root.path, "search", "--json",
-                                                                                       "--limit", "0", "subject:question"]).utf8)) as? [[String: Any]]
+        let hits =
+            try JSONSerialization.jsonObject(
+                with: Data(
+                    ProcessRun.output(
+                        binary,
+                        [
+                            "--root", root.path, "search", "--json",
+                            "--limit", "0", "subject:question",
+                        ]
+                    ).utf8)) as? [[String: Any]]
         #expect((hits ?? []).compactMap { $0["uid"] as? Int }.sorted() == Array(1...Self.messageCount))
 
         let epoch = try #require(try store.readState()).uidValidity

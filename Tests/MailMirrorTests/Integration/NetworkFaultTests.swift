@@ -2,6 +2,7 @@ import Foundation
 import MailCore
 import Store
 import Testing
+
 @testable import MailMirror
 
 /// Syncs through scripts/faultproxy.py, which cuts, stalls and slows the connection at random
@@ -18,16 +19,21 @@ import Testing
         var expected: [[UInt8]] = []
         let source = FileManager.default.temporaryDirectory.appendingPathComponent("mm-fault-src-\(UUID().uuidString)")
         for sub in ["cur", "new", "tmp"] {
-            try FileManager.default.createDirectory(at: source.appendingPathComponent(sub), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: source.appendingPathComponent(sub), withIntermediateDirectories: true)
         }
         for index in 1...count {
-            let text = Testbed.sampleMessage(index) + String(repeating: "Fault line \(index) to make literals long.\n", count: 600)
+            let text =
+                Testbed.sampleMessage(index)
+                + String(repeating: "Fault line \(index) to make literals long.\n", count: 600)
             let crlf = Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8)
             expected.append(crlf)
-            try Data(crlf).write(to: source.appendingPathComponent("cur").appendingPathComponent(
-                String(format: "%010d.M%dP2.host:2,", 1_700_000_000 + index, index)))
+            try Data(crlf).write(
+                to: source.appendingPathComponent("cur").appendingPathComponent(
+                    String(format: "%010d.M%dP2.host:2,", 1_700_000_000 + index, index)))
         }
-        _ = try ProcessRun.output("\(bed.scriptsFolder)/testbed", ["deliver", bed.directory, source.path, "--mailbox", mailbox])
+        _ = try ProcessRun.output(
+            "\(bed.scriptsFolder)/testbed", ["deliver", bed.directory, source.path, "--mailbox", mailbox])
 
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("mm-fault-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
@@ -35,9 +41,11 @@ import Testing
         let portFile = work.appendingPathComponent("port")
         let proxy = Process()
         proxy.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        proxy.arguments = ["\(bed.scriptsFolder)/faultproxy.py", "--target", String(bed.imapsPort), "--seed", "7",
-                           "--modes", "pass=1,cut=4,stall=1,slow=1", "--stall", "4", "--cut-max", "3000000",
-                           "--log", log.path, "--port-file", portFile.path, "--max-duration", String(max(120, Self.faultTarget * 8))]
+        proxy.arguments = [
+            "\(bed.scriptsFolder)/faultproxy.py", "--target", String(bed.imapsPort), "--seed", "7",
+            "--modes", "pass=1,cut=4,stall=1,slow=1", "--stall", "4", "--cut-max", "3000000",
+            "--log", log.path, "--port-file", portFile.path, "--max-duration", String(max(120, Self.faultTarget * 8)),
+        ]
         proxy.standardOutput = FileHandle.nullDevice
         proxy.standardError = FileHandle.nullDevice
         try proxy.run()
@@ -47,7 +55,10 @@ import Testing
         }
         var port = 0
         for _ in 0..<100 where port == 0 {
-            port = Int((try? String(contentsOf: portFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0
+            port =
+                Int(
+                    (try? String(contentsOf: portFile, encoding: .utf8))?.trimmingCharacters(
+                        in: .whitespacesAndNewlines) ?? "") ?? 0
             if port == 0 { Thread.sleep(forTimeInterval: 0.05) }
         }
         #expect(port > 0)
@@ -66,14 +77,19 @@ import Testing
         while Self.injected(log) < Self.faultTarget && runs < Self.faultTarget * 4 {
             runs += 1
             let started = Date()
-            _ = try mirror.sync(accounts: [], connector: IMAPConnector(timeout: 2), observer: SilentSyncObserver(), options: options)
+            _ = try mirror.sync(
+                accounts: [], connector: IMAPConnector(timeout: 2), observer: SilentSyncObserver(), options: options)
             // A stall must end in a timeout, never a hang.
             #expect(Date().timeIntervalSince(started) < 60)
-            let damage = try StoreVerifier(store: MailStore(root: root)).verify().filter { $0.kind == .corrupt || $0.kind == .truncated }
+            let damage = try StoreVerifier(store: MailStore(root: root)).verify().filter {
+                $0.kind == .corrupt || $0.kind == .truncated
+            }
             #expect(damage.isEmpty)
             // Once complete, a sync moves too few bytes for new faults: start the mirror again from empty.
-            if let box = try? MailStore(root: root).mailbox(account: "test", name: mailbox), let state = try? box.readState(),
-               (try? box.storedMessages(uidValidity: state.uidValidity, withSizes: false).count) == count {
+            if let box = try? MailStore(root: root).mailbox(account: "test", name: mailbox),
+                let state = try? box.readState(),
+                (try? box.storedMessages(uidValidity: state.uidValidity, withSizes: false).count) == count
+            {
                 for name in ["accounts", "catalog", "index", "index.state", "derived.state", "budget"] {
                     try? FileManager.default.removeItem(at: root.appendingPathComponent(name))
                 }
@@ -100,6 +116,8 @@ import Testing
     /// Faults the proxy actually injected so far (from its JSON-lines log).
     static func injected(_ log: URL) -> Int {
         guard let text = try? String(contentsOf: log, encoding: .utf8) else { return 0 }
-        return text.split(separator: "\n").filter { $0.contains("\"injected\": true") || $0.contains("\"injected\":true") }.count
+        return text.split(separator: "\n").filter {
+            $0.contains("\"injected\": true") || $0.contains("\"injected\":true")
+        }.count
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import MailCore
 import Store
 import Testing
+
 @testable import MailMirror
 
 /// OAuth 2.0 sign-in against real parts: the test bed's Dovecot with its oauth2 passdb (tokens
@@ -18,7 +19,9 @@ struct OAuth2SignInTests {
         let epoch = try #require(try store.readState()).uidValidity
         var messages: [UInt32: [UInt8]] = [:]
         for uid in 1...40 {
-            if let bytes = try? store.readMessage(uidValidity: epoch, uid: UID(UInt32(uid))) { messages[UInt32(uid)] = bytes }
+            if let bytes = try? store.readMessage(uidValidity: epoch, uid: UID(UInt32(uid))) {
+                messages[UInt32(uid)] = bytes
+            }
         }
         return messages
     }
@@ -31,44 +34,64 @@ struct OAuth2SignInTests {
         let binary = try #require(KillResumeTests.binary())
         let mailbox = try bed.makeMailbox("oauth2")
         for index in 1...10 { try bed.deliver(Testbed.sampleMessage(index), to: mailbox) }
-        let server = ["--email", bed.user, "--host", bed.host, "--port", String(bed.imapsPort), "--ca-file", bed.caFile, "--mailbox", mailbox]
+        let server = [
+            "--email", bed.user, "--host", bed.host, "--port", String(bed.imapsPort), "--ca-file", bed.caFile,
+            "--mailbox", mailbox,
+        ]
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         let passwordFile = root.appendingPathComponent("password-app")
-        _ = FileManager.default.createFile(atPath: passwordFile.path, contents: Data(bed.password.utf8), attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(
+            atPath: passwordFile.path, contents: Data(bed.password.utf8), attributes: [.posixPermissions: 0o600])
 
         // 1. The app password, as before.
-        try ProcessRun.output(binary, ["--root", mirror("password"), "account", "add", "support", "--password-file", passwordFile.path] + server)
+        try ProcessRun.output(
+            binary,
+            ["--root", mirror("password"), "account", "add", "support", "--password-file", passwordFile.path] + server)
         let byPassword = try ProcessRun.run(binary, ["--root", mirror("password"), "--verbose", "sync", "--json"])
         #expect(byPassword.status == 0, "\(byPassword.errors)")
         #expect(byPassword.errors.contains("AUTHENTICATE PLAIN <credentials hidden>"))
 
         // 2. A token command, through XOAUTH2 (Dovecot offers both mechanisms; Gmail's is XOAUTH2).
-        try ProcessRun.output(binary, ["--root", mirror("xoauth2"), "account", "add", "support", "--oauth2-token-command", oauth.tokenCommand()] + server)
-        let byXOAUTH2 = try ProcessRun.run(binary, ["--root", mirror("xoauth2"), "--verbose", "sync", "--json"],
-                                           environment: ["MAILMIRROR_OAUTH2_MECHANISM": "XOAUTH2"])
+        try ProcessRun.output(
+            binary,
+            ["--root", mirror("xoauth2"), "account", "add", "support", "--oauth2-token-command", oauth.tokenCommand()]
+                + server)
+        let byXOAUTH2 = try ProcessRun.run(
+            binary, ["--root", mirror("xoauth2"), "--verbose", "sync", "--json"],
+            environment: ["MAILMIRROR_OAUTH2_MECHANISM": "XOAUTH2"])
         #expect(byXOAUTH2.status == 0, "\(byXOAUTH2.errors)")
         #expect(byXOAUTH2.errors.contains("AUTHENTICATE XOAUTH2 <credentials hidden>"))
         #expect(byXOAUTH2.fetched == 10)
 
         // 3. `account add --oauth2` + `account authorize` (loopback redirect, PKCE), then OAUTHBEARER.
-        try ProcessRun.output(binary, ["--root", mirror("authorized"), "account", "add", "support", "--oauth2"] + server)
+        try ProcessRun.output(
+            binary, ["--root", mirror("authorized"), "account", "add", "support", "--oauth2"] + server)
         let notYet = try ProcessRun.run(binary, ["--root", mirror("authorized"), "sync"])
         #expect(notYet.status == 1)
         #expect(notYet.errors.contains("not authorized yet: run `mailmirror account authorize support"))
         let secretFile = try oauth.clientSecretFile(in: root.appendingPathComponent("client"))
-        let authorized = try oauth.authorize(binary: binary, root: mirror("authorized"), account: "support", clientID: "ok-client", secretFile: secretFile)
-        #expect(authorized.run.status == 0, "\(authorized.run.output) \(authorized.run.errors) browser: \(authorized.browser)")
+        let authorized = try oauth.authorize(
+            binary: binary, root: mirror("authorized"), account: "support", clientID: "ok-client",
+            secretFile: secretFile)
+        #expect(
+            authorized.run.status == 0,
+            "\(authorized.run.output) \(authorized.run.errors) browser: \(authorized.browser)")
         #expect(authorized.browser.contains("mailmirror is authorized"))
         let tokenFile = mirror("authorized") + "/oauth2/support"
         let attributes = try FileManager.default.attributesOfItem(atPath: tokenFile)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
         #expect(try String(contentsOfFile: tokenFile, encoding: .utf8).hasPrefix("rt-"))
         let list = try ProcessRun.run(binary, ["--root", mirror("authorized"), "account", "list", "--json"])
-        let entry = try #require((try JSONSerialization.jsonObject(with: Data(list.output.utf8)) as? [[String: Any]])?.first)
+        let entry = try #require(
+            (try JSONSerialization.jsonObject(with: Data(list.output.utf8)) as? [[String: Any]])?.first)
         #expect(entry["auth"] as? String == "oauth2")
         #expect(entry["password"] is NSNull)
-        #expect((entry["oauth2"] as? [String: String]) == ["clientId": "ok-client", "clientSecretFile": secretFile, "refreshTokenFile": tokenFile])
-        let byRefresh = try ProcessRun.run(binary, ["--root", mirror("authorized"), "--verbose", "sync", "--json"], environment: oauth.environment)
+        #expect(
+            (entry["oauth2"] as? [String: String]) == [
+                "clientId": "ok-client", "clientSecretFile": secretFile, "refreshTokenFile": tokenFile,
+            ])
+        let byRefresh = try ProcessRun.run(
+            binary, ["--root", mirror("authorized"), "--verbose", "sync", "--json"], environment: oauth.environment)
         #expect(byRefresh.status == 0, "\(byRefresh.errors)")
         #expect(byRefresh.errors.contains("AUTHENTICATE OAUTHBEARER <credentials hidden>"))
 
@@ -79,20 +102,30 @@ struct OAuth2SignInTests {
         try ProcessRun.output(binary, ["--root", mirror("authorized"), "account", "remove", "support"])
         #expect(!FileManager.default.fileExists(atPath: tokenFile), "removing the account removes its refresh token")
         for index in 1...10 {
-            #expect(expected[UInt32(index)] == Array(Testbed.sampleMessage(index).replacingOccurrences(of: "\n", with: "\r\n").utf8))
+            #expect(
+                expected[UInt32(index)]
+                    == Array(Testbed.sampleMessage(index).replacingOccurrences(of: "\n", with: "\r\n").utf8))
         }
     }
 
     /// Each way an OAuth 2.0 sign-in fails ends with its exit code and the one thing to do.
     @Test(arguments: [
         ("revoked-client", [String: String](), Int32(1), "invalid_grant"),
-        ("revoked-client", [:], 1, "Run `mailmirror account authorize oa --client-id ID --client-secret-file FILE` again"),
+        (
+            "revoked-client", [:], 1,
+            "Run `mailmirror account authorize oa --client-id ID --client-secret-file FILE` again"
+        ),
         ("badjson-client", [:], 1, "its answer is not JSON"),
         ("slow-client", ["MAILMIRROR_OAUTH2_TIMEOUT": "2"], 75, "did not answer the token request within 2 seconds"),
         ("expired-client", [:], 1, "refused the OAuth 2.0 access token as expired or revoked"),
-        ("ok-client", ["MAILMIRROR_OAUTH2_CA_FILE": "/etc/ssl/certs/ca-certificates.crt"], 1, "certificate of 127.0.0.1"),
+        (
+            "ok-client", ["MAILMIRROR_OAUTH2_CA_FILE": "/etc/ssl/certs/ca-certificates.crt"], 1,
+            "certificate of 127.0.0.1"
+        ),
     ])
-    func tokenEndpointFailuresAreToldApart(clientID: String, extra: [String: String], status: Int32, says: String) throws {
+    func tokenEndpointFailuresAreToldApart(clientID: String, extra: [String: String], status: Int32, says: String)
+        throws
+    {
         let oauth = try OAuth2Testbed.require()
         let binary = try #require(KillResumeTests.binary())
         let mailbox = try oauth.bed.makeMailbox("oauth2-fail")
@@ -100,7 +133,8 @@ struct OAuth2SignInTests {
         let refreshToken = try oauth.googleAccount(root: root, name: "oa", mailbox: mailbox, clientID: clientID)
         var environment = oauth.environment
         for (name, value) in extra { environment[name] = value }
-        let run = try ProcessRun.run(binary, ["--root", root.path, "--verbose", "sync", "--json"], environment: environment)
+        let run = try ProcessRun.run(
+            binary, ["--root", root.path, "--verbose", "sync", "--json"], environment: environment)
         #expect(run.status == status, "\(run.errors)")
         #expect(run.errors.contains(says), "\(run.errors)")
         let error = ((run.json["accounts"] as? [[String: Any]])?.first?["error"] as? String) ?? ""
@@ -114,11 +148,22 @@ struct OAuth2SignInTests {
         let oauth = try OAuth2Testbed.require()
         let binary = try #require(KillResumeTests.binary())
         let mailbox = try oauth.bed.makeMailbox("oauth2-cmd")
-        let server = ["--email", oauth.bed.user, "--host", oauth.bed.host, "--port", String(oauth.bed.imapsPort), "--ca-file", oauth.bed.caFile, "--mailbox", mailbox]
+        let server = [
+            "--email", oauth.bed.user, "--host", oauth.bed.host, "--port", String(oauth.bed.imapsPort), "--ca-file",
+            oauth.bed.caFile, "--mailbox", mailbox,
+        ]
         let mirror = root.path
-        try ProcessRun.output(binary, ["--root", mirror, "account", "add", "expired", "--oauth2-token-command", oauth.tokenCommand(expired: true)] + server)
-        try ProcessRun.output(binary, ["--root", mirror, "account", "add", "broken", "--oauth2-token-command", "echo oops >&2; exit 3"] + server)
-        try ProcessRun.output(binary, ["--root", mirror, "account", "add", "empty", "--oauth2-token-command", "true"] + server)
+        try ProcessRun.output(
+            binary,
+            [
+                "--root", mirror, "account", "add", "expired", "--oauth2-token-command",
+                oauth.tokenCommand(expired: true),
+            ] + server)
+        try ProcessRun.output(
+            binary,
+            ["--root", mirror, "account", "add", "broken", "--oauth2-token-command", "echo oops >&2; exit 3"] + server)
+        try ProcessRun.output(
+            binary, ["--root", mirror, "account", "add", "empty", "--oauth2-token-command", "true"] + server)
 
         let expired = try ProcessRun.run(binary, ["--root", mirror, "account", "test", "expired"])
         #expect(expired.status == 1)
@@ -136,11 +181,15 @@ struct OAuth2SignInTests {
     @Test func aDeniedAuthorizationChangesNothing() throws {
         let oauth = try OAuth2Testbed.require()
         let binary = try #require(KillResumeTests.binary())
-        let server = ["--email", oauth.bed.user, "--host", oauth.bed.host, "--port", String(oauth.bed.imapsPort), "--ca-file", oauth.bed.caFile]
+        let server = [
+            "--email", oauth.bed.user, "--host", oauth.bed.host, "--port", String(oauth.bed.imapsPort), "--ca-file",
+            oauth.bed.caFile,
+        ]
         try ProcessRun.output(binary, ["--root", root.path, "account", "add", "support", "--oauth2"] + server)
         let before = try String(contentsOf: root.appendingPathComponent("config.json"), encoding: .utf8)
         let secretFile = try oauth.clientSecretFile(in: root.appendingPathComponent("client"))
-        let denied = try oauth.authorize(binary: binary, root: root.path, account: "support", clientID: "deny-client", secretFile: secretFile)
+        let denied = try oauth.authorize(
+            binary: binary, root: root.path, account: "support", clientID: "deny-client", secretFile: secretFile)
         #expect(denied.run.status == 1)
         #expect(denied.run.errors.contains("the authorization was not granted (access_denied)"), "\(denied.run.errors)")
         #expect(try String(contentsOf: root.appendingPathComponent("config.json"), encoding: .utf8) == before)

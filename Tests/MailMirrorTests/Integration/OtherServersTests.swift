@@ -2,6 +2,7 @@ import Foundation
 import MailCore
 import Store
 import Testing
+
 @testable import MailMirror
 
 /// Issue 7, "other real servers": the same mailbox delivered to the Dovecot test bed and to a private Cyrus
@@ -31,8 +32,9 @@ import Testing
 
     func mirrorAndCompare(envVariable: String, server: String) throws {
         guard let envPath = Self.environment[envVariable], !envPath.isEmpty else {
-            throw Testbed.TestbedMissing(message: "\(envVariable) is not set although MAILMIRROR_LONG_TESTS=1: "
-                                           + "scripts/test --long starts \(server) and sets it")
+            throw Testbed.TestbedMissing(
+                message: "\(envVariable) is not set although MAILMIRROR_LONG_TESTS=1: "
+                    + "scripts/test --long starts \(server) and sets it")
         }
         let bed = try Testbed.require()
         let binary = try #require(KillResumeTests.binary(), "build the executable first (swift build --build-tests)")
@@ -41,11 +43,13 @@ import Testing
         let dovecot = try TestbedEnvironmentFile(path: "\(bed.directory)/testbed.env")
         let helper = "\(bed.scriptsFolder)/testbed_imap.py"
 
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("mm-others-\(server)-\(UUID().uuidString)")
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "mm-others-\(server)-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: work) }
         let messages = try Self.corpus()
         let source = work.appendingPathComponent("source")
-        try FileManager.default.createDirectory(at: source.appendingPathComponent("cur"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: source.appendingPathComponent("cur"), withIntermediateDirectories: true)
         for (index, bytes) in messages.enumerated() {
             let name = String(format: "%010d.M%dP1.host:2,", 1_700_000_000 + index, index)
             try Data(bytes).write(to: source.appendingPathComponent("cur").appendingPathComponent(name))
@@ -53,39 +57,51 @@ import Testing
 
         // The same files to both servers: Dovecot's Maildir as they are, the other server by IMAP APPEND.
         let shortName = "others-\(UUID().uuidString.prefix(8))"
-        try ProcessRun.output(bed.scriptsFolder + "/testbed", ["deliver", bed.directory, source.path, "--mailbox", shortName])
-        let otherMailbox = try ProcessRun.output("/usr/bin/env", ["python3", helper, "--env", envPath, "mailbox", shortName])
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        try ProcessRun.output("/usr/bin/env", ["python3", helper, "--env", envPath, "append", "--mailbox", otherMailbox, source.path])
+        try ProcessRun.output(
+            bed.scriptsFolder + "/testbed", ["deliver", bed.directory, source.path, "--mailbox", shortName])
+        let otherMailbox = try ProcessRun.output(
+            "/usr/bin/env", ["python3", helper, "--env", envPath, "mailbox", shortName]
+        )
+        .trimmingCharacters(in: .whitespacesAndNewlines)
+        try ProcessRun.output(
+            "/usr/bin/env", ["python3", helper, "--env", envPath, "append", "--mailbox", otherMailbox, source.path])
 
-        let dovecotMirror = try mirror(dovecot, account: "dovecot", mailbox: shortName, binary: binary, helper: helper,
-                                       work: work, count: messages.count)
-        let otherMirror = try mirror(other, account: server, mailbox: otherMailbox, binary: binary, helper: helper,
-                                     work: work, count: messages.count)
+        let dovecotMirror = try mirror(
+            dovecot, account: "dovecot", mailbox: shortName, binary: binary, helper: helper,
+            work: work, count: messages.count)
+        let otherMirror = try mirror(
+            other, account: server, mailbox: otherMailbox, binary: binary, helper: helper,
+            work: work, count: messages.count)
 
         // Dovecot serves what was delivered; the other server serves it with its known rewriting, no more.
         for (index, bytes) in messages.enumerated() {
             #expect(dovecotMirror[index] == bytes, "Dovecot message \(index + 1) differs from its source")
-            #expect(otherMirror[index] == Self.servedBytes(of: bytes, server: server),
-                    "\(server) message \(index + 1) differs from its source beyond the known rewriting")
+            #expect(
+                otherMirror[index] == Self.servedBytes(of: bytes, server: server),
+                "\(server) message \(index + 1) differs from its source beyond the known rewriting")
         }
         // Across servers: equal byte for byte except the messages the rewriting touches, and those are named.
         let differing = Set(messages.indices.filter { dovecotMirror[$0] != otherMirror[$0] })
-        let rewritten = Set(messages.indices.filter { Self.servedBytes(of: messages[$0], server: server) != messages[$0] })
+        let rewritten = Set(
+            messages.indices.filter { Self.servedBytes(of: messages[$0], server: server) != messages[$0] })
         #expect(differing == rewritten)
         for index in differing.sorted() {
             #expect(Self.servedBytes(of: dovecotMirror[index], server: server) == otherMirror[index])
         }
         // The corpus exercises each server's rewriting, so the rules above are checked, not assumed.
         #expect(!rewritten.isEmpty, "the corpus should make \(server) rewrite something")
-        print("OtherServersTests: \(messages.count) messages (\(messages.map(\.count).reduce(0, +)) bytes) equal on Dovecot "
-              + "and \(server) except \(differing.count) rewritten by \(server): \(differing.sorted().map { $0 + 1 })")
+        print(
+            "OtherServersTests: \(messages.count) messages (\(messages.map(\.count).reduce(0, +)) bytes) equal on Dovecot "
+                + "and \(server) except \(differing.count) rewritten by \(server): \(differing.sorted().map { $0 + 1 })"
+        )
     }
 
     /// Mirrors `mailbox` with the real binary into a root of its own and returns the stored messages in UID order,
     /// after checking the mirror: each UID once, equal to what the server serves, verify clean, a second sync empty.
-    func mirror(_ server: TestbedEnvironmentFile, account: String, mailbox: String, binary: String, helper: String,
-                work: URL, count: Int) throws -> [[UInt8]] {
+    func mirror(
+        _ server: TestbedEnvironmentFile, account: String, mailbox: String, binary: String, helper: String,
+        work: URL, count: Int
+    ) throws -> [[UInt8]] {
         let root = work.appendingPathComponent("mirror-\(account)")
         var configuration = Configuration()
         configuration.accounts = [try server.account(name: account, mailbox: mailbox, root: root)]
@@ -105,14 +121,18 @@ import Testing
 
         // What the server serves, fetched independently (imaplib, BODY.PEEK[] under EXAMINE).
         let served = work.appendingPathComponent("served-\(account)")
-        try ProcessRun.output("/usr/bin/env", ["python3", helper, "--env", server.path, "fetch", "--mailbox", mailbox, "--out", served.path])
+        try ProcessRun.output(
+            "/usr/bin/env",
+            ["python3", helper, "--env", server.path, "fetch", "--mailbox", mailbox, "--out", served.path])
         let servedFiles = try FileManager.default.contentsOfDirectory(atPath: served.path)
         #expect(servedFiles.count == count)
         var messages: [[UInt8]] = []
         for uid in uids {
             let bytes = try store.readMessage(uidValidity: epoch, uid: uid)
             let fromServer = try Data(contentsOf: served.appendingPathComponent("\(uid.rawValue).eml"))
-            #expect(bytes == Array(fromServer), "\(account) UID \(uid.rawValue): the mirror differs from what the server serves")
+            #expect(
+                bytes == Array(fromServer),
+                "\(account) UID \(uid.rawValue): the mirror differs from what the server serves")
             messages.append(bytes)
         }
 
@@ -142,8 +162,12 @@ import Testing
             var result = bytes
             var index = 0
             while index < result.count {
-                if result[index] == 0x0D, index + 3 < result.count, result[index + 1] == 0x0A, result[index + 2] == 0x0D,
-                   result[index + 3] == 0x0A { break }
+                if result[index] == 0x0D, index + 3 < result.count, result[index + 1] == 0x0A,
+                    result[index + 2] == 0x0D,
+                    result[index + 3] == 0x0A
+                {
+                    break
+                }
                 if result[index] >= 0x80 { result[index] = UInt8(ascii: "X") }
                 index += 1
             }
@@ -157,7 +181,8 @@ import Testing
     /// a binary attachment, a large message, fixtures from Tests/MIMETests, one without a final line end.
     static func corpus() throws -> [[UInt8]] {
         var texts = (1...4).map { Testbed.sampleMessage($0) }
-        texts.append("""
+        texts.append(
+            """
             From: "Zoë Lefèvre" <zoe@example.fr>
             To: help@example.com
             Subject: Réclamation : facture déjà payée
@@ -173,7 +198,8 @@ import Testing
         var generator = SplitMix(seed: 0x07)
         let attachment = Data((0..<200_000).map { _ in UInt8(truncatingIfNeeded: generator.next()) })
             .base64EncodedString(options: [.lineLength76Characters, .endLineWithLineFeed])
-        texts.append("""
+        texts.append(
+            """
             From: Client <client@example.org>
             To: help@example.com
             Subject: Export en pièce jointe
@@ -197,7 +223,8 @@ import Testing
 
             """)
         let line = "Une ligne assez longue pour remplir le message, avec des accents : été, où, ça. "
-        texts.append("""
+        texts.append(
+            """
             From: Big <big@example.org>
             To: help@example.com
             Subject: Large message
@@ -209,7 +236,8 @@ import Testing
             \((0..<30_000).map { "\($0) \(line)" }.joined(separator: "\n"))
 
             """)
-        texts.append("""
+        texts.append(
+            """
             From: Html <html@example.org>
             To: help@example.com
             Subject: =?UTF-8?B?UsOpcG9uc2UgSFRNTA==?=
@@ -256,7 +284,8 @@ import Testing
     /// The one mailbox of `mailmirror --root R sync --json`.
     static func syncReport(binary: String, root: URL) throws -> (fetched: Int, error: String?) {
         let output = try ProcessRun.output(binary, ["--root", root.path, "sync", "--json"])
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any], "sync said \(output)")
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any], "sync said \(output)")
         let account = try #require((json["accounts"] as? [[String: Any]])?.first, "sync said \(output)")
         let mailbox = try #require((account["mailboxes"] as? [[String: Any]])?.first, "sync said \(output)")
         let error = (mailbox["error"] as? String) ?? (account["error"] as? String)

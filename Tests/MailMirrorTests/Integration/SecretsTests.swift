@@ -1,12 +1,15 @@
 import Foundation
 import Store
 import Testing
+
 @testable import MailMirror
 
 /// The app password never appears in output, errors, verbose traces, files we write, or argv,
 /// on the success path and on every failure path we can provoke.
 @Suite(.testbed) struct SecretsTests {
-    func run(_ binary: String, _ arguments: [String], environment: [String: String] = [:]) throws -> (output: String, status: Int32, cmdline: String) {
+    func run(_ binary: String, _ arguments: [String], environment: [String: String] = [:]) throws -> (
+        output: String, status: Int32, cmdline: String
+    ) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
@@ -26,7 +29,9 @@ import Testing
         var found: [String] = []
         let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
         while let url = enumerator?.nextObject() as? URL {
-            guard let data = FileManager.default.contents(atPath: url.path), !url.lastPathComponent.hasPrefix("password-") else { continue }
+            guard let data = FileManager.default.contents(atPath: url.path),
+                !url.lastPathComponent.hasPrefix("password-")
+            else { continue }
             if data.range(of: Data(secret.utf8)) != nil { found.append(url.path) }
             // A gzip file (the store's messages) is searched inflated too: compressed, the secret
             // would not show in the raw bytes.
@@ -49,9 +54,13 @@ import Testing
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("mm-secrets-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         let goodFile = root.appendingPathComponent("password-good")
-        _ = FileManager.default.createFile(atPath: goodFile.path, contents: Data(bed.password.utf8), attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(
+            atPath: goodFile.path, contents: Data(bed.password.utf8), attributes: [.posixPermissions: 0o600])
         let wrong = "zyxwvutsrqponmlk"
-        let common = ["--email", bed.user, "--host", bed.host, "--port", String(bed.imapsPort), "--ca-file", bed.caFile, "--mailbox", mailbox]
+        let common = [
+            "--email", bed.user, "--host", bed.host, "--port", String(bed.imapsPort), "--ca-file", bed.caFile,
+            "--mailbox", mailbox,
+        ]
         let mirror = root.appendingPathComponent("mirror").path
 
         var transcripts: [String] = []
@@ -60,18 +69,25 @@ import Testing
             transcripts.append(result.output)
             commandLines.append(result.cmdline)
         }
-        record(try run(binary, ["--root", mirror, "account", "add", "good", "--password-file", goodFile.path] + common))
-        record(try run(binary, ["--root", mirror, "account", "add", "env", "--password-env", "MM_SECRET_TEST"] + common,
-                       environment: ["MM_SECRET_TEST": wrong]))
+        record(
+            try run(binary, ["--root", mirror, "account", "add", "good", "--password-file", goodFile.path] + common))
+        record(
+            try run(
+                binary, ["--root", mirror, "account", "add", "env", "--password-env", "MM_SECRET_TEST"] + common,
+                environment: ["MM_SECRET_TEST": wrong]))
         record(try run(binary, ["--root", mirror, "--verbose", "account", "test", "good"]))
         let sync = try run(binary, ["--root", mirror, "--verbose", "sync", "good"])
         record(sync)
         #expect(sync.status == 0, "\(sync.output)")
         #expect(sync.output.contains("LOGIN") || sync.output.contains("AUTHENTICATE"), "verbose shows the conversation")
-        let refused = try run(binary, ["--root", mirror, "--verbose", "sync", "env", "--json"], environment: ["MM_SECRET_TEST": wrong])
+        let refused = try run(
+            binary, ["--root", mirror, "--verbose", "sync", "env", "--json"], environment: ["MM_SECRET_TEST": wrong])
         record(refused)
         #expect(refused.status != 0)
-        record(try run(binary, ["--root", mirror, "--verbose", "account", "test", "env"], environment: ["MM_SECRET_TEST": wrong]))
+        record(
+            try run(
+                binary, ["--root", mirror, "--verbose", "account", "test", "env"],
+                environment: ["MM_SECRET_TEST": wrong]))
         record(try run(binary, ["--root", mirror, "account", "list", "--json"]))
         record(try run(binary, ["--root", mirror, "status"]))
 
@@ -91,10 +107,14 @@ import Testing
         let binary = try #require(KillResumeTests.binary())
         let mailbox = try bed.makeMailbox("secrets-oauth2")
         try bed.deliver(Testbed.sampleMessage(1), to: mailbox)
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("mm-secrets-oauth2-\(UUID().uuidString)")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "mm-secrets-oauth2-\(UUID().uuidString)")
         let mirror = root.appendingPathComponent("mirror")
         try FileManager.default.createDirectory(at: mirror, withIntermediateDirectories: true)
-        let common = ["--email", bed.user, "--host", bed.host, "--port", String(bed.imapsPort), "--ca-file", bed.caFile, "--mailbox", mailbox]
+        let common = [
+            "--email", bed.user, "--host", bed.host, "--port", String(bed.imapsPort), "--ca-file", bed.caFile,
+            "--mailbox", mailbox,
+        ]
         let env = oauth.environment.compactMapValues { $0 }
 
         var transcripts: [String] = []
@@ -103,21 +123,34 @@ import Testing
             transcripts.append(result.output)
             commandLines.append(result.cmdline)
         }
-        record(try run(binary, ["--root", mirror.path, "account", "add", "cmd", "--oauth2-token-command", oauth.tokenCommand()] + common))
-        record(try run(binary, ["--root", mirror.path, "account", "add", "stale", "--oauth2-token-command", oauth.tokenCommand(expired: true)] + common))
+        record(
+            try run(
+                binary,
+                ["--root", mirror.path, "account", "add", "cmd", "--oauth2-token-command", oauth.tokenCommand()]
+                    + common))
+        record(
+            try run(
+                binary,
+                [
+                    "--root", mirror.path, "account", "add", "stale", "--oauth2-token-command",
+                    oauth.tokenCommand(expired: true),
+                ] + common))
         record(try run(binary, ["--root", mirror.path, "account", "add", "google", "--oauth2"] + common))
         let secretFile = try oauth.clientSecretFile(in: root.appendingPathComponent("client"))
-        let authorized = try oauth.authorize(binary: binary, root: mirror.path, account: "google", clientID: "ok-client", secretFile: secretFile)
+        let authorized = try oauth.authorize(
+            binary: binary, root: mirror.path, account: "google", clientID: "ok-client", secretFile: secretFile)
         #expect(authorized.run.status == 0, "\(authorized.run.errors)")
         transcripts += [authorized.run.output, authorized.run.errors, authorized.browser]
         commandLines.append(authorized.cmdline)
-        let revokedToken = try oauth.googleAccount(root: mirror, name: "revoked", mailbox: mailbox, clientID: "revoked-client")
+        let revokedToken = try oauth.googleAccount(
+            root: mirror, name: "revoked", mailbox: mailbox, clientID: "revoked-client")
 
         let good = try run(binary, ["--root", mirror.path, "--verbose", "sync", "cmd", "google"], environment: env)
         record(good)
         #expect(good.status == 0, "\(good.output)")
         #expect(good.output.contains("AUTHENTICATE OAUTHBEARER <credentials hidden>"))
-        let refused = try run(binary, ["--root", mirror.path, "--verbose", "sync", "stale", "revoked", "--json"], environment: env)
+        let refused = try run(
+            binary, ["--root", mirror.path, "--verbose", "sync", "stale", "revoked", "--json"], environment: env)
         record(refused)
         #expect(refused.status == 1)
         #expect(refused.output.contains("expired or revoked") && refused.output.contains("invalid_grant"))
@@ -129,7 +162,8 @@ import Testing
         record(try run(binary, ["--root", mirror.path, "status"]))
 
         let refreshFile = mirror.appendingPathComponent("oauth2/google").path
-        let refreshToken = try String(contentsOfFile: refreshFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let refreshToken = try String(contentsOfFile: refreshFile, encoding: .utf8).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         let accessTokens = try oauth.issuedTokens()
         #expect(accessTokens.count >= 3, "the fake issued the tokens these runs used")
         for secret in accessTokens + [refreshToken, revokedToken, OAuth2Testbed.clientSecret] {
@@ -138,7 +172,8 @@ import Testing
             // The refresh token files are the one place a refresh token is meant to be; the client
             // secret file is the user's (googleAccount puts one under the mirror).
             let leaks = filesContain(secret, under: mirror).filter {
-                !$0.hasPrefix(mirror.appendingPathComponent("oauth2").path) && !$0.hasSuffix("/client/client_secret.json")
+                !$0.hasPrefix(mirror.appendingPathComponent("oauth2").path)
+                    && !$0.hasSuffix("/client/client_secret.json")
             }
             #expect(leaks.isEmpty, "\(leaks)")
         }

@@ -2,6 +2,7 @@ import Foundation
 import MailCore
 import Store
 import Testing
+
 @testable import MailMirror
 
 /// Damage on disk after a good mirror, through the real binary: a `.gz` with flipped bytes, one cut short and
@@ -14,7 +15,9 @@ import Testing
         let mailbox = try bed.makeMailbox("repair")
         var expected: [[UInt8]] = []
         for index in 1...6 {
-            let text = Testbed.sampleMessage(index) + String(repeating: "Line \(index) of a body long enough to damage.\n", count: 40)
+            let text =
+                Testbed.sampleMessage(index)
+                + String(repeating: "Line \(index) of a body long enough to damage.\n", count: 40)
             try bed.deliver(text, to: mailbox)
             expected.append(Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8))
         }
@@ -33,7 +36,8 @@ import Testing
         var bytes = try Data(contentsOf: URL(fileURLWithPath: corrupt))
         for offset in stride(from: bytes.count / 3, to: bytes.count / 3 + 16, by: 1) { bytes[offset] ^= 0x5A }
         try bytes.write(to: URL(fileURLWithPath: corrupt))
-        try Data(try Data(contentsOf: URL(fileURLWithPath: truncated)).prefix(40)).write(to: URL(fileURLWithPath: truncated))
+        try Data(try Data(contentsOf: URL(fileURLWithPath: truncated)).prefix(40)).write(
+            to: URL(fileURLWithPath: truncated))
         try Data("uidvalidity: banana\n\u{0}\u{1}garbage".utf8).write(to: URL(fileURLWithPath: inbox.statePath))
 
         let verify = try ProcessRun.run(binary, ["--root", root.path, "verify", "--json"])
@@ -41,10 +45,11 @@ import Testing
         let report = verify.json
         #expect(report["ok"] as? Bool == false)
         let problems = (report["problems"] as? [[String: Any]]) ?? []
-        let named = Set(problems.compactMap { problem -> String? in
-            guard problem["damage"] as? Bool == true, let kind = problem["kind"] as? String else { return nil }
-            return "\(kind) \(problem["uid"] as? Int ?? 0) \(problem["path"] as? String ?? "")"
-        })
+        let named = Set(
+            problems.compactMap { problem -> String? in
+                guard problem["damage"] as? Bool == true, let kind = problem["kind"] as? String else { return nil }
+                return "\(kind) \(problem["uid"] as? Int ?? 0) \(problem["path"] as? String ?? "")"
+            })
         #expect(named.contains("corrupt 2 \(corrupt)"), "\(problems)")
         #expect(named.contains("truncated 5 \(truncated)"), "\(problems)")
         #expect(named.contains("damagedState 0 \(inbox.statePath)"), "\(problems)")

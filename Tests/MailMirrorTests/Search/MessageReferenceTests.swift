@@ -1,6 +1,6 @@
 import Foundation
-import MailCore
 import MIME
+import MailCore
 import Testing
 
 @testable import MailMirror

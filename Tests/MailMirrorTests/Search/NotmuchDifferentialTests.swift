@@ -1,7 +1,7 @@
 import Foundation
 import Index
-import MailCore
 import MIME
+import MailCore
 import Testing
 
 @testable import MailMirror
@@ -58,7 +58,8 @@ import Testing
             guard let walker = FileManager.default.enumerator(at: top, includingPropertiesForKeys: [.isRegularFileKey])
             else { continue }
             var found: [URL] = []
-            for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+            for case let url as URL in walker
+            where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
                 found.append(url)
             }
             for url in found.sorted(by: { $0.path < $1.path }) {
@@ -97,7 +98,8 @@ import Testing
         ("after:2010-06-01 before:2010-07-01", "date:2010-06-01..2010-06-30"),
         // attachments
         ("has:attachment", "tag:attachment"), ("filename:pdf", "attachment:pdf"), ("filename:txt", "attachment:txt"),
-        ("filename:patch", "attachment:patch"), ("has:attachment -filename:pdf", "tag:attachment and not attachment:pdf"),
+        ("filename:patch", "attachment:patch"),
+        ("has:attachment -filename:pdf", "tag:attachment and not attachment:pdf"),
     ]
 
     /// For every sender and recipient address (the most frequent first, up to `limit` each):
@@ -168,7 +170,8 @@ import Testing
                 bytes: bytes, metadata: FetchedMetadata(key: key, size: bytes.count), team: TeamMatcher(members: []))
             if let id = summarized.summary.messageId, !ids.insert(id.lowercased()).inserted { continue }
             summarized.summary.threadId = "t\(uid)"
-            writer.add(IndexDocument(summary: summarized.summary, bodyText: IndexRefresher.indexable(summarized.bodyText)))
+            writer.add(
+                IndexDocument(summary: summarized.summary, bodyText: IndexRefresher.indexable(summarized.bodyText)))
             summaries.append(summarized.summary)
             let name = "m\(uid):2,"
             try Data(bytes).write(to: maildir.appendingPathComponent("cur/" + name))
@@ -203,7 +206,8 @@ import Testing
         func notmuchHits(_ query: String) throws -> Set<String> {
             let run = try ProcessRun.run(notmuch, ["search", "--output=files", query], environment: environment)
             #expect(run.status == 0, "notmuch search \(query): \(run.errors)")
-            return Set(run.output.split(separator: "\n").compactMap { keyOfFile[String($0.split(separator: "/").last ?? "")] })
+            return Set(
+                run.output.split(separator: "\n").compactMap { keyOfFile[String($0.split(separator: "/").last ?? "")] })
         }
         // Only messages both sides hold are compared (notmuch skips files it cannot read as mail).
         let notmuchAll = try notmuchHits("*")
@@ -220,7 +224,8 @@ import Testing
             let a = Set(try index.search(ours, options: options).compactMap { keyOfUID[$0.key.uid.rawValue] })
                 .intersection(common)
             let b = try notmuchHits(theirs).intersection(common)
-            report.append("\(ours)\t\(theirs)\tmailmirror \(a.count)\tnotmuch \(b.count)\tboth \(a.intersection(b).count)")
+            report.append(
+                "\(ours)\t\(theirs)\tmailmirror \(a.count)\tnotmuch \(b.count)\tboth \(a.intersection(b).count)")
             for key in a.subtracting(b) { differences.append(Difference(query: ours, file: key, side: "mailmirror")) }
             for key in b.subtracting(a) { differences.append(Difference(query: ours, file: key, side: "notmuch")) }
         }
@@ -252,16 +257,24 @@ import Testing
                 to: fixtures.appendingPathComponent("notmuch-differences-\(corpus.name).tsv"))
         }
         // Every reason is one the README's table explains.
-        let readme = (try? String(contentsOf: tests.deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("README.md"), encoding: .utf8)) ?? ""
+        let readme =
+            (try? String(
+                contentsOf: tests.deletingLastPathComponent().deletingLastPathComponent()
+                    .appendingPathComponent("README.md"), encoding: .utf8)) ?? ""
         for reason in Set(table.values) where reason != "UNEXPLAINED" {
             #expect(readme.contains("| `\(reason)` |"), "README's table of differences has no row for \(reason)")
         }
         let actual = Set(differences)
         let unexplained = differences.filter { table[$0] == nil || table[$0] == "UNEXPLAINED" }
         let gone = table.keys.filter { !actual.contains($0) }.sorted()
-        #expect(unexplained.isEmpty, "differences with notmuch that the table does not explain:\n\(unexplained.map(\.line).joined(separator: "\n"))")
-        #expect(gone.isEmpty, "explained differences that no longer happen (update the table and README):\n\(gone.map(\.line).joined(separator: "\n"))")
+        #expect(
+            unexplained.isEmpty,
+            "differences with notmuch that the table does not explain:\n\(unexplained.map(\.line).joined(separator: "\n"))"
+        )
+        #expect(
+            gone.isEmpty,
+            "explained differences that no longer happen (update the table and README):\n\(gone.map(\.line).joined(separator: "\n"))"
+        )
     }
 
     @Test(.enabled(if: notmuch != nil, "notmuch is not installed (scripts/setup installs it)"))

@@ -1,6 +1,6 @@
 import Foundation
-import MailCore
 import MIME
+import MailCore
 import Testing
 
 @testable import MailMirror
@@ -18,11 +18,14 @@ import Testing
     /// (file, field) → why mailmirror reads it otherwise.
     static let expected: [String: String] = [:]
 
-    static func differences(_ corpus: NotmuchDifferentialTests.Corpus) throws -> (compared: Int, differences: [String: String]) {
+    static func differences(_ corpus: NotmuchDifferentialTests.Corpus) throws -> (
+        compared: Int, differences: [String: String]
+    ) {
         let python = try #require(python)
         let run = try ProcessRun.run(python, [script.path] + corpus.files.map(\.url.path))
         #expect(run.status == 0, "\(run.errors)")
-        let reference = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: [String: Any]])
+        let reference = try #require(
+            try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: [String: Any]])
         var compared = 0
         var differences: [String: String] = [:]
         for file in corpus.files {
@@ -36,17 +39,24 @@ import Testing
             if let subject = row["subject"] as? String {
                 compared += 1
                 let ours = summary.subject.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-                if ours != subject { differences["\(file.key) subject"] = "ours \(ours.debugDescription), python \(subject.debugDescription)" }
+                if ours != subject {
+                    differences["\(file.key) subject"] =
+                        "ours \(ours.debugDescription), python \(subject.debugDescription)"
+                }
             }
             if let from = row["from"] as? String {
                 compared += 1
                 let ours = summary.from?.address.lowercased() ?? ""
-                if ours != from { differences["\(file.key) from"] = "ours \(ours.debugDescription), python \(from.debugDescription)" }
+                if ours != from {
+                    differences["\(file.key) from"] = "ours \(ours.debugDescription), python \(from.debugDescription)"
+                }
             }
             if let date = row["date"] as? Int {
                 compared += 1
                 let ours = message.date.map { Int($0.secondsSince1970) }
-                if ours != date { differences["\(file.key) date"] = "ours \(ours.map(String.init) ?? "none"), python \(date)" }
+                if ours != date {
+                    differences["\(file.key) date"] = "ours \(ours.map(String.init) ?? "none"), python \(date)"
+                }
             }
         }
         return (compared, differences)
@@ -66,7 +76,10 @@ import Testing
         try Self.check(NotmuchDifferentialTests.permissiveCorpus())
     }
 
-    @Test(.enabled(if: python != nil && NotmuchDifferentialTests.externalCorpus != nil, "MAILMIRROR_NOTMUCH_CORPUS names no notmuch corpus"))
+    @Test(
+        .enabled(
+            if: python != nil && NotmuchDifferentialTests.externalCorpus != nil,
+            "MAILMIRROR_NOTMUCH_CORPUS names no notmuch corpus"))
     func notmuchsOwnCorpus() throws {
         try Self.check(NotmuchDifferentialTests.notmuchCorpus(NotmuchDifferentialTests.externalCorpus!))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import MailCore
+
 @testable import MailMirror
 
 /// An in-memory IMAP server for the sync engine's tests: mailboxes of UID → message,
@@ -75,9 +76,12 @@ final class FakeServer: RemoteConnector {
             server.boxes.keys.sorted().map { RemoteMailbox(name: $0, roles: server.boxes[$0]!.roles) }
         }
         func status(of mailbox: String) throws -> RemoteMailboxStatus {
-            guard let box = server.boxes[mailbox] else { throw MailMirrorError.serverMisbehaved("no mailbox \(mailbox)") }
-            return RemoteMailboxStatus(uidValidity: UIDValidity(box.uidValidity), uidNext: UID(box.uidNext),
-                                       messages: box.messages.count, highestModSeq: server.condstore ? ModSequence(box.modSeq) : nil)
+            guard let box = server.boxes[mailbox] else {
+                throw MailMirrorError.serverMisbehaved("no mailbox \(mailbox)")
+            }
+            return RemoteMailboxStatus(
+                uidValidity: UIDValidity(box.uidValidity), uidNext: UID(box.uidNext),
+                messages: box.messages.count, highestModSeq: server.condstore ? ModSequence(box.modSeq) : nil)
         }
         func examine(_ mailbox: String) throws -> RemoteMailboxStatus {
             selected = server.boxes[mailbox]
@@ -91,7 +95,8 @@ final class FakeServer: RemoteConnector {
         }
         func flags(changedSince modSequence: ModSequence?) throws -> [UID: [Flag]] {
             var result: [UID: [Flag]] = [:]
-            for (uid, message) in selected!.messages where modSequence == nil || !server.condstore || message.modSeq > modSequence!.rawValue {
+            for (uid, message) in selected!.messages
+            where modSequence == nil || !server.condstore || message.modSeq > modSequence!.rawValue {
                 result[UID(uid)] = message.flags
             }
             return result

@@ -1,5 +1,6 @@
 import Foundation
 import MailCore
+
 @testable import MailMirror
 
 /// An in-memory store side, with a switch that makes the Nth commit fail as a crash would.
@@ -13,11 +14,13 @@ final class MemoryMailbox: LocalMailbox {
     func state() throws -> LocalMailboxState? { savedState }
     func saveState(_ state: LocalMailboxState) throws { savedState = state }
     func stored(uidValidity: UIDValidity) throws -> [UID: LocalMessage] {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return (epochs[uidValidity] ?? [:]).mapValues(\.local)
     }
     func commit(uidValidity: UIDValidity, uid: UID, flags: [Flag], bytes: [UInt8]) throws {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         if let limit = failCommitAfter, commits >= limit { throw MailMirrorError.fileSystem("simulated crash") }
         commits += 1
         if epochs[uidValidity, default: [:]][uid] == nil {

@@ -18,7 +18,9 @@ struct ProcessRun {
     }
 
     /// Runs `executable` to its end; `environment` entries are added to this process's (nil removes one).
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String?] = [:]) throws -> ProcessRun {
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String?] = [:]) throws
+        -> ProcessRun
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -40,8 +42,9 @@ struct ProcessRun {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         done.wait()
         process.waitUntilExit()
-        return ProcessRun(status: process.terminationStatus, killed: process.terminationReason == .uncaughtSignal,
-                          output: String(decoding: data, as: UTF8.self), errors: String(decoding: errorData, as: UTF8.self))
+        return ProcessRun(
+            status: process.terminationStatus, killed: process.terminationReason == .uncaughtSignal,
+            output: String(decoding: data, as: UTF8.self), errors: String(decoding: errorData, as: UTF8.self))
     }
 
     /// Runs `executable` and returns its standard output; a non-zero exit throws with its standard error.
@@ -49,8 +52,9 @@ struct ProcessRun {
     static func output(_ executable: String, _ arguments: [String]) throws -> String {
         let result = try run(executable, arguments)
         guard result.status == 0, !result.killed else {
-            throw Failed(description: "\(executable) \(arguments.joined(separator: " ")) exited with \(result.status): "
-                         + result.errors + result.output)
+            throw Failed(
+                description: "\(executable) \(arguments.joined(separator: " ")) exited with \(result.status): "
+                    + result.errors + result.output)
         }
         return result.output
     }
@@ -63,7 +67,8 @@ struct ProcessRun {
     /// peak (often over 100 MB) into the child's `ru_maxrss` when it executes; the python parent's
     /// peak (about 10 MB) is the floor here instead, as GNU time's was.
     static func measured(_ executable: String, _ arguments: [String]) throws -> (run: ProcessRun, peakBytes: Int) {
-        let peakFile = FileManager.default.temporaryDirectory.appendingPathComponent("mm-peak-\(UUID().uuidString)").path
+        let peakFile = FileManager.default.temporaryDirectory.appendingPathComponent("mm-peak-\(UUID().uuidString)")
+            .path
         defer { try? FileManager.default.removeItem(atPath: peakFile) }
         let reaper = """
             import os, sys
@@ -73,8 +78,9 @@ struct ProcessRun {
             sys.exit(os.waitstatus_to_exitcode(status) if os.WIFEXITED(status) else 128 + os.WTERMSIG(status))
             """
         var run = try Self.run("/usr/bin/python3", ["-c", reaper, peakFile, executable] + arguments)
-        let kilobytes = try #require(Int((try? String(contentsOfFile: peakFile, encoding: .utf8)) ?? ""),
-                                     "python3 did not report the peak memory: \(run.errors)")
+        let kilobytes = try #require(
+            Int((try? String(contentsOfFile: peakFile, encoding: .utf8)) ?? ""),
+            "python3 did not report the peak memory: \(run.errors)")
         if run.status > 128 { run.killed = true }
         return (run, kilobytes * 1024)  // Linux reports kilobytes
     }

@@ -1,6 +1,7 @@
 import Foundation
 import MailCore
 import Testing
+
 @testable import MailMirror
 
 /// The private Dovecot that `scripts/test` starts (see scripts/testbed), reached through its
@@ -18,9 +19,11 @@ struct Testbed {
     let directory: String
     let scriptsFolder: String
 
-    static let variables = ["MAILMIRROR_TEST_HOST", "MAILMIRROR_TEST_IMAPS_PORT", "MAILMIRROR_TEST_IMAP_PORT",
-                            "MAILMIRROR_TEST_CA", "MAILMIRROR_TEST_USER", "MAILMIRROR_TEST_PASSWORD",
-                            "MAILMIRROR_TEST_DOVECOT_CONF", "MAILMIRROR_TEST_DIR", "MAILMIRROR_TEST_SCRIPTS"]
+    static let variables = [
+        "MAILMIRROR_TEST_HOST", "MAILMIRROR_TEST_IMAPS_PORT", "MAILMIRROR_TEST_IMAP_PORT",
+        "MAILMIRROR_TEST_CA", "MAILMIRROR_TEST_USER", "MAILMIRROR_TEST_PASSWORD",
+        "MAILMIRROR_TEST_DOVECOT_CONF", "MAILMIRROR_TEST_DIR", "MAILMIRROR_TEST_SCRIPTS",
+    ]
 
     /// Whether tests that need the test bed run: when it is described, or when the test command
     /// requires it (`MAILMIRROR_REQUIRE_TESTBED=1`, set by scripts/test and so CI), in which case a
@@ -35,13 +38,17 @@ struct Testbed {
         let env = ProcessInfo.processInfo.environment
         let missing = variables.filter { (env[$0] ?? "").isEmpty }
         guard missing.isEmpty else {
-            throw TestbedMissing(message: "the Dovecot test bed is not running (missing \(missing.joined(separator: ", "))); run ./scripts/test")
+            throw TestbedMissing(
+                message:
+                    "the Dovecot test bed is not running (missing \(missing.joined(separator: ", "))); run ./scripts/test"
+            )
         }
-        return Testbed(host: env["MAILMIRROR_TEST_HOST"]!, imapsPort: Int(env["MAILMIRROR_TEST_IMAPS_PORT"]!)!,
-                       imapPort: Int(env["MAILMIRROR_TEST_IMAP_PORT"]!)!, caFile: env["MAILMIRROR_TEST_CA"]!,
-                       user: env["MAILMIRROR_TEST_USER"]!, password: env["MAILMIRROR_TEST_PASSWORD"]!,
-                       dovecotConf: env["MAILMIRROR_TEST_DOVECOT_CONF"]!, directory: env["MAILMIRROR_TEST_DIR"]!,
-                       scriptsFolder: env["MAILMIRROR_TEST_SCRIPTS"]!)
+        return Testbed(
+            host: env["MAILMIRROR_TEST_HOST"]!, imapsPort: Int(env["MAILMIRROR_TEST_IMAPS_PORT"]!)!,
+            imapPort: Int(env["MAILMIRROR_TEST_IMAP_PORT"]!)!, caFile: env["MAILMIRROR_TEST_CA"]!,
+            user: env["MAILMIRROR_TEST_USER"]!, password: env["MAILMIRROR_TEST_PASSWORD"]!,
+            dovecotConf: env["MAILMIRROR_TEST_DOVECOT_CONF"]!, directory: env["MAILMIRROR_TEST_DIR"]!,
+            scriptsFolder: env["MAILMIRROR_TEST_SCRIPTS"]!)
     }
 
     struct TestbedMissing: Error, CustomStringConvertible {
@@ -68,7 +75,9 @@ struct Testbed {
         let errorData = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw TestbedMissing(message: "doveadm \(arguments.joined(separator: " ")) failed: \(String(decoding: errorData, as: UTF8.self))")
+            throw TestbedMissing(
+                message:
+                    "doveadm \(arguments.joined(separator: " ")) failed: \(String(decoding: errorData, as: UTF8.self))")
         }
         return String(decoding: data, as: UTF8.self)
     }
@@ -91,15 +100,19 @@ struct Testbed {
     }
 
     /// An account that mirrors only `mailbox`, with a password file of its own.
-    func account(mailbox: String, root: URL, security: ConnectionSecurity = .tls, password: String? = nil,
-                 caFile: String? = nil) throws -> AccountConfiguration {
+    func account(
+        mailbox: String, root: URL, security: ConnectionSecurity = .tls, password: String? = nil,
+        caFile: String? = nil
+    ) throws -> AccountConfiguration {
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         let file = root.appendingPathComponent("password-\(UUID().uuidString.prefix(6))")
-        FileManager.default.createFile(atPath: file.path, contents: Data((password ?? self.password).utf8),
-                                       attributes: [.posixPermissions: 0o600])
-        return AccountConfiguration(name: "test", email: user, host: host, port: security == .tls ? imapsPort : imapPort,
-                                    security: security, password: .file(file.path), caFile: caFile ?? self.caFile,
-                                    mailboxes: [mailbox])
+        FileManager.default.createFile(
+            atPath: file.path, contents: Data((password ?? self.password).utf8),
+            attributes: [.posixPermissions: 0o600])
+        return AccountConfiguration(
+            name: "test", email: user, host: host, port: security == .tls ? imapsPort : imapPort,
+            security: security, password: .file(file.path), caFile: caFile ?? self.caFile,
+            mailboxes: [mailbox])
     }
 
     /// A sample message with some variety: 8-bit UTF-8, a long line, a fake attachment.
@@ -126,6 +139,8 @@ struct Testbed {
 extension Trait where Self == ConditionTrait {
     /// Runs the test only with the Dovecot test bed (see `Testbed.shouldRun`); the skip says how.
     static var testbed: Self {
-        .enabled(if: Testbed.shouldRun, "needs the Dovecot test bed: run ./scripts/test (or ./scripts/test -- --filter NAME)")
+        .enabled(
+            if: Testbed.shouldRun, "needs the Dovecot test bed: run ./scripts/test (or ./scripts/test -- --filter NAME)"
+        )
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import MailCore
+
 @testable import MailMirror
 
 /// A `testbed.env` written by scripts/testbed, scripts/testbed-cyrus or scripts/testbed-courier: `KEY=VALUE`
@@ -20,7 +21,9 @@ struct TestbedEnvironmentFile {
         for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var line = rawLine.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
-            if line.hasPrefix("export ") { line = String(line.dropFirst("export ".count)).trimmingCharacters(in: .whitespaces) }
+            if line.hasPrefix("export ") {
+                line = String(line.dropFirst("export ".count)).trimmingCharacters(in: .whitespaces)
+            }
             guard let equals = line.firstIndex(of: "="), equals != line.startIndex else {
                 throw Testbed.TestbedMissing(message: "line \(number + 1) is not KEY=VALUE: \(rawLine)")
             }
@@ -29,7 +32,8 @@ struct TestbedEnvironmentFile {
             if value.count >= 2, let quote = value.first, quote == "\"" || quote == "'", value.last == quote {
                 value = String(value.dropFirst().dropLast())
                 if quote == "\"" {
-                    value = value.replacingOccurrences(of: "\\\"", with: "\"").replacingOccurrences(of: "\\\\", with: "\\")
+                    value = value.replacingOccurrences(of: "\\\"", with: "\"").replacingOccurrences(
+                        of: "\\\\", with: "\\")
                 }
             }
             values[key] = value
@@ -53,15 +57,19 @@ struct TestbedEnvironmentFile {
     func account(name: String, mailbox: String, root: URL) throws -> AccountConfiguration {
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         let file = root.appendingPathComponent("password-\(name)")
-        guard FileManager.default.createFile(atPath: file.path, contents: Data(try require("PASSWORD").utf8),
-                                             attributes: [.posixPermissions: 0o600]) else {
+        guard
+            FileManager.default.createFile(
+                atPath: file.path, contents: Data(try require("PASSWORD").utf8),
+                attributes: [.posixPermissions: 0o600])
+        else {
             throw Testbed.TestbedMissing(message: "cannot write \(file.path)")
         }
         guard let port = Int(try require("IMAPS_PORT")) else {
             throw Testbed.TestbedMissing(message: "\(path): MAILMIRROR_TEST_IMAPS_PORT is not a number")
         }
-        return AccountConfiguration(name: name, email: try require("USER"), host: try require("HOST"), port: port,
-                                    security: .tls, password: .file(file.path), caFile: try require("CA"),
-                                    mailboxes: [mailbox])
+        return AccountConfiguration(
+            name: name, email: try require("USER"), host: try require("HOST"), port: port,
+            security: .tls, password: .file(file.path), caFile: try require("CA"),
+            mailboxes: [mailbox])
     }
 }

@@ -3,7 +3,8 @@ import Testing
 /// The testbed.env reader the other-servers tests build their accounts from.
 struct TestbedEnvironmentFileTests {
     @Test func readsExportedQuotedAndPlainValues() throws {
-        let values = try TestbedEnvironmentFile.parse("""
+        let values = try TestbedEnvironmentFile.parse(
+            """
             # Written by scripts/testbed-courier start; source it.
             export MAILMIRROR_TEST_SERVER=courier
             MAILMIRROR_TEST_HOST=127.0.0.1

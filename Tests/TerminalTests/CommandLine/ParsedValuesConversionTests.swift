@@ -35,9 +35,13 @@ import Testing
 
 @Suite struct DeclaredDefaultTests {
     @Test func declaredGettersReturnTheValueElseTheDeclaredDefault() throws {
-        guard case .run(_, _, let given) = try SampleTool.tool.parse(["search", "x", "--limit", "7", "--sort", "date"]),
-              case .run(_, _, let absent) = try SampleTool.tool.parse(["search", "x"])
-        else { Issue.record("search did not parse to a run"); return }
+        guard
+            case .run(_, _, let given) = try SampleTool.tool.parse(["search", "x", "--limit", "7", "--sort", "date"]),
+            case .run(_, _, let absent) = try SampleTool.tool.parse(["search", "x"])
+        else {
+            Issue.record("search did not parse to a run")
+            return
+        }
         #expect(try given.declaredInt("limit", in: 0...100) == 7)
         #expect(try absent.declaredInt("limit", in: 0...100) == 50)
         #expect(given.declaredString("sort") == "date")

@@ -82,11 +82,13 @@ import Testing
         calendar.timeZone = timeZone
         var random = SystemRandomNumberGenerator()
         let fixed: [Int64] = [0, -1, 951_782_400, 951_868_799, 4_107_542_399, -2_208_988_800, 1_709_251_199]
-        for seconds in fixed + (0..<300).map({ _ in Int64.random(in: -3_000_000_000...5_000_000_000, using: &random) }) {
+        for seconds in fixed + (0..<300).map({ _ in Int64.random(in: -3_000_000_000...5_000_000_000, using: &random) })
+        {
             let date = Date(timeIntervalSince1970: TimeInterval(seconds))
             let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-            let expected = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", parts.year!, parts.month!, parts.day!,
-                                  parts.hour!, parts.minute!, parts.second!)
+            let expected = String(
+                format: "%04d-%02d-%02dT%02d:%02d:%02d", parts.year!, parts.month!, parts.day!,
+                parts.hour!, parts.minute!, parts.second!)
             #expect(HumanFormat.iso8601(date, timeZone: timeZone).hasPrefix(expected), "\(seconds) in \(zone)")
         }
     }
