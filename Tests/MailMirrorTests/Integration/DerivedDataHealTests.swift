@@ -11,7 +11,7 @@ import Testing
 /// `verify`, stops `search` and `report` with a sentence naming `mailmirror reindex` (never "nothing is
 /// mirrored yet", never a report over part of the mail), shows in `status`, and is healed by the
 /// next `sync`, after which search finds every message once, the report counts all 8 and `verify` is clean.
-@Suite(.serialized)
+@Suite(.serialized, .testbed)
 struct DerivedDataHealTests {
     enum Damage: String, CaseIterable, CustomTestStringConvertible {
         case catalogTruncated, catalogGarbled, catalogDeleted, catalogStale

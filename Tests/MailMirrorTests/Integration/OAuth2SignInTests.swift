@@ -8,7 +8,7 @@ import Testing
 /// OAuth 2.0 sign-in against real parts: the test bed's Dovecot with its oauth2 passdb (tokens
 /// checked by a local introspection endpoint), and a local fake of Google's token endpoint over
 /// HTTPS, driven through the real `mailmirror` binary.
-struct OAuth2SignInTests {
+@Suite(.testbed) struct OAuth2SignInTests {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("mm-oauth2-\(UUID().uuidString)")
 
     func mirror(_ name: String) -> String { root.appendingPathComponent(name).path }
