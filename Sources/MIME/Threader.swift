@@ -16,13 +16,7 @@ public enum Threader {
 
     /// Thread ids, parallel to `summaries`.
     public static func threadIds(for summaries: [MessageSummary]) -> [String] {
-        // A canonical order makes every choice below independent of the input order.
-        let order = summaries.indices.sorted { a, b in
-            let left = summaries[a]
-            let right = summaries[b]
-            if left.date != right.date { return left.date < right.date }
-            return left.id < right.id
-        }
+        let order = canonicalOrder(summaries)
         let (containers, ownContainer) = link(summaries, order: order)
         var rootOf = [Int](repeating: -1, count: summaries.count)
         for index in summaries.indices { rootOf[index] = containers.root(of: ownContainer[index]) }
@@ -39,12 +33,7 @@ public enum Threader {
     /// message's date. Only threads with the same subject take part in one another's subject rule, so an
     /// index refresh that re-threads part of the catalog knows from these which subjects it must see whole.
     public static func subjectGroups(for summaries: [MessageSummary]) -> [(subject: String, firstDate: Int64)] {
-        let order = summaries.indices.sorted { a, b in
-            let left = summaries[a]
-            let right = summaries[b]
-            if left.date != right.date { return left.date < right.date }
-            return left.id < right.id
-        }
+        let order = canonicalOrder(summaries)
         let (containers, ownContainer) = link(summaries, order: order)
         var first: [Int: Int] = [:]  // root container -> its first message, in canonical order
         var rootOf = [Int](repeating: -1, count: summaries.count)
@@ -57,6 +46,17 @@ public enum Threader {
             let head = first[rootOf[index]]!
             if subjects[head] == nil { subjects[head] = SubjectNormalizer.normalize(summaries[head].subject) }
             return (subjects[head]!, summaries[head].date)
+        }
+    }
+
+    /// The indices by date, then id: a canonical order makes every choice of the threader independent of
+    /// the input order.
+    static func canonicalOrder(_ summaries: [MessageSummary]) -> [Int] {
+        summaries.indices.sorted { a, b in
+            let left = summaries[a]
+            let right = summaries[b]
+            if left.date != right.date { return left.date < right.date }
+            return left.id < right.id
         }
     }
 

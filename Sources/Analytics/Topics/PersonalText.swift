@@ -47,19 +47,22 @@ struct PersonalText: Sendable {
     /// E-mail addresses and phone numbers become breaks. Lines without "@" and without eight
     /// digits come back as they are, before any Character is looked at.
     static func maskContacts(_ line: String, mask: String = " | ") -> String {
-        let worth =
-            line.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-                var digits = 0
-                for b in bytes {
-                    if b == UInt8(ascii: "@") { return true }
-                    if b &- 0x30 < 10 {
-                        digits += 1
-                        if digits >= 8 { return true }
-                    }
-                }
-                return false
-            } ?? true
+        let worth = line.utf8.withContiguousStorageIfAvailable { mayHoldContact($0) } ?? true
         return worth ? Anonymizer.mask(line, emailMask: mask, phoneMask: mask) : line
+    }
+
+    /// Whether a line may hold an e-mail address (an "@") or a phone number (eight digits: one written
+    /// "06 12 34 56 78" has no three in a row).
+    static func mayHoldContact(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var digits = 0
+        for b in bytes {
+            if b == UInt8(ascii: "@") { return true }
+            if b &- 0x30 < 10 {
+                digits += 1
+                if digits >= 8 { return true }
+            }
+        }
+        return false
     }
 
     /// Street types that start a French address ("12 rue des Lilas", "place de la Mairie"), lower-cased,
@@ -305,18 +308,9 @@ struct PersonalText: Sendable {
 
     private func masked(_ line: String) -> String { maskCodes(Self.maskContacts(Self.maskStreets(line))) }
 
-    /// Whether a line may hold what `maskContacts` or `maskStreets` masks: an "@", eight digits (a phone
-    /// number written "06 12 34 56 78" has no three in a row), or a street word.
+    /// Whether a line may hold what `maskContacts` or `maskStreets` masks.
     private static func mayHoldContactOrStreet(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var digits = 0
-        for b in bytes {
-            if b == UInt8(ascii: "@") { return true }
-            if b &- 0x30 < 10 {
-                digits += 1
-                if digits >= 8 { return true }
-            }
-        }
-        return bytes.count >= 6 && mayHoldStreet(bytes)
+        mayHoldContact(bytes) || (bytes.count >= 6 && mayHoldStreet(bytes))
     }
 
     /// The byte ranges of `lines(_:)`.
