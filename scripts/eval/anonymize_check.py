@@ -21,7 +21,6 @@ import argparse
 import collections
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -198,12 +197,7 @@ def main():
         print(f"Error: {e}", file=sys.stderr)
         return 1
     finally:
-        if started:
-            subprocess.run([os.path.join(REPO, "scripts", "testbed"), "stop", tb], capture_output=True)
-        if a.keep:
-            print(f"kept {tmp}")
-        else:
-            shutil.rmtree(tmp, ignore_errors=True)
+        E.clean_up(started, tb, tmp, a.keep)
 
 
 if __name__ == "__main__":

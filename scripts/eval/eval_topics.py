@@ -547,12 +547,17 @@ def main():
         print(f"Error: {e}", file=sys.stderr)
         return 1
     finally:
-        if started:
-            subprocess.run([os.path.join(REPO, "scripts", "testbed"), "stop", tb], capture_output=True)
-        if a.keep:
-            print(f"kept {tmp}")
-        else:
-            shutil.rmtree(tmp, ignore_errors=True)
+        clean_up(started, tb, tmp, a.keep)
+
+
+def clean_up(started, tb, tmp, keep):
+    """Stops the test bed if this run started it, and removes the temp folder unless asked to keep it."""
+    if started:
+        subprocess.run([os.path.join(REPO, "scripts", "testbed"), "stop", tb], capture_output=True)
+    if keep:
+        print(f"kept {tmp}")
+    else:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":
