@@ -347,8 +347,9 @@ class Bench:
         res = {}
         for label, q_mm, q_nm, q_mu, q_mx in qs:
             cmds = {
+                # Message-IDs only, as the peers print them (notmuch --output=messages, mu --fields=i)
                 "mailmirror": ([self.mm or "mailmirror", "--root", mm_root or "", "search", q_mm, "--limit", "0",
-                                "--json"], lambda out: [h.get("messageId") for h in json.loads(out)]),
+                                "--output", "messages"], lambda out: [x for x in out.splitlines() if x.strip()]),
                 "notmuch": (["notmuch", "search", "--output=messages", q_nm], lambda out: [
                     x[3:] if x.startswith("id:") else x for x in out.splitlines() if x.strip()]),
                 "mu": (["mu", "find", f"--muhome={mu}", "--fields=i", q_mu], lambda out: [
@@ -366,7 +367,7 @@ class Bench:
                 try:
                     ids = ids_of(p.stdout) if ids_of else None
                 except ValueError as e:
-                    row[tool] = dict(error=f"unreadable --json output: {e}")
+                    row[tool] = dict(error=f"unreadable output: {e}")
                     self.error(f"query {label}/{tool}", row[tool]["error"])
                     continue
                 hits = len(ids) if ids is not None else len([x for x in p.stdout.splitlines() if x.strip()])
@@ -645,6 +646,8 @@ class Bench:
         for peer, tgt in (("mairix", 2.0), ("notmuch", None), ("mu", None)):
             ratio(f"index build vs {peer}", self.med("index/mailmirror/build"), self.med(f"index/{peer}/build"), tgt)
         L.append("\n## Queries (whole process, median of %d runs after a warm-up)\n" % a.qruns)
+        L.append("Each tool prints the Message-IDs of every hit: `mailmirror search --limit 0 --output messages`, "
+                 "`notmuch search --output=messages`, `mu find --fields=i`; mairix `-r` prints the matching files' paths.\n")
         q = self.res.get("queries", {})
         tools = ["mailmirror", "notmuch", "mu", "mairix"]
         L.append("| query | " + " | ".join(f"{t} ms (hits)" for t in tools) + " |")

@@ -105,7 +105,7 @@ public final class SearchIndex: Sendable {
         }
 
         var terms: Set<String> = []
-        for text in query.positiveTexts {
+        for text in options.snippets ? query.positiveTexts : [] {
             for term in analyzer.terms(text) { terms.insert(term.text) }
             for term in analyzer.queryTerms(text) { terms.insert(term.text) }
         }
@@ -113,10 +113,12 @@ public final class SearchIndex: Sendable {
         hits.reserveCapacity(top.count)
         for c in top {
             let segment = segments[c.segment]
-            let stored = try segment.stored(c.doc)
+            let stored = try segment.stored(c.doc, withText: options.snippets)
             let flags = segment.flags(c.doc)
-            let (snippet, highlights) = Snippet.make(
-                stored.text, terms: terms, analyzer: analyzer, length: options.snippetLength)
+            let (snippet, highlights) =
+                options.snippets
+                ? Snippet.make(stored.text, terms: terms, analyzer: analyzer, length: options.snippetLength)
+                : ("", [])
             let key = MessageKey(
                 account: stored.account, mailbox: stored.mailbox,
                 uidValidity: UIDValidity(stored.uidValidity), uid: UID(stored.uid))

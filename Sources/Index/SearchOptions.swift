@@ -14,6 +14,9 @@ public struct SearchOptions: Sendable {
     public var timeZone: TimeZone
     /// Snippet length in characters (about).
     public var snippetLength: Int
+    /// False: hits carry no snippet and no highlights, and the stored text is not read (for output
+    /// that prints only ids, like `search --output messages`).
+    public var snippets: Bool = true
 
     public init(
         limit: Int = 50, sort: Sort = .relevance, now: Int64 = Int64(Date().timeIntervalSince1970),

@@ -61,14 +61,15 @@ final class SegmentReader: Sendable {
         return start..<max(start, end)
     }
 
-    func stored(_ doc: Int) throws(IndexError) -> StoredFields {
+    /// The stored fields of `doc`; `text` is left empty unless `withText` (it is most of the bytes).
+    func stored(_ doc: Int, withText: Bool = true) throws(IndexError) -> StoredFields {
         let range = storedRange(doc)
         var r = ByteReader(bytes, offset: range.lowerBound, end: range.upperBound)
         return StoredFields(
             account: try r.string(), mailbox: try r.string(),
             uidValidity: UInt32(truncatingIfNeeded: try r.varint()), uid: UInt32(truncatingIfNeeded: try r.varint()),
             messageId: try r.string(), threadId: try r.string(), fromName: try r.string(),
-            fromAddress: try r.string(), subject: try r.string(), text: try r.string())
+            fromAddress: try r.string(), subject: try r.string(), text: withText ? try r.string() : "")
     }
 
     /// The local document numbers holding `id` (binary search in the id index). Usually one;

@@ -48,4 +48,27 @@ import Testing
         let hits = try index.search("common OR rare", options: SearchOptions(limit: 1, now: t))
         #expect(hits.first?.uid.rawValue == 9)
     }
+
+    /// `snippets: false` (what `search --output messages` asks for) finds the same hits in the same order
+    /// with the same scores and ids; only the snippet and its highlights are left out.
+    @Test func hitsWithoutSnippetsAreTheSameHits() throws {
+        let t = TestCorpus.march10
+        let docs = (1...6).map {
+            document(
+                UInt32($0), subject: $0 % 2 == 0 ? "Refund" : "Question", reply: "my refund \($0)",
+                body: "my refund \($0) is late", date: t + Int64($0))
+        }
+        let index = try TestCorpus.build(docs, in: TestCorpus.temporaryDirectory())
+        let full = try index.search("refund", options: SearchOptions(limit: 0, now: t))
+        var options = SearchOptions(limit: 0, now: t)
+        options.snippets = false
+        let bare = try index.search("refund", options: options)
+        #expect(full.count == 6)
+        #expect(bare.map(\.id) == full.map(\.id))
+        #expect(bare.map(\.score) == full.map(\.score))
+        #expect(bare.map(\.messageId) == full.map(\.messageId))
+        #expect(bare.map(\.threadId) == full.map(\.threadId))
+        #expect(full.allSatisfy { $0.snippet.contains("refund") && !$0.highlights.isEmpty })
+        #expect(bare.allSatisfy { $0.snippet.isEmpty && $0.highlights.isEmpty })
+    }
 }

@@ -19,6 +19,11 @@ enum SearchCommand {
             .flag("json", help: "Print the hits as JSON (see README)."),
             .flag("threads", help: "Group the hits by thread."),
             .option(
+                "output", value: "what",
+                help:
+                    "summary (the hits), messages (their Message-IDs, one a line) or threads (their thread ids, once each).",
+                defaultValue: "summary", allowedValues: ["summary", "messages", "threads"]),
+            .option(
                 "sort", value: "order", help: "relevance or date (newest first).", defaultValue: "relevance",
                 allowedValues: ["relevance", "date"]),
         ]
@@ -29,6 +34,8 @@ enum SearchCommand {
             limit: try values.declaredInt("limit", in: 0...1_000_000),
             sort: values.string("sort") == "date" ? .date : .relevance)
         options.timeZone = timeZone
+        let what = values.string("output") ?? "summary"
+        options.snippets = what == "summary"
         let query = values.strings("query").joined(separator: " ")
         let hits: [SearchHit]
         do {
@@ -39,6 +46,15 @@ enum SearchCommand {
             throw UsageError("\(error)\n  \(query)\n  \(String(repeating: " ", count: max(0, error.column - 1)))^")
         }
         let output = invocation.output
+        if what != "summary" {
+            let ids = what == "messages" ? hits.map { $0.messageId ?? $0.id } : threadIds(hits)
+            if values.flag("json") {
+                JSONOutput.write(.array(ids.map { .string($0) }), to: output)
+            } else if !ids.isEmpty {
+                output.write(ids.joined(separator: "\n") + "\n", to: .output)  // one write, not one a line
+            }
+            return .success
+        }
         if values.flag("json") {
             JSONOutput.write(.array(hits.map { json($0, timeZone: timeZone) }), to: output)
             return .success
@@ -69,6 +85,12 @@ enum SearchCommand {
             output.write(table.render(for: output.capabilities), to: .output)
         }
         return .success
+    }
+
+    /// Each hit's thread id, once, in the order of the hits.
+    static func threadIds(_ hits: [SearchHit]) -> [String] {
+        var seen: Set<String> = []
+        return hits.map(\.threadId).filter { seen.insert($0).inserted }
     }
 
     /// The snippet with the hits in bold on a terminal, between «» otherwise.
