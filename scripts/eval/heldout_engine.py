@@ -124,11 +124,12 @@ WORKS = {
            "Problem solved, thanks.", "yes that fixed it"],
 }
 STILL = {
-    "fr": ["J'ai fait ce que vous m'avez dit mais ça ne marche toujours pas.", "toujours rien...",
+    "fr": ["J'ai lu votre réponse mais ça ne règle rien.", "toujours rien...",
            "Ça ne règle pas mon problème, pouvez-vous vérifier à nouveau ?", "Désolé mais c'est toujours pareil de mon côté.",
            "Vous n'avez pas répondu à ma question."],
-    "en": ["I did all that and it still doesn't work.", "still nothing...", "That hasn't solved it, can you check again?",
-           "Sorry but nothing has changed on my end.", "You haven't actually answered my question."],
+    "en": ["I read your reply but it doesn't sort anything out.", "still nothing...",
+           "That hasn't solved it, can you check again?", "Sorry but nothing has changed on my end.",
+           "You haven't actually answered my question."],
 }
 MORE = {
     "fr": ["Et ça prend combien de temps en général ?", "Est-ce que ça va me coûter quelque chose ?",
@@ -405,7 +406,10 @@ class Thread:
         self.gen.truth.append(rec)
 
     def local(self, when):
-        """when in the customer's time zone (France: CET/CEST; English writers: UK or Ireland, some abroad)."""
+        """when in the customer's time zone (France: CET/CEST; English writers: UK or Ireland, some abroad);
+        a reply that would fall in the small hours waits for the morning, most of the time."""
+        if 1 <= when.hour < 7 and self.rng.random() < 0.85:
+            when = when.replace(hour=7 + self.rng.randint(0, 2))
         summer = 4 <= when.month <= 10
         off = {"fr": 120 if summer else 60, "en": 60 if summer else 0}[self.lang] + self.tz_shift
         return when.astimezone(dt.timezone(dt.timedelta(minutes=off)))
@@ -433,9 +437,10 @@ class Thread:
         # the enquiry
         w = rng.randrange(len(q[lang]))
         bare = fill(q[lang][w], self.values)
-        if self.cust.noise["context"]:
-            ctx = fill(rng.choice(CONTEXT[lang]), self.values)
-            bare = (ctx + " " + bare) if rng.random() < 0.4 else (bare + "\n\n" + ctx)
+        if self.cust.noise["context"]:  # one unrelated sentence, sometimes two
+            for ctx in rng.sample(CONTEXT[lang], 2 if rng.random() < 0.15 else 1):
+                ctx = fill(ctx, self.values)
+                bare = (ctx + " " + bare) if rng.random() < 0.4 else (bare + "\n\n" + ctx)
         bare = noisy(rng, self.cust, bare)
         r = rng.random()
         if r < 0.38:
