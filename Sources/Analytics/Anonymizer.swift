@@ -25,23 +25,44 @@ enum Anonymizer {
         return out.map { mask($0, names: names, masks: masks) }
     }
 
-    /// One text: postal addresses, e-mail addresses, phones, codes and known names.
+    /// One text: postal addresses, e-mail addresses, phones, codes and known names. A known name is
+    /// masked when capitalised, and in lower case too right after a greeting or a closing ("merci
+    /// fatima", "cheers aurélie"), where a name is what follows; elsewhere a lower-case "bill" or
+    /// "pierre" is a word.
     static func mask(_ text: String, names: PersonalText, masks: Masks = Masks()) -> String {
         let masked = mask(
             PersonalText.maskStreets(text, mask: masks.address), emailMask: masks.email, phoneMask: masks.phone)
         var words: [String] = []
+        var recent: [String] = []  // the last few words, folded, to find a greeting or closing before a name
+        var nameMayFollow = 0  // words left in which a lower-case known name is still a name
         for piece in masked.split(separator: " ", omittingEmptySubsequences: false) {
             let core = piece.trimmingCharacters(in: .punctuationCharacters)
+            let folded = Folding.fold(core)
             if isCode(Substring(core)) {
                 words.append(piece.replacingOccurrences(of: core, with: masks.code))
-            } else if !core.isEmpty, core.first!.isUppercase, names.isName(Folding.fold(core)) {
+            } else if !core.isEmpty, core.first!.isUppercase || nameMayFollow > 0, names.isName(folded) {
                 words.append(piece.replacingOccurrences(of: core, with: masks.name))
             } else {
                 words.append(String(piece))
             }
+            nameMayFollow = max(0, nameMayFollow - 1)
+            guard !folded.isEmpty else { continue }
+            recent = Array((recent + [folded]).suffix(3))
+            if endsWithAddress(recent) { nameMayFollow = 2 }
         }
         return words.joined(separator: " ")
     }
+
+    /// The words end with a greeting or a closing ("bonjour", "thank you", "bien à vous").
+    private static func endsWithAddress(_ recent: [String]) -> Bool {
+        for length in 1...recent.count {
+            let phrase = recent.suffix(length).joined(separator: " ")
+            if addressPhrases.contains(phrase) { return true }
+        }
+        return false
+    }
+
+    private static let addressPhrases = Set(PersonalText.foldedGreetings + PersonalText.foldedClosings)
 
     /// Letters and at least three digits mixed ("CMD-457088", "1Z999AA1012"), or five digits or
     /// more: an order, ticket or tracking code. "Error 401", "5.2.1" and "2024" are not.

@@ -17,6 +17,19 @@ import Testing
         #expect(Anonymizer.mask(input) == expected)
     }
 
+    /// Thank-you notes sign in lower case ("merci fatima !"); a known name right after a greeting or a
+    /// closing is masked whatever its case, while the same word elsewhere is a word ("une pierre").
+    @Test func lowerCaseNamesAfterAGreetingOrClosingAreMasked() {
+        let names = PersonalText(displayNames: ["Fatima Benali", "Aurélie Petit", "Pierre Durand"])
+        #expect(Anonymizer.mask("Parfait merci fatima !", names: names) == "Parfait merci [name] !")
+        #expect(Anonymizer.mask("ok it works now, cheers aurélie", names: names) == "ok it works now, cheers [name]")
+        #expect(Anonymizer.mask("bonjour fatima, ma facture", names: names) == "bonjour [name], ma facture")
+        #expect(
+            Anonymizer.mask("thank you pierre, a pierre broke the window", names: names)
+                == "thank you [name], a pierre broke the window")
+        #expect(Anonymizer.mask("une pierre a cassé la vitre", names: names) == "une pierre a cassé la vitre")
+    }
+
     @Test func signOffNamesCodesAndHeaderNamesAreMasked() {
         let names = PersonalText(displayNames: ["Céline Dubois", "Marc"])
         #expect(
