@@ -77,7 +77,16 @@ public final class SearchIndex: Sendable {
             var date: Int64
             var id: UInt64
         }
+        let byDate: (Candidate, Candidate) -> Bool = { a, b in a.date != b.date ? a.date > b.date : a.id < b.id }
+        let order: (Candidate, Candidate) -> Bool
+        switch options.sort {
+        case .date: order = byDate
+        case .relevance: order = { a, b in a.score != b.score ? a.score > b.score : byDate(a, b) }
+        }
         var candidates: [Candidate] = []
+        // With a limit, the candidates are cut back to the best `limit` whenever they pass this many,
+        // so a word in most of a million messages holds a page of hits, not a million candidates.
+        let keep = options.limit > 0 ? max(options.limit * 4, 8_192) : Int.max
         // Per search, so concurrent searches share nothing mutable.
         let statistics = CorpusStatistics(segments: segments)
         for (s, segment) in segments.enumerated() {
@@ -88,13 +97,8 @@ public final class SearchIndex: Sendable {
                 let d = Int(doc)
                 candidates.append(
                     Candidate(segment: s, doc: d, score: matches.scores[k], date: segment.date(d), id: segment.id(d)))
+                if candidates.count > keep { candidates = partialTop(candidates, options.limit, by: order) }
             }
-        }
-        let byDate: (Candidate, Candidate) -> Bool = { a, b in a.date != b.date ? a.date > b.date : a.id < b.id }
-        let order: (Candidate, Candidate) -> Bool
-        switch options.sort {
-        case .date: order = byDate
-        case .relevance: order = { a, b in a.score != b.score ? a.score > b.score : byDate(a, b) }
         }
         let top: [Candidate]
         if options.limit > 0 && candidates.count > options.limit * 4 {

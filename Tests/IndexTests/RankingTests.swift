@@ -71,4 +71,23 @@ import Testing
         #expect(full.allSatisfy { $0.snippet.contains("refund") && !$0.highlights.isEmpty })
         #expect(bare.allSatisfy { $0.snippet.isEmpty && $0.highlights.isEmpty })
     }
+
+    /// Past 8,192 matches a limited search keeps only its best candidates; the page it returns is still
+    /// exactly the first page of the full, sorted result, in both orders.
+    @Test func aLimitedSearchOverManyMatchesIsThePrefixOfTheFullResult() throws {
+        let t = TestCorpus.march10
+        let docs = (1...9_000).map {
+            document(
+                UInt32($0), subject: "Invoice \($0 % 7)", reply: "invoice" + String(repeating: " invoice", count: $0 % 5),
+                body: "invoice number \($0)", date: t - Int64($0 * 37 % 5_000))
+        }
+        let index = try TestCorpus.build(docs, in: TestCorpus.temporaryDirectory())
+        for sort in [SearchOptions.Sort.relevance, .date] {
+            let all = try index.search("invoice", options: SearchOptions(limit: 0, sort: sort, now: t))
+            let page = try index.search("invoice", options: SearchOptions(limit: 25, sort: sort, now: t))
+            #expect(all.count == 9_000)
+            #expect(page.map(\.id) == all.prefix(25).map(\.id))
+        }
+    }
 }
+
