@@ -78,7 +78,8 @@ import Testing
         let t = TestCorpus.march10
         let docs = (1...9_000).map {
             document(
-                UInt32($0), subject: "Invoice \($0 % 7)", reply: "invoice" + String(repeating: " invoice", count: $0 % 5),
+                UInt32($0), subject: "Invoice \($0 % 7)",
+                reply: "invoice" + String(repeating: " invoice", count: $0 % 5),
                 body: "invoice number \($0)", date: t - Int64($0 * 37 % 5_000))
         }
         let index = try TestCorpus.build(docs, in: TestCorpus.temporaryDirectory())
@@ -90,4 +91,3 @@ import Testing
         }
     }
 }
-
