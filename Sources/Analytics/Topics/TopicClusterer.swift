@@ -10,14 +10,18 @@ import MailCore
 /// 3. clusters merge until all are distinct: their customers' words are at least `mergeThreshold`
 ///    close, or one answer of the team (a saved reply, a help-center article) answers at least
 ///    `sharedAnswerShare` of each;
-/// 4. clusters under `minimumSize` documents are dissolved: their documents join the nearest
-///    remaining topic when at least `assignFloor` close, else none ("other").
+/// 4. clusters under `minimumSize` documents, or under `remnantShare` of the median cluster's,
+///    are remnants and dissolved: their documents join the nearest remaining topic when at least
+///    `assignFloor` close, else none ("other").
 struct TopicClusterer {
     var sampleSize = 1200
     var linkThreshold: Float = 0.16
     var mergeThreshold: Float = 0.4
     var assignFloor: Float = 0.08
     var refinementRounds = 3
+    /// A cluster this much smaller than the median one is a remnant of a bigger question or a
+    /// few stray enquiries, not a topic of its own (relative, so it holds for any mailbox size).
+    var remnantShare = 0.25
     /// Two clusters one answer of the team answers this much of (each) ask one question.
     var sharedAnswerShare = 0.25
 
@@ -47,7 +51,10 @@ struct TopicClusterer {
         assignment = assign(candidates, vectors, centroids, floor: 0)
         var sizes = [Int](repeating: 0, count: centroids.rows)
         for a in assignment where a >= 0 { sizes[a] += 1 }
-        let kept = (0..<centroids.rows).filter { sizes[$0] >= minimumSize }
+        let large = sizes.filter { $0 >= minimumSize }.sorted()
+        let median = large.isEmpty ? 0 : large[large.count / 2]
+        let floor = max(minimumSize, Int((Double(median) * remnantShare).rounded(.up)))
+        let kept = (0..<centroids.rows).filter { sizes[$0] >= floor }
         guard !kept.isEmpty else { return [Int](repeating: -1, count: vectors.count) }
         var survivors = CentroidMatrix(dimension: dimension)
         for r in kept { survivors.appendRow(centroids.row(r)) }

@@ -94,6 +94,35 @@ import Testing
         #expect(clusterer.sharedAnswers(members: members, vectors: vectors, answersFrom: 12).isEmpty)
     }
 
+    /// A cluster far smaller than the typical one (here 4 threads beside three of 20) is a remnant:
+    /// its threads join their nearest topic instead of making one.
+    @Test func remnantsJoinTheirNearestTopic() {
+        func vector(_ entries: [(Int32, Float)]) -> SparseVector {
+            var v = SparseVector()
+            for (id, value) in entries.sorted(by: { $0.0 < $1.0 }) {
+                v.ids.append(id)
+                v.values.append(value)
+            }
+            v.normalize()
+            return v
+        }
+        var vectors: [SparseVector] = []
+        for word in Int32(0)..<3 {
+            for k in 0..<20 { vectors.append(vector([(word, 1), (Int32(10 + vectors.count + k), 1)])) }
+        }
+        // The remnant: mostly its own word, a little of the first topic's.
+        for _ in 0..<4 { vectors.append(vector([(0, 0.2), (3, 1)])) }
+        let dimension = 10 + vectors.count + 20
+        var clusterer = TopicClusterer()
+        let assignment = clusterer.cluster(vectors, wording: vectors, dimension: dimension, minimumSize: 3)
+        #expect(Set(assignment).count == 3)
+        #expect(assignment[60..<64].allSatisfy { $0 == assignment[0] })
+        // Told that no cluster is a remnant, the four threads are a topic of their own.
+        clusterer.remnantShare = 0
+        let kept = clusterer.cluster(vectors, wording: vectors, dimension: dimension, minimumSize: 3)
+        #expect(Set(kept).count == 4)
+    }
+
     @Test func personalTextShortcutsMatchTheSlowForms() {
         let texts = [
             "Bonjour Marie,\n\nMa commande CMD-457088\r\nn'est pas là\n \t\u{00A0}\n\nBien à vous,\nCéline",
