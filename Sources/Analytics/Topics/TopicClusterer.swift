@@ -7,20 +7,31 @@ import MailCore
 ///    less similar than `linkThreshold`;
 /// 2. the sample's clusters of at least `seedSize` documents seed a few rounds of spherical
 ///    k-means over every document (linear in the documents);
-/// 3. clusters whose centroids are closer than `mergeThreshold` merge until all are distinct;
-/// 4. clusters under `minimumSize` documents are dissolved: their documents join the nearest
-///    remaining topic when at least `assignFloor` close, else none ("other").
+/// 3. clusters merge until all are distinct: their customers' words are at least `mergeThreshold`
+///    close, or one answer of the team (a saved reply, a help-center article) answers at least
+///    `sharedAnswerShare` of each;
+/// 4. clusters under `minimumSize` documents, or under `remnantShare` of the median cluster's,
+///    are remnants and dissolved: their documents join the nearest remaining topic when at least
+///    `assignFloor` close, else none ("other").
 struct TopicClusterer {
     var sampleSize = 1200
     var linkThreshold: Float = 0.16
     var mergeThreshold: Float = 0.4
     var assignFloor: Float = 0.08
     var refinementRounds = 3
+    /// A cluster this much smaller than the median one is a remnant of a bigger question or a
+    /// few stray enquiries, not a topic of its own (relative, so it holds for any mailbox size).
+    var remnantShare = 0.25
+    /// Two clusters one answer of the team answers this much of (each) ask one question.
+    var sharedAnswerShare = 0.25
 
     /// Cluster of each document (-1: none). `wording` are the documents' text-only vectors: two
     /// clusters answered with different saved replies (or in two languages) are one question when
-    /// their customers' words agree, so the merge step compares those.
-    func cluster(_ vectors: [SparseVector], wording: [SparseVector], dimension: Int, minimumSize: Int) -> [Int] {
+    /// their customers' words agree, so the merge step compares those. Dimensions of `vectors` from
+    /// `answersFrom` on are the team-answer evidence (one per saved reply or article).
+    func cluster(
+        _ vectors: [SparseVector], wording: [SparseVector], dimension: Int, answersFrom: Int? = nil, minimumSize: Int
+    ) -> [Int] {
         let candidates = vectors.indices.filter { !vectors[$0].isEmpty }
         var assignment = [Int](repeating: -1, count: vectors.count)
         guard candidates.count >= 2 else { return assignment }
@@ -35,11 +46,15 @@ struct TopicClusterer {
             centroids = means(assignment, rows: centroids.rows, vectors: vectors, dimension: dimension)
         }
         centroids = mergeClose(
-            assignment: assignment, rows: centroids.rows, vectors: vectors, wording: wording, dimension: dimension)
+            assignment: assignment, rows: centroids.rows, vectors: vectors, wording: wording, dimension: dimension,
+            answersFrom: answersFrom ?? dimension)
         assignment = assign(candidates, vectors, centroids, floor: 0)
         var sizes = [Int](repeating: 0, count: centroids.rows)
         for a in assignment where a >= 0 { sizes[a] += 1 }
-        let kept = (0..<centroids.rows).filter { sizes[$0] >= minimumSize }
+        let large = sizes.filter { $0 >= minimumSize }.sorted()
+        let median = large.isEmpty ? 0 : large[large.count / 2]
+        let floor = max(minimumSize, Int((Double(median) * remnantShare).rounded(.up)))
+        let kept = (0..<centroids.rows).filter { sizes[$0] >= floor }
         guard !kept.isEmpty else { return [Int](repeating: -1, count: vectors.count) }
         var survivors = CentroidMatrix(dimension: dimension)
         for r in kept { survivors.appendRow(centroids.row(r)) }
@@ -74,10 +89,11 @@ struct TopicClusterer {
         return out
     }
 
-    /// Joins clusters whose wording centroids are at least `mergeThreshold` close (transitively),
-    /// then recomputes the centroids of the joined clusters.
+    /// Joins clusters whose wording centroids are at least `mergeThreshold` close, or that share a
+    /// main answer (`sharedAnswers`), transitively; then recomputes the centroids of the joined clusters.
     private func mergeClose(
-        assignment: [Int], rows k: Int, vectors: [SparseVector], wording: [SparseVector], dimension: Int
+        assignment: [Int], rows k: Int, vectors: [SparseVector], wording: [SparseVector], dimension: Int,
+        answersFrom: Int
     ) -> CentroidMatrix {
         var members = [[Int]](repeating: [], count: k)
         for (d, a) in assignment.enumerated() where a >= 0 { members[a].append(d) }
@@ -89,9 +105,32 @@ struct TopicClusterer {
             }
         }.flatMap { $0 }
         for (a, b) in pairs { sets.union(a, b) }
+        for group in sharedAnswers(members: members, vectors: vectors, answersFrom: answersFrom) {
+            for b in group.dropFirst() { sets.union(group[0], b) }
+        }
         var joined = assignment
         for d in joined.indices where joined[d] >= 0 { joined[d] = sets.root(joined[d]) }
         return means(joined, rows: k, vectors: vectors, dimension: dimension)
+    }
+
+    /// Per team answer, the clusters it answers at least `sharedAnswerShare` of (and two threads
+    /// of), when more than one. Support teams answer one question with the same saved reply or
+    /// article whatever the wording or language, so those clusters are one question split by
+    /// wording; an answer that only some threads of a cluster got (a generic "we escalated
+    /// this") does not join it. Linear in the documents.
+    func sharedAnswers(members: [[Int]], vectors: [SparseVector], answersFrom: Int) -> [[Int]] {
+        var counts: [Int32: [Int: Int]] = [:]
+        for (c, docs) in members.enumerated() {
+            for d in docs {
+                for id in vectors[d].ids where Int(id) >= answersFrom { counts[id, default: [:]][c, default: 0] += 1 }
+            }
+        }
+        return counts.keys.sorted().compactMap { key in
+            let clusters = counts[key]!.filter { c, n in
+                n >= 2 && Double(n) >= sharedAnswerShare * Double(members[c].count)
+            }.keys.sorted()
+            return clusters.count >= 2 ? clusters : nil
+        }
     }
 
     /// The normalised mean of some sparse vectors (ids ascending).

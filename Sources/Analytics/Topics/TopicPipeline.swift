@@ -50,7 +50,8 @@ struct TopicPipeline {
         let features = self.features(documents: documents, analysed: analysed, data: data, personal: personal)
         let minimum = max(3, Int((Double(currentDocuments.count) * minimumShare).rounded(.up)))
         let assignment = clusterer.cluster(
-            features.combined, wording: features.wording, dimension: features.dimension, minimumSize: minimum)
+            features.combined, wording: features.wording, dimension: features.dimension,
+            answersFrom: features.textDimension, minimumSize: minimum)
         let labeler = TopicLabeler(
             analyzer: analyzer, lexicon: lexicon, personal: personal, features: features, language: language)
         let made = makeTopics(

@@ -66,6 +66,63 @@ import Testing
     }
 
     /// The byte-level shortcuts give what the Character and Foundation calls they replace gave.
+    /// Two clusters of one question (its French and English askers, say) share the team's saved
+    /// reply; an answer only a few threads of a cluster got ("we escalated this") joins nothing.
+    @Test func clustersThatShareAMainAnswerAreOneQuestion() {
+        // Dimensions 0..<10 are words, 10 and 11 two team answers.
+        func doc(_ word: Int32, answer: Int32?) -> SparseVector {
+            var v = SparseVector()
+            v.ids = [word] + (answer.map { [$0] } ?? [])
+            v.values = v.ids.map { _ in 1 }
+            v.normalize()
+            return v
+        }
+        // Cluster 0: 8 threads, 4 answered with reply 10. Cluster 1: 6 threads, 2 with reply 10.
+        // Cluster 2: 9 threads, 2 with reply 11; cluster 3: 12 threads, 2 with reply 11 (a sixth).
+        let plan: [(word: Int32, size: Int, answer: Int32, answered: Int)] = [
+            (0, 8, 10, 4), (1, 6, 10, 2), (2, 9, 11, 2), (3, 12, 11, 2),
+        ]
+        var vectors: [SparseVector] = []
+        var members: [[Int]] = []
+        for c in plan {
+            members.append(Array(vectors.count..<(vectors.count + c.size)))
+            for k in 0..<c.size { vectors.append(doc(c.word, answer: k < c.answered ? c.answer : nil)) }
+        }
+        let clusterer = TopicClusterer()
+        #expect(clusterer.sharedAnswers(members: members, vectors: vectors, answersFrom: 10) == [[0, 1]])
+        // Without the answer dimensions nothing is shared.
+        #expect(clusterer.sharedAnswers(members: members, vectors: vectors, answersFrom: 12).isEmpty)
+    }
+
+    /// A cluster far smaller than the typical one (here 4 threads beside three of 20) is a remnant:
+    /// its threads join their nearest topic instead of making one.
+    @Test func remnantsJoinTheirNearestTopic() {
+        func vector(_ entries: [(Int32, Float)]) -> SparseVector {
+            var v = SparseVector()
+            for (id, value) in entries.sorted(by: { $0.0 < $1.0 }) {
+                v.ids.append(id)
+                v.values.append(value)
+            }
+            v.normalize()
+            return v
+        }
+        var vectors: [SparseVector] = []
+        for word in Int32(0)..<3 {
+            for k in 0..<20 { vectors.append(vector([(word, 1), (Int32(10 + vectors.count + k), 1)])) }
+        }
+        // The remnant: mostly its own word, a little of the first topic's.
+        for _ in 0..<4 { vectors.append(vector([(0, 0.2), (3, 1)])) }
+        let dimension = 10 + vectors.count + 20
+        var clusterer = TopicClusterer()
+        let assignment = clusterer.cluster(vectors, wording: vectors, dimension: dimension, minimumSize: 3)
+        #expect(Set(assignment).count == 3)
+        #expect(assignment[60..<64].allSatisfy { $0 == assignment[0] })
+        // Told that no cluster is a remnant, the four threads are a topic of their own.
+        clusterer.remnantShare = 0
+        let kept = clusterer.cluster(vectors, wording: vectors, dimension: dimension, minimumSize: 3)
+        #expect(Set(kept).count == 4)
+    }
+
     @Test func personalTextShortcutsMatchTheSlowForms() {
         let texts = [
             "Bonjour Marie,\n\nMa commande CMD-457088\r\nn'est pas là\n \t\u{00A0}\n\nBien à vous,\nCéline",
