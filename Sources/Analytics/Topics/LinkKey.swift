@@ -1,6 +1,8 @@
 /// Help-center links found in a message, reduced to what identifies the page: host and path,
-/// without scheme, query, fragment or language segments ("/fr/", "/en-us/"), so the French and
-/// English versions of one article give the same key.
+/// without scheme, query, fragment or language segments ("/fr/", "/en-us/"), and an article's
+/// number without its slug ("/articles/360011204-delais-de-livraison" is article 360011204: Zendesk,
+/// Intercom and Freshdesk keep the number and translate the slug), so the French and English
+/// versions of one article give the same key.
 enum LinkKey {
     static func all(in text: String) -> [String] {
         // Most messages hold no link at all: look for "://" before copying anything.
@@ -36,7 +38,7 @@ enum LinkKey {
             while let last = rest.last, ".,;:)]\"'".utf8.contains(last) { rest.removeLast() }
             let parts = String(decoding: rest, as: UTF8.self).lowercased().split(separator: "/")
             guard parts.count >= 2 else { continue }
-            let path = parts.dropFirst().filter { !isLanguage($0) }
+            let path = parts.dropFirst().filter { !isLanguage($0) }.map(withoutSlug)
             guard !path.isEmpty else { continue }
             keys.append(([parts[0]] + path).joined(separator: "/"))
         }
@@ -50,6 +52,17 @@ enum LinkKey {
     private static func isDelimiter(_ b: UInt8) -> Bool {
         b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || b == UInt8(ascii: "<") || b == UInt8(ascii: ">")
             || b == UInt8(ascii: "\"")
+    }
+
+    /// "360011204-delivery-times" → "360011204": a number of three digits or more, a dash, then a letter
+    /// ("2024-05-prices" is a date, kept whole).
+    static func withoutSlug(_ segment: Substring) -> Substring {
+        guard let dash = segment.firstIndex(of: "-") else { return segment }
+        let number = segment[..<dash]
+        guard number.count >= 3, number.allSatisfy({ $0.isASCII && $0.isNumber }),
+            segment[segment.index(after: dash)...].first?.isLetter == true
+        else { return segment }
+        return number
     }
 
     /// "fr", "en", "en-us", "fr_ca".

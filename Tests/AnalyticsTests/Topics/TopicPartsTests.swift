@@ -4,15 +4,23 @@ import Testing
 @testable import Analytics
 
 @Suite struct TopicPartsTests {
-    @Test func linkKeysIgnoreLanguageSegmentsAndQueries() {
+    @Test func linkKeysIgnoreLanguageSegmentsQueriesAndSlugs() {
         #expect(
             LinkKey.all(in: "see https://helpcenter.example/fr/articles/1003-billing?utm=x.") == [
-                "helpcenter.example/articles/1003-billing"
+                "helpcenter.example/articles/1003"
             ])
         #expect(
             LinkKey.all(in: "or <http://Help.example/en-us/articles/1003-billing>") == [
-                "help.example/articles/1003-billing"
+                "help.example/articles/1003"
             ])
+        // One article in two languages: the number stays, the translated slug goes.
+        #expect(
+            LinkKey.all(in: "https://help.shop.example/hc/fr/articles/360011204-delais-de-livraison")
+                == LinkKey.all(in: "https://help.shop.example/hc/en-gb/articles/360011204-delivery-times"))
+        // Not an article number: a date, a short number, digits only.
+        #expect(
+            LinkKey.all(in: "https://x.example/news/2024-05-prices https://x.example/a/12-b https://x.example/p/123456")
+                == ["x.example/news/2024-05-prices", "x.example/a/12-b", "x.example/p/123456"])
         #expect(LinkKey.all(in: "home https://helpcenter.example/ and mailto:x@y.z") == [])
     }
 
