@@ -38,10 +38,10 @@ struct ReportModel {
     /// Names in the mailbox's headers (masked under `--anonymize`).
     let names: PersonalText
 
-    init(messages: [MessageSummary], options: ReportOptions, pipeline: TopicPipeline = TopicPipeline()) {
+    init(messages: consuming [MessageSummary], options: ReportOptions, pipeline: TopicPipeline = TopicPipeline()) {
         self.options = options
         var clock = LocalClock(timeZone: options.timeZone)
-        let data = ReportData(messages: messages, clock: &clock)
+        let data = ReportData(messages: consume messages, clock: &clock)
         self.data = data
         let first =
             options.since?.dayNumber ?? data.days.first(where: { day in

@@ -1,0 +1,105 @@
+import Durable
+import MailCore
+
+extension CatalogFile {
+    /// What `load` returns, read a block at a time: the file is never held whole, so reading the catalog
+    /// costs the decoded summaries plus one block (a 100,000-message catalog is about 85 MB on disk;
+    /// holding it beside its decoded summaries was most of `report`'s and `show`'s peak memory while loading).
+    /// Frames are checked, collapsed and decoded as `load` does them, each block's on every core.
+    public func loadInBlocks(blockSize: Int = 4 << 20) throws -> Contents {
+        let empty = Contents(summaries: [], records: 0, ignoredBytes: 0)
+        guard let fd = try? io(Disk.open(path, flags: Disk.OpenFlags.readOnly)) else { return empty }
+        defer { Disk.close(fd) }
+        let size = try io(Disk.size(fd, path: path))
+        if size == 0 { return empty }
+        guard try io(Disk.read(fd, count: Self.magic.count, offset: 0, path: path)) == Self.magic else {
+            throw StoreError(
+                .corrupt, path: path,
+                message:
+                    "\(path) is not a mailmirror catalog (bad header). Run `mailmirror reindex` to rebuild it from the store."
+            )
+        }
+        var collapsed = Collapsed()
+        var records = 0
+        var pendingStart = Self.magic.count  // file offset of `pending`'s first byte: a frame's start
+        var pending: [UInt8] = []
+        var wanted = blockSize
+        while true {
+            let readFrom = pendingStart + pending.count
+            guard readFrom < size else { break }
+            let block = try io(Disk.read(fd, count: min(wanted, size - readFrom), offset: readFrom, path: path))
+            guard !block.isEmpty else { break }  // the file shrank under us: what was read is all there is
+            pending += block
+            var frames: [Range<Int>] = []
+            var consumed = 0
+            var broken = false
+            wanted = blockSize
+            pending.withUnsafeBytes { raw in
+                while consumed + Self.frameOverhead <= raw.count {
+                    let length = Int(Self.readUInt32(raw, consumed))
+                    let frameEnd = consumed + Self.frameOverhead + length
+                    if frameEnd > raw.count {
+                        // Cut by the block: read on, unless the file itself ends first (a torn write).
+                        if pendingStart + frameEnd > size { broken = true } else { wanted = max(blockSize, frameEnd) }
+                        break
+                    }
+                    guard let payload = Self.frame(raw, at: consumed) else {
+                        broken = true
+                        break
+                    }
+                    let start = payload.baseAddress! - raw.baseAddress!
+                    frames.append(start..<start + payload.count)
+                    consumed = frameEnd
+                }
+            }
+            try pending.withUnsafeBytes { raw in try collapsed.add(Self.decodedFrames(frames, in: raw, path: path)) }
+            records += frames.count
+            pendingStart += consumed
+            pending = Array(pending[consumed...])
+            if broken { break }
+        }
+        return Contents(summaries: collapsed.summaries, records: records, ignoredBytes: size - pendingStart)
+    }
+
+    /// The payloads at `frames` decoded, on every core when there are many.
+    private static func decodedFrames(_ frames: [Range<Int>], in raw: UnsafeRawBufferPointer, path: String) throws
+        -> [MessageSummary]
+    {
+        let workers = frames.count < 2048 ? 1 : min(Parallel.cores, 8)
+        let chunks = Parallel.chunks(frames.count, chunks: workers) { range -> [MessageSummary]? in
+            var decoded: [MessageSummary] = []
+            decoded.reserveCapacity(range.count)
+            for frame in frames[range] {
+                var reader = SummaryCodec.Reader(UnsafeRawBufferPointer(rebasing: raw[frame]))
+                guard let summary = try? SummaryCodec.decode(&reader) else { return nil }
+                decoded.append(summary)
+            }
+            return decoded
+        }
+        guard !chunks.contains(where: { $0 == nil }) else {
+            throw StoreError(
+                .corrupt, path: path,
+                message:
+                    "\(path) holds a record this version of mailmirror cannot read (written by a newer version?). Run `mailmirror reindex` to rebuild it."
+            )
+        }
+        return chunks.flatMap { $0! }
+    }
+
+    /// One summary per id, the latest written, in the order ids first appeared.
+    private struct Collapsed {
+        var summaries: [MessageSummary] = []
+        var positions: [String: Int] = [:]
+
+        mutating func add(_ decoded: [MessageSummary]) {
+            for summary in decoded {
+                if let position = positions[summary.id] {
+                    summaries[position] = summary
+                } else {
+                    positions[summary.id] = summaries.count
+                    summaries.append(summary)
+                }
+            }
+        }
+    }
+}
