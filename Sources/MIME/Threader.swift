@@ -88,7 +88,7 @@ public enum Threader {
             if let original { containers.nodes[node].parent = original }
             containers.nodes[node].message = index
             ownContainer[index] = node
-            let parent = containers.chain(references(of: summaries[index]))
+            let parent = containers.chain(references(summaries[index].references, summaries[index].inReplyTo))
             // The message's own references are authoritative for its parent.
             if original == nil, let parent, parent != node, !containers.isAncestor(node, of: parent) {
                 containers.nodes[node].parent = parent
@@ -99,9 +99,9 @@ public enum Threader {
 
     /// The nearest ancestors, oldest first: References (only the last 200, so hostile headers cannot cost
     /// n² work) then In-Reply-To ids not already there.
-    static func references(of summary: MessageSummary) -> ArraySlice<String> {
-        var references = summary.references.suffix(200)
-        for parent in summary.inReplyTo where references.last != parent && !references.contains(parent) {
+    static func references(_ all: [String], _ inReplyTo: [String]) -> ArraySlice<String> {
+        var references = all.suffix(200)
+        for parent in inReplyTo where references.last != parent && !references.contains(parent) {
             references.append(parent)
         }
         return references

@@ -52,7 +52,7 @@ extension CatalogFile {
                     consumed = frameEnd
                 }
             }
-            try pending.withUnsafeBytes { raw in try collapsed.add(Self.decodedFrames(frames, in: raw, path: path)) }
+            try pending.withUnsafeBytes { raw in try collapsed.decode(frames, in: raw, path: path) }
             records += frames.count
             pendingStart += consumed
             pending = Array(pending[consumed...])
@@ -61,45 +61,76 @@ extension CatalogFile {
         return Contents(summaries: collapsed.summaries, records: records, ignoredBytes: size - pendingStart)
     }
 
-    /// The payloads at `frames` decoded, on every core when there are many.
-    private static func decodedFrames(_ frames: [Range<Int>], in raw: UnsafeRawBufferPointer, path: String) throws
-        -> [MessageSummary]
-    {
-        let workers = frames.count < 2048 ? 1 : min(Parallel.cores, 8)
-        let chunks = Parallel.chunks(frames.count, chunks: workers) { range -> [MessageSummary]? in
-            var decoded: [MessageSummary] = []
-            decoded.reserveCapacity(range.count)
-            for frame in frames[range] {
-                var reader = SummaryCodec.Reader(UnsafeRawBufferPointer(rebasing: raw[frame]))
-                guard let summary = try? SummaryCodec.decode(&reader) else { return nil }
-                decoded.append(summary)
-            }
-            return decoded
-        }
-        guard !chunks.contains(where: { $0 == nil }) else {
-            throw StoreError(
-                .corrupt, path: path,
-                message:
-                    "\(path) holds a record this version of mailmirror cannot read (written by a newer version?). Run `mailmirror reindex` to rebuild it."
-            )
-        }
-        return chunks.flatMap { $0! }
-    }
-
     /// One summary per id, the latest written, in the order ids first appeared.
     private struct Collapsed {
         var summaries: [MessageSummary] = []
-        var positions: [String: Int] = [:]
+        var positions: [ID: Int] = [:]
 
-        mutating func add(_ decoded: [MessageSummary]) {
-            for summary in decoded {
-                if let position = positions[summary.id] {
-                    summaries[position] = summary
-                } else {
-                    positions[summary.id] = summaries.count
-                    summaries.append(summary)
+        /// Decodes the payloads at `frames` straight into their slots at the end of `summaries` (on every
+        /// core when there are many), then moves each into place: a record for an id seen before replaces
+        /// that id's summary. Summaries are moved, never copied (a copy retains each of its strings).
+        mutating func decode(_ frames: [Range<Int>], in raw: UnsafeRawBufferPointer, path: String) throws {
+            let base = summaries.count
+            summaries.append(contentsOf: repeatElement(SummaryCodec.template, count: frames.count))
+            let workers = frames.count < 2048 ? 1 : min(Parallel.cores, 8)
+            let decoded = summaries.withUnsafeMutableBufferPointer { buffer in
+                let slots = UnsafeMutableBufferPointer(rebasing: buffer[base...])
+                return Parallel.chunks(frames.count, chunks: workers) { range -> Bool in
+                    for index in range {
+                        var reader = SummaryCodec.Reader(UnsafeRawBufferPointer(rebasing: raw[frames[index]]))
+                        guard let summary = try? SummaryCodec.decode(&reader) else { return false }
+                        slots[index] = summary
+                    }
+                    return true
                 }
             }
+            guard decoded.allSatisfy({ $0 }) else {
+                throw StoreError(
+                    .corrupt, path: path,
+                    message:
+                        "\(path) holds a record this version of mailmirror cannot read (written by a newer version?). Run `mailmirror reindex` to rebuild it."
+                )
+            }
+            var kept = base
+            summaries.withUnsafeMutableBufferPointer { buffer in
+                for index in base..<buffer.count {
+                    let id = ID(buffer[index].id)
+                    if let earlier = positions[id] {
+                        buffer.swapAt(earlier, index)  // the superseded summary goes where the dropped ones gather
+                    } else {
+                        positions[id] = kept
+                        if kept != index { buffer.swapAt(kept, index) }
+                        kept += 1
+                    }
+                }
+            }
+            summaries.removeLast(summaries.count - kept)
+        }
+    }
+
+    /// A catalog id as a table key: its 64 bits when it is the usual 16 lower-case hex digits (cheaper to
+    /// hash than the string), else the string.
+    private enum ID: Hashable {
+        case bits(UInt64)
+        case text(String)
+
+        init(_ id: String) {
+            var bits: UInt64 = 0
+            var digits = 0
+            for byte in id.utf8 {
+                let value: UInt8
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): value = byte - UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): value = byte - UInt8(ascii: "a") + 10
+                default:
+                    self = .text(id)
+                    return
+                }
+                bits = bits << 4 | UInt64(value)
+                digits += 1
+                if digits > 16 { break }
+            }
+            self = digits == 16 ? .bits(bits) : .text(id)
         }
     }
 }
