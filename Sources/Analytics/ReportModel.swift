@@ -175,8 +175,8 @@ struct ReportModel {
 
     /// What `topic_messages.csv` names a message by: its Message-ID, else its catalog id.
     func messageName(_ index: Int) -> String {
-        let message = data.messages[index]
-        if let mid = message.messageId, !mid.isEmpty { return mid }
-        return message.id
+        // Fields read in place: a copy of the summary would retain each of its strings and arrays.
+        if let mid = data.messages[index].messageId, !mid.isEmpty { return mid }
+        return data.messages[index].id
     }
 }

@@ -20,6 +20,10 @@ extension CatalogFile {
             )
         }
         var collapsed = Collapsed()
+        // Room for the summaries up front, so the array is not moved (and its pages touched again) each time
+        // it doubles: records average 800 bytes on disk; reserved but unused room is never made resident.
+        collapsed.summaries.reserveCapacity(size / 400)
+        collapsed.positions.reserveCapacity(size / 400)
         var records = 0
         var pendingStart = Self.magic.count  // file offset of `pending`'s first byte: a frame's start
         var pending: [UInt8] = []
