@@ -14,7 +14,7 @@ struct CatalogView {
     let storedRecords: Int
 
     init(catalog: CatalogFile) throws {
-        let contents = try catalog.load()
+        let contents = try catalog.loadInBlocks()
         self.init(loaded: contents.summaries, storedRecords: contents.records)
     }
 
@@ -22,8 +22,8 @@ struct CatalogView {
         self.init(loaded: Self.latest(raw), storedRecords: storedRecords ?? raw.count)
     }
 
-    /// Records as `CatalogFile.load` returns them: one per id already, so only copies of one message in
-    /// several mailboxes are collapsed.
+    /// Records as `CatalogFile.load` and `loadInBlocks` return them: one per id already, so only copies of
+    /// one message in several mailboxes are collapsed.
     init(loaded records: [MessageSummary], storedRecords: Int) {
         self.storedRecords = storedRecords
         self.records = records
@@ -59,7 +59,7 @@ struct CatalogView {
     /// One record per message, threaded (the catalog's records, one per id, as `CatalogFile.load` gives them):
     /// what a report reads. The records are reordered and trimmed in place, never copied; the fields only
     /// threading needs (references, In-Reply-To) and those no report reads (flags, attachments) are emptied
-    /// once threading is done, so the memory they held serves what comes next.
+    /// once threading is done.
     static func reportMessages(_ records: consuming [MessageSummary]) -> [MessageSummary] {
         var messages = consume records
         keepFirstCopies(&messages)
