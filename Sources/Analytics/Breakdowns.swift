@@ -42,7 +42,7 @@ struct Breakdowns {
     init(_ data: ReportData, firstDay: Int, lastDay: Int) {
         var tallies = Tallies()
         for i in data.messages.indices where data.days[i] >= firstDay && data.days[i] <= lastDay {
-            tallies.count(data.messages[i], thread: data.threadOf[i])
+            tallies.count(data.messages, i, thread: data.threadOf[i])
             let (w, h) = (Int(data.weekdays[i]), Int(data.hours[i]))
             if data.messages[i].direction == .customer { heatmapCustomer[w][h] += 1 } else { heatmapTeam[w][h] += 1 }
         }
@@ -70,39 +70,42 @@ extension Breakdowns {
         var domain: [String: (DomainRow, Set<Int>, Set<String>)] = [:]
 
         static func add(
-            _ table: inout [String: (GroupRow, Set<Int>)], _ key: String, _ message: MessageSummary, _ thread: Int
+            _ table: inout [String: (GroupRow, Set<Int>)], _ key: String, _ direction: Direction, _ isReply: Bool,
+            _ thread: Int
         ) {
-            if message.direction == .customer {
+            if direction == .customer {
                 table[key, default: (GroupRow(key: key), [])].0.customerMessages += 1
-                if message.isReply { table[key, default: (GroupRow(key: key), [])].0.customerReplies += 1 }
-            } else if message.isReply {
+                if isReply { table[key, default: (GroupRow(key: key), [])].0.customerReplies += 1 }
+            } else if isReply {
                 table[key, default: (GroupRow(key: key), [])].0.teamReplies += 1
             }
             table[key, default: (GroupRow(key: key), [])].1.insert(thread)
         }
 
-        /// One message of the period: its mailbox, its labels, and its sender's domain or team member.
-        mutating func count(_ message: MessageSummary, thread: Int) {
-            Self.add(&mailbox, message.key.account + "/" + message.key.mailbox, message, thread)
-            if message.labels.count == 1 {
-                Self.add(&label, message.labels[0], message, thread)
-            } else {
-                for name in Set(message.labels).sorted() { Self.add(&label, name, message, thread) }
+        /// One message of the period: its mailbox, its labels, and its sender's domain or team member. The
+        /// message is read in place (`messages[i]`): a copy of a summary retains each of its fields.
+        mutating func count(_ messages: [MessageSummary], _ i: Int, thread: Int) {
+            let (direction, isReply) = (messages[i].direction, messages[i].isReply)
+            Self.add(&mailbox, messages[i].key.account + "/" + messages[i].key.mailbox, direction, isReply, thread)
+            if messages[i].labels.count == 1 {
+                Self.add(&label, messages[i].labels[0], direction, isReply, thread)
+            } else if !messages[i].labels.isEmpty {
+                for name in Set(messages[i].labels).sorted() { Self.add(&label, name, direction, isReply, thread) }
             }
-            let address = message.from?.address.lowercased() ?? ""
-            switch message.direction {
+            let address = messages[i].from?.address.lowercased() ?? ""
+            switch direction {
             case .customer:
-                let key = message.from?.domain ?? ""
+                let key = messages[i].from?.domain ?? ""
                 let empty = (DomainRow(domain: key), Set<Int>(), Set<String>())
                 domain[key, default: empty].0.customerMessages += 1
                 domain[key, default: empty].1.insert(thread)
                 if !address.isEmpty { domain[key, default: empty].2.insert(address) }
             case .team:
-                guard message.isReply else { break }
+                guard isReply else { break }
                 let empty = (MemberRow(address: address, name: ""), Set<Int>(), [String: Int]())
                 member[address, default: empty].0.teamReplies += 1
                 member[address, default: empty].1.insert(thread)
-                if let name = message.from?.name, !name.isEmpty {
+                if let name = messages[i].from?.name, !name.isEmpty {
                     member[address, default: empty].2[name, default: 0] += 1
                 }
             }

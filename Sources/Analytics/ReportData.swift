@@ -13,23 +13,33 @@ struct ReportData {
     /// Index into `threads` for each message.
     let threadOf: [Int]
 
-    init(messages input: [MessageSummary], clock: inout LocalClock) {
-        // Sort indices, not the (large) summaries themselves.
-        let byId = input.indices.sorted { input[$0].id < input[$1].id }
-        var seen = Set<String>()
-        var kept: [Int] = []
-        kept.reserveCapacity(input.count)
+    init(messages input: consuming [MessageSummary], clock: inout LocalClock) {
+        var unique = consume input
         // The catalog already counts a message once; a Message-ID seen in two mailboxes is a
         // safety net, resolved towards the smallest catalog id so input order does not matter.
-        for i in byId {
-            if let mid = input[i].messageId, !mid.isEmpty {
-                if seen.contains(mid) { continue }
-                seen.insert(mid)
+        var owner: [String: Int] = [:]  // Message-ID -> the index keeping it
+        owner.reserveCapacity(unique.count)
+        var dropped = [Bool](repeating: false, count: unique.count)
+        for i in unique.indices {
+            guard let mid = unique[i].messageId, !mid.isEmpty else { continue }
+            if let other = owner[mid] {
+                if unique[i].id < unique[other].id {
+                    dropped[other] = true
+                    owner[mid] = i
+                } else {
+                    dropped[i] = true
+                }
+            } else {
+                owner[mid] = i
             }
-            kept.append(i)
         }
-        kept.sort { input[$0].date != input[$1].date ? input[$0].date < input[$1].date : input[$0].id < input[$1].id }
-        let unique = kept.map { input[$0] }
+        owner = [:]
+        // Sort indices, not the (large) summaries, by (date, id); then move each summary to its place.
+        let dates = unique.map(\.date)
+        var order = unique.indices.filter { !dropped[$0] }
+        order.sort { a, b in dates[a] != dates[b] ? dates[a] < dates[b] : unique[a].id < unique[b].id }
+        Self.permute(&unique, into: order + unique.indices.filter { dropped[$0] })
+        unique.removeLast(unique.count - order.count)
         messages = unique
         var days = [Int]()
         var weekdays = [UInt8]()
@@ -62,6 +72,25 @@ struct ReportData {
         }
         self.threadOf = threadOf
         threads = members.map { ThreadFacts(members: $0, messages: unique) }
+    }
+
+    /// Rearranges `items` so that position p holds what was at `sources[p]` (a permutation), by swaps
+    /// along its cycles: every element moves once, none is copied (a copy of a summary retains each of
+    /// its strings and arrays).
+    static func permute<T>(_ items: inout [T], into sources: [Int]) {
+        var placed = [Bool](repeating: false, count: sources.count)
+        items.withUnsafeMutableBufferPointer { buffer in
+            for start in sources.indices where !placed[start] {
+                var position = start
+                while true {
+                    placed[position] = true
+                    let source = sources[position]
+                    if source == start { break }
+                    buffer.swapAt(position, source)
+                    position = source
+                }
+            }
+        }
     }
 }
 

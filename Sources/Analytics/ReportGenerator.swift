@@ -7,9 +7,10 @@ public struct ReportGenerator: Sendable {
     public init() {}
 
     /// The report files for `messages` (every mirrored message: earlier mail is needed to know
-    /// which threads are new and to compare with the previous period), sorted by name.
-    public func generate(messages: [MessageSummary], options: ReportOptions) -> [ReportFile] {
-        let model = ReportModel(messages: messages, options: options)
+    /// which threads are new and to compare with the previous period), sorted by name. Given
+    /// ownership of `messages` (`consume`), the report sorts them in place rather than copying them.
+    public func generate(messages: consuming [MessageSummary], options: ReportOptions) -> [ReportFile] {
+        let model = ReportModel(messages: consume messages, options: options)
         var files: [ReportFile] = []
         if options.formats.contains(.csv) { files += CSVTables.files(model) }
         if options.formats.contains(.markdown) {

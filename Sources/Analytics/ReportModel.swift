@@ -38,10 +38,10 @@ struct ReportModel {
     /// Names in the mailbox's headers (masked under `--anonymize`).
     let names: PersonalText
 
-    init(messages: [MessageSummary], options: ReportOptions, pipeline: TopicPipeline = TopicPipeline()) {
+    init(messages: consuming [MessageSummary], options: ReportOptions, pipeline: TopicPipeline = TopicPipeline()) {
         self.options = options
         var clock = LocalClock(timeZone: options.timeZone)
-        let data = ReportData(messages: messages, clock: &clock)
+        let data = ReportData(messages: consume messages, clock: &clock)
         self.data = data
         let first =
             options.since?.dayNumber ?? data.days.first(where: { day in
@@ -175,8 +175,8 @@ struct ReportModel {
 
     /// What `topic_messages.csv` names a message by: its Message-ID, else its catalog id.
     func messageName(_ index: Int) -> String {
-        let message = data.messages[index]
-        if let mid = message.messageId, !mid.isEmpty { return mid }
-        return message.id
+        // Fields read in place: a copy of the summary would retain each of its strings and arrays.
+        if let mid = data.messages[index].messageId, !mid.isEmpty { return mid }
+        return data.messages[index].id
     }
 }

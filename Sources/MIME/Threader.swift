@@ -20,11 +20,17 @@ public enum Threader {
         let (containers, ownContainer) = link(summaries, order: order)
         var rootOf = [Int](repeating: -1, count: summaries.count)
         for index in summaries.indices { rootOf[index] = containers.root(of: ownContainer[index]) }
-        let groups = groupBySubject(summaries, order: order, rootOf: rootOf)
+        let groups = groupBySubject(summaries, order: order, rootOf: rootOf, containers: containers.nodes.count)
+        // A thread's id is the same for all its members but one with its own Gmail id: worked out once per root.
+        var rootIds = [String?](repeating: nil, count: containers.nodes.count)
         return summaries.indices.map { index in
-            threadId(
-                of: index, summaries, root: groups.mergedInto[rootOf[index]] ?? rootOf[index],
-                members: groups.membersByRoot, containers: containers)
+            if let gmail = summaries[index].gmailThreadId { return StableHash.hex(gmail) }
+            let merged = groups.mergedInto[rootOf[index]]
+            let root = merged >= 0 ? merged : rootOf[index]
+            if let known = rootIds[root] { return known }
+            let id = threadId(root: root, summaries, members: groups.membersByRoot, containers: containers)
+            rootIds[root] = id
+            return id
         }
     }
 
@@ -50,14 +56,16 @@ public enum Threader {
     }
 
     /// The indices by date, then id: a canonical order makes every choice of the threader independent of
-    /// the input order.
+    /// the input order. Dates are compared from their own array (no summary is copied per comparison);
+    /// ids only on a tie.
     static func canonicalOrder(_ summaries: [MessageSummary]) -> [Int] {
-        summaries.indices.sorted { a, b in
-            let left = summaries[a]
-            let right = summaries[b]
-            if left.date != right.date { return left.date < right.date }
-            return left.id < right.id
+        let dates = summaries.map(\.date)
+        var order = Array(summaries.indices)
+        order.sort { a, b in
+            if dates[a] != dates[b] { return dates[a] < dates[b] }
+            return summaries[a].id < summaries[b].id
         }
+        return order
     }
 
     /// JWZ linking, in `order`: one container per Message-ID (a duplicate after the first is a message of
@@ -65,21 +73,22 @@ public enum Threader {
     /// and each message's own container.
     static func link(_ summaries: [MessageSummary], order: [Int]) -> (Containers, [Int]) {
         var containers = Containers()
+        containers.reserve(summaries.count)
         var ownContainer = [Int](repeating: -1, count: summaries.count)
         for index in order {
-            let summary = summaries[index]
-            var key = summary.messageId.map { "<\($0)>" } ?? "key:\(summary.id)"
+            var key = summaries[index].messageId.map { Containers.Key(.messageId, $0) }
+                ?? Containers.Key(.catalogId, summaries[index].id)
             var original: Int?
             if let existing = containers.lookup[key], containers.nodes[existing].message != nil {
                 // A second copy of a Message-ID: a message of its own, in the first one's thread.
                 original = existing
-                key = "dup:\(summary.id)"
+                key = Containers.Key(.duplicate, summaries[index].id)
             }
             let node = containers.node(for: key)
             if let original { containers.nodes[node].parent = original }
             containers.nodes[node].message = index
             ownContainer[index] = node
-            let parent = containers.chain(references(of: summary))
+            let parent = containers.chain(references(summaries[index].references, summaries[index].inReplyTo))
             // The message's own references are authoritative for its parent.
             if original == nil, let parent, parent != node, !containers.isAncestor(node, of: parent) {
                 containers.nodes[node].parent = parent
@@ -90,9 +99,9 @@ public enum Threader {
 
     /// The nearest ancestors, oldest first: References (only the last 200, so hostile headers cannot cost
     /// n² work) then In-Reply-To ids not already there.
-    static func references(of summary: MessageSummary) -> [String] {
-        var references = Array(summary.references.suffix(200))
-        for parent in summary.inReplyTo where references.last != parent && !references.contains(parent) {
+    static func references(_ all: [String], _ inReplyTo: [String]) -> ArraySlice<String> {
+        var references = all.suffix(200)
+        for parent in inReplyTo where references.last != parent && !references.contains(parent) {
             references.append(parent)
         }
         return references
@@ -100,37 +109,43 @@ public enum Threader {
 
     /// Threads merged by subject, the last resort.
     struct SubjectGroups {
-        /// Members of each root, in canonical order (a merged root's members moved to its target).
-        var membersByRoot: [Int: [Int]]
-        /// Root merged into another root's thread.
-        var mergedInto: [Int: Int]
+        /// Members of each root container, in canonical order (a merged root's members moved to its target).
+        var membersByRoot: [[Int]]
+        /// The root each root was merged into, -1 when none.
+        var mergedInto: [Int]
     }
 
     /// A lone reply with no references joins the latest earlier thread with the same subject that shares
     /// a participant (its sender and, when it has any, one of its recipients).
-    static func groupBySubject(_ summaries: [MessageSummary], order: [Int], rootOf: [Int]) -> SubjectGroups {
-        var membersByRoot = [Int: [Int]]()
-        for index in order { membersByRoot[rootOf[index], default: []].append(index) }
+    static func groupBySubject(_ summaries: [MessageSummary], order: [Int], rootOf: [Int], containers: Int)
+        -> SubjectGroups
+    {
+        var groups = SubjectGroups(
+            membersByRoot: [[Int]](repeating: [], count: containers), mergedInto: [Int](repeating: -1, count: containers))
+        for index in order { groups.membersByRoot[rootOf[index]].append(index) }
+        // Only a message with no reference and a reply prefix can move; most mailboxes have few or none, and
+        // then no subject needs normalizing.
+        let lone = order.filter { index in
+            summaries[index].references.isEmpty && summaries[index].inReplyTo.isEmpty
+                && SubjectNormalizer.hasReplyPrefix(summaries[index].subject)
+        }
+        guard !lone.isEmpty else { return groups }
         var threadsBySubject = [String: [Int]]()  // subject -> roots, in order of first message
         for index in order {
             let root = rootOf[index]
-            guard membersByRoot[root]?.first == index else { continue }
+            guard groups.membersByRoot[root].first == index else { continue }
             let subject = SubjectNormalizer.normalize(summaries[index].subject)
             if !subject.isEmpty { threadsBySubject[subject, default: []].append(root) }
         }
-        var groups = SubjectGroups(membersByRoot: membersByRoot, mergedInto: [:])
         var people = ParticipantCache(summaries: summaries)
-        for index in order {
-            let summary = summaries[index]
+        for index in lone {
             let root = rootOf[index]
-            guard summary.references.isEmpty, summary.inReplyTo.isEmpty, groups.membersByRoot[root]?.count == 1,
-                SubjectNormalizer.hasReplyPrefix(summary.subject)
-            else { continue }
-            let subject = SubjectNormalizer.normalize(summary.subject)
+            guard groups.membersByRoot[root].count == 1 else { continue }
+            let subject = SubjectNormalizer.normalize(summaries[index].subject)
             guard !subject.isEmpty, let candidates = threadsBySubject[subject] else { continue }
             if let target = subjectTarget(for: index, root: root, candidates: candidates, summaries, groups, &people) {
                 groups.mergedInto[root] = target
-                groups.membersByRoot[target, default: []].append(index)
+                groups.membersByRoot[target].append(index)
                 groups.membersByRoot[root] = []
             }
         }
@@ -149,10 +164,9 @@ public enum Threader {
         let recipients = Set((summary.to + summary.cc).map { $0.address.lowercased() }).subtracting([""])
         var examined = 0
         for candidate in candidates.reversed() where candidate != root {
-            let target = groups.mergedInto[candidate] ?? candidate
-            guard target != root, let members = groups.membersByRoot[target], let first = members.first,
-                summaries[first].date <= summary.date
-            else { continue }
+            let target = groups.mergedInto[candidate] >= 0 ? groups.mergedInto[candidate] : candidate
+            let members = groups.membersByRoot[target]
+            guard target != root, let first = members.first, summaries[first].date <= summary.date else { continue }
             examined += 1
             if examined > 64 { break }
             var threadPeople = Set<String>()
@@ -181,25 +195,24 @@ public enum Threader {
         }
     }
 
-    /// Gmail's thread id when the message or another member of its thread has one (the smallest), else
-    /// the key of the thread's root container.
+    /// The id of a thread whose root container is `root`, for its members without a Gmail thread id of their
+    /// own: the smallest Gmail thread id among its members when Gmail already named it, else the key of the
+    /// root container.
     private static func threadId(
-        of index: Int, _ summaries: [MessageSummary], root: Int, members: [Int: [Int]], containers: Containers
+        root: Int, _ summaries: [MessageSummary], members: [[Int]], containers: Containers
     ) -> String {
-        if let gmail = summaries[index].gmailThreadId { return StableHash.hex(gmail) }
-        // A thread that Gmail already named keeps Gmail's id for its other members.
-        if let members = members[root], let gmail = members.compactMap({ summaries[$0].gmailThreadId }).min() {
+        if let gmail = members[root].compactMap({ summaries[$0].gmailThreadId }).min() {
             return StableHash.hex(gmail)
         }
         return threadKey(containers.nodes[root].key)
     }
 
     /// The thread id of a root container: the hash of its Message-ID, or the root message's own id.
-    static func threadKey(_ key: String) -> String {
-        if key.hasPrefix("<") { return StableHash.hex(StableHash.fnv1a64(String(key.dropFirst().dropLast()))) }
-        if key.hasPrefix("key:") { return String(key.dropFirst(4)) }
-        if key.hasPrefix("dup:") { return String(key.dropFirst(4)) }
-        return StableHash.hex(StableHash.fnv1a64(key))
+    static func threadKey(_ key: Containers.Key) -> String {
+        switch key.kind {
+        case .messageId: StableHash.hex(StableHash.fnv1a64(key.text))
+        case .catalogId, .duplicate: key.text
+        }
     }
 
     static func participants(_ summary: MessageSummary) -> Set<String> {
@@ -212,15 +225,33 @@ public enum Threader {
 
     /// JWZ containers: one per Message-ID seen, with or without a message.
     struct Containers {
+        /// What a container stands for: a Message-ID (a message's own or one it references), or a message
+        /// without one (`catalogId`) or a second copy of one (`duplicate`), by catalog id. Kept apart rather
+        /// than spelt into one string (`<id>`, `key:…`, `dup:…`), which cost a string per message and reference.
+        struct Key: Hashable {
+            enum Kind: UInt8 { case messageId, catalogId, duplicate }
+            var kind: Kind
+            var text: String
+
+            init(_ kind: Kind, _ text: String) {
+                self.kind = kind
+                self.text = text
+            }
+        }
         struct Node {
-            var key: String
+            var key: Key
             var parent: Int?
             var message: Int?
         }
         var nodes = [Node]()
-        var lookup = [String: Int]()
+        var lookup = [Key: Int]()
 
-        mutating func node(for key: String) -> Int {
+        mutating func reserve(_ messages: Int) {
+            nodes.reserveCapacity(messages + messages / 4)
+            lookup.reserveCapacity(messages + messages / 4)
+        }
+
+        mutating func node(for key: Key) -> Int {
             if let existing = lookup[key] { return existing }
             nodes.append(Node(key: key, parent: nil, message: nil))
             lookup[key] = nodes.count - 1
@@ -229,10 +260,10 @@ public enum Threader {
 
         /// Chains `references` (oldest first), each the parent of the next unless it already has one or
         /// that would make a loop; returns the container of the last one (the message's parent).
-        mutating func chain(_ references: [String]) -> Int? {
+        mutating func chain(_ references: ArraySlice<String>) -> Int? {
             var previous: Int?
             for reference in references where !reference.isEmpty {
-                let referenceNode = node(for: "<\(reference)>")
+                let referenceNode = node(for: Key(.messageId, reference))
                 if let previous, nodes[referenceNode].parent == nil, previous != referenceNode,
                     !isAncestor(referenceNode, of: previous)
                 {

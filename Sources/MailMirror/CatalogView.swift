@@ -12,29 +12,37 @@ struct CatalogView {
     let messages: [MessageSummary]
     /// Records in the file, superseded ones included (a message re-catalogued is appended again).
     let storedRecords: Int
-    private let positions: [String: Int]
 
     init(catalog: CatalogFile) throws {
-        let contents = try catalog.load()
-        self.init(records: contents.summaries, storedRecords: contents.records)
+        let contents = try catalog.loadInBlocks()
+        self.init(loaded: contents.summaries, storedRecords: contents.records)
     }
 
     init(records raw: [MessageSummary], storedRecords: Int? = nil) {
-        self.storedRecords = storedRecords ?? raw.count
-        let (records, unique) = Self.deduplicated(raw)
+        self.init(loaded: Self.latest(raw), storedRecords: storedRecords ?? raw.count)
+    }
+
+    /// Records as `CatalogFile.load` and `loadInBlocks` return them: one per id already, so only copies of
+    /// one message in several mailboxes are collapsed.
+    init(loaded records: [MessageSummary], storedRecords: Int) {
+        self.storedRecords = storedRecords
         self.records = records
-        var messages = unique
-        Threader.assignThreadIds(&messages)
-        self.messages = messages
-        var positions: [String: Int] = [:]
-        for (index, summary) in messages.enumerated() { positions[summary.id] = index }
-        self.positions = positions
+        messages = Self.threaded(records)
     }
 
     /// The latest record per id (in the order ids first appear), and of those one per message (a message
     /// in several mailboxes is kept where it appears first): what `messages` threads.
     static func deduplicated(_ raw: [MessageSummary]) -> (records: [MessageSummary], unique: [MessageSummary]) {
+        let records = latest(raw)
+        var unique = records
+        keepFirstCopies(&unique)
+        return (records, unique)
+    }
+
+    /// The latest record per id, in the order ids first appear.
+    static func latest(_ raw: [MessageSummary]) -> [MessageSummary] {
         var latest: [String: Int] = [:]
+        latest.reserveCapacity(raw.count)
         var records: [MessageSummary] = []
         records.reserveCapacity(raw.count)
         for summary in raw {
@@ -45,28 +53,66 @@ struct CatalogView {
                 records.append(summary)
             }
         }
-        var seen = Set<String>()
-        var unique: [MessageSummary] = []
-        unique.reserveCapacity(records.count)
-        for summary in records {
-            guard let identity = Self.identity(of: summary) else {
-                unique.append(summary)
-                continue
-            }
-            if seen.insert(identity).inserted { unique.append(summary) }
+        return records
+    }
+
+    /// One record per message, threaded (the catalog's records, one per id, as `CatalogFile.load` gives them):
+    /// what a report reads. The records are reordered and trimmed in place, never copied; the fields only
+    /// threading needs (references, In-Reply-To) and those no report reads (flags, attachments) are emptied
+    /// once threading is done.
+    static func reportMessages(_ records: consuming [MessageSummary]) -> [MessageSummary] {
+        var messages = consume records
+        keepFirstCopies(&messages)
+        let ids = Threader.threadIds(for: messages)
+        for index in messages.indices {
+            messages[index].threadId = ids[index]
+            messages[index].references = []
+            messages[index].inReplyTo = []
+            messages[index].flags = []
+            messages[index].attachments = []
         }
-        return (records, unique)
+        return messages
+    }
+
+    /// `records` deduplicated (`keepFirstCopies`) and threaded.
+    private static func threaded(_ records: [MessageSummary]) -> [MessageSummary] {
+        var messages = records
+        keepFirstCopies(&messages)
+        Threader.assignThreadIds(&messages)
+        return messages
+    }
+
+    /// Drops every copy of a message after its first (`identity`), keeping the order; the kept records are
+    /// moved forward in place, so none is copied.
+    static func keepFirstCopies(_ records: inout [MessageSummary]) {
+        var seen = Set<Identity>()
+        seen.reserveCapacity(records.count)
+        var kept = 0
+        records.withUnsafeMutableBufferPointer { buffer in
+            for index in buffer.indices {
+                if let identity = Self.identity(of: buffer[index]), !seen.insert(identity).inserted { continue }
+                if kept != index { buffer.swapAt(kept, index) }
+                kept += 1
+            }
+        }
+        records.removeLast(records.count - kept)
     }
 
     /// What makes two copies the same message: Gmail's message id, else Message-ID plus date.
-    static func identity(of summary: MessageSummary) -> String? {
-        if let gmail = summary.gmailMessageId { return "gm:\(gmail)" }
-        if let messageId = summary.messageId, !messageId.isEmpty { return "id:\(messageId)|\(summary.date)" }
+    enum Identity: Hashable {
+        case gmail(UInt64)
+        case message(String, Int64)
+    }
+
+    static func identity(of summary: MessageSummary) -> Identity? {
+        if let gmail = summary.gmailMessageId { return .gmail(gmail) }
+        if let messageId = summary.messageId, !messageId.isEmpty { return .message(messageId, summary.date) }
         return nil
     }
 
+    /// A linear scan: `show` and `thread` look up one message, not worth a table over the whole catalog.
     func message(id: String) -> MessageSummary? {
-        positions[id].map { messages[$0] }
+        messages.first { $0.id == id }
     }
 
     /// `ID` as printed by search, or a Message-ID — with or without angle brackets, whatever its

@@ -286,7 +286,7 @@ struct DerivedCoverage {
 
     /// The ids the index should hold: one copy of a message present in several mailboxes (as `CatalogView`).
     static func indexedIDs(_ records: [MessageSummary]) -> [String] {
-        var seen = Set<String>()
+        var seen = Set<CatalogView.Identity>()
         var ids: [String] = []
         ids.reserveCapacity(records.count)
         for record in records {

@@ -32,21 +32,26 @@ extension LocalMirror {
     }
 
     func catalogView() throws -> CatalogView {
+        let contents = try checkedCatalog()
+        return CatalogView(loaded: contents.summaries, storedRecords: contents.records)
+    }
+
+    /// The catalog's records, one per id, healed first when they do not cover the store.
+    func checkedCatalog() throws -> CatalogFile.Contents {
         guard FileManager.default.fileExists(atPath: paths.root.path) else {
             throw MailMirrorError.notMirroredYet("the catalog")
         }
         let store = try MailStore(root: paths.root)
-        let contents = try store.catalog.load()
+        let contents = try store.catalog.loadInBlocks()
         // Loading the catalog is the moment to see, for free, that it lost records even when its size
         // and time still match `derived.state` (or no entry check ran): compare with the store's count.
         let coverage = DerivedCoverage(store: store, paths: paths)
         let stored = try coverage.currentStamp(reusing: coverage.readStamp()).storedMessages
         if contents.ignoredBytes > 0 || (stored != nil && contents.summaries.count != stored) {
             _ = try checkDerivedData(store: store, coverage: coverage)
-            let healed = try store.catalog.load()
-            return CatalogView(records: healed.summaries, storedRecords: healed.records)
+            return try store.catalog.loadInBlocks()
         }
-        return CatalogView(records: contents.summaries, storedRecords: contents.records)
+        return contents
     }
 
     /// One message by the id search prints, or by `<Message-ID>`.

@@ -7,9 +7,14 @@ extension LocalMirror {
     /// Writes the help-center report into `directory` (report.md, SVG charts, CSV tables) from
     /// the catalog alone. Returns the files written.
     public func report(options: ReportOptions, to directory: URL) throws -> [URL] {
-        let messages = try catalogMessages()
+        // The records go from the catalog to the report's own table with no reference kept on the way
+        // (`swap`, `consume`), so each step reorders them in place: one copy of every summary in memory.
+        var catalog = try checkedCatalog()
+        var records: [MessageSummary] = []
+        swap(&records, &catalog.summaries)
+        let messages = CatalogView.reportMessages(consume records)
         guard !messages.isEmpty else { throw MailMirrorError.notMirroredYet("report") }
-        let files = ReportGenerator().generate(messages: messages, options: options)
+        let files = ReportGenerator().generate(messages: consume messages, options: options)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var written: [URL] = []
         for file in files {

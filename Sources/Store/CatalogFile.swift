@@ -26,7 +26,7 @@ public final class CatalogFile: Sendable {
     }
 
     static let magic: [UInt8] = Array("MMCAT01\n".utf8)
-    private static let frameOverhead = 12
+    static let frameOverhead = 12
 
     /// Held for a whole append or rewrite, so writers from several threads never interleave; the value
     /// says whether the file's tail has been checked for a torn record since it was opened.

@@ -13,7 +13,8 @@ enum SummaryCodec {
 
     struct DecodingError: Error {}
 
-    private static let template = MessageSummary(
+    /// Holds a slot until a decoded summary is moved in (`CatalogFile.loadInBlocks`).
+    static let template = MessageSummary(
         key: MessageKey(account: "", mailbox: "", uidValidity: UIDValidity(1), uid: UID(1)), messageId: nil, date: 0,
         from: nil, subject: "", isReply: false, direction: .customer, size: 0, replyText: "")
 
