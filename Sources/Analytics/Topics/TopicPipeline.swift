@@ -46,8 +46,11 @@ struct TopicPipeline {
         let documents =
             currentDocuments
             + TopicDocuments(data: data, messages: previous).documents.filter { !currentThreads.contains($0.thread) }
-        let analysed = analyse(documents, data: data, personal: personal)
-        let features = self.features(documents: documents, analysed: analysed, data: data, personal: personal)
+        var vocabulary = TopicVocabulary()
+        let (analysed, streams) = analyse(documents, data: data, personal: personal, into: &vocabulary)
+        let features = self.features(
+            documents: documents, analysed: analysed, streams: streams, vocabulary: vocabulary, data: data,
+            personal: personal)
         let minimum = max(3, Int((Double(currentDocuments.count) * minimumShare).rounded(.up)))
         let assignment = clusterer.cluster(
             features.combined, wording: features.wording, dimension: features.dimension,
@@ -67,12 +70,11 @@ struct TopicPipeline {
         return summary
     }
 
-    /// Analysis, team-answer evidence and vectors of the documents (acknowledgements stay empty).
+    /// Team-answer evidence and vectors of the analysed documents (acknowledgements stay empty).
     func features(
-        documents: [TopicDocuments.Document], analysed: [Analysed], data: ReportData, personal: PersonalText
+        documents: [TopicDocuments.Document], analysed: [Analysed], streams: [[Int32]], vocabulary: TopicVocabulary,
+        data: ReportData, personal: PersonalText
     ) -> TopicFeatures {
-        var vocabulary = TopicVocabulary()
-        let streams = analysed.map { $0.isAcknowledgement ? [] : vocabulary.stream($0.tokens, intern: true) }
         let evidence =
             useTeamAnswers
             ? TeamAnswers(data: data, documents: documents, personal: personal).evidence
@@ -116,11 +118,30 @@ struct TopicPipeline {
         return local.replacingOccurrences(of: ".", with: " ").replacingOccurrences(of: "_", with: " ")
     }
 
-    /// Analyses each document's enquiry in two halves side by side (`Parallel.chunks`' default).
-    func analyse(_ documents: [TopicDocuments.Document], data: ReportData, personal: PersonalText) -> [Analysed] {
-        Parallel.chunks(documents.count) { range in
-            range.map { d in analyse(data.messages[documents[d].enquiry], personal: personal) }
-        }.flatMap { $0 }
+    /// Analyses each document's enquiry, a block of documents at a time in two halves side by side
+    /// (`Parallel.chunks`' default), and turns its tokens into term ids at once, in document order: the
+    /// tokens of one block are all that is held (at 100,000 messages all of them were ~110 MB). The
+    /// `Analysed` values come back without their tokens; acknowledgements get an empty stream.
+    func analyse(
+        _ documents: [TopicDocuments.Document], data: ReportData, personal: PersonalText,
+        into vocabulary: inout TopicVocabulary, block: Int = 4_096
+    ) -> (analysed: [Analysed], streams: [[Int32]]) {
+        var analysed: [Analysed] = []
+        var streams: [[Int32]] = []
+        analysed.reserveCapacity(documents.count)
+        streams.reserveCapacity(documents.count)
+        for start in stride(from: 0, to: documents.count, by: block) {
+            let end = min(documents.count, start + block)
+            let done = Parallel.chunks(end - start) { range in
+                range.map { d in analyse(data.messages[documents[start + d].enquiry], personal: personal) }
+            }
+            for var document in done.joined() {
+                streams.append(document.isAcknowledgement ? [] : vocabulary.stream(document.tokens, intern: true))
+                document.tokens = []
+                analysed.append(document)
+            }
+        }
+        return (analysed, streams)
     }
 
     func analyse(_ message: MessageSummary, personal: PersonalText, surfaces: Bool = false) -> Analysed {
