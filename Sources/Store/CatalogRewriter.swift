@@ -1,0 +1,89 @@
+import Durable
+import Foundation
+import MailCore
+
+/// Writes a whole new catalog one record at a time, for `reindex`: the records go to a temporary
+/// file beside the catalog in blocks, so a store of any size is never held in memory as summaries
+/// or as one buffer. `commit` makes it the catalog the way `CatalogFile.rewrite` does (fsync, the
+/// offset indexes removed durably, rename, fsync of the folder); until then the old catalog is
+/// untouched. A writer killed before its rename leaves only its temporary file
+/// (`.summaries.bin.tmp.PID`), which the next rewrite of the catalog removes.
+public final class CatalogRewriter {
+    private let catalog: CatalogFile
+    private let temporary: String
+    private var descriptor: Int32
+    private var buffer: [UInt8] = []
+    /// Records written so far.
+    public private(set) var count = 0
+
+    /// Bytes gathered before a write.
+    private static let blockBytes = 1 << 20
+
+    public init(catalog: CatalogFile) throws {
+        self.catalog = catalog
+        try io(Disk.makeDirectories(catalog.directory))
+        try io(Disk.removeDeadTemporaries(in: catalog.directory, of: "summaries.bin"))
+        temporary = "\(catalog.directory)/.summaries.bin.tmp.\(getpid())"
+        descriptor = try io(Disk.open(temporary, flags: Disk.OpenFlags.createOrTruncate, operation: "create"))
+        buffer.reserveCapacity(Self.blockBytes + 64 * 1024)
+        buffer += CatalogFile.magic
+    }
+
+    deinit { abandon() }
+
+    /// Adds one record after those already written.
+    public func append(_ summary: MessageSummary) throws {
+        CatalogFile.appendFrame(summary, to: &buffer)
+        count += 1
+        if buffer.count >= Self.blockBytes { try flush() }
+    }
+
+    /// Replaces the catalog with the records written; the rewriter is done after.
+    public func commit() throws {
+        guard descriptor >= 0 else {
+            throw StoreError(.ioError, path: temporary, message: "\(temporary): the catalog rewrite was abandoned.")
+        }
+        try flush()
+        try io(Disk.fsync(descriptor, path: temporary))
+        Disk.close(descriptor)
+        descriptor = -1
+        // The files that point into the catalog by offset go first: a kill between the two never leaves
+        // one pointing into the new file.
+        for name in CatalogFile.offsetIndexes { try io(Disk.removeDurably("\(catalog.directory)/\(name)")) }
+        try io(Disk.rename(temporary, to: catalog.path))
+        try io(Disk.fsyncDirectory(catalog.directory))
+    }
+
+    /// Drops what was written; the catalog stays as it was.
+    public func abandon() {
+        guard descriptor >= 0 else { return }
+        Disk.close(descriptor)
+        descriptor = -1
+        _ = try? Disk.removeIfPresent(temporary)
+    }
+
+    private func flush() throws {
+        guard !buffer.isEmpty else { return }
+        try io(Disk.write(descriptor, buffer, path: temporary))
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+extension CatalogFile {
+    /// One summary in the catalog's own record encoding (no frame): for scratch files that carry
+    /// summaries between two passes over the store.
+    public static func encodedRecord(_ summary: MessageSummary) -> [UInt8] {
+        var writer = SummaryCodec.Writer()
+        SummaryCodec.encode(summary, into: &writer)
+        return writer.bytes
+    }
+
+    /// The summary `encodedRecord` wrote.
+    public static func decodedRecord(_ raw: UnsafeRawBufferPointer) throws -> MessageSummary {
+        var reader = SummaryCodec.Reader(raw)
+        guard let summary = try? SummaryCodec.decode(&reader) else {
+            throw StoreError(.corrupt, path: "", message: "a summary written by this run could not be read back.")
+        }
+        return summary
+    }
+}
