@@ -20,6 +20,7 @@ extension IndexRefresher {
     /// `index.state` says the index must be redone until the end.
     @discardableResult
     func rebuild() throws -> Int {
+        AllocatorPolicy.applied
         let previous = Self.previousFacts(store.catalog)
         let keys = try CatalogRecovery.storedMessages(in: store)
         let scratch = ScratchLog(directory: paths.root, memoryBytes: textBudget)
@@ -45,6 +46,7 @@ extension IndexRefresher {
         var threads = Threader.threadIds(for: unique)
         let indexed = unique.count
         unique = []
+        AllocatorPolicy.trim()
 
         // Pass 2: the catalog and the index, in store order.
         try writeState(records: 0)
@@ -98,7 +100,7 @@ extension IndexRefresher {
     static func previousFacts(_ catalog: CatalogFile) -> [String: PreviousFacts] {
         var facts: [String: PreviousFacts] = [:]
         do {
-            try catalog.forEachRecord { _, record in
+            try catalog.streamRecords { record in
                 facts[record.id] = PreviousFacts(
                     date: record.date, gmailMessageId: record.gmailMessageId, gmailThreadId: record.gmailThreadId,
                     labels: record.labels)
@@ -138,6 +140,10 @@ extension IndexRefresher {
         threading.attachments = []
         threading.labels = []
         threading.flags = []
+        // Only addresses take part (names never do).
+        threading.from?.name = nil
+        threading.to = threading.to.map { EmailAddress(name: nil, address: $0.address) }
+        threading.cc = threading.cc.map { EmailAddress(name: nil, address: $0.address) }
         return (threading, record)
     }
 

@@ -22,7 +22,7 @@ public final class CatalogRewriter {
     public init(catalog: CatalogFile) throws {
         self.catalog = catalog
         try io(Disk.makeDirectories(catalog.directory))
-        try io(Disk.removeDeadTemporaries(in: catalog.directory, of: "summaries.bin"))
+        _ = try io(Disk.removeDeadTemporaries(in: catalog.directory, of: "summaries.bin"))
         temporary = "\(catalog.directory)/.summaries.bin.tmp.\(getpid())"
         descriptor = try io(Disk.open(temporary, flags: Disk.OpenFlags.createOrTruncate, operation: "create"))
         buffer.reserveCapacity(Self.blockBytes + 64 * 1024)
@@ -86,4 +86,49 @@ extension CatalogFile {
         }
         return summary
     }
+}
+
+extension CatalogFile {
+    /// Every valid record in file order, decoded one at a time, the pages read leaving the resident
+    /// size as the walk goes (`verify` and `reindex` pass over a catalog of any size in the memory of a
+    /// few MB). What `load` reads, without holding it: a missing or empty catalog has no records, a bad
+    /// header or a record that does not decode throws as `load` does. Returns how many records were
+    /// read and how many bytes at the end do not form a whole, valid record.
+    @discardableResult
+    public func streamRecords(_ body: (MessageSummary) throws -> Void) throws -> (records: Int, ignoredBytes: Int) {
+        guard FileManager.default.fileExists(atPath: path) else { return (0, 0) }
+        let file = try io(MappedFile(path: path))
+        let raw = file.bytes
+        guard raw.count > 0 else { return (0, 0) }
+        guard raw.starts(with: Self.magic) else {
+            throw StoreError(
+                .corrupt, path: path,
+                message:
+                    "\(path) is not a mailmirror catalog (bad header). Run `mailmirror reindex` to rebuild it from the store."
+            )
+        }
+        var records = 0
+        var released = 0
+        let end = try Self.validEnd(raw) { payload in
+            var reader = SummaryCodec.Reader(payload)
+            guard let summary = try? SummaryCodec.decode(&reader) else {
+                throw StoreError(
+                    .corrupt, path: path,
+                    message:
+                        "\(path) holds a record this version of mailmirror cannot read (written by a newer version?). Run `mailmirror reindex` to rebuild it."
+                )
+            }
+            try body(summary)
+            records += 1
+            let offset = payload.baseAddress! - raw.baseAddress!
+            if offset - released >= Self.releaseBytes {
+                file.release(released..<offset)
+                released = offset
+            }
+        }
+        return (records, raw.count - end)
+    }
+
+    /// How far a pass over the mapped catalog reads before the pages behind it are released.
+    static let releaseBytes = 8 << 20
 }
