@@ -20,16 +20,76 @@ extension IndexRefresher {
     /// `index.state` says the index must be redone until the end.
     @discardableResult
     func rebuild() throws -> Int {
-        AllocatorPolicy.applied
+        let scratch = ScratchLog(directory: paths.root, memoryBytes: textBudget)
+        let (threads, isUnique) = try threadStore(into: scratch)
+        let indexed = threads.count
+        // The threading fields are gone: give their memory back before the index takes its own.
+        AllocatorPolicy.trim()
+
+        // Pass 2: the catalog and the index, in store order.
+        try writeState(records: 0)
+        let catalog = try CatalogRewriter(catalog: store.catalog)
+        defer { catalog.abandon() }
+        let writer = try IndexWriter(directory: paths.index, rebuild: true)
+        defer { writer.close() }
+        var pending = 0
+        var block: [(summary: MessageSummary, text: String, indexed: Bool)] = []
+        var nextThread = 0
+        var position = 0
+        // A block of documents is analyzed on every core, then written in store order.
+        func writeBlock() throws {
+            let analyzed = try Parallel.map(block) { item in
+                item.indexed ? AnalyzedDocument(IndexDocument(summary: item.summary, bodyText: item.text)) : nil
+            }
+            for (item, document) in zip(block, analyzed) {
+                try catalog.append(item.summary)
+                guard let document else { continue }
+                writer.add(document)
+                pending += 1
+                if pending >= Self.rebuildBatch || writer.pendingTermCount >= Self.maxPendingTerms {
+                    try writer.commit()
+                    pending = 0
+                }
+            }
+            block.removeAll(keepingCapacity: true)
+        }
+        try scratch.forEach { raw in
+            var (summary, text) = try Self.decodeRebuildRecord(raw)
+            let indexed = isUnique[position]
+            position += 1
+            if indexed {
+                summary.threadId = threads[nextThread]
+                nextThread += 1
+            }
+            block.append((summary, text, indexed))
+            if block.count >= Self.analysisBlock { try writeBlock() }
+        }
+        try writeBlock()
+        try catalog.commit()
+        try ThreadTable.write(catalog: store.catalog)
+        try writer.commit()
+        try writeState(records: catalog.count)
+        return indexed
+    }
+
+    /// Pass 1 and the threading: the thread id of every message the index holds, in store order, and
+    /// per stored message whether the index holds it.
+    private func threadStore(into scratch: ScratchLog) throws -> (threads: [String], isUnique: [Bool]) {
+        let (unique, isUnique) = try summarizeStore(into: scratch)
+        return (Threader.threadIds(for: unique), isUnique)
+    }
+
+    /// Pass 1: every stored message summarized on every core, a block at a time, in store order; its
+    /// summary and text go to `scratch`. Returns the threading fields of the messages the index holds
+    /// (one copy of a message present in several mailboxes), and per stored message whether it is one.
+    private func summarizeStore(into scratch: ScratchLog) throws -> (unique: [MessageSummary], isUnique: [Bool]) {
         let previous = Self.previousFacts(store.catalog)
         let keys = try CatalogRecovery.storedMessages(in: store)
-        let scratch = ScratchLog(directory: paths.root, memoryBytes: textBudget)
-
-        // Pass 1: summarize on every core, a block at a time, in store order.
         var unique: [MessageSummary] = []
         var isUnique: [Bool] = []
         isUnique.reserveCapacity(keys.count)
         var identities = Set<String>()
+        var strings = Set<String>()
         for start in stride(from: 0, to: keys.count, by: Self.rebuildBlock) {
             let block = keys[start..<min(start + Self.rebuildBlock, keys.count)]
             let done = try Parallel.map(Array(block)) { key, flags in
@@ -39,51 +99,36 @@ extension IndexRefresher {
                 try scratch.append(record)
                 let first = CatalogView.identity(of: threading).map { identities.insert($0).inserted } ?? true
                 isUnique.append(first)
-                if first { unique.append(threading) }
+                if first { unique.append(Self.interned(threading, in: &strings)) }
             }
         }
-        identities = []
-        var threads = Threader.threadIds(for: unique)
-        let indexed = unique.count
-        unique = []
-        AllocatorPolicy.trim()
+        return (unique, isUnique)
+    }
 
-        // Pass 2: the catalog and the index, in store order.
-        try writeState(records: 0)
-        let catalog = try CatalogRewriter(catalog: store.catalog)
-        defer { catalog.abandon() }
-        let writer = try IndexWriter(directory: paths.index, rebuild: true)
-        defer { writer.close() }
-        var position = 0
-        var nextThread = 0
-        var pending = 0
-        try scratch.forEach { raw in
-            var (summary, text) = try Self.decodeRebuildRecord(raw)
-            if isUnique[position] {
-                summary.threadId = threads[nextThread]
-                threads[nextThread] = ""
-                nextThread += 1
-            }
-            position += 1
-            try catalog.append(summary)
-            guard isUnique[position - 1] else { return }
-            writer.add(IndexDocument(summary: summary, bodyText: text))
-            pending += 1
-            if pending >= Self.rebuildBatch || writer.pendingTermCount >= Self.maxPendingTerms {
-                try writer.commit()
-                pending = 0
-            }
-        }
-        try catalog.commit()
-        try ThreadTable.write(catalog: store.catalog)
-        try writer.commit()
-        try writeState(records: catalog.count)
-        return indexed
+    /// `summary` with its strings shared with equal ones already kept: a reply's references are its
+    /// parents' Message-IDs, and addresses and subjects recur, so the threading fields of a large
+    /// store take about half the memory.
+    private static func interned(_ summary: MessageSummary, in strings: inout Set<String>) -> MessageSummary {
+        func intern(_ text: String) -> String { strings.insert(text).memberAfterInsert }
+        func address(_ address: EmailAddress) -> EmailAddress { EmailAddress(name: nil, address: intern(address.address)) }
+        var summary = summary
+        summary.key.account = intern(summary.key.account)
+        summary.key.mailbox = intern(summary.key.mailbox)
+        summary.messageId = summary.messageId.map(intern)
+        summary.inReplyTo = summary.inReplyTo.map(intern)
+        summary.references = summary.references.map(intern)
+        summary.subject = intern(summary.subject)
+        summary.from = summary.from.map(address)
+        summary.to = summary.to.map(address)
+        summary.cc = summary.cc.map(address)
+        return summary
     }
 
     /// Messages summarized per block of the first pass: enough to keep every core busy, few enough
     /// that a block's texts are a few MB.
     static let rebuildBlock = 1_024
+    /// Documents the second pass analyzes at once on every core (a few MB of terms).
+    static let analysisBlock = 256
     /// Messages per index commit during a rebuild.
     static let rebuildBatch = 5_000
 
@@ -112,7 +157,7 @@ extension IndexRefresher {
     }
 
     /// One stored message summarized: the fields threading needs (no reply text, attachments,
-    /// labels or flags, which threading never reads), and its scratch record (the whole summary
+    /// labels, flags or names, which threading never reads: `interned` drops the names), and its scratch record (the whole summary
     /// and the text to index).
     private func summarizeForRebuild(_ key: MessageKey, flags: [Flag], previous: PreviousFacts?) throws -> (
         MessageSummary, [UInt8]
@@ -140,10 +185,6 @@ extension IndexRefresher {
         threading.attachments = []
         threading.labels = []
         threading.flags = []
-        // Only addresses take part (names never do).
-        threading.from?.name = nil
-        threading.to = threading.to.map { EmailAddress(name: nil, address: $0.address) }
-        threading.cc = threading.cc.map { EmailAddress(name: nil, address: $0.address) }
         return (threading, record)
     }
 
