@@ -53,7 +53,7 @@ extension IndexRefresher {
             }
             block.removeAll(keepingCapacity: true)
         }
-        try scratch.forEach { raw in
+        try scratch.readRecords { raw in
             var (summary, text) = try Self.decodeRebuildRecord(raw)
             let indexed = isUnique[position]
             position += 1
@@ -110,7 +110,9 @@ extension IndexRefresher {
     /// store take about half the memory.
     private static func interned(_ summary: MessageSummary, in strings: inout Set<String>) -> MessageSummary {
         func intern(_ text: String) -> String { strings.insert(text).memberAfterInsert }
-        func address(_ address: EmailAddress) -> EmailAddress { EmailAddress(name: nil, address: intern(address.address)) }
+        func address(_ address: EmailAddress) -> EmailAddress {
+            EmailAddress(name: nil, address: intern(address.address))
+        }
         var summary = summary
         summary.key.account = intern(summary.key.account)
         summary.key.mailbox = intern(summary.key.mailbox)

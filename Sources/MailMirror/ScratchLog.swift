@@ -37,7 +37,7 @@ final class ScratchLog {
     }
 
     /// Every record, in the order appended.
-    func forEach(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+    func readRecords(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         guard descriptor >= 0 else {
             _ = try pending.withUnsafeBytes { try Self.walk($0, body) }
             return
