@@ -88,6 +88,8 @@ extension IndexRefresher {
         var unique: [MessageSummary] = []
         var isUnique: [Bool] = []
         isUnique.reserveCapacity(keys.count)
+        // Reserved once: growing by doubling would hold the old and the new buffer at once.
+        unique.reserveCapacity(keys.count)
         var identities = Set<String>()
         var strings = Set<String>()
         for start in stride(from: 0, to: keys.count, by: Self.rebuildBlock) {
