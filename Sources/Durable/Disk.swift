@@ -357,3 +357,6 @@ func Glibc_mmap(_ size: Int, _ fd: Int32) -> UnsafeMutableRawPointer? {
     return pointer
 }
 func Glibc_munmap(_ pointer: UnsafeMutableRawPointer, _ size: Int) { _ = munmap(pointer, size) }
+func Glibc_madviseDontNeed(_ pointer: UnsafeMutableRawPointer, _ size: Int) {
+    _ = madvise(pointer, size, MADV_DONTNEED)
+}

@@ -26,6 +26,18 @@ public final class MappedFile: @unchecked Sendable {
         bytes = UnsafeRawBufferPointer(start: pointer, count: size)
     }
 
+    /// Lets the pages of `range` that were read leave the process's resident size: they stay in the
+    /// page cache, and a later read maps them again. For a pass over a large file (a whole catalog, every
+    /// segment), so its resident size stays that of the part being read, not the file's.
+    public func release(_ range: Range<Int>) {
+        guard let base = bytes.baseAddress else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let lower = (max(0, range.lowerBound) + page - 1) / page * page
+        let upper = range.upperBound >= bytes.count ? bytes.count : min(bytes.count, range.upperBound) / page * page
+        guard lower < upper else { return }
+        Glibc_madviseDontNeed(UnsafeMutableRawPointer(mutating: base + lower), upper - lower)
+    }
+
     deinit {
         if let base = bytes.baseAddress { Glibc_munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) }
     }

@@ -115,11 +115,16 @@ public final class IndexWriter {
     /// Adds a message; a message with the same id already in the index (or added earlier in
     /// this batch) is replaced when this batch commits.
     public func add(_ document: IndexDocument) {
-        let id = DocumentID.value(of: document.summary.id)
+        add(AnalyzedDocument(document))
+    }
+
+    /// `add` of a document analyzed already (`AnalyzedDocument`, on any core): the same segment.
+    public func add(_ analyzed: AnalyzedDocument) {
+        let id = DocumentID.value(of: analyzed.document.summary.id)
         if let previous = latestPending[id] { pendingDead.insert(previous) }
         latestPending[id] = builder.count
         touched.insert(id)
-        builder.add(document)
+        builder.add(analyzed)
     }
 
     /// Removes the message with this id (`MessageKey.id`) at the next commit.

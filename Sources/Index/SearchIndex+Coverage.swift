@@ -9,11 +9,13 @@ extension SearchIndex {
             for doc in 0..<segment.docCount where deleted?.contains(doc) != true {
                 ids.append(DocumentID.string(segment.id(doc)))
             }
+            segment.file.release(0..<segment.bytes.count)
         }
         return ids
     }
 
     /// Reads the stored fields of every live document; throws `.corrupt` at the first that does not decode.
+    /// Each segment's pages leave the resident size once it is read, so memory stays that of one segment.
     public func checkStoredFields() throws(IndexError) {
         for (segment, deleted) in zip(segments, deletions) {
             for doc in 0..<segment.docCount where deleted?.contains(doc) != true {
@@ -23,6 +25,7 @@ extension SearchIndex {
                     throw IndexError.corrupt("document \(doc) of \(segment.name) cannot be read")
                 }
             }
+            segment.file.release(0..<segment.bytes.count)
         }
     }
 }

@@ -7,7 +7,6 @@ import TextAnalysis
 /// Each document's terms are gathered as `(term number << 32 | position)` pairs and sorted once,
 /// so every term's postings are appended in one run per document with no per-term maps.
 struct SegmentBuilder {
-    private let analyzer = Analyzer()
     private let storedTextLimit: Int
     private var dictionaries: [[String: Int32]] = Array(repeating: [:], count: Field.allCases.count)
     private var termField: [UInt8] = []
@@ -33,12 +32,12 @@ struct SegmentBuilder {
     var termCount: Int { termText.count }
 
     @inline(__always)
-    private mutating func termNumber(_ field: Field, _ term: String) -> UInt64 {
-        let f = Int(field.rawValue)
+    private mutating func termNumber(_ field: UInt8, _ term: String) -> UInt64 {
+        let f = Int(field)
         if let n = dictionaries[f][term] { return UInt64(n) }
         let n = Int32(termText.count)
         dictionaries[f][term] = n
-        termField.append(field.rawValue)
+        termField.append(field)
         termText.append(term)
         docStreams.append([])
         positionStreams.append([])
@@ -47,76 +46,21 @@ struct SegmentBuilder {
         return UInt64(n)
     }
 
-    @inline(__always)
-    private mutating func addText(_ field: Field, _ text: String, from start: Int) -> Int {
-        let analyzer = self.analyzer
-        return analyzer.forEachTerm(in: text, startPosition: start) { term, position, _ in
-            pairs.append(termNumber(field, term) << 32 | UInt64(UInt32(truncatingIfNeeded: position)))
-        }
-    }
-
-    private mutating func addAddresses(_ field: Field, _ addresses: [EmailAddress]) -> Int {
-        var position = 0
-        for address in addresses {
-            // A gap between addresses keeps a phrase from spanning two of them.
-            position = addText(field, (address.name ?? "") + " " + address.address, from: position) + 1
-        }
-        return max(0, position - 1)
-    }
-
-    private mutating func addKeyword(_ field: Field, _ value: String) {
-        guard !value.isEmpty else { return }
-        pairs.append(termNumber(field, value) << 32)
-    }
-
     mutating func add(_ document: IndexDocument) {
+        add(AnalyzedDocument(document))
+    }
+
+    /// Adds a document whose terms were found already (on another core, perhaps): its terms are
+    /// numbered in the order the analysis found them, so the segment is the same either way.
+    mutating func add(_ analyzed: AnalyzedDocument) {
         let doc = Int32(records.count)
         pairs.removeAll(keepingCapacity: true)
-        let lengths = collectTerms(document)
+        pairs.reserveCapacity(analyzed.terms.count)
+        for term in analyzed.terms {
+            pairs.append(termNumber(term.field, term.text) << 32 | UInt64(term.position))
+        }
         appendPostings(doc)
-        appendRecord(document, lengths: lengths)
-    }
-
-    /// Fills `pairs` with (term number, position) for every field of the document; returns each
-    /// field's length in positions.
-    private mutating func collectTerms(_ document: IndexDocument) -> SIMD8<UInt32> {
-        let s = document.summary
-        var lengths = SIMD8<UInt32>()
-        lengths[0] = UInt32(addText(.subject, s.subject, from: 0))
-        if let from = s.from {
-            lengths[1] = UInt32(addText(.from, (from.name ?? "") + " " + from.address, from: 0))
-        }
-        lengths[2] = UInt32(addAddresses(.to, s.to))
-        lengths[3] = UInt32(addAddresses(.cc, s.cc))
-        let replyBytes = s.replyText.utf8.count
-        if replyBytes > 0, bodyStartsWithReply(document.bodyText, s.replyText) {
-            // The usual case: the new text opens the body. One pass indexes both fields.
-            var replyEnd = 0
-            let analyzer = self.analyzer
-            lengths[4] = UInt32(
-                analyzer.forEachTermWithOffset(in: document.bodyText) { term, position, _, offset in
-                    pairs.append(termNumber(.body, term) << 32 | UInt64(UInt32(truncatingIfNeeded: position)))
-                    if offset < replyBytes {
-                        pairs.append(termNumber(.reply, term) << 32 | UInt64(UInt32(truncatingIfNeeded: position)))
-                        replyEnd = position + 1
-                    }
-                })
-            lengths[5] = UInt32(replyEnd)
-        } else {
-            lengths[4] = UInt32(addText(.body, document.bodyText, from: 0))
-            lengths[5] = UInt32(addText(.reply, s.replyText, from: 0))
-        }
-        var position = 0
-        for attachment in s.attachments {
-            position = addText(.filename, attachment.filename, from: position) + 1
-        }
-        lengths[6] = UInt32(max(0, position - 1))
-        for label in s.labels { addKeyword(.label, Keyword.normalize(label)) }
-        addKeyword(.mailbox, Keyword.normalize(s.key.mailbox))
-        for flag in s.flags { addKeyword(.flag, Keyword.normalize(flag.name)) }
-        addKeyword(.thread, s.threadId.lowercased())
-        if let messageId = s.messageId { addKeyword(.messageId, Keyword.messageId(messageId)) }
-        return lengths
+        appendRecord(analyzed.document, lengths: analyzed.lengths)
     }
 
     /// Appends the document's postings (doc gap, frequency, position gaps) term by term.
@@ -166,17 +110,6 @@ struct SegmentBuilder {
         Varint.appendString(s.from?.address ?? "", to: &stored)
         Varint.appendString(s.subject, to: &stored)
         Varint.appendString(snippetSource(s.replyText, document.bodyText), to: &stored)
-    }
-
-    /// Whether `body` begins with `reply` and the reply ends where no word continues, so the
-    /// body's first terms are exactly the reply's.
-    private func bodyStartsWithReply(_ body: String, _ reply: String) -> Bool {
-        var b = body.utf8.makeIterator()
-        for byte in reply.utf8 {
-            guard b.next() == byte else { return false }
-        }
-        guard let next = b.next() else { return true }
-        return next == 0x20 || next == 0x0A || next == 0x0D || next == 0x09
     }
 
     /// The text kept for snippets: the new text when there is some, else the body, cut at a

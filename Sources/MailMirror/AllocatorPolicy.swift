@@ -23,4 +23,15 @@ enum AllocatorPolicy {
             }
         #endif
     }()
+
+    /// Gives the heap's free memory back to the system: after a phase that freed many small blocks
+    /// (reindex's threading fields), glibc keeps them otherwise, and the resident size with them.
+    static func trim() {
+        #if os(Linux)
+            typealias MallocTrim = @convention(c) (Int) -> Int32
+            if let symbol = dlsym(nil, "malloc_trim") {
+                _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
+            }
+        #endif
+    }
 }

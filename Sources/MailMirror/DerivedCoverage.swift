@@ -117,7 +117,7 @@ struct DerivedCoverage {
         let catalogWhole = !problems.contains {
             $0.kind == .catalogDamaged || $0.kind == .catalogStale || $0.kind == .catalogMissing
         }
-        let expected = catalogWhole ? catalog.map(Self.indexedIDs) : nil
+        let expected = catalogWhole ? catalog?.indexedIDs : nil
         let (index, indexProblems) = openIndex(messages: expected?.count ?? stored.count, pending: pending, deep: deep)
         problems += indexProblems
         if let index {
@@ -137,14 +137,50 @@ struct DerivedCoverage {
         return problems
     }
 
-    /// The catalog's summaries (nil when it cannot be read, or is missing while the store holds mail)
-    /// and what is wrong with the file itself.
-    private func loadCatalog(storedCount: Int, interrupted: Bool) -> ([MessageSummary]?, [StoreProblem]) {
+    /// What the comparison needs of the catalog, per message (in the order ids first appear, from the
+    /// latest record of each): its key, and whether it is the first copy of a message present in several
+    /// mailboxes (the one the index holds). Read one record at a time, so `verify` never holds the
+    /// summaries.
+    struct CatalogIDs {
+        var keys: [MessageKey] = []
+        /// The ids the index should hold (as `CatalogView`: one copy of a message in several mailboxes).
+        var indexedIDs: [String] = []
+
+        /// Reads the catalog; `records` and `ignoredBytes` as `CatalogFile.load` says them.
+        static func read(_ catalog: CatalogFile) throws -> (ids: CatalogIDs, records: Int, ignoredBytes: Int) {
+            var keys: [MessageKey] = []
+            var identities: [CatalogView.Identity?] = []
+            var positions: [String: Int] = [:]
+            let (records, ignored) = try catalog.streamRecords { record in
+                let identity = CatalogView.identity(of: record)
+                if let position = positions[record.id] {
+                    keys[position] = record.key
+                    identities[position] = identity
+                } else {
+                    positions[record.id] = keys.count
+                    keys.append(record.key)
+                    identities.append(identity)
+                }
+            }
+            positions = [:]
+            var ids = CatalogIDs(keys: keys)
+            var seen = Set<CatalogView.Identity>()
+            for (key, identity) in zip(keys, identities) {
+                if let identity, !seen.insert(identity).inserted { continue }
+                ids.indexedIDs.append(key.id)
+            }
+            return (ids, records, ignored)
+        }
+    }
+
+    /// The catalog's ids (nil when it cannot be read, or is missing while the store holds mail) and
+    /// what is wrong with the file itself.
+    private func loadCatalog(storedCount: Int, interrupted: Bool) -> (CatalogIDs?, [StoreProblem]) {
         var problems: [StoreProblem] = []
         let catalogPath = store.catalog.path
-        var catalog: [MessageSummary]?
+        var catalog: CatalogIDs?
         if !FileManager.default.fileExists(atPath: catalogPath) {
-            catalog = storedCount == 0 ? [] : nil
+            catalog = storedCount == 0 ? CatalogIDs() : nil
             if storedCount > 0 {
                 problems.append(
                     StoreProblem(
@@ -156,8 +192,8 @@ struct DerivedCoverage {
             }
         } else {
             do {
-                let contents = try store.catalog.load()
-                catalog = contents.summaries
+                let contents = try CatalogIDs.read(store.catalog)
+                catalog = contents.ids
                 if contents.ignoredBytes > 0 {
                     let torn = interrupted && !Self.lastFrameIsWhole(catalogPath)
                     problems.append(
@@ -177,11 +213,11 @@ struct DerivedCoverage {
 
     /// Stored messages the catalog lacks, and catalogued messages the store does not hold, per epoch.
     private func compareCatalog(
-        _ catalog: [MessageSummary], with stored: [MessageKey], storedIDs: Set<String>, interrupted: Bool
+        _ catalog: CatalogIDs, with stored: [MessageKey], storedIDs: Set<String>, interrupted: Bool
     ) -> [StoreProblem] {
         var problems: [StoreProblem] = []
         let catalogPath = store.catalog.path
-        let catalogued = Set(catalog.map(\.id))
+        let catalogued = Set(catalog.keys.map(\.id))
         let lacking = stored.filter { !catalogued.contains($0.id) }
         for (group, keys) in Self.byEpoch(lacking) {
             let total = stored.filter {
@@ -196,7 +232,7 @@ struct DerivedCoverage {
                     account: group.account, mailbox: group.mailbox, uidValidity: group.uidValidity,
                     healsOnNextSync: interrupted))
         }
-        let extra = catalog.map(\.key).filter { !storedIDs.contains($0.id) }
+        let extra = catalog.keys.filter { !storedIDs.contains($0.id) }
         for (group, keys) in Self.byEpoch(extra) {
             problems.append(
                 StoreProblem(
@@ -282,18 +318,6 @@ struct DerivedCoverage {
                 ))
         }
         return problems
-    }
-
-    /// The ids the index should hold: one copy of a message present in several mailboxes (as `CatalogView`).
-    static func indexedIDs(_ records: [MessageSummary]) -> [String] {
-        var seen = Set<CatalogView.Identity>()
-        var ids: [String] = []
-        ids.reserveCapacity(records.count)
-        for record in records {
-            if let identity = CatalogView.identity(of: record), !seen.insert(identity).inserted { continue }
-            ids.append(record.id)
-        }
-        return ids
     }
 
     /// Whether the index refresh has not yet run over the catalog as it is (`index.state` records

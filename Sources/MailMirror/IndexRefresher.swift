@@ -4,7 +4,6 @@ import Index
 import MIME
 import MailCore
 import Store
-import Synchronization
 
 /// Keeps the search index in step with the catalog: indexes what the catalog gained since the
 /// last refresh and re-adds messages whose thread changed (a late parent joins two threads).
@@ -14,8 +13,9 @@ struct IndexRefresher {
     let store: MailStore
     let paths: MirrorPaths
     let teams: [String: TeamMatcher]
-    /// See `rebuildTextBudget` (tests make it small to take the second-read path).
-    var textBudget = IndexRefresher.rebuildTextBudget
+    /// Bytes of summaries and texts `rebuild` keeps in memory between its two passes; past it they go
+    /// to a scratch file (tests make it small to take that path).
+    var textBudget = 16 << 20
     /// Fewest superseded catalog records that send a refresh by lookup to the full path to compact the
     /// catalog (tests make it 0 to see compaction on a small catalog).
     var minCompaction = 2_000
@@ -214,38 +214,6 @@ struct IndexRefresher {
             summary: summary, bodyText: Self.bodyText(bytes, summary: summary, team: team(for: summary)))
     }
 
-    /// Rebuilds the catalog and the index from the store alone (Gmail ids and labels are kept
-    /// from the old catalog when it has them).
-    @discardableResult
-    func rebuild() throws -> Int {
-        let old = (try? CatalogView(catalog: store.catalog))?.records ?? []
-        var previous: [String: MessageSummary] = [:]
-        for record in old { previous[record.id] = record }
-        let keys = try CatalogRecovery.storedMessages(in: store)
-        // The texts are kept for the index while they fit in `rebuildTextBudget`; the rest are
-        // read and parsed again when their turn comes, so a large store never has all its
-        // text in memory at once.
-        let budget = TextBudget(bytes: textBudget)
-        let summarized = try Parallel.map(keys) { key, flags -> (summary: MessageSummary, text: String?) in
-            let message = try CatalogRecovery.summarize(
-                key, flags: flags, store: store, team: teams[key.account] ?? TeamMatcher(members: []),
-                previous: previous[key.id])
-            let text = Self.indexable(message.bodyText)
-            return (message.summary, budget.take(text.utf8.count) ? text : nil)
-        }
-        let view = CatalogView(records: summarized.map(\.summary))
-        let texts = IndexTextCache(memoryBytes: Int.max)
-        for message in summarized { if let text = message.text { texts.keep(text, for: message.summary.id) } }
-        try writeState(records: 0)
-        try store.catalog.rewrite(threaded(view))
-        try ThreadTable.write(catalog: store.catalog)
-        let writer = try IndexWriter(directory: paths.index, rebuild: true)
-        defer { writer.close() }
-        try add(view.messages, to: writer, texts: texts, batch: 5_000)
-        try writeState(records: view.records.count)
-        return view.messages.count
-    }
-
     private func team(for summary: MessageSummary) -> TeamMatcher {
         teams[summary.key.account] ?? TeamMatcher(members: [])
     }
@@ -303,26 +271,6 @@ struct IndexRefresher {
         try writer.commit()
     }
 
-    /// Most decoded text `rebuild` keeps between summarizing the store and indexing it; past it,
-    /// texts are read and parsed a second time (slower, but memory no longer grows with the store).
-    static let rebuildTextBudget = 64 << 20
-
-    /// A byte budget shared by the threads of `Parallel.map`.
-    final class TextBudget: Sendable {
-        private let left: Mutex<Int>
-
-        init(bytes: Int) { left = Mutex(bytes) }
-
-        /// Takes `bytes` from the budget when they fit.
-        func take(_ bytes: Int) -> Bool {
-            left.withLock { left in
-                guard bytes <= left else { return false }
-                left -= bytes
-                return true
-            }
-        }
-    }
-
     /// Most distinct terms an index batch gathers before it is committed: the batch holds a few
     /// hundred bytes per term until then. Ordinary mail reaches the message count first (3,000
     /// messages of `scripts/gen-sample` hold 10,400 distinct terms in all); text where nearly
@@ -374,7 +322,7 @@ struct IndexRefresher {
         return (records, bytes)
     }
 
-    private func writeState(records: Int) throws {
+    func writeState(records: Int) throws {
         // Zero records means "start again": no catalog size, so the next refresh never skips.
         let bytes = records == 0 ? -2 : Self.fileSize(store.catalog.path)
         try StateFile.write(Data("indexed-records: \(records)\ncatalog-bytes: \(bytes)\n".utf8), to: stateURL)

@@ -169,10 +169,17 @@ public final class CatalogFile: Sendable {
             )
         }
         var records = 0
+        var released = 0
         let end = try Self.validEnd(raw) { payload in
             var reader = SummaryCodec.Reader(payload)
-            try body(payload.baseAddress! - raw.baseAddress! - 8, try Self.decoded(&reader))
+            let offset = payload.baseAddress! - raw.baseAddress! - 8
+            try body(offset, try Self.decoded(&reader))
             records += 1
+            // The pages read leave the resident size as the walk goes (the catalog can be hundreds of MB).
+            if offset - released >= Self.releaseBytes {
+                file.release(released..<offset)
+                released = offset
+            }
         }
         return (records, end)
     }
