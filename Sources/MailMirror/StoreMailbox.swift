@@ -19,7 +19,8 @@ final class StoreMailbox: LocalMailbox {
     }
 
     func saveState(_ state: LocalMailboxState) throws {
-        let highest = try store.listing(uidValidity: state.uidValidity).highestUID.map { UID($0.rawValue &+ 1) } ?? UID(1)
+        let highest =
+            try store.listing(uidValidity: state.uidValidity).highestUID.map { UID($0.rawValue &+ 1) } ?? UID(1)
         let extra = (try? store.readState())?.extra ?? [:]
         try store.writeState(
             MailboxState(

@@ -170,7 +170,7 @@ public final class SyncEngine {
         }
         // Deleted on the server: kept here, marked.
         var gone: [UID] = []
-        stored.forEach { uid, expunged in if !expunged && !everyUID.contains(uid) { gone.append(uid) } }
+        for (uid, expunged) in stored where !expunged && !everyUID.contains(uid) { gone.append(uid) }
         if !gone.isEmpty {
             try local.markExpunged(uidValidity: epoch, uids: gone)
             result.expunged += gone.count

@@ -11,7 +11,7 @@ public struct StoredListing: Sendable {
         var letterBits: UInt64
     }
 
-    private var entries: [Entry]
+    fileprivate var entries: [Entry]
     private let keywords: [UID: [Flag]]
 
     /// An empty epoch.
@@ -80,10 +80,19 @@ public struct StoredListing: Sendable {
         return keywords[uid].map { flags + $0 } ?? flags
     }
 
-    /// Every stored UID, ascending, with whether it is marked as expunged.
-    public func forEach(_ body: (_ uid: UID, _ expunged: Bool) throws -> Void) rethrows {
-        for entry in entries { try body(entry.uid, entry.letterBits & MaildirFlags.expungedBit != 0) }
+}
+
+/// Every stored UID, ascending, with whether it is marked as expunged.
+extension StoredListing: Sequence {
+    public struct Iterator: IteratorProtocol {
+        fileprivate var base: IndexingIterator<[Entry]>
+
+        public mutating func next() -> (uid: UID, expunged: Bool)? {
+            base.next().map { ($0.uid, $0.letterBits & MaildirFlags.expungedBit != 0) }
+        }
     }
+
+    public func makeIterator() -> Iterator { Iterator(base: entries.makeIterator()) }
 }
 
 extension MessageFileName {

@@ -11,7 +11,8 @@ import Testing
     @Test func listingMatchesTheFullScan() throws {
         let directory = try TemporaryDirectory()
         let inbox = try MailStore(root: directory.url).mailbox(account: "support", name: "INBOX")
-        try inbox.commit(uidValidity: uv1, uid: UID(12), flags: ["\\Seen", "\\Flagged", "$Label1"], bytes: sampleMessage(12))
+        try inbox.commit(
+            uidValidity: uv1, uid: UID(12), flags: ["\\Seen", "\\Flagged", "$Label1"], bytes: sampleMessage(12))
         try inbox.commit(uidValidity: uv1, uid: UID(3), flags: [], bytes: sampleMessage(3))
         try inbox.commit(uidValidity: uv1, uid: UID(7), flags: ["\\Answered", "\\Draft"], bytes: sampleMessage(7))
         try inbox.markExpunged(uidValidity: uv1, uids: [UID(7)])
@@ -23,7 +24,7 @@ import Testing
         let listing = try inbox.listing(uidValidity: uv1)
         let scan = try inbox.storedMessages(uidValidity: uv1, withSizes: false)
         var listed: [UID] = []
-        listing.forEach { uid, expunged in
+        for (uid, expunged) in listing {
             listed.append(uid)
             #expect(expunged == scan[uid]?.expunged)
             #expect(listing.flags(of: uid) == scan[uid]?.flags)

@@ -17,7 +17,8 @@ final class MemoryMailbox: LocalMailbox {
     func stored(uidValidity: UIDValidity) throws -> StoredListing {
         lock.lock()
         defer { lock.unlock() }
-        return StoredListing((epochs[uidValidity] ?? [:]).map { ($0.key, $0.value.local.flags, $0.value.local.expunged) })
+        return StoredListing(
+            (epochs[uidValidity] ?? [:]).map { ($0.key, $0.value.local.flags, $0.value.local.expunged) })
     }
     func commit(uidValidity: UIDValidity, uid: UID, flags: [Flag], bytes: [UInt8]) throws {
         lock.lock()
