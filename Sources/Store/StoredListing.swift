@@ -138,3 +138,19 @@ extension MailboxStore {
         return StoredListing(entries: entries, keywords: try loadKeywordsFile(uidValidity))
     }
 }
+
+extension MailboxStore {
+    /// How many message files an epoch's `cur/` holds, how many of them are marked expunged, and their
+    /// bytes on disk: one `fstatat` a file, nothing kept per message (what `status` shows).
+    public func usage(uidValidity: UIDValidity) throws -> (messages: Int, expunged: Int, bytes: Int64) {
+        var usage = (messages: 0, expunged: 0, bytes: Int64(0))
+        try io(
+            Disk.forEachEntryWithStatus(in: curPath(uidValidity)) { name, status in
+                guard status.isRegularFile, let parsed = MessageFileName.parse(cName: name) else { return }
+                usage.messages += 1
+                if parsed.letterBits & MaildirFlags.expungedBit != 0 { usage.expunged += 1 }
+                usage.bytes += Int64(status.size)
+            })
+        return usage
+    }
+}

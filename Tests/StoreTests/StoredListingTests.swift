@@ -35,6 +35,13 @@ import Testing
         #expect(listing.count == 3 && listing.unexpungedCount == 2 && listing.highestUID == UID(12))
         #expect(listing.contains(UID(3)) && !listing.contains(UID(4)) && listing.flags(of: UID(9)) == nil)
         #expect(try inbox.listing(uidValidity: UIDValidity(4242)).isEmpty)
+
+        // What `status` shows, without a listing kept: the same counts and bytes as the full scan.
+        let usage = try inbox.usage(uidValidity: uv1)
+        let sized = try inbox.storedMessages(uidValidity: uv1)
+        #expect(usage.messages == 3 && usage.expunged == 1)
+        #expect(usage.bytes == Int64(sized.values.reduce(0) { $0 + ($1.compressedSize ?? 0) }) && usage.bytes > 0)
+        #expect(try inbox.usage(uidValidity: UIDValidity(4242)) == (0, 0, 0))
     }
 
     /// The letters survive the round trip through bits (what the commit index keeps), whatever they are.
