@@ -51,6 +51,61 @@ extension Disk {
         return entries
     }
 
+    /// Hands each name in a folder (not `.` or `..`) to `body` as the C string `readdir` gives, with
+    /// `d_type`'s answer (nil when the file system does not say), without building a list: a `cur/`
+    /// of 100,000 messages is read in constant memory. False when the folder does not exist.
+    @discardableResult
+    public static func forEachEntry(
+        in path: String, _ body: (UnsafePointer<CChar>, _ isDirectory: Bool?) -> Void
+    ) throws(DiskError) -> Bool {
+        guard let dir = Glibc_opendir(path) else {
+            if errno == ENOENT || errno == ENOTDIR { return false }
+            throw DiskError(errno: errno, operation: "list", path: path)
+        }
+        defer { _ = Glibc_closedir(dir) }
+        while let entry = Glibc_readdir(dir) {
+            let type = entry.pointee.d_type
+            let isDirectory: Bool? = type == UInt8(DT_UNKNOWN) ? nil : type == UInt8(DT_DIR)
+            withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { name in
+                    if name[0] == 0x2E && (name[1] == 0 || (name[1] == 0x2E && name[2] == 0)) { return }
+                    body(name, isDirectory)
+                }
+            }
+        }
+        return true
+    }
+
+    /// `forEachEntry` with each entry's `stat`, taken through the open folder (`fstatat`), for a folder of
+    /// any size in constant memory. An entry renamed away meanwhile is skipped. False when the folder does
+    /// not exist.
+    @discardableResult
+    public static func forEachEntryWithStatus(
+        in path: String, _ body: (UnsafePointer<CChar>, FileStatus) -> Void
+    ) throws(DiskError) -> Bool {
+        guard let dir = Glibc_opendir(path) else {
+            if errno == ENOENT || errno == ENOTDIR { return false }
+            throw DiskError(errno: errno, operation: "list", path: path)
+        }
+        defer { _ = Glibc_closedir(dir) }
+        let dirFD = Glibc_dirfd(dir)
+        var info = stat()
+        while let entry = Glibc_readdir(dir) {
+            let failed: Int32? = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { name in
+                    if name[0] == 0x2E && (name[1] == 0 || (name[1] == 0x2E && name[2] == 0)) { return nil }
+                    if Glibc_fstatat(dirFD, name, &info, AT_SYMLINK_NOFOLLOW) != 0 { return errno }
+                    body(name, FileStatus(info))
+                    return nil
+                }
+            }
+            if let failed, failed != ENOENT {
+                throw DiskError(errno: failed, operation: "inspect a file in", path: path)
+            }
+        }
+        return true
+    }
+
     /// The names in a folder, sorted; an empty list when the folder does not exist.
     public static func sortedNames(in path: String) throws(DiskError) -> [String] {
         (try listDirectory(path) ?? []).map(\.name).sorted()

@@ -177,13 +177,23 @@ public enum Disk {
     /// holds either the old or the new content. Temporaries of earlier writers of `path` that died before their
     /// rename are removed first, so crashes leave no litter that grows.
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(DiskError) {
+        try writeAtomically(to: path) { (write: ([UInt8]) throws(DiskError) -> Void) throws(DiskError) in
+            try write(bytes)
+        }
+    }
+
+    /// `writeAtomically` for content made a piece at a time: `produce` hands each piece to the writer it is
+    /// given, so a file of any size is written without being held in memory whole.
+    public static func writeAtomically(
+        to path: String, _ produce: (_ write: ([UInt8]) throws(DiskError) -> Void) throws(DiskError) -> Void
+    ) throws(DiskError) {
         let folder = parent(of: path)
         let name = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
         try removeDeadTemporaries(in: folder, of: name)
         let temporary = "\(folder)/\(temporaryPrefix(of: name))\(processID)"
         let fd = try open(temporary, flags: OpenFlags.createOrTruncate, operation: "create")
         do throws(DiskError) {
-            try write(fd, bytes, path: temporary)
+            try produce { (piece: [UInt8]) throws(DiskError) in try write(fd, piece, path: temporary) }
             try fsync(fd, path: temporary)
             close(fd)
         } catch {

@@ -39,12 +39,26 @@ final class Cataloguer: MessageIngest, Sendable {
             flags: message.flags, gmailMessageId: message.gmailMessageId,
             gmailThreadId: message.gmailThreadId, labels: message.labels)
         let summarized = MessageSummarizer.summarize(bytes: message.bytes, metadata: metadata, team: team)
-        let summary = summarized.summary
+        var summary = summarized.summary
+        summary.threadId = Self.likelyThread(summary)
         texts?.keep(IndexRefresher.indexable(summarized.bodyText), for: summary.id)
         batch.withLock { batch in
             batch.pending.append(summary)
             if batch.pending.count >= batchSize { write(&batch) }
         }
+    }
+
+    /// The thread id the index refresh will most likely give `summary`: Gmail's thread, else the id the
+    /// threader gives a thread whose root is the oldest Message-ID the summary names (its own when it names
+    /// none). The refresh threads for real and appends again only the records whose id it changes; with no
+    /// guess (an empty id) every new record was written twice, and a first sync rewrote the whole catalog.
+    static func likelyThread(_ summary: MessageSummary) -> String {
+        if let gmail = summary.gmailThreadId { return StableHash.hex(gmail) }
+        let root =
+            summary.references.suffix(200).first { !$0.isEmpty } ?? summary.inReplyTo.first { !$0.isEmpty }
+            ?? summary.messageId
+        guard let root, !root.isEmpty else { return summary.id }
+        return StableHash.hex(StableHash.fnv1a64(root))
     }
 
     func flush() throws {

@@ -1,4 +1,5 @@
 import MailCore
+import Store
 
 /// The store side of a sync for one mailbox, as the engine sees it. `StoreMailbox`
 /// implements it over Store's gzip Maildir; the files in `cur/` are the truth, the state
@@ -6,8 +7,8 @@ import MailCore
 public protocol LocalMailbox: AnyObject {
     func state() throws -> LocalMailboxState?
     func saveState(_ state: LocalMailboxState) throws
-    /// Every message kept for that epoch, by UID.
-    func stored(uidValidity: UIDValidity) throws -> [UID: LocalMessage]
+    /// Every message kept for that epoch, by UID, compactly (a few bytes a message: it is read on every sync).
+    func stored(uidValidity: UIDValidity) throws -> StoredListing
     /// Writes one message crash-safely (tmp → fsync → rename); a UID already stored is left alone.
     /// Called from worker threads, concurrently for different UIDs.
     func commit(uidValidity: UIDValidity, uid: UID, flags: [Flag], bytes: [UInt8]) throws
@@ -20,6 +21,7 @@ public protocol LocalMailbox: AnyObject {
     func sweep() throws
 }
 
+/// One stored message's flags, as an in-memory store keeps them (`StoredListing` is what the engine reads).
 public struct LocalMessage: Hashable, Sendable {
     public var flags: [Flag]
     public var expunged: Bool

@@ -30,15 +30,13 @@ extension LocalMirror {
                 current = current ?? epochs.max()
                 report.uidValidity = current
                 for epoch in epochs {
-                    for message in try mailbox.storedMessages(uidValidity: epoch).values {
-                        report.bytesOnDisk += Int64(message.compressedSize ?? 0)
-                        if epoch != current {
-                            report.olderEpochMessages += 1
-                        } else if message.expunged {
-                            report.expunged += 1
-                        } else {
-                            report.messages += 1
-                        }
+                    let usage = try mailbox.usage(uidValidity: epoch)
+                    report.bytesOnDisk += usage.bytes
+                    if epoch != current {
+                        report.olderEpochMessages += usage.messages
+                    } else {
+                        report.expunged += usage.expunged
+                        report.messages += usage.messages - usage.expunged
                     }
                 }
                 reports.append(report)

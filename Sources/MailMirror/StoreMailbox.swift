@@ -19,8 +19,8 @@ final class StoreMailbox: LocalMailbox {
     }
 
     func saveState(_ state: LocalMailboxState) throws {
-        let stored = try store.storedMessages(uidValidity: state.uidValidity, withSizes: false)
-        let highest = stored.keys.max().map { UID($0.rawValue &+ 1) } ?? UID(1)
+        let highest =
+            try store.listing(uidValidity: state.uidValidity).highestUID.map { UID($0.rawValue &+ 1) } ?? UID(1)
         let extra = (try? store.readState())?.extra ?? [:]
         try store.writeState(
             MailboxState(
@@ -30,9 +30,8 @@ final class StoreMailbox: LocalMailbox {
                 serverMessages: state.serverMessages >= 0 ? state.serverMessages : nil, extra: extra))
     }
 
-    func stored(uidValidity: UIDValidity) throws -> [UID: LocalMessage] {
-        try store.storedMessages(uidValidity: uidValidity, withSizes: false)
-            .mapValues { LocalMessage(flags: $0.flags, expunged: $0.expunged) }
+    func stored(uidValidity: UIDValidity) throws -> StoredListing {
+        try store.listing(uidValidity: uidValidity)
     }
 
     func commit(uidValidity: UIDValidity, uid: UID, flags: [Flag], bytes: [UInt8]) throws {

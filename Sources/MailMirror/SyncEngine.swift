@@ -1,5 +1,6 @@
 import Foundation
 import MailCore
+import Store
 
 /// Mirrors an account's mailboxes into the local store, read-only and incrementally.
 ///
@@ -168,14 +169,15 @@ public final class SyncEngine {
                 session.flags(changedSince: lastModSeq), to: stored, local: local, epoch: epoch)
         }
         // Deleted on the server: kept here, marked.
-        let gone = stored.filter { !$0.value.expunged && !everyUID.contains($0.key) }.map(\.key).sorted()
+        var gone: [UID] = []
+        for (uid, expunged) in stored where !expunged && !everyUID.contains(uid) { gone.append(uid) }
         if !gone.isEmpty {
             try local.markExpunged(uidValidity: epoch, uids: gone)
             result.expunged += gone.count
         }
 
         // New messages, within today's download budget.
-        let missing = wanted.filter { stored[$0] == nil }.sorted()
+        let missing = wanted.filter { !stored.contains($0) }.sorted()
         let plan = planDownloads(
             missing, sizes: missing.isEmpty ? [:] : try session.sizes(of: missing), budget: budget, result: &result)
         observer.mailboxPlanned(account: account.name, mailbox: name, messages: plan.uids.count, bytes: plan.bytes)
@@ -193,7 +195,7 @@ public final class SyncEngine {
             LocalMailboxState(
                 uidValidity: epoch,
                 uidNext: complete ? (opened.uidNext ?? status.uidNext) : nil,
-                storedMessages: try local.stored(uidValidity: epoch).values.filter { !$0.expunged }.count,
+                storedMessages: try local.stored(uidValidity: epoch).unexpungedCount,
                 serverMessages: opened.messages,
                 highestModSeq: opened.highestModSeq ?? status.highestModSeq,
                 lastSync: Int64(options.now().timeIntervalSince1970)))
@@ -207,18 +209,17 @@ public final class SyncEngine {
         guard prior.uidValidity == status.uidValidity, let uidNext = status.uidNext, prior.uidNext == uidNext,
             prior.serverMessages == status.messages, let modSeq = status.highestModSeq, prior.highestModSeq == modSeq
         else { return false }
-        return try local.stored(uidValidity: prior.uidValidity).values.filter({ !$0.expunged }).count
-            == prior.storedMessages
+        return try local.stored(uidValidity: prior.uidValidity).unexpungedCount == prior.storedMessages
     }
 
     /// Applies the server's flags to the messages we already have whose flags differ; returns how many changed.
     private func applyFlagChanges(
-        _ changes: [UID: [Flag]], to stored: [UID: LocalMessage], local: LocalMailbox,
+        _ changes: [UID: [Flag]], to stored: StoredListing, local: LocalMailbox,
         epoch: UIDValidity
     ) throws -> Int {
         var changed = 0
         for (uid, flags) in changes.sorted(by: { $0.key < $1.key }) {
-            guard let mine = stored[uid], Flag.mirrored(mine.flags) != Flag.mirrored(flags) else { continue }
+            guard let mine = stored.flags(of: uid), Flag.mirrored(mine) != Flag.mirrored(flags) else { continue }
             try local.setFlags(uidValidity: epoch, uid: uid, flags: flags)
             changed += 1
         }
@@ -311,9 +312,9 @@ public final class SyncEngine {
     /// fetched. Refuse the mailbox (the copies stay) rather than mirror it wrong. Both STATUS's
     /// and EXAMINE's values must say so: the client derives EXAMINE's from the last UID when a
     /// server omits it, which is lower after the top messages were expunged.
-    static func validate(uidNext announced: [UID?], stored: [UID: LocalMessage], epoch: UIDValidity) throws {
+    static func validate(uidNext announced: [UID?], stored: StoredListing, epoch: UIDValidity) throws {
         let values = announced.compactMap { $0 }
-        guard let highest = stored.keys.max(), let uidNext = values.max(), uidNext <= highest else { return }
+        guard let highest = stored.highestUID, let uidNext = values.max(), uidNext <= highest else { return }
         throw MailMirrorError.serverMisbehaved(
             "the server now gives UIDNEXT \(uidNext.rawValue) although UID \(highest.rawValue) was already mirrored under the same "
                 + "UIDVALIDITY \(epoch.rawValue): it is reusing UIDs, which IMAP forbids. The mirrored copies are kept; this mailbox "

@@ -303,7 +303,7 @@ final class ThreadTable {
             all += tail
             all += entries
             try Self.writeMain(
-                all, directory: directory, covered: covered, lastFrame: lastFrame,
+                &all, directory: directory, covered: covered, lastFrame: lastFrame,
                 frames: frames, distinct: distinct)
             return
         }
@@ -343,7 +343,7 @@ final class ThreadTable {
             last = offset
         }
         try writeMain(
-            entries, directory: catalog.directory, covered: end,
+            &entries, directory: catalog.directory, covered: end,
             lastFrame: try lastFrame(catalog.path, offset: last), frames: records, distinct: ids.count)
     }
 
@@ -357,42 +357,58 @@ final class ThreadTable {
         return (offset, head.withUnsafeBytes { readUInt32($0, 4) })
     }
 
+    /// Sorts `entries` in place and writes them, a block at a time: the table is never held twice in memory
+    /// (a copy sorted, the body, the file) however large the catalog.
     private static func writeMain(
-        _ unsorted: [Entry], directory: String, covered: Int,
+        _ entries: inout [Entry], directory: String, covered: Int,
         lastFrame: (offset: Int, crc: UInt32), frames: Int, distinct: Int
     ) throws {
-        let entries = unsorted.sorted()
+        entries.sort()
         let blocks = (entries.count + blockEntries - 1) / blockEntries
-        var body: [UInt8] = []
-        body.reserveCapacity(entries.count * 16)
-        for entry in entries { put(entry, into: &body) }
-        var directoryBytes: [UInt8] = []
-        directoryBytes.reserveCapacity(blocks * 16)
-        body.withUnsafeBytes { raw in
-            for block in 0..<blocks {
-                let start = block * blockEntries * 16
-                let end = min(start + blockEntries * 16, raw.count)
-                putUInt64(entries[block * blockEntries].key, into: &directoryBytes)
-                putUInt64(UInt64(Gzip.crc32(UnsafeRawBufferPointer(rebasing: raw[start..<end]))), into: &directoryBytes)
+        var block: [UInt8] = []
+        block.reserveCapacity(blockEntries * 16)
+        func encode(_ index: Int) {
+            block.removeAll(keepingCapacity: true)
+            for entry in entries[(index * blockEntries)..<min((index + 1) * blockEntries, entries.count)] {
+                put(entry, into: &block)
             }
         }
-        var bytes = magic
-        bytes.reserveCapacity(headerBytes + directoryBytes.count + body.count)
+        var directoryBytes: [UInt8] = []
+        directoryBytes.reserveCapacity(blocks * 16)
+        for index in 0..<blocks {
+            encode(index)
+            putUInt64(entries[index * blockEntries].key, into: &directoryBytes)
+            putUInt64(UInt64(block.withUnsafeBytes { Gzip.crc32($0) }), into: &directoryBytes)
+        }
+        var header = magic
         // A new generation each time: a tail an earlier `threads` left (a kill before its unlink) is ignored.
         let generation = UInt64.random(in: 1...(UInt64.max - 2))
         for value in [
             generation, UInt64(covered), UInt64(frames), UInt64(distinct), UInt64(entries.count), UInt64(blocks),
             UInt64(lastFrame.offset),
         ] {
-            putUInt64(value, into: &bytes)
+            putUInt64(value, into: &header)
         }
-        putUInt32(lastFrame.crc, into: &bytes)
-        putUInt32(directoryBytes.withUnsafeBytes { Gzip.crc32($0) }, into: &bytes)
-        putUInt32(bytes.withUnsafeBytes { Gzip.crc32($0) }, into: &bytes)
-        putUInt32(0, into: &bytes)
-        bytes += directoryBytes
-        bytes += body
-        try Disk.writeAtomically(bytes, to: "\(directory)/threads")
+        putUInt32(lastFrame.crc, into: &header)
+        putUInt32(directoryBytes.withUnsafeBytes { Gzip.crc32($0) }, into: &header)
+        putUInt32(header.withUnsafeBytes { Gzip.crc32($0) }, into: &header)
+        putUInt32(0, into: &header)
+        try Disk.writeAtomically(to: "\(directory)/threads") {
+            (write: ([UInt8]) throws(DiskError) -> Void) throws(DiskError) in
+            try write(header + directoryBytes)
+            // 64 KiB at a time: few writes, little memory.
+            var pending: [UInt8] = []
+            pending.reserveCapacity(64 << 10)
+            for index in 0..<blocks {
+                encode(index)
+                pending += block
+                if pending.count >= 64 << 10 {
+                    try write(pending)
+                    pending.removeAll(keepingCapacity: true)
+                }
+            }
+            if !pending.isEmpty { try write(pending) }
+        }
         // The tail's entries are all in `threads` now; one left by a kill before this unlink repeats
         // entries, which lookups tolerate.
         _ = try Disk.removeIfPresent("\(directory)/threads.tail")

@@ -239,10 +239,20 @@ public final class CatalogFile: Sendable {
         try tailChecked.withLock { tailChecked in
             try io(Disk.makeDirectories(directory))
             for name in Self.offsetIndexes { try io(Disk.removeDurably("\(directory)/\(name)")) }
-            var buffer = Self.magic
-            buffer.reserveCapacity(all.count * 512)
-            for summary in all { Self.appendFrame(summary, to: &buffer) }
-            try io(Disk.writeAtomically(buffer, to: path))
+            // 1 MB at a time, never the whole file in memory.
+            try io(
+                Disk.writeAtomically(to: path) { (write: ([UInt8]) throws(DiskError) -> Void) throws(DiskError) in
+                    var buffer = Self.magic
+                    buffer.reserveCapacity(1 << 20)
+                    for summary in all {
+                        Self.appendFrame(summary, to: &buffer)
+                        if buffer.count >= 1 << 20 {
+                            try write(buffer)
+                            buffer.removeAll(keepingCapacity: true)
+                        }
+                    }
+                    try write(buffer)
+                })
             tailChecked = true
         }
     }

@@ -33,8 +33,9 @@ public final class MailboxStore: Sendable {
 
     /// What several threads committing into this mailbox share; every access holds the mutex.
     private struct Shared {
-        /// Each epoch's `cur/`: UID to file name.
-        var index: [UIDValidity: [UID: String]] = [:]
+        /// Each epoch's `cur/`: UID to the letters of its file name as bits (`MaildirFlags.letterBits`): the
+        /// name is `MessageFileName.make` of the two, and 12 bytes a message keep a large folder's index small.
+        var index: [UIDValidity: [UID: UInt64]] = [:]
         /// UIDs being committed now (reserved so that no two threads write one twice).
         var inFlight: [UIDValidity: Set<UID>] = [:]
         var preparedEpochs: Set<UIDValidity> = []
@@ -42,14 +43,22 @@ public final class MailboxStore: Sendable {
         var temporaryCounter: UInt64 = 0
 
         /// The epoch's index, listing its `cur/` (`folder`) the first time.
-        mutating func index(_ uidValidity: UIDValidity, folder: String) throws -> [UID: String] {
+        mutating func index(_ uidValidity: UIDValidity, folder: String) throws -> [UID: UInt64] {
             if let loaded = index[uidValidity] { return loaded }
-            var loaded: [UID: String] = [:]
-            for entry in try io(Disk.listDirectory(folder)) ?? [] {
-                if let parsed = MessageFileName.parse(entry.name) { loaded[parsed.uid] = entry.name }
-            }
+            var loaded: [UID: UInt64] = [:]
+            try io(
+                Disk.forEachEntry(in: folder) { name, _ in
+                    if let parsed = MessageFileName.parse(cName: name) { loaded[parsed.uid] = parsed.letterBits }
+                })
             index[uidValidity] = loaded
             return loaded
+        }
+
+        /// The file name of `uid` in the epoch's `cur/`, when it is there.
+        mutating func fileName(_ uidValidity: UIDValidity, uid: UID, folder: String) throws -> String? {
+            try index(uidValidity, folder: folder)[uid].map {
+                MessageFileName.make(uid: uid, flags: MaildirFlags(letterBits: $0))
+            }
         }
     }
     private let shared = Mutex(Shared())
@@ -142,13 +151,13 @@ public final class MailboxStore: Sendable {
     ) throws -> CommitOutcome {
         try prepareEpoch(uidValidity)
         let reserved = try shared.withLock { shared -> (counter: UInt64, previousName: String?)? in
-            let stored = try shared.index(uidValidity, folder: curPath(uidValidity))
-            if shared.inFlight[uidValidity, default: []].contains(uid) || (stored[uid] != nil && !replaceExisting) {
+            let stored = try shared.fileName(uidValidity, uid: uid, folder: curPath(uidValidity))
+            if shared.inFlight[uidValidity, default: []].contains(uid) || (stored != nil && !replaceExisting) {
                 return nil
             }
             shared.inFlight[uidValidity, default: []].insert(uid)
             shared.temporaryCounter += 1
-            return (shared.temporaryCounter, stored[uid])
+            return (shared.temporaryCounter, stored)
         }
         guard let (counter, previousName) = reserved else { return .alreadyStored }
         defer { shared.withLock { _ = $0.inFlight[uidValidity]?.remove(uid) } }
@@ -195,7 +204,7 @@ public final class MailboxStore: Sendable {
                 message:
                     "Could not store message UID \(uid) of \(account)/\(name) as \(finalPath): \(error.message)")
         }
-        shared.withLock { $0.index[uidValidity]?[uid] = fileName }
+        shared.withLock { $0.index[uidValidity]?[uid] = maildirFlags.letterBits }
         let keywords = MaildirFlags.keywords(in: flags)
         if !keywords.isEmpty { try recordKeywords(keywords, uid: uid, uidValidity: uidValidity) }
         return .stored(compressedSize: compressed.count)
@@ -371,21 +380,22 @@ public final class MailboxStore: Sendable {
     private func currentFileName(uidValidity: UIDValidity, uid: UID, refresh: Bool = false) throws -> String? {
         try shared.withLock { shared in
             if refresh { shared.index[uidValidity] = nil }
-            return try shared.index(uidValidity, folder: curPath(uidValidity))[uid]
+            return try shared.fileName(uidValidity, uid: uid, folder: curPath(uidValidity))
         }
     }
 
     private func renameMessage(uidValidity: UIDValidity, uid: UID, from old: String, to new: String) throws {
         let folder = curPath(uidValidity)
         try io(Disk.rename("\(folder)/\(old)", to: "\(folder)/\(new)"))
-        shared.withLock { $0.index[uidValidity]?[uid] = new }
+        let bits = MessageFileName.parse(new)?.flags.letterBits ?? 0
+        shared.withLock { $0.index[uidValidity]?[uid] = bits }
     }
 
     // MARK: Keywords
 
     /// The epoch's `keywords` file: append-only lines `<uid> <keyword> <keyword>…`; a later line for
     /// a UID replaces earlier ones (a UID alone clears them). A torn last line (no newline) is ignored.
-    private func loadKeywordsFile(_ uidValidity: UIDValidity) throws -> [UID: [Flag]] {
+    func loadKeywordsFile(_ uidValidity: UIDValidity) throws -> [UID: [Flag]] {
         guard let bytes = try io(Disk.readFileIfPresent(keywordsPath(uidValidity))) else { return [:] }
         var result: [UID: [Flag]] = [:]
         let text = String(decoding: bytes, as: UTF8.self)

@@ -47,6 +47,30 @@ public struct MaildirFlags: Hashable, Sendable, CustomStringConvertible {
 
     public var isExpunged: Bool { letters.contains(Self.expungedLetter) }
 
+    /// The letters as one bit each (`A`–`Z` bits 0–25, `a`–`z` bits 26–51): what a listing of a large
+    /// `cur/` keeps per message instead of a string.
+    public var letterBits: UInt64 {
+        var bits: UInt64 = 0
+        for byte in letters.utf8 {
+            switch byte {
+            case 0x41...0x5A: bits |= 1 << UInt64(byte - 0x41)
+            case 0x61...0x7A: bits |= 1 << UInt64(byte - 0x61 + 26)
+            default: break
+            }
+        }
+        return bits
+    }
+
+    public init(letterBits bits: UInt64) {
+        var letters: [UInt8] = []
+        for bit in 0..<52 where bits & (1 << UInt64(bit)) != 0 {
+            letters.append(bit < 26 ? 0x41 + UInt8(bit) : 0x61 + UInt8(bit - 26))
+        }
+        self.letters = String(decoding: letters, as: UTF8.self)
+    }
+
+    static let expungedBit: UInt64 = 1 << (UInt64(UInt8(ascii: "x") - 0x61) + 26)
+
     /// The IMAP system flags the letters stand for, in letter order.
     public var imapFlags: [Flag] {
         if letters.isEmpty { return [] }

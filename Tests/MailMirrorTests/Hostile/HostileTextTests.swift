@@ -1,5 +1,6 @@
 import Foundation
 import MailCore
+import Store
 import Testing
 
 @testable import MailMirror
@@ -39,9 +40,7 @@ extension HostileSyncTests {
 
 extension HostileSyncTests {
     @Suite struct UIDNextGuard {
-        let stored: [UID: LocalMessage] = [
-            UID(3): LocalMessage(flags: [], expunged: false), UID(5): LocalMessage(flags: [], expunged: true),
-        ]
+        let stored = StoredListing([(UID(3), [], false), (UID(5), [], true)])
 
         @Test func reusedUIDsAreRefused() {
             #expect(throws: MailMirrorError.self) {
@@ -52,7 +51,7 @@ extension HostileSyncTests {
         @Test(arguments: [[UID(6), UID(6)], [UID(6), UID(4)], [nil, UID(7)], [nil, nil]] as [[UID?]])
         func anAnnouncedUIDNextAboveWhatWeHoldIsFine(_ announced: [UID?]) throws {
             try SyncEngine.validate(uidNext: announced, stored: stored, epoch: UIDValidity(9))
-            try SyncEngine.validate(uidNext: announced, stored: [:], epoch: UIDValidity(9))
+            try SyncEngine.validate(uidNext: announced, stored: StoredListing(), epoch: UIDValidity(9))
         }
     }
 }

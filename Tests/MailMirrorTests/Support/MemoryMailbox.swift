@@ -1,5 +1,6 @@
 import Foundation
 import MailCore
+import Store
 
 @testable import MailMirror
 
@@ -13,10 +14,11 @@ final class MemoryMailbox: LocalMailbox {
 
     func state() throws -> LocalMailboxState? { savedState }
     func saveState(_ state: LocalMailboxState) throws { savedState = state }
-    func stored(uidValidity: UIDValidity) throws -> [UID: LocalMessage] {
+    func stored(uidValidity: UIDValidity) throws -> StoredListing {
         lock.lock()
         defer { lock.unlock() }
-        return (epochs[uidValidity] ?? [:]).mapValues(\.local)
+        return StoredListing(
+            (epochs[uidValidity] ?? [:]).map { ($0.key, $0.value.local.flags, $0.value.local.expunged) })
     }
     func commit(uidValidity: UIDValidity, uid: UID, flags: [Flag], bytes: [UInt8]) throws {
         lock.lock()
