@@ -76,7 +76,8 @@ public enum Threader {
         containers.reserve(summaries.count)
         var ownContainer = [Int](repeating: -1, count: summaries.count)
         for index in order {
-            var key = summaries[index].messageId.map { Containers.Key(.messageId, $0) }
+            var key =
+                summaries[index].messageId.map { Containers.Key(.messageId, $0) }
                 ?? Containers.Key(.catalogId, summaries[index].id)
             var original: Int?
             if let existing = containers.lookup[key], containers.nodes[existing].message != nil {
@@ -121,7 +122,8 @@ public enum Threader {
         -> SubjectGroups
     {
         var groups = SubjectGroups(
-            membersByRoot: [[Int]](repeating: [], count: containers), mergedInto: [Int](repeating: -1, count: containers))
+            membersByRoot: [[Int]](repeating: [], count: containers),
+            mergedInto: [Int](repeating: -1, count: containers))
         for index in order { groups.membersByRoot[rootOf[index]].append(index) }
         // Only a message with no reference and a reply prefix can move; most mailboxes have few or none, and
         // then no subject needs normalizing.
