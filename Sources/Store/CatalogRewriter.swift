@@ -96,37 +96,9 @@ extension CatalogFile {
     /// read and how many bytes at the end do not form a whole, valid record.
     @discardableResult
     public func streamRecords(_ body: (MessageSummary) throws -> Void) throws -> (records: Int, ignoredBytes: Int) {
-        guard FileManager.default.fileExists(atPath: path) else { return (0, 0) }
-        let file = try io(MappedFile(path: path))
-        let raw = file.bytes
-        guard raw.count > 0 else { return (0, 0) }
-        guard raw.starts(with: Self.magic) else {
-            throw StoreError(
-                .corrupt, path: path,
-                message:
-                    "\(path) is not a mailmirror catalog (bad header). Run `mailmirror reindex` to rebuild it from the store."
-            )
-        }
-        var records = 0
-        var released = 0
-        let end = try Self.validEnd(raw) { payload in
-            var reader = SummaryCodec.Reader(payload)
-            guard let summary = try? SummaryCodec.decode(&reader) else {
-                throw StoreError(
-                    .corrupt, path: path,
-                    message:
-                        "\(path) holds a record this version of mailmirror cannot read (written by a newer version?). Run `mailmirror reindex` to rebuild it."
-                )
-            }
-            try body(summary)
-            records += 1
-            let offset = payload.baseAddress! - raw.baseAddress!
-            if offset - released >= Self.releaseBytes {
-                file.release(released..<offset)
-                released = offset
-            }
-        }
-        return (records, raw.count - end)
+        let (records, end) = try forEachRecord { _, summary in try body(summary) }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? end
+        return (records, max(0, size - end))
     }
 
     /// How far a pass over the mapped catalog reads before the pages behind it are released.
