@@ -50,7 +50,46 @@ enum Anonymizer {
             recent = Array((recent + [folded]).suffix(3))
             if endsWithAddress(recent) { nameMayFollow = 2 }
         }
+        maskTrailingName(&words, masks.name)
         return words.joined(separator: " ")
+    }
+
+    /// A text that ends with a closing and one or two words ("… Merci julien", "Cheers mia!") ends with
+    /// its writer's name, even when no header of the mailbox showed it: those words are masked, unless
+    /// they are ordinary words ("thanks in advance", "merci beaucoup", "cheers again").
+    static func maskTrailingName(_ words: inout [String], _ nameMask: String) {
+        let end = words.lastIndex { !$0.isEmpty }.map { $0 + 1 } ?? 0
+        for length in [2, 1] where end - length >= 1 {
+            let name = words[(end - length)..<end].map { $0.trimmingCharacters(in: .punctuationCharacters) }
+            guard name.allSatisfy(isNameLike) else { continue }
+            let before = words[max(0, end - length - 3)..<(end - length)].map {
+                Folding.fold($0.trimmingCharacters(in: .punctuationCharacters))
+            }
+            let closes = (1...before.count).contains { k in
+                PersonalText.foldedClosings.contains(before.suffix(k).joined(separator: " "))
+            }
+            // "merci d'avance", "many thanks": the text ends with a longer closing, not a name.
+            let tail = before + name.map(Folding.fold)
+            let endsWithClosing = (length...tail.count).contains { k in
+                PersonalText.foldedClosings.contains(tail.suffix(k).joined(separator: " "))
+            }
+            guard closes, !endsWithClosing else { continue }
+            for k in (end - length)..<end {
+                let core = words[k].trimmingCharacters(in: .punctuationCharacters)
+                words[k] = words[k].replacingOccurrences(of: core, with: nameMask)
+            }
+            return
+        }
+    }
+
+    /// Letters only (a hyphen or an apostrophe inside), two or more, and not a word the topics know
+    /// (a stop word or a word of the concept lexicon): what a first or last name looks like.
+    private static func isNameLike(_ word: String) -> Bool {
+        guard word.count >= 2, word.first!.isLetter, word.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "'" })
+        else { return false }
+        let folded = Folding.fold(word)
+        return TopicStopWords.flags[folded] == nil && ConceptLexicon.shared.phrases[[Stemmer.stem(folded)]] == nil
+            && !PersonalText.foldedClosings.contains(folded)
     }
 
     /// The words end with a greeting or a closing ("bonjour", "thank you", "bien à vous").

@@ -30,6 +30,23 @@ import Testing
         #expect(Anonymizer.mask("une pierre a cassé la vitre", names: names) == "une pierre a cassé la vitre")
     }
 
+    /// A one-line note that ends with a closing and a name the headers never showed ("Merci julien"):
+    /// the name goes; ordinary words after a closing stay.
+    @Test func aNameAfterTheLastClosingIsMaskedEvenWhenUnknown() {
+        let none = PersonalText()
+        #expect(
+            Anonymizer.mask("C'est un cadeau pour samedi. Merci julien", names: none)
+                == "C'est un cadeau pour samedi. Merci [name]")
+        #expect(
+            Anonymizer.mask("I ordered a size 8 and you sent a 16! Cheers mia!", names: none).hasSuffix(
+                "Cheers [name]!"))
+        #expect(
+            Anonymizer.mask("Where is it? Thanks, Jean Dupont", names: none) == "Where is it? Thanks, [name] [name]")
+        for kept in ["ok merci beaucoup", "Thanks in advance", "Where is my parcel? Thanks", "merci pour votre aide"] {
+            #expect(Anonymizer.mask(kept, names: none) == kept)
+        }
+    }
+
     @Test func signOffNamesCodesAndHeaderNamesAreMasked() {
         let names = PersonalText(displayNames: ["Céline Dubois", "Marc"])
         #expect(
