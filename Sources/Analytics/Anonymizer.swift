@@ -21,6 +21,17 @@ enum Anonymizer {
         var out = lines.map { PersonalText.maskStreets($0, mask: masks.address) }
         if let cut = PersonalText.signOffLine(out) {
             for k in cut..<out.count { out[k] = maskCapitalised(out[k], masks.name) }
+            // A name alone on a line after the closing, in any case ("Cheers" then "oliver").
+            for k in (cut + 1)..<out.count {
+                let words = out[k].split(separator: " ").map(String.init)
+                guard (1...3).contains(words.count),
+                    words.allSatisfy({ isNameLike($0.trimmingCharacters(in: .punctuationCharacters)) })
+                else { continue }
+                out[k] = words.map { word in
+                    word.replacingOccurrences(
+                        of: word.trimmingCharacters(in: .punctuationCharacters), with: masks.name)
+                }.joined(separator: " ")
+            }
         }
         return out.map { mask($0, names: names, masks: masks) }
     }
@@ -65,8 +76,10 @@ enum Anonymizer {
             let before = words[max(0, end - length - 3)..<(end - length)].map {
                 Folding.fold($0.trimmingCharacters(in: .punctuationCharacters))
             }
+            // A closing, but not "Sent from my" (a device follows it, not a name).
             let closes = (1...before.count).contains { k in
-                PersonalText.foldedClosings.contains(before.suffix(k).joined(separator: " "))
+                let phrase = before.suffix(k).joined(separator: " ")
+                return PersonalText.foldedClosings.contains(phrase) && !Self.deviceClosings.contains(phrase)
             }
             // "merci d'avance", "many thanks": the text ends with a longer closing, not a name.
             let tail = before + name.map(Folding.fold)
@@ -81,6 +94,8 @@ enum Anonymizer {
             return
         }
     }
+
+    private static let deviceClosings: Set<String> = ["sent from my", "envoye de mon"]
 
     /// Letters only (a hyphen or an apostrophe inside), two or more, and not a word the topics know
     /// (a stop word or a word of the concept lexicon): what a first or last name looks like.

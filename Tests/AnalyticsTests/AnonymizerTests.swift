@@ -42,6 +42,15 @@ import Testing
                 "Cheers [name]!"))
         #expect(
             Anonymizer.mask("Where is it? Thanks, Jean Dupont", names: none) == "Where is it? Thanks, [name] [name]")
+        #expect(
+            Anonymizer.mask(lines: ["I ordered a size 8 and you sent a 16!", "Cheers oliver"], names: none)
+                == ["I ordered a size 8 and you sent a 16!", "Cheers [name]"])
+        #expect(
+            Anonymizer.mask(lines: ["I ordered a size 8 and you sent a 16!", "Cheers", "oliver"], names: none)
+                == ["I ordered a size 8 and you sent a 16!", "Cheers", "[name]"])
+        #expect(
+            Anonymizer.mask(lines: ["Where is it?", "Thanks", "Sent from my iPhone"], names: none)
+                == ["Where is it?", "Thanks", "Sent from my iPhone"])
         for kept in ["ok merci beaucoup", "Thanks in advance", "Where is my parcel? Thanks", "merci pour votre aide"] {
             #expect(Anonymizer.mask(kept, names: none) == kept)
         }
