@@ -34,18 +34,27 @@ public enum Parallel {
         return outputs
     }
 
-    /// Runs two independent computations side by side.
+    /// Runs two independent computations side by side: `first` on the calling thread, `second` on a
+    /// worker. Not `concurrentPerform`: libdispatch runs an apply nested inside another serially once the
+    /// outer one's width covers the cores, so every `chunks` inside `first` or `second` ran on one core.
     public static func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
-        var a: A?
         var b: B?
-        withUnsafeMutablePointer(to: &a) { pa in
+        let a = withoutActuallyEscaping(second) { second in
             withUnsafeMutablePointer(to: &b) { pb in
-                let (sa, sb) = (pa, pb)
-                DispatchQueue.concurrentPerform(iterations: 2) { i in
-                    if i == 0 { sa.pointee = first() } else { sb.pointee = second() }
-                }
+                // The worker's closure outlives neither `second` nor `b`: the group is waited on here.
+                let job = Job { pb.pointee = second() }
+                let group = DispatchGroup()
+                DispatchQueue.global().async(group: group) { job.run() }
+                let a = first()
+                group.wait()
+                return a
             }
         }
-        return (a!, b!)
+        return (a, b!)
+    }
+
+    private final class Job: @unchecked Sendable {
+        let run: () -> Void
+        init(_ run: @escaping () -> Void) { self.run = run }
     }
 }

@@ -132,11 +132,19 @@ struct TopicPipeline {
         streams.reserveCapacity(documents.count)
         for start in stride(from: 0, to: documents.count, by: block) {
             let end = min(documents.count, start + block)
-            let done = Parallel.chunks(end - start) { range in
-                range.map { d in analyse(data.messages[documents[start + d].enquiry], personal: personal) }
-            }
-            for var document in done.joined() {
-                streams.append(document.isAcknowledgement ? [] : vocabulary.stream(document.tokens, intern: true))
+            // Words already known are looked up beside the analysis (`known`), against the vocabulary as it
+            // stood before this block; the snapshot is gone before `intern` adds to it, so nothing is copied.
+            let done = { (known: TopicVocabulary) in
+                Parallel.chunks(end - start) { range in
+                    range.map { d -> (Analysed, [Int32]) in
+                        let document = analyse(data.messages[documents[start + d].enquiry], personal: personal)
+                        return (document, document.isAcknowledgement ? [] : known.known(document.tokens))
+                    }
+                }
+            }(vocabulary)
+            for (var document, var stream) in done.joined() {
+                vocabulary.intern(&stream, document.tokens)
+                streams.append(stream)
                 document.tokens = []
                 analysed.append(document)
             }

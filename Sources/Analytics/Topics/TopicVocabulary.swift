@@ -36,6 +36,37 @@ struct TopicVocabulary {
         return out
     }
 
+    /// Marks a word `known` has not seen yet: `intern` numbers it.
+    static let unknown: Int32 = -3
+
+    /// The token stream as ids with the words not in the vocabulary yet left `unknown`: read-only, so the
+    /// documents of a block are looked up on every core; `intern` then numbers the new words one document
+    /// after the other, giving the ids `stream(_:intern: true)` would.
+    func known(_ tokens: [TopicToken]) -> [Int32] {
+        tokens.map { token in
+            switch token.kind {
+            case .connector: Self.connector
+            case .breakMark: Self.breakMark
+            case .word: ids[token.term] ?? Self.unknown
+            }
+        }
+    }
+
+    /// Gives the `unknown` words of a `known` stream their ids, new ones in order of appearance.
+    mutating func intern(_ stream: inout [Int32], _ tokens: [TopicToken]) {
+        for index in stream.indices where stream[index] == Self.unknown {
+            let term = tokens[index].term
+            if let id = ids[term] {
+                stream[index] = id
+            } else {
+                let id = Int32(words.count)
+                ids[term] = id
+                words.append(term)
+                stream[index] = id
+            }
+        }
+    }
+
     /// A stream without new words (a frozen vocabulary).
     func lookup(_ tokens: [TopicToken]) -> [Int32] {
         var copy = self
