@@ -70,7 +70,7 @@ struct CatalogRecovery {
     /// (the internal date, Gmail's ids and labels) when an earlier catalog record has it.
     static func summarize(
         _ key: MessageKey, flags: [Flag], store: MailStore, team: TeamMatcher,
-        previous: MessageSummary? = nil
+        previous: IndexRefresher.PreviousFacts? = nil
     ) throws -> SummarizedMessage {
         let bytes = try store.mailbox(account: key.account, name: key.mailbox).readMessage(
             uidValidity: key.uidValidity, uid: key.uid)

@@ -166,14 +166,8 @@ extension IndexRefresher {
     private func summarizeForRebuild(_ key: MessageKey, flags: [Flag], previous: PreviousFacts?) throws -> (
         MessageSummary, [UInt8]
     ) {
-        let bytes = try store.mailbox(account: key.account, name: key.mailbox).readMessage(
-            uidValidity: key.uidValidity, uid: key.uid)
-        let metadata = FetchedMetadata(
-            key: key, internalDate: previous?.date, size: bytes.count, flags: flags,
-            gmailMessageId: previous?.gmailMessageId, gmailThreadId: previous?.gmailThreadId,
-            labels: previous?.labels ?? [])
-        let message = MessageSummarizer.summarize(
-            bytes: bytes, metadata: metadata, team: teams[key.account] ?? TeamMatcher(members: []))
+        let message = try CatalogRecovery.summarize(
+            key, flags: flags, store: store, team: teams[key.account] ?? TeamMatcher(members: []), previous: previous)
         let summary = CatalogFile.encodedRecord(message.summary)
         var record: [UInt8] = []
         var text = Self.indexable(message.bodyText)
