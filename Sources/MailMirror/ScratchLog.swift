@@ -1,3 +1,4 @@
+import Durable
 import Foundation
 
 /// Records written once and read back once, in order: what `reindex` carries from its pass over
@@ -102,17 +103,16 @@ final class ScratchLog {
         pending.removeAll(keepingCapacity: true)
     }
 
+    /// Fills `buffer` from `offset`; the scratch file holds at least that many bytes, so a short read is damage.
     private static func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws -> Int {
-        var done = 0
-        while done < buffer.count {
-            let got = pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
-            if got < 0 && errno == EINTR { continue }
-            guard got > 0 else {
-                throw scratchFailure("reading the scratch file failed: \(String(cString: strerror(errno)))")
-            }
-            done += got
+        let got: Int
+        do {
+            got = try Disk.read(fd, into: buffer, offset: offset, path: "the scratch file")
+        } catch {
+            throw scratchFailure("reading the scratch file failed: \(error.message)")
         }
-        return done
+        guard got == buffer.count else { throw scratchFailure("the scratch file is shorter than what was written") }
+        return got
     }
 }
 
