@@ -243,7 +243,8 @@ public enum Disk {
         return removed
     }
 
-    private static func isRunning(_ pid: pid_t) -> Bool {
+    /// Whether process `pid` exists (ours, or any other we may or may not signal).
+    public static func isRunning(_ pid: pid_t) -> Bool {
         if pid == processID { return true }
         return Glibc_kill(pid, 0) == 0 || errno != ESRCH
     }

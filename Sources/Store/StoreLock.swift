@@ -16,8 +16,11 @@ public final class StoreLock: Sendable {
                 let text =
                     (try? Disk.read(fd, count: 32, offset: 0, path: path)).map { String(decoding: $0, as: UTF8.self) }
                     ?? ""
+                // The file keeps the pid of the last sync that held it; one that has exited since (the lock
+                // is then held by some other process, e.g. `flock`) is not named.
                 let pid = Int32(text.trimmedSpaces.split(separator: "\n").first.map(String.init) ?? "")
-                let who = pid.map { "another sync is running (pid \($0))" } ?? "another sync is running"
+                    .flatMap { Disk.isRunning($0) ? $0 : nil }
+                let who = pid.map { "another sync is running (pid \($0))" } ?? "another process is using the mirror"
                 throw StoreError(
                     .locked(pid: pid), path: path,
                     message:

@@ -22,6 +22,27 @@ import Testing
         again.release()
     }
 
+    /// The lock file still names the last sync after it exited; another holder (here a second open file of
+    /// this process standing in for `flock`) must not be reported as that dead pid.
+    @Test func aStalePidInTheLockFileIsNotNamed() throws {
+        let directory = try TemporaryDirectory()
+        let store = try MailStore(root: directory.url)
+        let path = store.lockPath
+        let fd = try Disk.open(path, flags: Disk.OpenFlags.readWriteCreate)
+        defer { Disk.close(fd) }
+        #expect(try Disk.tryLockExclusive(fd, path: path))
+        // A pid above the kernel's maximum (4,194,304) never runs.
+        try Disk.write(fd, Array("9999999\n".utf8), path: path)
+        do {
+            _ = try store.lock()
+            Issue.record("took a lock another open file holds")
+        } catch let error as StoreError {
+            #expect(error.code == .locked(pid: nil))
+            #expect(!error.message.contains("9999999"))
+            #expect(error.message.contains("another process is using the mirror"))
+        }
+    }
+
     @Test func readersDoNotNeedTheLock() throws {
         let directory = try TemporaryDirectory()
         let store = try MailStore(root: directory.url)
