@@ -23,6 +23,8 @@ struct TopicFeatures {
 
     /// Weight of a phrase against a single word, and of the evidence against the text (both unit length).
     static let phraseWeight: Float = 0.7
+    /// A subject is tested for coherence once this many threads share it (`dropIncoherentSubjects`).
+    static let subjectTestSize = 10
 
     init(
         vocabulary: TopicVocabulary, streams: [[Int32]], evidence: [[String]], evidenceWeight: Float,
@@ -234,14 +236,15 @@ struct TopicFeatures {
     /// alike: "Question", "Urgent", "Help please" head enquiries about anything and would make
     /// topics of their own, while a subject that names one question ("Colis non reçu") gathers
     /// bodies about it and stays. The same test as the team's answers (`coherent`), on the
-    /// bodies alone; a subject of one thread, or over an empty body, stays.
+    /// bodies alone; a subject of fewer than `subjectTestSize` threads (too few to tell: four
+    /// wordings of one question may share no word), or over an empty body, stays.
     private mutating func dropIncoherentSubjects(_ streams: [[Int32]], subjectStarts: [Int]) {
         var threadsOf: [[Int32]: [Int]] = [:]
         for d in streams.indices where subjectStarts[d] < streams[d].count && !text[d].isEmpty {
             let subject = streams[d][subjectStarts[d]...].filter { $0 >= 0 }
             if !subject.isEmpty { threadsOf[Array(subject), default: []].append(d) }
         }
-        let shared = threadsOf.filter { $0.value.count >= 2 }
+        let shared = threadsOf.filter { $0.value.count >= Self.subjectTestSize }
         guard !shared.isEmpty else { return }
         let features = self
         let bodies = Parallel.chunks(streams.count) { range -> [((ids: [Int32], tf: [Int32]), SparseVector)] in
