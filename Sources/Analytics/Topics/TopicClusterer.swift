@@ -7,8 +7,9 @@ import MailCore
 ///    less similar than `linkThreshold`;
 /// 2. the sample's clusters of at least `seedSize` documents seed a few rounds of spherical
 ///    k-means over every document (linear in the documents);
-/// 3. clusters merge until all are distinct: their customers' words are at least `mergeThreshold`
-///    close, or one answer of the team (a saved reply, a help-center article) answers at least
+/// 3. clusters merge until all are distinct: the closest two first while their customers' words
+///    are at least `mergeThreshold` close, each merged cluster compared as a whole (no chaining),
+///    or when one answer of the team (a saved reply, a help-center article) answers at least
 ///    `sharedAnswerShare` of each;
 /// 4. clusters under `minimumSize` documents, or under `remnantShare` of the median cluster's,
 ///    are remnants and dissolved: their documents join the nearest remaining topic when at least
@@ -16,7 +17,7 @@ import MailCore
 struct TopicClusterer {
     var sampleSize = 1200
     var linkThreshold: Float = 0.16
-    var mergeThreshold: Float = 0.4
+    var mergeThreshold: Float = 0.35
     var assignFloor: Float = 0.08
     var refinementRounds = 3
     /// A cluster this much smaller than the median one is a remnant of a bigger question or a
@@ -89,28 +90,79 @@ struct TopicClusterer {
         return out
     }
 
-    /// Joins clusters whose wording centroids are at least `mergeThreshold` close, or that share a
-    /// main answer (`sharedAnswers`), transitively; then recomputes the centroids of the joined clusters.
+    /// Joins clusters whose wording centroids are at least `mergeThreshold` close (`closeMerges`), and
+    /// clusters that share a main answer (`sharedAnswers`); then recomputes the centroids of the joined clusters.
     private func mergeClose(
         assignment: [Int], rows k: Int, vectors: [SparseVector], wording: [SparseVector], dimension: Int,
         answersFrom: Int
     ) -> CentroidMatrix {
         var members = [[Int]](repeating: [], count: k)
         for (d, a) in assignment.enumerated() where a >= 0 { members[a].append(d) }
-        let centroids = members.map { Self.mean(of: $0, wording) }
         var sets = UnionFind(count: k)
-        let pairs = Parallel.chunks(k) { range in
-            range.flatMap { a in
-                ((a + 1)..<k).filter { centroids[a].dot(centroids[$0]) >= mergeThreshold }.map { (a, $0) }
-            }
-        }.flatMap { $0 }
-        for (a, b) in pairs { sets.union(a, b) }
+        for (a, b) in closeMerges(members: members, wording: wording) { sets.union(a, b) }
         for group in sharedAnswers(members: members, vectors: vectors, answersFrom: answersFrom) {
             for b in group.dropFirst() { sets.union(group[0], b) }
         }
         var joined = assignment
         for d in joined.indices where joined[d] >= 0 { joined[d] = sets.root(joined[d]) }
         return means(joined, rows: k, vectors: vectors, dimension: dimension)
+    }
+
+    /// The merges of clusters whose wording is at least `mergeThreshold` close, the closest pair
+    /// first, each merged cluster compared as a whole afterwards (centroid linkage): two wordings
+    /// of one question join, but a cluster close to two others does not chain them together when
+    /// they are far apart (transitive joining did: "missing item", "invoice" and "size guide"
+    /// became one topic in a held-out help center). Exact and cheap: the dot products of the
+    /// clusters' summed vectors are kept, and a merge adds two rows (ties: lower indices first).
+    func closeMerges(members: [[Int]], wording: [SparseVector]) -> [(Int, Int)] {
+        let k = members.count
+        let sums = members.map { Self.sum(of: $0, wording) }
+        var dots = Parallel.chunks(k) { range in
+            range.map { a in (0..<k).map { b in b < a ? 0 : Double(sums[a].dot(sums[b])) } }
+        }.flatMap { $0 }
+        for a in 0..<k { for b in 0..<a { dots[a][b] = dots[b][a] } }
+        var active = members.map { !$0.isEmpty }
+        var merges: [(Int, Int)] = []
+        func cosine(_ a: Int, _ b: Int) -> Double {
+            let n = dots[a][a] * dots[b][b]
+            return n > 0 ? dots[a][b] / n.squareRoot() : 0
+        }
+        while true {
+            var best: (Int, Int)?
+            var top = Double(mergeThreshold)
+            for a in 0..<k where active[a] {
+                for b in (a + 1)..<k where active[b] {
+                    let c = cosine(a, b)
+                    if c >= top && (best == nil || c > top) {
+                        top = c
+                        best = (a, b)
+                    }
+                }
+            }
+            guard let (a, b) = best else { break }
+            merges.append((a, b))
+            active[b] = false
+            dots[a][a] += 2 * dots[a][b] + dots[b][b]
+            for c in 0..<k where c != a {
+                dots[a][c] += dots[b][c]
+                dots[c][a] = dots[a][c]
+            }
+        }
+        return merges
+    }
+
+    /// The sum of some sparse vectors (ids ascending), not normalised.
+    static func sum(of members: [Int], _ vectors: [SparseVector]) -> SparseVector {
+        var sum: [Int32: Float] = [:]
+        for m in members {
+            for k in vectors[m].ids.indices { sum[vectors[m].ids[k], default: 0] += vectors[m].values[k] }
+        }
+        var v = SparseVector()
+        for id in sum.keys.sorted() {
+            v.ids.append(id)
+            v.values.append(sum[id]!)
+        }
+        return v
     }
 
     /// Per team answer, the clusters it answers at least `sharedAnswerShare` of (and two threads
@@ -131,21 +183,6 @@ struct TopicClusterer {
             }.keys.sorted()
             return clusters.count >= 2 ? clusters : nil
         }
-    }
-
-    /// The normalised mean of some sparse vectors (ids ascending).
-    static func mean(of members: [Int], _ vectors: [SparseVector]) -> SparseVector {
-        var sum: [Int32: Float] = [:]
-        for m in members {
-            for k in vectors[m].ids.indices { sum[vectors[m].ids[k], default: 0] += vectors[m].values[k] }
-        }
-        var v = SparseVector()
-        for id in sum.keys.sorted() {
-            v.ids.append(id)
-            v.values.append(sum[id]!)
-        }
-        v.normalize()
-        return v
     }
 
     /// A dense centroid row as a sparse vector (non-zero entries only).

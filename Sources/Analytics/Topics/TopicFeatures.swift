@@ -23,10 +23,12 @@ struct TopicFeatures {
 
     /// Weight of a phrase against a single word, and of the evidence against the text (both unit length).
     static let phraseWeight: Float = 0.7
+    /// A subject is tested for coherence once this many threads share it (`dropIncoherentSubjects`).
+    static let subjectTestSize = 10
 
     init(
         vocabulary: TopicVocabulary, streams: [[Int32]], evidence: [[String]], evidenceWeight: Float,
-        smoothing: Float = 0, neighbours: Int = 8
+        smoothing: Float = 0, neighbours: Int = 8, subjectStarts: [Int] = []
     ) {
         self.vocabulary = vocabulary
         let n = streams.count
@@ -56,6 +58,7 @@ struct TopicFeatures {
         }
         counts = parts.flatMap { $0.map(\.0) }
         text = parts.flatMap { $0.map(\.1) }
+        if !subjectStarts.isEmpty { dropIncoherentSubjects(streams, subjectStarts: subjectStarts) }
         let smoothed =
             smoothing > 0
             ? Self.smoothed(text, weight: smoothing, dimension: textDimension, neighbours: neighbours) : text
@@ -227,6 +230,41 @@ struct TopicFeatures {
                 return out
             }
         }.flatMap { $0 }
+    }
+
+    /// Drops the subject from the documents whose subject is shared by threads that do not read
+    /// alike: "Question", "Urgent", "Help please" head enquiries about anything and would make
+    /// topics of their own, while a subject that names one question ("Colis non reçu") gathers
+    /// bodies about it and stays. The same test as the team's answers (`coherent`), on the
+    /// bodies alone; a subject of fewer than `subjectTestSize` threads (too few to tell: four
+    /// wordings of one question may share no word), or over an empty body, stays.
+    private mutating func dropIncoherentSubjects(_ streams: [[Int32]], subjectStarts: [Int]) {
+        var threadsOf: [[Int32]: [Int]] = [:]
+        for d in streams.indices where subjectStarts[d] < streams[d].count && !text[d].isEmpty {
+            let subject = streams[d][subjectStarts[d]...].filter { $0 >= 0 }
+            if !subject.isEmpty { threadsOf[Array(subject), default: []].append(d) }
+        }
+        let shared = threadsOf.filter { $0.value.count >= Self.subjectTestSize }
+        guard !shared.isEmpty else { return }
+        let features = self
+        let bodies = Parallel.chunks(streams.count) { range -> [((ids: [Int32], tf: [Int32]), SparseVector)] in
+            var scratch = [Int32](repeating: 0, count: features.textDimension)
+            return range.map { d in
+                let c = features.termCounts(Array(streams[d][..<min(subjectStarts[d], streams[d].count)]), &scratch)
+                return (c, features.vector(c))
+            }
+        }.flatMap { $0 }
+        let bodyText = bodies.map(\.1)
+        let evidence = streams.indices.map { d -> [String] in
+            let subject = streams[d][min(subjectStarts[d], streams[d].count)...].filter { $0 >= 0 }
+            guard !subject.isEmpty, shared[Array(subject)] != nil else { return [] }
+            return [subject.map(String.init).joined(separator: " ")]
+        }
+        let kept = Self.coherent(evidence, wording: bodyText)
+        for d in streams.indices where !evidence[d].isEmpty && kept[d].isEmpty && !bodyText[d].isEmpty {
+            counts[d] = bodies[d].0
+            text[d] = bodyText[d]
+        }
     }
 
     /// The evidence keys whose threads read alike: a saved reply or link that answers one

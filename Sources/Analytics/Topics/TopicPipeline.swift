@@ -29,6 +29,8 @@ struct TopicPipeline {
         var french: Bool
         /// Only thanks and acknowledgements: no topic of its own.
         var isAcknowledgement: Bool
+        /// Where the subject's tokens start (the body's come first).
+        var subjectStart = 0
     }
 
     func run(
@@ -82,7 +84,8 @@ struct TopicPipeline {
         return TopicFeatures(
             vocabulary: vocabulary, streams: streams,
             evidence: evidence.indices.map { analysed[$0].isAcknowledgement ? [] : evidence[$0] },
-            evidenceWeight: evidenceWeight, smoothing: smoothing, neighbours: neighbours)
+            evidenceWeight: evidenceWeight, smoothing: smoothing, neighbours: neighbours,
+            subjectStarts: analysed.map(\.subjectStart))
     }
 
     /// Display names of every sender and recipient in the mailbox.
@@ -159,7 +162,11 @@ struct TopicPipeline {
         let tokens = withoutNames(body.tokens, personal) + withoutNames(subject.tokens, personal)
         let words = tokens.filter { $0.kind == .word }
         let acknowledgement = words.allSatisfy { Self.acknowledgementStems.contains($0.term) }
-        return Analysed(tokens: lexicon.map(tokens), french: body.french, isAcknowledgement: acknowledgement)
+        // Each part ends with a break, so no concept spans the two and the body's count is where the subject starts.
+        let bodyTokens = lexicon.map(withoutNames(body.tokens, personal))
+        return Analysed(
+            tokens: bodyTokens + lexicon.map(withoutNames(subject.tokens, personal)), french: body.french,
+            isAcknowledgement: acknowledgement, subjectStart: bodyTokens.count)
     }
 
     private func withoutNames(_ tokens: [TopicToken], _ personal: PersonalText) -> [TopicToken] {

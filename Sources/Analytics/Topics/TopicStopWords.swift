@@ -26,6 +26,11 @@ enum TopicStopWords {
         "yourselves", "isn", "doesn", "didn", "wasn", "won", "can't", "already", "anyone", "someone", "something",
         "way", "really", "may", "know", "need", "want", "would", "tried", "try", "use", "using", "used", "make", "see",
         "says", "say", "said", "keep", "keeps", "yes", "ok", "okay", "etc",
+        // contractions as the analyzer joins them ("weren't" → "werent"; "it's" loses its "'s"), and words that
+        // stand for anything: a held-out help center's labels read "thing, weren't, they're"
+        "arent", "cant", "couldnt", "didnt", "doesnt", "dont", "hadnt", "hasnt", "havent", "isnt", "mustnt", "neednt",
+        "shouldnt", "wasnt", "werent", "wont", "wouldnt", "im", "ive", "youre", "youve", "youd", "youll", "hes",
+        "shes", "weve", "theyre", "theyve", "theyd", "theyll", "though", "thing", "things",
         // greetings, closings, politeness
         "hello", "hi", "hey", "dear", "thanks", "thank", "regards", "best", "kind", "kindly", "cheers", "sincerely",
         "please", "good", "morning", "afternoon", "evening", "team", "support", "sir", "madam", "mr", "mrs", "ms",

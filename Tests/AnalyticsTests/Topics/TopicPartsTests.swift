@@ -102,6 +102,64 @@ import Testing
         #expect(clusterer.sharedAnswers(members: members, vectors: vectors, answersFrom: 12).isEmpty)
     }
 
+    /// Clusters merge closest first and a merged cluster is compared as a whole: A is close to B and
+    /// B to C, but A and C share nothing, so A+B is not close enough to C (transitive joining made
+    /// one topic of all three).
+    @Test func wordingMergesDoNotChain() {
+        func doc(_ a: Int32, _ b: Int32) -> SparseVector {
+            var v = SparseVector()
+            v.ids = [a, b]
+            v.values = [1, 1]
+            v.normalize()
+            return v
+        }
+        // Cluster 0: words 0 and 1; cluster 1: words 1 and 2; cluster 2: words 2 and 3 (cosines 0.5, 0.5, 0).
+        let vectors = (0..<5).map { _ in doc(0, 1) } + (0..<5).map { _ in doc(1, 2) } + (0..<5).map { _ in doc(2, 3) }
+        let members = [Array(0..<5), Array(5..<10), Array(10..<15)]
+        var clusterer = TopicClusterer()
+        clusterer.mergeThreshold = 0.35
+        // A tie (0.5 both): the lower pair first; then A+B against C is 1/sqrt(12) ≈ 0.29.
+        #expect(clusterer.closeMerges(members: members, wording: vectors).map { [$0.0, $0.1] } == [[0, 1]])
+        clusterer.mergeThreshold = 0.25
+        #expect(clusterer.closeMerges(members: members, wording: vectors).map { [$0.0, $0.1] } == [[0, 1], [0, 2]])
+        clusterer.mergeThreshold = 0.6
+        #expect(clusterer.closeMerges(members: members, wording: vectors).isEmpty)
+    }
+
+    /// "Question" over enquiries about anything is no evidence and leaves the vectors; a subject
+    /// that heads enquiries about one thing stays.
+    @Test func subjectsOfUnrelatedThreadsAreDropped() {
+        func tokens(_ words: [String]) -> [TopicToken] {
+            [TopicToken(kind: .breakMark, term: "", surface: "")]
+                + words.map { TopicToken(kind: .word, term: $0, surface: "") }
+                + [TopicToken(kind: .breakMark, term: "", surface: "")]
+        }
+        var vocabulary = TopicVocabulary()
+        var streams: [[Int32]] = []
+        var starts: [Int] = []
+        // Ten questions, twelve threads each; the first thread of each is titled "question", threads
+        // 1-10 of the first question "special" (ten threads: enough to tell, `subjectTestSize`).
+        for t in 0..<10 {
+            for k in 0..<12 {
+                let body = tokens(["w\(t)a", "w\(t)b"])
+                let subject = tokens(k == 0 ? ["question"] : t == 0 && k <= 10 ? ["special"] : [])
+                streams.append(vocabulary.stream(body + subject, intern: true))
+                starts.append(body.count)
+            }
+        }
+        let none = [[String]](repeating: [], count: streams.count)
+        let checked = TopicFeatures(
+            vocabulary: vocabulary, streams: streams, evidence: none, evidenceWeight: 1, subjectStarts: starts)
+        let plain = TopicFeatures(vocabulary: vocabulary, streams: streams, evidence: none, evidenceWeight: 1)
+        let question = vocabulary.id(of: "question")!
+        let special = vocabulary.id(of: "special")!
+        #expect(plain.text[0].ids.contains(question))
+        #expect(!checked.text[0].ids.contains(question))
+        #expect(!checked.counts[12].ids.contains(question))
+        #expect(checked.text[1].ids.contains(special))
+        #expect(checked.text[11].ids == plain.text[11].ids && checked.text[11].values == plain.text[11].values)
+    }
+
     /// A cluster far smaller than the typical one (here 4 threads beside three of 20) is a remnant:
     /// its threads join their nearest topic instead of making one.
     @Test func remnantsJoinTheirNearestTopic() {
