@@ -53,7 +53,8 @@ import Testing
     /// Dates and flags beside words are tested on the words' hits: the hits and scores are those of the
     /// words alone, kept where every date and flag part matches on its own.
     @Test(arguments: [
-        "invoice after:2024-03-10", "passe is:reply", "invoices is:inbound", "after:2024-03-09 invoice before:2024-03-13",
+        "invoice after:2024-03-10", "passe is:reply", "invoices is:inbound",
+        "after:2024-03-09 invoice before:2024-03-13",
         "newer_than:1y (passe OR etudes)", "has:attachment factures older_than:15d", "mot -is:reply before:2024-03-10",
         "is:outbound after:1710072000 vat",
     ])
