@@ -25,6 +25,19 @@ let libraries: [(name: String, dependencies: [Target.Dependency])] = [
     ("MailMirror", ["MailCore", "Durable", "IMAP", "IMAPClient", "OAuth2", "Store", "MIME", "Index", "Analytics"]),
 ]
 
+/// How the executable is linked so that it starts fast (issue 13: every search pays the process start).
+/// - `Linker/` first on the library path: its linker scripts take the C++ runtime and zlib from their
+///   archives, so a --static-swift-stdlib build loads only libc and libm (see the scripts).
+/// - `-no-pie`, only when `MAILMIRROR_FIXED_ADDRESS=1` (scripts/install and scripts/bench set it for their
+///   --static-swift-stdlib builds): a position-independent executable has every pointer in its 600 KB of
+///   Swift metadata and Foundation tables relocated at each start (77,000 relocations, ~200 copied pages);
+///   a fixed address needs none (the shared libraries, the stack and the heap are still placed at random).
+///   Not for builds on the shared Swift runtime: ld.so then warns on stderr at every start that the
+///   executable refers directly to libswiftCore's protected functions.
+let startupLinkerFlags =
+    ["-L", Context.packageDirectory + "/Linker"]
+    + (Context.environment["MAILMIRROR_FIXED_ADDRESS"] == "1" ? ["-Xclang-linker", "-no-pie"] : [])
+
 var targets: [Target] = [
     .target(name: "CCurl"),
     .target(name: "CZlib", linkerSettings: [.linkedLibrary("z")]),
@@ -32,7 +45,8 @@ var targets: [Target] = [
     // maps IMAPClient's and Store's errors to exit codes.
     .executableTarget(
         name: "mailmirror",
-        dependencies: ["MailMirror", "Terminal", "IMAPClient", "OAuth2", "Store", "Index", "MailCore", "Analytics"]),
+        dependencies: ["MailMirror", "Terminal", "IMAPClient", "OAuth2", "Store", "Index", "MailCore", "Analytics"],
+        linkerSettings: [.unsafeFlags(startupLinkerFlags)]),
 ]
 for library in libraries {
     targets.append(.target(name: library.name, dependencies: library.dependencies))

@@ -76,6 +76,16 @@ struct Matches {
         return out
     }
 
+    /// The documents that pass `test`, with their scores.
+    func filter(_ test: (Int) -> Bool) -> Matches {
+        var out = Matches()
+        for (i, doc) in docs.enumerated() where test(Int(doc)) {
+            out.docs.append(doc)
+            out.scores.append(scores[i])
+        }
+        return out
+    }
+
     /// Documents here but not in `other`.
     func subtracting(_ other: Matches) -> Matches {
         var out = Matches()

@@ -26,14 +26,22 @@ struct QueryEvaluator {
     }
 
     private func match(_ query: Query) throws(IndexError) -> Matches {
+        if let test = predicate(query) { return filter(test) }
         switch query {
         case .all:
             return Matches.all(count: segment.docCount)
         case .and(let items):
             var positives: [Query] = []
             var negatives: [Query] = []
+            var tests: [(Int) -> Bool] = []
             for item in items {
-                if case .not(let inner) = item { negatives.append(inner) } else { positives.append(item) }
+                if case .not(let inner) = item {
+                    negatives.append(inner)
+                } else if let test = predicate(item) {
+                    tests.append(test)
+                } else {
+                    positives.append(item)
+                }
             }
             var result: Matches
             if positives.isEmpty {
@@ -44,6 +52,9 @@ struct QueryEvaluator {
                     result = result.intersection(try match(item))
                 }
             }
+            // Dates and flags are tested on the documents the words left (their score is 0, so the
+            // sums are unchanged), instead of each listing every document of the segment first.
+            if !tests.isEmpty { result = result.filter { doc in tests.allSatisfy { $0(doc) } } }
             for item in negatives where !result.docs.isEmpty {
                 result = result.subtracting(try match(item))
             }
@@ -64,43 +75,58 @@ struct QueryEvaluator {
             return try keyword(.thread, value)
         case .messageId(let value):
             return try keyword(.messageId, value)
-        case .after(let day):
-            let start = options.startOfDay(day)
-            return filter { segment.date($0) >= start }
-        case .before(let day):
-            let start = options.startOfDay(day)
-            return filter { segment.date($0) < start }
-        case .afterTime(let seconds):
-            return filter { segment.date($0) >= seconds }
-        case .beforeTime(let seconds):
-            return filter { segment.date($0) < seconds }
-        case .olderThan(let age):
-            let limit = options.now - age.seconds
-            return filter { segment.date($0) < limit }
-        case .newerThan(let age):
-            let limit = options.now - age.seconds
-            return filter { segment.date($0) > limit }
-        case .hasAttachment:
-            return filter { segment.flags($0) & SegmentLayout.hasAttachment != 0 }
-        case .is(let state):
-            switch state {
-            case .reply: return filter { segment.flags($0) & SegmentLayout.isReply != 0 }
-            case .outbound: return filter { segment.flags($0) & SegmentLayout.fromTeam != 0 }
-            case .inbound: return filter { segment.flags($0) & SegmentLayout.fromTeam == 0 }
-            case .read: return try keyword(.flag, "seen")
-            case .unread: return Matches.all(count: segment.docCount).subtracting(try keyword(.flag, "seen"))
-            case .starred: return try keyword(.flag, "flagged")
-            }
+        case .is(.read):
+            return try keyword(.flag, "seen")
+        case .is(.unread):
+            return Matches.all(count: segment.docCount).subtracting(try keyword(.flag, "seen"))
+        case .is(.starred):
+            return try keyword(.flag, "flagged")
+        case .after, .before, .afterTime, .beforeTime, .olderThan, .newerThan, .hasAttachment, .is:
+            preconditionFailure("answered by predicate(_:) above")
         }
     }
 
-    private func filter(_ predicate: (Int) -> Bool) -> Matches {
+    /// Every document of the segment that passes `test`, with score 0.
+    private func filter(_ test: (Int) -> Bool) -> Matches {
         var out = Matches()
-        for doc in 0..<segment.docCount where predicate(doc) {
+        for doc in 0..<segment.docCount where test(doc) {
             out.docs.append(Int32(doc))
             out.scores.append(0)
         }
         return out
+    }
+
+    /// The per-document test of a date or flag query (score 0); nil for the others.
+    private func predicate(_ query: Query) -> ((Int) -> Bool)? {
+        let segment = segment
+        switch query {
+        case .after(let day):
+            let start = options.startOfDay(day)
+            return { segment.date($0) >= start }
+        case .before(let day):
+            let start = options.startOfDay(day)
+            return { segment.date($0) < start }
+        case .afterTime(let seconds):
+            return { segment.date($0) >= seconds }
+        case .beforeTime(let seconds):
+            return { segment.date($0) < seconds }
+        case .olderThan(let age):
+            let limit = options.now - age.seconds
+            return { segment.date($0) < limit }
+        case .newerThan(let age):
+            let limit = options.now - age.seconds
+            return { segment.date($0) > limit }
+        case .hasAttachment:
+            return { segment.flags($0) & SegmentLayout.hasAttachment != 0 }
+        case .is(.reply):
+            return { segment.flags($0) & SegmentLayout.isReply != 0 }
+        case .is(.outbound):
+            return { segment.flags($0) & SegmentLayout.fromTeam != 0 }
+        case .is(.inbound):
+            return { segment.flags($0) & SegmentLayout.fromTeam == 0 }
+        default:
+            return nil
+        }
     }
 
     private func keyword(_ field: Field, _ value: String) throws(IndexError) -> Matches {

@@ -21,7 +21,7 @@ final class SegmentReader: Sendable {
         self.name = name
         file = try io(MappedFile(path: path))
         let b = file.bytes
-        guard b.count >= SegmentLayout.headerSize, Array(b[0..<8]) == SegmentLayout.magic else {
+        guard b.count >= SegmentLayout.headerSize, b.prefix(8).elementsEqual(SegmentLayout.magic) else {
             throw IndexError.corrupt("\(name) is not a segment file")
         }
         docCount = Int(b.le(8, as: UInt32.self))

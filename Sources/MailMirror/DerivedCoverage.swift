@@ -1,3 +1,4 @@
+import Durable
 import Foundation
 import Index
 import MailCore
@@ -22,12 +23,18 @@ struct DerivedCoverage {
     // MARK: The cheap check
 
     func readStamp() -> CoverageStamp? {
-        (try? String(contentsOf: stampURL, encoding: .utf8)).flatMap(CoverageStamp.init(text:))
+        // Read with `Disk`, not `String(contentsOf:)`: every search reads it, and Foundation's file reading
+        // set up more than the read itself.
+        guard let bytes = try? Disk.readFileIfPresent(stampURL.path) else { return nil }
+        return String(validating: bytes, as: UTF8.self).flatMap(CoverageStamp.init(text:))
     }
 
     /// The store, the catalog and the index as they are now. `cur/` folders whose time equals the
     /// one in `previous` keep its count; the others are listed when `listing`, else recorded by time.
-    func currentStamp(reusing previous: CoverageStamp?, listing: Bool = false) throws -> CoverageStamp {
+    /// `opened` receives the index opened to count its documents, for a search that follows.
+    func currentStamp(
+        reusing previous: CoverageStamp?, listing: Bool = false, opened: OpenedIndex? = nil
+    ) throws -> CoverageStamp {
         let rootPrefix = store.root.path.hasSuffix("/") ? store.root.path : store.root.path + "/"
         var epochs: [String: CoverageStamp.Epoch] = [:]
         for account in try store.accounts() {
@@ -53,30 +60,44 @@ struct DerivedCoverage {
             }
         }
         var indexFiles: [String: CoverageStamp.FileMark] = [:]
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: paths.index.path)) ?? []
+        let indexPath = paths.index.path
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: indexPath)) ?? []
         where name != "write.lock" {
-            if let mark = Self.mark(paths.index.appendingPathComponent(name).path) { indexFiles[name] = mark }
+            // The path by hand: `URL.appendingPathComponent` checks on disk whether each name is a folder.
+            if let mark = Self.mark(indexPath + "/" + name) { indexFiles[name] = mark }
         }
         return CoverageStamp(
-            catalog: Self.mark(store.catalog.path), indexFiles: indexFiles, indexDocuments: indexDocuments(),
+            catalog: Self.mark(store.catalog.path), indexFiles: indexFiles, indexDocuments: indexDocuments(opened),
             epochs: epochs)
     }
 
     /// Live documents in the index; nil without a manifest, -1 when it cannot be opened.
-    private func indexDocuments() -> Int? {
+    private func indexDocuments(_ opened: OpenedIndex?) -> Int? {
         guard FileManager.default.fileExists(atPath: manifestPath) else { return nil }
-        return (try? SearchIndex.open(directory: paths.index).documentCount) ?? -1
+        guard let index = try? SearchIndex.open(directory: paths.index) else { return -1 }
+        opened?.index = index
+        return index.documentCount
     }
 
     /// True when `derived.state` still describes the store, the catalog and the index: nothing
     /// changed since they were last known to cover the store. An empty store needs no stamp.
-    func stampHolds() -> Bool {
+    /// When it holds, `opened` keeps the index that was counted (see `OpenedIndex`).
+    func stampHolds(opened: OpenedIndex? = nil) -> Bool {
         let stamp = readStamp()
-        guard let current = try? currentStamp(reusing: stamp) else { return false }
+        guard let current = try? currentStamp(reusing: stamp, opened: opened) else { return false }
         if current.epochs.isEmpty && (current.catalog?.bytes ?? 0) <= 8 && (current.indexDocuments ?? 0) <= 0 {
             return true
         }
-        return stamp == current
+        if stamp == current { return true }
+        opened?.index = nil
+        return false
+    }
+
+    /// The index the cheap check opened to count its documents, handed to the search that follows:
+    /// opening it again (mapping every segment, reading the deletions) was a tenth of a search's run.
+    /// Set only when the stamp held, so it is the index the check vouched for.
+    final class OpenedIndex {
+        var index: SearchIndex?
     }
 
     /// Records that the derived data covers the store as it is now (written only when it changed).

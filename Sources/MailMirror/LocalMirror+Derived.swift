@@ -13,10 +13,15 @@ extension LocalMirror {
     /// something changed outside a sync.
     @discardableResult
     public func checkDerivedData() throws -> [String] {
+        try checkDerivedData(opened: nil)
+    }
+
+    /// `checkDerivedData()`, keeping in `opened` the index it opened when the stamp held.
+    func checkDerivedData(opened: DerivedCoverage.OpenedIndex?) throws -> [String] {
         guard FileManager.default.fileExists(atPath: paths.root.path) else { return [] }
         let store = try MailStore(root: paths.root)
         let coverage = DerivedCoverage(store: store, paths: paths)
-        if coverage.stampHolds() { return [] }
+        if coverage.stampHolds(opened: opened) { return [] }
         return try checkDerivedData(store: store, coverage: coverage)
     }
 

@@ -14,6 +14,18 @@ public struct MessageView: Sendable {
 }
 
 extension LocalMirror {
+    /// The entry check (`checkDerivedData()`, its notices handed to `notice`) and the search, in one:
+    /// when the check finds nothing changed, the index it opened to count its documents is the one
+    /// searched, instead of opening it a second time.
+    public func checkedSearch(
+        _ query: String, options: SearchOptions, notice: (String) -> Void
+    ) throws -> [SearchHit] {
+        let opened = DerivedCoverage.OpenedIndex()
+        for text in try checkDerivedData(opened: opened) { notice(text) }
+        guard let index = opened.index else { return try search(query, options: options) }
+        return try index.search(query, options: options)
+    }
+
     /// Offline search over the index; never touches the network or the store.
     public func search(_ query: String, options: SearchOptions) throws -> [SearchHit] {
         guard FileManager.default.fileExists(atPath: paths.index.appendingPathComponent("manifest").path) else {

@@ -50,6 +50,40 @@ import Testing
         #expect(try uids(query) == expected)
     }
 
+    /// Dates and flags beside words are tested on the words' hits: the hits and scores are those of the
+    /// words alone, kept where every date and flag part matches on its own.
+    @Test(arguments: [
+        "invoice after:2024-03-10", "passe is:reply", "invoices is:inbound",
+        "after:2024-03-09 invoice before:2024-03-13",
+        "newer_than:1y (passe OR etudes)", "has:attachment factures older_than:15d", "mot -is:reply before:2024-03-10",
+        "is:outbound after:1710072000 vat",
+    ])
+    func datesAndFlagsBesideWordsKeepTheWordsScores(_ text: String) throws {
+        guard case .and(let items) = try QueryParser().parse(text) else {
+            Issue.record("\(text) is not an AND")
+            return
+        }
+        var words: [Query] = []
+        var tests: [Query] = []
+        for item in items {
+            switch item {
+            case .after, .before, .afterTime, .beforeTime, .olderThan, .newerThan, .hasAttachment,
+                .is(.reply), .is(.inbound), .is(.outbound):
+                tests.append(item)
+            default: words.append(item)
+            }
+        }
+        #expect(!words.isEmpty && !tests.isEmpty, "\(text) mixes words with dates or flags")
+        let byRelevance = SearchOptions(limit: 0, now: options.now)
+        let passing = try tests.map { test in Set(try index.search(test, options: byRelevance).map(\.id)) }
+        let expected = try index.search(.and(words), options: byRelevance).filter { hit in
+            passing.allSatisfy { $0.contains(hit.id) }
+        }
+        let found = try index.search(text, options: byRelevance)
+        #expect(found.map(\.id) == expected.map(\.id))
+        #expect(found.map(\.score) == expected.map(\.score))
+    }
+
     @Test func daysFollowTheUserTimeZone() throws {
         // uid 3 is 2024-03-10 12:00 UTC, already 2024-03-11 02:00 at UTC+14.
         var kiritimati = options

@@ -44,16 +44,18 @@ public struct CommandParser {
     /// The options a command accepts: its own first, then its ancestors' (nearest first), then the
     /// built-ins. A name declared closer shadows the same name further up.
     func visibleOptions(_ chain: [CommandSpec]) -> [OptionSpec] {
+        // Arrays, not sets: a command has a dozen options, and each set type was set up at run time
+        // on every start (a few per cent of a search).
         var result: [OptionSpec] = []
-        var names = Set<String>()
-        var shorts = Set<Character>()
+        var names: [String] = []
+        var shorts: [Character] = []
         var builtIns = [Self.helpOption]
         if hasVersion { builtIns.append(Self.versionOption) }
         for option in chain.reversed().flatMap(\.options) + builtIns where !names.contains(option.name) {
             var option = option
             if let short = option.short, shorts.contains(short) { option.short = nil }
-            names.insert(option.name)
-            if let short = option.short { shorts.insert(short) }
+            names.append(option.name)
+            if let short = option.short { shorts.append(short) }
             result.append(option)
         }
         return result
@@ -114,7 +116,8 @@ public struct CommandParser {
             if token.hasPrefix("--") {
                 let body = token.dropFirst(2)
                 let name = String(body.prefix { $0 != "=" })
-                let attached = body.contains("=") ? String(body.drop { $0 != "=" }.dropFirst()) : nil
+                // A Character test: with Foundation imported, `contains("=")` is its NSString search.
+                let attached = body.contains { $0 == "=" } ? String(body.drop { $0 != "=" }.dropFirst()) : nil
                 guard let option = options.first(where: { $0.name == name }) else {
                     throw unknownOption("--" + name, options: options, chain: state.chain)
                 }

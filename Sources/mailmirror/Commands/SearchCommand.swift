@@ -36,12 +36,14 @@ enum SearchCommand {
         options.timeZone = timeZone
         let what = values.string("output") ?? "summary"
         options.snippets = what == "summary"
-        let query = values.strings("query").joined(separator: " ")
+        // By hand: the generic `joined(separator:)` instantiated its types at run time, a per cent of a search.
+        var query = ""
+        for (k, word) in values.strings("query").enumerated() { query += k == 0 ? word : " " + word }
         let hits: [SearchHit]
         do {
-            let mirror = MailmirrorCommand.mirror(invocation)
-            try MailmirrorCommand.checkDerivedData(mirror, invocation)
-            hits = try mirror.search(query, options: options)
+            hits = try MailmirrorCommand.mirror(invocation).checkedSearch(query, options: options) {
+                invocation.output.warning($0)
+            }
         } catch let error as QueryError {
             throw UsageError("\(error)\n  \(query)\n  \(String(repeating: " ", count: max(0, error.column - 1)))^")
         }
