@@ -26,17 +26,11 @@ let libraries: [(name: String, dependencies: [Target.Dependency])] = [
 ]
 
 /// How the executable is linked so that it starts fast (issue 13: every search pays the process start).
-/// - `Linker/` first on the library path: its linker scripts take the C++ runtime and zlib from their
-///   archives, so a --static-swift-stdlib build loads only libc and libm (see the scripts).
-/// - `-no-pie`, only when `MAILMIRROR_FIXED_ADDRESS=1` (scripts/install and scripts/bench set it for their
-///   --static-swift-stdlib builds): a position-independent executable has every pointer in its 600 KB of
-///   Swift metadata and Foundation tables relocated at each start (77,000 relocations, ~200 copied pages);
-///   a fixed address needs none (the shared libraries, the stack and the heap are still placed at random).
-///   Not for builds on the shared Swift runtime: ld.so then warns on stderr at every start that the
-///   executable refers directly to libswiftCore's protected functions.
-let startupLinkerFlags =
-    ["-L", Context.packageDirectory + "/Linker"]
-    + (Context.environment["MAILMIRROR_FIXED_ADDRESS"] == "1" ? ["-Xclang-linker", "-no-pie"] : [])
+/// `Sources/mailmirror/Linker/` comes first on the library path: its linker scripts take the C++ runtime and zlib
+/// from their archives, so a --static-swift-stdlib build loads only libc and libm (see the scripts). The executable
+/// stays position-independent (ASLR for its own code too): linking it at a fixed address (-no-pie) would save about
+/// 0.7 ms of relocations per start, not worth weakening a program that holds passwords and parses what servers send.
+let startupLinkerFlags = ["-L", Context.packageDirectory + "/Sources/mailmirror/Linker"]
 
 var targets: [Target] = [
     .target(name: "CCurl"),
@@ -46,6 +40,7 @@ var targets: [Target] = [
     .executableTarget(
         name: "mailmirror",
         dependencies: ["MailMirror", "Terminal", "IMAPClient", "OAuth2", "Store", "Index", "MailCore", "Analytics"],
+        exclude: ["Linker"],
         linkerSettings: [.unsafeFlags(startupLinkerFlags)]),
 ]
 for library in libraries {

@@ -407,7 +407,7 @@ class Bench:
     def startup(self):
         """`mailmirror --version` beside an empty Swift program built with plain `swift build -c release
         --static-swift-stdlib` (mailmirror adds the link flags of its Package.swift: C++ runtime and zlib from their
-        archives, a fixed address), with the same toolchain: what every command pays to start, measured
+        archives), with the same toolchain: what every command pays to start, measured
         like the queries (whole process, alternating, median of --qruns after a warm-up)."""
         if not self.mm:
             self.error("startup/mailmirror", "not measured: no mailmirror binary")
