@@ -336,7 +336,7 @@ public struct CompactThreader {
     }
 
     /// The 64 bits of 16 lower-case hex digits.
-    static func hexBits(_ id: String) -> UInt64? {
+    public static func hexBits(_ id: String) -> UInt64? {
         var bits: UInt64 = 0
         var digits = 0
         for byte in id.utf8 {
