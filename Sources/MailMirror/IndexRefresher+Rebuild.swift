@@ -96,6 +96,8 @@ extension IndexRefresher {
     private func summarizeStore(into scratch: ScratchLog) throws -> (threader: CompactThreader, isUnique: [Bool]) {
         let previous = Self.previousFacts(store.catalog)
         let keys = try CatalogRecovery.storedMessages(in: store)
+        // The listing's per-mailbox tables (a path per message) are gone: their memory goes back first.
+        AllocatorPolicy.trim()
         var threader = CompactThreader(expected: keys.count)
         var isUnique: [Bool] = []
         isUnique.reserveCapacity(keys.count)

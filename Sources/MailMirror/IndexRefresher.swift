@@ -43,8 +43,11 @@ struct IndexRefresher {
     /// whose thread changed are indexed, a few at a time; the changed records are appended (or the catalog
     /// rewritten without its superseded records), and `catalog/threads` written again.
     private func refreshWhole(texts known: IndexTextCache, watermark: Int) throws -> Int {
+        // What the pull freed (message buffers, summaries) goes back to the system before threading takes its own.
+        AllocatorPolicy.trim()
         let walk = try CatalogWalk(catalog: store.catalog)
         let threads = try Self.thread(walk)
+        AllocatorPolicy.trim()
         var changed = 0
         var due = 0
         var writer: IndexWriter?
