@@ -110,6 +110,16 @@ struct CatalogView {
         return nil
     }
 
+    /// `identity` as 64 bits, for passes over a catalog of any size (two messages taken for one only when
+    /// their identities share a 64-bit hash).
+    static func identityHash(of summary: MessageSummary) -> UInt64? {
+        if let gmail = summary.gmailMessageId { return StableHash.fnv1a64("g:\(gmail)") }
+        if let messageId = summary.messageId, !messageId.isEmpty {
+            return StableHash.fnv1a64("m:\(summary.date):" + messageId)
+        }
+        return nil
+    }
+
     /// A linear scan: `show` and `thread` look up one message, not worth a table over the whole catalog.
     func message(id: String) -> MessageSummary? {
         messages.first { $0.id == id }

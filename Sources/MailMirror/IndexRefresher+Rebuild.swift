@@ -58,7 +58,7 @@ extension IndexRefresher {
             let indexed = isUnique[position]
             position += 1
             if indexed {
-                summary.threadId = threads[nextThread]
+                summary.threadId = threads.threadId(nextThread)
                 nextThread += 1
             }
             block.append((summary, text, indexed))
@@ -72,26 +72,36 @@ extension IndexRefresher {
         return indexed
     }
 
-    /// Pass 1 and the threading: the thread id of every message the index holds, in store order, and
-    /// per stored message whether the index holds it.
-    private func threadStore(into scratch: ScratchLog) throws -> (threads: [String], isUnique: [Bool]) {
-        let (unique, isUnique) = try summarizeStore(into: scratch)
-        return (Threader.threadIds(for: unique), isUnique)
+    /// Pass 1 and the threading: the thread of every message the index holds, in store order, and per
+    /// stored message whether the index holds it. The threader keeps a few dozen bytes per message; the
+    /// participants its subject rule needs are read back from `scratch`.
+    private func threadStore(into scratch: ScratchLog) throws -> (threads: CompactThreads, isUnique: [Bool]) {
+        var (threader, isUnique) = try summarizeStore(into: scratch)
+        let threads = try threader.finish { visit in
+            var position = 0
+            var unique = 0
+            try scratch.readRecords { raw in
+                defer { position += 1 }
+                guard isUnique[position] else { return }
+                visit(unique, try Self.decodeRebuildRecord(raw).0)
+                unique += 1
+            }
+        }
+        return (threads, isUnique)
     }
 
     /// Pass 1: every stored message summarized on every core, a block at a time, in store order; its
-    /// summary and text go to `scratch`. Returns the threading fields of the messages the index holds
-    /// (one copy of a message present in several mailboxes), and per stored message whether it is one.
-    private func summarizeStore(into scratch: ScratchLog) throws -> (unique: [MessageSummary], isUnique: [Bool]) {
+    /// summary and text go to `scratch`. Returns the threader fed with the messages the index holds (one
+    /// copy of a message present in several mailboxes), and per stored message whether it is one.
+    private func summarizeStore(into scratch: ScratchLog) throws -> (threader: CompactThreader, isUnique: [Bool]) {
         let previous = Self.previousFacts(store.catalog)
         let keys = try CatalogRecovery.storedMessages(in: store)
-        var unique: [MessageSummary] = []
+        // The listing's per-mailbox tables (a path per message) are gone: their memory goes back first.
+        AllocatorPolicy.trim()
+        var threader = CompactThreader(expected: keys.count)
         var isUnique: [Bool] = []
         isUnique.reserveCapacity(keys.count)
-        // Reserved once: growing by doubling would hold the old and the new buffer at once.
-        unique.reserveCapacity(keys.count)
-        var identities = Set<CatalogView.Identity>()
-        var strings = Set<String>()
+        var identities = Set<UInt64>()
         for start in stride(from: 0, to: keys.count, by: Self.rebuildBlock) {
             let block = keys[start..<min(start + Self.rebuildBlock, keys.count)]
             let done = try Parallel.map(Array(block)) { key, flags in
@@ -99,33 +109,12 @@ extension IndexRefresher {
             }
             for (threading, record) in done {
                 try scratch.append(record)
-                let first = CatalogView.identity(of: threading).map { identities.insert($0).inserted } ?? true
+                let first = CatalogView.identityHash(of: threading).map { identities.insert($0).inserted } ?? true
                 isUnique.append(first)
-                if first { unique.append(Self.interned(threading, in: &strings)) }
+                if first { threader.add(threading) }
             }
         }
-        return (unique, isUnique)
-    }
-
-    /// `summary` with its strings shared with equal ones already kept: a reply's references are its
-    /// parents' Message-IDs, and addresses and subjects recur, so the threading fields of a large
-    /// store take about half the memory.
-    private static func interned(_ summary: MessageSummary, in strings: inout Set<String>) -> MessageSummary {
-        func intern(_ text: String) -> String { strings.insert(text).memberAfterInsert }
-        func address(_ address: EmailAddress) -> EmailAddress {
-            EmailAddress(name: nil, address: intern(address.address))
-        }
-        var summary = summary
-        summary.key.account = intern(summary.key.account)
-        summary.key.mailbox = intern(summary.key.mailbox)
-        summary.messageId = summary.messageId.map(intern)
-        summary.inReplyTo = summary.inReplyTo.map(intern)
-        summary.references = summary.references.map(intern)
-        summary.subject = intern(summary.subject)
-        summary.from = summary.from.map(address)
-        summary.to = summary.to.map(address)
-        summary.cc = summary.cc.map(address)
-        return summary
+        return (threader, isUnique)
     }
 
     /// Messages summarized per block of the first pass: enough to keep every core busy, few enough
@@ -146,23 +135,18 @@ extension IndexRefresher {
 
     /// The old catalog's facts by id (the latest record wins), read one record at a time; none when
     /// it cannot be read to the end.
-    static func previousFacts(_ catalog: CatalogFile) -> [String: PreviousFacts] {
-        var facts: [String: PreviousFacts] = [:]
+    static func previousFacts(_ catalog: CatalogFile) -> PreviousFactsTable {
+        var table = PreviousFactsTable()
         do {
-            try catalog.streamRecords { record in
-                facts[record.id] = PreviousFacts(
-                    date: record.date, gmailMessageId: record.gmailMessageId, gmailThreadId: record.gmailThreadId,
-                    labels: record.labels)
-            }
+            try catalog.streamRecords { table.add($0) }
         } catch {
-            return [:]
+            return PreviousFactsTable()
         }
-        return facts
+        table.seal()
+        return table
     }
 
-    /// One stored message summarized: the fields threading needs (no reply text, attachments,
-    /// labels, flags or names, which threading never reads: `interned` drops the names), and its scratch record (the whole summary
-    /// and the text to index).
+    /// One stored message summarized, and its scratch record (the whole summary and the text to index).
     private func summarizeForRebuild(_ key: MessageKey, flags: [Flag], previous: PreviousFacts?) throws -> (
         MessageSummary, [UInt8]
     ) {
@@ -178,12 +162,7 @@ extension IndexRefresher {
             record += summary
             record.append(contentsOf: utf8)
         }
-        var threading = message.summary
-        threading.replyText = ""
-        threading.attachments = []
-        threading.labels = []
-        threading.flags = []
-        return (threading, record)
+        return (message.summary, record)
     }
 
     private static func decodeRebuildRecord(_ raw: UnsafeRawBufferPointer) throws -> (MessageSummary, String) {

@@ -35,26 +35,66 @@ struct IndexRefresher {
         if recorded.records > 0, (recorded.catalogBytes ?? -1) > 0, let count = try refreshByLookup(texts: known) {
             return count
         }
-        let view = try CatalogView(catalog: store.catalog)
-        let watermark = recorded.records
-        var position: [String: Int] = [:]
-        var storedThread: [String: String] = [:]
-        for (index, record) in view.records.enumerated() {
-            position[record.id] = index
-            storedThread[record.id] = record.threadId
+        return try refreshWhole(texts: known, watermark: recorded.records)
+    }
+
+    /// The full path: the whole catalog threaded (`CompactThreader`, a few dozen bytes per message) and
+    /// walked a record at a time (`CatalogWalk`), never held: the messages catalogued since the watermark or
+    /// whose thread changed are indexed, a few at a time; the changed records are appended (or the catalog
+    /// rewritten without its superseded records), and `catalog/threads` written again.
+    private func refreshWhole(texts known: IndexTextCache, watermark: Int) throws -> Int {
+        // What the pull freed (message buffers, summaries) goes back to the system before threading takes its own.
+        AllocatorPolicy.trim()
+        let walk = try CatalogWalk(catalog: store.catalog)
+        let threads = try Self.thread(walk)
+        AllocatorPolicy.trim()
+        var changed = 0
+        var due = 0
+        var writer: IndexWriter?
+        defer { writer?.close() }
+        var batch: [MessageSummary] = []
+        // A few documents at a time, committed in batches, so memory stays flat however much the catalog
+        // gained and however large its messages are.
+        func flush() throws {
+            guard !batch.isEmpty else { return }
+            if writer == nil { writer = try IndexWriter(directory: paths.index) }
+            try add(batch, to: writer!, texts: known, batch: 1_000)
+            due += batch.count
+            batch.removeAll(keepingCapacity: true)
         }
-        let due = view.messages.filter { (position[$0.id] ?? 0) >= watermark || storedThread[$0.id] != $0.threadId }
-        if !due.isEmpty {
-            // A few documents at a time, committed in batches, so memory stays flat however
-            // much the catalog gained and however large its messages are.
-            let writer = try IndexWriter(directory: paths.index)
-            defer { writer.close() }
-            try add(due, to: writer, texts: known, batch: 1_000)
+        var message = 0
+        try walk.walk { position, summary, kept in
+            guard kept else { return }
+            let thread = threads.threadId(message)
+            message += 1
+            let moved = summary.threadId != thread
+            if moved { changed += 1 }
+            guard position >= watermark || moved else { return }
+            var summary = summary
+            summary.threadId = thread
+            batch.append(summary)
+            if batch.count >= 1_000 { try flush() }
         }
-        try saveThreads(view)
+        try flush()
+        try saveThreads(walk, threads: threads, changed: changed)
         try ThreadTable.write(catalog: store.catalog)
-        try writeState(records: view.records.count)
-        return due.count
+        try writeState(records: walk.distinct)
+        return due
+    }
+
+    /// The thread of every kept message, in the walk's order; the subject rule's participants are read again
+    /// only when it has lone replies to place.
+    private static func thread(_ walk: CatalogWalk) throws -> CompactThreads {
+        var threader = CompactThreader(expected: walk.kept)
+        try walk.walk { _, summary, kept in if kept { threader.add(summary) } }
+        return try threader.finish { visit in
+            var message = 0
+            try walk.walk { _, summary, kept in
+                guard kept else { return }
+                visit(message, summary)
+                message += 1
+            }
+        }
     }
 
     /// Most new records a refresh threads by lookup; past it (a first sync, a long catch-up) threading
@@ -280,31 +320,38 @@ struct IndexRefresher {
     /// would mean more segments, and merging them costs more than it saves.
     static let maxPendingTerms = 50_000
 
-    /// The records with the thread ids the index now holds, so the next refresh sees what changed.
-    private func threaded(_ view: CatalogView) -> [MessageSummary] {
-        var assigned: [String: String] = [:]
-        for message in view.messages { assigned[message.id] = message.threadId }
-        return view.records.map { record in
-            var record = record
-            if let thread = assigned[record.id] { record.threadId = thread }
-            return record
-        }
-    }
-
     /// Records whose thread changed are appended (a message's latest record wins), so a sync that
     /// brings a few messages does not rewrite the whole catalog; the file is rewritten, without the
-    /// superseded records, once those would make up more than a fifth of it.
-    private func saveThreads(_ view: CatalogView) throws {
-        let records = threaded(view)
-        var changed: [MessageSummary] = []
-        for (new, old) in zip(records, view.records) where new != old { changed.append(new) }
+    /// superseded records, once those would make up more than a fifth of it. Either way a record at a time.
+    private func saveThreads(_ walk: CatalogWalk, threads: CompactThreads, changed: Int) throws {
         // Checked even when nothing changed: the refresh by lookup leaves compaction to this path, and
         // would come back here on every sync if it did not happen.
-        let superseded = view.storedRecords - records.count + changed.count
-        if superseded * 5 > view.storedRecords + changed.count {
-            try store.catalog.rewrite(records)
-        } else if !changed.isEmpty {
-            try store.catalog.append(changed)
+        let superseded = walk.storedRecords - walk.distinct + changed
+        var message = 0
+        func threaded(_ summary: MessageSummary, kept: Bool) -> MessageSummary {
+            guard kept else { return summary }
+            var summary = summary
+            summary.threadId = threads.threadId(message)
+            message += 1
+            return summary
+        }
+        if superseded * 5 > walk.storedRecords + changed {
+            let rewriter = try CatalogRewriter(catalog: store.catalog)
+            defer { rewriter.abandon() }
+            try walk.walk { _, summary, kept in try rewriter.append(threaded(summary, kept: kept)) }
+            try rewriter.commit()
+        } else if changed > 0 {
+            var pending: [MessageSummary] = []
+            try walk.walk { _, summary, kept in
+                let updated = threaded(summary, kept: kept)
+                guard updated.threadId != summary.threadId else { return }
+                pending.append(updated)
+                if pending.count >= 1_000 {
+                    try store.catalog.append(pending)
+                    pending.removeAll(keepingCapacity: true)
+                }
+            }
+            try store.catalog.append(pending)
         }
     }
 

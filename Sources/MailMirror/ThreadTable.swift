@@ -333,18 +333,26 @@ final class ThreadTable {
     /// Writes the table for the whole catalog (the full path: first refresh, reindex, compaction of the
     /// catalog, a table found missing or damaged), reading it one record at a time. Superseded records get
     /// entries too, as the tail gives them: lookups keep only an id's latest record.
-    static func write(catalog: CatalogFile) throws {
-        var entries: [Entry] = []
-        var ids = Set<String>()
+    /// Entries are sorted in bounded memory (`runEntries` at a time, runs spilled beside the catalog), ids
+    /// counted from a sorted run of their 64 bits, never held as strings.
+    static func write(catalog: CatalogFile, runEntries: Int = 1 << 19) throws {
+        let entries = SortedRuns(directory: catalog.directory, runEntries: runEntries)
+        let ids = SortedRuns(directory: catalog.directory, runEntries: runEntries)
         var last = 0
         let (records, end) = try catalog.forEachRecord { offset, summary in
-            entries += Self.entries(for: summary, at: offset)
-            ids.insert(summary.id)
+            for entry in Self.entries(for: summary, at: offset) { try entries.add(entry) }
+            try ids.add(Entry(key: PreviousFactsTable.key(summary.id), value: 0))
             last = offset
         }
+        var distinct = 0
+        var previous: UInt64?
+        try ids.forEachSorted { (entry) throws(DiskError) in
+            if entry.key != previous { distinct += 1 }
+            previous = entry.key
+        }
         try writeMain(
-            &entries, directory: catalog.directory, covered: end,
-            lastFrame: try lastFrame(catalog.path, offset: last), frames: records, distinct: ids.count)
+            count: entries.count, sorted: entries.forEachSorted, directory: catalog.directory, covered: end,
+            lastFrame: try lastFrame(catalog.path, offset: last), frames: records, distinct: distinct)
     }
 
     /// Where the record at `offset` starts and its CRC, read from the catalog (`(0, 0)` for none).
@@ -357,34 +365,50 @@ final class ThreadTable {
         return (offset, head.withUnsafeBytes { readUInt32($0, 4) })
     }
 
-    /// Sorts `entries` in place and writes them, a block at a time: the table is never held twice in memory
-    /// (a copy sorted, the body, the file) however large the catalog.
+    /// Sorts `entries` in place and writes them.
     private static func writeMain(
         _ entries: inout [Entry], directory: String, covered: Int,
         lastFrame: (offset: Int, crc: UInt32), frames: Int, distinct: Int
     ) throws {
         entries.sort()
-        let blocks = (entries.count + blockEntries - 1) / blockEntries
+        let sorted = entries
+        try writeMain(
+            count: sorted.count, sorted: { (body: (Entry) throws(DiskError) -> Void) throws(DiskError) in
+                for entry in sorted { try body(entry) }
+            }, directory: directory, covered: covered, lastFrame: lastFrame, frames: frames, distinct: distinct)
+    }
+
+    /// Writes `count` entries that `sorted` hands over in order, a block at a time, walking them twice (the
+    /// block directory, which comes first in the file, then the blocks): the table is never held in memory.
+    private static func writeMain(
+        count: Int, sorted: @escaping ((Entry) throws(DiskError) -> Void) throws(DiskError) -> Void, directory: String,
+        covered: Int, lastFrame: (offset: Int, crc: UInt32), frames: Int, distinct: Int
+    ) throws {
+        let blocks = (count + blockEntries - 1) / blockEntries
         var block: [UInt8] = []
         block.reserveCapacity(blockEntries * 16)
-        func encode(_ index: Int) {
-            block.removeAll(keepingCapacity: true)
-            for entry in entries[(index * blockEntries)..<min((index + 1) * blockEntries, entries.count)] {
-                put(entry, into: &block)
-            }
-        }
         var directoryBytes: [UInt8] = []
         directoryBytes.reserveCapacity(blocks * 16)
-        for index in 0..<blocks {
-            encode(index)
-            putUInt64(entries[index * blockEntries].key, into: &directoryBytes)
+        var inBlock = 0
+        var firstKey: UInt64 = 0
+        func closeBlock() {
+            putUInt64(firstKey, into: &directoryBytes)
             putUInt64(UInt64(block.withUnsafeBytes { Gzip.crc32($0) }), into: &directoryBytes)
+            block.removeAll(keepingCapacity: true)
+            inBlock = 0
         }
+        try sorted { (entry) throws(DiskError) in
+            if inBlock == 0 { firstKey = entry.key }
+            put(entry, into: &block)
+            inBlock += 1
+            if inBlock == blockEntries { closeBlock() }
+        }
+        if inBlock > 0 { closeBlock() }
         var header = magic
         // A new generation each time: a tail an earlier `threads` left (a kill before its unlink) is ignored.
         let generation = UInt64.random(in: 1...(UInt64.max - 2))
         for value in [
-            generation, UInt64(covered), UInt64(frames), UInt64(distinct), UInt64(entries.count), UInt64(blocks),
+            generation, UInt64(covered), UInt64(frames), UInt64(distinct), UInt64(count), UInt64(blocks),
             UInt64(lastFrame.offset),
         ] {
             putUInt64(value, into: &header)
@@ -399,9 +423,8 @@ final class ThreadTable {
             // 64 KiB at a time: few writes, little memory.
             var pending: [UInt8] = []
             pending.reserveCapacity(64 << 10)
-            for index in 0..<blocks {
-                encode(index)
-                pending += block
+            try sorted { (entry) throws(DiskError) in
+                put(entry, into: &pending)
                 if pending.count >= 64 << 10 {
                     try write(pending)
                     pending.removeAll(keepingCapacity: true)
