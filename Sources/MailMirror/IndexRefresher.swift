@@ -65,7 +65,7 @@ struct IndexRefresher {
     var maxLookupReads = 50_000
     /// Records of a subject a window of the subject rule first reads on each side of what changed
     /// (`SubjectWindows`; tests make it small so that windows grow).
-    var subjectWindowStep = 160
+    var subjectWindowStep = 32
 
     /// The full path must run instead (the lookups would read too much).
     private struct TooMuch: Error {}

@@ -13,10 +13,12 @@ import MailCore
 /// thread, and the stored threads of the lone replies read), each around *dirty* places of the timeline:
 /// a changed thread's start, and a lone reply placed otherwise than stored with every member of the
 /// threads it joins or leaves (found under `t:`, wherever they are dated):
-/// - a window starts at least 64 threads before its earliest dirty place, so a lone reply from there on
-///   examines only threads that were read, and is placed as over the whole catalog;
+/// - a window starts at least 64 threads before its first lone reply at or after its earliest dirty place,
+///   so such a reply examines only threads that were read, and is placed as over the whole catalog;
 /// - it ends at least 65 threads after its latest dirty place: no later lone reply examines a dirty one,
 ///   so it keeps its place (and its id: a thread whose id changes is dirty, with all its members).
+/// The dates of the lone replies are known without reading (`l:`): a window with none to place anew
+/// needs nothing before its dirty places, one with none after it nothing after them.
 /// Every other lone reply read must be placed as stored, or its date becomes a dirty place too. Records
 /// of the subject dated from a window's earliest dirty place to its end take the threader's ids; the
 /// others keep theirs. The result equals a full rethread (IndexRefresherTests).
@@ -35,6 +37,8 @@ struct SubjectWindows {
     private struct Subject {
         /// The dates of the subject's records, ascending (superseded records' too, and the new ones').
         var dates: [Int64]
+        /// The dates of its lone replies (`l:` and the new ones), ascending: only they can move.
+        var lone: [Int64]
         /// Dates where something changed or a lone reply may be placed anew (a window is needed from there).
         var dirty = Set<Int64>()
         /// Disjoint, ascending.
@@ -117,7 +121,7 @@ struct SubjectWindows {
                 if ThreadTable.mayJoinBySubject(record) { lone.append(record.date) }
             }
             guard let earliest = changed.min(), lone.contains(where: { $0 >= earliest }) else { continue }
-            var subject = Subject(dates: (dates + changed).sorted())
+            var subject = Subject(dates: (dates + changed).sorted(), lone: lone.sorted())
             subject.dirty = changed
             subjects[name] = subject
             cover(name)
@@ -246,14 +250,17 @@ struct SubjectWindows {
                 // Records per thread so far, to guess how many more records hold the threads missing.
                 let perThread =
                     Double(span.through - span.from + 1) / Double(max(1, threads.filter(range.contains).count))
-                let before = threads.filter { $0 >= range.lowerBound && $0 < earliest }.count
-                if span.from > 0, before < 64 {
+                // A lone reply placed anew must see its 64 threads read (none: nothing is placed anew).
+                let firstPlaced = subject.lone.first { $0 >= earliest && $0 <= range.upperBound }
+                let before = threads.filter { $0 >= range.lowerBound && $0 < (firstPlaced ?? .min) }.count
+                if span.from > 0, firstPlaced != nil, before < 64 {
                     span.from = max(0, span.from - max(span.fromStep, Int(Double(64 - before) * perThread * 1.25) + 1))
                     span.fromStep *= 2
                     grown = true
                 }
+                // A later lone reply must not reach a dirty thread (none later: nothing can).
                 let after = threads.filter { $0 > latest && $0 <= range.upperBound }.count
-                if span.through < last, after < 65 {
+                if span.through < last, subject.lone.contains(where: { $0 > range.upperBound }), after < 65 {
                     span.through = min(
                         last, span.through + max(span.throughStep, Int(Double(65 - after) * perThread * 1.25) + 1))
                     span.throughStep *= 2
