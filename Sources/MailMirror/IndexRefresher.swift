@@ -116,7 +116,10 @@ struct IndexRefresher {
         var windows = SubjectWindows(step: subjectWindowStep)
         let taken = try windows.taken(before: try lookup.ordered(), fresh: freshRecords, core: core, lookup: &lookup)
         let final = CatalogView(records: try lookup.ordered() + freshRecords)
-        let (changed, due) = Self.rethreaded(final, taken: taken, freshIds: freshIds)
+        var (changed, due) = Self.rethreaded(final, taken: taken, freshIds: freshIds)
+        // The records read hold only what threading needs: those written back or indexed are read in full.
+        changed = try lookup.whole(changed, fresh: freshIds)
+        due = try lookup.whole(due, fresh: freshIds)
 
         var newIds = 0
         for id in freshIds where try lookup.span(id) == nil { newIds += 1 }
