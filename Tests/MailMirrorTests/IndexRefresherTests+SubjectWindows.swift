@@ -99,11 +99,14 @@ extension IndexRefresherTests {
 
     /// Adds one random message: a new thread, a reply in a thread, a lone reply (no reference), or a late
     /// parent of messages already there, dated anywhere in `minutes` (out of order on purpose).
-    static func addRandom(to mirror: SubjectMirror, _ random: inout Seeded, minutes: Range<Int>, tag: String) throws {
+    static func addRandom(
+        to mirror: SubjectMirror, _ random: inout Seeded, minutes: Range<Int>, tag: String, subjects: Int = 4,
+        customers: Int = 12
+    ) throws {
         let index = mirror.sent.count
         let minute = minutes.lowerBound + random.next(minutes.count)
-        let subject = random.next(SubjectMirror.subjects.count)
-        let customer = random.next(12)
+        let subject = random.next(subjects)
+        let customer = random.next(customers)
         switch random.next(10) {
         case 0..<3:
             try mirror.add(
@@ -127,12 +130,20 @@ extension IndexRefresherTests {
         }
     }
 
-    @Test(arguments: [1, 2, 3, 4])
-    func aRefreshByLookupWithSharedSubjectsThreadsLikeTheWholeCatalog(seed: UInt64) throws {
+    /// Seeds, how many subjects the messages share (with 2, about 150 threads start under each: more than
+    /// twice the 64 a lone reply examines) and how many customers write (with 80, a customer's last thread
+    /// is often more than 64 threads back, so that limit decides).
+    @Test(arguments: [(1, 4, 12), (2, 4, 12), (3, 2, 12), (4, 2, 80), (5, 2, 80), (6, 1, 80)] as [(UInt64, Int, Int)])
+    func aRefreshByLookupWithSharedSubjectsThreadsLikeTheWholeCatalog(seed: UInt64, subjects: Int, customers: Int)
+        throws
+    {
         var random = Seeded(state: seed)
         let mirror = try SubjectMirror(step: 3)
-        // 4 subjects, 700 messages over 20 days: well over 64 threads a subject.
-        for _ in 0..<700 { try Self.addRandom(to: mirror, &random, minutes: 0..<(20 * 1440), tag: "a") }
+        // 700 messages over 20 days.
+        for _ in 0..<700 {
+            try Self.addRandom(
+                to: mirror, &random, minutes: 0..<(20 * 1440), tag: "a", subjects: subjects, customers: customers)
+        }
         #expect(!(try mirror.refresh()), "the first refresh threads the whole catalog")
         #expect(try mirror.differences().isEmpty)
         #expect(try mirror.placedBySubject() > 20, "the subject rule placed replies")
@@ -149,7 +160,9 @@ extension IndexRefresherTests {
                         customer: random.next(12), fromTeam: false, references: [],
                         minute: random.next(20 * 1440))
                 } else {
-                    try Self.addRandom(to: mirror, &random, minutes: minutes, tag: "b\(batch)-")
+                    try Self.addRandom(
+                        to: mirror, &random, minutes: minutes, tag: "b\(batch)-", subjects: subjects,
+                        customers: customers)
                 }
             }
             #expect(try mirror.refresh(), "batch \(batch) went by lookup")
