@@ -100,8 +100,12 @@ struct IndexRefresher {
     /// Most new records a refresh threads by lookup; past it (a first sync, a long catch-up) threading
     /// the whole catalog at once costs less than the lookups.
     static let maxLookupRecords = 5_000
-    /// Most existing records a refresh by lookup reads; past it the full path runs.
-    static let maxLookupReads = 50_000
+    /// Most existing records a refresh by lookup reads; past it the full path runs (tests make it small
+    /// to see that a window, not a whole subject, is read).
+    var maxLookupReads = 50_000
+    /// Records of a subject a window of the subject rule first reads on each side of what changed
+    /// (`SubjectWindows`; tests make it small so that windows grow).
+    var subjectWindowStep = 32
 
     /// The full path must run instead (the lookups would read too much).
     private struct TooMuch: Error {}
@@ -129,31 +133,33 @@ struct IndexRefresher {
     /// 1. their reference threads, found by lookup of every Message-ID they name (and of the ids the
     ///    records found name, until nothing new turns up) — a reference thread is a connected set, so the
     ///    threader gives it the same shape over this set as over the whole catalog;
-    /// 2. for the subject rule (a reply with no reference joins the latest earlier thread of the same
-    ///    subject that shares its participants), every thread whose first message has a subject one of
-    ///    those threads had or has now, when that subject has such a reply dated at or after the earliest
-    ///    of those threads: decisions of earlier replies cannot change (they only look at earlier
-    ///    threads), so a subject whose replies are all older needs nothing more.
+    /// 2. for the subject rule (a reply with no reference joins one of the 64 latest earlier threads of the
+    ///    same subject that shares its participants), a window of each subject those threads had or have,
+    ///    around what changed in it (`SubjectWindows`), when that subject has such a reply dated at or
+    ///    after the change: decisions of earlier replies cannot change (they only look at earlier threads).
     ///
-    /// The threader runs over that set, and its ids are taken for the messages of step 1 and of the
-    /// subjects seen whole in step 2; every other record read keeps its stored id (its subject was not
-    /// seen whole, and nothing new touches it). The result equals a full rethread (IndexRefresherTests).
+    /// The threader runs over that set, and its ids are taken for the messages of step 1 and those step 2
+    /// names; every other record read keeps its stored id. The result equals a full rethread
+    /// (IndexRefresherTests).
     private func refresh(through table: ThreadTable, texts known: IndexTextCache) throws -> Int {
         let (fresh, end) = try store.catalog.records(from: table.covered)
         guard fresh.count <= Self.maxLookupRecords else { throw TooMuch() }
         let freshRecords = fresh.map(\.summary)
         let freshIds = Set(freshRecords.map(\.id))
-        var lookup = ThreadLookup(table: table, catalog: store.catalog, maxReads: Self.maxLookupReads)
+        var lookup = ThreadLookup(table: table, catalog: store.catalog, maxReads: maxLookupReads)
         // Step 1: the reference threads of the new records and of the earlier records of their ids.
         var earlier: [Int] = []
         for id in freshIds { if let known = try lookup.span(id) { earlier.append(known.latest) } }
         try lookup.close(freshRecords + lookup.read(earlier))
         let core = Set(lookup.existing.values.map(\.id)).union(freshIds)
-        // Step 2: the subjects those threads had and have, read whole where the subject rule may decide anew.
-        let before = try lookup.ordered()
-        let whole = try subjectsSeenWhole(before: before, fresh: freshRecords, core: core, lookup: &lookup)
-        let final = CatalogView(records: (whole.isEmpty ? before : try lookup.ordered()) + freshRecords)
-        let (changed, due) = Self.rethreaded(final, core: core, whole: whole, freshIds: freshIds)
+        // Step 2: windows of the subjects those threads had and have, where the subject rule may decide anew.
+        var windows = SubjectWindows(step: subjectWindowStep)
+        let taken = try windows.taken(before: try lookup.ordered(), fresh: freshRecords, core: core, lookup: &lookup)
+        let final = CatalogView(records: try lookup.ordered() + freshRecords)
+        var (changed, due) = Self.rethreaded(final, taken: taken, freshIds: freshIds)
+        // The records read hold only what threading needs: those written back or indexed are read in full.
+        changed = try lookup.whole(changed, fresh: freshIds)
+        due = try lookup.whole(due, fresh: freshIds)
 
         var newIds = 0
         for id in freshIds where try lookup.span(id) == nil { newIds += 1 }
@@ -172,46 +178,13 @@ struct IndexRefresher {
         return due.count
     }
 
-    /// The subjects of the touched threads (before and with the new records) whose every thread the
-    /// lookup must read: those with a reply without references dated at or after the earliest touched
-    /// thread under the subject. The threads of those subjects are added to `lookup`.
-    private func subjectsSeenWhole(
-        before: [MessageSummary], fresh: [MessageSummary], core: Set<String>, lookup: inout ThreadLookup
-    ) throws -> Set<String> {
-        var earliest: [String: Int64] = [:]
-        for records in [before, before + fresh] {
-            let messages = CatalogView.deduplicated(records).unique
-            for (group, message) in zip(Threader.subjectGroups(for: messages), messages)
-            where !group.subject.isEmpty && core.contains(message.id) {
-                earliest[group.subject] = min(earliest[group.subject] ?? .max, group.firstDate)
-            }
-        }
-        var whole = Set<String>()
-        for (subject, since) in earliest.sorted(by: { $0.key < $1.key }) {
-            var dates = try lookup.table.lookup(ThreadTable.Key.loneDates(subject)).map { Int64(bitPattern: $0) }
-            for record in fresh
-            where ThreadTable.mayJoinBySubject(record) && SubjectNormalizer.normalize(record.subject) == subject {
-                dates.append(record.date)
-            }
-            guard dates.contains(where: { $0 >= since }) else { continue }
-            whole.insert(subject)
-            try lookup.close(lookup.read(try lookup.table.lookup(ThreadTable.Key.subject(subject)).map { Int($0) }))
-        }
-        return whole
-    }
-
-    /// The threader's ids over `final`, taken for the messages of `core` and of the subjects seen whole
-    /// (every other record keeps its stored id): the records whose thread changed, and the messages to
-    /// index again (those and the new ones).
+    /// The threader's ids over `final`, taken for the messages of `taken` (every other record keeps its
+    /// stored id): the records whose thread changed, and the messages to index again (those and the new ones).
     private static func rethreaded(
-        _ final: CatalogView, core: Set<String>, whole: Set<String>, freshIds: Set<String>
+        _ final: CatalogView, taken: Set<String>, freshIds: Set<String>
     ) -> (changed: [MessageSummary], due: [MessageSummary]) {
-        let groups = Threader.subjectGroups(for: final.messages)
         var assigned: [String: String] = [:]
-        for (group, message) in zip(groups, final.messages)
-        where core.contains(message.id) || whole.contains(group.subject) {
-            assigned[message.id] = message.threadId
-        }
+        for message in final.messages where taken.contains(message.id) { assigned[message.id] = message.threadId }
         var changed: [MessageSummary] = []
         for record in final.records {
             guard let thread = assigned[record.id], record.threadId != thread else { continue }

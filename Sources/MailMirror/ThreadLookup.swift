@@ -12,7 +12,8 @@ struct ThreadLookup {
     let catalog: CatalogFile
     let maxReads: Int
 
-    /// The latest records read, by offset.
+    /// The latest records read, by offset, with only what threading reads (`threadingFields`): a refresh
+    /// may read tens of thousands, and their texts would cost megabytes (`whole` reads one again in full).
     private(set) var existing: [Int: MessageSummary] = [:]
     private var spans: [String: (first: Int, latest: Int)?] = [:]
     private var seen = Set<Int>()
@@ -38,11 +39,40 @@ struct ThreadLookup {
         let wanted = offsets.filter { seen.insert($0).inserted }
         var found: [MessageSummary] = []
         for (offset, record) in try catalog.records(at: wanted.sorted()) where try span(record.id)?.latest == offset {
+            let record = Self.threadingFields(record)
             existing[offset] = record
             found.append(record)
         }
         guard existing.count <= maxReads else { throw TooMuch() }
         return found
+    }
+
+    /// `record` without what threading and the table never read (its text, attachments, flags, labels).
+    static func threadingFields(_ record: MessageSummary) -> MessageSummary {
+        var slim = record
+        slim.replyText = ""
+        slim.attachments = []
+        slim.flags = []
+        slim.labels = []
+        return slim
+    }
+
+    /// `records` as the catalog holds them in full, each with the thread id it has here: those read
+    /// (`existing`, with only their threading fields) are read again; the others (`fresh`, read in full)
+    /// are kept. A record not found where the table says throws `TooMuch`: the full path runs.
+    mutating func whole(_ records: [MessageSummary], fresh: Set<String>) throws -> [MessageSummary] {
+        var offsets: [String: Int] = [:]
+        for record in records where !fresh.contains(record.id) {
+            guard let latest = try span(record.id)?.latest else { throw TooMuch() }
+            offsets[record.id] = latest
+        }
+        let full = try catalog.records(at: Array(Set(offsets.values)).sorted())
+        return try records.map { record in
+            guard let offset = offsets[record.id] else { return record }
+            guard var found = full[offset], found.id == record.id else { throw TooMuch() }
+            found.threadId = record.threadId
+            return found
+        }
     }
 
     /// Adds the reference threads of `records`: every record naming, or named by, one of them, until

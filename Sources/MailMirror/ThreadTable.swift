@@ -8,18 +8,20 @@ import Store
 /// lookup instead of loading and threading the whole catalog (issue 12).
 ///
 /// Entries are pairs `key u64 | value u64` (little-endian): a 64-bit hash of something a catalog record
-/// carries, and (for every kind but one) where that record starts in `summaries.bin`. Each record gives
-/// one entry per Message-ID it names (its own, References, In-Reply-To), one for its Gmail message id,
-/// one for its record id (the largest offset of an id is its latest record, the smallest its place in
-/// the catalog's order), one for its normalized subject (the threader's subject rule groups threads by
-/// the subject of their first message), and, when it is a reply the subject rule may place (a reply
-/// prefix, no reference at all), one under `l:` whose value is its date, so a refresh knows without
+/// carries, and (for every kind but the date kinds) where that record starts in `summaries.bin`. Each
+/// record gives one entry per Message-ID it names (its own, References, In-Reply-To), one for its Gmail
+/// message id, one for its record id (the largest offset of an id is its latest record, the smallest its
+/// place in the catalog's order), one for its stored thread id (`t:`, so a thread's members placed by the
+/// subject rule are found too), and for its normalized subject (the threader's subject rule groups threads
+/// by the subject of their first message, and a reply examines only the 64 latest threads started before
+/// it): its date under `d:` (value: the date), and its offset under `a:` subject and date, so a refresh
+/// reads a window of a subject's threads by date, never the whole subject. A reply the subject rule may
+/// place (a reply prefix, no reference at all) also gives its date under `l:`, so a refresh knows without
 /// reading a record whether a subject has such replies late enough to matter.
 ///
-/// `threads` is sorted and memory-mapped: an 80-byte header (`MMTHR02\n`, a random generation the tail must
-/// carry too, how many
-/// catalog bytes it covers, records and distinct ids in them, entry and block counts, where the last
-/// covered record starts and its CRC, the directory's CRC, the header's own CRC), a directory (per block
+/// `threads` is sorted and memory-mapped: an 80-byte header (`MMTHR03\n`, a random generation the tail must
+/// carry too, how many catalog bytes it covers, records and distinct ids in them, entry and block counts,
+/// where the last covered record starts and its CRC, the directory's CRC, the header's own CRC), a directory (per block
 /// of 256 entries: its first key and its CRC-32), then the entries. A lookup reads the directory by
 /// binary search and checks the CRC of every block it reads (once per block), so a garbled entry is never
 /// used: `lookup` throws `Damaged` and the refresh takes the full path, which writes the table again. A
@@ -51,13 +53,21 @@ final class ThreadTable {
         static func message(_ id: String) -> UInt64 { StableHash.fnv1a64("m:" + id) }
         static func gmail(_ id: UInt64) -> UInt64 { StableHash.fnv1a64("g:\(id)") }
         static func record(_ id: String) -> UInt64 { StableHash.fnv1a64("r:" + id) }
-        /// A normalized subject (`SubjectNormalizer.normalize`), never empty.
-        static func subject(_ normalized: String) -> UInt64 { StableHash.fnv1a64("s:" + normalized) }
+        /// The dates of the records of a normalized subject (`SubjectNormalizer.normalize`, never empty):
+        /// where a window of the subject's threads starts and ends is chosen from these, without reading.
+        static func subjectDates(_ normalized: String) -> UInt64 { StableHash.fnv1a64("d:" + normalized) }
+        /// The records of a normalized subject dated `date`: a window of the subject is read date by date.
+        static func subject(_ normalized: String, at date: Int64) -> UInt64 {
+            StableHash.fnv1a64("a:\(date):" + normalized)
+        }
         /// The dates of the replies the subject rule may place, under their normalized subject.
         static func loneDates(_ normalized: String) -> UInt64 { StableHash.fnv1a64("l:" + normalized) }
+        /// The records stored with a thread id: every member of a thread, those the subject rule placed
+        /// there included (references alone do not find them).
+        static func thread(_ id: String) -> UInt64 { StableHash.fnv1a64("t:" + id) }
     }
 
-    static let magic: [UInt8] = Array("MMTHR02\n".utf8)
+    static let magic: [UInt8] = Array("MMTHR03\n".utf8)
     static let headerBytes = 80
     static let blockEntries = 256
     private static let generationMark: UInt64 = .max - 1
@@ -97,9 +107,11 @@ final class ThreadTable {
     static func entries(for summary: MessageSummary, at offset: Int) -> [Entry] {
         let at = UInt64(offset)
         var entries = ([Key.record(summary.id)] + mentionKeys(summary)).map { Entry(key: $0, value: at) }
+        if !summary.threadId.isEmpty { entries.append(Entry(key: Key.thread(summary.threadId), value: at)) }
         let subject = SubjectNormalizer.normalize(summary.subject)
         if !subject.isEmpty {
-            entries.append(Entry(key: Key.subject(subject), value: at))
+            entries.append(Entry(key: Key.subjectDates(subject), value: UInt64(bitPattern: summary.date)))
+            entries.append(Entry(key: Key.subject(subject, at: summary.date), value: at))
             if mayJoinBySubject(summary) {
                 entries.append(Entry(key: Key.loneDates(subject), value: UInt64(bitPattern: summary.date)))
             }
@@ -121,7 +133,8 @@ final class ThreadTable {
         else { return nil }
         let raw = main.bytes
         guard raw.count >= headerBytes, raw.starts(with: magic) else {
-            if raw.starts(with: Array("MMTHR01\n".utf8)) { return nil }  // written by an earlier version
+            // Written by an earlier version (other keys): like a missing table, written again by the full path.
+            if ["MMTHR01\n", "MMTHR02\n"].contains(where: { raw.starts(with: Array($0.utf8)) }) { return nil }
             throw Damaged(description: "its header is not a thread table's")
         }
         guard Gzip.crc32(UnsafeRawBufferPointer(rebasing: raw[0..<72])) == readUInt32(raw, 72) else {

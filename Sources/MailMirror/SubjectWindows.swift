@@ -1,0 +1,276 @@
+import MIME
+import MailCore
+
+/// The subject rule on the refresh by lookup: which threads sharing a subject with the touched ones the
+/// refresh reads, and which records take the ids the threader gives over what was read.
+///
+/// The threader places a lone reply (a reply prefix, no reference) in the latest of the 64 most recent
+/// threads of its subject started at or before it that shares its participants (`Threader.subjectTarget`).
+/// So a change at one place of a subject's timeline (a thread that is new, gains or loses members, or
+/// starts elsewhere) can move only the lone replies whose 64 threads include it, and, through the threads
+/// those join or leave, the lone replies whose 64 threads include one of those. Per subject, windows of
+/// dates `[lowest, highest]` are read (every record of the subject dated in them, with its reference
+/// thread, and the stored threads of the lone replies read), each around *dirty* places of the timeline:
+/// a changed thread's start, and a lone reply placed otherwise than stored with every member of the
+/// threads it joins or leaves (found under `t:`, wherever they are dated):
+/// - a window starts at least 64 threads before its first lone reply at or after its earliest dirty place,
+///   so such a reply examines only threads that were read, and is placed as over the whole catalog;
+/// - it ends at least 65 threads after its latest dirty place: no later lone reply examines a dirty one,
+///   so it keeps its place (and its id: a thread whose id changes is dirty, with all its members).
+/// The dates of the lone replies are known without reading (`l:`): a window with none to place anew
+/// needs nothing before its dirty places, one with none after it nothing after them.
+/// Every other lone reply read must be placed as stored, or its date becomes a dirty place too. Records
+/// of the subject dated from a window's earliest dirty place to its end take the threader's ids; the
+/// others keep theirs. The result equals a full rethread (IndexRefresherTests).
+struct SubjectWindows {
+    /// Records of a subject added beyond a bound each time a window grows (doubling; tests make it small).
+    let step: Int
+
+    private struct Span {
+        /// Indices into the subject's dates, inclusive.
+        var from: Int
+        var through: Int
+        var fromStep: Int
+        var throughStep: Int
+    }
+
+    private struct Subject {
+        /// The dates of the subject's records, ascending (superseded records' too, and the new ones').
+        var dates: [Int64]
+        /// The dates of its lone replies (`l:` and the new ones), ascending: only they can move.
+        var lone: [Int64]
+        /// Dates where something changed or a lone reply may be placed anew (a window is needed from there).
+        var dirty = Set<Int64>()
+        /// Disjoint, ascending.
+        var spans: [Span] = []
+        var readDates = Set<Int64>()
+
+        func range(_ span: Span) -> ClosedRange<Int64> { dates[span.from]...dates[span.through] }
+        /// The dates whose records take the threader's ids: from each span's earliest dirty place to its end.
+        func affected() -> [ClosedRange<Int64>] {
+            spans.compactMap { span in
+                let range = range(span)
+                return dirty.filter { range.contains($0) }.min().map { $0...range.upperBound }
+            }
+        }
+    }
+
+    private var subjects: [String: Subject] = [:]
+    private var askedThreads = Set<String>()
+
+    init(step: Int) { self.step = max(1, step) }
+
+    /// The ids of the records that take the threader's thread ids over what `lookup` holds (the new
+    /// records and their reference threads, `core`, included); `lookup` gains the windows' records.
+    mutating func taken(
+        before: [MessageSummary], fresh: [MessageSummary], core: Set<String>, lookup: inout ThreadLookup
+    ) throws -> Set<String> {
+        // With Gmail's thread ids on every message the subject rule decides nothing (Gmail's id wins); on
+        // a mix, a thread's id may come from a member the subject rule placed: the full path decides.
+        let gmail = (before + fresh).filter { $0.gmailThreadId != nil }.count
+        if gmail == before.count + fresh.count { return core }
+        if gmail > 0 { throw ThreadLookup.TooMuch() }
+        try open(before: before, fresh: fresh, core: core, lookup: lookup)
+        guard !subjects.isEmpty else { return core }
+        while true {
+            let readBefore = lookup.existing.count
+            try readWindows(&lookup)
+            let records = try lookup.ordered()
+            if records.contains(where: { $0.gmailThreadId != nil }) { throw ThreadLookup.TooMuch() }
+            var stored: [String: String] = [:]
+            for record in records { stored[record.id] = record.threadId }
+            let new = CatalogView(records: records + fresh).messages
+            let groups = Threader.subjectGroups(for: new)
+            let dirty = dirtyThreads(new, groups, stored: stored, core: core)
+            for id in dirty.sorted() where askedThreads.insert(id).inserted {
+                try lookup.close(lookup.read(try lookup.table.lookup(ThreadTable.Key.thread(id)).map { Int($0) }))
+            }
+            let marked = markDirty(new, groups, stored: stored, dirty: dirty)
+            let grown = grow(new, groups)
+            if !marked && !grown && lookup.existing.count == readBefore {
+                var taken = core
+                let affected = subjects.mapValues { $0.affected() }
+                for (message, group) in zip(new, groups)
+                where affected[group.subject]?.contains(where: { $0.contains(message.date) }) ?? false {
+                    taken.insert(message.id)
+                }
+                return taken
+            }
+        }
+    }
+
+    /// The subjects a touched thread had or has, with the starts of those threads as dirty places, when a
+    /// lone reply of the subject is dated at or after the earliest (an earlier one looks only at threads
+    /// started before it: nothing it sees changed).
+    private mutating func open(
+        before: [MessageSummary], fresh: [MessageSummary], core: Set<String>, lookup: ThreadLookup
+    ) throws {
+        var changes: [String: Set<Int64>] = [:]
+        for records in [before, before + fresh] {
+            let messages = CatalogView.deduplicated(records).unique
+            for (group, message) in zip(Threader.subjectGroups(for: messages), messages)
+            where !group.subject.isEmpty && core.contains(message.id) {
+                changes[group.subject, default: []].insert(group.firstDate)
+            }
+        }
+        for (name, changed) in changes {
+            var lone = try lookup.table.lookup(ThreadTable.Key.loneDates(name)).map { Int64(bitPattern: $0) }
+            var dates = try lookup.table.lookup(ThreadTable.Key.subjectDates(name)).map { Int64(bitPattern: $0) }
+            for record in fresh where SubjectNormalizer.normalize(record.subject) == name {
+                dates.append(record.date)
+                if ThreadTable.mayJoinBySubject(record) { lone.append(record.date) }
+            }
+            guard let earliest = changed.min(), lone.contains(where: { $0 >= earliest }) else { continue }
+            var subject = Subject(dates: (dates + changed).sorted(), lone: lone.sorted())
+            subject.dirty = changed
+            subjects[name] = subject
+            cover(name)
+        }
+    }
+
+    /// Opens a span around every dirty place of `name` outside its spans, and merges spans that meet.
+    private mutating func cover(_ name: String) {
+        guard var subject = subjects[name] else { return }
+        for place in subject.dirty where !subject.spans.contains(where: { subject.range($0).contains(place) }) {
+            let first = subject.dates.firstIndex { $0 >= place } ?? subject.dates.count - 1
+            let last = subject.dates.lastIndex { $0 <= place } ?? 0
+            subject.spans.append(
+                Span(
+                    from: max(0, min(first, last) - step),
+                    through: min(subject.dates.count - 1, max(first, last) + step),
+                    fromStep: step, throughStep: step))
+        }
+        subject.spans.sort { $0.from < $1.from }
+        var merged: [Span] = []
+        for span in subject.spans {
+            if var last = merged.last, span.from <= last.through + 1 {
+                last.through = max(last.through, span.through)
+                last.fromStep = max(last.fromStep, span.fromStep)
+                last.throughStep = max(last.throughStep, span.throughStep)
+                merged[merged.count - 1] = last
+            } else {
+                merged.append(span)
+            }
+        }
+        subject.spans = merged
+        subjects[name] = subject
+    }
+
+    /// Reads every record of each span not read yet, with its reference thread, and the stored threads
+    /// of the lone replies read (their members make up the people of the threads they were placed in).
+    private mutating func readWindows(_ lookup: inout ThreadLookup) throws {
+        for name in subjects.keys.sorted() {
+            guard var subject = subjects[name] else { continue }
+            for span in subject.spans {
+                for date in Set(subject.dates[span.from...span.through]).sorted()
+                where subject.readDates.insert(date).inserted {
+                    let offsets = try lookup.table.lookup(ThreadTable.Key.subject(name, at: date)).map { Int($0) }
+                    try lookup.close(lookup.read(offsets))
+                }
+            }
+            subjects[name] = subject
+        }
+        var threads: [String] = []
+        for record in lookup.existing.values where ThreadTable.mayJoinBySubject(record) && !record.threadId.isEmpty {
+            if askedThreads.insert(record.threadId).inserted { threads.append(record.threadId) }
+        }
+        for id in threads.sorted() {
+            try lookup.close(lookup.read(try lookup.table.lookup(ThreadTable.Key.thread(id)).map { Int($0) }))
+        }
+    }
+
+    /// The threads (stored and new ids) that changed, or that a lone reply placed anew joins or leaves.
+    private func dirtyThreads(
+        _ new: [MessageSummary], _ groups: [(subject: String, firstDate: Int64)], stored: [String: String],
+        core: Set<String>
+    ) -> Set<String> {
+        var dirty = Set<String>()
+        let affected = subjects.mapValues { $0.affected() }
+        for (message, group) in zip(new, groups) {
+            guard let ranges = affected[group.subject] else { continue }
+            let moved =
+                ThreadTable.mayJoinBySubject(message) && ranges.contains(where: { $0.contains(message.date) })
+                && stored[message.id] != message.threadId
+            guard moved || core.contains(message.id) else { continue }
+            dirty.insert(stored[message.id] ?? "")
+            dirty.insert(message.threadId)
+        }
+        dirty.remove("")
+        return dirty
+    }
+
+    /// Marks as dirty places the starts of the dirty threads and their lone replies (a lone reply examines a
+    /// thread through either), and every lone reply read that is not placed as stored where it is not
+    /// placed anew (its window was not read whole). True when a place was new.
+    private mutating func markDirty(
+        _ new: [MessageSummary], _ groups: [(subject: String, firstDate: Int64)], stored: [String: String],
+        dirty: Set<String>
+    ) -> Bool {
+        var marked = false
+        let affected = subjects.mapValues { $0.affected() }
+        for (message, group) in zip(new, groups) {
+            guard var subject = subjects[group.subject], let ranges = affected[group.subject] else { continue }
+            let lone = ThreadTable.mayJoinBySubject(message)
+            var place: Int64?
+            if dirty.contains(stored[message.id] ?? "") || dirty.contains(message.threadId) {
+                if lone || message.date == group.firstDate { place = message.date }
+            }
+            if lone, stored[message.id] != message.threadId, !ranges.contains(where: { $0.contains(message.date) }) {
+                place = message.date
+            }
+            guard let place, subject.dirty.insert(place).inserted else { continue }
+            if !subject.dates.contains(place) {
+                subject.dates.insert(place, at: subject.dates.firstIndex { $0 > place } ?? subject.dates.count)
+            }
+            subjects[group.subject] = subject
+            marked = true
+        }
+        if marked { for name in subjects.keys { cover(name) } }
+        return marked
+    }
+
+    /// Moves each span's ends until at least 64 threads start between its start and its earliest dirty
+    /// place, and at least 65 between its latest dirty place and its end (or it reaches its subject's first
+    /// or last record); true when a span grew.
+    private mutating func grow(_ new: [MessageSummary], _ groups: [(subject: String, firstDate: Int64)]) -> Bool {
+        var starts: [String: Set<Int64>] = [:]
+        for group in groups where subjects[group.subject] != nil {
+            starts[group.subject, default: []].insert(group.firstDate)
+        }
+        var grown = false
+        for name in subjects.keys.sorted() {
+            guard var subject = subjects[name] else { continue }
+            let threads = starts[name] ?? []
+            let last = subject.dates.count - 1
+            for index in subject.spans.indices {
+                var span = subject.spans[index]
+                let range = subject.range(span)
+                let places = subject.dirty.filter { range.contains($0) }
+                guard let earliest = places.min(), let latest = places.max() else { continue }
+                // Records per thread so far, to guess how many more records hold the threads missing.
+                let perThread =
+                    Double(span.through - span.from + 1) / Double(max(1, threads.filter(range.contains).count))
+                // A lone reply placed anew must see its 64 threads read (none: nothing is placed anew).
+                let firstPlaced = subject.lone.first { $0 >= earliest && $0 <= range.upperBound }
+                let before = threads.filter { $0 >= range.lowerBound && $0 < (firstPlaced ?? .min) }.count
+                if span.from > 0, firstPlaced != nil, before < 64 {
+                    span.from = max(0, span.from - max(span.fromStep, Int(Double(64 - before) * perThread * 1.25) + 1))
+                    span.fromStep *= 2
+                    grown = true
+                }
+                // A later lone reply must not reach a dirty thread (none later: nothing can).
+                let after = threads.filter { $0 > latest && $0 <= range.upperBound }.count
+                if span.through < last, subject.lone.contains(where: { $0 > range.upperBound }), after < 65 {
+                    span.through = min(
+                        last, span.through + max(span.throughStep, Int(Double(65 - after) * perThread * 1.25) + 1))
+                    span.throughStep *= 2
+                    grown = true
+                }
+                subject.spans[index] = span
+            }
+            subjects[name] = subject
+            if grown { cover(name) }
+        }
+        return grown
+    }
+}

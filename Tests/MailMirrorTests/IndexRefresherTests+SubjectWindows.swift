@@ -1,0 +1,196 @@
+import Foundation
+import MailCore
+import Store
+import Testing
+
+@testable import MailMirror
+
+/// The subject rule on the refresh by lookup: many threads share a subject (more than the 64 a lone
+/// reply examines), lone replies arrive late or dated out of order, new messages join old threads, late
+/// parents join threads. After every refresh the stored thread ids equal a full rethread, and the refresh
+/// went by lookup (the table's tail grew).
+extension IndexRefresherTests {
+    /// A small deterministic generator (SplitMix64), so a failing seed can be replayed.
+    struct Seeded {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((z ^ (z >> 31)) % UInt64(bound))
+        }
+    }
+
+    /// A mirror fed message by message, refreshed after each batch.
+    final class SubjectMirror {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("mm-subjects-\(UUID().uuidString)")
+        let store: MailStore
+        var refresher: IndexRefresher
+        let cataloguer: Cataloguer
+        var uid: UInt32 = 0
+        /// Message-IDs stored so far, by subject index, and who wrote them.
+        var sent: [(id: String, subject: Int, customer: Int)] = []
+
+        init(step: Int, maxReads: Int = 50_000) throws {
+            store = try MailStore(root: root)
+            refresher = IndexRefresher(store: store, paths: MirrorPaths(root: root), teams: [:])
+            refresher.subjectWindowStep = step
+            refresher.maxLookupReads = maxReads
+            cataloguer = Cataloguer(catalog: store.catalog, team: TeamMatcher(members: []))
+        }
+
+        deinit { try? FileManager.default.removeItem(at: root) }
+
+        static let subjects = ["Password reset", "Invoice missing", "App crashes", "Refund"]
+
+        /// A message at `minute` (minutes after 1 March 2025, so several messages may share one date).
+        func add(
+            id: String, subject: Int, reply: Bool, customer: Int, fromTeam: Bool, references: [String], minute: Int
+        ) throws {
+            uid += 1
+            let customerAddress = "c\(customer)@example.com"
+            let from = fromTeam ? "help@example.com" : customerAddress
+            let to = fromTeam ? customerAddress : "help@example.com"
+            let day = 1 + minute / 1440
+            let time = String(format: "%02d:%02d:00", minute % 1440 / 60, minute % 60)
+            let bytes = Array(
+                ("From: \(from)\r\nTo: \(to)\r\nSubject: \(reply ? "Re: " : "")\(Self.subjects[subject])\r\n"
+                    + "Message-ID: <\(id)@example.com>\r\n"
+                    + (references.isEmpty
+                        ? ""
+                        : "References: " + references.map { "<\($0)@example.com>" }.joined(separator: " ") + "\r\n")
+                    + "Date: \(day) Mar 2025 \(time) +0000\r\n\r\nBonjour \(uid)\r\n").utf8)
+            let mailbox = try store.mailbox(account: "test", name: "INBOX")
+            try mailbox.commit(uidValidity: UIDValidity(1), uid: UID(uid), flags: [], bytes: bytes)
+            let key = MessageKey(account: "test", mailbox: "INBOX", uidValidity: UIDValidity(1), uid: UID(uid))
+            cataloguer.ingest(key: key, message: RemoteMessage(uid: UID(uid), flags: [], bytes: bytes))
+            sent.append((id, subject, customer))
+        }
+
+        /// Catalogues what was added and refreshes; true when the refresh went by lookup.
+        func refresh() throws -> Bool {
+            try cataloguer.flush()
+            let tail = root.appendingPathComponent("catalog/threads.tail").path
+            let before = (try? FileManager.default.attributesOfItem(atPath: tail)[.size] as? Int) ?? 0
+            try refresher.refresh()
+            let after = (try? FileManager.default.attributesOfItem(atPath: tail)[.size] as? Int) ?? 0
+            return after > before
+        }
+
+        /// Stored thread ids against a full rethread of the catalog: the ids that differ (and the records
+        /// written back without their text: the lookup reads records without it, and must write them whole).
+        func differences() throws -> [String] {
+            let view = try CatalogView(catalog: store.catalog)
+            let stored = Dictionary(uniqueKeysWithValues: view.records.map { ($0.id, $0.threadId) })
+            return view.messages.filter { stored[$0.id] != $0.threadId }.map { $0.messageId ?? $0.id }
+                + view.records.filter { !$0.replyText.hasPrefix("Bonjour") }.map { "no text: \($0.id)" }
+        }
+
+        /// How many messages the subject rule placed in a thread of another root (their thread id is not
+        /// their own Message-ID's): the test must exercise it.
+        func placedBySubject() throws -> Int {
+            try CatalogView(catalog: store.catalog).messages.filter {
+                $0.references.isEmpty && $0.subject.hasPrefix("Re: ")
+                    && $0.threadId != StableHash.hex(StableHash.fnv1a64($0.messageId ?? ""))
+            }.count
+        }
+    }
+
+    /// Adds one random message: a new thread, a reply in a thread, a lone reply (no reference), or a late
+    /// parent of messages already there, dated anywhere in `minutes` (out of order on purpose).
+    static func addRandom(
+        to mirror: SubjectMirror, _ random: inout Seeded, minutes: Range<Int>, tag: String, subjects: Int = 4,
+        customers: Int = 12
+    ) throws {
+        let index = mirror.sent.count
+        let minute = minutes.lowerBound + random.next(minutes.count)
+        let subject = random.next(subjects)
+        let customer = random.next(customers)
+        switch random.next(10) {
+        case 0..<3:
+            try mirror.add(
+                id: "\(tag)\(index)", subject: subject, reply: false, customer: customer, fromTeam: false,
+                references: [], minute: minute)
+        case 3..<5 where !mirror.sent.isEmpty:
+            let parent = mirror.sent[random.next(mirror.sent.count)]
+            try mirror.add(
+                id: "\(tag)\(index)", subject: parent.subject, reply: true, customer: parent.customer,
+                fromTeam: random.next(2) == 0, references: [parent.id], minute: minute)
+        case 5..<9:
+            // A lone reply: a customer (or the team) answering without references.
+            try mirror.add(
+                id: "\(tag)\(index)", subject: subject, reply: true, customer: customer, fromTeam: random.next(3) == 0,
+                references: [], minute: minute)
+        default:
+            // A message naming a parent that is not there yet; the parent comes later (`late\(n)`).
+            try mirror.add(
+                id: "\(tag)\(index)", subject: subject, reply: true, customer: customer, fromTeam: false,
+                references: ["late\(random.next(40))"], minute: minute)
+        }
+    }
+
+    /// Seeds, how many subjects the messages share (with 2, about 150 threads start under each: more than
+    /// twice the 64 a lone reply examines) and how many customers write (with 80, a customer's last thread
+    /// is often more than 64 threads back, so that limit decides).
+    @Test(arguments: [(1, 4, 12), (2, 4, 12), (3, 2, 12), (4, 2, 80), (5, 2, 80), (6, 1, 80)] as [(UInt64, Int, Int)])
+    func aRefreshByLookupWithSharedSubjectsThreadsLikeTheWholeCatalog(seed: UInt64, subjects: Int, customers: Int)
+        throws
+    {
+        var random = Seeded(state: seed)
+        let mirror = try SubjectMirror(step: 3)
+        // 700 messages over 20 days.
+        for _ in 0..<700 {
+            try Self.addRandom(
+                to: mirror, &random, minutes: 0..<(20 * 1440), tag: "a", subjects: subjects, customers: customers)
+        }
+        #expect(!(try mirror.refresh()), "the first refresh threads the whole catalog")
+        #expect(try mirror.differences().isEmpty)
+        #expect(try mirror.placedBySubject() > 20, "the subject rule placed replies")
+        var lateParents = Array(0..<40)
+        for batch in 0..<8 {
+            let count = 1 + random.next(12)
+            for _ in 0..<count {
+                // Late (after everything), or anywhere (dated out of order), or a late parent.
+                let late = random.next(2) == 0
+                let minutes = late ? (20 * 1440)..<(21 * 1440) : 0..<(20 * 1440)
+                if random.next(6) == 0, let parent = lateParents.popLast() {
+                    try mirror.add(
+                        id: "late\(parent)", subject: random.next(SubjectMirror.subjects.count), reply: false,
+                        customer: random.next(12), fromTeam: false, references: [],
+                        minute: random.next(20 * 1440))
+                } else {
+                    try Self.addRandom(
+                        to: mirror, &random, minutes: minutes, tag: "b\(batch)-", subjects: subjects,
+                        customers: customers)
+                }
+            }
+            #expect(try mirror.refresh(), "batch \(batch) went by lookup")
+            let differences = try mirror.differences()
+            #expect(differences.isEmpty, "seed \(seed), batch \(batch): \(differences.prefix(5))")
+        }
+    }
+
+    /// A lone reply dated late under a subject of 600 threads reads a window of the subject, not all of it.
+    @Test func aLateLoneReplyReadsAWindowOfItsSubject() throws {
+        let mirror = try SubjectMirror(step: 40, maxReads: 800)
+        for index in 0..<1_200 {
+            // 600 threads of one subject: a question and an answer each, a minute apart.
+            let customer = index / 2 % 50
+            try mirror.add(
+                id: "t\(index)", subject: 0, reply: index % 2 == 1, customer: customer, fromTeam: index % 2 == 1,
+                references: index % 2 == 1 ? ["t\(index - 1)"] : [], minute: index)
+        }
+        #expect(!(try mirror.refresh()))
+        // Two lone replies: one after everything, one in the middle: two windows.
+        try mirror.add(
+            id: "lone1", subject: 0, reply: true, customer: 60, fromTeam: false, references: [], minute: 5_000)
+        try mirror.add(id: "lone2", subject: 0, reply: true, customer: 3, fromTeam: false, references: [], minute: 601)
+        #expect(try mirror.refresh(), "by lookup, within 800 reads")
+        #expect(try mirror.differences().isEmpty)
+        #expect(
+            try mirror.placedBySubject() == 1,
+            "lone2 finds customer 3's thread (started at minute 506) within 64; lone1 (no thread of its sender) not"
+        )
+    }
+}
