@@ -102,6 +102,24 @@ struct DerivedCoverage {
     /// the catalog and the index one at a time and compared as sorted arrays: about 50 bytes per message
     /// in all, nothing per message kept as a string.
     func examine(deep: Bool = false) throws -> [StoreProblem] {
+        var problems = try compare(deep: deep)
+        // The thread table gives no answer of its own (a refresh checks every block it reads and takes the
+        // full path on a mismatch), so only `verify` reads it whole; after the comparison, whose arrays are
+        // gone by then, so the two are never resident together.
+        if deep, let damage = ThreadTable.damage(directory: store.catalog.directory, catalogPath: store.catalog.path) {
+            let path = "\(store.catalog.directory)/threads"
+            problems.append(
+                StoreProblem(
+                    kind: .threadTableDamaged, path: path,
+                    message:
+                        "The thread table (\(path)) is damaged (\(damage)); index refreshes thread the whole catalog until it is written again. Run `mailmirror verify --repair` or `mailmirror reindex` to rebuild it."
+                ))
+        }
+        return problems
+    }
+
+    /// The store, the catalog and the index compared (`examine` without the thread table).
+    private func compare(deep: Bool) throws -> [StoreProblem] {
         let interrupted = FileManager.default.fileExists(atPath: interruptedMarker)
         var epochs = CoverageIDs.Epochs()
         let stored = try CoverageIDs.stored(in: store, epochs: &epochs)
@@ -124,17 +142,6 @@ struct DerivedCoverage {
         if let index {
             problems += compareIndex(
                 index, expected: expected ?? stored.map(\.id), expectedIsCatalog: expected != nil, pending: pending)
-        }
-        // The thread table gives no answer of its own (a refresh checks every block it reads and takes the
-        // full path on a mismatch), so only `verify` reads it whole.
-        if deep, let damage = ThreadTable.damage(directory: store.catalog.directory, catalogPath: store.catalog.path) {
-            let path = "\(store.catalog.directory)/threads"
-            problems.append(
-                StoreProblem(
-                    kind: .threadTableDamaged, path: path,
-                    message:
-                        "The thread table (\(path)) is damaged (\(damage)); index refreshes thread the whole catalog until it is written again. Run `mailmirror verify --repair` or `mailmirror reindex` to rebuild it."
-                ))
         }
         return problems
     }

@@ -58,7 +58,8 @@ extension TopicPipeline {
             topics[r].previousCount += previous[r]
         }
         let order = topics.indices.sorted { a, b in
-            topics[a].members.count != topics[b].members.count ? topics[a].members.count > topics[b].members.count : a < b
+            topics[a].members.count != topics[b].members.count
+                ? topics[a].members.count > topics[b].members.count : a < b
         }
         topics = order.enumerated().map { rank, r in
             var topic = topics[r]

@@ -27,7 +27,9 @@ import Testing
         #expect(topics.clustering.hasSuffix("learned on 300"), "\(topics.clustering)")
         let quality = TopicQuality(corpus: corpus, summary: topics, messages: model.data.messages)
         print(quality.table)
-        print("sampled: mean recall \(quality.meanRecall), precision \(quality.meanPrecision), unassigned \(topics.unassigned)/\(topics.customerMessages)")
+        print(
+            "sampled: mean recall \(quality.meanRecall), precision \(quality.meanPrecision), unassigned \(topics.unassigned)/\(topics.customerMessages)"
+        )
         #expect(quality.meanRecall > 0.8)
         #expect(quality.meanPrecision > 0.8)
         // Far more threads than were learned on are in topics: the rest joined them.
