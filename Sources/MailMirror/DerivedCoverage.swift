@@ -52,10 +52,9 @@ struct DerivedCoverage {
                         epochs[relative] = CoverageStamp.Epoch(modified: modified, messages: nil, highestUID: nil)
                         continue
                     }
-                    let stored = try mailbox.storedMessages(uidValidity: epoch, withSizes: false)
+                    let stored = try mailbox.listing(uidValidity: epoch)
                     epochs[relative] = CoverageStamp.Epoch(
-                        modified: modified, messages: stored.count,
-                        highestUID: stored.keys.max()?.rawValue)
+                        modified: modified, messages: stored.count, highestUID: stored.highestUID?.rawValue)
                 }
             }
         }
@@ -119,33 +118,17 @@ struct DerivedCoverage {
 
     /// Every way the catalog and the index differ from the store, one problem per kind and mailbox.
     /// `deep` also reads every stored document of the index (for `verify`).
+    ///
+    /// Messages are compared as numbers (`MessageKey.id` is 16 hex digits), read from the store's listings,
+    /// the catalog and the index one at a time and compared as sorted arrays: about 50 bytes per message
+    /// in all, nothing per message kept as a string.
     func examine(deep: Bool = false) throws -> [StoreProblem] {
-        let interrupted = FileManager.default.fileExists(atPath: interruptedMarker)
-        let stored = try CatalogRecovery.storedMessages(in: store)
-        var storedIDs = Set<String>()
-        storedIDs.reserveCapacity(stored.count)
-        for (key, _) in stored { storedIDs.insert(key.id) }
-
-        // The catalog against the store.
-        var (catalog, problems) = loadCatalog(storedCount: stored.count, interrupted: interrupted)
-        if let catalog {
-            problems += compareCatalog(catalog, with: stored.map(\.key), storedIDs: storedIDs, interrupted: interrupted)
-        }
-
-        // The index against the catalog (what it is built from). A catalog that is not whole gives
-        // nothing exact to compare with: the index is then only checked against the store's ids.
-        let pending = interrupted || refreshPending()
-        let catalogWhole = !problems.contains {
-            $0.kind == .catalogDamaged || $0.kind == .catalogStale || $0.kind == .catalogMissing
-        }
-        let expected = catalogWhole ? catalog?.indexedIDs : nil
-        let (index, indexProblems) = openIndex(messages: expected?.count ?? stored.count, pending: pending, deep: deep)
-        problems += indexProblems
-        if let index {
-            problems += compareIndex(index, expected: expected, storedIDs: storedIDs, pending: pending)
-        }
+        var problems = try compare(deep: deep)
         // The thread table gives no answer of its own (a refresh checks every block it reads and takes the
-        // full path on a mismatch), so only `verify` reads it whole.
+        // full path on a mismatch), so only `verify` reads it whole (its pages stay resident while it is
+        // checked: 86 MB at 1,000,000 messages); after the comparison, whose arrays are gone by then and
+        // their heap given back, so the two are never resident together.
+        if deep { AllocatorPolicy.trim() }
         if deep, let damage = ThreadTable.damage(directory: store.catalog.directory, catalogPath: store.catalog.path) {
             let path = "\(store.catalog.directory)/threads"
             problems.append(
@@ -158,50 +141,44 @@ struct DerivedCoverage {
         return problems
     }
 
-    /// What the comparison needs of the catalog, per message (in the order ids first appear, from the
-    /// latest record of each): its key, and whether it is the first copy of a message present in several
-    /// mailboxes (the one the index holds). Read one record at a time, so `verify` never holds the
-    /// summaries.
-    struct CatalogIDs {
-        var keys: [MessageKey] = []
-        /// The ids the index should hold (as `CatalogView`: one copy of a message in several mailboxes).
-        var indexedIDs: [String] = []
+    /// The store, the catalog and the index compared (`examine` without the thread table).
+    private func compare(deep: Bool) throws -> [StoreProblem] {
+        let interrupted = FileManager.default.fileExists(atPath: interruptedMarker)
+        var epochs = CoverageIDs.Epochs()
+        let stored = try CoverageIDs.stored(in: store, epochs: &epochs)
 
-        /// Reads the catalog; `records` and `ignoredBytes` as `CatalogFile.load` says them.
-        static func read(_ catalog: CatalogFile) throws -> (ids: CatalogIDs, records: Int, ignoredBytes: Int) {
-            var keys: [MessageKey] = []
-            var identities: [CatalogView.Identity?] = []
-            var positions: [String: Int] = [:]
-            let (records, ignored) = try catalog.streamRecords { record in
-                let identity = CatalogView.identity(of: record)
-                if let position = positions[record.id] {
-                    keys[position] = record.key
-                    identities[position] = identity
-                } else {
-                    positions[record.id] = keys.count
-                    keys.append(record.key)
-                    identities.append(identity)
-                }
-            }
-            positions = [:]
-            var ids = CatalogIDs(keys: keys)
-            var seen = Set<CatalogView.Identity>()
-            for (key, identity) in zip(keys, identities) {
-                if let identity, !seen.insert(identity).inserted { continue }
-                ids.indexedIDs.append(key.id)
-            }
-            return (ids, records, ignored)
+        // The catalog against the store.
+        var (catalog, problems) = loadCatalog(storedCount: stored.count, epochs: &epochs, interrupted: interrupted)
+        if let catalog {
+            problems += compareCatalog(catalog, with: stored, epochs: epochs, interrupted: interrupted)
         }
+
+        // The index against the catalog (what it is built from). A catalog that is not whole gives
+        // nothing exact to compare with: the index is then only checked against the store's ids.
+        let pending = interrupted || refreshPending()
+        let catalogWhole = !problems.contains {
+            $0.kind == .catalogDamaged || $0.kind == .catalogStale || $0.kind == .catalogMissing
+        }
+        let expected = catalogWhole ? catalog?.indexed : nil
+        let (index, indexProblems) = openIndex(messages: expected?.count ?? stored.count, pending: pending, deep: deep)
+        problems += indexProblems
+        if let index {
+            problems += compareIndex(
+                index, expected: expected ?? stored.map(\.id), expectedIsCatalog: expected != nil, pending: pending)
+        }
+        return problems
     }
 
     /// The catalog's ids (nil when it cannot be read, or is missing while the store holds mail) and
     /// what is wrong with the file itself.
-    private func loadCatalog(storedCount: Int, interrupted: Bool) -> (CatalogIDs?, [StoreProblem]) {
+    private func loadCatalog(storedCount: Int, epochs: inout CoverageIDs.Epochs, interrupted: Bool) -> (
+        CoverageIDs.Catalog?, [StoreProblem]
+    ) {
         var problems: [StoreProblem] = []
         let catalogPath = store.catalog.path
-        var catalog: CatalogIDs?
+        var catalog: CoverageIDs.Catalog?
         if !FileManager.default.fileExists(atPath: catalogPath) {
-            catalog = storedCount == 0 ? CatalogIDs() : nil
+            catalog = storedCount == 0 ? CoverageIDs.Catalog() : nil
             if storedCount > 0 {
                 problems.append(
                     StoreProblem(
@@ -213,7 +190,7 @@ struct DerivedCoverage {
             }
         } else {
             do {
-                let contents = try CatalogIDs.read(store.catalog)
+                let contents = try CoverageIDs.Catalog.read(store.catalog, epochs: &epochs)
                 catalog = contents.ids
                 if contents.ignoredBytes > 0 {
                     let torn = interrupted && !Self.lastFrameIsWhole(catalogPath)
@@ -234,33 +211,34 @@ struct DerivedCoverage {
 
     /// Stored messages the catalog lacks, and catalogued messages the store does not hold, per epoch.
     private func compareCatalog(
-        _ catalog: CatalogIDs, with stored: [MessageKey], storedIDs: Set<String>, interrupted: Bool
+        _ catalog: CoverageIDs.Catalog, with stored: [CoverageIDs.Message], epochs: CoverageIDs.Epochs,
+        interrupted: Bool
     ) -> [StoreProblem] {
         var problems: [StoreProblem] = []
         let catalogPath = store.catalog.path
-        let catalogued = Set(catalog.keys.map(\.id))
-        let lacking = stored.filter { !catalogued.contains($0.id) }
-        for (group, keys) in Self.byEpoch(lacking) {
-            let total = stored.filter {
-                $0.account == group.account && $0.mailbox == group.mailbox && $0.uidValidity == group.uidValidity
-            }.count
+        let lacking = CoverageIDs.missing(stored, from: catalog.messages.lazy.map(\.id))
+        var storedPerEpoch = [Int](repeating: 0, count: epochs.count)
+        for message in stored { storedPerEpoch[Int(message.epoch)] += 1 }
+        for (group, uids) in epochs.grouped(lacking) {
+            let key = epochs[group]
             problems.append(
                 StoreProblem(
                     kind: .catalogStale, path: catalogPath,
                     message: interrupted
-                        ? "\(group.account)/\(group.mailbox) (UIDVALIDITY \(group.uidValidity)): \(Self.grouped(keys.count)) of the \(Self.count(total, "stored message")) are not in the catalog yet; an interrupted sync left them out and the next sync catalogues them."
-                        : "\(group.account)/\(group.mailbox) (UIDVALIDITY \(group.uidValidity)): \(Self.grouped(keys.count)) of the \(Self.count(total, "stored message")) are not in the catalog, so search, show, thread and report do not see them. Run `mailmirror reindex` to rebuild the catalog from the store.",
-                    account: group.account, mailbox: group.mailbox, uidValidity: group.uidValidity,
+                        ? "\(key.account)/\(key.mailbox) (UIDVALIDITY \(key.uidValidity)): \(Self.grouped(uids.count)) of the \(Self.count(storedPerEpoch[group], "stored message")) are not in the catalog yet; an interrupted sync left them out and the next sync catalogues them."
+                        : "\(key.account)/\(key.mailbox) (UIDVALIDITY \(key.uidValidity)): \(Self.grouped(uids.count)) of the \(Self.count(storedPerEpoch[group], "stored message")) are not in the catalog, so search, show, thread and report do not see them. Run `mailmirror reindex` to rebuild the catalog from the store.",
+                    account: key.account, mailbox: key.mailbox, uidValidity: key.uidValidity,
                     healsOnNextSync: interrupted))
         }
-        let extra = catalog.keys.filter { !storedIDs.contains($0.id) }
-        for (group, keys) in Self.byEpoch(extra) {
+        let extra = CoverageIDs.missing(catalog.messages, from: stored.lazy.map(\.id))
+        for (group, uids) in epochs.grouped(extra) {
+            let key = epochs[group]
             problems.append(
                 StoreProblem(
                     kind: .catalogStale, path: catalogPath,
                     message:
-                        "\(group.account)/\(group.mailbox) (UIDVALIDITY \(group.uidValidity)): the catalog lists \(Self.count(keys.count, "message")) the store does not hold (UID \(keys[0].uid)\(keys.count > 1 ? " …" : "")). Run `mailmirror reindex` to rebuild the catalog from the store.",
-                    account: group.account, mailbox: group.mailbox, uidValidity: group.uidValidity))
+                        "\(key.account)/\(key.mailbox) (UIDVALIDITY \(key.uidValidity)): the catalog lists \(Self.count(uids.count, "message")) the store does not hold (UID \(uids[0])\(uids.count > 1 ? " …" : "")). Run `mailmirror reindex` to rebuild the catalog from the store.",
+                    account: key.account, mailbox: key.mailbox, uidValidity: key.uidValidity))
         }
         return problems
     }
@@ -302,24 +280,31 @@ struct DerivedCoverage {
     }
 
     /// Catalogued messages the index lacks, indexed messages nobody expects, and messages indexed twice.
-    private func compareIndex(_ index: SearchIndex, expected: [String]?, storedIDs: Set<String>, pending: Bool)
+    /// `expected` is sorted, each id once: the catalog's (`expectedIsCatalog`), else the store's.
+    private func compareIndex(_ index: SearchIndex, expected: [UInt64], expectedIsCatalog: Bool, pending: Bool)
         -> [StoreProblem]
     {
         var problems: [StoreProblem] = []
         let indexPath = paths.index.path
-        var seen: [String: Int] = [:]
-        for id in index.liveDocumentIDs() { seen[id, default: 0] += 1 }
-        let missing = expected.map { $0.filter { seen[$0] == nil }.count } ?? 0
-        let expectedSet = expected.map(Set.init) ?? storedIDs
-        let extra = seen.keys.filter { !expectedSet.contains($0) }.count
-        let twice = seen.values.filter { $0 > 1 }.count
+        var indexed = index.liveDocumentNumbers()
+        indexed.sort()
+        var twice = 0
+        var distinct = 0
+        for k in indexed.indices where k == 0 || indexed[k] != indexed[k - 1] {
+            if k + 1 < indexed.count && indexed[k + 1] == indexed[k] { twice += 1 }
+            indexed[distinct] = indexed[k]
+            distinct += 1
+        }
+        indexed.removeLast(indexed.count - distinct)
+        let missing = expectedIsCatalog ? CoverageIDs.missingCount(expected, from: indexed) : 0
+        let extra = CoverageIDs.missingCount(indexed, from: expected)
         if missing > 0 {
             problems.append(
                 StoreProblem(
                     kind: .indexStale, path: indexPath,
                     message: pending
-                        ? "The search index lacks \(Self.grouped(missing)) of the \(Self.count(expected?.count ?? 0, "catalogued message")); an interrupted sync stopped before indexing them and the next sync does."
-                        : "The search index lacks \(Self.grouped(missing)) of the \(Self.count(expected?.count ?? 0, "catalogued message")), so search does not find them. Run `mailmirror reindex` to rebuild it.",
+                        ? "The search index lacks \(Self.grouped(missing)) of the \(Self.count(expected.count, "catalogued message")); an interrupted sync stopped before indexing them and the next sync does."
+                        : "The search index lacks \(Self.grouped(missing)) of the \(Self.count(expected.count, "catalogued message")), so search does not find them. Run `mailmirror reindex` to rebuild it.",
                     healsOnNextSync: pending))
         }
         if extra > 0 {
@@ -327,7 +312,7 @@ struct DerivedCoverage {
                 StoreProblem(
                     kind: .indexStale, path: indexPath,
                     message:
-                        "The search index holds \(Self.count(extra, "message")) \(expected == nil ? "the store does not hold" : "the catalog does not list"), so search can answer with messages that are not in the mirror. Run `mailmirror reindex` to rebuild it."
+                        "The search index holds \(Self.count(extra, "message")) \(expectedIsCatalog ? "the catalog does not list" : "the store does not hold"), so search can answer with messages that are not in the mirror. Run `mailmirror reindex` to rebuild it."
                 ))
         }
         if twice > 0 {
@@ -351,22 +336,6 @@ struct DerivedCoverage {
                 != Self.fileSize(store.catalog.path)
         }
         return true
-    }
-
-    private struct EpochKey: Hashable, Comparable {
-        var account: String
-        var mailbox: String
-        var uidValidity: UIDValidity
-
-        static func < (a: EpochKey, b: EpochKey) -> Bool {
-            (a.account, a.mailbox, a.uidValidity.rawValue) < (b.account, b.mailbox, b.uidValidity.rawValue)
-        }
-    }
-
-    private static func byEpoch(_ keys: [MessageKey]) -> [(EpochKey, [MessageKey])] {
-        Dictionary(grouping: keys) { EpochKey(account: $0.account, mailbox: $0.mailbox, uidValidity: $0.uidValidity) }
-            .map { ($0.key, $0.value.sorted { $0.uid < $1.uid }) }
-            .sorted { $0.0 < $1.0 }
     }
 
     /// Whether the catalog's last record is whole: a write torn by a kill leaves a cut last record,

@@ -54,6 +54,8 @@ extension LocalMirror {
         guard FileManager.default.fileExists(atPath: paths.root.path) else {
             throw MailMirrorError.notMirroredYet("verify")
         }
+        // Its arrays (tens of MB at a million messages) get mappings of their own, given back when freed.
+        AllocatorPolicy.applied
         let store = try MailStore(root: paths.root)
         let coverage = DerivedCoverage(store: store, paths: paths)
         let problems = try StoreVerifier(store: store).verify() + coverage.examine(deep: true)

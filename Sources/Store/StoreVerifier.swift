@@ -64,7 +64,7 @@ public struct StoreVerifier: Sendable {
                     .strayTemporaryFile, path,
                     "\(path) is left over from an interrupted sync; the next sync removes it.", uidValidity: epoch)
             }
-            let scan = try mailbox.scan(uidValidity: epoch)
+            let scan = try EpochFiles(mailbox: mailbox, uidValidity: epoch)
             for path in scan.badNames {
                 add(
                     .badFileName, path,
@@ -77,18 +77,17 @@ public struct StoreVerifier: Sendable {
                     uidValidity: epoch)
             }
             if checkContents {
-                problems += Self.checkContents(
-                    of: scan.messages.values.sorted { $0.uid < $1.uid }, mailbox: mailbox, uidValidity: epoch)
+                problems += Self.checkContents(of: scan, mailbox: mailbox, uidValidity: epoch)
             }
             guard let state, state.uidValidity == epoch else { continue }
-            let kept = scan.messages.values.filter { !$0.expunged }.count
+            let kept = scan.unexpunged
             if kept < state.messages {
                 add(
                     .missing, mailbox.curPath(epoch),
                     "\(mailbox.account)/\(mailbox.name): the state records \(state.messages) messages but \(mailbox.curPath(epoch)) holds \(kept); \(state.messages - kept) are missing. Run `mailmirror sync` to fetch them again.",
                     uidValidity: epoch)
             }
-            if let highest = scan.messages.keys.max(), highest >= state.uidNext {
+            if let highest = scan.messages.last?.uid, highest >= state.uidNext {
                 add(
                     .stateBehind, mailbox.statePath,
                     "\(mailbox.statePath) says UIDNEXT \(state.uidNext) but UID \(highest) is stored: a sync stopped before saving its state; the next sync catches up.",
@@ -111,12 +110,14 @@ public struct StoreVerifier: Sendable {
 
     /// Inflates every file on up to 8 cores (4 ranges each, so one slow range leaves no core idle);
     /// returns the ones that fail, in UID order.
-    private static func checkContents(of messages: [StoredMessage], mailbox: MailboxStore, uidValidity: UIDValidity)
+    /// Each file is read and inflated alone and let go: memory is that of a few messages at a time.
+    private static func checkContents(of files: EpochFiles, mailbox: MailboxStore, uidValidity: UIDValidity)
         -> [StoreProblem]
     {
-        Parallel.chunks(messages.count, chunks: min(Parallel.cores, 8) * 4) { range in
+        let folder = mailbox.curPath(uidValidity)
+        return Parallel.chunks(files.messages.count, chunks: min(Parallel.cores, 8) * 4) { range in
             range.compactMap { index -> StoreProblem? in
-                let message = messages[index]
+                let message = (uid: files.messages[index].uid, path: EpochFiles.path(folder, files.messages[index]))
                 var problem: (StoreProblem.Kind, String)?
                 do {
                     let bytes = try io(Disk.readFile(message.path))

@@ -22,6 +22,9 @@ struct TopicPipeline {
     /// How much each document borrows from its words' usual neighbours (`TopicFeatures.smoothed`).
     var smoothing: Float = 0.3
     var neighbours = 8
+    /// At most this many conversations are learned on (vocabulary, team answers, clustering, labels); the
+    /// rest of a larger window joins the learned topics. Help centers below it are reported as before.
+    var learningLimit = 20_000
 
     /// One analysed document.
     struct Analysed {
@@ -45,29 +48,42 @@ struct TopicPipeline {
         // trend compares like with like; a thread in both windows counts as current.
         let currentDocuments = TopicDocuments(data: data, messages: current).documents
         let currentThreads = Set(currentDocuments.map(\.thread))
-        let documents =
+        let all =
             currentDocuments
             + TopicDocuments(data: data, messages: previous).documents.filter { !currentThreads.contains($0.thread) }
+        // Topics are learned on at most `learningLimit` conversations, evenly spaced (current ones first, as in
+        // `all`), so what the learning holds does not grow with the archive; the others join their nearest
+        // topic afterwards, a block at a time (`assignRest`). Below the limit every conversation is learned on.
+        let sample = Self.evenlySpaced(all.count, limit: learningLimit)
+        let documents = sample.map { $0.map { all[$0] } } ?? all
+        let currentCount = sample?.prefix { $0 < currentDocuments.count }.count ?? currentDocuments.count
         var vocabulary = TopicVocabulary()
         let (analysed, streams) = analyse(documents, data: data, personal: personal, into: &vocabulary)
         let features = self.features(
             documents: documents, analysed: analysed, streams: streams, vocabulary: vocabulary, data: data,
             personal: personal)
-        let minimum = max(3, Int((Double(currentDocuments.count) * minimumShare).rounded(.up)))
+        let minimum = max(3, Int((Double(currentCount) * minimumShare).rounded(.up)))
         let assignment = clusterer.cluster(
             features.combined, wording: features.wording, dimension: features.dimension,
             answersFrom: features.textDimension, minimumSize: minimum)
         let labeler = TopicLabeler(
             analyzer: analyzer, lexicon: lexicon, personal: personal, features: features, language: language)
         let made = makeTopics(
-            assignment: assignment, documents: documents, currentCount: currentDocuments.count, analysed: analysed,
+            assignment: assignment, documents: documents, currentCount: currentCount, analysed: analysed,
             features: features, data: data, labeler: labeler)
         var topics = made.topics
+        var groups = made.groups
+        if let sample {
+            assignRest(
+                &topics, groups: &groups, all: all, currentCount: currentDocuments.count, learned: sample,
+                features: features, data: data, personal: personal)
+        }
         summary.chosenClusters = topics.count
         summary.clustering =
-            "threads=\(currentDocuments.count)+\(documents.count - currentDocuments.count) topics=\(topics.count)"
+            "threads=\(currentDocuments.count)+\(all.count - currentDocuments.count) topics=\(topics.count)"
+            + (sample.map { " learned on \($0.count)" } ?? "")
         summary.unassigned = current.count - topics.reduce(0) { $0 + $1.members.count }
-        matchArticles(&topics, groups: made.groups, articles: articles, features: features, analysed: analysed)
+        matchArticles(&topics, groups: groups, articles: articles, features: features, analysed: analysed)
         summary.topics = topics
         return summary
     }
