@@ -65,7 +65,7 @@ public struct CompactThreader {
         let index = Int32(dates.count)
         dates.append(summary.date)
         var flag: UInt8 = 0
-        if let bits = Self.hexBits(summary.id) {
+        if let bits = StableHash.bits(ofHex: summary.id) {
             idBits.append(bits)
             flag |= Self.hexId
         } else {
@@ -333,24 +333,6 @@ public struct CompactThreader {
             }
         }
         return nil
-    }
-
-    /// The 64 bits of 16 lower-case hex digits.
-    public static func hexBits(_ id: String) -> UInt64? {
-        var bits: UInt64 = 0
-        var digits = 0
-        for byte in id.utf8 {
-            let value: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = byte - UInt8(ascii: "a") + 10
-            default: return nil
-            }
-            digits += 1
-            if digits > 16 { return nil }
-            bits = bits << 4 | UInt64(value)
-        }
-        return digits == 16 ? bits : nil
     }
 }
 

@@ -26,4 +26,23 @@ public enum StableHash {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }
+
+    /// The inverse of `hex`: the 64 bits of exactly 16 lower-case hex digits, nil for anything else. Catalog
+    /// ids are such digits, so tables key them by these bits (they sort like the ids) instead of by strings.
+    public static func bits(ofHex text: String) -> UInt64? {
+        var bits: UInt64 = 0
+        var digits = 0
+        for byte in text.utf8 {
+            let value: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = byte - UInt8(ascii: "a") + 10
+            default: return nil
+            }
+            digits += 1
+            if digits > 16 { return nil }
+            bits = bits << 4 | UInt64(value)
+        }
+        return digits == 16 ? bits : nil
+    }
 }

@@ -12,7 +12,7 @@ struct PreviousFactsTable: Sendable {
     private var sealed = true
 
     /// An id as a key: its 64 bits when it is 16 hex digits (a catalog id always is), else its hash.
-    static func key(_ id: String) -> UInt64 { CompactThreader.hexBits(id) ?? StableHash.fnv1a64(id) }
+    static func key(_ id: String) -> UInt64 { StableHash.bits(ofHex: id) ?? StableHash.fnv1a64(id) }
 
     /// Adds a record read in catalog order (a later one for an id replaces an earlier one); `seal` after.
     mutating func add(_ record: MessageSummary) {

@@ -119,22 +119,7 @@ extension CatalogFile {
         case text(String)
 
         init(_ id: String) {
-            var bits: UInt64 = 0
-            var digits = 0
-            for byte in id.utf8 {
-                let value: UInt8
-                switch byte {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): value = byte - UInt8(ascii: "0")
-                case UInt8(ascii: "a")...UInt8(ascii: "f"): value = byte - UInt8(ascii: "a") + 10
-                default:
-                    self = .text(id)
-                    return
-                }
-                bits = bits << 4 | UInt64(value)
-                digits += 1
-                if digits > 16 { break }
-            }
-            self = digits == 16 ? .bits(bits) : .text(id)
+            self = StableHash.bits(ofHex: id).map { .bits($0) } ?? .text(id)
         }
     }
 }

@@ -118,11 +118,11 @@ import Testing
     }
 
     @Test func hexBitsOrderLikeTheIds() {
-        #expect(CompactThreader.hexBits("00000000000000ff") == 255)
-        #expect(CompactThreader.hexBits("00000000000000FF") == nil)
-        #expect(CompactThreader.hexBits("0000000000000000f") == nil)
-        #expect(CompactThreader.hexBits("abc") == nil)
+        #expect(StableHash.bits(ofHex: "00000000000000ff") == 255)
+        #expect(StableHash.bits(ofHex: "00000000000000FF") == nil)
+        #expect(StableHash.bits(ofHex: "0000000000000000f") == nil)
+        #expect(StableHash.bits(ofHex: "abc") == nil)
         let ids = ["0123456789abcdef", "0123456789abcdf0", "f000000000000000", "a000000000000000"]
-        #expect(ids.sorted() == ids.sorted { CompactThreader.hexBits($0)! < CompactThreader.hexBits($1)! })
+        #expect(ids.sorted() == ids.sorted { StableHash.bits(ofHex: $0)! < StableHash.bits(ofHex: $1)! })
     }
 }
