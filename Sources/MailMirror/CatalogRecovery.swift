@@ -54,11 +54,15 @@ struct CatalogRecovery {
             for name in try store.mailboxes(account: account) {
                 let mailbox = try store.mailbox(account: account, name: name)
                 for epoch in try mailbox.epochs() {
-                    for (uid, stored) in try mailbox.storedMessages(uidValidity: epoch, withSizes: false).sorted(by: {
-                        $0.key < $1.key
-                    }) {
+                    // The compact listing (16 bytes a file, by UID), not a table of paths: at 1,000,000 messages
+                    // that table was most of reindex's peak.
+                    let listing = try mailbox.listing(uidValidity: epoch)
+                    for (uid, _) in listing {
                         keys.append(
-                            (MessageKey(account: account, mailbox: name, uidValidity: epoch, uid: uid), stored.flags))
+                            (
+                                MessageKey(account: account, mailbox: name, uidValidity: epoch, uid: uid),
+                                listing.flags(of: uid) ?? []
+                            ))
                     }
                 }
             }
