@@ -95,18 +95,18 @@ extension IndexRefresher {
     /// copy of a message present in several mailboxes), and per stored message whether it is one.
     private func summarizeStore(into scratch: ScratchLog) throws -> (threader: CompactThreader, isUnique: [Bool]) {
         let previous = Self.previousFacts(store.catalog)
-        let keys = try CatalogRecovery.storedMessages(in: store)
-        // The listing's per-mailbox tables (a path per message) are gone: their memory goes back first.
-        AllocatorPolicy.trim()
-        var threader = CompactThreader(expected: keys.count)
+        let epochs = try CatalogRecovery.storedEpochs(in: store)
+        let total = epochs.reduce(0) { $0 + $1.listing.count }
+        var threader = CompactThreader(expected: total)
         var isUnique: [Bool] = []
-        isUnique.reserveCapacity(keys.count)
+        isUnique.reserveCapacity(total)
         var identities = Set<UInt64>()
-        for start in stride(from: 0, to: keys.count, by: Self.rebuildBlock) {
-            let block = keys[start..<min(start + Self.rebuildBlock, keys.count)]
-            let done = try Parallel.map(Array(block)) { key, flags in
+        var block: [(key: MessageKey, flags: [Flag])] = []
+        func summarizeBlock() throws {
+            let done = try Parallel.map(block) { key, flags in
                 try summarizeForRebuild(key, flags: flags, previous: previous[key.id])
             }
+            block.removeAll(keepingCapacity: true)
             for (threading, record) in done {
                 try scratch.append(record)
                 let first = CatalogView.identityHash(of: threading).map { identities.insert($0).inserted } ?? true
@@ -114,6 +114,14 @@ extension IndexRefresher {
                 if first { threader.add(threading) }
             }
         }
+        // Keys are made a block at a time from the epochs' compact listings.
+        for epoch in epochs {
+            for (uid, _) in epoch.listing {
+                block.append((epoch.key(uid), epoch.listing.flags(of: uid) ?? []))
+                if block.count >= Self.rebuildBlock { try summarizeBlock() }
+            }
+        }
+        try summarizeBlock()
         return (threader, isUnique)
     }
 
