@@ -33,34 +33,40 @@ public final class MailboxStore: Sendable {
 
     /// What several threads committing into this mailbox share; every access holds the mutex.
     private struct Shared {
-        /// Each epoch's `cur/`: UID to the letters of its file name as bits (`MaildirFlags.letterBits`): the
-        /// name is `MessageFileName.make` of the two, and 12 bytes a message keep a large folder's index small.
-        var index: [UIDValidity: [UID: UInt64]] = [:]
+        /// Each epoch's `cur/` as this process knows it: the compact listing read once, and what commits and
+        /// renames changed since. Shared with the listing the sync reads anyway, so a large folder is read
+        /// once per sync and held at 16 bytes a message, not also as a dictionary.
+        var index: [UIDValidity: EpochIndex] = [:]
         /// UIDs being committed now (reserved so that no two threads write one twice).
         var inFlight: [UIDValidity: Set<UID>] = [:]
         var preparedEpochs: Set<UIDValidity> = []
         var keywordCache: [UIDValidity: [UID: [Flag]]] = [:]
         var temporaryCounter: UInt64 = 0
 
-        /// The epoch's index, listing its `cur/` (`folder`) the first time.
-        mutating func index(_ uidValidity: UIDValidity, folder: String) throws -> [UID: UInt64] {
-            if let loaded = index[uidValidity] { return loaded }
-            var loaded: [UID: UInt64] = [:]
-            try io(
-                Disk.forEachEntry(in: folder) { name, _ in
-                    if let parsed = MessageFileName.parse(cName: name) { loaded[parsed.uid] = parsed.letterBits }
-                })
-            index[uidValidity] = loaded
-            return loaded
+        /// The letters of `uid`'s file name as bits, listing the epoch's `cur/` (`folder`) the first time.
+        mutating func letterBits(_ uidValidity: UIDValidity, uid: UID, folder: String) throws -> UInt64? {
+            if index[uidValidity] == nil {
+                index[uidValidity] = EpochIndex(listed: StoredListing(entries: try StoredListing.entries(in: folder)))
+            }
+            return index[uidValidity]?.letterBits(uid)
         }
 
         /// The file name of `uid` in the epoch's `cur/`, when it is there.
         mutating func fileName(_ uidValidity: UIDValidity, uid: UID, folder: String) throws -> String? {
-            try index(uidValidity, folder: folder)[uid].map {
+            try letterBits(uidValidity, uid: uid, folder: folder).map {
                 MessageFileName.make(uid: uid, flags: MaildirFlags(letterBits: $0))
             }
         }
     }
+
+    /// One epoch's `cur/`: the listing as read, and the files this process wrote or renamed since, by UID.
+    struct EpochIndex {
+        var listed: StoredListing
+        var changed: [UID: UInt64] = [:]
+
+        func letterBits(_ uid: UID) -> UInt64? { changed[uid] ?? listed.letterBits(of: uid) }
+    }
+
     private let shared = Mutex(Shared())
 
     init(account: String, name: String, directoryName: MailboxDirectoryName, path: String, compressionLevel: Int32) {
@@ -204,7 +210,7 @@ public final class MailboxStore: Sendable {
                 message:
                     "Could not store message UID \(uid) of \(account)/\(name) as \(finalPath): \(error.message)")
         }
-        shared.withLock { $0.index[uidValidity]?[uid] = maildirFlags.letterBits }
+        shared.withLock { $0.index[uidValidity]?.changed[uid] = maildirFlags.letterBits }
         let keywords = MaildirFlags.keywords(in: flags)
         if !keywords.isEmpty { try recordKeywords(keywords, uid: uid, uidValidity: uidValidity) }
         return .stored(compressedSize: compressed.count)
@@ -384,11 +390,17 @@ public final class MailboxStore: Sendable {
         }
     }
 
+    /// Keeps a listing of `cur/` just read as the epoch's index when none is held yet, so that commits find
+    /// what is stored without reading a large folder a second time.
+    func rememberListing(_ listing: StoredListing, uidValidity: UIDValidity) {
+        shared.withLock { if $0.index[uidValidity] == nil { $0.index[uidValidity] = EpochIndex(listed: listing) } }
+    }
+
     private func renameMessage(uidValidity: UIDValidity, uid: UID, from old: String, to new: String) throws {
         let folder = curPath(uidValidity)
         try io(Disk.rename("\(folder)/\(old)", to: "\(folder)/\(new)"))
         let bits = MessageFileName.parse(new)?.flags.letterBits ?? 0
-        shared.withLock { $0.index[uidValidity]?[uid] = bits }
+        shared.withLock { $0.index[uidValidity]?.changed[uid] = bits }
     }
 
     // MARK: Keywords

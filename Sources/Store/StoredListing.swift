@@ -34,7 +34,7 @@ public struct StoredListing: Sendable {
         sortAndCollapse()
     }
 
-    init(entries: [Entry], keywords: [UID: [Flag]]) {
+    init(entries: [Entry], keywords: [UID: [Flag]] = [:]) {
         self.entries = entries
         self.keywords = keywords
         sortAndCollapse()
@@ -129,13 +129,28 @@ extension MailboxStore {
     /// What an epoch's `cur/` holds, compactly (see `StoredListing`): one pass over the folder, no
     /// string kept per message. Names that are not message files are left out (`verify` names them).
     public func listing(uidValidity: UIDValidity) throws -> StoredListing {
-        var entries: [StoredListing.Entry] = []
+        let listing = StoredListing(
+            entries: try StoredListing.entries(in: curPath(uidValidity)), keywords: try loadKeywordsFile(uidValidity))
+        rememberListing(listing, uidValidity: uidValidity)
+        return listing
+    }
+}
+
+extension StoredListing {
+    /// The message files of a `cur/` folder, unsorted, in one pass.
+    static func entries(in folder: String) throws -> [Entry] {
+        var entries: [Entry] = []
         try io(
-            Disk.forEachEntry(in: curPath(uidValidity)) { name, isDirectory in
+            Disk.forEachEntry(in: folder) { name, isDirectory in
                 guard isDirectory != true, let parsed = MessageFileName.parse(cName: name) else { return }
-                entries.append(StoredListing.Entry(uid: parsed.uid, letterBits: parsed.letterBits))
+                entries.append(Entry(uid: parsed.uid, letterBits: parsed.letterBits))
             })
-        return StoredListing(entries: entries, keywords: try loadKeywordsFile(uidValidity))
+        return entries
+    }
+
+    /// The letters of `uid`'s file name as bits, when it is listed.
+    func letterBits(of uid: UID) -> UInt64? {
+        position(of: uid).map { entries[$0].letterBits }
     }
 }
 
