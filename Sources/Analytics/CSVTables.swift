@@ -90,7 +90,7 @@ enum CSVTables {
     static func topicMessages(_ model: ReportModel) -> ReportFile {
         var csv = CSVWriter(header: ["topic_id", "message_id"])
         for topic in model.topics.topics {
-            for name in topic.members.map(model.messageName).sorted() { csv.append([String(topic.id), name]) }
+            for name in model.messageNames(topic.members).sorted() { csv.append([String(topic.id), name]) }
         }
         return ReportFile(name: "topic_messages.csv", contents: csv.text)
     }

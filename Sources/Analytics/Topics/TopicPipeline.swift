@@ -104,23 +104,9 @@ struct TopicPipeline {
             subjectStarts: analysed.map(\.subjectStart))
     }
 
-    /// Display names of every sender and recipient in the mailbox.
+    /// Display names of every sender and recipient in the mailbox (gathered with the messages).
     static func personalText(_ data: ReportData) -> PersonalText {
-        var names = Set<String>()
-        func add(_ a: EmailAddress) {
-            if let n = a.name, !n.isEmpty {
-                names.insert(n)
-            } else if let name = nameInAddress(a.address) {
-                names.insert(name)
-            }
-        }
-        // Each list walked as it is: no array built per message.
-        for m in data.messages {
-            if let from = m.from { add(from) }
-            m.to.forEach(add)
-            m.cc.forEach(add)
-        }
-        return PersonalText(displayNames: names.sorted())
+        PersonalText(displayNames: data.displayNames)
     }
 
     /// "ahmed.khan@…" with no display name: the address is the name ("ahmed khan"); nil when its
@@ -153,10 +139,12 @@ struct TopicPipeline {
             let end = min(documents.count, start + block)
             // Words already known are looked up beside the analysis (`known`), against the vocabulary as it
             // stood before this block; the snapshot is gone before `intern` adds to it, so nothing is copied.
+            // The block's enquiries are read back in one batch, and let go with the block.
+            let enquiries = data.messages.summaries((start..<end).map { documents[$0].enquiry })
             let done = { (known: TopicVocabulary) in
                 Parallel.chunks(end - start) { range in
                     range.map { d -> (Analysed, [Int32]) in
-                        let document = analyse(data.messages[documents[start + d].enquiry], personal: personal)
+                        let document = analyse(enquiries[d], personal: personal)
                         return (document, document.isAcknowledgement ? [] : known.known(document.tokens))
                     }
                 }
@@ -171,8 +159,9 @@ struct TopicPipeline {
         return (analysed, streams)
     }
 
-    func analyse(_ message: MessageSummary, personal: PersonalText, surfaces: Bool = false) -> Analysed {
-        let (bodyText, subjectText) = TopicDocuments.text(of: message, personal: personal)
+    func analyse(_ message: MessageSummary?, personal: PersonalText, surfaces: Bool = false) -> Analysed {
+        let (bodyText, subjectText) =
+            message.map { TopicDocuments.text(of: $0, personal: personal) } ?? ("", "")
         let body = analyzer.analyzeDetectingLanguage(bodyText, surfaces: surfaces)
         let subject = analyzer.analyzeDetectingLanguage(subjectText, surfaces: surfaces, french: body.french)
         let tokens = withoutNames(body.tokens, personal) + withoutNames(subject.tokens, personal)
