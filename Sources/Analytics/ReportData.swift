@@ -64,17 +64,25 @@ struct ReportData {
                 return (oddIds[x.position] ?? StableHash.hex(x.idBits)) < (oddIds[y.position] ?? StableHash.hex(y.idBits))
             }
         }
+        // Moved out of the input and reordered in place (`permute`): one copy of the records at any time.
         var records: [ReportRecord] = []
         var threadKeys: [UInt64] = []
-        records.reserveCapacity(order.count)
-        threadKeys.reserveCapacity(order.count)
-        for i in order {
-            records.append(input.records[Int(i)])
-            threadKeys.append(input.threadKeys[Int(i)])
+        swap(&records, &input.records)
+        swap(&threadKeys, &input.threadKeys)
+        do {
+            var sources = order.map { Int($0) }
+            order = []
+            let kept = sources.count
+            if kept < count {
+                var isKept = [Bool](repeating: false, count: count)
+                for i in sources { isKept[i] = true }
+                sources += (0..<count).filter { !isKept[$0] }
+            }
+            Self.permute(&records, into: sources)
+            Self.permute(&threadKeys, into: sources)
+            records.removeLast(count - kept)
+            threadKeys.removeLast(count - kept)
         }
-        order = []
-        input.records = []
-        input.threadKeys = []
         input.strings.freeze()
         messages = ReportMessages(
             records: records, strings: input.strings, texts: ReportTexts(source: source, oddIds: input.oddIds))
@@ -129,6 +137,24 @@ struct ReportData {
         self.threadOf = threadOf
         let messages = self.messages
         threads = members.map { ThreadFacts(members: $0, messages: messages) }
+    }
+
+    /// Rearranges `items` so that position p holds what was at `sources[p]` (a permutation), by swaps
+    /// along its cycles: every element moves once, and no second array is made.
+    static func permute<T>(_ items: inout [T], into sources: [Int]) {
+        var placed = [Bool](repeating: false, count: sources.count)
+        items.withUnsafeMutableBufferPointer { buffer in
+            for start in sources.indices where !placed[start] {
+                var position = start
+                while true {
+                    placed[position] = true
+                    let source = sources[position]
+                    if source == start { break }
+                    buffer.swapAt(position, source)
+                    position = source
+                }
+            }
+        }
     }
 
     /// Every message whole, in report order (read back from the source): for tests.

@@ -19,6 +19,15 @@ public struct ReportInput {
 
     public var count: Int { records.count }
 
+    /// Room for `count` messages up front, so the tables are not moved each time they double (room reserved
+    /// but never used is never made resident).
+    public mutating func reserve(_ count: Int) {
+        records.reserveCapacity(count)
+        threadKeys.reserveCapacity(count)
+        messageIdKeys.reserveCapacity(count)
+        identities.reserveCapacity(count)
+    }
+
     /// Adds a message that is one copy per message already, threaded (`threadId` filled in).
     public mutating func add(_ summary: MessageSummary, position: Int) {
         let bits = StableHash.bits(ofHex: summary.id)

@@ -125,11 +125,12 @@ struct TopicPipeline {
 
     /// Analyses each document's enquiry, a block of documents at a time in two halves side by side
     /// (`Parallel.chunks`' default), and turns its tokens into term ids at once, in document order: the
-    /// tokens of one block are all that is held (at 100,000 messages all of them were ~110 MB). The
+    /// tokens of one block are all that is held (at 100,000 messages all of them were ~110 MB; a block of 4,096
+    /// held 31 MB, of 1,024 about 8 MB). The
     /// `Analysed` values come back without their tokens; acknowledgements get an empty stream.
     func analyse(
         _ documents: [TopicDocuments.Document], data: ReportData, personal: PersonalText,
-        into vocabulary: inout TopicVocabulary, block: Int = 4_096
+        into vocabulary: inout TopicVocabulary, block: Int = 1_024
     ) -> (analysed: [Analysed], streams: [[Int32]]) {
         var analysed: [Analysed] = []
         var streams: [[Int32]] = []
