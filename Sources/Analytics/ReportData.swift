@@ -10,7 +10,7 @@ struct ReportData {
     let weekdays: [UInt8]
     let hours: [UInt8]
     /// Threads in order of their first message; each lists message indices in date order.
-    let threads: [ThreadFacts]
+    let threads: ReportThreads
     /// Index into `threads` for each message.
     let threadOf: [Int]
     /// Display names of every sender and recipient, sorted.
@@ -113,7 +113,7 @@ struct ReportData {
         }
         var threadOf = [Int](repeating: 0, count: records.count)
         var firsts: [Int32] = []  // per group (in key order): its first message
-        var groupOf = [Int32](repeating: 0, count: records.count)
+        var groupOf = [Int32](repeating: 0, count: records.count)  // per message: its group
         var start = 0
         while start < byKey.count {
             var end = start + 1
@@ -128,15 +128,26 @@ struct ReportData {
         for (number, group) in firsts.indices.sorted(by: { firsts[$0] < firsts[$1] }).enumerated() {
             numberOf[group] = Int32(number)
         }
-        var members = [[Int]](repeating: [], count: firsts.count)
+        // Members of every thread in one table (`ReportThreads`): no array per thread.
+        var starts = [Int32](repeating: 0, count: firsts.count + 1)
         for i in records.indices {
             let t = Int(numberOf[Int(groupOf[i])])
             threadOf[i] = t
-            members[t].append(i)
+            starts[t + 1] += 1
         }
+        groupOf = []
+        numberOf = []
+        for t in firsts.indices { starts[t + 1] += starts[t] }
+        var filled = starts
+        var members = [Int32](repeating: 0, count: records.count)
+        for i in records.indices {
+            let t = threadOf[i]
+            members[Int(filled[t])] = Int32(i)
+            filled[t] += 1
+        }
+        filled = []
         self.threadOf = threadOf
-        let messages = self.messages
-        threads = members.map { ThreadFacts(members: $0, messages: messages) }
+        threads = ReportThreads(members: members, starts: starts, records: records)
     }
 
     /// Rearranges `items` so that position p holds what was at `sources[p]` (a permutation), by swaps
@@ -161,6 +172,48 @@ struct ReportData {
     var summaries: [MessageSummary] { messages.summaries(Array(messages.indices)).map { $0! } }
 }
 
+/// The threads of a report, their members in one table: what `ThreadFacts` says of each, made on access.
+struct ReportThreads: RandomAccessCollection {
+    /// Message indices, thread after thread, each thread's in date order.
+    private let members: [Int32]
+    /// Where each thread's members start in `members` (one more entry than threads).
+    private let starts: [Int32]
+    /// Per thread: its enquiry and first response (-1: none).
+    private let enquiries: [Int32]
+    private let responses: [Int32]
+
+    init(members: [Int32], starts: [Int32], records: [ReportRecord]) {
+        self.members = members
+        self.starts = starts
+        var enquiries = [Int32](repeating: -1, count: Swift.max(0, starts.count - 1))
+        var responses = enquiries
+        for t in enquiries.indices {
+            for k in Int(starts[t])..<Int(starts[t + 1]) {
+                let i = members[k]
+                let customer = records[Int(i)].bits & ReportRecord.customer != 0
+                if enquiries[t] < 0 {
+                    if customer { enquiries[t] = i }
+                } else if !customer {
+                    responses[t] = i
+                    break
+                }
+            }
+        }
+        self.enquiries = enquiries
+        self.responses = responses
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { enquiries.count }
+
+    subscript(_ t: Int) -> ThreadFacts {
+        ThreadFacts(
+            members: members[Int(starts[t])..<Int(starts[t + 1])].map { Int($0) },
+            enquiry: enquiries[t] < 0 ? nil : Int(enquiries[t]),
+            firstResponse: responses[t] < 0 ? nil : Int(responses[t]))
+    }
+}
+
 /// What a thread says about the team's responsiveness.
 struct ThreadFacts {
     /// Message indices in date order.
@@ -169,23 +222,6 @@ struct ThreadFacts {
     let enquiry: Int?
     /// The first team message after the enquiry.
     let firstResponse: Int?
-
-    init(members: [Int], messages: ReportMessages) {
-        self.members = members
-        var enquiry: Int?
-        var response: Int?
-        for i in members {
-            let customer = messages.records[i].bits & ReportRecord.customer != 0
-            if enquiry == nil {
-                if customer { enquiry = i }
-            } else if !customer {
-                response = i
-                break
-            }
-        }
-        self.enquiry = enquiry
-        self.firstResponse = response
-    }
 
     /// Minutes from enquiry to first response.
     func firstResponseMinutes(_ messages: ReportMessages) -> Double? {

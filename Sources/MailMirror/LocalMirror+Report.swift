@@ -29,7 +29,10 @@ extension LocalMirror {
         }
         guard gathered.input.count > 0 else { throw MailMirrorError.notMirroredYet("report") }
         let source = CatalogTextSource(catalog: store.catalog)
-        let files = ReportGenerator().generate(input: gathered.input, source: source, options: options)
+        // Handed over, not shared: the report reorders the records in place.
+        let input = gathered.input
+        gathered = (ReportInput(), 0, 0)
+        let files = ReportGenerator().generate(input: consume input, source: source, options: options)
         if let failure = source.failure { throw failure }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var written: [URL] = []

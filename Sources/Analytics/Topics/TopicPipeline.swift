@@ -46,41 +46,43 @@ struct TopicPipeline {
         let personal = Self.personalText(data)
         // The previous window's conversations are grouped with the current ones, so a topic's
         // trend compares like with like; a thread in both windows counts as current.
-        let currentDocuments = TopicDocuments(data: data, messages: current).documents
-        let currentThreads = Set(currentDocuments.map(\.thread))
-        let all =
-            currentDocuments
-            + TopicDocuments(data: data, messages: previous).documents.filter { !currentThreads.contains($0.thread) }
+        // One array of documents (current ones first), not a current one copied into it.
+        var all = TopicDocuments(data: data, messages: current).documents
+        let currentCount = all.count
+        do {
+            let currentThreads = Set(all.map(\.thread))
+            all += TopicDocuments(data: data, messages: previous).documents.filter { !currentThreads.contains($0.thread) }
+        }
         // Topics are learned on at most `learningLimit` conversations, evenly spaced (current ones first, as in
         // `all`), so what the learning holds does not grow with the archive; the others join their nearest
         // topic afterwards, a block at a time (`assignRest`). Below the limit every conversation is learned on.
         let sample = Self.evenlySpaced(all.count, limit: learningLimit)
         let documents = sample.map { $0.map { all[$0] } } ?? all
-        let currentCount = sample?.prefix { $0 < currentDocuments.count }.count ?? currentDocuments.count
+        let learnedCurrent = sample?.prefix { $0 < currentCount }.count ?? currentCount
         var vocabulary = TopicVocabulary()
         let (analysed, streams) = analyse(documents, data: data, personal: personal, into: &vocabulary)
         let features = self.features(
             documents: documents, analysed: analysed, streams: streams, vocabulary: vocabulary, data: data,
             personal: personal)
-        let minimum = max(3, Int((Double(currentCount) * minimumShare).rounded(.up)))
+        let minimum = max(3, Int((Double(learnedCurrent) * minimumShare).rounded(.up)))
         let assignment = clusterer.cluster(
             features.combined, wording: features.wording, dimension: features.dimension,
             answersFrom: features.textDimension, minimumSize: minimum)
         let labeler = TopicLabeler(
             analyzer: analyzer, lexicon: lexicon, personal: personal, features: features, language: language)
         let made = makeTopics(
-            assignment: assignment, documents: documents, currentCount: currentCount, analysed: analysed,
+            assignment: assignment, documents: documents, currentCount: learnedCurrent, analysed: analysed,
             features: features, data: data, labeler: labeler)
         var topics = made.topics
         var groups = made.groups
         if let sample {
             assignRest(
-                &topics, groups: &groups, all: all, currentCount: currentDocuments.count, learned: sample,
+                &topics, groups: &groups, all: all, currentCount: currentCount, learned: sample,
                 features: features, data: data, personal: personal)
         }
         summary.chosenClusters = topics.count
         summary.clustering =
-            "threads=\(currentDocuments.count)+\(all.count - currentDocuments.count) topics=\(topics.count)"
+            "threads=\(currentCount)+\(all.count - currentCount) topics=\(topics.count)"
             + (sample.map { " learned on \($0.count)" } ?? "")
         summary.unassigned = current.count - topics.reduce(0) { $0 + $1.members.count }
         matchArticles(&topics, groups: groups, articles: articles, features: features, analysed: analysed)
