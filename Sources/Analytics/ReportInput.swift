@@ -60,7 +60,7 @@ public struct ReportInput {
     }
 
     /// The latest record of each id, where the id first appeared, then of the copies of one message (one
-    /// identity) the first: the records `CatalogView.reportMessages` is given and keeps. Names are those of
+    /// identity) the first: what `CatalogView` keeps (`latest`, then `keepFirstCopies`). Names are those of
     /// every record added (a superseded record's names only differ when the message was re-catalogued
     /// with other headers, which does not happen to stored bytes). Returns how many distinct ids there were.
     @discardableResult

@@ -11,12 +11,12 @@ public protocol ReportTextSource: AnyObject {
 
 /// Summaries held in memory, their positions their indices: what `ReportGenerator.generate(messages:)` and
 /// the tests read.
-final class InMemoryTextSource: ReportTextSource {
+public final class InMemoryTextSource: ReportTextSource {
     let messages: [MessageSummary]
 
-    init(_ messages: [MessageSummary]) { self.messages = messages }
+    public init(_ messages: [MessageSummary]) { self.messages = messages }
 
-    func summaries(at positions: [Int]) -> [MessageSummary?] {
+    public func summaries(at positions: [Int]) -> [MessageSummary?] {
         positions.map { messages.indices.contains($0) ? messages[$0] : nil }
     }
 }

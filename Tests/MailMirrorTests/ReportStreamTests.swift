@@ -1,5 +1,6 @@
 import Analytics
 import Foundation
+import MIME
 import MailCore
 import Store
 import Testing
@@ -10,10 +11,14 @@ import Testing
 /// written from every decoded summary, rethreaded in memory, writes (determinism is a contract), on a mirror
 /// refreshed by lookup, with copies of messages in a second mailbox and re-catalogued records.
 @Suite struct ReportStreamTests {
-    /// The files as the in-memory path writes them: the catalog loaded whole, copies collapsed, rethreaded.
+    /// The files as the report was written before it streamed: the catalog loaded whole, copies collapsed,
+    /// the whole of it rethreaded in memory.
     static func inMemoryReport(_ root: URL, options: ReportOptions) throws -> [String: String] {
-        let records = try MailStore(root: root).catalog.loadInBlocks().summaries
-        let files = ReportGenerator().generate(messages: CatalogView.reportMessages(records), options: options)
+        var messages = try MailStore(root: root).catalog.loadInBlocks().summaries
+        CatalogView.keepFirstCopies(&messages)
+        let ids = Threader.threadIds(for: messages)
+        for index in messages.indices { messages[index].threadId = ids[index] }
+        let files = ReportGenerator().generate(messages: messages, options: options)
         return Dictionary(uniqueKeysWithValues: files.map { ($0.name, $0.contents) })
     }
 
@@ -89,16 +94,9 @@ import Testing
         var expected = CatalogView.latest(raw)
         CatalogView.keepFirstCopies(&expected)
         let files = ReportGenerator().generate(
-            input: input, source: ArrayTextSourceForTests(raw), options: ReportOptions())
+            input: input, source: InMemoryTextSource(raw), options: ReportOptions())
         let reference = ReportGenerator().generate(messages: expected, options: ReportOptions())
         #expect(files.map(\.contents) == reference.map(\.contents))
         #expect(expected.map(\.subject) == ["one, again", "two", "no id", "no id either"])
     }
-}
-
-/// Summaries by their position in an array.
-final class ArrayTextSourceForTests: ReportTextSource {
-    let messages: [MessageSummary]
-    init(_ messages: [MessageSummary]) { self.messages = messages }
-    func summaries(at positions: [Int]) -> [MessageSummary?] { positions.map { messages[$0] } }
 }
