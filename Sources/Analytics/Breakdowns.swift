@@ -83,19 +83,17 @@ extension Breakdowns {
         }
 
         /// One message of the period: its mailbox, its labels, and its sender's domain or team member. The
-        /// message is read in place (`messages[i]`): a copy of a summary retains each of its fields.
-        mutating func count(_ messages: [MessageSummary], _ i: Int, thread: Int) {
-            let (direction, isReply) = (messages[i].direction, messages[i].isReply)
-            Self.add(&mailbox, messages[i].key.account + "/" + messages[i].key.mailbox, direction, isReply, thread)
-            if messages[i].labels.count == 1 {
-                Self.add(&label, messages[i].labels[0], direction, isReply, thread)
-            } else if !messages[i].labels.isEmpty {
-                for name in Set(messages[i].labels).sorted() { Self.add(&label, name, direction, isReply, thread) }
-            }
-            let address = messages[i].from?.address.lowercased() ?? ""
+        /// message's strings are interned in the report's tables.
+        mutating func count(_ messages: ReportMessages, _ i: Int, thread: Int) {
+            let message = messages[i]
+            let (direction, isReply) = (message.direction, message.isReply)
+            Self.add(&mailbox, message.mailbox, direction, isReply, thread)
+            // The labels as interned: one, or the distinct ones sorted.
+            for name in message.labels { Self.add(&label, name, direction, isReply, thread) }
+            let address = message.address ?? ""
             switch direction {
             case .customer:
-                let key = messages[i].from?.domain ?? ""
+                let key = message.domain
                 let empty = (DomainRow(domain: key), Set<Int>(), Set<String>())
                 domain[key, default: empty].0.customerMessages += 1
                 domain[key, default: empty].1.insert(thread)
@@ -105,16 +103,16 @@ extension Breakdowns {
                 let empty = (MemberRow(address: address, name: ""), Set<Int>(), [String: Int]())
                 member[address, default: empty].0.teamReplies += 1
                 member[address, default: empty].1.insert(thread)
-                if let name = messages[i].from?.name, !name.isEmpty {
+                if let name = message.name {
                     member[address, default: empty].2[name, default: 0] += 1
                 }
             }
         }
 
         /// A thread whose enquiry is in the period: its customer domain, and who answered first, how fast.
-        mutating func countEnquiry(_ thread: ThreadFacts, _ messages: [MessageSummary]) {
+        mutating func countEnquiry(_ thread: ThreadFacts, _ messages: ReportMessages) {
             guard let enquiry = thread.enquiry else { return }
-            let key = messages[enquiry].from?.domain ?? ""
+            let key = messages[enquiry].domain
             let emptyDomain = (DomainRow(domain: key), Set<Int>(), Set<String>())
             domain[key, default: emptyDomain].0.enquiries += 1
             guard let minutes = thread.firstResponseMinutes(messages), let response = thread.firstResponse else {
@@ -122,11 +120,11 @@ extension Breakdowns {
             }
             domain[key, default: emptyDomain].0.answered += 1
             domain[key, default: emptyDomain].0.firstResponseMinutes.append(minutes)
-            let address = messages[response].from?.address.lowercased() ?? ""
+            let address = messages[response].address ?? ""
             let emptyMember = (MemberRow(address: address, name: ""), Set<Int>(), [String: Int]())
             member[address, default: emptyMember].0.firstResponses += 1
             member[address, default: emptyMember].0.firstResponseMinutes.append(minutes)
-            if let name = messages[response].from?.name, !name.isEmpty {
+            if let name = messages[response].name {
                 member[address, default: emptyMember].2[name, default: 0] += 1
             }
         }

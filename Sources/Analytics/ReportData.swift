@@ -1,54 +1,103 @@
 import MailCore
 
-/// The messages of a report, sorted and indexed once: local days, threads, first responses.
+/// The messages of a report, sorted and indexed once: local days, threads, first responses. Each message
+/// is a fixed-size record (`ReportMessages`); texts are read back from the source when needed.
 struct ReportData {
     /// Sorted by (date, id); duplicates of one Message-ID kept once.
-    let messages: [MessageSummary]
+    let messages: ReportMessages
     /// Local day number of each message.
     let days: [Int]
     let weekdays: [UInt8]
     let hours: [UInt8]
     /// Threads in order of their first message; each lists message indices in date order.
-    let threads: [ThreadFacts]
+    let threads: ReportThreads
     /// Index into `threads` for each message.
     let threadOf: [Int]
+    /// Display names of every sender and recipient, sorted.
+    let displayNames: [String]
 
     init(messages input: consuming [MessageSummary], clock: inout LocalClock) {
-        var unique = consume input
+        let all = consume input
+        var gathered = ReportInput()
+        for (position, summary) in all.enumerated() { gathered.add(summary, position: position) }
+        self.init(input: gathered, source: InMemoryTextSource(all), clock: &clock)
+    }
+
+    init(input: consuming ReportInput, source: ReportTextSource, clock: inout LocalClock) {
+        var input = consume input
+        let count = input.records.count
         // The catalog already counts a message once; a Message-ID seen in two mailboxes is a
         // safety net, resolved towards the smallest catalog id so input order does not matter.
-        var owner: [String: Int] = [:]  // Message-ID -> the index keeping it
-        owner.reserveCapacity(unique.count)
-        var dropped = [Bool](repeating: false, count: unique.count)
-        for i in unique.indices {
-            guard let mid = unique[i].messageId, !mid.isEmpty else { continue }
-            if let other = owner[mid] {
-                if unique[i].id < unique[other].id {
-                    dropped[other] = true
-                    owner[mid] = i
-                } else {
-                    dropped[i] = true
-                }
-            } else {
-                owner[mid] = i
+        var dropped = [Bool](repeating: false, count: count)
+        do {
+            let keys = input.messageIdKeys
+            var withId = (0..<Int32(count)).filter { keys[Int($0)] != 0 }
+            let records = input.records
+            let oddIds = input.oddIds
+            func idLess(_ a: Int, _ b: Int) -> Bool {
+                let (x, y) = (records[a], records[b])
+                if oddIds.isEmpty { return x.idBits < y.idBits }
+                return (oddIds[x.position] ?? StableHash.hex(x.idBits)) < (oddIds[y.position] ?? StableHash.hex(y.idBits))
+            }
+            withId.sort { a, b in
+                let (x, y) = (keys[Int(a)], keys[Int(b)])
+                if x != y { return x < y }
+                if idLess(Int(a), Int(b)) { return true }
+                if idLess(Int(b), Int(a)) { return false }
+                return a < b
+            }
+            for k in withId.indices.dropFirst() where keys[Int(withId[k])] == keys[Int(withId[k - 1])] {
+                dropped[Int(withId[k])] = true
             }
         }
-        owner = [:]
-        // Sort indices, not the (large) summaries, by (date, id); then move each summary to its place.
-        let dates = unique.map(\.date)
-        var order = unique.indices.filter { !dropped[$0] }
-        order.sort { a, b in dates[a] != dates[b] ? dates[a] < dates[b] : unique[a].id < unique[b].id }
-        Self.permute(&unique, into: order + unique.indices.filter { dropped[$0] })
-        unique.removeLast(unique.count - order.count)
-        messages = unique
+        input.messageIdKeys = []
+        // Sort indices by (date, id); then move each record to its place.
+        var order = (0..<Int32(count)).filter { !dropped[Int($0)] }
+        dropped = []
+        do {
+            let records = input.records
+            let oddIds = input.oddIds
+            order.sort { a, b in
+                let (x, y) = (records[Int(a)], records[Int(b)])
+                if x.date != y.date { return x.date < y.date }
+                if oddIds.isEmpty { return x.idBits < y.idBits }
+                return (oddIds[x.position] ?? StableHash.hex(x.idBits)) < (oddIds[y.position] ?? StableHash.hex(y.idBits))
+            }
+        }
+        // Moved out of the input and reordered in place (`permute`): one copy of the records at any time.
+        var records: [ReportRecord] = []
+        var threadKeys: [UInt64] = []
+        swap(&records, &input.records)
+        swap(&threadKeys, &input.threadKeys)
+        do {
+            var sources = order.map { Int($0) }
+            order = []
+            let kept = sources.count
+            if kept < count {
+                var isKept = [Bool](repeating: false, count: count)
+                for i in sources { isKept[i] = true }
+                sources += (0..<count).filter { !isKept[$0] }
+            }
+            Self.permute(&records, into: sources)
+            Self.permute(&threadKeys, into: sources)
+            records.removeLast(count - kept)
+            threadKeys.removeLast(count - kept)
+        }
+        input.strings.freeze()
+        messages = ReportMessages(
+            records: records, strings: input.strings, texts: ReportTexts(source: source, oddIds: input.oddIds))
+        displayNames = input.names.sorted()
+        input.names = []
+
         var days = [Int]()
         var weekdays = [UInt8]()
         var hours = [UInt8]()
-        days.reserveCapacity(unique.count)
-        for i in unique.indices {
-            let date = unique[i].date
-            days.append(clock.dayNumber(date))
-            let wh = clock.weekdayHour(date)
+        days.reserveCapacity(records.count)
+        weekdays.reserveCapacity(records.count)
+        hours.reserveCapacity(records.count)
+        for record in records {
+            days.append(clock.dayNumber(record.date))
+            let wh = clock.weekdayHour(record.date)
             weekdays.append(UInt8(wh.weekday))
             hours.append(UInt8(wh.hour))
         }
@@ -56,27 +105,53 @@ struct ReportData {
         self.weekdays = weekdays
         self.hours = hours
 
-        var threadIndex: [String: Int] = [:]
-        var members: [[Int]] = []
-        var threadOf = [Int](repeating: 0, count: unique.count)
-        for i in unique.indices {
-            let key = unique[i].threadId.isEmpty ? "\u{0}" + unique[i].id : unique[i].threadId
-            if let t = threadIndex[key] {
-                members[t].append(i)
-                threadOf[i] = t
-            } else {
-                threadIndex[key] = members.count
-                threadOf[i] = members.count
-                members.append([i])
-            }
+        // Threads by key, numbered in order of their first message; members in date order.
+        var byKey = (0..<Int32(records.count)).map { $0 }
+        byKey.sort { a, b in
+            let (x, y) = (threadKeys[Int(a)], threadKeys[Int(b)])
+            return x != y ? x < y : a < b
         }
+        var threadOf = [Int](repeating: 0, count: records.count)
+        var firsts: [Int32] = []  // per group (in key order): its first message
+        var groupOf = [Int32](repeating: 0, count: records.count)  // per message: its group
+        var start = 0
+        while start < byKey.count {
+            var end = start + 1
+            while end < byKey.count, threadKeys[Int(byKey[end])] == threadKeys[Int(byKey[start])] { end += 1 }
+            for k in start..<end { groupOf[Int(byKey[k])] = Int32(firsts.count) }
+            firsts.append(byKey[start])
+            start = end
+        }
+        byKey = []
+        threadKeys = []
+        var numberOf = [Int32](repeating: 0, count: firsts.count)
+        for (number, group) in firsts.indices.sorted(by: { firsts[$0] < firsts[$1] }).enumerated() {
+            numberOf[group] = Int32(number)
+        }
+        // Members of every thread in one table (`ReportThreads`): no array per thread.
+        var starts = [Int32](repeating: 0, count: firsts.count + 1)
+        for i in records.indices {
+            let t = Int(numberOf[Int(groupOf[i])])
+            threadOf[i] = t
+            starts[t + 1] += 1
+        }
+        groupOf = []
+        numberOf = []
+        for t in firsts.indices { starts[t + 1] += starts[t] }
+        var filled = starts
+        var members = [Int32](repeating: 0, count: records.count)
+        for i in records.indices {
+            let t = threadOf[i]
+            members[Int(filled[t])] = Int32(i)
+            filled[t] += 1
+        }
+        filled = []
         self.threadOf = threadOf
-        threads = members.map { ThreadFacts(members: $0, messages: unique) }
+        threads = ReportThreads(members: members, starts: starts, records: records)
     }
 
     /// Rearranges `items` so that position p holds what was at `sources[p]` (a permutation), by swaps
-    /// along its cycles: every element moves once, none is copied (a copy of a summary retains each of
-    /// its strings and arrays).
+    /// along its cycles: every element moves once, and no second array is made.
     static func permute<T>(_ items: inout [T], into sources: [Int]) {
         var placed = [Bool](repeating: false, count: sources.count)
         items.withUnsafeMutableBufferPointer { buffer in
@@ -92,6 +167,51 @@ struct ReportData {
             }
         }
     }
+
+    /// Every message whole, in report order (read back from the source): for tests.
+    var summaries: [MessageSummary] { messages.summaries(Array(messages.indices)).map { $0! } }
+}
+
+/// The threads of a report, their members in one table: what `ThreadFacts` says of each, made on access.
+struct ReportThreads: RandomAccessCollection {
+    /// Message indices, thread after thread, each thread's in date order.
+    private let members: [Int32]
+    /// Where each thread's members start in `members` (one more entry than threads).
+    private let starts: [Int32]
+    /// Per thread: its enquiry and first response (-1: none).
+    private let enquiries: [Int32]
+    private let responses: [Int32]
+
+    init(members: [Int32], starts: [Int32], records: [ReportRecord]) {
+        self.members = members
+        self.starts = starts
+        var enquiries = [Int32](repeating: -1, count: Swift.max(0, starts.count - 1))
+        var responses = enquiries
+        for t in enquiries.indices {
+            for k in Int(starts[t])..<Int(starts[t + 1]) {
+                let i = members[k]
+                let customer = records[Int(i)].bits & ReportRecord.customer != 0
+                if enquiries[t] < 0 {
+                    if customer { enquiries[t] = i }
+                } else if !customer {
+                    responses[t] = i
+                    break
+                }
+            }
+        }
+        self.enquiries = enquiries
+        self.responses = responses
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { enquiries.count }
+
+    subscript(_ t: Int) -> ThreadFacts {
+        ThreadFacts(
+            members: members[Int(starts[t])..<Int(starts[t + 1])].map { Int($0) },
+            enquiry: enquiries[t] < 0 ? nil : Int(enquiries[t]),
+            firstResponse: responses[t] < 0 ? nil : Int(responses[t]))
+    }
 }
 
 /// What a thread says about the team's responsiveness.
@@ -103,25 +223,9 @@ struct ThreadFacts {
     /// The first team message after the enquiry.
     let firstResponse: Int?
 
-    init(members: [Int], messages: [MessageSummary]) {
-        self.members = members
-        var enquiry: Int?
-        var response: Int?
-        for i in members {
-            if enquiry == nil {
-                if messages[i].direction == .customer { enquiry = i }
-            } else if messages[i].direction == .team {
-                response = i
-                break
-            }
-        }
-        self.enquiry = enquiry
-        self.firstResponse = response
-    }
-
     /// Minutes from enquiry to first response.
-    func firstResponseMinutes(_ messages: [MessageSummary]) -> Double? {
+    func firstResponseMinutes(_ messages: ReportMessages) -> Double? {
         guard let enquiry, let firstResponse else { return nil }
-        return Double(messages[firstResponse].date - messages[enquiry].date) / 60
+        return Double(messages.records[firstResponse].date - messages.records[enquiry].date) / 60
     }
 }

@@ -39,9 +39,12 @@ struct ReportModel {
     let names: PersonalText
 
     init(messages: consuming [MessageSummary], options: ReportOptions, pipeline: TopicPipeline = TopicPipeline()) {
-        self.options = options
         var clock = LocalClock(timeZone: options.timeZone)
-        let data = ReportData(messages: consume messages, clock: &clock)
+        self.init(data: ReportData(messages: consume messages, clock: &clock), options: options, pipeline: pipeline)
+    }
+
+    init(data: ReportData, options: ReportOptions, pipeline: TopicPipeline = TopicPipeline()) {
+        self.options = options
         self.data = data
         let first =
             options.since?.dayNumber ?? data.days.first(where: { day in
@@ -64,7 +67,7 @@ struct ReportModel {
         }
         var current: [Int] = []
         var previous: [Int] = []
-        for i in data.messages.indices where data.messages[i].direction == .customer {
+        for i in data.messages.indices where data.messages.records[i].bits & ReportRecord.customer != 0 {
             let day = data.days[i]
             if day >= windowFirst && day <= windowLast {
                 current.append(i)
@@ -174,9 +177,22 @@ struct ReportModel {
     }
 
     /// What `topic_messages.csv` names a message by: its Message-ID, else its catalog id.
-    func messageName(_ index: Int) -> String {
-        // Fields read in place: a copy of the summary would retain each of its strings and arrays.
-        if let mid = data.messages[index].messageId, !mid.isEmpty { return mid }
-        return data.messages[index].id
+    func messageName(_ index: Int) -> String { messageNames([index])[0] }
+
+    /// `messageName` of each of `indices`, in that order: the Message-IDs are read back a block at a time.
+    func messageNames(_ indices: [Int], block: Int = 4_096) -> [String] {
+        var names: [String] = []
+        names.reserveCapacity(indices.count)
+        for start in stride(from: 0, to: indices.count, by: block) {
+            let part = Array(indices[start..<min(indices.count, start + block)])
+            for (index, summary) in zip(part, data.messages.summaries(part)) {
+                if let mid = summary?.messageId, !mid.isEmpty {
+                    names.append(mid)
+                } else {
+                    names.append(data.messages[index].id)
+                }
+            }
+        }
+        return names
     }
 }

@@ -41,21 +41,23 @@ struct WindowMetrics: Equatable {
             }
             return day <= periods[lo].lastDay ? lo : nil
         }
-        var customers = [Set<String>](repeating: [], count: periods.count)
+        var customers = [Set<Int32>](repeating: [], count: periods.count)
         var lastRepliedThread = [Int](repeating: -1, count: periods.count)
         var repliedThreads = [Set<Int>](repeating: [], count: periods.count)
         let messages = data.messages
-        for i in messages.indices {
+        let records = messages.records
+        for i in records.indices {
             guard let p = periodIndex(data.days[i]) else { continue }
-            // Fields are read straight from the array: copying a whole summary costs a retain per field.
-            switch messages[i].direction {
-            case .customer:
+            let record = records[i]
+            let isReply = record.bits & ReportRecord.reply != 0
+            if record.bits & ReportRecord.customer != 0 {
                 rows[p].customerMessages += 1
-                if messages[i].isReply { rows[p].customerReplies += 1 }
-                if let address = messages[i].from?.address { customers[p].insert(address.lowercased()) }
-            case .team:
+                if isReply { rows[p].customerReplies += 1 }
+                // Lower-cased addresses are interned: one number per address.
+                if record.address >= 0 { customers[p].insert(record.address) }
+            } else {
                 rows[p].teamMessages += 1
-                if messages[i].isReply {
+                if isReply {
                     rows[p].teamReplies += 1
                     let t = data.threadOf[i]
                     if lastRepliedThread[p] != t {
@@ -74,7 +76,7 @@ struct WindowMetrics: Equatable {
                     rows[p].firstResponseMinutes.append(minutes)
                 }
             }
-            for (position, i) in thread.members.enumerated() where messages[i].direction == .customer {
+            for (position, i) in thread.members.enumerated() where records[i].bits & ReportRecord.customer != 0 {
                 guard let p = periodIndex(data.days[i]) else { continue }
                 let next = position + 1 < thread.members.count ? thread.members[position + 1] : nil
                 if next == nil || data.days[next!] > periods[p].lastDay { rows[p].waitingThreads += 1 }

@@ -56,24 +56,6 @@ struct CatalogView {
         return records
     }
 
-    /// One record per message, threaded (the catalog's records, one per id, as `CatalogFile.load` gives them):
-    /// what a report reads. The records are reordered and trimmed in place, never copied; the fields only
-    /// threading needs (references, In-Reply-To) and those no report reads (flags, attachments) are emptied
-    /// once threading is done.
-    static func reportMessages(_ records: consuming [MessageSummary]) -> [MessageSummary] {
-        var messages = consume records
-        keepFirstCopies(&messages)
-        let ids = Threader.threadIds(for: messages)
-        for index in messages.indices {
-            messages[index].threadId = ids[index]
-            messages[index].references = []
-            messages[index].inReplyTo = []
-            messages[index].flags = []
-            messages[index].attachments = []
-        }
-        return messages
-    }
-
     /// `records` deduplicated (`keepFirstCopies`) and threaded.
     private static func threaded(_ records: [MessageSummary]) -> [MessageSummary] {
         var messages = records

@@ -2,31 +2,70 @@ import Analytics
 import Foundation
 import MIME
 import MailCore
+import Store
 
 extension LocalMirror {
     /// Writes the help-center report into `directory` (report.md, SVG charts, CSV tables) from
     /// the catalog alone. Returns the files written.
+    ///
+    /// The catalog is streamed, never held: one pass keeps a few fixed-size facts per message (`ReportInput`)
+    /// and the report reads texts back by catalog offset only for the conversations its topics learn on,
+    /// a block at a time for the rest, and for the messages it names. Threads are the catalog's own thread
+    /// ids, which the index refresh keeps current; derived data that does not cover the store is healed first.
     public func report(options: ReportOptions, to directory: URL) throws -> [URL] {
-        // The records go from the catalog to the report's own table with no reference kept on the way
-        // (`swap`, `consume`), so each step reorders them in place: one copy of every summary in memory.
-        var catalog = try checkedCatalog()
-        var records: [MessageSummary] = []
-        swap(&records, &catalog.summaries)
-        let messages = CatalogView.reportMessages(consume records)
-        guard !messages.isEmpty else { throw MailMirrorError.notMirroredYet("report") }
-        let files = ReportGenerator().generate(messages: consume messages, options: options)
+        guard FileManager.default.fileExists(atPath: paths.root.path) else {
+            throw MailMirrorError.notMirroredYet("the catalog")
+        }
+        let store = try MailStore(root: paths.root)
+        var gathered = try Self.gatherReport(store.catalog)
+        // The pass is the moment to see, for free, that the catalog lost records even when its size and time
+        // still match `derived.state`: compare with the store's count (as `checkedCatalog` does).
+        let coverage = DerivedCoverage(store: store, paths: paths)
+        let stored = try coverage.currentStamp(reusing: coverage.readStamp()).storedMessages
+        if gathered.ignoredBytes > 0 || (stored != nil && gathered.distinct != stored) {
+            gathered = (ReportInput(), 0, 0)
+            _ = try checkDerivedData(store: store, coverage: coverage)
+            gathered = try Self.gatherReport(store.catalog)
+        }
+        guard gathered.input.count > 0 else { throw MailMirrorError.notMirroredYet("report") }
+        let source = CatalogTextSource(catalog: store.catalog)
+        // Handed over, not shared: the report reorders the records in place.
+        let input = gathered.input
+        gathered = (ReportInput(), 0, 0)
+        let files = ReportGenerator().generate(input: consume input, source: source, options: options)
+        if let failure = source.failure { throw failure }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var written: [URL] = []
         for file in files {
             let url = directory.appendingPathComponent(file.name)
             do {
-                try Data(file.contents.utf8).write(to: url, options: .atomic)
+                // Written from the string's own bytes: topic_messages.csv is tens of MB at 1,000,000 messages.
+                var contents = file.contents
+                try contents.withUTF8 { bytes in
+                    guard let base = bytes.baseAddress else { return try Data().write(to: url, options: .atomic) }
+                    try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none)
+                        .write(to: url, options: .atomic)
+                }
             } catch {
                 throw MailMirrorError.fileSystem("cannot write \(url.path): \(error.localizedDescription)")
             }
             written.append(url)
         }
         return written
+    }
+
+    /// One streamed pass over the catalog: every record's facts, copies collapsed as `CatalogView` does;
+    /// how many distinct ids it holds and how many bytes at its end are not whole records.
+    static func gatherReport(_ catalog: CatalogFile) throws -> (input: ReportInput, distinct: Int, ignoredBytes: Int) {
+        var input = ReportInput()
+        let size = ((try? FileManager.default.attributesOfItem(atPath: catalog.path))?[.size] as? Int) ?? 0
+        // Records average about 850 bytes on disk.
+        input.reserve(size / 600)
+        let (_, end) = try catalog.forEachRecord { offset, summary in
+            input.add(summary, position: offset, identity: CatalogView.identityHash(of: summary))
+        }
+        let distinct = input.collapseCopies()
+        return (input, distinct, max(0, max(size, end) - end))
     }
 
     /// The help center's articles from a folder of Markdown, HTML or text files (HTML made readable).

@@ -26,7 +26,8 @@ struct TopicDocuments {
         order.sort()
         for t in order {
             let customer = data.threads[t].members.filter { data.messages[$0].direction == .customer }
-            guard let enquiry = customer.first(where: { !Self.isBlank(data.messages[$0].replyText) }) ?? customer.first
+            // `hasText` is `isBlank` of the reply text, noted as the message was gathered.
+            guard let enquiry = customer.first(where: { data.messages[$0].hasText }) ?? customer.first
             else { continue }
             documents.append(Document(thread: t, enquiry: enquiry, members: membersOf[t]!.sorted()))
         }
@@ -39,6 +40,14 @@ struct TopicDocuments {
     /// The text analysed for a document: its enquiry's reply text (people taken out) and subject.
     static func text(of message: MessageSummary, personal: PersonalText) -> (body: String, subject: String) {
         (personal.strip(message.replyText), personal.maskCodes(cleanSubject(message.subject)))
+    }
+
+    /// The same for a message of a report, read back from its source.
+    static func text(of message: ReportMessage, personal: PersonalText) -> (body: String, subject: String) {
+        let summary = message.summary
+        return (
+            personal.strip(summary?.replyText ?? ""), personal.maskCodes(cleanSubject(summary?.subject ?? ""))
+        )
     }
 
     /// Drops reply prefixes ("Re:", "TR :", "Fwd:") and bracketed tags ("[Help Center]").

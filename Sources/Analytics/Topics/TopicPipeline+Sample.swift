@@ -32,9 +32,10 @@ extension TopicPipeline {
         let floor = clusterer.assignFloor
         for start in stride(from: 0, to: rest.count, by: block) {
             let end = min(rest.count, start + block)
+            let enquiries = data.messages.summaries((start..<end).map { all[rest[$0]].enquiry })
             let nearest = Parallel.chunks(end - start) { range in
                 range.map { k -> Int in
-                    let document = analyse(data.messages[all[rest[start + k]].enquiry], personal: personal)
+                    let document = analyse(enquiries[k], personal: personal)
                     guard !document.isAcknowledgement else { return -1 }
                     let vector = features.vector(features.termCounts(features.vocabulary.known(document.tokens)))
                     guard !vector.isEmpty else { return -1 }

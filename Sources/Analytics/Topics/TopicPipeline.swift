@@ -46,41 +46,43 @@ struct TopicPipeline {
         let personal = Self.personalText(data)
         // The previous window's conversations are grouped with the current ones, so a topic's
         // trend compares like with like; a thread in both windows counts as current.
-        let currentDocuments = TopicDocuments(data: data, messages: current).documents
-        let currentThreads = Set(currentDocuments.map(\.thread))
-        let all =
-            currentDocuments
-            + TopicDocuments(data: data, messages: previous).documents.filter { !currentThreads.contains($0.thread) }
+        // One array of documents (current ones first), not a current one copied into it.
+        var all = TopicDocuments(data: data, messages: current).documents
+        let currentCount = all.count
+        do {
+            let currentThreads = Set(all.map(\.thread))
+            all += TopicDocuments(data: data, messages: previous).documents.filter { !currentThreads.contains($0.thread) }
+        }
         // Topics are learned on at most `learningLimit` conversations, evenly spaced (current ones first, as in
         // `all`), so what the learning holds does not grow with the archive; the others join their nearest
         // topic afterwards, a block at a time (`assignRest`). Below the limit every conversation is learned on.
         let sample = Self.evenlySpaced(all.count, limit: learningLimit)
         let documents = sample.map { $0.map { all[$0] } } ?? all
-        let currentCount = sample?.prefix { $0 < currentDocuments.count }.count ?? currentDocuments.count
+        let learnedCurrent = sample?.prefix { $0 < currentCount }.count ?? currentCount
         var vocabulary = TopicVocabulary()
         let (analysed, streams) = analyse(documents, data: data, personal: personal, into: &vocabulary)
         let features = self.features(
             documents: documents, analysed: analysed, streams: streams, vocabulary: vocabulary, data: data,
             personal: personal)
-        let minimum = max(3, Int((Double(currentCount) * minimumShare).rounded(.up)))
+        let minimum = max(3, Int((Double(learnedCurrent) * minimumShare).rounded(.up)))
         let assignment = clusterer.cluster(
             features.combined, wording: features.wording, dimension: features.dimension,
             answersFrom: features.textDimension, minimumSize: minimum)
         let labeler = TopicLabeler(
             analyzer: analyzer, lexicon: lexicon, personal: personal, features: features, language: language)
         let made = makeTopics(
-            assignment: assignment, documents: documents, currentCount: currentCount, analysed: analysed,
+            assignment: assignment, documents: documents, currentCount: learnedCurrent, analysed: analysed,
             features: features, data: data, labeler: labeler)
         var topics = made.topics
         var groups = made.groups
         if let sample {
             assignRest(
-                &topics, groups: &groups, all: all, currentCount: currentDocuments.count, learned: sample,
+                &topics, groups: &groups, all: all, currentCount: currentCount, learned: sample,
                 features: features, data: data, personal: personal)
         }
         summary.chosenClusters = topics.count
         summary.clustering =
-            "threads=\(currentDocuments.count)+\(all.count - currentDocuments.count) topics=\(topics.count)"
+            "threads=\(currentCount)+\(all.count - currentCount) topics=\(topics.count)"
             + (sample.map { " learned on \($0.count)" } ?? "")
         summary.unassigned = current.count - topics.reduce(0) { $0 + $1.members.count }
         matchArticles(&topics, groups: groups, articles: articles, features: features, analysed: analysed)
@@ -104,23 +106,9 @@ struct TopicPipeline {
             subjectStarts: analysed.map(\.subjectStart))
     }
 
-    /// Display names of every sender and recipient in the mailbox.
+    /// Display names of every sender and recipient in the mailbox (gathered with the messages).
     static func personalText(_ data: ReportData) -> PersonalText {
-        var names = Set<String>()
-        func add(_ a: EmailAddress) {
-            if let n = a.name, !n.isEmpty {
-                names.insert(n)
-            } else if let name = nameInAddress(a.address) {
-                names.insert(name)
-            }
-        }
-        // Each list walked as it is: no array built per message.
-        for m in data.messages {
-            if let from = m.from { add(from) }
-            m.to.forEach(add)
-            m.cc.forEach(add)
-        }
-        return PersonalText(displayNames: names.sorted())
+        PersonalText(displayNames: data.displayNames)
     }
 
     /// "ahmed.khan@…" with no display name: the address is the name ("ahmed khan"); nil when its
@@ -139,11 +127,12 @@ struct TopicPipeline {
 
     /// Analyses each document's enquiry, a block of documents at a time in two halves side by side
     /// (`Parallel.chunks`' default), and turns its tokens into term ids at once, in document order: the
-    /// tokens of one block are all that is held (at 100,000 messages all of them were ~110 MB). The
+    /// tokens of one block are all that is held (at 100,000 messages all of them were ~110 MB; a block of 4,096
+    /// held 31 MB, of 1,024 about 8 MB). The
     /// `Analysed` values come back without their tokens; acknowledgements get an empty stream.
     func analyse(
         _ documents: [TopicDocuments.Document], data: ReportData, personal: PersonalText,
-        into vocabulary: inout TopicVocabulary, block: Int = 4_096
+        into vocabulary: inout TopicVocabulary, block: Int = 1_024
     ) -> (analysed: [Analysed], streams: [[Int32]]) {
         var analysed: [Analysed] = []
         var streams: [[Int32]] = []
@@ -153,10 +142,12 @@ struct TopicPipeline {
             let end = min(documents.count, start + block)
             // Words already known are looked up beside the analysis (`known`), against the vocabulary as it
             // stood before this block; the snapshot is gone before `intern` adds to it, so nothing is copied.
+            // The block's enquiries are read back in one batch, and let go with the block.
+            let enquiries = data.messages.summaries((start..<end).map { documents[$0].enquiry })
             let done = { (known: TopicVocabulary) in
                 Parallel.chunks(end - start) { range in
                     range.map { d -> (Analysed, [Int32]) in
-                        let document = analyse(data.messages[documents[start + d].enquiry], personal: personal)
+                        let document = analyse(enquiries[d], personal: personal)
                         return (document, document.isAcknowledgement ? [] : known.known(document.tokens))
                     }
                 }
@@ -171,8 +162,9 @@ struct TopicPipeline {
         return (analysed, streams)
     }
 
-    func analyse(_ message: MessageSummary, personal: PersonalText, surfaces: Bool = false) -> Analysed {
-        let (bodyText, subjectText) = TopicDocuments.text(of: message, personal: personal)
+    func analyse(_ message: MessageSummary?, personal: PersonalText, surfaces: Bool = false) -> Analysed {
+        let (bodyText, subjectText) =
+            message.map { TopicDocuments.text(of: $0, personal: personal) } ?? ("", "")
         let body = analyzer.analyzeDetectingLanguage(bodyText, surfaces: surfaces)
         let subject = analyzer.analyzeDetectingLanguage(subjectText, surfaces: surfaces, french: body.french)
         let tokens = withoutNames(body.tokens, personal) + withoutNames(subject.tokens, personal)

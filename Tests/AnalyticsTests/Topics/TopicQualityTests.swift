@@ -51,7 +51,7 @@ struct TopicQuality {
         let clock0 = ContinuousClock.now
         let model = ReportModel(messages: corpus.messages, options: ReportOptions())
         let elapsed = ContinuousClock.now - clock0
-        let quality = TopicQuality(corpus: corpus, summary: model.topics, messages: model.data.messages)
+        let quality = TopicQuality(corpus: corpus, summary: model.topics, messages: model.data.summaries)
         print(
             "topics: \(model.topics.topics.count) reported, k=\(model.topics.chosenClusters), silhouette=\(model.topics.silhouette), unassigned=\(model.topics.unassigned)/\(model.topics.customerMessages), \(elapsed)"
         )
@@ -76,7 +76,7 @@ struct TopicQuality {
             var pipeline = TopicPipeline()
             pipeline.useTeamAnswers = teamAnswers
             let model = ReportModel(messages: corpus.messages, options: ReportOptions(), pipeline: pipeline)
-            let q = TopicQuality(corpus: corpus, summary: model.topics, messages: model.data.messages)
+            let q = TopicQuality(corpus: corpus, summary: model.topics, messages: model.data.summaries)
             print(
                 "teamAnswers=\(teamAnswers): \(model.topics.topics.count) topics, mean recall \(NumberFormat.fixed(q.meanRecall, 3)), mean precision \(NumberFormat.fixed(q.meanPrecision, 3))"
             )

@@ -25,7 +25,7 @@ import Testing
         let model = ReportModel(messages: corpus.messages, options: ReportOptions(), pipeline: pipeline)
         let topics = model.topics
         #expect(topics.clustering.hasSuffix("learned on 300"), "\(topics.clustering)")
-        let quality = TopicQuality(corpus: corpus, summary: topics, messages: model.data.messages)
+        let quality = TopicQuality(corpus: corpus, summary: topics, messages: model.data.summaries)
         print(quality.table)
         print(
             "sampled: mean recall \(quality.meanRecall), precision \(quality.meanPrecision), unassigned \(topics.unassigned)/\(topics.customerMessages)"
