@@ -246,21 +246,18 @@ public final class IndexWriter {
     /// least two); else a segment mostly made of replaced messages (flag changes re-add them), rewritten alone
     /// so deleted documents do not pile up. Empty: no merge.
     private func segmentsToMerge(_ draft: CommitDraft, budget: Int) -> Set<Int> {
-        func liveBytes(_ i: Int) -> Int {
+        // A segment's size less its deleted share: what a merge would write of it.
+        let live = draft.entries.indices.map { i -> Int in
             let count = draft.readers[i].docCount
-            let live = count - (draft.deletions[i]?.count ?? 0)
-            return count == 0 ? 0 : Int(Double(draft.readers[i].bytes.count) * Double(live) / Double(count))
+            let deleted = draft.deletions[i]?.count ?? 0
+            return count == 0 ? 0 : Int(Double(draft.readers[i].bytes.count) * Double(count - deleted) / Double(count))
         }
         var levels: [Int: [Int]] = [:]
-        for i in draft.entries.indices { levels[level(of: liveBytes(i)), default: []].append(i) }
+        for i in draft.entries.indices { levels[level(of: live[i]), default: []].append(i) }
         for level in levels.keys.sorted() {
             let members = levels[level]!
             guard members.count >= mergeFactor else { continue }
-            let smallest = members.sorted {
-                let a = liveBytes($0)
-                let b = liveBytes($1)
-                return a != b ? a < b : $0 < $1
-            }.prefix(mergeFactor)
+            let smallest = members.sorted { live[$0] != live[$1] ? live[$0] < live[$1] : $0 < $1 }.prefix(mergeFactor)
             var chosen: Set<Int> = []
             var total = 0
             for i in smallest {
