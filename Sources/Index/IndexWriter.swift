@@ -8,16 +8,23 @@ import MailCore
 /// segments whose messages were replaced or removed, then swaps the small manifest atomically:
 /// a commit killed half way leaves the previous manifest and all its files untouched, so the
 /// old index still opens. Files no manifest references (left by a crash, or replaced) are
-/// removed by the next writer. When there are more than `maxSegments` segments, the smallest
-/// are merged into one, never past `maxMergeBytes` of input: a merge holds its output in memory,
-/// so this caps the memory a commit can take (a large mailbox simply keeps a few more segments).
-/// are merged into one. One writer at a time (an advisory lock on `write.lock`).
+/// removed by the next writer. One writer at a time (an advisory lock on `write.lock`).
+///
+/// Merges are tiered: segments fall in levels by size (each level `mergeFactor` times the one below,
+/// from 1 MiB), and a level holding `mergeFactor` segments has its smallest merged into one, a level
+/// up; so the segment count grows with the logarithm of the index and each message is rewritten about
+/// once a level. A merge streams to disk (`SegmentMerger`), so its memory does not depend on its size;
+/// its time does, so an ordinary commit (a sync) merges at most `maxMergeBytes` of input, which keeps
+/// a +200 sync from rewriting a gigabyte: past that size segments are merged by `rebuild` writers
+/// (`mailmirror reindex`), which merge whatever the levels call for.
 public final class IndexWriter {
     public let directory: URL
     private let path: String
     private let storedTextLimit: Int
-    private let maxSegments: Int
+    private let mergeFactor: Int
     private let maxMergeBytes: Int
+    /// A rebuild's merges are not bounded by `maxMergeBytes`.
+    private let isRebuild: Bool
     private var manifest: Manifest
     private var readers: [SegmentReader] = []
     private var deletions: [DeletionSet?] = []
@@ -30,19 +37,28 @@ public final class IndexWriter {
     private var lockDescriptor: Int32
     /// Tests only: called before each durable step of a commit ("deletions", "segment",
     /// "merge", "manifest", "cleanup"); throwing there leaves the disk as a crash at that step would.
+    /// Also called with "merge-chunk" after each chunk a merge writes to its temporary file.
     var faultInjection: ((String) throws(IndexError) -> Void)?
+    /// Tests only: the size of a merge's writes, small to stop a merge of small segments half way.
+    var mergeChunkSize = SegmentMerger.defaultChunkSize
+
+    /// The size below which every segment is in the lowest merge level (smaller in tests, to see levels
+    /// with small documents).
+    var levelFloorBytes = 1 << 20
 
     /// Opens (or creates) the index in `directory`. With `rebuild`, starts from an empty index:
-    /// the old one stays readable until the first commit replaces it.
+    /// the old one stays readable until the first commit replaces it, and merges are not bounded.
+    /// `maxMergeBytes` bounds the input of the merges one ordinary commit does, all together.
     public init(
-        directory: URL, rebuild: Bool = false, storedTextLimit: Int = 1024, maxSegments: Int = 10,
-        maxMergeBytes: Int = 16 << 20
+        directory: URL, rebuild: Bool = false, storedTextLimit: Int = 1024, mergeFactor: Int = 10,
+        maxMergeBytes: Int = 64 << 20
     ) throws(IndexError) {
         self.directory = directory
         path = directory.path
         self.storedTextLimit = storedTextLimit
-        self.maxSegments = max(2, maxSegments)
+        self.mergeFactor = max(2, mergeFactor)
         self.maxMergeBytes = maxMergeBytes
+        isRebuild = rebuild
         builder = SegmentBuilder(storedTextLimit: storedTextLimit)
         try io(Disk.makeDirectories(path))
         lockDescriptor = try Self.lock(path + "/write.lock")
@@ -137,15 +153,20 @@ public final class IndexWriter {
     /// Makes every change since the last commit durable and visible to new readers.
     ///
     /// The steps, each durable before the next: deletion bitmaps for older segments, the new segment,
-    /// a merge when there are too many segments, then the manifest swap that makes it all visible.
+    /// the merges the levels call for, then the manifest swap that makes it all visible.
     public func commit() throws(IndexError) {
         guard lockDescriptor >= 0 else { throw IndexError.io(path: path, reason: "this index writer was closed") }
         guard !builder.isEmpty || !touched.isEmpty || manifest.entries.isEmpty else { return }
         var draft = CommitDraft(next: manifest.next)
         try deleteTouched(into: &draft)
         try writePendingSegment(into: &draft)
-        let chosen = segmentsToMerge(draft)
-        if !chosen.isEmpty { try merge(chosen, in: &draft) }
+        var budget = isRebuild ? Int.max : maxMergeBytes
+        while true {
+            let chosen = segmentsToMerge(draft, budget: budget)
+            if chosen.isEmpty { break }
+            budget -= chosen.reduce(0) { $0 + draft.readers[$1].bytes.count }
+            try merge(chosen, in: &draft)
+        }
         try swapManifest(to: draft)
     }
 
@@ -220,33 +241,51 @@ public final class IndexWriter {
         draft.keep(entry, reader, set)
     }
 
-    /// Positions in `draft` to merge into one: with too many segments, the smallest ones within the merge
-    /// size cap; otherwise a segment mostly made of replaced messages (flag changes re-add them), rewritten
-    /// alone so deleted documents do not pile up in segments too large to merge. Empty: no merge.
-    private func segmentsToMerge(_ draft: CommitDraft) -> Set<Int> {
-        var chosen: Set<Int> = []
-        if draft.entries.count > maxSegments {
-            let order = draft.entries.indices.sorted {
-                let a = draft.readers[$0].bytes.count
-                let b = draft.readers[$1].bytes.count
-                return a != b ? a < b : $0 < $1
-            }
+    /// Positions in `draft` to merge into one, whose files together hold at most `budget` bytes: the smallest
+    /// `mergeFactor` segments of the lowest level that holds that many (fewer when the budget cuts them, at
+    /// least two); else a segment mostly made of replaced messages (flag changes re-add them), rewritten alone
+    /// so deleted documents do not pile up. Empty: no merge.
+    private func segmentsToMerge(_ draft: CommitDraft, budget: Int) -> Set<Int> {
+        // A segment's size less its deleted share: what a merge would write of it.
+        let live = draft.entries.indices.map { i -> Int in
+            let count = draft.readers[i].docCount
+            let deleted = draft.deletions[i]?.count ?? 0
+            return count == 0 ? 0 : Int(Double(draft.readers[i].bytes.count) * Double(count - deleted) / Double(count))
+        }
+        var levels: [Int: [Int]] = [:]
+        for i in draft.entries.indices { levels[level(of: live[i]), default: []].append(i) }
+        for level in levels.keys.sorted() {
+            let members = levels[level]!
+            guard members.count >= mergeFactor else { continue }
+            let smallest = members.sorted { live[$0] != live[$1] ? live[$0] < live[$1] : $0 < $1 }.prefix(mergeFactor)
+            var chosen: Set<Int> = []
             var total = 0
-            for i in order.prefix(draft.entries.count - maxSegments / 2 + 1) {
+            for i in smallest {
                 total += draft.readers[i].bytes.count
-                if total > maxMergeBytes { break }
+                if total > budget { break }
                 chosen.insert(i)
             }
-            if chosen.count < 2 { chosen = [] }
+            if chosen.count >= 2 { return chosen }
         }
-        if chosen.isEmpty {
-            for i in draft.entries.indices {
-                let deleted = draft.deletions[i]?.count ?? 0
-                let count = draft.readers[i].docCount
-                if deleted * 2 > count && draft.readers[i].bytes.count / 2 <= maxMergeBytes { return [i] }
-            }
+        for i in draft.entries.indices {
+            let deleted = draft.deletions[i]?.count ?? 0
+            if deleted * 2 > draft.readers[i].docCount && draft.readers[i].bytes.count <= budget { return [i] }
         }
-        return chosen
+        return []
+    }
+
+    /// The merge level of a segment of `bytes` live bytes: 0 below `levelFloorBytes`, then one more for
+    /// each factor of `mergeFactor`.
+    private func level(of bytes: Int) -> Int {
+        var level = 0
+        var bound = levelFloorBytes
+        while bytes >= bound {
+            level += 1
+            let (next, overflow) = bound.multipliedReportingOverflow(by: mergeFactor)
+            if overflow { break }
+            bound = next
+        }
+        return level
     }
 
     /// Writes the live documents of the `chosen` segments as one new segment, which replaces them at the end.
@@ -256,8 +295,10 @@ public final class IndexWriter {
         }
         try faultInjection?("merge")
         let name = draft.newName("seg-")
-        let mergedBytes = try SegmentMerger.merge(inputs)
-        try io(Disk.writeAtomically(mergedBytes, to: file(name + ".seg")))
+        let hook = faultInjection
+        try SegmentMerger.merge(inputs, to: file(name + ".seg"), chunkSize: mergeChunkSize) { () throws(IndexError) in
+            try hook?("merge-chunk")
+        }
         let mergedReader = try SegmentReader(path: file(name + ".seg"), name: name)
         var kept = CommitDraft(next: draft.next)
         kept.obsolete = draft.obsolete

@@ -76,7 +76,7 @@ import Testing
 
     @Test func smallCommitsMergeAndStayCorrect() throws {
         let dir = TestCorpus.temporaryDirectory()
-        let writer = try IndexWriter(directory: dir, maxSegments: 3)
+        let writer = try IndexWriter(directory: dir, mergeFactor: 3)
         for document in TestCorpus.documents {
             writer.add(document)
             try writer.commit()
@@ -103,7 +103,7 @@ import Testing
 
     @Test func mergeSizeCapKeepsSegmentsAndCompactsDeletions() throws {
         let dir = TestCorpus.temporaryDirectory()
-        let writer = try IndexWriter(directory: dir, maxSegments: 2, maxMergeBytes: 1)
+        let writer = try IndexWriter(directory: dir, mergeFactor: 2, maxMergeBytes: 1)
         for document in TestCorpus.documents {
             writer.add(document)
             try writer.commit()
@@ -269,7 +269,7 @@ import Testing
         let options = SearchOptions(limit: 0, now: TestCorpus.march10)
         let single = try TestCorpus.build(in: TestCorpus.temporaryDirectory("single"))
         let dir = TestCorpus.temporaryDirectory("merged")
-        let writer = try IndexWriter(directory: dir, maxSegments: 2)
+        let writer = try IndexWriter(directory: dir, mergeFactor: 2)
         for document in TestCorpus.documents {
             writer.add(document)
             try writer.commit()

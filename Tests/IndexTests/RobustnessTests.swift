@@ -104,7 +104,7 @@ import TextAnalysis
                     try FileManager.default.copyItem(
                         at: dir.appendingPathComponent(file), to: scratch.appendingPathComponent(file))
                 }
-                if let writer = try? IndexWriter(directory: scratch, maxSegments: 2) {
+                if let writer = try? IndexWriter(directory: scratch, mergeFactor: 2) {
                     writer.add(TestCorpus.documents[0])
                     writer.remove(id: TestCorpus.documents[3].summary.id)
                     try? writer.commit()
