@@ -17,7 +17,11 @@ struct DerivedCoverage {
     let paths: MirrorPaths
 
     var stampURL: URL { paths.root.appendingPathComponent("derived.state") }
-    private var manifestPath: String { paths.index.appendingPathComponent("manifest").path }
+    // Paths by hand from the store's root path: every search builds these, and each
+    // `URL.appendingPathComponent` checks on disk whether the name is a folder.
+    private var stampPath: String { store.rootPath + "/derived.state" }
+    private var indexPath: String { store.rootPath + "/index" }
+    private var manifestPath: String { indexPath + "/manifest" }
     private var interruptedMarker: String { paths.root.appendingPathComponent("catalog/sync-in-progress").path }
 
     // MARK: The cheap check
@@ -25,7 +29,7 @@ struct DerivedCoverage {
     func readStamp() -> CoverageStamp? {
         // Read with `Disk`, not `String(contentsOf:)`: every search reads it, and Foundation's file reading
         // set up more than the read itself.
-        guard let bytes = try? Disk.readFileIfPresent(stampURL.path) else { return nil }
+        guard let bytes = try? Disk.readFileIfPresent(stampPath) else { return nil }
         return String(validating: bytes, as: UTF8.self).flatMap(CoverageStamp.init(text:))
     }
 
@@ -59,11 +63,11 @@ struct DerivedCoverage {
             }
         }
         var indexFiles: [String: CoverageStamp.FileMark] = [:]
-        let indexPath = paths.index.path
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: indexPath)) ?? []
-        where name != "write.lock" {
+        let indexPath = indexPath
+        // With `Disk` (`opendir`/`readdir`), as the store is listed, not `FileManager.contentsOfDirectory`.
+        for entry in (try? Disk.listDirectory(indexPath)) ?? [] where entry.name != "write.lock" {
             // The path by hand: `URL.appendingPathComponent` checks on disk whether each name is a folder.
-            if let mark = Self.mark(indexPath + "/" + name) { indexFiles[name] = mark }
+            if let mark = Self.mark(indexPath + "/" + entry.name) { indexFiles[entry.name] = mark }
         }
         return CoverageStamp(
             catalog: Self.mark(store.catalog.path), indexFiles: indexFiles, indexDocuments: indexDocuments(opened),
@@ -72,8 +76,9 @@ struct DerivedCoverage {
 
     /// Live documents in the index; nil without a manifest, -1 when it cannot be opened.
     private func indexDocuments(_ opened: OpenedIndex?) -> Int? {
-        guard FileManager.default.fileExists(atPath: manifestPath) else { return nil }
-        guard let index = try? SearchIndex.open(directory: paths.index) else { return -1 }
+        guard Self.modificationTime(manifestPath) != nil else { return nil }
+        guard let index = try? SearchIndex.open(directory: URL(fileURLWithPath: indexPath, isDirectory: true))
+        else { return -1 }
         opened?.index = index
         return index.documentCount
     }

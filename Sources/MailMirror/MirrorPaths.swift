@@ -10,15 +10,36 @@ public struct MirrorPaths: Sendable {
     public static func resolveRoot(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
         -> URL
     {
-        if let option, !option.isEmpty { return URL(fileURLWithPath: option).standardizedFileURL }
-        if let root = environment["MAILMIRROR_ROOT"], !root.isEmpty {
-            return URL(fileURLWithPath: root).standardizedFileURL
-        }
+        if let option, !option.isEmpty { return standardizedDirectory(option) }
+        if let root = environment["MAILMIRROR_ROOT"], !root.isEmpty { return standardizedDirectory(root) }
         if let data = environment["XDG_DATA_HOME"], !data.isEmpty {
             return URL(fileURLWithPath: data).appendingPathComponent("mailmirror")
         }
         let home = environment["HOME"] ?? NSHomeDirectory()
         return URL(fileURLWithPath: home).appendingPathComponent(".local/share/mailmirror")
+    }
+
+    /// `URL(fileURLWithPath: path).standardizedFileURL` by hand: made absolute against the working
+    /// folder, `.` and `..` removed by their names, as `standardizedFileURL` does. Every command starts
+    /// here, and Foundation's version sets up its path machinery first.
+    static func standardizedDirectory(_ path: String) -> URL {
+        var absolute = path
+        if !path.hasPrefix("/") {
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            guard getcwd(&buffer, buffer.count) != nil else { return URL(fileURLWithPath: path).standardizedFileURL }
+            absolute = String(cString: buffer) + "/" + path
+        }
+        var kept: [Substring] = []
+        for component in absolute.split(separator: "/") {
+            switch component {
+            case ".": continue
+            case "..": if !kept.isEmpty { kept.removeLast() }
+            default: kept.append(component)
+            }
+        }
+        var standardized = ""
+        for component in kept { standardized += "/" + component }
+        return URL(fileURLWithPath: standardized.isEmpty ? "/" : standardized, isDirectory: true)
     }
 
     public var configuration: URL { root.appendingPathComponent("config.json") }

@@ -16,18 +16,35 @@ public final class MailStore: Sendable {
     public let root: URL
     /// gzip level for new message files (6 unless configured).
     public let compressionLevel: Int32
-    let rootPath: String
+    /// `root.path` without a trailing slash, for paths built by hand.
+    public let rootPath: String
     private let openMailboxes = Mutex<[String: MailboxStore]>([:])
 
     /// Opens the store at `root`, creating the folder (0700) when it is missing.
     public init(root: URL, compressionLevel: Int32 = Gzip.defaultLevel) throws {
-        self.root = root.absoluteURL.standardizedFileURL
+        // A root that is already absolute and standard (as `MirrorPaths.resolveRoot` gives it) is kept:
+        // `standardizedFileURL` sets up Foundation's path machinery, at every command's start.
+        let given = root.path
+        self.root = Self.isStandardAbsolute(given) ? root : root.absoluteURL.standardizedFileURL
         self.compressionLevel = compressionLevel
         var path = self.root.path
         while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
         rootPath = path
         catalog = CatalogFile(directory: path + "/catalog")
         try io(Disk.makeDirectories(rootPath))
+    }
+
+    /// Whether `path` is absolute with no `.` or `..` component and no doubled slash (a trailing
+    /// slash is fine).
+    static func isStandardAbsolute(_ path: String) -> Bool {
+        guard path.hasPrefix("/") else { return false }
+        let components = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        for (position, component) in components.enumerated() {
+            if component == "." || component == ".." { return false }
+            // Empty: a doubled slash, unless it is the last (a trailing slash, or `/` alone).
+            if component.isEmpty, position < components.count - 1 { return false }
+        }
+        return true
     }
 
     var accountsPath: String { rootPath + "/accounts" }

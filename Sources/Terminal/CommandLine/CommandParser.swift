@@ -88,6 +88,43 @@ public struct CommandParser {
         }
     }
 
+    /// The word that names the root's subcommand in `arguments`, read as `parse` reads them: the
+    /// first word after the root's own options (`--root DIR`, `--root=DIR`, `-v`) and their values.
+    /// Nil when anything else comes first (`--help`, `--version`, an option the root does not
+    /// declare, `--`, a bundle such as `-vh`, a value that starts with `-`) or when there is no word.
+    ///
+    /// A program can then build only that subcommand under its root (`mailmirror search` need not
+    /// build every other command's options and help at each start): when the word names a
+    /// subcommand, that line parses, runs and fails the same with the pruned tree. On nil, or a
+    /// word that is no subcommand, build the whole tree: help, suggestions and completions list
+    /// every command.
+    public func commandName(in arguments: [String]) -> String? {
+        var index = 0
+        while index < arguments.count {
+            let token = arguments[index]
+            index += 1
+            guard token.hasPrefix("-") else { return token }
+            var option: OptionSpec?
+            var attached = false
+            if token.hasPrefix("--") {
+                let body = token.dropFirst(2)
+                let name = body.prefix { $0 != "=" }
+                attached = name.count < body.count
+                option = root.options.first { $0.name == name }
+            } else if token.count == 2 {
+                option = root.options.first { $0.short == token.last }
+            }
+            guard let option else { return nil }
+            if option.kind == .flag {
+                if attached { return nil }
+            } else if !attached {
+                guard index < arguments.count, !arguments[index].hasPrefix("-") else { return nil }
+                index += 1
+            }
+        }
+        return nil
+    }
+
     private struct State {
         var chain: [CommandSpec]
         var path: [String] { chain.map(\.name) }

@@ -119,14 +119,21 @@ enum Syscalls {
     /// The variables in `environ`, split at the first `=` (a later duplicate name wins, as in
     /// `ProcessInfo`).
     static func environment() -> [String: String] {
-        var result: [String: String] = [:]
-        var entry = environ
-        while let pointer = entry.pointee {
-            let text = String(cString: pointer)
-            if let equals = text.utf8.firstIndex(of: UInt8(ascii: "=")) {
-                result[String(text[..<equals])] = String(text[text.index(after: equals)...])
+        // Sized once (growing the table rehashed it several times), and each name and value decoded
+        // straight from the C string, without a whole-entry string first.
+        var count = 0
+        while environ[count] != nil { count += 1 }
+        var result = [String: String](minimumCapacity: count)
+        for k in 0..<count {
+            guard let pointer = environ[k] else { break }
+            let length = strlen(pointer)
+            pointer.withMemoryRebound(to: UInt8.self, capacity: length) { start in
+                let bytes = UnsafeBufferPointer(start: start, count: length)
+                guard let equals = bytes.firstIndex(of: UInt8(ascii: "=")) else { return }
+                let name = UnsafeBufferPointer(rebasing: bytes[..<equals])
+                let value = UnsafeBufferPointer(rebasing: bytes[(equals + 1)...])
+                result[String(decoding: name, as: UTF8.self)] = String(decoding: value, as: UTF8.self)
             }
-            entry += 1
         }
         return result
     }

@@ -53,7 +53,16 @@ enum SearchCommand {
             if values.flag("json") {
                 JSONOutput.write(.array(ids.map { .string($0) }), to: output)
             } else if !ids.isEmpty {
-                output.write(ids.joined(separator: "\n") + "\n", to: .output)  // one write, not one a line
+                // One write, not one a line; built by hand like the query above.
+                var text = ""
+                var length = 0
+                for id in ids { length += id.utf8.count + 1 }
+                text.reserveCapacity(length)
+                for id in ids {
+                    text += id
+                    text += "\n"
+                }
+                output.write(text, to: .output)
             }
             return .success
         }
