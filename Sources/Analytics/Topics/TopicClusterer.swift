@@ -11,9 +11,12 @@ import MailCore
 ///    are at least `mergeThreshold` close, each merged cluster compared as a whole (no chaining),
 ///    or when one answer of the team (a saved reply, a help-center article) answers at least
 ///    `sharedAnswerShare` of each;
-/// 4. clusters under `minimumSize` documents, or under `remnantShare` of the median cluster's,
+/// 4. clusters whose members form two groups by their customers' words (halves less than
+///    `splitThreshold` alike, no team answer common to both) are cut in two (`splitIncoherent`);
+///    no document moves to another cluster;
+/// 5. clusters under `minimumSize` documents, or under `remnantShare` of the median cluster's,
 ///    are remnants and dissolved: their documents join the nearest remaining topic when at least
-///    `assignFloor` close, else none ("other").
+///    `assignFloor` close, else none ("other"); the other clusters keep their members.
 struct TopicClusterer {
     var sampleSize = 1200
     var linkThreshold: Float = 0.16
@@ -25,13 +28,21 @@ struct TopicClusterer {
     var remnantShare = 0.25
     /// Two clusters one answer of the team answers this much of (each) ask one question.
     var sharedAnswerShare = 0.25
+    /// A cluster is cut in two when its halves' customers' wording is less alike than this
+    /// (`splitIncoherent`); 0 turns the step off.
+    var splitThreshold: Float = 0.7
+    var splitRounds = 5
+    /// A cut is not taken when one team answer answers this much of each half.
+    var splitAnswerShare = 0.1
 
     /// Cluster of each document (-1: none). `wording` are the documents' text-only vectors: two
     /// clusters answered with different saved replies (or in two languages) are one question when
     /// their customers' words agree, so the merge step compares those. Dimensions of `vectors` from
-    /// `answersFrom` on are the team-answer evidence (one per saved reply or article).
+    /// `answersFrom` on are the team-answer evidence (one per saved reply or article). `french`: which
+    /// documents are in French (none told: no cut is refused for language).
     func cluster(
-        _ vectors: [SparseVector], wording: [SparseVector], dimension: Int, answersFrom: Int? = nil, minimumSize: Int
+        _ vectors: [SparseVector], wording: [SparseVector], dimension: Int, answersFrom: Int? = nil, minimumSize: Int,
+        french: [Bool] = []
     ) -> [Int] {
         let candidates = vectors.indices.filter { !vectors[$0].isEmpty }
         var assignment = [Int](repeating: -1, count: vectors.count)
@@ -50,6 +61,21 @@ struct TopicClusterer {
             assignment: assignment, rows: centroids.rows, vectors: vectors, wording: wording, dimension: dimension,
             answersFrom: answersFrom ?? dimension)
         assignment = assign(candidates, vectors, centroids, floor: 0)
+        if splitThreshold > 0 {
+            var members = [[Int]](repeating: [], count: centroids.rows)
+            for (d, a) in assignment.enumerated() where a >= 0 { members[a].append(d) }
+            let groups = splitIncoherent(
+                members, vectors: vectors, wording: wording, dimension: dimension,
+                answersFrom: answersFrom ?? dimension, minimumSize: minimumSize, french: french)
+            // The halves keep their documents: assigning every document to the nearest half anew let the halves
+            // of a cluster of leftovers ("looking forward to hearing from you") draw askers from other topics.
+            centroids = CentroidMatrix(dimension: dimension)
+            assignment = [Int](repeating: -1, count: vectors.count)
+            for (c, g) in groups.enumerated() {
+                centroids.appendMean(of: g, vectors: vectors, weights: ones(vectors))
+                for d in g { assignment[d] = c }
+            }
+        }
         var sizes = [Int](repeating: 0, count: centroids.rows)
         for a in assignment where a >= 0 { sizes[a] += 1 }
         let large = sizes.filter { $0 >= minimumSize }.sorted()
@@ -59,7 +85,13 @@ struct TopicClusterer {
         guard !kept.isEmpty else { return [Int](repeating: -1, count: vectors.count) }
         var survivors = CentroidMatrix(dimension: dimension)
         for r in kept { survivors.appendRow(centroids.row(r)) }
-        return assign(candidates, vectors, survivors, floor: assignFloor, into: vectors.count)
+        // Remnants' documents join their nearest kept cluster; the kept clusters' members stay where they are.
+        var result = assign(candidates, vectors, survivors, floor: assignFloor, into: vectors.count)
+        let index = Dictionary(uniqueKeysWithValues: kept.enumerated().map { ($1, $0) })
+        for d in candidates where assignment[d] >= 0 {
+            if let k = index[assignment[d]] { result[d] = k }
+        }
+        return result
     }
 
     private func ones(_ vectors: [SparseVector]) -> [Float] { [Float](repeating: 1, count: vectors.count) }
@@ -170,7 +202,8 @@ struct TopicClusterer {
     /// article whatever the wording or language, so those clusters are one question split by
     /// wording; an answer that only some threads of a cluster got (a generic "we escalated
     /// this") does not join it. Linear in the documents.
-    func sharedAnswers(members: [[Int]], vectors: [SparseVector], answersFrom: Int) -> [[Int]] {
+    func sharedAnswers(members: [[Int]], vectors: [SparseVector], answersFrom: Int, share: Double? = nil) -> [[Int]] {
+        let share = share ?? sharedAnswerShare
         var counts: [Int32: [Int: Int]] = [:]
         for (c, docs) in members.enumerated() {
             for d in docs {
@@ -179,7 +212,7 @@ struct TopicClusterer {
         }
         return counts.keys.sorted().compactMap { key in
             let clusters = counts[key]!.filter { c, n in
-                n >= 2 && Double(n) >= sharedAnswerShare * Double(members[c].count)
+                n >= 2 && Double(n) >= share * Double(members[c].count)
             }.keys.sorted()
             return clusters.count >= 2 ? clusters : nil
         }

@@ -67,7 +67,7 @@ struct TopicPipeline {
         let minimum = max(3, Int((Double(learnedCurrent) * minimumShare).rounded(.up)))
         let assignment = clusterer.cluster(
             features.combined, wording: features.wording, dimension: features.dimension,
-            answersFrom: features.textDimension, minimumSize: minimum)
+            answersFrom: features.textDimension, minimumSize: minimum, french: analysed.map(\.french))
         let labeler = TopicLabeler(
             analyzer: analyzer, lexicon: lexicon, personal: personal, features: features, language: language)
         let made = makeTopics(

@@ -126,6 +126,81 @@ import Testing
         #expect(clusterer.closeMerges(members: members, wording: vectors).isEmpty)
     }
 
+    /// A cluster that holds two questions sharing one word (0) is cut in two along them; one that
+    /// holds a single question in two wordings is cut too unless a team answer is common to both
+    /// halves; a cluster too small for two halves of `minimumSize`, or whose halves are its French and
+    /// its English documents, is left whole.
+    @Test func clustersOfTwoQuestionsAreCut() {
+        // Dimensions 0..<10 are words, 10 a team answer.
+        func doc(_ words: [Int32], answer: Bool = false) -> SparseVector {
+            var v = SparseVector()
+            v.ids = words + (answer ? [10] : [])
+            v.values = v.ids.map { _ in 1 }
+            v.normalize()
+            return v
+        }
+        let vectors = (0..<6).map { _ in doc([0, 1]) } + (0..<6).map { _ in doc([0, 2]) }
+        let clusterer = TopicClusterer()
+        let cut = clusterer.splitIncoherent(
+            [Array(0..<12)], vectors: vectors, wording: vectors, dimension: 11, answersFrom: 10, minimumSize: 3)
+        #expect(cut == [Array(0..<6), Array(6..<12)])
+        // Halves half alike (cosine 0.5): whole under a bar of 0.4, cut under the default.
+        var strict = clusterer
+        strict.splitThreshold = 0.4
+        #expect(
+            strict.splitIncoherent(
+                [Array(0..<12)], vectors: vectors, wording: vectors, dimension: 11, answersFrom: 10, minimumSize: 3)
+                == [Array(0..<12)])
+        // One saved reply answers both halves: one question, whatever the wording.
+        let answered = (0..<6).map { doc([0, 1], answer: $0 < 3) } + (0..<6).map { doc([0, 2], answer: $0 < 3) }
+        #expect(
+            clusterer.splitIncoherent(
+                [Array(0..<12)], vectors: answered, wording: vectors, dimension: 11, answersFrom: 10, minimumSize: 3)
+                == [Array(0..<12)])
+        #expect(
+            clusterer.splitIncoherent(
+                [Array(0..<12)], vectors: vectors, wording: vectors, dimension: 11, answersFrom: 10, minimumSize: 7)
+                == [Array(0..<12)])
+        // The two groups are the French and the English askers of one question: not cut.
+        let french = (0..<12).map { $0 < 6 }
+        #expect(
+            clusterer.splitIncoherent(
+                [Array(0..<12)], vectors: vectors, wording: vectors, dimension: 11, answersFrom: 10, minimumSize: 3,
+                french: french) == [Array(0..<12)])
+        // Both languages on each side: the cut stands.
+        let mixed = (0..<12).map { $0 % 2 == 0 }
+        #expect(
+            clusterer.splitIncoherent(
+                [Array(0..<12)], vectors: vectors, wording: vectors, dimension: 11, answersFrom: 10, minimumSize: 3,
+                french: mixed) == [Array(0..<6), Array(6..<12)])
+    }
+
+    /// One question asked in scattered words (one word in common, three of each asker's own) and answered
+    /// with one of two saved replies is not cut along the replies: the cut is made on the customers' words, and
+    /// those form no two groups.
+    @Test func oneQuestionAnsweredWithTwoSavedRepliesIsNotCut() {
+        // Dimensions 0..<70 are words, 70 and 71 the two saved replies.
+        func doc(_ i: Int32, reply: Int32?) -> SparseVector {
+            var v = SparseVector()
+            v.ids = [0, 20 + i, 40 + i, 60 + i] + (reply.map { [$0] } ?? [])
+            v.values = v.ids.map { _ in 1 }
+            v.normalize()
+            return v
+        }
+        let wording = (0..<12).map { doc(Int32($0), reply: nil) }
+        let answered = (0..<12).map { doc(Int32($0), reply: 70 + Int32($0 % 2)) }
+        // The two reply halves read alike (cosine 0.67) below the bar: cut on these vectors, they would be two topics.
+        let odd = Array(stride(from: 1, to: 12, by: 2))
+        let even = Array(stride(from: 0, to: 12, by: 2))
+        let alike = TopicClusterer.cosine(TopicClusterer.sum(of: even, wording), TopicClusterer.sum(of: odd, wording))
+        #expect(alike < 0.7)
+        let clusterer = TopicClusterer()
+        #expect(
+            clusterer.splitIncoherent(
+                [Array(0..<12)], vectors: answered, wording: wording, dimension: 72, answersFrom: 70, minimumSize: 3)
+                == [Array(0..<12)])
+    }
+
     /// "Question" over enquiries about anything is no evidence and leaves the vectors; a subject
     /// that heads enquiries about one thing stays.
     @Test func subjectsOfUnrelatedThreadsAreDropped() {
