@@ -64,4 +64,28 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.curPath(uv1)) == ["5.eml.gz:2,Sx"])
         #expect(try inbox.commit(uidValidity: uv1, uid: UID(5), flags: [], bytes: sampleMessage(9)) == .alreadyStored)
     }
+
+    /// The stamp the sync's no-op check trusts: any write, rename or removal in `cur/` moves it, and a
+    /// folder changed within `settledAfterNanoseconds` gives none (a change in the same tick would not move it).
+    @Test func theListingStampMovesWithEveryChangeAndIsWithheldWhileRecent() throws {
+        let directory = try TemporaryDirectory()
+        let inbox = try MailStore(root: directory.url).mailbox(account: "support", name: "INBOX")
+        #expect(try inbox.listingStamp(uidValidity: uv1) == nil)
+        try inbox.commit(uidValidity: uv1, uid: UID(3), flags: [], bytes: sampleMessage(3))
+        let first = try #require(try inbox.listingStamp(uidValidity: uv1))
+        #expect(try inbox.settledListingStamp(uidValidity: uv1) == nil)
+        #expect(try inbox.settledListingStamp(uidValidity: uv1, now: Date().addingTimeInterval(10)) == first)
+        var previous = first
+        for change in 0..<3 {
+            Thread.sleep(forTimeInterval: 0.02)  // past the file system's tick
+            switch change {
+            case 0: try inbox.setFlags(uidValidity: uv1, uid: UID(3), flags: ["\\Seen"])
+            case 1: try inbox.markExpunged(uidValidity: uv1, uids: [UID(3)])
+            default: _ = try inbox.quarantine(uidValidity: uv1, uid: UID(3))
+            }
+            let stamp = try #require(try inbox.listingStamp(uidValidity: uv1))
+            #expect(stamp != previous, "change \(change)")
+            previous = stamp
+        }
+    }
 }
