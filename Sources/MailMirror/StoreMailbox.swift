@@ -32,8 +32,11 @@ final class StoreMailbox: LocalMailbox {
                 curModified: state.listingStamp, extra: extra))
     }
 
+    /// The listing, handed to the store too: the commits of the pass do not list `cur/` again.
     func stored(uidValidity: UIDValidity) throws -> StoredListing {
-        try store.listing(uidValidity: uidValidity)
+        let listing = try store.listing(uidValidity: uidValidity)
+        store.adopt(listing, uidValidity: uidValidity)
+        return listing
     }
 
     func listingStamp(uidValidity: UIDValidity) throws -> Int64? {

@@ -33,30 +33,32 @@ public final class MailboxStore: Sendable {
 
     /// What several threads committing into this mailbox share; every access holds the mutex.
     private struct Shared {
-        /// Each epoch's `cur/`: UID to the letters of its file name as bits (`MaildirFlags.letterBits`): the
-        /// name is `MessageFileName.make` of the two, and 12 bytes a message keep a large folder's index small.
-        var index: [UIDValidity: [UID: UInt64]] = [:]
+        /// Each epoch's `cur/` as last listed and changed since (`CurIndex`).
+        var index: [UIDValidity: CurIndex] = [:]
         /// UIDs being committed now (reserved so that no two threads write one twice).
         var inFlight: [UIDValidity: Set<UID>] = [:]
         var preparedEpochs: Set<UIDValidity> = []
         var keywordCache: [UIDValidity: [UID: [Flag]]] = [:]
         var temporaryCounter: UInt64 = 0
 
-        /// The epoch's index, listing its `cur/` (`folder`) the first time.
-        mutating func index(_ uidValidity: UIDValidity, folder: String) throws -> [UID: UInt64] {
+        /// The epoch's index, listing its `cur/` (`folder`) the first time (unless a listing was adopted).
+        mutating func index(_ uidValidity: UIDValidity, folder: String) throws -> CurIndex {
             if let loaded = index[uidValidity] { return loaded }
-            var loaded: [UID: UInt64] = [:]
+            var entries: [StoredListing.Entry] = []
             try io(
                 Disk.forEachEntry(in: folder) { name, _ in
-                    if let parsed = MessageFileName.parse(cName: name) { loaded[parsed.uid] = parsed.letterBits }
+                    if let parsed = MessageFileName.parse(cName: name) {
+                        entries.append(StoredListing.Entry(uid: parsed.uid, letterBits: parsed.letterBits))
+                    }
                 })
+            let loaded = CurIndex(listed: StoredListing(entries: entries, keywords: [:]))
             index[uidValidity] = loaded
             return loaded
         }
 
         /// The file name of `uid` in the epoch's `cur/`, when it is there.
         mutating func fileName(_ uidValidity: UIDValidity, uid: UID, folder: String) throws -> String? {
-            try index(uidValidity, folder: folder)[uid].map {
+            try index(uidValidity, folder: folder).letterBits(of: uid).map {
                 MessageFileName.make(uid: uid, flags: MaildirFlags(letterBits: $0))
             }
         }
@@ -204,7 +206,7 @@ public final class MailboxStore: Sendable {
                 message:
                     "Could not store message UID \(uid) of \(account)/\(name) as \(finalPath): \(error.message)")
         }
-        shared.withLock { $0.index[uidValidity]?[uid] = maildirFlags.letterBits }
+        shared.withLock { $0.index[uidValidity]?.record(uid, letterBits: maildirFlags.letterBits) }
         let keywords = MaildirFlags.keywords(in: flags)
         if !keywords.isEmpty { try recordKeywords(keywords, uid: uid, uidValidity: uidValidity) }
         return .stored(compressedSize: compressed.count)
@@ -377,6 +379,13 @@ public final class MailboxStore: Sendable {
         shared.withLock { _ = $0.preparedEpochs.insert(uidValidity) }
     }
 
+    /// Takes `listing`, just made by `listing(uidValidity:)` while holding the store's lock, as what the
+    /// epoch's `cur/` holds: the commits and flag changes that follow find file names in it instead of
+    /// listing the folder again (at a million messages, a listing and a table of every UID).
+    public func adopt(_ listing: StoredListing, uidValidity: UIDValidity) {
+        shared.withLock { $0.index[uidValidity] = CurIndex(listed: listing) }
+    }
+
     private func currentFileName(uidValidity: UIDValidity, uid: UID, refresh: Bool = false) throws -> String? {
         try shared.withLock { shared in
             if refresh { shared.index[uidValidity] = nil }
@@ -388,7 +397,7 @@ public final class MailboxStore: Sendable {
         let folder = curPath(uidValidity)
         try io(Disk.rename("\(folder)/\(old)", to: "\(folder)/\(new)"))
         let bits = MessageFileName.parse(new)?.flags.letterBits ?? 0
-        shared.withLock { $0.index[uidValidity]?[uid] = bits }
+        shared.withLock { $0.index[uidValidity]?.record(uid, letterBits: bits) }
     }
 
     // MARK: Keywords

@@ -73,6 +73,11 @@ public struct StoredListing: Sendable {
 
     public func contains(_ uid: UID) -> Bool { position(of: uid) != nil }
 
+    /// The letters of a stored message's `:2,` suffix as bits (`MaildirFlags.letterBits`).
+    func letterBits(of uid: UID) -> UInt64? {
+        position(of: uid).map { entries[$0].letterBits }
+    }
+
     /// The IMAP flags of a stored message (system flags from its file name, then its keywords).
     public func flags(of uid: UID) -> [Flag]? {
         guard let position = position(of: uid) else { return nil }

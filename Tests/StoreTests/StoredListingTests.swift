@@ -88,4 +88,28 @@ import Testing
             previous = stamp
         }
     }
+
+    /// A listing handed to the store stands for `cur/`: commits and flag changes find names in it (and in
+    /// what they wrote since) as they did in a listing of their own.
+    @Test func anAdoptedListingFindsWhatAListingOfItsOwnFinds() throws {
+        let directory = try TemporaryDirectory()
+        let store = try MailStore(root: directory.url)
+        let writer = try store.mailbox(account: "support", name: "INBOX")
+        try writer.commit(uidValidity: uv1, uid: UID(3), flags: ["\\Seen"], bytes: sampleMessage(3))
+        try writer.commit(uidValidity: uv1, uid: UID(9), flags: [], bytes: sampleMessage(9))
+        // A fresh store over the same files, as the next run opens it.
+        let inbox = try MailStore(root: directory.url).mailbox(account: "support", name: "INBOX")
+        inbox.adopt(try inbox.listing(uidValidity: uv1), uidValidity: uv1)
+        #expect(try inbox.commit(uidValidity: uv1, uid: UID(3), flags: [], bytes: sampleMessage(4)) == .alreadyStored)
+        #expect(try inbox.commit(uidValidity: uv1, uid: UID(5), flags: [], bytes: sampleMessage(5)) != .alreadyStored)
+        #expect(try inbox.commit(uidValidity: uv1, uid: UID(5), flags: [], bytes: sampleMessage(6)) == .alreadyStored)
+        #expect(try inbox.setFlags(uidValidity: uv1, uid: UID(3), flags: ["\\Flagged"]))
+        #expect(try inbox.setFlags(uidValidity: uv1, uid: UID(5), flags: ["\\Seen"]))
+        #expect(try inbox.markExpunged(uidValidity: uv1, uids: [UID(9), UID(3)]) == 2)
+        #expect(try !inbox.setFlags(uidValidity: uv1, uid: UID(7), flags: ["\\Seen"]))
+        let after = try inbox.listing(uidValidity: uv1)
+        #expect(after.flags(of: UID(3)) == ["\\Flagged"] && after.flags(of: UID(5)) == ["\\Seen"])
+        #expect(after.count == 3 && after.unexpungedCount == 1)
+        #expect(try inbox.readMessage(uidValidity: uv1, uid: UID(3)) == sampleMessage(3))
+    }
 }
