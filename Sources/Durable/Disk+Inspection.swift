@@ -15,7 +15,10 @@ extension Disk {
     /// What `stat` says about a file, reduced to what callers use.
     public struct FileStatus: Sendable {
         public var size: Int
+        /// Seconds since 1970.
         public var modificationTime: Int64
+        /// The same time in nanoseconds (`st_mtim` whole): what tells two changes within a second apart.
+        public var modificationTimeNanoseconds: Int64
         public var permissions: UInt32
         public var isDirectory: Bool
         public var isRegularFile: Bool
@@ -158,6 +161,7 @@ extension Disk.FileStatus {
         self.init(
             size: Int(info.st_size),
             modificationTime: Int64(info.st_mtim.tv_sec),
+            modificationTimeNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
             permissions: UInt32(info.st_mode & 0o7777),
             isDirectory: type == S_IFDIR,
             isRegularFile: type == S_IFREG

@@ -18,8 +18,27 @@ public enum Threader {
     public static func threadIds(for summaries: [MessageSummary]) -> [String] {
         let order = canonicalOrder(summaries)
         let (containers, ownContainer) = link(summaries, order: order)
-        var rootOf = [Int](repeating: -1, count: summaries.count)
-        for index in summaries.indices { rootOf[index] = containers.root(of: ownContainer[index]) }
+        let rootOf = summaries.indices.map { containers.root(of: ownContainer[$0]) }
+        return threadIds(summaries, order: order, rootOf: rootOf, containers: containers)
+    }
+
+    /// `threadIds(for:)` and `subjectGroups(for:)` from one linking pass: the index refresh by lookup needs
+    /// both for the same records on every round of its subject windows (linking was a third of each round).
+    public static func threadIdsAndSubjectGroups(for summaries: [MessageSummary])
+        -> (ids: [String], groups: [(subject: String, firstDate: Int64)])
+    {
+        let order = canonicalOrder(summaries)
+        let (containers, ownContainer) = link(summaries, order: order)
+        let rootOf = summaries.indices.map { containers.root(of: ownContainer[$0]) }
+        return (
+            threadIds(summaries, order: order, rootOf: rootOf, containers: containers),
+            subjectGroups(summaries, order: order, rootOf: rootOf)
+        )
+    }
+
+    private static func threadIds(_ summaries: [MessageSummary], order: [Int], rootOf: [Int], containers: Containers)
+        -> [String]
+    {
         let groups = groupBySubject(summaries, order: order, rootOf: rootOf, containers: containers.nodes.count)
         // A thread's id is the same for all its members but one with its own Gmail id: worked out once per root.
         var rootIds = [String?](repeating: nil, count: containers.nodes.count)
@@ -41,12 +60,15 @@ public enum Threader {
     public static func subjectGroups(for summaries: [MessageSummary]) -> [(subject: String, firstDate: Int64)] {
         let order = canonicalOrder(summaries)
         let (containers, ownContainer) = link(summaries, order: order)
+        let rootOf = summaries.indices.map { containers.root(of: ownContainer[$0]) }
+        return subjectGroups(summaries, order: order, rootOf: rootOf)
+    }
+
+    private static func subjectGroups(_ summaries: [MessageSummary], order: [Int], rootOf: [Int])
+        -> [(subject: String, firstDate: Int64)]
+    {
         var first: [Int: Int] = [:]  // root container -> its first message, in canonical order
-        var rootOf = [Int](repeating: -1, count: summaries.count)
-        for index in order {
-            rootOf[index] = containers.root(of: ownContainer[index])
-            if first[rootOf[index]] == nil { first[rootOf[index]] = index }
-        }
+        for index in order where first[rootOf[index]] == nil { first[rootOf[index]] = index }
         var subjects: [Int: String] = [:]
         return summaries.indices.map { index in
             let head = first[rootOf[index]]!

@@ -144,25 +144,9 @@ struct IndexRefresher {
     private func refresh(through table: ThreadTable, texts known: IndexTextCache) throws -> Int {
         let (fresh, end) = try store.catalog.records(from: table.covered)
         guard fresh.count <= Self.maxLookupRecords else { throw TooMuch() }
-        let freshRecords = fresh.map(\.summary)
-        let freshIds = Set(freshRecords.map(\.id))
-        var lookup = ThreadLookup(table: table, catalog: store.catalog, maxReads: maxLookupReads)
-        // Step 1: the reference threads of the new records and of the earlier records of their ids.
-        var earlier: [Int] = []
-        for id in freshIds { if let known = try lookup.span(id) { earlier.append(known.latest) } }
-        try lookup.close(freshRecords + lookup.read(earlier))
-        let core = Set(lookup.existing.values.map(\.id)).union(freshIds)
-        // Step 2: windows of the subjects those threads had and have, where the subject rule may decide anew.
-        var windows = SubjectWindows(step: subjectWindowStep)
-        let taken = try windows.taken(before: try lookup.ordered(), fresh: freshRecords, core: core, lookup: &lookup)
-        let final = CatalogView(records: try lookup.ordered() + freshRecords)
-        var (changed, due) = Self.rethreaded(final, taken: taken, freshIds: freshIds)
-        // The records read hold only what threading needs: those written back or indexed are read in full.
-        changed = try lookup.whole(changed, fresh: freshIds)
-        due = try lookup.whole(due, fresh: freshIds)
-
-        var newIds = 0
-        for id in freshIds where try lookup.span(id) == nil { newIds += 1 }
+        // The records read (tens of thousands on a large mailbox) are gone before the index writer takes
+        // its own memory: only what changed and what is due leave `rethread`.
+        let (changed, due, newIds) = try rethread(fresh.map(\.summary), through: table)
         let frames = table.frames + fresh.count + changed.count
         let distinct = table.distinct + newIds
         // The catalog is due for compaction: the full path rewrites it (and the table). A small catalog
@@ -178,10 +162,43 @@ struct IndexRefresher {
         return due.count
     }
 
+    /// Steps 1 and 2 of `refresh(through:)`: the records whose thread changed and the messages to index
+    /// (both in full), and how many of the new records' ids the table did not know.
+    private func rethread(_ freshRecords: [MessageSummary], through table: ThreadTable) throws
+        -> (changed: [MessageSummary], due: [MessageSummary], newIds: Int)
+    {
+        let freshIds = Set(freshRecords.map(\.id))
+        var lookup = ThreadLookup(table: table, catalog: store.catalog, maxReads: maxLookupReads)
+        // Step 1: the reference threads of the new records and of the earlier records of their ids.
+        var earlier: [Int] = []
+        for id in freshIds { if let known = try lookup.span(id) { earlier.append(known.latest) } }
+        try lookup.close(freshRecords + lookup.read(earlier))
+        let core = Set(lookup.existing.values.map(\.id)).union(freshIds)
+        // Step 2: windows of the subjects those threads had and have, where the subject rule may decide anew.
+        var windows = SubjectWindows(step: subjectWindowStep)
+        let (taken, threaded) = try windows.taken(
+            before: try lookup.ordered(), fresh: freshRecords, core: core, lookup: &lookup)
+        // The windows' last round threaded exactly this set already; otherwise thread it here.
+        let final: SubjectWindows.Threaded
+        if let threaded {
+            final = threaded
+        } else {
+            let view = CatalogView(records: try lookup.ordered() + freshRecords)
+            final = (view.records, view.messages)
+        }
+        var (changed, due) = Self.rethreaded(final, taken: taken, freshIds: freshIds)
+        // The records read hold only what threading needs: those written back or indexed are read in full.
+        changed = try lookup.whole(changed, fresh: freshIds)
+        due = try lookup.whole(due, fresh: freshIds)
+        var newIds = 0
+        for id in freshIds where try lookup.span(id) == nil { newIds += 1 }
+        return (changed, due, newIds)
+    }
+
     /// The threader's ids over `final`, taken for the messages of `taken` (every other record keeps its
     /// stored id): the records whose thread changed, and the messages to index again (those and the new ones).
     private static func rethreaded(
-        _ final: CatalogView, taken: Set<String>, freshIds: Set<String>
+        _ final: SubjectWindows.Threaded, taken: Set<String>, freshIds: Set<String>
     ) -> (changed: [MessageSummary], due: [MessageSummary]) {
         var assigned: [String: String] = [:]
         for message in final.messages where taken.contains(message.id) { assigned[message.id] = message.threadId }

@@ -1,4 +1,5 @@
 import Foundation
+import MailCore
 import Synchronization
 
 /// Body texts the catalogue already decoded during the sync, kept for the index refresh that
@@ -18,7 +19,7 @@ final class IndexTextCache: Sendable {
     /// Most bytes written to the scratch file (a first pull of 100,000 help-center messages holds
     /// a few hundred MB of text; past this the refresh reads the rest from the store).
     static let fileBytes: Int64 = 1 << 30
-    /// Most texts remembered (about 100 bytes of memory each, so 20 MB at most).
+    /// Most texts remembered (about 40 bytes of memory each, so 8 MB at most).
     static let maxEntries = 200_000
     /// A larger text (logs, encoded data sent as text) is read again rather than held.
     static let maxTextBytes = 64 << 10
@@ -28,9 +29,25 @@ final class IndexTextCache: Sendable {
         case file(offset: Int64, length: Int)
     }
 
+    /// A message's id as the table's key: a catalog id (16 hex digits, `MessageKey.id`) as its 64 bits,
+    /// which it spells exactly (a first pull of 100,000 kept as many 16-byte ids, each its own heap string:
+    /// about 6 MB, and the table's entries half again); any other id as itself.
+    private enum Key: Hashable {
+        case bits(UInt64)
+        case text(String)
+
+        init(_ id: String) {
+            if id.utf8.count == 16, let bits = StableHash.bits(ofHex: id) {
+                self = .bits(bits)
+            } else {
+                self = .text(id)
+            }
+        }
+    }
+
     /// Everything that changes, behind the mutex: several commit workers keep texts at once.
     private struct Shelf {
-        var places: [String: Place] = [:]
+        var places: [Key: Place] = [:]
         var memoryLeft: Int
         var fileLeft: Int64
         var fileEnd: Int64 = 0
@@ -59,6 +76,7 @@ final class IndexTextCache: Sendable {
     func keep(_ text: String, for id: String) {
         let bytes = text.utf8.count
         guard bytes <= Self.maxTextBytes else { return }
+        let id = Key(id)
         shelf.withLock { shelf in
             guard shelf.places[id] == nil, shelf.places.count < Self.maxEntries else { return }
             if bytes <= shelf.memoryLeft {
@@ -82,12 +100,14 @@ final class IndexTextCache: Sendable {
 
     /// Whether a text is kept for `id`.
     func contains(_ id: String) -> Bool {
-        shelf.withLock { $0.places[id] != nil }
+        let id = Key(id)
+        return shelf.withLock { $0.places[id] != nil }
     }
 
     /// The text kept for `id`, forgotten once taken; nil when none is (or it cannot be read back).
     func take(_ id: String) -> String? {
-        shelf.withLock { shelf -> String? in
+        let id = Key(id)
+        return shelf.withLock { shelf -> String? in
             guard let place = shelf.places.removeValue(forKey: id) else { return nil }
             switch place {
             case .memory(let text):

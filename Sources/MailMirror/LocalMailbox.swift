@@ -9,9 +9,14 @@ public protocol LocalMailbox: AnyObject {
     func saveState(_ state: LocalMailboxState) throws
     /// Every message kept for that epoch, by UID, compactly (a few bytes a message: it is read on every sync).
     func stored(uidValidity: UIDValidity) throws -> StoredListing
+    /// A mark of what the epoch holds that any later change to it moves, taken before a listing it is to
+    /// vouch for (`LocalMailboxState.listingStamp`); nil when the store has none it can trust now.
+    func listingStamp(uidValidity: UIDValidity) throws -> Int64?
     /// Writes one message crash-safely (tmp → fsync → rename); a UID already stored is left alone.
-    /// Called from worker threads, concurrently for different UIDs.
-    func commit(uidValidity: UIDValidity, uid: UID, flags: [Flag], bytes: [UInt8]) throws
+    /// Called from worker threads, concurrently for different UIDs. True when the message was written
+    /// now, false when its UID was stored already.
+    @discardableResult
+    func commit(uidValidity: UIDValidity, uid: UID, flags: [Flag], bytes: [UInt8]) throws -> Bool
     func setFlags(uidValidity: UIDValidity, uid: UID, flags: [Flag]) throws
     /// Keeps the copies but marks them as gone from the server.
     func markExpunged(uidValidity: UIDValidity, uids: [UID]) throws
@@ -42,9 +47,16 @@ public struct LocalMailboxState: Hashable, Sendable {
     public var highestModSeq: ModSequence?
     /// Seconds since 1970 of the last sync.
     public var lastSync: Int64
+    /// `LocalMailbox.listingStamp` taken before `storedMessages` was counted by a listing: while the store
+    /// still gives it, the count holds without listing again. Nil when the count was not listed (a pass
+    /// that downloaded counts what it did) or no stamp could be trusted.
+    public var listingStamp: Int64?
+    /// A UID above every stored one (one past the highest), when the engine knows it: saving the state
+    /// then lists nothing to keep `uidNext` above what is stored.
+    public var uidsStoredBelow: UID?
     public init(
         uidValidity: UIDValidity, uidNext: UID?, storedMessages: Int, serverMessages: Int,
-        highestModSeq: ModSequence?, lastSync: Int64
+        highestModSeq: ModSequence?, lastSync: Int64, listingStamp: Int64? = nil, uidsStoredBelow: UID? = nil
     ) {
         self.uidValidity = uidValidity
         self.uidNext = uidNext
@@ -52,5 +64,7 @@ public struct LocalMailboxState: Hashable, Sendable {
         self.serverMessages = serverMessages
         self.highestModSeq = highestModSeq
         self.lastSync = lastSync
+        self.listingStamp = listingStamp
+        self.uidsStoredBelow = uidsStoredBelow
     }
 }

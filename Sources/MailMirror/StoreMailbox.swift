@@ -15,27 +15,36 @@ final class StoreMailbox: LocalMailbox {
             uidValidity: state.uidValidity, uidNext: state.complete ? state.uidNext : nil,
             storedMessages: state.messages,
             serverMessages: state.serverMessages ?? -1,
-            highestModSeq: state.highestModSeq, lastSync: state.lastSync ?? 0)
+            highestModSeq: state.highestModSeq, lastSync: state.lastSync ?? 0, listingStamp: state.curModified)
     }
 
     func saveState(_ state: LocalMailboxState) throws {
         let highest =
-            try store.listing(uidValidity: state.uidValidity).highestUID.map { UID($0.rawValue &+ 1) } ?? UID(1)
+            try state.uidsStoredBelow
+            ?? store.listing(uidValidity: state.uidValidity).highestUID.map { UID($0.rawValue &+ 1) } ?? UID(1)
         let extra = (try? store.readState())?.extra ?? [:]
         try store.writeState(
             MailboxState(
                 uidValidity: state.uidValidity, uidNext: max(state.uidNext ?? highest, highest),
                 highestModSeq: state.highestModSeq,
                 messages: state.storedMessages, lastSync: state.lastSync, complete: state.uidNext != nil,
-                serverMessages: state.serverMessages >= 0 ? state.serverMessages : nil, extra: extra))
+                serverMessages: state.serverMessages >= 0 ? state.serverMessages : nil,
+                curModified: state.listingStamp, extra: extra))
     }
 
+    /// The listing; the store keeps it as its index of `cur/` (`MailboxStore.listing`), so the commits of
+    /// the pass do not list the folder again.
     func stored(uidValidity: UIDValidity) throws -> StoredListing {
         try store.listing(uidValidity: uidValidity)
     }
 
-    func commit(uidValidity: UIDValidity, uid: UID, flags: [Flag], bytes: [UInt8]) throws {
-        _ = try store.commit(uidValidity: uidValidity, uid: uid, flags: flags, bytes: bytes, syncDirectory: false)
+    func listingStamp(uidValidity: UIDValidity) throws -> Int64? {
+        try store.settledListingStamp(uidValidity: uidValidity)
+    }
+
+    func commit(uidValidity: UIDValidity, uid: UID, flags: [Flag], bytes: [UInt8]) throws -> Bool {
+        try store.commit(uidValidity: uidValidity, uid: uid, flags: flags, bytes: bytes, syncDirectory: false)
+            != .alreadyStored
     }
 
     func setFlags(uidValidity: UIDValidity, uid: UID, flags: [Flag]) throws {

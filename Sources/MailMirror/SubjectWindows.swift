@@ -60,18 +60,23 @@ struct SubjectWindows {
 
     init(step: Int) { self.step = max(1, step) }
 
+    /// What the records read and the new ones give when threaded: `CatalogView`'s `records` and `messages`.
+    typealias Threaded = (records: [MessageSummary], messages: [MessageSummary])
+
     /// The ids of the records that take the threader's thread ids over what `lookup` holds (the new
-    /// records and their reference threads, `core`, included); `lookup` gains the windows' records.
+    /// records and their reference threads, `core`, included); `lookup` gains the windows' records. With
+    /// them, the threading of everything read and `fresh` when the windows' last round made it (the refresh
+    /// threads nothing again), else nil.
     mutating func taken(
         before: [MessageSummary], fresh: [MessageSummary], core: Set<String>, lookup: inout ThreadLookup
-    ) throws -> Set<String> {
+    ) throws -> (taken: Set<String>, threaded: Threaded?) {
         // With Gmail's thread ids on every message the subject rule decides nothing (Gmail's id wins); on
         // a mix, a thread's id may come from a member the subject rule placed: the full path decides.
         let gmail = (before + fresh).filter { $0.gmailThreadId != nil }.count
-        if gmail == before.count + fresh.count { return core }
+        if gmail == before.count + fresh.count { return (core, nil) }
         if gmail > 0 { throw ThreadLookup.TooMuch() }
         try open(before: before, fresh: fresh, core: core, lookup: lookup)
-        guard !subjects.isEmpty else { return core }
+        guard !subjects.isEmpty else { return (core, nil) }
         while true {
             let readBefore = lookup.existing.count
             try readWindows(&lookup)
@@ -79,13 +84,18 @@ struct SubjectWindows {
             if records.contains(where: { $0.gmailThreadId != nil }) { throw ThreadLookup.TooMuch() }
             var stored: [String: String] = [:]
             for record in records { stored[record.id] = record.threadId }
-            let new = CatalogView(records: records + fresh).messages
-            let groups = Threader.subjectGroups(for: new)
-            let dirty = dirtyThreads(new, groups, stored: stored, core: core)
+            // One linking pass gives both the thread ids (`CatalogView.messages`) and the subject groups.
+            let (latest, unique) = CatalogView.deduplicated(records + fresh)
+            let (ids, groups) = Threader.threadIdsAndSubjectGroups(for: unique)
+            var new = unique
+            for index in new.indices { new[index].threadId = ids[index] }
+            // Whether each may be placed by its subject: asked once a round (it normalizes the subject).
+            let lone = new.map(ThreadTable.mayJoinBySubject)
+            let dirty = dirtyThreads(new, groups, lone: lone, stored: stored, core: core)
             for id in dirty.sorted() where askedThreads.insert(id).inserted {
                 try lookup.close(lookup.read(try lookup.table.lookup(ThreadTable.Key.thread(id)).map { Int($0) }))
             }
-            let marked = markDirty(new, groups, stored: stored, dirty: dirty)
+            let marked = markDirty(new, groups, lone: lone, stored: stored, dirty: dirty)
             let grown = grow(new, groups)
             if !marked && !grown && lookup.existing.count == readBefore {
                 var taken = core
@@ -94,7 +104,7 @@ struct SubjectWindows {
                 where affected[group.subject]?.contains(where: { $0.contains(message.date) }) ?? false {
                     taken.insert(message.id)
                 }
-                return taken
+                return (taken, (latest, new))
             }
         }
     }
@@ -171,8 +181,13 @@ struct SubjectWindows {
             subjects[name] = subject
         }
         var threads: [String] = []
-        for record in lookup.existing.values where ThreadTable.mayJoinBySubject(record) && !record.threadId.isEmpty {
-            if askedThreads.insert(record.threadId).inserted { threads.append(record.threadId) }
+        // Threads already asked first: most records read are, and the subject test normalizes a string.
+        for record in lookup.existing.values
+        where !record.threadId.isEmpty && !askedThreads.contains(record.threadId)
+            && ThreadTable.mayJoinBySubject(record)
+        {
+            askedThreads.insert(record.threadId)
+            threads.append(record.threadId)
         }
         for id in threads.sorted() {
             try lookup.close(lookup.read(try lookup.table.lookup(ThreadTable.Key.thread(id)).map { Int($0) }))
@@ -181,15 +196,15 @@ struct SubjectWindows {
 
     /// The threads (stored and new ids) that changed, or that a lone reply placed anew joins or leaves.
     private func dirtyThreads(
-        _ new: [MessageSummary], _ groups: [(subject: String, firstDate: Int64)], stored: [String: String],
-        core: Set<String>
+        _ new: [MessageSummary], _ groups: [(subject: String, firstDate: Int64)], lone: [Bool],
+        stored: [String: String], core: Set<String>
     ) -> Set<String> {
         var dirty = Set<String>()
         let affected = subjects.mapValues { $0.affected() }
-        for (message, group) in zip(new, groups) {
+        for (index, (message, group)) in zip(new, groups).enumerated() {
             guard let ranges = affected[group.subject] else { continue }
             let moved =
-                ThreadTable.mayJoinBySubject(message) && ranges.contains(where: { $0.contains(message.date) })
+                lone[index] && ranges.contains(where: { $0.contains(message.date) })
                 && stored[message.id] != message.threadId
             guard moved || core.contains(message.id) else { continue }
             dirty.insert(stored[message.id] ?? "")
@@ -203,14 +218,14 @@ struct SubjectWindows {
     /// thread through either), and every lone reply read that is not placed as stored where it is not
     /// placed anew (its window was not read whole). True when a place was new.
     private mutating func markDirty(
-        _ new: [MessageSummary], _ groups: [(subject: String, firstDate: Int64)], stored: [String: String],
-        dirty: Set<String>
+        _ new: [MessageSummary], _ groups: [(subject: String, firstDate: Int64)], lone isLone: [Bool],
+        stored: [String: String], dirty: Set<String>
     ) -> Bool {
         var marked = false
         let affected = subjects.mapValues { $0.affected() }
-        for (message, group) in zip(new, groups) {
+        for (index, (message, group)) in zip(new, groups).enumerated() {
             guard var subject = subjects[group.subject], let ranges = affected[group.subject] else { continue }
-            let lone = ThreadTable.mayJoinBySubject(message)
+            let lone = isLone[index]
             var place: Int64?
             if dirty.contains(stored[message.id] ?? "") || dirty.contains(message.threadId) {
                 if lone || message.date == group.firstDate { place = message.date }

@@ -1,6 +1,7 @@
 import Foundation
 import MailCore
 import Store
+import Synchronization
 
 /// Mirrors an account's mailboxes into the local store, read-only and incrementally.
 ///
@@ -143,9 +144,8 @@ public final class SyncEngine {
         let prior = try? local.state()
         let status = try session.status(of: name)
         try Self.validate(status, mailbox: name)
-        if let prior, try isUnchanged(prior, status: status, local: local) {
+        if let prior, var state = try unchanged(prior, status: status, local: local) {
             result.uidValidity = status.uidValidity
-            var state = prior
             state.lastSync = Int64(options.now().timeIntervalSince1970)
             try local.saveState(state)
             observer.mailboxPlanned(account: account.name, mailbox: name, messages: 0, bytes: 0)
@@ -161,55 +161,110 @@ public final class SyncEngine {
             uidNext: [status.uidValidity == epoch ? status.uidNext : nil, opened.uidNext], stored: stored, epoch: epoch)
 
         let since = account.since.flatMap(DayStamp.init)
-        let everyUID = Set(try session.uids(since: nil))
-        let wanted = since == nil ? everyUID : Set(try session.uids(since: since))
+        let everyUID = Self.ascending(try session.uids(since: nil))
+        let wanted = since == nil ? everyUID : Self.ascending(try session.uids(since: since))
         if !stored.isEmpty {
             let lastModSeq = prior?.uidValidity == epoch ? prior?.highestModSeq : nil
             result.flagsChanged += try applyFlagChanges(
                 session.flags(changedSince: lastModSeq), to: stored, local: local, epoch: epoch)
         }
         // Deleted on the server: kept here, marked.
-        var gone: [UID] = []
-        for (uid, expunged) in stored where !expunged && !everyUID.contains(uid) { gone.append(uid) }
+        let gone = Self.storedOnly(stored, server: everyUID)
         if !gone.isEmpty {
             try local.markExpunged(uidValidity: epoch, uids: gone)
             result.expunged += gone.count
         }
 
         // New messages, within today's download budget.
-        let missing = wanted.filter { !stored.contains($0) }.sorted()
+        let missing = Self.missing(wanted, stored: stored)
         let plan = planDownloads(
             missing, sizes: missing.isEmpty ? [:] : try session.sizes(of: missing), budget: budget, result: &result)
         observer.mailboxPlanned(account: account.name, mailbox: name, messages: plan.uids.count, bytes: plan.bytes)
+        var written = NewlyStored()
         if !plan.uids.isEmpty {
-            try download(
+            written = try download(
                 plan.uids, into: local, epoch: epoch, account: account.name, mailbox: name, session: session,
                 budget: budget, result: &result)
         }
         try local.flush(uidValidity: epoch)
         try ingest?.flush()
 
-        // Only a complete pass may record the counters that let the next run skip this mailbox.
+        // Only a complete pass may record the counters that let the next run skip this mailbox. What the
+        // store holds now is what it held, less the messages marked gone, plus those written: `cur/` is not
+        // listed again (at a million messages a listing is most of a sync that brings a few hundred).
         let complete = result.remaining == 0
+        let highest = [stored.highestUID, written.highest].compactMap { $0 }.max()
         try local.saveState(
             LocalMailboxState(
                 uidValidity: epoch,
                 uidNext: complete ? (opened.uidNext ?? status.uidNext) : nil,
-                storedMessages: try local.stored(uidValidity: epoch).unexpungedCount,
+                storedMessages: stored.unexpungedCount - gone.count + written.count,
                 serverMessages: opened.messages,
                 highestModSeq: opened.highestModSeq ?? status.highestModSeq,
-                lastSync: Int64(options.now().timeIntervalSince1970)))
+                lastSync: Int64(options.now().timeIntervalSince1970),
+                uidsStoredBelow: UID((highest?.rawValue ?? 0) &+ 1)))
     }
 
-    /// Whether the server says nothing changed since the last complete pass (same epoch, UIDNEXT, message
-    /// count and HIGHESTMODSEQ) and the store still holds what that pass recorded.
-    private func isUnchanged(_ prior: LocalMailboxState, status: RemoteMailboxStatus, local: LocalMailbox) throws
-        -> Bool
+    /// The state to save again when the server says nothing changed since the last complete pass (same
+    /// epoch, UIDNEXT, message count and HIGHESTMODSEQ) and the store still holds what that pass recorded;
+    /// nil when a pass must run. The store is listed for this only when its stamp moved since the count
+    /// was last listed (`LocalMailboxState.listingStamp`): then the stamp, taken before the listing, is
+    /// kept for the next run.
+    private func unchanged(_ prior: LocalMailboxState, status: RemoteMailboxStatus, local: LocalMailbox) throws
+        -> LocalMailboxState?
     {
         guard prior.uidValidity == status.uidValidity, let uidNext = status.uidNext, prior.uidNext == uidNext,
             prior.serverMessages == status.messages, let modSeq = status.highestModSeq, prior.highestModSeq == modSeq
-        else { return false }
-        return try local.stored(uidValidity: prior.uidValidity).unexpungedCount == prior.storedMessages
+        else { return nil }
+        var state = prior
+        let stamp = try local.listingStamp(uidValidity: prior.uidValidity)
+        if let stamp, stamp == prior.listingStamp {
+            // Recorded with a listing whose UIDs were all below `uidNext` (the state saved then made sure).
+            state.uidsStoredBelow = uidNext
+            return state
+        }
+        let stored = try local.stored(uidValidity: prior.uidValidity)
+        guard stored.unexpungedCount == prior.storedMessages else { return nil }
+        state.listingStamp = stamp
+        state.uidsStoredBelow = UID((stored.highestUID?.rawValue ?? 0) &+ 1)
+        return state
+    }
+
+    /// UIDs as a set, in ascending order: a server's UID SEARCH answer need not be sorted nor free of repeats.
+    static func ascending(_ uids: [UID]) -> [UID] {
+        var sorted = uids
+        sorted.sort()
+        var write = 0
+        for uid in sorted where write == 0 || sorted[write - 1] != uid {
+            sorted[write] = uid
+            write += 1
+        }
+        sorted.removeLast(sorted.count - write)
+        return sorted
+    }
+
+    /// The stored messages not marked expunged whose UIDs the server (`server`, ascending) no longer has:
+    /// one walk of both sorted lists.
+    static func storedOnly(_ stored: StoredListing, server: [UID]) -> [UID] {
+        var gone: [UID] = []
+        var next = 0
+        for (uid, expunged) in stored {
+            while next < server.count && server[next] < uid { next += 1 }
+            if !expunged && (next == server.count || server[next] != uid) { gone.append(uid) }
+        }
+        return gone
+    }
+
+    /// The UIDs of `wanted` (ascending) the store does not hold, ascending: one walk of both sorted lists.
+    static func missing(_ wanted: [UID], stored: StoredListing) -> [UID] {
+        var missing: [UID] = []
+        var iterator = stored.makeIterator()
+        var current = iterator.next()
+        for uid in wanted {
+            while let held = current, held.uid < uid { current = iterator.next() }
+            if current?.uid != uid { missing.append(uid) }
+        }
+        return missing
     }
 
     /// Applies the server's flags to the messages we already have whose flags differ; returns how many changed.
@@ -247,14 +302,22 @@ public final class SyncEngine {
         return (plan, reserved)
     }
 
+    /// How many messages a pass wrote into the store, and the highest of their UIDs.
+    struct NewlyStored {
+        var count = 0
+        var highest: UID?
+    }
+
     /// Downloads `plan` and commits each message as it arrives (the pipeline overlaps commits with the
     /// download); what was committed is counted in `result`, also when a download or a commit fails.
+    /// Returns what the store did not hold before (a server sending one UID twice is counted once).
     private func download(
         _ plan: [UID], into local: LocalMailbox, epoch: UIDValidity, account accountName: String,
         mailbox name: String, session: RemoteSession, budget: DownloadBudget,
         result: inout MailboxSyncResult
-    ) throws {
+    ) throws -> NewlyStored {
         let planned = Set(plan)
+        let written = Mutex(NewlyStored())
         let pipeline = CommitPipeline(capacity: options.pipelineCapacity)
         let observer = self.observer
         let ingest = self.ingest
@@ -264,7 +327,14 @@ public final class SyncEngine {
                 guard planned.contains(message.uid) else { return }
                 budget.spend(message.bytes.count)
                 try pipeline.submit(bytes: message.bytes.count) {
-                    try local.commit(uidValidity: epoch, uid: message.uid, flags: message.flags, bytes: message.bytes)
+                    if try local.commit(
+                        uidValidity: epoch, uid: message.uid, flags: message.flags, bytes: message.bytes)
+                    {
+                        written.withLock { written in
+                            written.count += 1
+                            written.highest = max(written.highest ?? message.uid, message.uid)
+                        }
+                    }
                     let key = MessageKey(account: accountName, mailbox: name, uidValidity: epoch, uid: message.uid)
                     ingest?.ingest(key: key, message: message)
                     observer.messageCommitted(account: accountName, mailbox: name, bytes: message.bytes.count)
@@ -283,6 +353,7 @@ public final class SyncEngine {
         }
         result.fetched += done.count
         result.bytes += done.bytes
+        return written.withLock { $0 }
     }
 
     private func budgetNotice(_ result: MailboxSyncResult, budget: DownloadBudget) -> String {

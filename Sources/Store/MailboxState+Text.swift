@@ -3,6 +3,7 @@ import MailCore
 extension MailboxState {
     static let knownKeys: Set<String> = [
         "uidvalidity", "uidnext", "highestmodseq", "messages", "last-sync", "complete", "server-messages",
+        "cur-modified",
     ]
 
     /// The text of a state file. Throws when an extra key or value could not be read back.
@@ -15,6 +16,7 @@ extension MailboxState {
         if let lastSync { lines.append("last-sync: \(ISO8601.format(lastSync))") }
         lines.append("complete: \(complete ? "yes" : "no")")
         if let serverMessages { lines.append("server-messages: \(serverMessages)") }
+        if let curModified { lines.append("cur-modified: \(curModified)") }
         for key in extra.keys.sorted() {
             let value = extra[key]!
             let keyIsSafe =
@@ -86,6 +88,8 @@ extension MailboxState {
             messages: messages, lastSync: lastSync, complete: fields["complete"] != "no",
             // Lenient, as before these were typed: a count that does not read is unknown.
             serverMessages: fields["server-messages"].flatMap { Int($0) },
+            // Lenient too: a stamp that does not read only costs a listing.
+            curModified: fields["cur-modified"].flatMap { Int64($0) },
             extra: fields.filter { !Self.knownKeys.contains($0.key) })
     }
 }

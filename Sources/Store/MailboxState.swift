@@ -10,6 +10,7 @@ import MailCore
 ///     last-sync: 2026-11-25T18:24:29Z
 ///     complete: yes
 ///     server-messages: 10233
+///     cur-modified: 1764095069123456789
 ///
 /// `messages` is the number of messages the mirror holds for the current epoch and does not
 /// mark expunged, as of the end of that sync: `StoreVerifier` checks it against `cur/`.
@@ -28,12 +29,17 @@ public struct MailboxState: Hashable, Sendable {
     public var complete: Bool
     /// How many messages the server's mailbox held at the end of that sync; nil when unknown.
     public var serverMessages: Int?
+    /// The modification time of the epoch's `cur/` (nanoseconds) when `messages` was counted, so that
+    /// while `cur/` keeps it the next sync need not list the folder to know the count still holds (see
+    /// `MailboxStore.settledListingStamp`); nil when unknown.
+    public var curModified: Int64?
     /// Other `key: value` lines, by key (written sorted, after the known ones).
     public var extra: [String: String]
 
     public init(
         uidValidity: UIDValidity, uidNext: UID, highestModSeq: ModSequence? = nil, messages: Int,
-        lastSync: Int64? = nil, complete: Bool = true, serverMessages: Int? = nil, extra: [String: String] = [:]
+        lastSync: Int64? = nil, complete: Bool = true, serverMessages: Int? = nil, curModified: Int64? = nil,
+        extra: [String: String] = [:]
     ) {
         self.uidValidity = uidValidity
         self.uidNext = uidNext
@@ -42,6 +48,7 @@ public struct MailboxState: Hashable, Sendable {
         self.lastSync = lastSync
         self.complete = complete
         self.serverMessages = serverMessages
+        self.curModified = curModified
         self.extra = extra
     }
 }

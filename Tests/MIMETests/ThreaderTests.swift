@@ -72,6 +72,27 @@ import Testing
         #expect(forward == reversed)
     }
 
+    @Test func idsAndSubjectGroupsFromOnePassMatchEachAlone() {
+        let messages = [
+            Self.summary(1, id: "a@x", subject: "Invoice missing VAT", date: 1, from: "c@c.test", to: "help@h.test"),
+            Self.summary(
+                2, id: "b@x", subject: "Re: Invoice missing VAT", date: 2, from: "help@h.test", to: "c@c.test"),
+            Self.summary(3, id: "c@x", refs: ["a@x"], subject: "Other words", date: 3),
+            Self.summary(4, id: "d@x", refs: ["zz@x"], subject: "Fwd: Late start", date: 0),
+            Self.summary(5, id: "e@x", inReplyTo: ["zz@x"], subject: "Late start", date: 5),
+            Self.summary(6, id: nil, subject: "", date: 6),
+        ]
+        let both = Threader.threadIdsAndSubjectGroups(for: messages)
+        #expect(both.ids == Threader.threadIds(for: messages))
+        let alone = Threader.subjectGroups(for: messages)
+        #expect(both.groups.map(\.subject) == alone.map(\.subject))
+        #expect(both.groups.map(\.firstDate) == alone.map(\.firstDate))
+        // Not vacuous: the lone reply joined by subject, and the thread of d and e is seen under d's subject.
+        #expect(both.ids[1] == both.ids[0])
+        #expect(
+            both.groups[4].subject == SubjectNormalizer.normalize("Fwd: Late start") && both.groups[4].firstDate == 0)
+    }
+
     @Test func manyOrphanRepliesWithOneSubjectStayCheap() {
         var messages = [MessageSummary]()
         for number in 0..<5_000 {

@@ -112,6 +112,22 @@ import Testing
         #expect(cache.count == 0)
     }
 
+    @Test func theTextCacheKeysCatalogIdsByTheirBitsWithoutMixingOtherIds() {
+        let cache = IndexTextCache()
+        // The same 64 bits spelt shorter, and an id that is no hex at all, are other messages.
+        cache.keep("full", for: "00000000000000ab")
+        cache.keep("short", for: "ab")
+        cache.keep("named", for: "not hex")
+        let catalogId = MessageKey(account: "a", mailbox: "INBOX", uidValidity: UIDValidity(1), uid: UID(7)).id
+        cache.keep("catalogued", for: catalogId)
+        #expect(cache.count == 4)
+        #expect(cache.take("ab") == "short")
+        #expect(cache.take("00000000000000ab") == "full")
+        #expect(cache.take("not hex") == "named")
+        #expect(cache.take(catalogId) == "catalogued")
+        #expect(cache.count == 0)
+    }
+
     @Test func theTextCacheSpillsToAnUnlinkedFileWithinItsBound() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mm-texts-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

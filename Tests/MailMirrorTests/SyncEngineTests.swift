@@ -1,5 +1,6 @@
 import Foundation
 import MailCore
+import Store
 import Testing
 
 @testable import MailMirror
@@ -157,5 +158,42 @@ struct SyncEngineTests {
         let result = inbox(engine().sync(account, password: Secret(pasted: "x")))
         #expect(result.error?.contains("UIDVALIDITY 0") == true)
         #expect(local.epochs.isEmpty)
+    }
+
+    /// The walks of sorted UID lists that replaced sets give what the sets gave, on unsorted server answers
+    /// with repeats and listings with expunged marks.
+    @Test(arguments: 1...20) func theMergeWalksAgreeWithSets(seed: UInt64) {
+        var random = SplitMix(seed: seed)
+        let storedCount = Int(random.next() % 60)
+        let stored = StoredListing(
+            (0..<storedCount).map { _ in (UID(UInt32(1 + random.next() % 80)), [], random.next() % 4 == 0) })
+        let server = (0..<Int(random.next() % 60)).map { _ in UID(UInt32(1 + random.next() % 80)) }
+        let wanted = server.filter { _ in random.next() % 3 != 0 }
+        let serverSet = Set(server)
+        var storedSet = Set<UID>()
+        var goneBySet: [UID] = []
+        for (uid, expunged) in stored {
+            storedSet.insert(uid)
+            if !expunged && !serverSet.contains(uid) { goneBySet.append(uid) }
+        }
+        #expect(SyncEngine.ascending(server) == serverSet.sorted())
+        #expect(SyncEngine.storedOnly(stored, server: SyncEngine.ascending(server)) == goneBySet)
+        #expect(
+            SyncEngine.missing(SyncEngine.ascending(wanted), stored: stored)
+                == Set(wanted).filter { !storedSet.contains($0) }.sorted())
+    }
+
+    /// A no-op sync of the in-memory store (no stamp) lists, and a count that no longer holds is a full pass.
+    @Test func aNoOpWithoutAStampListsAndACountOffMakesAPass() throws {
+        _ = server.add("INBOX", "one")
+        _ = server.add("INBOX", "two")
+        _ = engine().sync(account, password: Secret(pasted: "x"))
+        #expect(local.savedState?.storedMessages == 2)
+        #expect(local.savedState?.listingStamp == nil)
+        // One copy lost behind the engine's back: the server is unchanged, the store is not.
+        local.epochs[local.savedState!.uidValidity]!.removeValue(forKey: UID(1))
+        let result = inbox(engine().sync(account, password: Secret(pasted: "x")))
+        #expect(result.fetched == 1)
+        #expect(local.savedState?.storedMessages == 2)
     }
 }

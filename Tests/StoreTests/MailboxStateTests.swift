@@ -36,6 +36,17 @@ import Testing
         #expect(bare.complete && bare.serverMessages == nil)
     }
 
+    @Test func curModifiedIsATypedFieldAndAnUnreadableOneIsUnknown() throws {
+        let state = MailboxState(
+            uidValidity: UIDValidity(5), uidNext: UID(40), messages: 12, curModified: 1_764_095_069_123)
+        let text = try state.text(path: "state")
+        #expect(text.contains("cur-modified: 1764095069123\n"))
+        #expect(try MailboxState(text: text, path: "state") == state)
+        let garbled = try MailboxState(
+            text: "uidvalidity: 5\nuidnext: 1\nmessages: 0\ncur-modified: x\n", path: "state")
+        #expect(garbled.curModified == nil && garbled.extra.isEmpty)
+    }
+
     @Test func acceptsEpochSecondsForLastSync() throws {
         let state = try MailboxState(
             text: "uidvalidity: 5\nuidnext: 1\nmessages: 0\nlast-sync: 1700000000\n", path: "state")

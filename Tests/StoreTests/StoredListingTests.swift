@@ -64,4 +64,52 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.curPath(uv1)) == ["5.eml.gz:2,Sx"])
         #expect(try inbox.commit(uidValidity: uv1, uid: UID(5), flags: [], bytes: sampleMessage(9)) == .alreadyStored)
     }
+
+    /// The stamp the sync's no-op check trusts: any write, rename or removal in `cur/` moves it, and a
+    /// folder changed within `settledAfterNanoseconds` gives none (a change in the same tick would not move it).
+    @Test func theListingStampMovesWithEveryChangeAndIsWithheldWhileRecent() throws {
+        let directory = try TemporaryDirectory()
+        let inbox = try MailStore(root: directory.url).mailbox(account: "support", name: "INBOX")
+        #expect(try inbox.listingStamp(uidValidity: uv1) == nil)
+        try inbox.commit(uidValidity: uv1, uid: UID(3), flags: [], bytes: sampleMessage(3))
+        let first = try #require(try inbox.listingStamp(uidValidity: uv1))
+        #expect(try inbox.settledListingStamp(uidValidity: uv1) == nil)
+        #expect(try inbox.settledListingStamp(uidValidity: uv1, now: Date().addingTimeInterval(10)) == first)
+        var previous = first
+        for change in 0..<3 {
+            Thread.sleep(forTimeInterval: 0.02)  // past the file system's tick
+            switch change {
+            case 0: try inbox.setFlags(uidValidity: uv1, uid: UID(3), flags: ["\\Seen"])
+            case 1: try inbox.markExpunged(uidValidity: uv1, uids: [UID(3)])
+            default: _ = try inbox.quarantine(uidValidity: uv1, uid: UID(3))
+            }
+            let stamp = try #require(try inbox.listingStamp(uidValidity: uv1))
+            #expect(stamp != previous, "change \(change)")
+            previous = stamp
+        }
+    }
+
+    /// The listing a sync reads stands for `cur/` in the store: commits and flag changes find names in it (and
+    /// in what they wrote since) as they did in a listing of their own.
+    @Test func theSyncsListingFindsWhatAListingOfItsOwnFinds() throws {
+        let directory = try TemporaryDirectory()
+        let store = try MailStore(root: directory.url)
+        let writer = try store.mailbox(account: "support", name: "INBOX")
+        try writer.commit(uidValidity: uv1, uid: UID(3), flags: ["\\Seen"], bytes: sampleMessage(3))
+        try writer.commit(uidValidity: uv1, uid: UID(9), flags: [], bytes: sampleMessage(9))
+        // A fresh store over the same files, as the next run opens it.
+        let inbox = try MailStore(root: directory.url).mailbox(account: "support", name: "INBOX")
+        _ = try inbox.listing(uidValidity: uv1)
+        #expect(try inbox.commit(uidValidity: uv1, uid: UID(3), flags: [], bytes: sampleMessage(4)) == .alreadyStored)
+        #expect(try inbox.commit(uidValidity: uv1, uid: UID(5), flags: [], bytes: sampleMessage(5)) != .alreadyStored)
+        #expect(try inbox.commit(uidValidity: uv1, uid: UID(5), flags: [], bytes: sampleMessage(6)) == .alreadyStored)
+        #expect(try inbox.setFlags(uidValidity: uv1, uid: UID(3), flags: ["\\Flagged"]))
+        #expect(try inbox.setFlags(uidValidity: uv1, uid: UID(5), flags: ["\\Seen"]))
+        #expect(try inbox.markExpunged(uidValidity: uv1, uids: [UID(9), UID(3)]) == 2)
+        #expect(try !inbox.setFlags(uidValidity: uv1, uid: UID(7), flags: ["\\Seen"]))
+        let after = try inbox.listing(uidValidity: uv1)
+        #expect(after.flags(of: UID(3)) == ["\\Flagged"] && after.flags(of: UID(5)) == ["\\Seen"])
+        #expect(after.count == 3 && after.unexpungedCount == 1)
+        #expect(try inbox.readMessage(uidValidity: uv1, uid: UID(3)) == sampleMessage(3))
+    }
 }

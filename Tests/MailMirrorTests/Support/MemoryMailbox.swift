@@ -20,14 +20,16 @@ final class MemoryMailbox: LocalMailbox {
         return StoredListing(
             (epochs[uidValidity] ?? [:]).map { ($0.key, $0.value.local.flags, $0.value.local.expunged) })
     }
-    func commit(uidValidity: UIDValidity, uid: UID, flags: [Flag], bytes: [UInt8]) throws {
+    /// None: every no-op check lists.
+    func listingStamp(uidValidity: UIDValidity) throws -> Int64? { nil }
+    func commit(uidValidity: UIDValidity, uid: UID, flags: [Flag], bytes: [UInt8]) throws -> Bool {
         lock.lock()
         defer { lock.unlock() }
         if let limit = failCommitAfter, commits >= limit { throw MailMirrorError.fileSystem("simulated crash") }
         commits += 1
-        if epochs[uidValidity, default: [:]][uid] == nil {
-            epochs[uidValidity, default: [:]][uid] = (bytes, LocalMessage(flags: flags, expunged: false))
-        }
+        guard epochs[uidValidity, default: [:]][uid] == nil else { return false }
+        epochs[uidValidity, default: [:]][uid] = (bytes, LocalMessage(flags: flags, expunged: false))
+        return true
     }
     func setFlags(uidValidity: UIDValidity, uid: UID, flags: [Flag]) throws {
         epochs[uidValidity]![uid]!.local.flags = flags
