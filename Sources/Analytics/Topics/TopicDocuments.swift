@@ -31,8 +31,12 @@ struct TopicDocuments {
                 filled[t] += 1
             }
         }
-        for t in data.threads.indices where starts[t + 1] > starts[t] {
+        // Every thread's members sorted before any document takes a slice: sorting in place while a slice
+        // shares the table would copy the whole table each time.
+        for t in data.threads.indices where starts[t + 1] - starts[t] > 1 {
             table[Int(starts[t])..<Int(starts[t + 1])].sort()
+        }
+        for t in data.threads.indices where starts[t + 1] > starts[t] {
             let thread = data.threads[t]
             // `hasText` is `isBlank` of the reply text, noted as the message was gathered.
             let enquiry =
