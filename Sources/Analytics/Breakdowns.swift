@@ -47,7 +47,11 @@ struct Breakdowns {
             for i in data.threads[t].members where data.days[i] >= firstDay && data.days[i] <= lastDay {
                 tallies.count(data.messages, i, thread: t)
                 let (w, h) = (Int(data.weekdays[i]), Int(data.hours[i]))
-                if data.messages[i].direction == .customer { heatmapCustomer[w][h] += 1 } else { heatmapTeam[w][h] += 1 }
+                if data.messages[i].direction == .customer {
+                    heatmapCustomer[w][h] += 1
+                } else {
+                    heatmapTeam[w][h] += 1
+                }
             }
         }
         for thread in data.threads {
@@ -144,7 +148,9 @@ extension Breakdowns {
         }
 
         static func groups(_ table: [String: (GroupRow, Int)]) -> [GroupRow] {
-            table.values.map(\.0).sorted { ($0.customerMessages + $0.teamReplies, $1.key) > ($1.customerMessages + $1.teamReplies, $0.key) }
+            table.values.map(\.0).sorted {
+                ($0.customerMessages + $0.teamReplies, $1.key) > ($1.customerMessages + $1.teamReplies, $0.key)
+            }
         }
 
         func members() -> [MemberRow] {

@@ -32,26 +32,53 @@ extension LocalMirror {
         // Handed over, not shared: the report reorders the records in place.
         let input = gathered.input
         gathered = (ReportInput(), 0, 0)
-        let files = ReportGenerator().generate(input: consume input, source: source, options: options)
+        let report = ReportGenerator().prepare(input: consume input, source: source, options: options)
         if let failure = source.failure { throw failure }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        // topic_messages.csv (tens of MB at 1,000,000 messages) goes to a temporary file a topic at a time, and
+        // takes its name only once the Message-IDs it reads back were all found: nothing is written otherwise.
+        var streamed: (temporary: URL, url: URL)?
+        if let name = report.streamedName {
+            let files = (
+                temporary: directory.appendingPathComponent(".\(name).partial"),
+                url: directory.appendingPathComponent(name)
+            )
+            do {
+                guard FileManager.default.createFile(atPath: files.temporary.path, contents: nil) else {
+                    throw CocoaError(.fileWriteUnknown)
+                }
+                let handle = try FileHandle(forWritingTo: files.temporary)
+                defer { try? handle.close() }
+                try report.writeStreamed { piece in try handle.write(contentsOf: Data(piece.utf8)) }
+            } catch {
+                try? FileManager.default.removeItem(at: files.temporary)
+                throw MailMirrorError.fileSystem("cannot write \(files.temporary.path): \(error.localizedDescription)")
+            }
+            if let failure = source.failure {
+                try? FileManager.default.removeItem(at: files.temporary)
+                throw failure
+            }
+            streamed = files
+        }
         var written: [URL] = []
-        for file in files {
+        for file in report.files {
             let url = directory.appendingPathComponent(file.name)
             do {
-                // Written from the string's own bytes: topic_messages.csv is tens of MB at 1,000,000 messages.
-                var contents = file.contents
-                try contents.withUTF8 { bytes in
-                    guard let base = bytes.baseAddress else { return try Data().write(to: url, options: .atomic) }
-                    try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none)
-                        .write(to: url, options: .atomic)
-                }
+                try Data(file.contents.utf8).write(to: url, options: .atomic)
             } catch {
                 throw MailMirrorError.fileSystem("cannot write \(url.path): \(error.localizedDescription)")
             }
             written.append(url)
         }
-        return written
+        if let streamed {
+            guard rename(streamed.temporary.path, streamed.url.path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                try? FileManager.default.removeItem(at: streamed.temporary)
+                throw MailMirrorError.fileSystem("cannot write \(streamed.url.path): \(reason)")
+            }
+            written.append(streamed.url)
+        }
+        return written.sorted { $0.lastPathComponent < $1.lastPathComponent }
     }
 
     /// One streamed pass over the catalog: every record's facts, copies collapsed as `CatalogView` does;
