@@ -16,6 +16,10 @@ extension LocalMirror {
         guard FileManager.default.fileExists(atPath: paths.root.path) else {
             throw MailMirrorError.notMirroredYet("the catalog")
         }
+        // Large tables get their own mappings, given back when freed: glibc otherwise keeps what the sorts and
+        // the topics free (at 1,000,000 messages, a 256 KB threshold set through GLIBC_TUNABLES lowered the
+        // peak from 173 to 156 MB).
+        AllocatorPolicy.applied
         let store = try MailStore(root: paths.root)
         var gathered = try Self.gatherReport(store.catalog)
         // The pass is the moment to see, for free, that the catalog lost records even when its size and time
@@ -34,6 +38,9 @@ extension LocalMirror {
         gathered = (ReportInput(), 0, 0)
         let report = ReportGenerator().prepare(input: consume input, source: source, options: options)
         if let failure = source.failure { throw failure }
+        // What the topics freed, in the arenas of the threads that learned them, is given back before the
+        // Message-IDs of topic_messages.csv are read.
+        AllocatorPolicy.trim()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         // topic_messages.csv (tens of MB at 1,000,000 messages) goes to a temporary file a topic at a time, and
         // takes its name only once the Message-IDs it reads back were all found: nothing is written otherwise.
