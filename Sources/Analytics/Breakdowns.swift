@@ -41,10 +41,18 @@ struct Breakdowns {
 
     init(_ data: ReportData, firstDay: Int, lastDay: Int) {
         var tallies = Tallies()
-        for i in data.messages.indices where data.days[i] >= firstDay && data.days[i] <= lastDay {
-            tallies.count(data.messages, i, thread: data.threadOf[i])
-            let (w, h) = (Int(data.weekdays[i]), Int(data.hours[i]))
-            if data.messages[i].direction == .customer { heatmapCustomer[w][h] += 1 } else { heatmapTeam[w][h] += 1 }
+        // Thread after thread: a thread's messages come together, so each row counts its threads by the last one
+        // it saw rather than holding a set of them (at 1,000,000 messages each such set was several MB).
+        for t in data.threads.indices {
+            for i in data.threads[t].members where data.days[i] >= firstDay && data.days[i] <= lastDay {
+                tallies.count(data.messages, i, thread: t)
+                let (w, h) = (Int(data.weekdays[i]), Int(data.hours[i]))
+                if data.messages[i].direction == .customer {
+                    heatmapCustomer[w][h] += 1
+                } else {
+                    heatmapTeam[w][h] += 1
+                }
+            }
         }
         for thread in data.threads {
             guard let enquiry = thread.enquiry, data.days[enquiry] >= firstDay, data.days[enquiry] <= lastDay else {
@@ -61,25 +69,29 @@ struct Breakdowns {
 
 /// The per-mailbox, per-label, per-member and per-domain counts while `Breakdowns` walks the messages.
 /// Entries are mutated in place (`table[key, default:]`): copying them out and back would copy each
-/// thread set on every message.
+/// name table on every message. Messages come thread after thread (`Breakdowns.init`), so an entry counts
+/// a thread when it differs from the last thread it saw (kept beside the row, -1 before the first).
 extension Breakdowns {
     fileprivate struct Tallies {
-        var mailbox: [String: (GroupRow, Set<Int>)] = [:]
-        var label: [String: (GroupRow, Set<Int>)] = [:]
-        var member: [String: (MemberRow, Set<Int>, [String: Int])] = [:]
-        var domain: [String: (DomainRow, Set<Int>, Set<String>)] = [:]
+        var mailbox: [String: (GroupRow, Int)] = [:]
+        var label: [String: (GroupRow, Int)] = [:]
+        var member: [String: (MemberRow, Int, [String: Int])] = [:]
+        var domain: [String: (DomainRow, Int, Set<String>)] = [:]
 
         static func add(
-            _ table: inout [String: (GroupRow, Set<Int>)], _ key: String, _ direction: Direction, _ isReply: Bool,
+            _ table: inout [String: (GroupRow, Int)], _ key: String, _ direction: Direction, _ isReply: Bool,
             _ thread: Int
         ) {
             if direction == .customer {
-                table[key, default: (GroupRow(key: key), [])].0.customerMessages += 1
-                if isReply { table[key, default: (GroupRow(key: key), [])].0.customerReplies += 1 }
+                table[key, default: (GroupRow(key: key), -1)].0.customerMessages += 1
+                if isReply { table[key, default: (GroupRow(key: key), -1)].0.customerReplies += 1 }
             } else if isReply {
-                table[key, default: (GroupRow(key: key), [])].0.teamReplies += 1
+                table[key, default: (GroupRow(key: key), -1)].0.teamReplies += 1
             }
-            table[key, default: (GroupRow(key: key), [])].1.insert(thread)
+            if table[key, default: (GroupRow(key: key), -1)].1 != thread {
+                table[key, default: (GroupRow(key: key), -1)].1 = thread
+                table[key, default: (GroupRow(key: key), -1)].0.threads += 1
+            }
         }
 
         /// One message of the period: its mailbox, its labels, and its sender's domain or team member. The
@@ -94,15 +106,21 @@ extension Breakdowns {
             switch direction {
             case .customer:
                 let key = message.domain
-                let empty = (DomainRow(domain: key), Set<Int>(), Set<String>())
+                let empty = (DomainRow(domain: key), -1, Set<String>())
                 domain[key, default: empty].0.customerMessages += 1
-                domain[key, default: empty].1.insert(thread)
+                if domain[key, default: empty].1 != thread {
+                    domain[key, default: empty].1 = thread
+                    domain[key, default: empty].0.threads += 1
+                }
                 if !address.isEmpty { domain[key, default: empty].2.insert(address) }
             case .team:
                 guard isReply else { break }
-                let empty = (MemberRow(address: address, name: ""), Set<Int>(), [String: Int]())
+                let empty = (MemberRow(address: address, name: ""), -1, [String: Int]())
                 member[address, default: empty].0.teamReplies += 1
-                member[address, default: empty].1.insert(thread)
+                if member[address, default: empty].1 != thread {
+                    member[address, default: empty].1 = thread
+                    member[address, default: empty].0.threads += 1
+                }
                 if let name = message.name {
                     member[address, default: empty].2[name, default: 0] += 1
                 }
@@ -113,7 +131,7 @@ extension Breakdowns {
         mutating func countEnquiry(_ thread: ThreadFacts, _ messages: ReportMessages) {
             guard let enquiry = thread.enquiry else { return }
             let key = messages[enquiry].domain
-            let emptyDomain = (DomainRow(domain: key), Set<Int>(), Set<String>())
+            let emptyDomain = (DomainRow(domain: key), -1, Set<String>())
             domain[key, default: emptyDomain].0.enquiries += 1
             guard let minutes = thread.firstResponseMinutes(messages), let response = thread.firstResponse else {
                 return
@@ -121,7 +139,7 @@ extension Breakdowns {
             domain[key, default: emptyDomain].0.answered += 1
             domain[key, default: emptyDomain].0.firstResponseMinutes.append(minutes)
             let address = messages[response].address ?? ""
-            let emptyMember = (MemberRow(address: address, name: ""), Set<Int>(), [String: Int]())
+            let emptyMember = (MemberRow(address: address, name: ""), -1, [String: Int]())
             member[address, default: emptyMember].0.firstResponses += 1
             member[address, default: emptyMember].0.firstResponseMinutes.append(minutes)
             if let name = messages[response].name {
@@ -129,18 +147,15 @@ extension Breakdowns {
             }
         }
 
-        static func groups(_ table: [String: (GroupRow, Set<Int>)]) -> [GroupRow] {
-            table.values.map { entry -> GroupRow in
-                var row = entry.0
-                row.threads = entry.1.count
-                return row
-            }.sorted { ($0.customerMessages + $0.teamReplies, $1.key) > ($1.customerMessages + $1.teamReplies, $0.key) }
+        static func groups(_ table: [String: (GroupRow, Int)]) -> [GroupRow] {
+            table.values.map(\.0).sorted {
+                ($0.customerMessages + $0.teamReplies, $1.key) > ($1.customerMessages + $1.teamReplies, $0.key)
+            }
         }
 
         func members() -> [MemberRow] {
             member.values.map { entry -> MemberRow in
                 var row = entry.0
-                row.threads = entry.1.count
                 // The display name used most often; ties broken by the name itself.
                 row.name = entry.2.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.first?.key ?? ""
                 row.firstResponseMinutes.sort()
@@ -151,7 +166,6 @@ extension Breakdowns {
         func domains() -> [DomainRow] {
             domain.values.map { entry -> DomainRow in
                 var row = entry.0
-                row.threads = entry.1.count
                 row.uniqueCustomers = entry.2.count
                 row.firstResponseMinutes.sort()
                 return row

@@ -1,13 +1,17 @@
 /// The report's tables as RFC 4180 CSV files (machine-readable: English headers, `.` decimals).
 enum CSVTables {
-    static func files(_ model: ReportModel) -> [ReportFile] {
+    /// The tables; `topic_messages.csv` left out when `streamingTopicMessages` (`PreparedReport` hands it
+    /// over a topic at a time).
+    static func files(_ model: ReportModel, streamingTopicMessages: Bool = false) -> [ReportFile] {
         [
-            kpis(model), volume(model), heatmap(model), topics(model), topicMessages(model),
+            kpis(model), volume(model), heatmap(model), topics(model),
             groups("by_mailbox.csv", "mailbox", model.breakdowns.byMailbox),
             groups("by_label.csv", "label", model.breakdowns.byLabel),
             members(model), domains(model),
-        ]
+        ] + (streamingTopicMessages ? [] : [topicMessages(model)])
     }
+
+    static let topicMessagesName = "topic_messages.csv"
 
     static func value(_ v: Double?, _ kind: ReportModel.KPI.Kind) -> String {
         guard let v else { return "" }
@@ -87,20 +91,21 @@ enum CSVTables {
         return ReportFile(name: "topics.csv", contents: csv.text)
     }
 
+    /// `topic_messages.csv` whole (`topicMessages(_:_:)` gathered into one string).
     static func topicMessages(_ model: ReportModel) -> ReportFile {
-        var csv = CSVWriter(header: ["topic_id", "message_id"])
-        // One row per member (hundreds of thousands at 1,000,000 messages): room for all of them, at the length
-        // of the first topic's first rows and a tenth more.
-        if let first = model.topics.topics.first {
-            let names = model.messageNames(Array(first.members.prefix(256)))
-            let line = names.reduce(0) { $0 + $1.utf8.count } / Swift.max(1, names.count) + 8
-            let rows = model.topics.topics.reduce(0) { $0 + $1.members.count }
-            csv.reserveCapacity(rows * line * 11 / 10)
-        }
+        var text = ""
+        topicMessages(model) { text += $0 }
+        return ReportFile(name: topicMessagesName, contents: text)
+    }
+
+    /// `topic_messages.csv` in pieces: the header, then each topic's rows (one per member, its names sorted).
+    static func topicMessages<E: Error>(_ model: ReportModel, _ append: (String) throws(E) -> Void) throws(E) {
+        try append(CSVWriter(header: ["topic_id", "message_id"]).text)
         for topic in model.topics.topics {
-            for name in model.messageNames(topic.members).sorted() { csv.append([String(topic.id), name]) }
+            var rows = CSVWriter()
+            for name in model.messageNames(topic.members).sorted() { rows.append([String(topic.id), name]) }
+            try append(rows.text)
         }
-        return ReportFile(name: "topic_messages.csv", contents: csv.text)
     }
 
     static func groups(_ name: String, _ column: String, _ rows: [Breakdowns.GroupRow]) -> ReportFile {

@@ -5,9 +5,8 @@ struct CSVWriter {
 
     init(header: [String]) { append(header) }
 
-    /// Room for `bytes` of text up front: a table of a million rows grown by doubling would hold its old and
-    /// new storage at once (room never written is never made resident).
-    mutating func reserveCapacity(_ bytes: Int) { text.reserveCapacity(bytes) }
+    /// Rows only, no header: a piece of a table written in parts.
+    init() {}
 
     mutating func append(_ fields: [String]) {
         text += fields.map(CSVWriter.quote).joined(separator: ",")

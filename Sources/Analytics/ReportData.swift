@@ -11,8 +11,8 @@ struct ReportData {
     let hours: [UInt8]
     /// Threads in order of their first message; each lists message indices in date order.
     let threads: ReportThreads
-    /// Index into `threads` for each message.
-    let threadOf: [Int]
+    /// Index into `threads` for each message (4 bytes each).
+    let threadOf: Int32Column
     /// Display names of every sender and recipient, sorted.
     let displayNames: [String]
 
@@ -111,7 +111,7 @@ struct ReportData {
             let (x, y) = (threadKeys[Int(a)], threadKeys[Int(b)])
             return x != y ? x < y : a < b
         }
-        var threadOf = [Int](repeating: 0, count: records.count)
+        var threadOf = [Int32](repeating: 0, count: records.count)
         var firsts: [Int32] = []  // per group (in key order): its first message
         var groupOf = [Int32](repeating: 0, count: records.count)  // per message: its group
         var start = 0
@@ -131,9 +131,9 @@ struct ReportData {
         // Members of every thread in one table (`ReportThreads`): no array per thread.
         var starts = [Int32](repeating: 0, count: firsts.count + 1)
         for i in records.indices {
-            let t = Int(numberOf[Int(groupOf[i])])
+            let t = numberOf[Int(groupOf[i])]
             threadOf[i] = t
-            starts[t + 1] += 1
+            starts[Int(t) + 1] += 1
         }
         groupOf = []
         numberOf = []
@@ -141,12 +141,12 @@ struct ReportData {
         var filled = starts
         var members = [Int32](repeating: 0, count: records.count)
         for i in records.indices {
-            let t = threadOf[i]
+            let t = Int(threadOf[i])
             members[Int(filled[t])] = Int32(i)
             filled[t] += 1
         }
         filled = []
-        self.threadOf = threadOf
+        self.threadOf = Int32Column(threadOf)
         threads = ReportThreads(members: members, starts: starts, records: records)
     }
 

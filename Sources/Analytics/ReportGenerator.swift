@@ -19,14 +19,29 @@ public struct ReportGenerator: Sendable {
     public func generate(input: consuming ReportInput, source: ReportTextSource, options: ReportOptions)
         -> [ReportFile]
     {
-        var clock = LocalClock(timeZone: options.timeZone)
-        let data = ReportData(input: consume input, source: source, clock: &clock)
-        return files(ReportModel(data: data, options: options), options: options)
+        let prepared = prepare(input: consume input, source: source, options: options)
+        guard prepared.streamedName != nil else { return prepared.files }
+        return (prepared.files + [CSVTables.topicMessages(prepared.model)]).sorted { $0.name < $1.name }
     }
 
-    private func files(_ model: ReportModel, options: ReportOptions) -> [ReportFile] {
+    /// The same report, `topic_messages.csv` left to be written a topic at a time (`PreparedReport`): what
+    /// a caller that writes files uses, so the largest table is never held whole.
+    public func prepare(input: consuming ReportInput, source: ReportTextSource, options: ReportOptions)
+        -> PreparedReport
+    {
+        var clock = LocalClock(timeZone: options.timeZone)
+        let data = ReportData(input: consume input, source: source, clock: &clock)
+        let model = ReportModel(data: data, options: options)
+        return PreparedReport(model: model, files: files(model, options: options, streamingTopicMessages: true))
+    }
+
+    private func files(_ model: ReportModel, options: ReportOptions, streamingTopicMessages: Bool = false)
+        -> [ReportFile]
+    {
         var files: [ReportFile] = []
-        if options.formats.contains(.csv) { files += CSVTables.files(model) }
+        if options.formats.contains(.csv) {
+            files += CSVTables.files(model, streamingTopicMessages: streamingTopicMessages)
+        }
         if options.formats.contains(.markdown) {
             files.append(ReportFile(name: "report.md", contents: MarkdownReport.render(model)))
             files += SVGCharts.files(model)

@@ -16,6 +16,10 @@ extension LocalMirror {
         guard FileManager.default.fileExists(atPath: paths.root.path) else {
             throw MailMirrorError.notMirroredYet("the catalog")
         }
+        // Large tables get their own mappings, given back when freed: glibc otherwise keeps what the sorts and
+        // the topics free (at 1,000,000 messages, a 256 KB threshold set through GLIBC_TUNABLES lowered the
+        // peak from 173 to 156 MB).
+        AllocatorPolicy.applied
         let store = try MailStore(root: paths.root)
         var gathered = try Self.gatherReport(store.catalog)
         // The pass is the moment to see, for free, that the catalog lost records even when its size and time
@@ -32,26 +36,56 @@ extension LocalMirror {
         // Handed over, not shared: the report reorders the records in place.
         let input = gathered.input
         gathered = (ReportInput(), 0, 0)
-        let files = ReportGenerator().generate(input: consume input, source: source, options: options)
+        let report = ReportGenerator().prepare(input: consume input, source: source, options: options)
         if let failure = source.failure { throw failure }
+        // What the topics freed, in the arenas of the threads that learned them, is given back before the
+        // Message-IDs of topic_messages.csv are read.
+        AllocatorPolicy.trim()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        // topic_messages.csv (tens of MB at 1,000,000 messages) goes to a temporary file a topic at a time, and
+        // takes its name only once the Message-IDs it reads back were all found: nothing is written otherwise.
+        var streamed: (temporary: URL, url: URL)?
+        if let name = report.streamedName {
+            let files = (
+                temporary: directory.appendingPathComponent(".\(name).partial"),
+                url: directory.appendingPathComponent(name)
+            )
+            do {
+                guard FileManager.default.createFile(atPath: files.temporary.path, contents: nil) else {
+                    throw CocoaError(.fileWriteUnknown)
+                }
+                let handle = try FileHandle(forWritingTo: files.temporary)
+                defer { try? handle.close() }
+                try report.writeStreamed { piece in try handle.write(contentsOf: Data(piece.utf8)) }
+            } catch {
+                try? FileManager.default.removeItem(at: files.temporary)
+                throw MailMirrorError.fileSystem("cannot write \(files.temporary.path): \(error.localizedDescription)")
+            }
+            if let failure = source.failure {
+                try? FileManager.default.removeItem(at: files.temporary)
+                throw failure
+            }
+            streamed = files
+        }
         var written: [URL] = []
-        for file in files {
+        for file in report.files {
             let url = directory.appendingPathComponent(file.name)
             do {
-                // Written from the string's own bytes: topic_messages.csv is tens of MB at 1,000,000 messages.
-                var contents = file.contents
-                try contents.withUTF8 { bytes in
-                    guard let base = bytes.baseAddress else { return try Data().write(to: url, options: .atomic) }
-                    try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none)
-                        .write(to: url, options: .atomic)
-                }
+                try Data(file.contents.utf8).write(to: url, options: .atomic)
             } catch {
                 throw MailMirrorError.fileSystem("cannot write \(url.path): \(error.localizedDescription)")
             }
             written.append(url)
         }
-        return written
+        if let streamed {
+            guard rename(streamed.temporary.path, streamed.url.path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                try? FileManager.default.removeItem(at: streamed.temporary)
+                throw MailMirrorError.fileSystem("cannot write \(streamed.url.path): \(reason)")
+            }
+            written.append(streamed.url)
+        }
+        return written.sorted { $0.lastPathComponent < $1.lastPathComponent }
     }
 
     /// One streamed pass over the catalog: every record's facts, copies collapsed as `CatalogView` does;

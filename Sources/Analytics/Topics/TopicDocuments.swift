@@ -8,28 +8,43 @@ struct TopicDocuments {
         var thread: Int
         /// The message whose text stands for the thread.
         var enquiry: Int
-        /// Customer messages of the window in this thread (the topic's members), ascending.
-        var members: [Int]
+        /// Customer messages of the window in this thread (the topic's members), ascending: a slice of one
+        /// table shared by every document of the window, not an array each.
+        var members: ArraySlice<Int>
     }
 
     var documents: [Document] = []
 
-    /// Threads of the given customer messages, in order of their first message.
+    /// Threads of the given customer messages (ascending, as `ReportModel` lists them), in order of their
+    /// first message. The members of all of them are one table, laid out thread after thread by counting,
+    /// not a dictionary of an array per thread.
     init(data: ReportData, messages: [Int]) {
-        var membersOf: [Int: [Int]] = [:]
-        var order: [Int] = []
-        for i in messages {
-            let t = data.threadOf[i]
-            if membersOf[t] == nil { order.append(t) }
-            membersOf[t, default: []].append(i)
+        var starts = [Int32](repeating: 0, count: data.threads.count + 1)
+        for i in messages { starts[data.threadOf[i] + 1] += 1 }
+        for t in data.threads.indices { starts[t + 1] += starts[t] }
+        var table = [Int](repeating: 0, count: messages.count)
+        do {
+            var filled = starts
+            for i in messages {
+                let t = data.threadOf[i]
+                table[Int(filled[t])] = i
+                filled[t] += 1
+            }
         }
-        order.sort()
-        for t in order {
-            let customer = data.threads[t].members.filter { data.messages[$0].direction == .customer }
+        // Every thread's members sorted before any document takes a slice: sorting in place while a slice
+        // shares the table would copy the whole table each time.
+        for t in data.threads.indices where starts[t + 1] - starts[t] > 1 {
+            table[Int(starts[t])..<Int(starts[t + 1])].sort()
+        }
+        for t in data.threads.indices where starts[t + 1] > starts[t] {
+            let thread = data.threads[t]
             // `hasText` is `isBlank` of the reply text, noted as the message was gathered.
-            guard let enquiry = customer.first(where: { data.messages[$0].hasText }) ?? customer.first
-            else { continue }
-            documents.append(Document(thread: t, enquiry: enquiry, members: membersOf[t]!.sorted()))
+            let enquiry =
+                thread.members.first { data.messages[$0].direction == .customer && data.messages[$0].hasText }
+                ?? thread.members.first { data.messages[$0].direction == .customer }
+            guard let enquiry else { continue }
+            documents.append(
+                Document(thread: t, enquiry: enquiry, members: table[Int(starts[t])..<Int(starts[t + 1])]))
         }
     }
 

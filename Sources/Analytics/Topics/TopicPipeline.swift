@@ -50,8 +50,13 @@ struct TopicPipeline {
         var all = TopicDocuments(data: data, messages: current).documents
         let currentCount = all.count
         do {
-            let currentThreads = Set(all.map(\.thread))
-            all += TopicDocuments(data: data, messages: previous).documents.filter { !currentThreads.contains($0.thread) }
+            // The set of current threads only when there is an earlier window to filter (a report of the whole
+            // archive has none).
+            let earlier = TopicDocuments(data: data, messages: previous).documents
+            if !earlier.isEmpty {
+                let currentThreads = Set(all.map(\.thread))
+                all += earlier.filter { !currentThreads.contains($0.thread) }
+            }
         }
         // Topics are learned on at most `learningLimit` conversations, evenly spaced (current ones first, as in
         // `all`), so what the learning holds does not grow with the archive; the others join their nearest
