@@ -15,6 +15,9 @@ struct ThreadLookup {
     /// The latest records read, by offset, with only what threading reads (`threadingFields`): a refresh
     /// may read tens of thousands, and their texts would cost megabytes (`whole` reads one again in full).
     private(set) var existing: [Int: MessageSummary] = [:]
+    /// The thread id each record read holds in the catalog, by id (kept as records are read, not made
+    /// again on every round of the subject windows).
+    private(set) var storedThreads: [String: String] = [:]
     private var spans: [String: (first: Int, latest: Int)?] = [:]
     private var seen = Set<Int>()
     private var asked = Set<UInt64>()
@@ -41,6 +44,7 @@ struct ThreadLookup {
         for (offset, record) in try catalog.records(at: wanted.sorted()) where try span(record.id)?.latest == offset {
             let record = Self.threadingFields(record)
             existing[offset] = record
+            storedThreads[record.id] = record.threadId
             found.append(record)
         }
         guard existing.count <= maxReads else { throw TooMuch() }
