@@ -21,6 +21,8 @@ struct ThreadLookup {
     private var spans: [String: (first: Int, latest: Int)?] = [:]
     private var seen = Set<Int>()
     private var asked = Set<UInt64>()
+    /// The catalog, opened at the first read and kept open for the whole lookup.
+    private var reader: CatalogReader?
 
     init(table: ThreadTable, catalog: CatalogFile, maxReads: Int) {
         self.table = table
@@ -41,7 +43,7 @@ struct ThreadLookup {
     mutating func read(_ offsets: [Int]) throws -> [MessageSummary] {
         let wanted = offsets.filter { seen.insert($0).inserted }
         var found: [MessageSummary] = []
-        for (offset, record) in try catalog.records(at: wanted.sorted()) where try span(record.id)?.latest == offset {
+        for (offset, record) in try catalogRecords(at: wanted.sorted()) where try span(record.id)?.latest == offset {
             let record = Self.threadingFields(record)
             existing[offset] = record
             storedThreads[record.id] = record.threadId
@@ -70,13 +72,20 @@ struct ThreadLookup {
             guard let latest = try span(record.id)?.latest else { throw TooMuch() }
             offsets[record.id] = latest
         }
-        let full = try catalog.records(at: Array(Set(offsets.values)).sorted())
+        let full = try catalogRecords(at: Array(Set(offsets.values)).sorted())
         return try records.map { record in
             guard let offset = offsets[record.id] else { return record }
             guard var found = full[offset], found.id == record.id else { throw TooMuch() }
             found.threadId = record.threadId
             return found
         }
+    }
+
+    /// The catalog's records at `offsets`, through the one reader of the lookup.
+    private mutating func catalogRecords(at offsets: [Int]) throws -> [Int: MessageSummary] {
+        guard !offsets.isEmpty else { return [:] }
+        if reader == nil { reader = try catalog.reader() }
+        return try reader!.records(at: offsets)
     }
 
     /// Adds the reference threads of `records`: every record naming, or named by, one of them, until
