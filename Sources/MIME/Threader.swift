@@ -19,27 +19,43 @@ public enum Threader {
         let order = canonicalOrder(summaries)
         let (containers, ownContainer) = link(summaries, order: order)
         let rootOf = summaries.indices.map { containers.root(of: ownContainer[$0]) }
-        return threadIds(summaries, order: order, rootOf: rootOf, containers: containers)
+        return threadIds(
+            summaries, order: order, rootOf: rootOf, containers: containers,
+            normalized: NormalizedSubjects(summaries: summaries, known: nil))
     }
 
     /// `threadIds(for:)` and `subjectGroups(for:)` from one linking pass: the index refresh by lookup needs
     /// both for the same records on every round of its subject windows (linking was a third of each round).
-    public static func threadIdsAndSubjectGroups(for summaries: [MessageSummary])
-        -> (ids: [String], groups: [(subject: String, firstDate: Int64)])
-    {
+    /// `normalizedSubjects`, parallel to `summaries` when given, is `SubjectNormalizer.normalize` of each
+    /// subject, worked out once by a caller that threads the same records again and again.
+    public static func threadIdsAndSubjectGroups(
+        for summaries: [MessageSummary], normalizedSubjects: [String]? = nil
+    ) -> (ids: [String], groups: [(subject: String, firstDate: Int64)]) {
+        precondition(normalizedSubjects.map { $0.count == summaries.count } ?? true)
         let order = canonicalOrder(summaries)
         let (containers, ownContainer) = link(summaries, order: order)
         let rootOf = summaries.indices.map { containers.root(of: ownContainer[$0]) }
+        let normalized = NormalizedSubjects(summaries: summaries, known: normalizedSubjects)
         return (
-            threadIds(summaries, order: order, rootOf: rootOf, containers: containers),
-            subjectGroups(summaries, order: order, rootOf: rootOf)
+            threadIds(summaries, order: order, rootOf: rootOf, containers: containers, normalized: normalized),
+            subjectGroups(summaries, order: order, rootOf: rootOf, normalized: normalized)
         )
     }
 
-    private static func threadIds(_ summaries: [MessageSummary], order: [Int], rootOf: [Int], containers: Containers)
-        -> [String]
-    {
-        let groups = groupBySubject(summaries, order: order, rootOf: rootOf, containers: containers.nodes.count)
+    /// The normalized subject of a message by index: given by the caller, or worked out when asked.
+    struct NormalizedSubjects {
+        let summaries: [MessageSummary]
+        let known: [String]?
+
+        subscript(index: Int) -> String { known?[index] ?? SubjectNormalizer.normalize(summaries[index].subject) }
+    }
+
+    private static func threadIds(
+        _ summaries: [MessageSummary], order: [Int], rootOf: [Int], containers: Containers,
+        normalized: NormalizedSubjects
+    ) -> [String] {
+        let groups = groupBySubject(
+            summaries, order: order, rootOf: rootOf, containers: containers.nodes.count, normalized: normalized)
         // A thread's id is the same for all its members but one with its own Gmail id: worked out once per root.
         var rootIds = [String?](repeating: nil, count: containers.nodes.count)
         return summaries.indices.map { index in
@@ -61,18 +77,19 @@ public enum Threader {
         let order = canonicalOrder(summaries)
         let (containers, ownContainer) = link(summaries, order: order)
         let rootOf = summaries.indices.map { containers.root(of: ownContainer[$0]) }
-        return subjectGroups(summaries, order: order, rootOf: rootOf)
+        return subjectGroups(
+            summaries, order: order, rootOf: rootOf, normalized: NormalizedSubjects(summaries: summaries, known: nil))
     }
 
-    private static func subjectGroups(_ summaries: [MessageSummary], order: [Int], rootOf: [Int])
-        -> [(subject: String, firstDate: Int64)]
-    {
+    private static func subjectGroups(
+        _ summaries: [MessageSummary], order: [Int], rootOf: [Int], normalized: NormalizedSubjects
+    ) -> [(subject: String, firstDate: Int64)] {
         var first: [Int: Int] = [:]  // root container -> its first message, in canonical order
         for index in order where first[rootOf[index]] == nil { first[rootOf[index]] = index }
         var subjects: [Int: String] = [:]
         return summaries.indices.map { index in
             let head = first[rootOf[index]]!
-            if subjects[head] == nil { subjects[head] = SubjectNormalizer.normalize(summaries[head].subject) }
+            if subjects[head] == nil { subjects[head] = normalized[head] }
             return (subjects[head]!, summaries[head].date)
         }
     }
@@ -140,9 +157,9 @@ public enum Threader {
 
     /// A lone reply with no references joins the latest earlier thread with the same subject that shares
     /// a participant (its sender and, when it has any, one of its recipients).
-    static func groupBySubject(_ summaries: [MessageSummary], order: [Int], rootOf: [Int], containers: Int)
-        -> SubjectGroups
-    {
+    static func groupBySubject(
+        _ summaries: [MessageSummary], order: [Int], rootOf: [Int], containers: Int, normalized: NormalizedSubjects
+    ) -> SubjectGroups {
         var groups = SubjectGroups(
             membersByRoot: [[Int]](repeating: [], count: containers),
             mergedInto: [Int](repeating: -1, count: containers))
@@ -158,14 +175,14 @@ public enum Threader {
         for index in order {
             let root = rootOf[index]
             guard groups.membersByRoot[root].first == index else { continue }
-            let subject = SubjectNormalizer.normalize(summaries[index].subject)
+            let subject = normalized[index]
             if !subject.isEmpty { threadsBySubject[subject, default: []].append(root) }
         }
         var people = ParticipantCache(summaries: summaries)
         for index in lone {
             let root = rootOf[index]
             guard groups.membersByRoot[root].count == 1 else { continue }
-            let subject = SubjectNormalizer.normalize(summaries[index].subject)
+            let subject = normalized[index]
             guard !subject.isEmpty, let candidates = threadsBySubject[subject] else { continue }
             if let target = subjectTarget(for: index, root: root, candidates: candidates, summaries, groups, &people) {
                 groups.mergedInto[root] = target

@@ -57,6 +57,9 @@ struct SubjectWindows {
 
     private var subjects: [String: Subject] = [:]
     private var askedThreads = Set<String>()
+    /// Each subject read, normalized, and whether it has a reply prefix: every round threads the same
+    /// records again, and normalizing their subjects was a tenth of a refresh.
+    private var subjectFacts: [String: (normalized: String, replyPrefix: Bool)] = [:]
 
     init(step: Int) { self.step = max(1, step) }
 
@@ -80,17 +83,21 @@ struct SubjectWindows {
         while true {
             let readBefore = lookup.existing.count
             try readWindows(&lookup)
-            let records = try lookup.ordered()
+            var records = try lookup.ordered()
             if records.contains(where: { $0.gmailThreadId != nil }) { throw ThreadLookup.TooMuch() }
-            var stored: [String: String] = [:]
-            for record in records { stored[record.id] = record.threadId }
+            records += fresh
+            // `CatalogView.deduplicated`, with one array for the round: the latest records are needed only
+            // once the windows stop (worked out again then), the messages are deduplicated in place.
+            var new = CatalogView.latest(records)
+            records = []
+            CatalogView.keepFirstCopies(&new)
+            let stored = lookup.storedThreads
             // One linking pass gives both the thread ids (`CatalogView.messages`) and the subject groups.
-            let (latest, unique) = CatalogView.deduplicated(records + fresh)
-            let (ids, groups) = Threader.threadIdsAndSubjectGroups(for: unique)
-            var new = unique
+            let (ids, groups) = Threader.threadIdsAndSubjectGroups(
+                for: new, normalizedSubjects: new.map { facts($0.subject).normalized })
             for index in new.indices { new[index].threadId = ids[index] }
-            // Whether each may be placed by its subject: asked once a round (it normalizes the subject).
-            let lone = new.map(ThreadTable.mayJoinBySubject)
+            // Whether each may be placed by its subject (`ThreadTable.mayJoinBySubject`).
+            let lone = new.map { $0.references.isEmpty && $0.inReplyTo.isEmpty && facts($0.subject).replyPrefix }
             let dirty = dirtyThreads(new, groups, lone: lone, stored: stored, core: core)
             for id in dirty.sorted() where askedThreads.insert(id).inserted {
                 try lookup.close(lookup.read(try lookup.table.lookup(ThreadTable.Key.thread(id)).map { Int($0) }))
@@ -104,9 +111,17 @@ struct SubjectWindows {
                 where affected[group.subject]?.contains(where: { $0.contains(message.date) }) ?? false {
                     taken.insert(message.id)
                 }
-                return (taken, (latest, new))
+                return (taken, (CatalogView.latest(try lookup.ordered() + fresh), new))
             }
         }
+    }
+
+    /// `subject` normalized, and whether it has a reply prefix, worked out once per subject.
+    private mutating func facts(_ subject: String) -> (normalized: String, replyPrefix: Bool) {
+        if let known = subjectFacts[subject] { return known }
+        let found = (SubjectNormalizer.normalize(subject), SubjectNormalizer.hasReplyPrefix(subject))
+        subjectFacts[subject] = found
+        return found
     }
 
     /// The subjects a touched thread had or has, with the starts of those threads as dirty places, when a
@@ -123,10 +138,11 @@ struct SubjectWindows {
                 changes[group.subject, default: []].insert(group.firstDate)
             }
         }
+        let freshSubjects = fresh.map { facts($0.subject).normalized }
         for (name, changed) in changes {
             var lone = try lookup.table.lookup(ThreadTable.Key.loneDates(name)).map { Int64(bitPattern: $0) }
             var dates = try lookup.table.lookup(ThreadTable.Key.subjectDates(name)).map { Int64(bitPattern: $0) }
-            for record in fresh where SubjectNormalizer.normalize(record.subject) == name {
+            for (record, subject) in zip(fresh, freshSubjects) where subject == name {
                 dates.append(record.date)
                 if ThreadTable.mayJoinBySubject(record) { lone.append(record.date) }
             }

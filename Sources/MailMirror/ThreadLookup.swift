@@ -15,9 +15,14 @@ struct ThreadLookup {
     /// The latest records read, by offset, with only what threading reads (`threadingFields`): a refresh
     /// may read tens of thousands, and their texts would cost megabytes (`whole` reads one again in full).
     private(set) var existing: [Int: MessageSummary] = [:]
+    /// The thread id each record read holds in the catalog, by id (kept as records are read, not made
+    /// again on every round of the subject windows).
+    private(set) var storedThreads: [String: String] = [:]
     private var spans: [String: (first: Int, latest: Int)?] = [:]
     private var seen = Set<Int>()
     private var asked = Set<UInt64>()
+    /// The catalog, opened at the first read and kept open for the whole lookup.
+    private var reader: CatalogReader?
 
     init(table: ThreadTable, catalog: CatalogFile, maxReads: Int) {
         self.table = table
@@ -38,9 +43,10 @@ struct ThreadLookup {
     mutating func read(_ offsets: [Int]) throws -> [MessageSummary] {
         let wanted = offsets.filter { seen.insert($0).inserted }
         var found: [MessageSummary] = []
-        for (offset, record) in try catalog.records(at: wanted.sorted()) where try span(record.id)?.latest == offset {
+        for (offset, record) in try catalogRecords(at: wanted.sorted()) where try span(record.id)?.latest == offset {
             let record = Self.threadingFields(record)
             existing[offset] = record
+            storedThreads[record.id] = record.threadId
             found.append(record)
         }
         guard existing.count <= maxReads else { throw TooMuch() }
@@ -66,13 +72,20 @@ struct ThreadLookup {
             guard let latest = try span(record.id)?.latest else { throw TooMuch() }
             offsets[record.id] = latest
         }
-        let full = try catalog.records(at: Array(Set(offsets.values)).sorted())
+        let full = try catalogRecords(at: Array(Set(offsets.values)).sorted())
         return try records.map { record in
             guard let offset = offsets[record.id] else { return record }
             guard var found = full[offset], found.id == record.id else { throw TooMuch() }
             found.threadId = record.threadId
             return found
         }
+    }
+
+    /// The catalog's records at `offsets`, through the one reader of the lookup.
+    private mutating func catalogRecords(at offsets: [Int]) throws -> [Int: MessageSummary] {
+        guard !offsets.isEmpty else { return [:] }
+        if reader == nil { reader = try catalog.reader() }
+        return try reader!.records(at: offsets)
     }
 
     /// Adds the reference threads of `records`: every record naming, or named by, one of them, until

@@ -185,29 +185,18 @@ public final class CatalogFile: Sendable {
     }
 
     /// The records starting at these byte offsets (those where no valid record starts are left out).
-    /// A `pread` of each frame's header and one of the frame: a lookup never reads the file whole.
+    /// A `pread` or two per record: a lookup never reads the file whole.
     public func records(at offsets: [Int]) throws -> [Int: MessageSummary] {
         guard !offsets.isEmpty else { return [:] }
-        let fd = try io(Disk.open(path, flags: Disk.OpenFlags.readOnly))
-        defer { Disk.close(fd) }
-        var found: [Int: MessageSummary] = [:]
-        for offset in offsets where offset >= Self.magic.count {
-            let header = try io(Disk.read(fd, count: 4, offset: offset, path: path))
-            guard header.count == 4 else { continue }
-            let length = header.withUnsafeBytes { Self.readUInt32($0, 0) }
-            guard length < 1 << 26 else { continue }  // not a record's start: a damaged offset
-            let bytes = try io(Disk.read(fd, count: Int(length) + Self.frameOverhead, offset: offset, path: path))
-            let summary = try bytes.withUnsafeBytes { raw -> MessageSummary? in
-                guard let payload = Self.frame(raw, at: 0) else { return nil }
-                var reader = SummaryCodec.Reader(payload)
-                return try Self.decoded(&reader)
-            }
-            if let summary { found[offset] = summary }
-        }
-        return found
+        return try reader().records(at: offsets)
     }
 
-    private static func decoded(_ reader: inout SummaryCodec.Reader) throws -> MessageSummary {
+    /// The catalog open for reads by offset until the reader is released (`records(at:)` opens it per call).
+    public func reader() throws(StoreError) -> CatalogReader {
+        try CatalogReader(path: path)
+    }
+
+    static func decoded(_ reader: inout SummaryCodec.Reader) throws -> MessageSummary {
         guard let summary = try? SummaryCodec.decode(&reader) else {
             throw StoreError(
                 .corrupt, path: "catalog/summaries.bin",
