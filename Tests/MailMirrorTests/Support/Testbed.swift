@@ -82,11 +82,21 @@ struct Testbed {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// A new, empty mailbox with a unique name for one test.
+    /// A new, empty mailbox with a unique name for one test. Tried again under a new name when doveadm says the
+    /// mailbox exists: on a fresh test bed, parallel tests creating their first mailboxes race to make the user's
+    /// mail folders, and the loser's EEXIST is reported as "Mailbox already exists" (seen once on a fresh machine).
     func makeMailbox(_ prefix: String) throws -> String {
-        let name = "\(prefix)-\(UUID().uuidString.prefix(8))"
-        try doveadm(["mailbox", "create", "-u", user, name])
-        return name
+        var attempt = 0
+        while true {
+            attempt += 1
+            let name = "\(prefix)-\(UUID().uuidString.prefix(8))"
+            do {
+                try doveadm(["mailbox", "create", "-u", user, name])
+                return name
+            } catch let error as TestbedMissing where attempt < 3 && error.message.contains("already exists") {
+                continue
+            }
+        }
     }
 
     /// Appends a message (CRLF line ends, as IMAP serves them) and returns nothing; UIDs ascend.
