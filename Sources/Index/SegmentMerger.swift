@@ -362,20 +362,15 @@ enum SegmentMerger {
                 lastDoc = Int64(base) + doc
                 return
             }
-            var positions = info.docsEnd
-            while !docs.isAtEnd {
-                doc &+= Int64(truncatingIfNeeded: try docs.varint())
-                let tf = try docs.varint()
-                try check(doc)
-                let start = positions
-                positions = try skip(tf, from: positions, end: info.positionsEnd)
-                guard isLive(Int(doc)) else { continue }
-                let merged = Int64(newDoc(Int(doc)))
+            var last = lastDoc
+            try forEachLivePosting(n) { (doc, tf, positions) throws(IndexError) in
+                let merged = Int64(newDoc(doc))
                 size.docFreq += 1
-                size.docsBytes += SegmentMerger.varintLength(UInt64(merged - lastDoc)) + SegmentMerger.varintLength(tf)
-                size.positionsBytes += positions - start
-                lastDoc = merged
+                size.docsBytes += SegmentMerger.varintLength(UInt64(merged - last)) + SegmentMerger.varintLength(tf)
+                size.positionsBytes += positions.count
+                last = merged
             }
+            lastDoc = last
         }
 
         /// Writes this input's docs stream of term `n`, renumbered; returns whether it held a live document.
@@ -421,6 +416,17 @@ enum SegmentMerger {
                 try sink.append(UnsafeRawBufferPointer(rebasing: reader.bytes[info.docsEnd..<info.positionsEnd]))
                 return
             }
+            try forEachLivePosting(n) { (_, _, positions) throws(IndexError) in
+                try sink.append(UnsafeRawBufferPointer(rebasing: reader.bytes[positions]))
+            }
+        }
+
+        /// Walks term `n`'s postings in this input, calling `body` with each live document's number, its
+        /// frequency and the bytes of its positions (deleted documents' positions are skipped).
+        private func forEachLivePosting(
+            _ n: Int, _ body: (Int, UInt64, Range<Int>) throws(IndexError) -> Void
+        ) throws(IndexError) {
+            let info = reader.info(n)
             var docs = ByteReader(reader.bytes, offset: info.docsStart, end: info.docsEnd)
             var doc: Int64 = -1
             var positions = info.docsEnd
@@ -430,7 +436,7 @@ enum SegmentMerger {
                 try check(doc)
                 let start = positions
                 positions = try skip(tf, from: positions, end: info.positionsEnd)
-                if isLive(Int(doc)) { try sink.append(UnsafeRawBufferPointer(rebasing: reader.bytes[start..<positions])) }
+                if isLive(Int(doc)) { try body(Int(doc), tf, start..<positions) }
             }
         }
 
