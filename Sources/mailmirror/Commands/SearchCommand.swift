@@ -29,11 +29,11 @@ enum SearchCommand {
         ]
     ) { invocation in
         let values = invocation.values
-        let timeZone = HumanFormat.userTimeZone(environment: invocation.environment)
+        // Nil in UTC (`TZ` unset): a search that prints only ids then builds no `TimeZone` at all.
+        let setZone = HumanFormat.userTimeZoneIfSet(environment: invocation.environment)
         var options = SearchOptions(
             limit: try values.declaredInt("limit", in: 0...1_000_000),
-            sort: values.string("sort") == "date" ? .date : .relevance)
-        options.timeZone = timeZone
+            sort: values.string("sort") == "date" ? .date : .relevance, timeZone: setZone)
         let what = values.string("output") ?? "summary"
         options.snippets = what == "summary"
         // By hand: the generic `joined(separator:)` instantiated its types at run time, a per cent of a search.
@@ -66,6 +66,7 @@ enum SearchCommand {
             }
             return .success
         }
+        let timeZone = setZone ?? TimeZone(secondsFromGMT: 0)!
         if values.flag("json") {
             JSONOutput.write(.array(hits.map { json($0, timeZone: timeZone) }), to: output)
             return .success
