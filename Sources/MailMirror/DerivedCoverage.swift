@@ -39,7 +39,7 @@ struct DerivedCoverage {
     func currentStamp(
         reusing previous: CoverageStamp?, listing: Bool = false, opened: OpenedIndex? = nil
     ) throws -> CoverageStamp {
-        let rootPrefix = store.root.path.hasSuffix("/") ? store.root.path : store.root.path + "/"
+        let rootPrefix = store.rootPath.hasSuffix("/") ? store.rootPath : store.rootPath + "/"
         var epochs: [String: CoverageStamp.Epoch] = [:]
         for account in try store.accounts() {
             for name in try store.mailboxes(account: account) {

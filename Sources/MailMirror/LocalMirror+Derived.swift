@@ -1,3 +1,4 @@
+import Durable
 import Foundation
 import MailCore
 import Store
@@ -18,7 +19,8 @@ extension LocalMirror {
 
     /// `checkDerivedData()`, keeping in `opened` the index it opened when the stamp held.
     func checkDerivedData(opened: DerivedCoverage.OpenedIndex?) throws -> [String] {
-        guard FileManager.default.fileExists(atPath: paths.root.path) else { return [] }
+        // A `stat` with `Disk`: `FileManager.default` is set up on first use, a cost every search paid here.
+        guard (try? Disk.status(paths.root.path)) != nil else { return [] }
         let store = try MailStore(root: paths.root)
         let coverage = DerivedCoverage(store: store, paths: paths)
         if coverage.stampHolds(opened: opened) { return [] }

@@ -38,7 +38,13 @@ public struct MirrorPaths: Sendable {
             }
         }
         var standardized = ""
-        for component in kept { standardized += "/" + component }
+        for component in kept {
+            // `append(contentsOf:)` with a `Substring`, not `"/" + component`: that generic `+` casts its
+            // argument at run time, and the cast's conformance lookup scans every conformance record of
+            // the binary (about 1% of a search).
+            standardized.append("/")
+            standardized.append(contentsOf: component)
+        }
         return URL(fileURLWithPath: standardized.isEmpty ? "/" : standardized, isDirectory: true)
     }
 

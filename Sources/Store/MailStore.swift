@@ -25,9 +25,10 @@ public final class MailStore: Sendable {
         // A root that is already absolute and standard (as `MirrorPaths.resolveRoot` gives it) is kept:
         // `standardizedFileURL` sets up Foundation's path machinery, at every command's start.
         let given = root.path
-        self.root = Self.isStandardAbsolute(given) ? root : root.absoluteURL.standardizedFileURL
+        let standard = Self.isStandardAbsolute(given)
+        self.root = standard ? root : root.absoluteURL.standardizedFileURL
         self.compressionLevel = compressionLevel
-        var path = self.root.path
+        var path = standard ? given : self.root.path
         while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
         rootPath = path
         catalog = CatalogFile(directory: path + "/catalog")
