@@ -20,8 +20,8 @@ extension LocalMirror {
     /// `checkDerivedData()`, keeping in `opened` the index it opened when the stamp held.
     func checkDerivedData(opened: DerivedCoverage.OpenedIndex?) throws -> [String] {
         // A `stat` with `Disk`: `FileManager.default` is set up on first use, a cost every search paid here.
-        guard (try? Disk.status(paths.root.path)) != nil else { return [] }
-        let store = try MailStore(root: paths.root)
+        guard (try? Disk.status(paths.rootPath)) != nil else { return [] }
+        let store = try MailStore(rootPath: paths.rootPath)
         let coverage = DerivedCoverage(store: store, paths: paths)
         if coverage.stampHolds(opened: opened) { return [] }
         return try checkDerivedData(store: store, coverage: coverage)
