@@ -29,7 +29,9 @@ public struct MirrorPaths: Sendable {
     /// The paths under the root `resolveRoot` names.
     public static func resolve(option: String?, environment: [String: String]) -> MirrorPaths {
         if let option, !option.isEmpty { return MirrorPaths(rootPath: standardizedPath(option)) }
-        if let root = environment["MAILMIRROR_ROOT"], !root.isEmpty { return MirrorPaths(rootPath: standardizedPath(root)) }
+        if let root = environment["MAILMIRROR_ROOT"], !root.isEmpty {
+            return MirrorPaths(rootPath: standardizedPath(root))
+        }
         if let data = environment["XDG_DATA_HOME"], !data.isEmpty {
             return MirrorPaths(root: URL(fileURLWithPath: data).appendingPathComponent("mailmirror"))
         }
@@ -49,7 +51,9 @@ public struct MirrorPaths: Sendable {
         var absolute = path
         if !path.hasPrefix("/") {
             var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-            guard getcwd(&buffer, buffer.count) != nil else { return URL(fileURLWithPath: path).standardizedFileURL.path }
+            guard getcwd(&buffer, buffer.count) != nil else {
+                return URL(fileURLWithPath: path).standardizedFileURL.path
+            }
             absolute = String(cString: buffer) + "/" + path
         }
         var kept: [Substring] = []
