@@ -1,6 +1,7 @@
 import Foundation
 import Index
 import MailMirror
+import Synchronization
 import Terminal
 
 /// `mailmirror search QUERY`: offline, Gmail-style.
@@ -43,7 +44,7 @@ enum SearchCommand {
         do {
             let index = try MailmirrorCommand.mirror(invocation).checkedIndex { invocation.output.warning($0) }
             hits = try index.search(query, options: options)
-            keptIndex = index
+            keptIndex.withLock { $0 = index }
         } catch let error as QueryError {
             throw UsageError("\(error)\n  \(query)\n  \(String(repeating: " ", count: max(0, error.column - 1)))^")
         }
@@ -101,9 +102,9 @@ enum SearchCommand {
 
     /// The index the last search read, kept until the process exits: the exit then takes its segments'
     /// mappings down with the rest, instead of one `munmap` each when the search returns (about 4% of a
-    /// search's CPU time on a 10,000-message mirror, by perf). A command runs once per process; tests
-    /// that run several keep only the last one open.
-    nonisolated(unsafe) static var keptIndex: SearchIndex?
+    /// search's CPU time on a 10,000-message mirror, by perf). A command runs once per process; a process
+    /// that ran several would keep only the last one open.
+    static let keptIndex = Mutex<SearchIndex?>(nil)
 
     /// Each hit's thread id, once, in the order of the hits.
     static func threadIds(_ hits: [SearchHit]) -> [String] {
