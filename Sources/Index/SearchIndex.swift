@@ -23,7 +23,17 @@ public final class SearchIndex: Sendable {
 
     /// Opens the index in `directory`. Throws `.missing` when there is none yet.
     public static func open(directory: URL) throws(IndexError) -> SearchIndex {
-        let path = directory.path
+        try open(directory: directory, path: directory.path)
+    }
+
+    /// Opens the index in the folder at `path`, as `open(directory:)` does, without reading `URL.path`
+    /// (the first read of a process looks up a conformance by scanning the binary's records).
+    public static func open(path: String) throws(IndexError) -> SearchIndex {
+        try open(directory: URL(fileURLWithPath: path, isDirectory: true), path: path)
+    }
+
+    /// `path` is `directory.path`.
+    private static func open(directory: URL, path: String) throws(IndexError) -> SearchIndex {
         var lastError = IndexError.missing(path: path)
         // A writer may delete files of the manifest we just read: read it again then.
         for _ in 0..<3 {

@@ -39,7 +39,7 @@ struct DerivedCoverage {
     func currentStamp(
         reusing previous: CoverageStamp?, listing: Bool = false, opened: OpenedIndex? = nil
     ) throws -> CoverageStamp {
-        let rootPrefix = store.root.path.hasSuffix("/") ? store.root.path : store.root.path + "/"
+        let rootPrefix = store.rootPath.hasSuffix("/") ? store.rootPath : store.rootPath + "/"
         var epochs: [String: CoverageStamp.Epoch] = [:]
         for account in try store.accounts() {
             for name in try store.mailboxes(account: account) {
@@ -77,8 +77,7 @@ struct DerivedCoverage {
     /// Live documents in the index; nil without a manifest, -1 when it cannot be opened.
     private func indexDocuments(_ opened: OpenedIndex?) -> Int? {
         guard Self.modificationTime(manifestPath) != nil else { return nil }
-        guard let index = try? SearchIndex.open(directory: URL(fileURLWithPath: indexPath, isDirectory: true))
-        else { return -1 }
+        guard let index = try? SearchIndex.open(path: indexPath) else { return -1 }
         opened?.index = index
         return index.documentCount
     }

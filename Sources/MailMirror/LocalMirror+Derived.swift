@@ -1,3 +1,4 @@
+import Durable
 import Foundation
 import MailCore
 import Store
@@ -18,8 +19,9 @@ extension LocalMirror {
 
     /// `checkDerivedData()`, keeping in `opened` the index it opened when the stamp held.
     func checkDerivedData(opened: DerivedCoverage.OpenedIndex?) throws -> [String] {
-        guard FileManager.default.fileExists(atPath: paths.root.path) else { return [] }
-        let store = try MailStore(root: paths.root)
+        // A `stat` with `Disk`: `FileManager.default` is set up on first use, a cost every search paid here.
+        guard (try? Disk.status(paths.rootPath)) != nil else { return [] }
+        let store = try MailStore(rootPath: paths.rootPath)
         let coverage = DerivedCoverage(store: store, paths: paths)
         if coverage.stampHolds(opened: opened) { return [] }
         return try checkDerivedData(store: store, coverage: coverage)

@@ -20,14 +20,27 @@ extension LocalMirror {
     public func checkedSearch(
         _ query: String, options: SearchOptions, notice: (String) -> Void
     ) throws -> [SearchHit] {
+        try checkedIndex(notice: notice).search(query, options: options)
+    }
+
+    /// The entry check (`checkDerivedData()`, its notices handed to `notice`), then the index to search:
+    /// the one the check opened when it found nothing changed, else opened here (throwing as `search`
+    /// does when there is none). For a caller that keeps the index after the search: a command that
+    /// exits right after leaves its mappings to the exit instead of unmapping each segment.
+    public func checkedIndex(notice: (String) -> Void) throws -> SearchIndex {
         let opened = DerivedCoverage.OpenedIndex()
         for text in try checkDerivedData(opened: opened) { notice(text) }
-        guard let index = opened.index else { return try search(query, options: options) }
-        return try index.search(query, options: options)
+        return try opened.index ?? openIndex()
     }
 
     /// Offline search over the index; never touches the network or the store.
     public func search(_ query: String, options: SearchOptions) throws -> [SearchHit] {
+        try openIndex().search(query, options: options)
+    }
+
+    /// The committed index; `.derivedDataOutOfStep` when it is missing while the store holds mail,
+    /// `.notMirroredYet` when nothing was mirrored.
+    func openIndex() throws -> SearchIndex {
         guard FileManager.default.fileExists(atPath: paths.index.appendingPathComponent("manifest").path) else {
             // No index: nothing mirrored yet, unless the store holds mail (then the index was lost).
             if FileManager.default.fileExists(atPath: paths.root.path), let store = try? MailStore(root: paths.root),
@@ -40,7 +53,7 @@ extension LocalMirror {
             }
             throw MailMirrorError.notMirroredYet("search")
         }
-        return try SearchIndex.open(directory: paths.index).search(query, options: options)
+        return try SearchIndex.open(directory: paths.index)
     }
 
     func catalogView() throws -> CatalogView {

@@ -10,6 +10,11 @@ public final class LocalMirror {
         self.paths = MirrorPaths(root: root)
     }
 
+    /// The mirror at `paths` (`MirrorPaths.resolve` gives them from the command line).
+    public init(paths: MirrorPaths) {
+        self.paths = paths
+    }
+
     public func configuration() throws -> Configuration {
         try Configuration.load(from: paths.configuration)
     }

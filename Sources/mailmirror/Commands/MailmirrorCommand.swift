@@ -112,7 +112,6 @@ enum MailmirrorCommand {
     /// The mirror chosen by `--root`, `MAILMIRROR_ROOT` or the XDG default.
     static func mirror(_ invocation: Invocation) -> LocalMirror {
         LocalMirror(
-            root: MirrorPaths.resolveRoot(option: invocation.values.string("root"), environment: invocation.environment)
-        )
+            paths: MirrorPaths.resolve(option: invocation.values.string("root"), environment: invocation.environment))
     }
 }
