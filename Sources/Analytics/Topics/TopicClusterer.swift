@@ -15,8 +15,8 @@ import MailCore
 ///    `splitThreshold` alike, no team answer common to both) are cut in two (`splitIncoherent`);
 ///    no document moves to another cluster;
 /// 5. clusters under `minimumSize` documents, or under `remnantShare` of the median cluster's,
-///    are remnants and dissolved: their documents join the nearest remaining topic when at least
-///    `assignFloor` close, else none ("other"); the other clusters keep their members.
+///    are remnants and dissolved; then every document joins the nearest remaining topic when at
+///    least `assignFloor` close, else none ("other").
 struct TopicClusterer {
     var sampleSize = 1200
     var linkThreshold: Float = 0.16
@@ -85,13 +85,10 @@ struct TopicClusterer {
         guard !kept.isEmpty else { return [Int](repeating: -1, count: vectors.count) }
         var survivors = CentroidMatrix(dimension: dimension)
         for r in kept { survivors.appendRow(centroids.row(r)) }
-        // Remnants' documents join their nearest kept cluster; the kept clusters' members stay where they are.
-        var result = assign(candidates, vectors, survivors, floor: assignFloor, into: vectors.count)
-        let index = Dictionary(uniqueKeysWithValues: kept.enumerated().map { ($1, $0) })
-        for d in candidates where assignment[d] >= 0 {
-            if let k = index[assignment[d]] { result[d] = k }
-        }
-        return result
+        // Every document joins its nearest kept cluster, the kept clusters' own members too: the split keeps each
+        // half's documents where the cut put them, and a member a split or the seeded rounds left beside a closer
+        // topic moves to it here (one round of k-means against the kept clusters, whose centroids do not move).
+        return assign(candidates, vectors, survivors, floor: assignFloor, into: vectors.count)
     }
 
     private func ones(_ vectors: [SparseVector]) -> [Float] { [Float](repeating: 1, count: vectors.count) }
