@@ -5,8 +5,8 @@ import MailCore
 struct ReportData {
     /// Sorted by (date, id); duplicates of one Message-ID kept once.
     let messages: ReportMessages
-    /// Local day number of each message.
-    let days: [Int]
+    /// Local day number of each message (4 bytes each).
+    let days: Int32Column
     let weekdays: [UInt8]
     let hours: [UInt8]
     /// Threads in order of their first message; each lists message indices in date order.
@@ -89,19 +89,20 @@ struct ReportData {
         displayNames = input.names.sorted()
         input.names = []
 
-        var days = [Int]()
+        var days = [Int32]()
         var weekdays = [UInt8]()
         var hours = [UInt8]()
         days.reserveCapacity(records.count)
         weekdays.reserveCapacity(records.count)
         hours.reserveCapacity(records.count)
         for record in records {
-            days.append(clock.dayNumber(record.date))
+            // Day numbers of real dates are far inside 32 bits; a nonsense date is held at the edge, not trapped on.
+            days.append(Int32(clamping: clock.dayNumber(record.date)))
             let wh = clock.weekdayHour(record.date)
             weekdays.append(UInt8(wh.weekday))
             hours.append(UInt8(wh.hour))
         }
-        self.days = days
+        self.days = Int32Column(days)
         self.weekdays = weekdays
         self.hours = hours
 

@@ -13,7 +13,8 @@ enum AllocatorPolicy {
     /// Buffers at least this large get their own mapping, returned to the system when freed.
     static let mmapThreshold: Int32 = 64 << 10
 
-    /// Applied once, when a sync, `status` or `report` starts; nothing is undone later.
+    /// Applied once, when a sync, `status`, `report` or a rebuild of the catalog and the index starts;
+    /// nothing is undone later.
     static let applied: Void = {
         #if os(Linux)
             // <malloc.h> is not part of Swift's Glibc module: mallopt is looked up, M_MMAP_THRESHOLD is -3.

@@ -11,15 +11,22 @@ extension IndexRefresher {
     ///
     /// Every message is read, inflated and parsed once. A message's thread depends on the whole
     /// store, so there are two passes: the first parses the store on every core, keeps per message
-    /// only what threading needs, and sends each summary and text to a `ScratchLog` in store order;
-    /// the second reads them back in that order, gives each its thread, and streams the catalog
-    /// (`CatalogRewriter`) and the index (committed in batches). Memory holds the threading fields
-    /// and a batch of the index, never the texts or the whole summaries.
+    /// only whether it is the first copy of its message, and sends each summary and text to a
+    /// `ScratchLog` in store order; the threader is then fed from the scratch log, and the second
+    /// pass reads it back in that order, gives each message its thread, and streams the catalog
+    /// (`CatalogRewriter`) and the index (committed in batches). Each phase holds only its own
+    /// tables: the store's listings and the old catalog's facts while parsing, the threading fields
+    /// while threading, the threads and a batch of the index while writing; never the texts or the
+    /// whole summaries.
     ///
     /// Killed at any point, the old catalog stays until the new one is renamed over it, and
     /// `index.state` says the index must be redone until the end.
     @discardableResult
     func rebuild() throws -> Int {
+        // Large tables get their own mappings, given back when freed: each phase's tables leave before the
+        // next phase makes its own (glibc otherwise keeps what the listings, the old catalog's facts and the
+        // threader free).
+        AllocatorPolicy.applied
         let scratch = ScratchLog(directory: paths.root, memoryBytes: textBudget)
         let (threads, isUnique) = try threadStore(into: scratch)
         let indexed = threads.count
@@ -73,34 +80,44 @@ extension IndexRefresher {
     }
 
     /// Pass 1 and the threading: the thread of every message the index holds, in store order, and per
-    /// stored message whether the index holds it. The threader keeps a few dozen bytes per message; the
-    /// participants its subject rule needs are read back from `scratch`.
+    /// stored message whether the index holds it. Pass 1's tables (listings, the old catalog's facts, copy
+    /// identities) are gone before the threader is fed from `scratch`; it keeps a few dozen bytes per
+    /// message, and the participants its subject rule needs are read back from `scratch` once more.
     private func threadStore(into scratch: ScratchLog) throws -> (threads: CompactThreads, isUnique: [Bool]) {
-        var (threader, isUnique) = try summarizeStore(into: scratch)
+        let isUnique = try summarizeStore(into: scratch)
+        AllocatorPolicy.trim()
+        var threader = CompactThreader(expected: isUnique.count)
+        try forEachUnique(in: scratch, isUnique) { _, summary in threader.add(summary) }
         let threads = try threader.finish { visit in
-            var position = 0
-            var unique = 0
-            try scratch.readRecords { raw in
-                defer { position += 1 }
-                guard isUnique[position] else { return }
-                visit(unique, try Self.decodeRebuildRecord(raw).0)
-                unique += 1
-            }
+            try forEachUnique(in: scratch, isUnique) { index, summary in visit(index, summary) }
         }
         return (threads, isUnique)
     }
 
+    /// The summaries `scratch` holds of the messages the index holds, numbered in store order.
+    private func forEachUnique(
+        in scratch: ScratchLog, _ isUnique: [Bool], _ body: (_ index: Int, _ summary: MessageSummary) -> Void
+    ) throws {
+        var position = 0
+        var unique = 0
+        try scratch.readRecords { raw in
+            defer { position += 1 }
+            guard isUnique[position] else { return }
+            body(unique, try Self.decodeRebuildRecord(raw).0)
+            unique += 1
+        }
+    }
+
     /// Pass 1: every stored message summarized on every core, a block at a time, in store order; its
-    /// summary and text go to `scratch`. Returns the threader fed with the messages the index holds (one
-    /// copy of a message present in several mailboxes), and per stored message whether it is one.
-    private func summarizeStore(into scratch: ScratchLog) throws -> (threader: CompactThreader, isUnique: [Bool]) {
+    /// summary and text go to `scratch`. Returns per stored message whether it is the one the index holds
+    /// (one copy of a message present in several mailboxes).
+    private func summarizeStore(into scratch: ScratchLog) throws -> [Bool] {
         let previous = Self.previousFacts(store.catalog)
         let epochs = try CatalogRecovery.storedEpochs(in: store)
         let total = epochs.reduce(0) { $0 + $1.listing.count }
-        var threader = CompactThreader(expected: total)
         var isUnique: [Bool] = []
         isUnique.reserveCapacity(total)
-        var identities = Set<UInt64>()
+        var identities = Set<UInt64>(minimumCapacity: total)
         var block: [(key: MessageKey, flags: [Flag])] = []
         func summarizeBlock() throws {
             let done = try Parallel.map(block) { key, flags in
@@ -111,7 +128,6 @@ extension IndexRefresher {
                 try scratch.append(record)
                 let first = CatalogView.identityHash(of: threading).map { identities.insert($0).inserted } ?? true
                 isUnique.append(first)
-                if first { threader.add(threading) }
             }
         }
         // Keys are made a block at a time from the epochs' compact listings.
@@ -122,7 +138,7 @@ extension IndexRefresher {
             }
         }
         try summarizeBlock()
-        return (threader, isUnique)
+        return isUnique
     }
 
     /// Messages summarized per block of the first pass: enough to keep every core busy, few enough

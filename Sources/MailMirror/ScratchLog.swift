@@ -33,6 +33,10 @@ final class ScratchLog {
         pending += record
         if descriptor < 0 && pending.count > memoryBytes {
             try openFile()
+            try flush()
+            // The in-memory budget's room is given back: from now on a block at a time is enough.
+            pending = []
+            pending.reserveCapacity(Self.blockBytes + record.count)
         }
         if descriptor >= 0 && pending.count >= Self.blockBytes { try flush() }
     }
