@@ -89,15 +89,25 @@ public final class SearchIndex: Sendable {
         let keep = options.limit > 0 ? max(options.limit * 4, 8_192) : Int.max
         // Per search, so concurrent searches share nothing mutable.
         let statistics = CorpusStatistics(segments: segments)
+        let accumulator = ScoreAccumulator()
+        // Once the candidates were cut back, the last kept one is a bar: a match not ahead of it can
+        // never make the page, so it is not kept at all.
+        var bar: Candidate? = nil
         for (s, segment) in segments.enumerated() {
             let evaluator = QueryEvaluator(
-                segment: segment, deletions: deletions[s], statistics: statistics, options: options, analyzer: analyzer)
+                segment: segment, deletions: deletions[s], statistics: statistics, options: options, analyzer: analyzer,
+                accumulator: accumulator)
             let matches = try evaluator.evaluate(query)
             for (k, doc) in matches.docs.enumerated() {
                 let d = Int(doc)
-                candidates.append(
-                    Candidate(segment: s, doc: d, score: matches.scores[k], date: segment.date(d), id: segment.id(d)))
-                if candidates.count > keep { candidates = partialTop(candidates, options.limit, by: order) }
+                let candidate = Candidate(
+                    segment: s, doc: d, score: matches.scores[k], date: segment.date(d), id: segment.id(d))
+                if let bar, !order(candidate, bar) { continue }
+                candidates.append(candidate)
+                if candidates.count > keep {
+                    candidates = partialTop(candidates, options.limit, by: order)
+                    bar = candidates.count == options.limit ? candidates.last : nil
+                }
             }
             // On a large index the pages this segment's evaluation read leave the resident size (they
             // stay in the page cache; the hits shown below map theirs again): a million messages are a
