@@ -200,7 +200,7 @@ struct QueryEvaluator {
     }
 
     @inline(__always)
-    private func bm25(_ field: Field, _ doc: Int, tf: Double, idf: Double) -> Double {
+    func bm25(_ field: Field, _ doc: Int, tf: Double, idf: Double) -> Double {
         let f = Int(field.rawValue)
         let length = Double(segment.fieldLength(doc, f))
         let norm = QueryEvaluator.k1 * (1 - QueryEvaluator.b + QueryEvaluator.b * length / statistics.averageLengths[f])

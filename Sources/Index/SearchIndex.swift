@@ -97,7 +97,13 @@ public final class SearchIndex: Sendable {
             let evaluator = QueryEvaluator(
                 segment: segment, deletions: deletions[s], statistics: statistics, options: options, analyzer: analyzer,
                 accumulator: accumulator)
-            let matches = try evaluator.evaluate(query)
+            // A page sorted by relevance: once it holds `limit` candidates, a document scoring below the
+            // last of them is not even scored (see `QueryEvaluator+TopScores`).
+            let words = options.sort == .relevance && options.limit > 0 ? evaluator.prunedWords(query) : nil
+            var pruned: Matches? = nil
+            if let words, let bar { pruned = try evaluator.evaluate(words, above: bar.score) }
+            let matches: Matches
+            if let pruned { matches = pruned } else { matches = try evaluator.evaluate(query) }
             for (k, doc) in matches.docs.enumerated() {
                 let d = Int(doc)
                 let candidate = Candidate(
@@ -108,6 +114,10 @@ public final class SearchIndex: Sendable {
                     candidates = partialTop(candidates, options.limit, by: order)
                     bar = candidates.count == options.limit ? candidates.last : nil
                 }
+            }
+            if words != nil && candidates.count > options.limit {
+                candidates = partialTop(candidates, options.limit, by: order)
+                bar = candidates.last
             }
             // On a large index the pages this segment's evaluation read leave the resident size (they
             // stay in the page cache; the hits shown below map theirs again): a million messages are a
