@@ -29,25 +29,6 @@ struct Matches {
         return out
     }
 
-    /// Documents in both, without scores.
-    func intersectionDocs(_ other: [Int32]) -> [Int32] {
-        var out: [Int32] = []
-        var i = 0
-        var j = 0
-        while i < docs.count && j < other.count {
-            if docs[i] == other[j] {
-                out.append(docs[i])
-                i += 1
-                j += 1
-            } else if docs[i] < other[j] {
-                i += 1
-            } else {
-                j += 1
-            }
-        }
-        return out
-    }
-
     /// Documents in either; scores add up.
     func union(_ other: Matches) -> Matches {
         if docs.isEmpty { return other }

@@ -8,6 +8,8 @@ struct QueryEvaluator {
     let statistics: CorpusStatistics
     let options: SearchOptions
     let analyzer: Analyzer
+    /// Shared by the segments of one search (reset per word or phrase).
+    let accumulator: ScoreAccumulator
 
     static let k1 = 1.2
     static let b = 0.75
@@ -170,17 +172,35 @@ struct QueryEvaluator {
         if terms.isEmpty { return Matches.all(count: segment.docCount) }
         let wholes = all.filter(\.isPart)
         let address = wholes.count == 1 && wholes[0].text.contains("@") ? wholes[0].text : nil
-        var result = Matches()
-        for f in QueryEvaluator.fields(field) {
-            var matches = terms.count == 1 ? try term(f, terms[0].text) : try phrase(f, terms)
-            if let address { matches = matches.union(try term(f, address)) }
-            result = result.union(matches)
+        let fields = QueryEvaluator.fields(field)
+        if fields.count == 1 && address == nil {
+            return terms.count == 1 ? try term(fields[0], terms[0].text) : try phrase(fields[0], terms)
         }
-        return result
+        // Several fields, or a phrase and an address's whole term: summed in a dense table, in the
+        // order of the `union`s this stands for (the fields in turn; in a field, the phrase, then
+        // the whole address).
+        let sums = accumulator
+        sums.reset(count: segment.docCount)
+        for f in fields {
+            if let address, !sums.isEmpty {
+                // (earlier fields + (phrase + address)): the field's own sum first.
+                var matches = terms.count == 1 ? try term(f, terms[0].text) : try phrase(f, terms)
+                matches = matches.union(try term(f, address))
+                sums.add(matches)
+                continue
+            }
+            if terms.count == 1 {
+                try addTerm(f, terms[0].text, to: sums)
+            } else {
+                try phrase(f, terms) { doc, score in sums.add(doc, score) }
+            }
+            if let address { try addTerm(f, address, to: sums) }
+        }
+        return sums.matches()
     }
 
     @inline(__always)
-    private func bm25(_ field: Field, _ doc: Int, tf: Double, idf: Double) -> Double {
+    func bm25(_ field: Field, _ doc: Int, tf: Double, idf: Double) -> Double {
         let f = Int(field.rawValue)
         let length = Double(segment.fieldLength(doc, f))
         let norm = QueryEvaluator.k1 * (1 - QueryEvaluator.b + QueryEvaluator.b * length / statistics.averageLengths[f])
@@ -200,54 +220,71 @@ struct QueryEvaluator {
         return out
     }
 
+    /// `term`'s scores added to `sums` straight from the docs stream.
+    private func addTerm(_ field: Field, _ term: String, to sums: ScoreAccumulator) throws(IndexError) {
+        guard let n = segment.lookup(field, term) else { return }
+        let idf = statistics.inverseDocumentFrequency(field, term)
+        try segment.forEachPosting(segment.info(n)) { doc, tf in
+            sums.add(doc, bm25(field, doc, tf: Double(tf), idf: idf))
+        }
+    }
+
     private func phrase(_ field: Field, _ terms: [Term]) throws(IndexError) -> Matches {
-        // Documents holding every term first (doc streams only, rarest first), then positions
-        // for just those documents.
-        var infos: [TermInfo] = []
+        var out = Matches()
+        try phrase(field, terms) { doc, score in
+            out.docs.append(Int32(doc))
+            out.scores.append(score)
+        }
+        return out
+    }
+
+    /// The documents holding the terms at their relative positions, ascending, each with its score.
+    /// The terms' postings are walked side by side, rarest first; positions are decoded only for
+    /// documents holding every term.
+    private func phrase(_ field: Field, _ terms: [Term], _ found: (Int, Double) -> Void) throws(IndexError) {
+        var cursors: [PostingCursor] = []
+        var frequencies: [Int] = []
         var idf = 0.0
         for t in terms {
-            guard let n = segment.lookup(field, t.text) else { return Matches() }
-            infos.append(segment.info(n))
+            guard let n = segment.lookup(field, t.text) else { return }
+            let info = segment.info(n)
+            cursors.append(PostingCursor(segment: segment, info: info))
+            frequencies.append(info.docFreq)
             idf += statistics.inverseDocumentFrequency(field, t.text)
         }
-        var found: [Int32]? = nil
-        for i in infos.indices.sorted(by: { infos[$0].docFreq < infos[$1].docFreq }) {
-            var docs: [Int32] = []
-            var tfs: [UInt32] = []
-            try segment.postings(infos[i], docs: &docs, frequencies: &tfs)
-            found = found.map { Matches(docs: $0).intersectionDocs(docs) } ?? docs
-            if found!.isEmpty { return Matches() }
-        }
-        let candidates = found ?? []
-        let lists = try infos.map { info throws(IndexError) in try segment.positions(info, in: candidates) }
+        let order = cursors.indices.sorted { frequencies[$0] < frequencies[$1] }
+        let lead = order[0]
         let base = terms[0].position
-        var out = Matches()
-        for (k, doc) in candidates.enumerated() {
-            var count = 0
-            let first = lists[0]
-            for p in Int(first.offsets[k])..<Int(first.offsets[k + 1]) {
-                let start = Int64(first.positions[p])
-                var all = true
-                for i in 1..<lists.count {
-                    let want = start + Int64(terms[i].position - base)
-                    let list = lists[i]
-                    var found = false
-                    for q in Int(list.offsets[k])..<Int(list.offsets[k + 1]) where Int64(list.positions[q]) == want {
-                        found = true
-                        break
-                    }
-                    if !found {
+        let offsets = terms.map { Int64($0.position - base) }
+        var lists = [[UInt32]](repeating: [], count: terms.count)
+        guard try cursors[lead].next() else { return }
+        var target = cursors[lead].doc
+        while true {
+            var agreed = true
+            for i in order {
+                guard try cursors[i].advance(to: target) else { return }
+                if cursors[i].doc > target {
+                    target = cursors[i].doc
+                    agreed = false
+                    break
+                }
+            }
+            if agreed {
+                for i in cursors.indices { try cursors[i].positions(into: &lists[i]) }
+                var count = 0
+                for start in lists[0] {
+                    let first = Int64(start)
+                    var all = true
+                    for i in 1..<lists.count where !lists[i].contains(where: { Int64($0) == first + offsets[i] }) {
                         all = false
                         break
                     }
+                    if all { count += 1 }
                 }
-                if all { count += 1 }
-            }
-            if count > 0 {
-                out.docs.append(doc)
-                out.scores.append(bm25(field, Int(doc), tf: Double(count), idf: idf))
+                if count > 0 { found(Int(target), bm25(field, Int(target), tf: Double(count), idf: idf)) }
+                guard try cursors[lead].next() else { return }
+                target = cursors[lead].doc
             }
         }
-        return out
     }
 }

@@ -99,15 +99,35 @@ public final class SearchIndex: Sendable {
         let keep = options.limit > 0 ? max(options.limit * 4, 8_192) : Int.max
         // Per search, so concurrent searches share nothing mutable.
         let statistics = CorpusStatistics(segments: segments)
+        let accumulator = ScoreAccumulator()
+        // Once the candidates were cut back, the last kept one is a bar: a match not ahead of it can
+        // never make the page, so it is not kept at all.
+        var bar: Candidate? = nil
         for (s, segment) in segments.enumerated() {
             let evaluator = QueryEvaluator(
-                segment: segment, deletions: deletions[s], statistics: statistics, options: options, analyzer: analyzer)
-            let matches = try evaluator.evaluate(query)
+                segment: segment, deletions: deletions[s], statistics: statistics, options: options, analyzer: analyzer,
+                accumulator: accumulator)
+            // A page sorted by relevance: once it holds `limit` candidates, a document scoring below the
+            // last of them is not even scored (see `QueryEvaluator+TopScores`).
+            let words = options.sort == .relevance && options.limit > 0 ? evaluator.prunedWords(query) : nil
+            var pruned: Matches? = nil
+            if let words, let bar { pruned = try evaluator.evaluate(words, above: bar.score) }
+            let matches: Matches
+            if let pruned { matches = pruned } else { matches = try evaluator.evaluate(query) }
             for (k, doc) in matches.docs.enumerated() {
                 let d = Int(doc)
-                candidates.append(
-                    Candidate(segment: s, doc: d, score: matches.scores[k], date: segment.date(d), id: segment.id(d)))
-                if candidates.count > keep { candidates = partialTop(candidates, options.limit, by: order) }
+                let candidate = Candidate(
+                    segment: s, doc: d, score: matches.scores[k], date: segment.date(d), id: segment.id(d))
+                if let bar, !order(candidate, bar) { continue }
+                candidates.append(candidate)
+                if candidates.count > keep {
+                    candidates = partialTop(candidates, options.limit, by: order)
+                    bar = candidates.count == options.limit ? candidates.last : nil
+                }
+            }
+            if words != nil && candidates.count > options.limit {
+                candidates = partialTop(candidates, options.limit, by: order)
+                bar = candidates.last
             }
             // On a large index the pages this segment's evaluation read leave the resident size (they
             // stay in the page cache; the hits shown below map theirs again): a million messages are a

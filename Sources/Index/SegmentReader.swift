@@ -173,44 +173,20 @@ final class SegmentReader: Sendable {
         }
     }
 
-    /// Positions of the term in `wanted` documents only (sorted; each must hold the term): the
-    /// positions of other documents are skipped by counting varint terminators, not decoded.
-    func positions(_ info: TermInfo, in wanted: [Int32]) throws(IndexError) -> (offsets: [Int32], positions: [UInt32]) {
-        var docs = ByteReader(bytes, offset: info.docsStart, end: info.docsEnd)
-        var offset = info.docsEnd
-        let end = min(info.positionsEnd, bytes.count)
-        var offsets: [Int32] = [0]
-        var positions: [UInt32] = []
-        offsets.reserveCapacity(wanted.count + 1)
+    /// Calls `body` with each document and term frequency of a term, ascending, without building
+    /// arrays (a word in most of a segment's documents is scored straight from its docs stream).
+    @inline(__always)
+    func forEachPosting(_ info: TermInfo, _ body: (Int, UInt32) -> Void) throws(IndexError) {
+        var r = ByteReader(bytes, offset: info.docsStart, end: info.docsEnd)
         var doc: Int64 = -1
-        var w = 0
-        while w < wanted.count && !docs.isAtEnd {
-            doc &+= Int64(truncatingIfNeeded: try docs.varint())
-            let tf = Int(truncatingIfNeeded: try docs.varint())
-            guard tf >= 0, tf <= info.positionsEnd - info.docsEnd, doc >= 0, doc < docCount else {
-                throw IndexError.corrupt("\(name) has a damaged postings list")
+        while !r.isAtEnd {
+            doc &+= Int64(truncatingIfNeeded: try r.varint())
+            let tf = try r.varint()
+            guard doc >= 0, doc < docCount else {
+                throw IndexError.corrupt("\(name) has postings past its last document")
             }
-            if doc == Int64(wanted[w]) {
-                var r = ByteReader(bytes, offset: offset, end: end)
-                var p: UInt32 = 0
-                for _ in 0..<tf {
-                    p &+= UInt32(truncatingIfNeeded: try r.varint())
-                    positions.append(p)
-                }
-                offset = r.offset
-                offsets.append(Int32(positions.count))
-                w += 1
-            } else {
-                var left = tf
-                while left > 0 {
-                    guard offset < end else { throw IndexError.corrupt("\(name) has a positions list cut short") }
-                    if bytes[offset] < 0x80 { left -= 1 }
-                    offset += 1
-                }
-            }
+            body(Int(doc), UInt32(truncatingIfNeeded: tf))
         }
-        guard w == wanted.count else { throw IndexError.corrupt("\(name) lost a document of a term") }
-        return (offsets, positions)
     }
 }
 
