@@ -18,6 +18,8 @@ struct ThreadLookup {
     /// The thread id each record read holds in the catalog, by id (kept as records are read, not made
     /// again on every round of the subject windows).
     private(set) var storedThreads: [String: String] = [:]
+    /// The offsets of `existing`, in the order they were read.
+    private(set) var readOrder: [Int] = []
     private var spans: [String: (first: Int, latest: Int)?] = [:]
     private var seen = Set<Int>()
     private var asked = Set<UInt64>()
@@ -46,6 +48,7 @@ struct ThreadLookup {
         for (offset, record) in try catalogRecords(at: wanted.sorted()) where try span(record.id)?.latest == offset {
             let record = Self.threadingFields(record)
             existing[offset] = record
+            readOrder.append(offset)
             storedThreads[record.id] = record.threadId
             found.append(record)
         }
@@ -105,9 +108,17 @@ struct ThreadLookup {
 
     /// The records read, in the catalog's order (each id where it first appeared).
     mutating func ordered() throws -> [MessageSummary] {
+        try ordered(readOrder[...])
+    }
+
+    /// The records read at `offsets`, in the catalog's order.
+    mutating func ordered(_ offsets: ArraySlice<Int>) throws -> [MessageSummary] {
         var keyed: [(first: Int, id: String, offset: Int)] = []
-        keyed.reserveCapacity(existing.count)
-        for (offset, record) in existing { keyed.append((try span(record.id)?.first ?? Int.max, record.id, offset)) }
+        keyed.reserveCapacity(offsets.count)
+        for offset in offsets {
+            let id = existing[offset]!.id
+            keyed.append((try span(id)?.first ?? Int.max, id, offset))
+        }
         keyed.sort { ($0.first, $0.id) < ($1.first, $1.id) }
         return keyed.map { existing[$0.offset]! }
     }
