@@ -104,29 +104,38 @@ struct SubjectWindows {
             let marked = markDirty(round!, ids, groups, dirty: dirty)
             let grown = grow(groups)
             if !marked && !grown && lookup.existing.count == readBefore {
-                var taken = core
-                let affected = subjects.mapValues { $0.affected() }
-                let summaries = round!.threader.summaries
-                var assigned: [String: String] = [:]
-                assigned.reserveCapacity(summaries.count)
-                for index in summaries.indices {
-                    let id = summaries[index].id
-                    let date = summaries[index].date
-                    assigned[id] = ids[index]
-                    if affected[groups[index].subject]?.contains(where: { $0.contains(date) }) ?? false {
-                        taken.insert(id)
-                    }
-                }
+                let (taken, assigned) = finished(round!, ids, groups, core: core)
+                // The threader's records and links go before the catalog-ordered copies are made.
                 round = nil
-                return (taken, try Self.threaded(lookup.ordered() + fresh, ids: assigned))
+                return (taken, Self.threaded(try lookup.ordered(lookup.readOrder[...], then: fresh), ids: assigned))
             }
         }
     }
 
+    /// The records that take the threader's ids (`core`, and those dated where their subject's windows
+    /// say), and the thread id of every message threaded, by id.
+    private func finished(
+        _ round: Round, _ ids: [String], _ groups: [(subject: String, firstDate: Int64)], core: Set<String>
+    ) -> (taken: Set<String>, ids: [String: String]) {
+        var taken = core
+        let affected = subjects.mapValues { $0.affected() }
+        let summaries = round.threader.summaries
+        var assigned: [String: String] = [:]
+        assigned.reserveCapacity(summaries.count)
+        for index in summaries.indices {
+            let id = summaries[index].id
+            let date = summaries[index].date
+            assigned[id] = ids[index]
+            if affected[groups[index].subject]?.contains(where: { $0.contains(date) }) ?? false { taken.insert(id) }
+        }
+        return (taken, assigned)
+    }
+
     /// `CatalogView(records:)` of `records` with the thread ids the rounds gave (`ids`), or nil when a
     /// message kept is not among them (then the caller threads them).
-    private static func threaded(_ records: [MessageSummary], ids: [String: String]) -> Threaded? {
+    private static func threaded(_ records: consuming [MessageSummary], ids: [String: String]) -> Threaded? {
         let latest = CatalogView.latest(records)
+        records = []
         var messages = latest
         CatalogView.keepFirstCopies(&messages)
         guard messages.count == ids.count else { return nil }
@@ -158,9 +167,9 @@ struct SubjectWindows {
                 return
             }
         }
-        var records = try lookup.ordered()
+        var records = try lookup.ordered(lookup.readOrder[...], then: fresh)
+        // (None of `fresh` has one: `taken` returned or threw before.)
         if records.contains(where: { $0.gmailThreadId != nil }) { throw ThreadLookup.TooMuch() }
-        records += fresh
         var messages = CatalogView.latest(records)
         records = []
         CatalogView.keepFirstCopies(&messages)

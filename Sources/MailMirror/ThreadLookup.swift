@@ -25,6 +25,9 @@ struct ThreadLookup {
     private var asked = Set<UInt64>()
     /// The catalog, opened at the first read and kept open for the whole lookup.
     private var reader: CatalogReader?
+    /// One copy of each string the records read share: a Message-ID is named again by every later message
+    /// of its thread, a subject, an address and a thread id by many records (each read on its own).
+    private var strings = Set<String>()
 
     init(table: ThreadTable, catalog: CatalogFile, maxReads: Int) {
         self.table = table
@@ -46,7 +49,7 @@ struct ThreadLookup {
         let wanted = offsets.filter { seen.insert($0).inserted }
         var found: [MessageSummary] = []
         for (offset, record) in try catalogRecords(at: wanted.sorted()) where try span(record.id)?.latest == offset {
-            let record = Self.threadingFields(record)
+            let record = shared(Self.threadingFields(record))
             existing[offset] = record
             readOrder.append(offset)
             storedThreads[record.id] = record.threadId
@@ -64,6 +67,35 @@ struct ThreadLookup {
         slim.flags = []
         slim.labels = []
         return slim
+    }
+
+    /// `record` with its strings shared with the records read before it (`strings`).
+    private mutating func shared(_ record: MessageSummary) -> MessageSummary {
+        var record = record
+        record.messageId = record.messageId.map { interned($0) }
+        record.references = record.references.map { interned($0) }
+        record.inReplyTo = record.inReplyTo.map { interned($0) }
+        record.subject = interned(record.subject)
+        record.threadId = interned(record.threadId)
+        record.from = record.from.map { interned($0) }
+        record.to = record.to.map { interned($0) }
+        record.cc = record.cc.map { interned($0) }
+        return record
+    }
+
+    private mutating func interned(_ address: EmailAddress) -> EmailAddress {
+        var address = address
+        address.name = address.name.map { interned($0) }
+        address.address = interned(address.address)
+        return address
+    }
+
+    /// The copy of `text` read first. Strings of up to 15 bytes are held inline: nothing to share.
+    private mutating func interned(_ text: String) -> String {
+        guard text.utf8.count > 15 else { return text }
+        if let known = strings.firstIndex(of: text) { return strings[known] }
+        strings.insert(text)
+        return text
     }
 
     /// `records` as the catalog holds them in full, each with the thread id it has here: those read
@@ -111,8 +143,9 @@ struct ThreadLookup {
         try ordered(readOrder[...])
     }
 
-    /// The records read at `offsets`, in the catalog's order.
-    mutating func ordered(_ offsets: ArraySlice<Int>) throws -> [MessageSummary] {
+    /// The records read at `offsets`, in the catalog's order, then `more` (one array of their size: a
+    /// refresh may read tens of thousands).
+    mutating func ordered(_ offsets: ArraySlice<Int>, then more: [MessageSummary] = []) throws -> [MessageSummary] {
         var keyed: [(first: Int, id: String, offset: Int)] = []
         keyed.reserveCapacity(offsets.count)
         for offset in offsets {
@@ -120,6 +153,10 @@ struct ThreadLookup {
             keyed.append((try span(id)?.first ?? Int.max, id, offset))
         }
         keyed.sort { ($0.first, $0.id) < ($1.first, $1.id) }
-        return keyed.map { existing[$0.offset]! }
+        var records: [MessageSummary] = []
+        records.reserveCapacity(keyed.count + more.count)
+        for key in keyed { records.append(existing[key.offset]!) }
+        records += more
+        return records
     }
 }
