@@ -31,6 +31,9 @@ public struct IncrementalThreader {
         precondition(more.count == normalizedSubjects.count)
         let apart = isApart(more)
         let first = summaries.count
+        // Room for exactly what is added: a few additions of thousands of records, where doubling would
+        // keep up to twice the room they fill.
+        summaries.reserveCapacity(summaries.count + more.count)
         summaries += more
         normalized += normalizedSubjects
         lone += more.map(Threader.isLoneReply)

@@ -57,9 +57,10 @@ struct SubjectWindows {
 
     private var subjects: [String: Subject] = [:]
     private var askedThreads = Set<String>()
-    /// Records read whose thread ids `readWindows` looked up: those after it in `ThreadLookup.readOrder`
-    /// were read since.
-    private var checkedReads = 0
+    /// How many records read `readWindows` looked at: those read since and not taken by the threader are
+    /// in `ThreadLookup.existing`, and the threads of those taken that may be joined by subject here.
+    private var checked = 0
+    private var unchecked: [String] = []
 
     init(step: Int) { self.step = max(1, step) }
 
@@ -70,8 +71,6 @@ struct SubjectWindows {
     /// order the rounds added them), with what the rounds ask of each, worked out once.
     private struct Round {
         var threader = IncrementalThreader()
-        /// The records read whose messages `threader` holds: those after it in `ThreadLookup.readOrder` are new.
-        var added = 0
         /// Parallel to `threader.summaries`: the thread id the catalog holds, and whether it is a core record.
         var stored: [String?] = []
         var core: [Bool] = []
@@ -93,7 +92,7 @@ struct SubjectWindows {
         guard !subjects.isEmpty else { return (core, nil) }
         var round: Round?
         while true {
-            let readBefore = lookup.existing.count
+            let readBefore = lookup.readCount
             try readWindows(&lookup)
             try thread(into: &round, fresh: fresh, core: core, lookup: &lookup)
             let (ids, groups) = round!.threader.threadIdsAndSubjectGroups()
@@ -103,11 +102,12 @@ struct SubjectWindows {
             }
             let marked = markDirty(round!, ids, groups, dirty: dirty)
             let grown = grow(groups)
-            if !marked && !grown && lookup.existing.count == readBefore {
+            if !marked && !grown && lookup.readCount == readBefore {
                 let (taken, assigned) = finished(round!, ids, groups, core: core)
-                // The threader's records and links go before the catalog-ordered copies are made.
+                let messages = round!.threader.summaries
+                // The threader's links go before the catalog-ordered copies are made.
                 round = nil
-                return (taken, Self.threaded(try lookup.ordered(lookup.readOrder[...], then: fresh), ids: assigned))
+                return (taken, try Self.threaded(lookup.catalogOrdered(messages, fresh: fresh), ids: assigned))
             }
         }
     }
@@ -131,52 +131,60 @@ struct SubjectWindows {
         return (taken, assigned)
     }
 
-    /// `CatalogView(records:)` of `records` with the thread ids the rounds gave (`ids`), or nil when a
-    /// message kept is not among them (then the caller threads them).
-    private static func threaded(_ records: consuming [MessageSummary], ids: [String: String]) -> Threaded? {
-        let latest = CatalogView.latest(records)
-        records = []
-        var messages = latest
-        CatalogView.keepFirstCopies(&messages)
-        guard messages.count == ids.count else { return nil }
-        for index in messages.indices {
-            guard let id = ids[messages[index].id] else { return nil }
-            messages[index].threadId = id
+    /// `CatalogView(records:)` of the records read and `fresh`, from the messages threaded (`messages`, in
+    /// the catalog's order) and the thread ids the rounds gave them (`ids`). The copies of a message in other
+    /// mailboxes that `CatalogView.keepFirstCopies` drops are left out of `records`: they take no thread id.
+    private static func threaded(_ messages: [MessageSummary], ids: [String: String]) throws -> Threaded {
+        var threaded = messages
+        for index in threaded.indices {
+            guard let id = ids[threaded[index].id] else { throw ThreadLookup.TooMuch() }
+            threaded[index].threadId = id
         }
-        return (latest, messages)
+        return (messages, threaded)
     }
 
     /// Gives the threader of the rounds the records read since the last round (on the first, everything
     /// read and `fresh`), deduplicated as `CatalogView` does. Records that name no Message-ID the earlier
     /// ones name are only linked (`IncrementalThreader`); otherwise (or with a Gmail message id, which
-    /// makes copies of its own) everything is threaded again.
-    private func thread(
+    /// makes copies of its own) everything is threaded again. The threader holds the records from then on
+    /// (`ThreadLookup.take`).
+    private mutating func thread(
         into round: inout Round?, fresh: [MessageSummary], core: Set<String>, lookup: inout ThreadLookup
     ) throws {
-        let reads = lookup.readOrder.count
+        let read = lookup.take()
+        let firstRead = lookup.readCount - read.count
+        for (index, record) in read.enumerated() where firstRead + index >= checked && Self.mayJoinThread(record) {
+            unchecked.append(record.threadId)
+        }
+        if read.contains(where: { $0.gmailThreadId != nil }) { throw ThreadLookup.TooMuch() }
+        var messages: [MessageSummary]
         if var current = round {
-            guard current.added < reads else { return }
-            var added = CatalogView.latest(try lookup.ordered(lookup.readOrder[current.added...]))
-            if added.contains(where: { $0.gmailThreadId != nil }) { throw ThreadLookup.TooMuch() }
+            guard !read.isEmpty else { return }
+            var added = CatalogView.latest(try lookup.ordered(read, then: []))
             CatalogView.keepFirstCopies(&added)
             if current.threader.isApart(added) && !added.contains(where: { $0.gmailMessageId != nil }) {
                 round = nil
                 Self.add(added, to: &current, core: core, lookup: lookup)
-                current.added = reads
                 round = current
                 return
             }
+            // The copies dropped before were dropped for an earlier one of the same message, still there.
+            messages = try lookup.catalogOrdered(current.threader.summaries + added, fresh: fresh)
+            round = nil
+        } else {
+            // (None of `fresh` has a Gmail thread id: `taken` returned or threw before.)
+            messages = CatalogView.latest(try lookup.ordered(read, then: fresh))
         }
-        var records = try lookup.ordered(lookup.readOrder[...], then: fresh)
-        // (None of `fresh` has one: `taken` returned or threw before.)
-        if records.contains(where: { $0.gmailThreadId != nil }) { throw ThreadLookup.TooMuch() }
-        var messages = CatalogView.latest(records)
-        records = []
         CatalogView.keepFirstCopies(&messages)
         var current = Round()
         Self.add(messages, to: &current, core: core, lookup: lookup)
-        current.added = reads
         round = current
+    }
+
+    /// Whether the stored thread of `record` holds a member that may be joined by subject (and the people
+    /// of that thread count for the subject rule).
+    private static func mayJoinThread(_ record: MessageSummary) -> Bool {
+        !record.threadId.isEmpty && ThreadTable.mayJoinBySubject(record)
     }
 
     /// Adds `messages` to the round's threader, with the stored thread id of each and whether it is core.
@@ -271,17 +279,15 @@ struct SubjectWindows {
             subjects[name] = subject
         }
         var threads: [String] = []
-        // Only the records read since the last look: the others' threads were asked then.
-        for offset in lookup.readOrder[checkedReads...] {
-            let record = lookup.existing[offset]!
-            // Threads already asked first: most records read are, and the subject test normalizes a string.
-            guard !record.threadId.isEmpty, !askedThreads.contains(record.threadId),
-                ThreadTable.mayJoinBySubject(record)
-            else { continue }
-            askedThreads.insert(record.threadId)
-            threads.append(record.threadId)
+        // Only the records read since the last look (the others' threads were asked then): those taken
+        // since by the threader (`unchecked`), and those not taken yet.
+        // Threads already asked first: most records read are, and the subject test normalizes a string.
+        let pending = lookup.existing.filter { !askedThreads.contains($0.threadId) && Self.mayJoinThread($0) }
+        for thread in unchecked + pending.map(\.threadId) where askedThreads.insert(thread).inserted {
+            threads.append(thread)
         }
-        checkedReads = lookup.readOrder.count
+        unchecked = []
+        checked = lookup.readCount
         for id in threads.sorted() {
             try lookup.close(lookup.read(try lookup.table.lookup(ThreadTable.Key.thread(id)).map { Int($0) }))
         }

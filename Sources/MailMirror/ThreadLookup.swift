@@ -12,14 +12,16 @@ struct ThreadLookup {
     let catalog: CatalogFile
     let maxReads: Int
 
-    /// The latest records read, by offset, with only what threading reads (`threadingFields`): a refresh
-    /// may read tens of thousands, and their texts would cost megabytes (`whole` reads one again in full).
-    private(set) var existing: [Int: MessageSummary] = [:]
+    /// The latest records read and not taken yet (`take`), in the order they were read, with only what
+    /// threading reads (`threadingFields`): a refresh may read tens of thousands, and their texts would
+    /// cost megabytes (`whole` reads one again in full). An array grown by a quarter at a time, not a table
+    /// by offset: a record is over 200 bytes before its strings, and a table keeps up to twice the room.
+    private(set) var existing: [MessageSummary] = []
+    /// How many records were read, taken or not.
+    private(set) var readCount = 0
     /// The thread id each record read holds in the catalog, by id (kept as records are read, not made
     /// again on every round of the subject windows).
     private(set) var storedThreads: [String: String] = [:]
-    /// The offsets of `existing`, in the order they were read.
-    private(set) var readOrder: [Int] = []
     private var spans: [String: (first: Int, latest: Int)?] = [:]
     private var seen = Set<Int>()
     private var asked = Set<UInt64>()
@@ -50,12 +52,15 @@ struct ThreadLookup {
         var found: [MessageSummary] = []
         for (offset, record) in try catalogRecords(at: wanted.sorted()) where try span(record.id)?.latest == offset {
             let record = shared(Self.threadingFields(record))
-            existing[offset] = record
-            readOrder.append(offset)
+            if existing.count == existing.capacity {
+                existing.reserveCapacity(existing.count + existing.count / 4 + 256)
+            }
+            existing.append(record)
+            readCount += 1
             storedThreads[record.id] = record.threadId
             found.append(record)
         }
-        guard existing.count <= maxReads else { throw TooMuch() }
+        guard readCount <= maxReads else { throw TooMuch() }
         return found
     }
 
@@ -138,25 +143,49 @@ struct ThreadLookup {
         }
     }
 
-    /// The records read, in the catalog's order (each id where it first appeared).
-    mutating func ordered() throws -> [MessageSummary] {
-        try ordered(readOrder[...])
+    /// Hands over the records read and not taken yet: whoever threads them holds them from then on.
+    mutating func take() -> [MessageSummary] {
+        defer { existing = [] }
+        return existing
     }
 
-    /// The records read at `offsets`, in the catalog's order, then `more` (one array of their size: a
-    /// refresh may read tens of thousands).
-    mutating func ordered(_ offsets: ArraySlice<Int>, then more: [MessageSummary] = []) throws -> [MessageSummary] {
-        var keyed: [(first: Int, id: String, offset: Int)] = []
-        keyed.reserveCapacity(offsets.count)
-        for offset in offsets {
-            let id = existing[offset]!.id
-            keyed.append((try span(id)?.first ?? Int.max, id, offset))
+    /// The records read and not taken, in the catalog's order (each id where it first appeared).
+    mutating func ordered() throws -> [MessageSummary] {
+        try ordered(existing, then: [])
+    }
+
+    /// `records` (read here) in the catalog's order, then `more`, in one array of their size (a refresh may
+    /// read tens of thousands).
+    mutating func ordered(_ records: [MessageSummary], then more: [MessageSummary]) throws -> [MessageSummary] {
+        var keyed: [(first: Int, id: String, position: Int)] = []
+        keyed.reserveCapacity(records.count)
+        for (position, record) in records.enumerated() {
+            keyed.append((try span(record.id)?.first ?? Int.max, record.id, position))
         }
         keyed.sort { ($0.first, $0.id) < ($1.first, $1.id) }
-        var records: [MessageSummary] = []
-        records.reserveCapacity(keyed.count + more.count)
-        for key in keyed { records.append(existing[key.offset]!) }
-        records += more
-        return records
+        var ordered: [MessageSummary] = []
+        ordered.reserveCapacity(keyed.count + more.count)
+        for key in keyed { ordered.append(records[key.position]) }
+        ordered += more
+        return ordered
+    }
+
+    /// `records` (read here, or `fresh`, at most one of each id) in the order `CatalogView.latest` gives
+    /// the records read and `fresh`: those the table knows where their id first appears in the catalog,
+    /// then the others in the order of `fresh`.
+    mutating func catalogOrdered(_ records: [MessageSummary], fresh: [MessageSummary]) throws -> [MessageSummary] {
+        var freshOrder: [String: Int] = [:]
+        for (index, record) in fresh.enumerated() where freshOrder[record.id] == nil { freshOrder[record.id] = index }
+        var keyed: [(known: Int, first: Int, id: String, position: Int)] = []
+        keyed.reserveCapacity(records.count)
+        for (position, record) in records.enumerated() {
+            if let first = try span(record.id)?.first {
+                keyed.append((0, first, record.id, position))
+            } else {
+                keyed.append((1, freshOrder[record.id] ?? Int.max, record.id, position))
+            }
+        }
+        keyed.sort { ($0.known, $0.first, $0.id) < ($1.known, $1.first, $1.id) }
+        return keyed.map { records[$0.position] }
     }
 }
