@@ -50,12 +50,13 @@ public enum Threader {
         subscript(index: Int) -> String { known?[index] ?? SubjectNormalizer.normalize(summaries[index].subject) }
     }
 
-    private static func threadIds(
+    static func threadIds(
         _ summaries: [MessageSummary], order: [Int], rootOf: [Int], containers: Containers,
-        normalized: NormalizedSubjects
+        normalized: NormalizedSubjects, lone: [Bool]? = nil
     ) -> [String] {
         let groups = groupBySubject(
-            summaries, order: order, rootOf: rootOf, containers: containers.nodes.count, normalized: normalized)
+            summaries, order: order, rootOf: rootOf, containers: containers.nodes.count, normalized: normalized,
+            lone: lone)
         // A thread's id is the same for all its members but one with its own Gmail id: worked out once per root.
         var rootIds = [String?](repeating: nil, count: containers.nodes.count)
         return summaries.indices.map { index in
@@ -81,7 +82,7 @@ public enum Threader {
             summaries, order: order, rootOf: rootOf, normalized: NormalizedSubjects(summaries: summaries, known: nil))
     }
 
-    private static func subjectGroups(
+    static func subjectGroups(
         _ summaries: [MessageSummary], order: [Int], rootOf: [Int], normalized: NormalizedSubjects
     ) -> [(subject: String, firstDate: Int64)] {
         var first: [Int: Int] = [:]  // root container -> its first message, in canonical order
@@ -114,27 +115,34 @@ public enum Threader {
         var containers = Containers()
         containers.reserve(summaries.count)
         var ownContainer = [Int](repeating: -1, count: summaries.count)
-        for index in order {
-            var key =
-                summaries[index].messageId.map { Containers.Key(.messageId, $0) }
-                ?? Containers.Key(.catalogId, summaries[index].id)
-            var original: Int?
-            if let existing = containers.lookup[key], containers.nodes[existing].message != nil {
-                // A second copy of a Message-ID: a message of its own, in the first one's thread.
-                original = existing
-                key = Containers.Key(.duplicate, summaries[index].id)
-            }
-            let node = containers.node(for: key)
-            if let original { containers.nodes[node].parent = original }
-            containers.nodes[node].message = index
-            ownContainer[index] = node
-            let parent = containers.chain(references(summaries[index].references, summaries[index].inReplyTo))
-            // The message's own references are authoritative for its parent.
-            if original == nil, let parent, parent != node, !containers.isAncestor(node, of: parent) {
-                containers.nodes[node].parent = parent
-            }
-        }
+        for index in order { ownContainer[index] = link(index, summaries[index], into: &containers) }
         return (containers, ownContainer)
+    }
+
+    /// Links message `index` (`summary`) into `containers` after the messages before it in canonical order;
+    /// returns its own container.
+    static func link(_ index: Int, _ summary: MessageSummary, into containers: inout Containers) -> Int {
+        var key = ownKey(summary)
+        var original: Int?
+        if let existing = containers.lookup[key], containers.nodes[existing].message != nil {
+            // A second copy of a Message-ID: a message of its own, in the first one's thread.
+            original = existing
+            key = Containers.Key(.duplicate, summary.id)
+        }
+        let node = containers.node(for: key)
+        if let original { containers.nodes[node].parent = original }
+        containers.nodes[node].message = index
+        let parent = containers.chain(references(summary.references, summary.inReplyTo))
+        // The message's own references are authoritative for its parent.
+        if original == nil, let parent, parent != node, !containers.isAncestor(node, of: parent) {
+            containers.nodes[node].parent = parent
+        }
+        return node
+    }
+
+    /// The container a message takes unless it is a second copy of a Message-ID.
+    static func ownKey(_ summary: MessageSummary) -> Containers.Key {
+        summary.messageId.map { Containers.Key(.messageId, $0) } ?? Containers.Key(.catalogId, summary.id)
     }
 
     /// The nearest ancestors, oldest first: References (only the last 200, so hostile headers cannot cost
@@ -157,8 +165,10 @@ public enum Threader {
 
     /// A lone reply with no references joins the latest earlier thread with the same subject that shares
     /// a participant (its sender and, when it has any, one of its recipients).
+    /// `isLone`, parallel to `summaries` when given, is `isLoneReply` of each.
     static func groupBySubject(
-        _ summaries: [MessageSummary], order: [Int], rootOf: [Int], containers: Int, normalized: NormalizedSubjects
+        _ summaries: [MessageSummary], order: [Int], rootOf: [Int], containers: Int, normalized: NormalizedSubjects,
+        lone isLone: [Bool]? = nil
     ) -> SubjectGroups {
         var groups = SubjectGroups(
             membersByRoot: [[Int]](repeating: [], count: containers),
@@ -166,10 +176,7 @@ public enum Threader {
         for index in order { groups.membersByRoot[rootOf[index]].append(index) }
         // Only a message with no reference and a reply prefix can move; most mailboxes have few or none, and
         // then no subject needs normalizing.
-        let lone = order.filter { index in
-            summaries[index].references.isEmpty && summaries[index].inReplyTo.isEmpty
-                && SubjectNormalizer.hasReplyPrefix(summaries[index].subject)
-        }
+        let lone = order.filter { index in isLone?[index] ?? isLoneReply(summaries[index]) }
         guard !lone.isEmpty else { return groups }
         var threadsBySubject = [String: [Int]]()  // subject -> roots, in order of first message
         for index in order {
@@ -191,6 +198,11 @@ public enum Threader {
             }
         }
         return groups
+    }
+
+    /// Whether the subject rule may move a message: no reference at all and a reply prefix.
+    public static func isLoneReply(_ summary: MessageSummary) -> Bool {
+        summary.references.isEmpty && summary.inReplyTo.isEmpty && SubjectNormalizer.hasReplyPrefix(summary.subject)
     }
 
     /// The latest thread started before message `index` that holds both ends of it: its sender and one of

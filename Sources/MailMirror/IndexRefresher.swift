@@ -173,7 +173,7 @@ struct IndexRefresher {
         var earlier: [Int] = []
         for id in freshIds { if let known = try lookup.span(id) { earlier.append(known.latest) } }
         try lookup.close(freshRecords + lookup.read(earlier))
-        let core = Set(lookup.existing.values.map(\.id)).union(freshIds)
+        let core = Set(lookup.existing.map(\.id)).union(freshIds)
         // Step 2: windows of the subjects those threads had and have, where the subject rule may decide anew.
         var windows = SubjectWindows(step: subjectWindowStep)
         let (taken, threaded) = try windows.taken(

@@ -57,14 +57,24 @@ struct SubjectWindows {
 
     private var subjects: [String: Subject] = [:]
     private var askedThreads = Set<String>()
-    /// Each subject read, normalized, and whether it has a reply prefix: every round threads the same
-    /// records again, and normalizing their subjects was a tenth of a refresh.
-    private var subjectFacts: [String: (normalized: String, replyPrefix: Bool)] = [:]
+    /// How many records read `readWindows` looked at: those read since and not taken by the threader are
+    /// in `ThreadLookup.existing`, and the threads of those taken that may be joined by subject here.
+    private var checked = 0
+    private var unchecked: [String] = []
 
     init(step: Int) { self.step = max(1, step) }
 
     /// What the records read and the new ones give when threaded: `CatalogView`'s `records` and `messages`.
     typealias Threaded = (records: [MessageSummary], messages: [MessageSummary])
+
+    /// The messages threaded over the rounds (`CatalogView.messages` of what was read and `fresh`, in the
+    /// order the rounds added them), with what the rounds ask of each, worked out once.
+    private struct Round {
+        var threader = IncrementalThreader()
+        /// Parallel to `threader.summaries`: the thread id the catalog holds, and whether it is a core record.
+        var stored: [String?] = []
+        var core: [Bool] = []
+    }
 
     /// The ids of the records that take the threader's thread ids over what `lookup` holds (the new
     /// records and their reference threads, `core`, included); `lookup` gains the windows' records. With
@@ -80,48 +90,120 @@ struct SubjectWindows {
         if gmail > 0 { throw ThreadLookup.TooMuch() }
         try open(before: before, fresh: fresh, core: core, lookup: lookup)
         guard !subjects.isEmpty else { return (core, nil) }
+        var round: Round?
         while true {
-            let readBefore = lookup.existing.count
+            let readBefore = lookup.readCount
             try readWindows(&lookup)
-            var records = try lookup.ordered()
-            if records.contains(where: { $0.gmailThreadId != nil }) { throw ThreadLookup.TooMuch() }
-            records += fresh
-            // `CatalogView.deduplicated`, with one array for the round: the latest records are needed only
-            // once the windows stop (worked out again then), the messages are deduplicated in place.
-            var new = CatalogView.latest(records)
-            records = []
-            CatalogView.keepFirstCopies(&new)
-            let stored = lookup.storedThreads
-            // One linking pass gives both the thread ids (`CatalogView.messages`) and the subject groups.
-            let (ids, groups) = Threader.threadIdsAndSubjectGroups(
-                for: new, normalizedSubjects: new.map { facts($0.subject).normalized })
-            for index in new.indices { new[index].threadId = ids[index] }
-            // Whether each may be placed by its subject (`ThreadTable.mayJoinBySubject`).
-            let lone = new.map { $0.references.isEmpty && $0.inReplyTo.isEmpty && facts($0.subject).replyPrefix }
-            let dirty = dirtyThreads(new, groups, lone: lone, stored: stored, core: core)
+            try thread(into: &round, fresh: fresh, core: core, lookup: &lookup)
+            let (ids, groups) = round!.threader.threadIdsAndSubjectGroups()
+            let dirty = dirtyThreads(round!, ids, groups)
             for id in dirty.sorted() where askedThreads.insert(id).inserted {
                 try lookup.close(lookup.read(try lookup.table.lookup(ThreadTable.Key.thread(id)).map { Int($0) }))
             }
-            let marked = markDirty(new, groups, lone: lone, stored: stored, dirty: dirty)
-            let grown = grow(new, groups)
-            if !marked && !grown && lookup.existing.count == readBefore {
-                var taken = core
-                let affected = subjects.mapValues { $0.affected() }
-                for (message, group) in zip(new, groups)
-                where affected[group.subject]?.contains(where: { $0.contains(message.date) }) ?? false {
-                    taken.insert(message.id)
-                }
-                return (taken, (CatalogView.latest(try lookup.ordered() + fresh), new))
+            let marked = markDirty(round!, ids, groups, dirty: dirty)
+            let grown = grow(groups)
+            if !marked && !grown && lookup.readCount == readBefore {
+                let (taken, assigned) = finished(round!, ids, groups, core: core)
+                let messages = round!.threader.summaries
+                // The threader's links go before the catalog-ordered copies are made.
+                round = nil
+                return (taken, try Self.threaded(lookup.catalogOrdered(messages, fresh: fresh), ids: assigned))
             }
         }
     }
 
-    /// `subject` normalized, and whether it has a reply prefix, worked out once per subject.
-    private mutating func facts(_ subject: String) -> (normalized: String, replyPrefix: Bool) {
-        if let known = subjectFacts[subject] { return known }
-        let found = (SubjectNormalizer.normalize(subject), SubjectNormalizer.hasReplyPrefix(subject))
-        subjectFacts[subject] = found
-        return found
+    /// The records that take the threader's ids (`core`, and those dated where their subject's windows
+    /// say), and the thread id of every message threaded, by id.
+    private func finished(
+        _ round: Round, _ ids: [String], _ groups: [(subject: String, firstDate: Int64)], core: Set<String>
+    ) -> (taken: Set<String>, ids: [String: String]) {
+        var taken = core
+        let affected = subjects.mapValues { $0.affected() }
+        let summaries = round.threader.summaries
+        var assigned: [String: String] = [:]
+        assigned.reserveCapacity(summaries.count)
+        for index in summaries.indices {
+            let id = summaries[index].id
+            let date = summaries[index].date
+            assigned[id] = ids[index]
+            if affected[groups[index].subject]?.contains(where: { $0.contains(date) }) ?? false { taken.insert(id) }
+        }
+        return (taken, assigned)
+    }
+
+    /// `CatalogView(records:)` of the records read and `fresh`, from the messages threaded (`messages`, in
+    /// the catalog's order) and the thread ids the rounds gave them (`ids`). The copies of a message in other
+    /// mailboxes that `CatalogView.keepFirstCopies` drops are left out of `records`: they take no thread id.
+    private static func threaded(_ messages: [MessageSummary], ids: [String: String]) throws -> Threaded {
+        var threaded = messages
+        for index in threaded.indices {
+            guard let id = ids[threaded[index].id] else { throw ThreadLookup.TooMuch() }
+            threaded[index].threadId = id
+        }
+        return (messages, threaded)
+    }
+
+    /// Gives the threader of the rounds the records read since the last round (on the first, everything
+    /// read and `fresh`), deduplicated as `CatalogView` does. Records that name no Message-ID the earlier
+    /// ones name are only linked (`IncrementalThreader`); otherwise (or with a Gmail message id, which
+    /// makes copies of its own) everything is threaded again. The threader holds the records from then on
+    /// (`ThreadLookup.take`).
+    private mutating func thread(
+        into round: inout Round?, fresh: [MessageSummary], core: Set<String>, lookup: inout ThreadLookup
+    ) throws {
+        let read = lookup.take()
+        let firstRead = lookup.readCount - read.count
+        for (index, record) in read.enumerated() where firstRead + index >= checked && Self.mayJoinThread(record) {
+            unchecked.append(record.threadId)
+        }
+        if read.contains(where: { $0.gmailThreadId != nil }) { throw ThreadLookup.TooMuch() }
+        var messages: [MessageSummary]
+        if var current = round {
+            guard !read.isEmpty else { return }
+            var added = CatalogView.latest(try lookup.ordered(read, then: []))
+            CatalogView.keepFirstCopies(&added)
+            if current.threader.isApart(added) && !added.contains(where: { $0.gmailMessageId != nil }) {
+                round = nil
+                Self.add(added, to: &current, core: core, lookup: lookup)
+                round = current
+                return
+            }
+            // The copies dropped before were dropped for an earlier one of the same message, still there.
+            messages = try lookup.catalogOrdered(current.threader.summaries + added, fresh: fresh)
+            round = nil
+        } else {
+            // (None of `fresh` has a Gmail thread id: `taken` returned or threw before.)
+            messages = CatalogView.latest(try lookup.ordered(read, then: fresh))
+        }
+        CatalogView.keepFirstCopies(&messages)
+        var current = Round()
+        Self.add(messages, to: &current, core: core, lookup: lookup)
+        round = current
+    }
+
+    /// Whether the stored thread of `record` holds a member that may be joined by subject (and the people
+    /// of that thread count for the subject rule).
+    private static func mayJoinThread(_ record: MessageSummary) -> Bool {
+        !record.threadId.isEmpty && ThreadTable.mayJoinBySubject(record)
+    }
+
+    /// Adds `messages` to the round's threader, with the stored thread id of each and whether it is core.
+    private static func add(
+        _ messages: [MessageSummary], to round: inout Round, core: Set<String>, lookup: ThreadLookup
+    ) {
+        // Most records share a few subjects: each is normalized once.
+        var normalized: [String: String] = [:]
+        let subjects = messages.map { message in
+            if let known = normalized[message.subject] { return known }
+            let subject = SubjectNormalizer.normalize(message.subject)
+            normalized[message.subject] = subject
+            return subject
+        }
+        round.threader.add(messages, normalizedSubjects: subjects)
+        for message in messages {
+            round.stored.append(lookup.storedThreads[message.id])
+            round.core.append(core.contains(message.id))
+        }
     }
 
     /// The subjects a touched thread had or has, with the starts of those threads as dirty places, when a
@@ -138,7 +220,7 @@ struct SubjectWindows {
                 changes[group.subject, default: []].insert(group.firstDate)
             }
         }
-        let freshSubjects = fresh.map { facts($0.subject).normalized }
+        let freshSubjects = fresh.map { SubjectNormalizer.normalize($0.subject) }
         for (name, changed) in changes {
             var lone = try lookup.table.lookup(ThreadTable.Key.loneDates(name)).map { Int64(bitPattern: $0) }
             var dates = try lookup.table.lookup(ThreadTable.Key.subjectDates(name)).map { Int64(bitPattern: $0) }
@@ -197,14 +279,15 @@ struct SubjectWindows {
             subjects[name] = subject
         }
         var threads: [String] = []
+        // Only the records read since the last look (the others' threads were asked then): those taken
+        // since by the threader (`unchecked`), and those not taken yet.
         // Threads already asked first: most records read are, and the subject test normalizes a string.
-        for record in lookup.existing.values
-        where !record.threadId.isEmpty && !askedThreads.contains(record.threadId)
-            && ThreadTable.mayJoinBySubject(record)
-        {
-            askedThreads.insert(record.threadId)
-            threads.append(record.threadId)
+        let pending = lookup.existing.filter { !askedThreads.contains($0.threadId) && Self.mayJoinThread($0) }
+        for thread in unchecked + pending.map(\.threadId) where askedThreads.insert(thread).inserted {
+            threads.append(thread)
         }
+        unchecked = []
+        checked = lookup.readCount
         for id in threads.sorted() {
             try lookup.close(lookup.read(try lookup.table.lookup(ThreadTable.Key.thread(id)).map { Int($0) }))
         }
@@ -212,19 +295,20 @@ struct SubjectWindows {
 
     /// The threads (stored and new ids) that changed, or that a lone reply placed anew joins or leaves.
     private func dirtyThreads(
-        _ new: [MessageSummary], _ groups: [(subject: String, firstDate: Int64)], lone: [Bool],
-        stored: [String: String], core: Set<String>
+        _ round: Round, _ ids: [String], _ groups: [(subject: String, firstDate: Int64)]
     ) -> Set<String> {
         var dirty = Set<String>()
         let affected = subjects.mapValues { $0.affected() }
-        for (index, (message, group)) in zip(new, groups).enumerated() {
-            guard let ranges = affected[group.subject] else { continue }
+        let summaries = round.threader.summaries
+        for index in summaries.indices {
+            guard let ranges = affected[groups[index].subject] else { continue }
+            let date = summaries[index].date
             let moved =
-                lone[index] && ranges.contains(where: { $0.contains(message.date) })
-                && stored[message.id] != message.threadId
-            guard moved || core.contains(message.id) else { continue }
-            dirty.insert(stored[message.id] ?? "")
-            dirty.insert(message.threadId)
+                round.threader.lone[index] && ranges.contains(where: { $0.contains(date) })
+                && round.stored[index] != ids[index]
+            guard moved || round.core[index] else { continue }
+            dirty.insert(round.stored[index] ?? "")
+            dirty.insert(ids[index])
         }
         dirty.remove("")
         return dirty
@@ -234,22 +318,27 @@ struct SubjectWindows {
     /// thread through either), and every lone reply read that is not placed as stored where it is not
     /// placed anew (its window was not read whole). True when a place was new.
     private mutating func markDirty(
-        _ new: [MessageSummary], _ groups: [(subject: String, firstDate: Int64)], lone isLone: [Bool],
-        stored: [String: String], dirty: Set<String>
+        _ round: Round, _ ids: [String], _ groups: [(subject: String, firstDate: Int64)], dirty: Set<String>
     ) -> Bool {
         var marked = false
         let affected = subjects.mapValues { $0.affected() }
-        for (index, (message, group)) in zip(new, groups).enumerated() {
-            guard var subject = subjects[group.subject], let ranges = affected[group.subject] else { continue }
-            let lone = isLone[index]
+        let summaries = round.threader.summaries
+        for index in summaries.indices {
+            let group = groups[index]
+            guard let ranges = affected[group.subject] else { continue }
+            let lone = round.threader.lone[index]
+            let date = summaries[index].date
+            let stored = round.stored[index]
             var place: Int64?
-            if dirty.contains(stored[message.id] ?? "") || dirty.contains(message.threadId) {
-                if lone || message.date == group.firstDate { place = message.date }
+            if dirty.contains(stored ?? "") || dirty.contains(ids[index]) {
+                if lone || date == group.firstDate { place = date }
             }
-            if lone, stored[message.id] != message.threadId, !ranges.contains(where: { $0.contains(message.date) }) {
-                place = message.date
+            if lone, stored != ids[index], !ranges.contains(where: { $0.contains(date) }) {
+                place = date
             }
-            guard let place, subject.dirty.insert(place).inserted else { continue }
+            guard let place, var subject = subjects[group.subject], subject.dirty.insert(place).inserted else {
+                continue
+            }
             if !subject.dates.contains(place) {
                 subject.dates.insert(place, at: subject.dates.firstIndex { $0 > place } ?? subject.dates.count)
             }
@@ -263,7 +352,7 @@ struct SubjectWindows {
     /// Moves each span's ends until at least 64 threads start between its start and its earliest dirty
     /// place, and at least 65 between its latest dirty place and its end (or it reaches its subject's first
     /// or last record); true when a span grew.
-    private mutating func grow(_ new: [MessageSummary], _ groups: [(subject: String, firstDate: Int64)]) -> Bool {
+    private mutating func grow(_ groups: [(subject: String, firstDate: Int64)]) -> Bool {
         var starts: [String: Set<Int64>] = [:]
         for group in groups where subjects[group.subject] != nil {
             starts[group.subject, default: []].insert(group.firstDate)

@@ -12,9 +12,13 @@ struct ThreadLookup {
     let catalog: CatalogFile
     let maxReads: Int
 
-    /// The latest records read, by offset, with only what threading reads (`threadingFields`): a refresh
-    /// may read tens of thousands, and their texts would cost megabytes (`whole` reads one again in full).
-    private(set) var existing: [Int: MessageSummary] = [:]
+    /// The latest records read and not taken yet (`take`), in the order they were read, with only what
+    /// threading reads (`threadingFields`): a refresh may read tens of thousands, and their texts would
+    /// cost megabytes (`whole` reads one again in full). An array grown by a quarter at a time, not a table
+    /// by offset: a record is over 200 bytes before its strings, and a table keeps up to twice the room.
+    private(set) var existing: [MessageSummary] = []
+    /// How many records were read, taken or not.
+    private(set) var readCount = 0
     /// The thread id each record read holds in the catalog, by id (kept as records are read, not made
     /// again on every round of the subject windows).
     private(set) var storedThreads: [String: String] = [:]
@@ -23,6 +27,9 @@ struct ThreadLookup {
     private var asked = Set<UInt64>()
     /// The catalog, opened at the first read and kept open for the whole lookup.
     private var reader: CatalogReader?
+    /// One copy of each string the records read share: a Message-ID is named again by every later message
+    /// of its thread, a subject, an address and a thread id by many records (each read on its own).
+    private var strings = Set<String>()
 
     init(table: ThreadTable, catalog: CatalogFile, maxReads: Int) {
         self.table = table
@@ -44,12 +51,16 @@ struct ThreadLookup {
         let wanted = offsets.filter { seen.insert($0).inserted }
         var found: [MessageSummary] = []
         for (offset, record) in try catalogRecords(at: wanted.sorted()) where try span(record.id)?.latest == offset {
-            let record = Self.threadingFields(record)
-            existing[offset] = record
+            let record = shared(Self.threadingFields(record))
+            if existing.count == existing.capacity {
+                existing.reserveCapacity(existing.count + existing.count / 4 + 256)
+            }
+            existing.append(record)
+            readCount += 1
             storedThreads[record.id] = record.threadId
             found.append(record)
         }
-        guard existing.count <= maxReads else { throw TooMuch() }
+        guard readCount <= maxReads else { throw TooMuch() }
         return found
     }
 
@@ -61,6 +72,35 @@ struct ThreadLookup {
         slim.flags = []
         slim.labels = []
         return slim
+    }
+
+    /// `record` with its strings shared with the records read before it (`strings`).
+    private mutating func shared(_ record: MessageSummary) -> MessageSummary {
+        var record = record
+        record.messageId = record.messageId.map { interned($0) }
+        record.references = record.references.map { interned($0) }
+        record.inReplyTo = record.inReplyTo.map { interned($0) }
+        record.subject = interned(record.subject)
+        record.threadId = interned(record.threadId)
+        record.from = record.from.map { interned($0) }
+        record.to = record.to.map { interned($0) }
+        record.cc = record.cc.map { interned($0) }
+        return record
+    }
+
+    private mutating func interned(_ address: EmailAddress) -> EmailAddress {
+        var address = address
+        address.name = address.name.map { interned($0) }
+        address.address = interned(address.address)
+        return address
+    }
+
+    /// The copy of `text` read first. Strings of up to 15 bytes are held inline: nothing to share.
+    private mutating func interned(_ text: String) -> String {
+        guard text.utf8.count > 15 else { return text }
+        if let known = strings.firstIndex(of: text) { return strings[known] }
+        strings.insert(text)
+        return text
     }
 
     /// `records` as the catalog holds them in full, each with the thread id it has here: those read
@@ -103,12 +143,49 @@ struct ThreadLookup {
         }
     }
 
-    /// The records read, in the catalog's order (each id where it first appeared).
+    /// Hands over the records read and not taken yet: whoever threads them holds them from then on.
+    mutating func take() -> [MessageSummary] {
+        defer { existing = [] }
+        return existing
+    }
+
+    /// The records read and not taken, in the catalog's order (each id where it first appeared).
     mutating func ordered() throws -> [MessageSummary] {
-        var keyed: [(first: Int, id: String, offset: Int)] = []
-        keyed.reserveCapacity(existing.count)
-        for (offset, record) in existing { keyed.append((try span(record.id)?.first ?? Int.max, record.id, offset)) }
+        try ordered(existing, then: [])
+    }
+
+    /// `records` (read here) in the catalog's order, then `more`, in one array of their size (a refresh may
+    /// read tens of thousands).
+    mutating func ordered(_ records: [MessageSummary], then more: [MessageSummary]) throws -> [MessageSummary] {
+        var keyed: [(first: Int, id: String, position: Int)] = []
+        keyed.reserveCapacity(records.count)
+        for (position, record) in records.enumerated() {
+            keyed.append((try span(record.id)?.first ?? Int.max, record.id, position))
+        }
         keyed.sort { ($0.first, $0.id) < ($1.first, $1.id) }
-        return keyed.map { existing[$0.offset]! }
+        var ordered: [MessageSummary] = []
+        ordered.reserveCapacity(keyed.count + more.count)
+        for key in keyed { ordered.append(records[key.position]) }
+        ordered += more
+        return ordered
+    }
+
+    /// `records` (read here, or `fresh`, at most one of each id) in the order `CatalogView.latest` gives
+    /// the records read and `fresh`: those the table knows where their id first appears in the catalog,
+    /// then the others in the order of `fresh`.
+    mutating func catalogOrdered(_ records: [MessageSummary], fresh: [MessageSummary]) throws -> [MessageSummary] {
+        var freshOrder: [String: Int] = [:]
+        for (index, record) in fresh.enumerated() where freshOrder[record.id] == nil { freshOrder[record.id] = index }
+        var keyed: [(known: Int, first: Int, id: String, position: Int)] = []
+        keyed.reserveCapacity(records.count)
+        for (position, record) in records.enumerated() {
+            if let first = try span(record.id)?.first {
+                keyed.append((0, first, record.id, position))
+            } else {
+                keyed.append((1, freshOrder[record.id] ?? Int.max, record.id, position))
+            }
+        }
+        keyed.sort { ($0.known, $0.first, $0.id) < ($1.known, $1.first, $1.id) }
+        return keyed.map { records[$0.position] }
     }
 }
