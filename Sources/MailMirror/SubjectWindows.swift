@@ -236,10 +236,13 @@ struct SubjectWindows {
         }
     }
 
-    /// Opens a span around every dirty place of `name` outside its spans, and merges spans that meet.
+    /// Opens a span around every dirty place of `name` outside its spans, and merges spans that meet. The places
+    /// are taken in date order: a Set's order differs from run to run, and which places an earlier span covers
+    /// decided how much the windows read (18,543 or 18,570 records on the same +200 at 101,000 messages).
     private mutating func cover(_ name: String) {
         guard var subject = subjects[name] else { return }
-        for place in subject.dirty where !subject.spans.contains(where: { subject.range($0).contains(place) }) {
+        for place in subject.dirty.sorted()
+        where !subject.spans.contains(where: { subject.range($0).contains(place) }) {
             let first = subject.dates.firstIndex { $0 >= place } ?? subject.dates.count - 1
             let last = subject.dates.lastIndex { $0 <= place } ?? 0
             subject.spans.append(
