@@ -242,25 +242,6 @@ public struct CompactThreader {
 
     // MARK: The subject rule
 
-    /// Who a message involves, as hashes of lower-cased addresses: `Threader.participants`, and its sender.
-    private struct People {
-        var sender: UInt64?
-        var recipients: Set<UInt64>
-        var all: Set<UInt64>
-
-        init(_ summary: MessageSummary) {
-            let from = summary.from?.address.lowercased() ?? ""
-            sender = from.isEmpty ? nil : StableHash.fnv1a64(from)
-            recipients = []
-            for address in summary.to + summary.cc {
-                let text = address.address.lowercased()
-                if !text.isEmpty { recipients.insert(StableHash.fnv1a64(text)) }
-            }
-            all = recipients
-            if let sender { all.insert(sender) }
-        }
-    }
-
     /// `Threader.groupBySubject`: the root each lone reply's thread was merged into.
     private func groupBySubject(
         _ order: [Int32], reread: (_ visit: (_ index: Int, _ summary: MessageSummary) -> Void) throws -> Void
@@ -287,13 +268,18 @@ public struct CompactThreader {
         seenRoots = []
         for message in order where members[own[Int(message)]] != nil { members[own[Int(message)]]!.append(message) }
         // A lone reply whose thread has other members never moves; one with no candidate needs nothing.
-        var needed = Set<Int32>()
-        for roots in members.values { needed.formUnion(roots) }
-        guard !needed.isEmpty else { return [:] }
-        var people: [Int32: People] = [:]
-        try reread { index, summary in
-            if needed.contains(Int32(index)) { people[Int32(index)] = People(summary) }
+        var needed = [Bool](repeating: false, count: dates.count)
+        var anyNeeded = false
+        for list in members.values {
+            for message in list { needed[Int(message)] = true }
+            anyNeeded = anyNeeded || !list.isEmpty
         }
+        guard anyNeeded else { return [:] }
+        var people = Participants(messages: dates.count)
+        try reread { index, summary in
+            if needed[index] { people.add(index, summary) }
+        }
+        needed = []
         var merged: [Int32: Int32] = [:]
         for message in order where flags[Int(message)] & Self.lone != 0 {
             let root = own[Int(message)]
@@ -314,9 +300,11 @@ public struct CompactThreader {
     /// its recipients, among the 64 most recent.
     private func subjectTarget(
         for message: Int32, root: Int32, candidates: [Int32], members: [Int32: [Int32]], merged: [Int32: Int32],
-        people: [Int32: People]
+        people: Participants
     ) -> Int32? {
-        guard let own = people[message] else { return nil }
+        guard people.isRead(Int(message)) else { return nil }
+        let sender = people.sender(of: Int(message))
+        let recipients = people.recipients(of: Int(message))
         var examined = 0
         for candidate in candidates.reversed() where candidate != root {
             let target = merged[candidate] ?? candidate
@@ -325,10 +313,10 @@ public struct CompactThreader {
             else { continue }
             examined += 1
             if examined > 64 { break }
-            guard let sender = own.sender else { continue }
+            guard let sender else { continue }
             var threadPeople = Set<UInt64>()
-            for member in list { threadPeople.formUnion(people[member]?.all ?? []) }
-            if threadPeople.contains(sender), own.recipients.isEmpty || !threadPeople.isDisjoint(with: own.recipients) {
+            for member in list { threadPeople.formUnion(people.all(of: Int(member))) }
+            if threadPeople.contains(sender), recipients.isEmpty || recipients.contains(where: threadPeople.contains) {
                 return target
             }
         }

@@ -19,15 +19,10 @@ final class IndexTextCache: Sendable {
     /// Most bytes written to the scratch file (a first pull of 100,000 help-center messages holds
     /// a few hundred MB of text; past this the refresh reads the rest from the store).
     static let fileBytes: Int64 = 1 << 30
-    /// Most texts remembered (about 40 bytes of memory each, so 8 MB at most).
+    /// Most texts remembered (16 to 32 bytes of table each, so 8 MB at most).
     static let maxEntries = 200_000
     /// A larger text (logs, encoded data sent as text) is read again rather than held.
     static let maxTextBytes = 64 << 10
-
-    private enum Place {
-        case memory(String)
-        case file(offset: Int64, length: Int)
-    }
 
     /// A message's id as the table's key: a catalog id (16 hex digits, `MessageKey.id`) as its 64 bits,
     /// which it spells exactly (a first pull of 100,000 kept as many 16-byte ids, each its own heap string:
@@ -45,14 +40,57 @@ final class IndexTextCache: Sendable {
         }
     }
 
+    /// Where texts lie in the scratch file, by id: an offset and a length packed in 64 bits, catalog ids
+    /// in a table of their own. One table of `Key` to an enum of both places cost 48 bytes a slot, 12.6 MB
+    /// for a first pull of 100,000 (heaptrack: the largest single block of that sync's peak); this one 16.
+    private struct FileSpans {
+        private var byBits: [UInt64: UInt64] = [:]
+        private var byText: [String: UInt64] = [:]
+
+        /// Offsets below 2^40 (a TB) and lengths below 2^24 (`maxTextBytes` is far less) fit.
+        static func fits(offset: Int64, length: Int) -> Bool { offset >= 0 && offset < 1 << 40 && length < 1 << 24 }
+
+        var count: Int { byBits.count + byText.count }
+
+        func contains(_ key: Key) -> Bool {
+            switch key {
+            case .bits(let bits): byBits[bits] != nil
+            case .text(let text): byText[text] != nil
+            }
+        }
+
+        mutating func insert(_ key: Key, offset: Int64, length: Int) {
+            let packed = UInt64(offset) << 24 | UInt64(length)
+            switch key {
+            case .bits(let bits): byBits[bits] = packed
+            case .text(let text): byText[text] = packed
+            }
+        }
+
+        mutating func remove(_ key: Key) -> (offset: Int64, length: Int)? {
+            let packed: UInt64?
+            switch key {
+            case .bits(let bits): packed = byBits.removeValue(forKey: bits)
+            case .text(let text): packed = byText.removeValue(forKey: text)
+            }
+            return packed.map { (Int64($0 >> 24), Int($0 & (1 << 24 - 1))) }
+        }
+    }
+
     /// Everything that changes, behind the mutex: several commit workers keep texts at once.
     private struct Shelf {
-        var places: [Key: Place] = [:]
+        /// The few texts held in memory (`memoryBytes` of them).
+        var inMemory: [Key: String] = [:]
+        var inFile = FileSpans()
         var memoryLeft: Int
         var fileLeft: Int64
         var fileEnd: Int64 = 0
         /// The unlinked scratch file, opened on first need; -2 until then, -1 when it could not be made.
         var descriptor: Int32 = -2
+
+        var count: Int { inMemory.count + inFile.count }
+
+        func contains(_ key: Key) -> Bool { inMemory[key] != nil || inFile.contains(key) }
     }
 
     private let shelf: Mutex<Shelf>
@@ -78,13 +116,15 @@ final class IndexTextCache: Sendable {
         guard bytes <= Self.maxTextBytes else { return }
         let id = Key(id)
         shelf.withLock { shelf in
-            guard shelf.places[id] == nil, shelf.places.count < Self.maxEntries else { return }
+            guard !shelf.contains(id), shelf.count < Self.maxEntries else { return }
             if bytes <= shelf.memoryLeft {
                 shelf.memoryLeft -= bytes
-                shelf.places[id] = .memory(text)
+                shelf.inMemory[id] = text
                 return
             }
-            guard Int64(bytes) <= shelf.fileLeft, let fd = scratch(&shelf) else { return }
+            guard Int64(bytes) <= shelf.fileLeft, FileSpans.fits(offset: shelf.fileEnd, length: bytes),
+                let fd = scratch(&shelf)
+            else { return }
             var text = text
             let offset = shelf.fileEnd
             let written = text.withUTF8 { buffer in
@@ -92,7 +132,7 @@ final class IndexTextCache: Sendable {
             }
             // A short or failed write (disk full) only costs the refresh a second read of this message.
             guard written == bytes else { return }
-            shelf.places[id] = .file(offset: offset, length: bytes)
+            shelf.inFile.insert(id, offset: offset, length: bytes)
             shelf.fileEnd += Int64(bytes)
             shelf.fileLeft -= Int64(bytes)
         }
@@ -101,27 +141,22 @@ final class IndexTextCache: Sendable {
     /// Whether a text is kept for `id`.
     func contains(_ id: String) -> Bool {
         let id = Key(id)
-        return shelf.withLock { $0.places[id] != nil }
+        return shelf.withLock { $0.contains(id) }
     }
 
     /// The text kept for `id`, forgotten once taken; nil when none is (or it cannot be read back).
     func take(_ id: String) -> String? {
         let id = Key(id)
         return shelf.withLock { shelf -> String? in
-            guard let place = shelf.places.removeValue(forKey: id) else { return nil }
-            switch place {
-            case .memory(let text):
-                return text
-            case .file(let offset, let length):
-                guard shelf.descriptor >= 0 else { return nil }
-                return Self.read(shelf.descriptor, offset: offset, length: length)
-            }
+            if let text = shelf.inMemory.removeValue(forKey: id) { return text }
+            guard let (offset, length) = shelf.inFile.remove(id), shelf.descriptor >= 0 else { return nil }
+            return Self.read(shelf.descriptor, offset: offset, length: length)
         }
     }
 
     /// How many texts are kept.
     var count: Int {
-        shelf.withLock { $0.places.count }
+        shelf.withLock { $0.count }
     }
 
     private static func read(_ fd: Int32, offset: Int64, length: Int) -> String? {

@@ -102,5 +102,5 @@ extension CatalogFile {
     }
 
     /// How far a pass over the mapped catalog reads before the pages behind it are released.
-    static let releaseBytes = 8 << 20
+    static let releaseBytes = 1 << 20
 }
