@@ -462,7 +462,7 @@ enum SegmentMerger {
         /// Term `n` is done with: the pages of the term table, keys and postings before it may go.
         func passed(term n: Int) {
             let info = reader.info(n)
-            if info.positionsEnd - released >= SegmentMerger.defaultChunkSize * 8 {
+            if info.positionsEnd - released >= SegmentMerger.defaultChunkSize {
                 reader.file.release(released..<info.positionsEnd)
                 let table = reader.termTableOffset + n * SegmentLayout.termStride
                 reader.file.release(reader.termTableOffset..<table)
