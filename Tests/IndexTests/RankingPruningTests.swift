@@ -8,23 +8,12 @@ import TextAnalysis
 /// A relevance page cut short by MaxScore pruning (`QueryEvaluator+TopScores`) is exactly the first
 /// page of the exhaustive ranking: same documents, same scores, ties in the same order.
 @Suite struct RankingPruningTests {
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let words = ["billing", "invoice", "refund", "vat", "account", "password", "reset", "hello", "thanks"]
 
     /// Several segments of random messages from few words, few subjects and few dates, so many
     /// documents tie on score and on date.
     static func randomIndex(seed: UInt64) throws -> SearchIndex {
-        var random = SplitMix(state: seed)
+        var random = SplitMix64(state: seed)
         let directory = TestCorpus.temporaryDirectory("pruning\(seed)")
         let writer = try IndexWriter(directory: directory, mergeFactor: 100)
         var uid: UInt32 = 0

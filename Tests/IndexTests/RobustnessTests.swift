@@ -7,19 +7,6 @@ import TextAnalysis
 
 /// Hostile input never traps: random queries, random text, damaged index files.
 @Suite struct RobustnessTests {
-    /// SplitMix64: a fixed seed gives the same inputs on every run.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
-
     static let pieces = [
         "\"", "(", ")", "-", " ", " OR ", "OR", "from:", "to:", "subject:", "after:", "before:", "2024-03-10",
         "2024/3/1",
@@ -29,7 +16,7 @@ import TextAnalysis
 
     @Test func randomQueriesParseOrFailCleanly() throws {
         let index = try TestCorpus.build(in: TestCorpus.temporaryDirectory())
-        var random = Random(state: 42)
+        var random = SplitMix64(state: 42)
         var parsed = 0
         for _ in 0..<3000 {
             var query = ""
@@ -47,7 +34,7 @@ import TextAnalysis
     }
 
     @Test func randomTextAnalyses() {
-        var random = Random(state: 7)
+        var random = SplitMix64(state: 7)
         let analyzer = Analyzer()
         var total = 0
         for _ in 0..<500 {
@@ -76,7 +63,7 @@ import TextAnalysis
         let name = try #require((try Disk.sortedNames(in: dir.path)).first { $0.hasSuffix(".seg") })
         let url = dir.appendingPathComponent(name)
         let original = try Data(contentsOf: url)
-        var random = Random(state: 99)
+        var random = SplitMix64(state: 99)
         var opened = 0
         for round in 0..<300 {
             var bytes = [UInt8](original)
