@@ -65,16 +65,21 @@ struct ReportModel {
         let periods = Period.covering(first: windowFirst, last: windowLast, options.granularity).map {
             Period(key: $0.key, firstDay: max($0.firstDay, windowFirst), lastDay: min($0.lastDay, windowLast))
         }
-        var current: [Int] = []
-        var previous: [Int] = []
+        // Customer messages of each window, numbered in 32 bits (`Int32Column`).
+        var currentNumbers: [Int32] = []
+        var previousNumbers: [Int32] = []
         for i in data.messages.indices where data.messages.records[i].bits & ReportRecord.customer != 0 {
             let day = data.days[i]
             if day >= windowFirst && day <= windowLast {
-                current.append(i)
+                currentNumbers.append(Int32(i))
             } else if day >= previousFirst && day <= previousLast {
-                previous.append(i)
+                previousNumbers.append(Int32(i))
             }
         }
+        let current = Int32Column(currentNumbers)
+        let previous = Int32Column(previousNumbers)
+        currentNumbers = []
+        previousNumbers = []
         // Topics on one core, counting on the other: independent, and the results do not depend
         // on which finishes first.
         let articles = options.articles
