@@ -46,7 +46,7 @@ struct Breakdowns {
         for t in data.threads.indices {
             for i in data.threads[t].members where data.days[i] >= firstDay && data.days[i] <= lastDay {
                 tallies.count(data.messages, i, thread: t)
-                let (w, h) = (Int(data.weekdays[i]), Int(data.hours[i]))
+                let (w, h) = data.weekdayHour(i)
                 if data.messages[i].direction == .customer {
                     heatmapCustomer[w][h] += 1
                 } else {
