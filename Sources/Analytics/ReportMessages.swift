@@ -20,8 +20,10 @@ struct ReportRecord {
     /// The "account/mailbox" and labels of the message, as a pair (`ReportStringTables.places`).
     var place: Int32
 
-    init(date: Int64, idBits: UInt64, position: Int64, address: Int32, name: Int32, domain: Int32, place: Int32,
-         bits: UInt8) {
+    init(
+        date: Int64, idBits: UInt64, position: Int64, address: Int32, name: Int32, domain: Int32, place: Int32,
+        bits: UInt8
+    ) {
         precondition(position >= 0 && position < 1 << 56, "a report position must fit in 56 bits")
         self.date = date
         self.idBits = idBits
