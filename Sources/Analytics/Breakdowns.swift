@@ -46,7 +46,7 @@ struct Breakdowns {
         for t in data.threads.indices {
             for i in data.threads[t].members where data.days[i] >= firstDay && data.days[i] <= lastDay {
                 tallies.count(data.messages, i, thread: t)
-                let (w, h) = (Int(data.weekdays[i]), Int(data.hours[i]))
+                let (w, h) = data.weekdayHour(i)
                 if data.messages[i].direction == .customer {
                     heatmapCustomer[w][h] += 1
                 } else {
@@ -76,7 +76,9 @@ extension Breakdowns {
         var mailbox: [String: (GroupRow, Int)] = [:]
         var label: [String: (GroupRow, Int)] = [:]
         var member: [String: (MemberRow, Int, [String: Int])] = [:]
-        var domain: [String: (DomainRow, Int, Set<String>)] = [:]
+        /// Per domain its row, the last thread seen and its customers' interned address numbers (4 bytes each,
+        /// not a string each).
+        var domain: [String: (DomainRow, Int, Set<Int32>)] = [:]
 
         static func add(
             _ table: inout [String: (GroupRow, Int)], _ key: String, _ direction: Direction, _ isReply: Bool,
@@ -106,13 +108,13 @@ extension Breakdowns {
             switch direction {
             case .customer:
                 let key = message.domain
-                let empty = (DomainRow(domain: key), -1, Set<String>())
+                let empty = (DomainRow(domain: key), -1, Set<Int32>())
                 domain[key, default: empty].0.customerMessages += 1
                 if domain[key, default: empty].1 != thread {
                     domain[key, default: empty].1 = thread
                     domain[key, default: empty].0.threads += 1
                 }
-                if !address.isEmpty { domain[key, default: empty].2.insert(address) }
+                if !address.isEmpty { domain[key, default: empty].2.insert(message.record.address) }
             case .team:
                 guard isReply else { break }
                 let empty = (MemberRow(address: address, name: ""), -1, [String: Int]())
@@ -131,7 +133,7 @@ extension Breakdowns {
         mutating func countEnquiry(_ thread: ThreadFacts, _ messages: ReportMessages) {
             guard let enquiry = thread.enquiry else { return }
             let key = messages[enquiry].domain
-            let emptyDomain = (DomainRow(domain: key), -1, Set<String>())
+            let emptyDomain = (DomainRow(domain: key), -1, Set<Int32>())
             domain[key, default: emptyDomain].0.enquiries += 1
             guard let minutes = thread.firstResponseMinutes(messages), let response = thread.firstResponse else {
                 return

@@ -7,8 +7,8 @@ struct ReportData {
     let messages: ReportMessages
     /// Local day number of each message (4 bytes each).
     let days: Int32Column
-    let weekdays: [UInt8]
-    let hours: [UInt8]
+    /// Local weekday and hour of each message in one byte: weekday × 24 + hour (`weekdayHour(_:)`).
+    private let weekHours: [UInt8]
     /// Threads in order of their first message; each lists message indices in date order.
     let threads: ReportThreads
     /// Index into `threads` for each message (4 bytes each).
@@ -90,21 +90,17 @@ struct ReportData {
         input.names = []
 
         var days = [Int32]()
-        var weekdays = [UInt8]()
-        var hours = [UInt8]()
+        var weekHours = [UInt8]()
         days.reserveCapacity(records.count)
-        weekdays.reserveCapacity(records.count)
-        hours.reserveCapacity(records.count)
+        weekHours.reserveCapacity(records.count)
         for record in records {
             // Day numbers of real dates are far inside 32 bits; a nonsense date is held at the edge, not trapped on.
             days.append(Int32(clamping: clock.dayNumber(record.date)))
             let wh = clock.weekdayHour(record.date)
-            weekdays.append(UInt8(wh.weekday))
-            hours.append(UInt8(wh.hour))
+            weekHours.append(UInt8(wh.weekday * 24 + wh.hour))
         }
         self.days = Int32Column(days)
-        self.weekdays = weekdays
-        self.hours = hours
+        self.weekHours = weekHours
 
         // Threads by key, numbered in order of their first message; members in date order.
         var byKey = (0..<Int32(records.count)).map { $0 }
@@ -167,6 +163,12 @@ struct ReportData {
                 }
             }
         }
+    }
+
+    /// The local weekday and hour of message `i`.
+    func weekdayHour(_ i: Int) -> (weekday: Int, hour: Int) {
+        let value = Int(weekHours[i])
+        return (value / 24, value % 24)
     }
 
     /// Every message whole, in report order (read back from the source): for tests.

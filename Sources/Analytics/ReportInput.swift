@@ -43,8 +43,9 @@ public struct ReportInput {
                 address: from.map { strings.addresses.number($0.address.lowercased()) } ?? -1,
                 name: from?.name.flatMap { $0.isEmpty ? nil : strings.names.number($0) } ?? -1,
                 domain: strings.domains.number(from?.domain ?? ""),
-                mailbox: strings.mailboxes.number(summary.key.account + "/" + summary.key.mailbox),
-                labels: strings.labels(summary.labels), bits: flags))
+                place: strings.place(
+                    mailbox: summary.key.account + "/" + summary.key.mailbox, labels: summary.labels),
+                bits: flags))
         threadKeys.append(
             StableHash.fnv1a64(summary.threadId.isEmpty ? "\u{0}" + summary.id : "t" + summary.threadId))
         messageIdKeys.append(summary.messageId.map { $0.isEmpty ? 0 : StableHash.fnv1a64($0) | 1 } ?? 0)

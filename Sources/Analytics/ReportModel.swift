@@ -65,23 +65,22 @@ struct ReportModel {
         let periods = Period.covering(first: windowFirst, last: windowLast, options.granularity).map {
             Period(key: $0.key, firstDay: max($0.firstDay, windowFirst), lastDay: min($0.lastDay, windowLast))
         }
-        var current: [Int] = []
-        var previous: [Int] = []
-        for i in data.messages.indices where data.messages.records[i].bits & ReportRecord.customer != 0 {
-            let day = data.days[i]
-            if day >= windowFirst && day <= windowLast {
-                current.append(i)
-            } else if day >= previousFirst && day <= previousLast {
-                previous.append(i)
-            }
-        }
         // Topics on one core, counting on the other: independent, and the results do not depend
         // on which finishes first.
         let articles = options.articles
         let (topics, counted) = Parallel.both(
             {
-                pipeline.run(
-                    data: data, current: current, previous: previous, articles: articles, language: options.language)
+                // The customer messages of each window, found as they are read rather than listed (a list was
+                // 4 bytes a message, all of it held while the topics learn).
+                func customer(_ first: Int, _ last: Int) -> LazyFilterSequence<Range<Int>> {
+                    data.messages.indices.lazy.filter {
+                        data.messages.records[$0].bits & ReportRecord.customer != 0 && data.days[$0] >= first
+                            && data.days[$0] <= last
+                    }
+                }
+                return pipeline.run(
+                    data: data, current: customer(windowFirst, windowLast),
+                    previous: customer(previousFirst, previousLast), articles: articles, language: options.language)
             },
             { () -> ([WindowMetrics], [WindowMetrics], Breakdowns) in
                 (

@@ -43,7 +43,7 @@ struct WindowMetrics: Equatable {
         }
         var customers = [Set<Int32>](repeating: [], count: periods.count)
         var lastRepliedThread = [Int](repeating: -1, count: periods.count)
-        var repliedThreads = [Set<Int>](repeating: [], count: periods.count)
+        var repliedThreads = [Set<Int32>](repeating: [], count: periods.count)  // thread numbers fit in 32 bits
         let messages = data.messages
         let records = messages.records
         for i in records.indices {
@@ -62,7 +62,7 @@ struct WindowMetrics: Equatable {
                     let t = data.threadOf[i]
                     if lastRepliedThread[p] != t {
                         lastRepliedThread[p] = t
-                        repliedThreads[p].insert(t)
+                        repliedThreads[p].insert(Int32(t))
                     }
                 }
             }

@@ -8,13 +8,13 @@ struct TopicDocuments {
     /// of a report at 1,000,000 messages).
     struct Document {
         /// The members of every document of the window, thread after thread.
-        private let table: [Int]
+        private let table: [Int32]
         private let threadNumber: Int32
         private let enquiryNumber: Int32
         private let start: Int32
         private let end: Int32
 
-        init(thread: Int, enquiry: Int, members: Range<Int>, of table: [Int]) {
+        init(thread: Int, enquiry: Int, members: Range<Int>, of table: [Int32]) {
             self.table = table
             threadNumber = Int32(thread)
             enquiryNumber = Int32(enquiry)
@@ -25,9 +25,10 @@ struct TopicDocuments {
         var thread: Int { Int(threadNumber) }
         /// The message whose text stands for the thread.
         var enquiry: Int { Int(enquiryNumber) }
-        /// Customer messages of the window in this thread (the topic's members), ascending: a slice of one
-        /// table shared by every document of the window, not an array each.
-        var members: ArraySlice<Int> { table[Int(start)..<Int(end)] }
+        /// Customer messages of the window in this thread (the topic's members), ascending: read from one
+        /// table of 32-bit numbers shared by every document of the window, not an array each.
+        var members: [Int] { table[Int(start)..<Int(end)].map { Int($0) } }
+        var memberCount: Int { Int(end - start) }
     }
 
     var documents: [Document] = []
@@ -35,16 +36,16 @@ struct TopicDocuments {
     /// Threads of the given customer messages (ascending, as `ReportModel` lists them), in order of their
     /// first message. The members of all of them are one table, laid out thread after thread by counting,
     /// not a dictionary of an array per thread.
-    init(data: ReportData, messages: [Int]) {
+    init(data: ReportData, messages: some Collection<Int>) {
         var starts = [Int32](repeating: 0, count: data.threads.count + 1)
         for i in messages { starts[data.threadOf[i] + 1] += 1 }
         for t in data.threads.indices { starts[t + 1] += starts[t] }
-        var table = [Int](repeating: 0, count: messages.count)
+        var table = [Int32](repeating: 0, count: messages.count)
         do {
             var filled = starts
             for i in messages {
                 let t = data.threadOf[i]
-                table[Int(filled[t])] = i
+                table[Int(filled[t])] = Int32(i)
                 filled[t] += 1
             }
         }

@@ -49,7 +49,7 @@ extension TopicPipeline {
                     members[row] += all[d].members
                     threads[row] += 1
                 } else {
-                    previous[row] += all[d].members.count
+                    previous[row] += all[d].memberCount
                 }
             }
         }

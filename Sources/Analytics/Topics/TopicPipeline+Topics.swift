@@ -10,7 +10,7 @@ extension TopicPipeline {
     ) -> (topics: [Topic], groups: [[Int]]) {
         var docsOf: [Int: [Int]] = [:]
         for (d, c) in assignment.enumerated() where c >= 0 { docsOf[c, default: []].append(d) }
-        func messages(_ docs: [Int]) -> Int { docs.reduce(0) { $0 + documents[$1].members.count } }
+        func messages(_ docs: [Int]) -> Int { docs.reduce(0) { $0 + documents[$1].memberCount } }
         var clusters = docsOf.keys.sorted().map { docsOf[$0]! }.filter { $0[0] < currentCount }
         clusters.sort { a, b in
             let (ma, mb) = (messages(a.filter { $0 < currentCount }), messages(b.filter { $0 < currentCount }))

@@ -37,7 +37,8 @@ struct TopicPipeline {
     }
 
     func run(
-        data: ReportData, current: [Int], previous: [Int], articles: [Article], language: ReportLanguage = .english
+        data: ReportData, current: some Collection<Int>, previous: some Collection<Int>, articles: [Article],
+        language: ReportLanguage = .english
     ) -> TopicSummary {
         var summary = TopicSummary()
         summary.customerMessages = current.count
