@@ -118,12 +118,51 @@ import Testing
         let members = [Array(0..<5), Array(5..<10), Array(10..<15)]
         var clusterer = TopicClusterer()
         clusterer.mergeThreshold = 0.35
+        clusterer.guardedMergeThreshold = 1  // words alone (`teamAnswersKeepCloseClustersApart`)
         // A tie (0.5 both): the lower pair first; then A+B against C is 1/sqrt(12) ≈ 0.29.
         #expect(clusterer.closeMerges(members: members, wording: vectors).map { [$0.0, $0.1] } == [[0, 1]])
         clusterer.mergeThreshold = 0.25
         #expect(clusterer.closeMerges(members: members, wording: vectors).map { [$0.0, $0.1] } == [[0, 1], [0, 2]])
         clusterer.mergeThreshold = 0.6
         #expect(clusterer.closeMerges(members: members, wording: vectors).isEmpty)
+    }
+
+    /// Under `mergeThreshold`, clusters whose words are `guardedMergeThreshold` close merge unless the team's
+    /// answers tell them apart: two clusters a third alike in their words (one word of three in common) merge
+    /// when nobody answered them or one answer answers both, and stay apart when each got its own answer or
+    /// only one was answered.
+    @Test func teamAnswersKeepCloseClustersApart() {
+        // Dimensions 0..<10 are words, 10 and 11 team answers.
+        func doc(_ words: [Int32], answer: Int32? = nil) -> SparseVector {
+            var v = SparseVector()
+            v.ids = words + (answer.map { [$0] } ?? [])
+            v.values = v.ids.map { _ in 1 }
+            v.normalize()
+            return v
+        }
+        let wording = (0..<5).map { _ in doc([0, 1, 2]) } + (0..<5).map { _ in doc([2, 3, 4]) }
+        let members = [Array(0..<5), Array(5..<10)]
+        func merges(_ clusterer: TopicClusterer, answers: (Int32?, Int32?)) -> [[Int]] {
+            let vectors =
+                (0..<5).map { _ in doc([0, 1, 2], answer: answers.0) }
+                + (0..<5).map { _ in doc([2, 3, 4], answer: answers.1) }
+            return clusterer.closeMerges(members: members, wording: wording, vectors: vectors, answersFrom: 10)
+                .map { [$0.0, $0.1] }
+        }
+        var clusterer = TopicClusterer()
+        clusterer.mergeThreshold = 0.35
+        clusterer.guardedMergeThreshold = 0.2
+        #expect(merges(clusterer, answers: (nil, nil)) == [[0, 1]])
+        #expect(merges(clusterer, answers: (10, 10)) == [[0, 1]])
+        #expect(merges(clusterer, answers: (10, nil)).isEmpty)
+        #expect(merges(clusterer, answers: (10, 11)).isEmpty)
+        // Above `mergeThreshold` the words alone decide, as before.
+        clusterer.mergeThreshold = 0.3
+        #expect(merges(clusterer, answers: (10, 11)) == [[0, 1]])
+        // Without the guarded tier nothing under `mergeThreshold` merges.
+        clusterer.mergeThreshold = 0.35
+        clusterer.guardedMergeThreshold = 0.35
+        #expect(merges(clusterer, answers: (nil, nil)).isEmpty)
     }
 
     /// A cluster that holds two questions sharing one word (0) is cut in two along them; one that
