@@ -98,9 +98,8 @@ struct ThreadLookup {
     /// The copy of `text` read first. Strings of up to 15 bytes are held inline: nothing to share.
     private mutating func interned(_ text: String) -> String {
         guard text.utf8.count > 15 else { return text }
-        if let known = strings.firstIndex(of: text) { return strings[known] }
-        strings.insert(text)
-        return text
+        // One hash, not a look-up then an insert: hashing a string that is not ASCII checks its normalization.
+        return strings.insert(text).memberAfterInsert
     }
 
     /// `records` as the catalog holds them in full, each with the thread id it has here: those read
