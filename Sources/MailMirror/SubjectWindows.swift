@@ -197,17 +197,19 @@ struct SubjectWindows {
     ) {
         // Most records share a few subjects: each is normalized once.
         var normalized: [String: String] = [:]
-        let subjects = messages.map { message in
-            if let known = normalized[message.subject] { return known }
-            let subject = SubjectNormalizer.normalize(message.subject)
-            normalized[message.subject] = subject
+        // By index, reading fields in place (`for message in` copies each record).
+        let subjects = messages.indices.map { index in
+            let raw = messages[index].subject
+            if let known = normalized[raw] { return known }
+            let subject = SubjectNormalizer.normalize(raw)
+            normalized[raw] = subject
             return subject
         }
         round.threader.add(messages, normalizedSubjects: subjects)
         round.normalized += subjects
-        for message in messages {
-            round.stored.append(lookup.storedThreads[message.id])
-            round.core.append(core.contains(message.id))
+        for index in messages.indices {
+            round.stored.append(lookup.storedThreads[messages[index].id])
+            round.core.append(core.contains(messages[index].id))
         }
     }
 
