@@ -200,19 +200,25 @@ struct IndexRefresher {
     private static func rethreaded(
         _ final: SubjectWindows.Threaded, taken: Set<String>, freshIds: Set<String>
     ) -> (changed: [MessageSummary], due: [MessageSummary]) {
+        // By index, reading fields in place: `for message in` copies every record read (tens of thousands,
+        // each a dozen references to retain and release) to look at two of its strings.
+        let messages = final.messages
+        let records = final.records
         var assigned: [String: String] = [:]
-        for message in final.messages where taken.contains(message.id) { assigned[message.id] = message.threadId }
+        for index in messages.indices where taken.contains(messages[index].id) {
+            assigned[messages[index].id] = messages[index].threadId
+        }
         var changed: [MessageSummary] = []
-        for record in final.records {
-            guard let thread = assigned[record.id], record.threadId != thread else { continue }
-            var updated = record
+        for index in records.indices {
+            guard let thread = assigned[records[index].id], records[index].threadId != thread else { continue }
+            var updated = records[index]
             updated.threadId = thread
             changed.append(updated)
         }
         let dueIds = Set(changed.map(\.id)).union(freshIds)
         var due: [MessageSummary] = []
-        for message in final.messages where dueIds.contains(message.id) {
-            var message = message
+        for index in messages.indices where dueIds.contains(messages[index].id) {
+            var message = messages[index]
             if let thread = assigned[message.id] { message.threadId = thread }
             due.append(message)
         }

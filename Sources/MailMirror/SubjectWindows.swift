@@ -13,8 +13,10 @@ import MailCore
 /// thread, and the stored threads of the lone replies read), each around *dirty* places of the timeline:
 /// a changed thread's start, and a lone reply placed otherwise than stored with every member of the
 /// threads it joins or leaves (found under `t:`, wherever they are dated):
-/// - a window starts at least 64 threads before its first lone reply at or after its earliest dirty place,
-///   so such a reply examines only threads that were read, and is placed as over the whole catalog;
+/// - a window starts at least 64 threads before its first lone reply at or after its earliest dirty place
+///   that does not join a thread started inside the window, so such a reply examines only threads that
+///   were read, and is placed as over the whole catalog (one that joins a thread started inside stops
+///   there, over threads that were read: `grow`);
 /// - it ends at least 65 threads after its latest dirty place: no later lone reply examines a dirty one,
 ///   so it keeps its place (and its id: a thread whose id changes is dirty, with all its members).
 /// The dates of the lone replies are known without reading (`l:`): a window with none to place anew
@@ -74,6 +76,8 @@ struct SubjectWindows {
         /// Parallel to `threader.summaries`: the thread id the catalog holds, and whether it is a core record.
         var stored: [String?] = []
         var core: [Bool] = []
+        /// Parallel to `threader.summaries`: each message's own normalized subject.
+        var normalized: [String] = []
     }
 
     /// The ids of the records that take the threader's thread ids over what `lookup` holds (the new
@@ -101,7 +105,7 @@ struct SubjectWindows {
                 try lookup.close(lookup.read(try lookup.table.lookup(ThreadTable.Key.thread(id)).map { Int($0) }))
             }
             let marked = markDirty(round!, ids, groups, dirty: dirty)
-            let grown = grow(groups)
+            let grown = grow(round!, ids, groups)
             if !marked && !grown && lookup.readCount == readBefore {
                 let (taken, assigned) = finished(round!, ids, groups, core: core)
                 let messages = round!.threader.summaries
@@ -193,16 +197,19 @@ struct SubjectWindows {
     ) {
         // Most records share a few subjects: each is normalized once.
         var normalized: [String: String] = [:]
-        let subjects = messages.map { message in
-            if let known = normalized[message.subject] { return known }
-            let subject = SubjectNormalizer.normalize(message.subject)
-            normalized[message.subject] = subject
+        // By index, reading fields in place (`for message in` copies each record).
+        let subjects = messages.indices.map { index in
+            let raw = messages[index].subject
+            if let known = normalized[raw] { return known }
+            let subject = SubjectNormalizer.normalize(raw)
+            normalized[raw] = subject
             return subject
         }
         round.threader.add(messages, normalizedSubjects: subjects)
-        for message in messages {
-            round.stored.append(lookup.storedThreads[message.id])
-            round.core.append(core.contains(message.id))
+        round.normalized += subjects
+        for index in messages.indices {
+            round.stored.append(lookup.storedThreads[messages[index].id])
+            round.core.append(core.contains(messages[index].id))
         }
     }
 
@@ -352,13 +359,43 @@ struct SubjectWindows {
         return marked
     }
 
-    /// Moves each span's ends until at least 64 threads start between its start and its earliest dirty
-    /// place, and at least 65 between its latest dirty place and its end (or it reaches its subject's first
-    /// or last record); true when a span grew.
-    private mutating func grow(_ groups: [(subject: String, firstDate: Int64)]) -> Bool {
+    /// Moves each span's ends until at least 64 threads start between its start and the first lone reply
+    /// placed anew that is not settled inside it, and at least 65 between its latest dirty place and its end
+    /// (or it reaches its subject's first or last record); true when a span grew.
+    ///
+    /// A lone reply placed anew is settled inside its span when the thread it joins this round starts in
+    /// the span (it is not that thread's first message): it examines threads from the latest back and stops
+    /// at the first that shares its people, and every thread started between that one and it was read with
+    /// what it holds at that point (the lone replies among them are placed anew or as stored), so over the
+    /// whole catalog it joins the same thread. It needs no thread before that one: most lone replies join a
+    /// thread of their sender a few threads back, and the 64 before each cost thousands of records.
+    private mutating func grow(
+        _ round: Round, _ ids: [String], _ groups: [(subject: String, firstDate: Int64)]
+    ) -> Bool {
         var starts: [String: Set<Int64>] = [:]
         for group in groups where subjects[group.subject] != nil {
             starts[group.subject, default: []].insert(group.firstDate)
+        }
+        let summaries = round.threader.summaries
+        // The first message (canonical order: date, then id) of each thread as threaded this round.
+        var firsts: [String: (date: Int64, id: String)] = [:]
+        for index in summaries.indices {
+            let candidate = (date: summaries[index].date, id: summaries[index].id)
+            if let known = firsts[ids[index]], (known.date, known.id) <= (candidate.date, candidate.id) { continue }
+            firsts[ids[index]] = candidate
+        }
+        // The lone replies of each subject with windows, by date.
+        var lone: [String: [Int64: [Int]]] = [:]
+        for index in summaries.indices where round.threader.lone[index] && subjects[round.normalized[index]] != nil {
+            lone[round.normalized[index], default: [:]][summaries[index].date, default: []].append(index)
+        }
+        /// Whether every lone reply of `name` dated `date` joins a thread that starts at or after `lowest`.
+        func settled(_ name: String, _ date: Int64, from lowest: Int64) -> Bool {
+            guard let replies = lone[name]?[date] else { return false }
+            return replies.allSatisfy { index in
+                guard let first = firsts[ids[index]] else { return false }
+                return first.id != summaries[index].id && first.date >= lowest
+            }
         }
         var grown = false
         for name in subjects.keys.sorted() {
@@ -373,8 +410,11 @@ struct SubjectWindows {
                 // Records per thread so far, to guess how many more records hold the threads missing.
                 let perThread =
                     Double(span.through - span.from + 1) / Double(max(1, threads.filter(range.contains).count))
-                // A lone reply placed anew must see its 64 threads read (none: nothing is placed anew).
-                let firstPlaced = subject.lone.first { $0 >= earliest && $0 <= range.upperBound }
+                // A lone reply placed anew and not settled inside the span must see its 64 threads read (none:
+                // nothing needs more).
+                let firstPlaced = subject.lone.first {
+                    $0 >= earliest && $0 <= range.upperBound && !settled(name, $0, from: range.lowerBound)
+                }
                 let before = threads.filter { $0 >= range.lowerBound && $0 < (firstPlaced ?? .min) }.count
                 if span.from > 0, firstPlaced != nil, before < 64 {
                     span.from = max(0, span.from - max(span.fromStep, Int(Double(64 - before) * perThread * 1.25) + 1))

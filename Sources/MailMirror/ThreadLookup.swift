@@ -98,9 +98,8 @@ struct ThreadLookup {
     /// The copy of `text` read first. Strings of up to 15 bytes are held inline: nothing to share.
     private mutating func interned(_ text: String) -> String {
         guard text.utf8.count > 15 else { return text }
-        if let known = strings.firstIndex(of: text) { return strings[known] }
-        strings.insert(text)
-        return text
+        // One hash, not a look-up then an insert: hashing a string that is not ASCII checks its normalization.
+        return strings.insert(text).memberAfterInsert
     }
 
     /// `records` as the catalog holds them in full, each with the thread id it has here: those read
@@ -159,8 +158,10 @@ struct ThreadLookup {
     mutating func ordered(_ records: [MessageSummary], then more: [MessageSummary]) throws -> [MessageSummary] {
         var keyed: [(first: Int, id: String, position: Int)] = []
         keyed.reserveCapacity(records.count)
-        for (position, record) in records.enumerated() {
-            keyed.append((try span(record.id)?.first ?? Int.max, record.id, position))
+        // By index, reading the id in place (`for record in` copies each record).
+        for position in records.indices {
+            let id = records[position].id
+            keyed.append((try span(id)?.first ?? Int.max, id, position))
         }
         keyed.sort { ($0.first, $0.id) < ($1.first, $1.id) }
         var ordered: [MessageSummary] = []
@@ -175,14 +176,16 @@ struct ThreadLookup {
     /// then the others in the order of `fresh`.
     mutating func catalogOrdered(_ records: [MessageSummary], fresh: [MessageSummary]) throws -> [MessageSummary] {
         var freshOrder: [String: Int] = [:]
-        for (index, record) in fresh.enumerated() where freshOrder[record.id] == nil { freshOrder[record.id] = index }
+        for index in fresh.indices where freshOrder[fresh[index].id] == nil { freshOrder[fresh[index].id] = index }
         var keyed: [(known: Int, first: Int, id: String, position: Int)] = []
         keyed.reserveCapacity(records.count)
-        for (position, record) in records.enumerated() {
-            if let first = try span(record.id)?.first {
-                keyed.append((0, first, record.id, position))
+        // By index, reading the id in place (`for record in` copies each record).
+        for position in records.indices {
+            let id = records[position].id
+            if let first = try span(id)?.first {
+                keyed.append((0, first, id, position))
             } else {
-                keyed.append((1, freshOrder[record.id] ?? Int.max, record.id, position))
+                keyed.append((1, freshOrder[id] ?? Int.max, id, position))
             }
         }
         keyed.sort { ($0.known, $0.first, $0.id) < ($1.known, $1.first, $1.id) }

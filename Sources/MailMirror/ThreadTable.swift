@@ -50,9 +50,9 @@ final class ThreadTable {
     }
 
     enum Key {
-        static func message(_ id: String) -> UInt64 { StableHash.fnv1a64("m:" + id) }
+        static func message(_ id: String) -> UInt64 { hash("m:", id) }
         static func gmail(_ id: UInt64) -> UInt64 { StableHash.fnv1a64("g:\(id)") }
-        static func record(_ id: String) -> UInt64 { StableHash.fnv1a64("r:" + id) }
+        static func record(_ id: String) -> UInt64 { hash("r:", id) }
         /// The dates of the records of a normalized subject (`SubjectNormalizer.normalize`, never empty):
         /// where a window of the subject's threads starts and ends is chosen from these, without reading.
         static func subjectDates(_ normalized: String) -> UInt64 { StableHash.fnv1a64("d:" + normalized) }
@@ -64,7 +64,23 @@ final class ThreadTable {
         static func loneDates(_ normalized: String) -> UInt64 { StableHash.fnv1a64("l:" + normalized) }
         /// The records stored with a thread id: every member of a thread, those the subject rule placed
         /// there included (references alone do not find them).
-        static func thread(_ id: String) -> UInt64 { StableHash.fnv1a64("t:" + id) }
+        static func thread(_ id: String) -> UInt64 { hash("t:", id) }
+
+        /// `StableHash.fnv1a64(prefix + text)` without making that string: a refresh works out tens of
+        /// thousands of these keys, and FNV-1a goes byte by byte, so the prefix's bytes simply come first.
+        static func hash(_ prefix: StaticString, _ text: String) -> UInt64 {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            let prefixBytes = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
+            for byte in prefixBytes {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01b3
+            }
+            for byte in text.utf8 {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01b3
+            }
+            return hash
+        }
     }
 
     static let magic: [UInt8] = Array("MMTHR03\n".utf8)
@@ -81,7 +97,8 @@ final class ThreadTable {
     private let mainCount: Int
     private let blockCount: Int
     private let generation: UInt64
-    private var verifiedBlocks = Set<Int>()
+    /// Whether each block's CRC was checked (by block number; filled at the first lookup).
+    private var verifiedBlocks: [Bool] = []
     /// Blocks read since the table's pages were last handed back (`blocksPerRelease`).
     private var blocksSinceRelease = 0
     /// Blocks read after which the pages read leave the resident size. A lookup reads a block of 4 KB
@@ -252,7 +269,8 @@ final class ThreadTable {
 
     /// Checks block `block`'s CRC the first time it is read.
     private func verify(block: Int) throws {
-        guard !verifiedBlocks.contains(block) else { return }
+        if verifiedBlocks.isEmpty { verifiedBlocks = [Bool](repeating: false, count: blockCount) }
+        guard !verifiedBlocks[block] else { return }
         let start = Self.headerBytes + blockCount * 16 + block * Self.blockEntries * 16
         let end = min(start + Self.blockEntries * 16, Self.headerBytes + blockCount * 16 + mainCount * 16)
         let crc = Gzip.crc32(UnsafeRawBufferPointer(rebasing: main.bytes[start..<end]))
@@ -261,7 +279,7 @@ final class ThreadTable {
         else {
             throw Damaged(description: "\(mainPath): block \(block) fails its checksum")
         }
-        verifiedBlocks.insert(block)
+        verifiedBlocks[block] = true
     }
 
     /// The values recorded under `key` (catalog offsets; dates for `Key.loneDates`).
@@ -280,8 +298,13 @@ final class ThreadTable {
             blocksSinceRelease += 1
             let first = block * Self.blockEntries
             let last = min(first + Self.blockEntries, mainCount)
+            // Entries are sorted: the first not below `key` by binary search, not a walk of up to 256.
             var index = first
-            while index < last, entryKey(index) < key { index += 1 }
+            var end = last
+            while index < end {
+                let middle = (index + end) / 2
+                if entryKey(middle) < key { index = middle + 1 } else { end = middle }
+            }
             while index < last, entryKey(index) == key {
                 found.append(entryValue(index))
                 index += 1

@@ -193,4 +193,28 @@ extension IndexRefresherTests {
             "lone2 finds customer 3's thread (started at minute 506) within 64; lone1 (no thread of its sender) not"
         )
     }
+
+    /// A lone reply placed anew that joins, over what the refresh read, a thread started before its window
+    /// is not settled there: threads between were not read. Customer 3's lone reply joins its thread 64
+    /// threads back (the last the rule examines); a new thread just before the reply puts that one out of
+    /// reach, though over the few records of the window the reply still finds it (its stored thread is read
+    /// whole). The window grows to 64 threads before the reply, which stays alone as a full rethread leaves it.
+    @Test func aLoneReplyJoiningAThreadStartedBeforeItsWindowIsPlacedOverAWholeWindow() throws {
+        let mirror = try SubjectMirror(step: 3)
+        // Customer 3's thread at minute 0, then 63 threads of other customers, ten minutes apart.
+        try mirror.add(id: "q", subject: 0, reply: false, customer: 3, fromTeam: false, references: [], minute: 0)
+        try mirror.add(id: "a", subject: 0, reply: true, customer: 3, fromTeam: true, references: ["q"], minute: 5)
+        for index in 1...63 {
+            try mirror.add(
+                id: "t\(index)", subject: 0, reply: false, customer: 10 + index, fromTeam: false, references: [],
+                minute: index * 10)
+        }
+        try mirror.add(id: "lone", subject: 0, reply: true, customer: 3, fromTeam: false, references: [], minute: 640)
+        #expect(!(try mirror.refresh()))
+        #expect(try mirror.placedBySubject() == 1, "the lone reply joins customer 3's thread, 64 threads back")
+        try mirror.add(id: "new", subject: 0, reply: false, customer: 90, fromTeam: false, references: [], minute: 635)
+        #expect(try mirror.refresh(), "by lookup")
+        #expect(try mirror.differences().isEmpty)
+        #expect(try mirror.placedBySubject() == 0, "65 threads back: the lone reply is alone")
+    }
 }
