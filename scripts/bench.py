@@ -407,8 +407,8 @@ class Bench:
     def startup(self):
         """`mailmirror --version` beside an empty Swift program built with plain `swift build -c release
         --static-swift-stdlib` (mailmirror adds the link flags of its Package.swift: C++ runtime and zlib from their
-        archives), with the same toolchain: what every command pays to start, measured
-        like the queries (whole process, alternating, median of --qruns after a warm-up)."""
+        archives), with the same toolchain, both installed as scripts/install installs mailmirror (stripped copies):
+        what every command pays to start, measured like the queries (whole process, alternating, median of --qruns after a warm-up)."""
         if not self.mm:
             self.error("startup/mailmirror", "not measured: no mailmirror binary")
             return
@@ -424,7 +424,11 @@ class Bench:
         if built.returncode != 0:
             self.error("startup/empty", f"the empty Swift program did not build: {built.stderr.strip()[-300:]}")
             return
-        cmds = {"mailmirror": [self.mm, "--version"], "empty": [os.path.join(pkg, ".build", "release", "empty")]}
+        # Installed like mailmirror (scripts/bench runs a stripped copy of it, not the linker's output file).
+        empty = os.path.join(self.d, "bin", "empty")
+        subprocess.run(["install", "-D", "-m", "755", "-s", os.path.join(pkg, ".build", "release", "empty"), empty],
+                       check=True)
+        cmds = {"mailmirror": [self.mm, "--version"], "empty": [empty]}
         row = {t: dict(times=[], cpu=[]) for t in cmds}
         for i in range(self.a.qruns + 1):
             for tool in (list(cmds) if i % 2 == 0 else list(reversed(list(cmds)))):
@@ -680,7 +684,8 @@ class Bench:
         if su:
             L.append(f"Start-up: `mailmirror --version` {su['mailmirror']['median_ms']:.1f} ms "
                      f"(CPU {su['mailmirror']['cpu_ms']:.1f} ms) beside an empty Swift program built "
-                     f"with release, --static-swift-stdlib and no other flag {su['empty']['median_ms']:.1f} ms "
+                     f"with release, --static-swift-stdlib and no other flag (both installed as stripped copies) "
+                     f"{su['empty']['median_ms']:.1f} ms "
                      f"(CPU {su['empty']['cpu_ms']:.1f} ms), median of {a.qruns} runs.\n")
         ratio("--version vs an empty static Swift program", (su or {}).get("mailmirror", {}).get("median_ms"),
               (su or {}).get("empty", {}).get("median_ms"), 2.0, "ms")

@@ -39,4 +39,13 @@ struct ByteReader {
         offset += count
         return s
     }
+
+    /// Steps over a stored string with the checks `string()` makes, without decoding it.
+    mutating func skipString() throws(IndexError) {
+        let count = try int()
+        guard count >= 0, offset + count <= end else {
+            throw IndexError.corrupt("a stored string runs past its section")
+        }
+        offset += count
+    }
 }

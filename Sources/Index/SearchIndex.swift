@@ -144,7 +144,7 @@ public final class SearchIndex: Sendable {
         }
 
         var terms: Set<String> = []
-        for text in options.snippets ? query.positiveTexts : [] {
+        for text in options.snippets && options.summaries ? query.positiveTexts : [] {
             for term in analyzer.terms(text) { terms.insert(term.text) }
             for term in analyzer.queryTerms(text) { terms.insert(term.text) }
         }
@@ -152,6 +152,10 @@ public final class SearchIndex: Sendable {
         hits.reserveCapacity(top.count)
         for c in top {
             let segment = segments[c.segment]
+            guard options.summaries else {
+                hits.append(try namedHit(segment, c.doc, id: c.id, date: c.date, score: c.score))
+                continue
+            }
             let stored = try segment.stored(c.doc, withText: options.snippets)
             let flags = segment.flags(c.doc)
             let (snippet, highlights) =
@@ -172,6 +176,19 @@ public final class SearchIndex: Sendable {
                     subject: stored.subject, snippet: snippet, highlights: highlights, score: c.score))
         }
         return hits
+    }
+
+    /// A hit searched without summaries (see `SearchOptions.summaries`): its ids, date and score, the rest empty.
+    private func namedHit(
+        _ segment: SegmentReader, _ doc: Int, id: UInt64, date: Int64, score: Double
+    ) throws(IndexError) -> SearchHit {
+        let (messageId, threadId) = try segment.storedNames(doc)
+        return SearchHit(
+            id: DocumentID.string(id),
+            key: MessageKey(account: "", mailbox: "", uidValidity: UIDValidity(0), uid: UID(0)),
+            messageId: segment.flags(doc) & SegmentLayout.hasMessageId != 0 ? messageId : nil, threadId: threadId,
+            date: date, utcOffsetSeconds: segment.utcOffset(doc), from: nil, subject: "", snippet: "",
+            highlights: [], score: score)
     }
 
     /// Segments beyond which a search releases each segment's pages once evaluated (about 80,000 messages).

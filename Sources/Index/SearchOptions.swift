@@ -23,6 +23,10 @@ public struct SearchOptions: Sendable {
     /// False: hits carry no snippet and no highlights, and the stored text is not read (for output
     /// that prints only ids, like `search --output messages`).
     public var snippets: Bool = true
+    /// False: hits carry only what names them (`id`, `messageId`, `threadId`, `date`, `score`); their key,
+    /// sender and subject are left empty and not decoded (for `search --output messages` or `threads`, which
+    /// print thousands of ids). Implies no snippets.
+    public var summaries: Bool = true
 
     public init(
         limit: Int = 50, sort: Sort = .relevance, now: Int64 = Int64(Date().timeIntervalSince1970),

@@ -72,6 +72,23 @@ final class SegmentReader: Sendable {
             fromAddress: try r.string(), subject: try r.string(), text: withText ? try r.string() : "")
     }
 
+    /// The stored fields of `doc` that name it, for hits that print only ids: the others are stepped over
+    /// with the checks `stored` makes (a damaged record fails the same way), not decoded.
+    func storedNames(_ doc: Int) throws(IndexError) -> (messageId: String, threadId: String) {
+        let range = storedRange(doc)
+        var r = ByteReader(bytes, offset: range.lowerBound, end: range.upperBound)
+        try r.skipString()  // account
+        try r.skipString()  // mailbox
+        _ = try r.varint()  // uidValidity
+        _ = try r.varint()  // uid
+        let messageId = try r.string()
+        let threadId = try r.string()
+        try r.skipString()  // fromName
+        try r.skipString()  // fromAddress
+        try r.skipString()  // subject
+        return (messageId, threadId)
+    }
+
     /// The local document numbers holding `id` (binary search in the id index). Usually one;
     /// an id added twice in one batch has two, the earlier one deleted.
     func docs(forID id: UInt64) -> [Int] {

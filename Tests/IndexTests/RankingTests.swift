@@ -72,6 +72,39 @@ import Testing
         #expect(bare.allSatisfy { $0.snippet.isEmpty && $0.highlights.isEmpty })
     }
 
+    /// `summaries: false` (what `search --output messages|threads` asks for) finds the same hits in the same
+    /// order with the same scores, ids, dates and thread ids, in both orders and with a limit; the key, sender
+    /// and subject are left empty.
+    @Test func hitsWithoutSummariesNameTheSameMessages() throws {
+        let t = TestCorpus.march10
+        var docs = (1...6).map {
+            document(
+                UInt32($0), subject: $0 % 2 == 0 ? "Refund" : "Question", reply: "my refund \($0)",
+                body: "my refund \($0) is late", date: t + Int64($0))
+        }
+        // One without a Message-ID: its hit names it by id alone, as with summaries.
+        var anonymous = TestCorpus.summary(
+            uid: 7, subject: "Refund", from: TestCorpus.anna, date: t + 7, reply: "refund", thread: "r7")
+        anonymous.messageId = nil
+        docs.append(IndexDocument(summary: anonymous, bodyText: "refund"))
+        let index = try TestCorpus.build(docs, in: TestCorpus.temporaryDirectory())
+        for (limit, sort) in [(0, SearchOptions.Sort.relevance), (3, .relevance), (0, .date), (2, .date)] {
+            let full = try index.search("refund", options: SearchOptions(limit: limit, sort: sort, now: t))
+            var options = SearchOptions(limit: limit, sort: sort, now: t)
+            options.snippets = false
+            options.summaries = false
+            let ids = try index.search("refund", options: options)
+            #expect(full.count == (limit == 0 ? 7 : limit))
+            #expect(ids.map(\.id) == full.map(\.id))
+            #expect(ids.map(\.score) == full.map(\.score))
+            #expect(ids.map(\.messageId) == full.map(\.messageId))
+            #expect(ids.map(\.threadId) == full.map(\.threadId))
+            #expect(ids.map(\.date) == full.map(\.date))
+            #expect(ids.allSatisfy { $0.subject.isEmpty && $0.from == nil && $0.account.isEmpty })
+        }
+        #expect(try index.search("refund", options: SearchOptions(limit: 0, now: t)).contains { $0.messageId == nil })
+    }
+
     /// Past 8,192 matches a limited search keeps only its best candidates; the page it returns is still
     /// exactly the first page of the full, sorted result, in both orders.
     @Test func aLimitedSearchOverManyMatchesIsThePrefixOfTheFullResult() throws {

@@ -37,6 +37,8 @@ enum SearchCommand {
             sort: values.string("sort") == "date" ? .date : .relevance, timeZone: setZone)
         let what = values.string("output") ?? "summary"
         options.snippets = what == "summary"
+        // Ids only: the hits' keys, senders and subjects are not decoded either.
+        options.summaries = what == "summary"
         // By hand: the generic `joined(separator:)` instantiated its types at run time, a per cent of a search.
         var query = ""
         for (k, word) in values.strings("query").enumerated() { query += k == 0 ? word : " " + word }
