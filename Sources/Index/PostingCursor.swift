@@ -1,7 +1,8 @@
 /// A walk over one term's postings in a segment, document by document, that decodes a document's
 /// positions only when asked: the positions of the documents passed over are skipped by counting
 /// varint terminators. Phrases walk their terms' cursors side by side, so each docs stream is read
-/// once and positions are decoded only where every term is present.
+/// once and positions are decoded only where every term is present. `advance(to:)` jumps over whole
+/// blocks by the term's skip entries.
 struct PostingCursor {
     private let segment: SegmentReader
     private let info: TermInfo
@@ -11,12 +12,16 @@ struct PostingCursor {
     private var positionsConsumed = true
     private(set) var doc: Int64 = -1
     private(set) var frequency = 0
+    /// The block holding the current document, and its last document (`Int64.max` without entries).
+    private var block = 0
+    private var blockLast = Int64.max
 
     init(segment: SegmentReader, info: TermInfo) {
         self.segment = segment
         self.info = info
         docs = ByteReader(segment.bytes, offset: info.docsStart, end: info.docsEnd)
         positionsOffset = info.docsEnd
+        if info.skipCount > 0 { blockLast = Int64(segment.skip(info, 0).lastDoc) }
     }
 
     /// Moves to the next document; false at the end of the list.
@@ -31,6 +36,10 @@ struct PostingCursor {
         }
         frequency = tf
         positionsConsumed = false
+        while doc > blockLast {
+            block += 1
+            blockLast = block < info.skipCount ? Int64(segment.skip(info, block).lastDoc) : Int64.max
+        }
         return true
     }
 
@@ -38,10 +47,39 @@ struct PostingCursor {
     @inline(__always)
     mutating func advance(to target: Int64) throws(IndexError) -> Bool {
         if doc >= target { return true }
+        if target > blockLast { try jump(to: target) }
         while try next() {
             if doc >= target { return true }
         }
         return false
+    }
+
+    /// Moves to the end of the last block before the one that may hold `target` (past every block
+    /// when none does), without reading the postings in between.
+    private mutating func jump(to target: Int64) throws(IndexError) {
+        var k = block
+        var entry = segment.skip(info, k)
+        while Int64(entry.lastDoc) < target {
+            k += 1
+            guard k < info.skipCount else {
+                docs.offset = docs.end
+                positionsConsumed = true
+                return
+            }
+            entry = segment.skip(info, k)
+        }
+        guard k > block else { return }
+        let previous = segment.skip(info, k - 1)
+        guard previous.docsEnd <= info.docsEnd - info.docsStart,
+            previous.positionsEnd <= info.positionsEnd - info.docsEnd,
+            previous.lastDoc < segment.docCount
+        else { throw IndexError.corrupt("\(segment.name) has a damaged skip entry") }
+        docs.offset = info.docsStart + previous.docsEnd
+        positionsOffset = info.docsEnd + previous.positionsEnd
+        positionsConsumed = true
+        doc = Int64(previous.lastDoc)
+        block = k
+        blockLast = Int64(entry.lastDoc)
     }
 
     /// The current document's positions, ascending, into `out` (emptied first).
