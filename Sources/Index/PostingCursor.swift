@@ -1,14 +1,18 @@
 /// A walk over one term's postings in a segment, document by document, that decodes a document's
 /// positions only when asked: the positions of the documents passed over are skipped by counting
-/// varint terminators. Phrases walk their terms' cursors side by side, so each docs stream is read
-/// once and positions are decoded only where every term is present. `advance(to:)` jumps over whole
-/// blocks by the term's skip entries.
+/// varint terminators, and only when a later document's positions are asked for in the same block
+/// (a block's positions start where its skip entry's predecessor says). Phrases walk their terms'
+/// cursors side by side, so each docs stream is read once and positions are decoded only where
+/// every term is present. `advance(to:)` jumps over whole blocks by the term's skip entries.
 struct PostingCursor {
     private let segment: SegmentReader
     private let info: TermInfo
     private var docs: ByteReader
-    /// Where the current document's positions start, and whether they were decoded already.
+    /// Where the positions of a document at or before the current one start, how many positions
+    /// of documents passed over follow before the current document's, and whether the current
+    /// document's were decoded already.
     private var positionsOffset: Int
+    private var positionsPending = 0
     private var positionsConsumed = true
     private(set) var doc: Int64 = -1
     private(set) var frequency = 0
@@ -27,7 +31,10 @@ struct PostingCursor {
     /// Moves to the next document; false at the end of the list.
     @inline(__always)
     mutating func next() throws(IndexError) -> Bool {
-        if !positionsConsumed { try skipPositions() }
+        if !positionsConsumed {
+            positionsPending += frequency
+            positionsConsumed = true
+        }
         if docs.isAtEnd { return false }
         doc &+= Int64(truncatingIfNeeded: try docs.varint())
         let tf = Int(truncatingIfNeeded: try docs.varint())
@@ -36,11 +43,25 @@ struct PostingCursor {
         }
         frequency = tf
         positionsConsumed = false
-        while doc > blockLast {
-            block += 1
-            blockLast = block < info.skipCount ? Int64(segment.skip(info, block).lastDoc) : Int64.max
+        if doc > blockLast {
+            while doc > blockLast {
+                block += 1
+                blockLast = block < info.skipCount ? Int64(segment.skip(info, block).lastDoc) : Int64.max
+            }
+            // The first document of a block: its positions start where the block before ended.
+            try moveToBlockStart()
         }
         return true
+    }
+
+    /// Points the positions at the start of the current block, past every pending one.
+    private mutating func moveToBlockStart() throws(IndexError) {
+        let end = segment.skip(info, block - 1).positionsEnd
+        guard end <= info.positionsEnd - info.docsEnd else {
+            throw IndexError.corrupt("\(segment.name) has a damaged skip entry")
+        }
+        positionsOffset = info.docsEnd + end
+        positionsPending = 0
     }
 
     /// Moves to the first document at or after `target`; false at the end of the list.
@@ -76,6 +97,7 @@ struct PostingCursor {
         else { throw IndexError.corrupt("\(segment.name) has a damaged skip entry") }
         docs.offset = info.docsStart + previous.docsEnd
         positionsOffset = info.docsEnd + previous.positionsEnd
+        positionsPending = 0
         positionsConsumed = true
         doc = Int64(previous.lastDoc)
         block = k
@@ -85,6 +107,7 @@ struct PostingCursor {
     /// The current document's positions, ascending, into `out` (emptied first).
     mutating func positions(into out: inout [UInt32]) throws(IndexError) {
         out.removeAll(keepingCapacity: true)
+        if positionsPending > 0 { try skipPositions() }
         var r = ByteReader(segment.bytes, offset: positionsOffset, end: info.positionsEnd)
         var p: UInt32 = 0
         for _ in 0..<frequency {
@@ -99,13 +122,13 @@ struct PostingCursor {
         let bytes = segment.bytes
         let end = min(info.positionsEnd, bytes.count)
         var offset = positionsOffset
-        var left = frequency
+        var left = positionsPending
         while left > 0 {
             guard offset < end else { throw IndexError.corrupt("\(segment.name) has a positions list cut short") }
             if bytes[offset] < 0x80 { left -= 1 }
             offset += 1
         }
         positionsOffset = offset
-        positionsConsumed = true
+        positionsPending = 0
     }
 }

@@ -16,6 +16,10 @@ import TextAnalysis
 /// each term, so the bound is never below the score `evaluate` computes, bit for bit: a range is
 /// skipped only when each of its documents would score below the bar, or equal to it and be older.
 /// The documents left are evaluated exactly as before, so scores, ties and order are unchanged.
+///
+/// In the ranges kept, each document is then bounded on its own the same way, from its terms' tf
+/// in the docs streams and its field lengths (`narrowedDocuments`): a phrase whose best documents
+/// tie at the best score a block allows keeps only the documents that can tie and are newer.
 extension QueryEvaluator {
     /// What a pruned query adds up, in the order `evaluate` adds it.
     struct BlockPlan {
@@ -143,6 +147,69 @@ extension QueryEvaluator {
             }
         }
         return ranges
+    }
+
+    /// The documents of `ranges` whose own bound may still get them ahead of `bar`: each part
+    /// bounded at its terms' smallest tf in the document and the document's field length, read from
+    /// the docs streams and the doc table, without positions; the parts added in their order, as
+    /// the blocks' bounds are.
+    func narrowedDocuments(_ plan: BlockPlan, _ ranges: DocumentRanges, bar: PageBar) throws(IndexError)
+        -> DocumentRanges
+    {
+        let sums = accumulator
+        sums.reset(count: segment.docCount)
+        for part in plan.parts {
+            var cursors: [DocumentCursor] = []
+            var frequencies: [Int] = []
+            for t in part.terms {
+                guard let n = segment.lookup(part.field, t) else {
+                    cursors = []
+                    break
+                }
+                let info = segment.info(n)
+                cursors.append(DocumentCursor(segment: segment, info: info))
+                frequencies.append(info.docFreq)
+            }
+            guard !cursors.isEmpty else { continue }
+            let order = cursors.indices.sorted { frequencies[$0] < frequencies[$1] }
+            let f = Int(part.field.rawValue)
+            var walk = ranges.walk()
+            var target = 0
+            walking: while let start = walk.first(atOrAfter: target) {
+                var doc = start
+                var agreed = false
+                while !agreed {
+                    agreed = true
+                    for i in order {
+                        guard try cursors[i].advance(to: doc) else { break walking }
+                        if cursors[i].doc > doc {
+                            doc = cursors[i].doc
+                            agreed = false
+                        }
+                    }
+                }
+                guard walk.first(atOrAfter: doc) == doc else {
+                    target = doc
+                    continue
+                }
+                var frequency = UInt32.max
+                for cursor in cursors { frequency = min(frequency, cursor.frequency) }
+                sums.add(
+                    doc,
+                    scoreBound(
+                        part.field, idf: part.idf, maxFrequency: frequency, minLength: segment.fieldLength(doc, f)))
+                target = doc + 1
+            }
+        }
+        var kept = DocumentRanges()
+        let bounds = sums.matches()
+        for (k, doc) in bounds.docs.enumerated() {
+            let bound = bounds.scores[k]
+            if !(bound < bar.score || (bound <= bar.score && segment.date(Int(doc)) < bar.date)) {
+                kept.append(Int(doc)...Int(doc))
+            }
+        }
+        return kept
     }
 
     /// A list's blocks, column by column.

@@ -114,7 +114,9 @@ public final class SearchIndex: Sendable {
             let plan =
                 options.sort == .relevance && options.limit > 0 && words == nil ? evaluator.blockPlan(query) : nil
             if let plan, let bar {
-                evaluator.allowed = try evaluator.allowedDocuments(plan, bar: .init(score: bar.score, date: bar.date))
+                let pageBar = QueryEvaluator.PageBar(score: bar.score, date: bar.date)
+                let blocks = try evaluator.allowedDocuments(plan, bar: pageBar)
+                evaluator.allowed = try evaluator.narrowedDocuments(plan, blocks, bar: pageBar)
             }
             var pruned: Matches? = nil
             if let words, let bar { pruned = try evaluator.evaluate(words, above: bar.score) }

@@ -75,12 +75,14 @@ import TextAnalysis
         }
     }
 
-    /// The ranges left out hold no document that would get ahead of the bar, and some are left out
-    /// (so the test above checks pruning that happens).
+    /// The ranges and documents left out hold no document that would get ahead of the bar, and
+    /// some are left out by blocks and some by documents (so the test above checks pruning that
+    /// happens).
     @Test func theDocumentsLeftOutCannotBeatTheBar() throws {
         let index = try Self.randomIndex(seed: 3)
         let statistics = CorpusStatistics(segments: index.segments)
         var leftOut = 0
+        var narrowed = 0
         for query in ["\"password reset\"", "from:help@support.example.com"] {
             let parsed = try QueryParser().parse(query)
             let all = try index.search(parsed, options: SearchOptions(limit: 0, now: TestCorpus.march10))
@@ -91,8 +93,13 @@ import TextAnalysis
                     options: SearchOptions(limit: 10), analyzer: Analyzer(), accumulator: ScoreAccumulator())
                 let plan = try #require(evaluator.blockPlan(parsed))
                 let exhaustive = try evaluator.evaluate(parsed)
-                evaluator.allowed = try evaluator.allowedDocuments(plan, bar: bar)
+                let blocks = try evaluator.allowedDocuments(plan, bar: bar)
+                evaluator.allowed = blocks
+                let byBlocks = try evaluator.evaluate(parsed)
+                evaluator.allowed = try evaluator.narrowedDocuments(plan, blocks, bar: bar)
                 let pruned = try evaluator.evaluate(parsed)
+                narrowed += byBlocks.docs.count - pruned.docs.count
+                for doc in pruned.docs { #expect(byBlocks.docs.contains(doc)) }
                 var walk = try #require(evaluator.allowed).walk()
                 for (k, doc) in exhaustive.docs.enumerated() {
                     let score = exhaustive.scores[k]
@@ -109,6 +116,7 @@ import TextAnalysis
             }
         }
         #expect(leftOut > 0)
+        #expect(narrowed > 0)
     }
 
     /// A cursor that jumps by skip entries stops on the documents, frequencies and positions a walk
