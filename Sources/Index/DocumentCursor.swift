@@ -8,6 +8,8 @@ struct DocumentCursor {
     private(set) var doc = -1
     private(set) var frequency: UInt32 = 0
     private(set) var isAtEnd = false
+    /// The documents of the term in the segment.
+    var documentCount: Int { info.docFreq }
     /// The next skip entry to look at: every block before it ends before the current document.
     private var block = 0
 

@@ -152,64 +152,128 @@ extension QueryEvaluator {
     /// The documents of `ranges` whose own bound may still get them ahead of `bar`: each part
     /// bounded at its terms' smallest tf in the document and the document's field length, read from
     /// the docs streams and the doc table, without positions; the parts added in their order, as
-    /// the blocks' bounds are.
+    /// the blocks' bounds are. Only documents holding every required part are looked at (a part
+    /// without which the others' bounds over the segment, added in order, stay below the bar); with
+    /// none required, only those holding an essential part: the parts of smallest bound whose
+    /// bounds, added in order, stay below the bar cannot put a document holding nothing else ahead
+    /// of it (MaxScore, by part).
     func narrowedDocuments(_ plan: BlockPlan, _ ranges: DocumentRanges, bar: PageBar) throws(IndexError)
         -> DocumentRanges
     {
-        let sums = accumulator
-        sums.reset(count: segment.docCount)
+        var parts: [[DocumentCursor]] = []
+        var bounds: [Double] = []
         for part in plan.parts {
             var cursors: [DocumentCursor] = []
-            var frequencies: [Int] = []
+            var frequency = UInt32.max
+            var length: UInt32 = 0
             for t in part.terms {
                 guard let n = segment.lookup(part.field, t) else {
                     cursors = []
                     break
                 }
                 let info = segment.info(n)
+                let blocks = try blocks(part.field, info)
+                frequency = min(frequency, blocks.maxFrequency.max() ?? 0)
+                length = max(length, blocks.minLength.min() ?? 0)
                 cursors.append(DocumentCursor(segment: segment, info: info))
-                frequencies.append(info.docFreq)
             }
-            guard !cursors.isEmpty else { continue }
-            let order = cursors.indices.sorted { frequencies[$0] < frequencies[$1] }
-            let f = Int(part.field.rawValue)
-            var walk = ranges.walk()
-            var target = 0
-            walking: while let start = walk.first(atOrAfter: target) {
-                var doc = start
-                var agreed = false
-                while !agreed {
-                    agreed = true
-                    for i in order {
-                        guard try cursors[i].advance(to: doc) else { break walking }
-                        if cursors[i].doc > doc {
-                            doc = cursors[i].doc
-                            agreed = false
-                        }
-                    }
+            parts.append(cursors)
+            bounds.append(
+                cursors.isEmpty ? 0 : scoreBound(part.field, idf: part.idf, maxFrequency: frequency, minLength: length))
+        }
+        var required: [Int] = []
+        for p in parts.indices {
+            var others = 0.0
+            for q in parts.indices where q != p && !parts[q].isEmpty { others += bounds[q] }
+            if others < bar.score {
+                if parts[p].isEmpty { return DocumentRanges() }
+                required.append(p)
+            }
+        }
+        let marks = accumulator
+        marks.reset(count: segment.docCount)
+        if let lead = required.min(by: { Self.rarest(parts[$0]) < Self.rarest(parts[$1]) }) {
+            var cursors = parts[lead]
+            try forEachDocument(holdingAll: &cursors, in: ranges) { doc in marks.add(doc, 0) }
+        } else {
+            var essential = parts.map { !$0.isEmpty }
+            for p in parts.indices.sorted(by: { bounds[$0] < bounds[$1] }) where essential[p] {
+                essential[p] = false
+                var sum = 0.0
+                for q in parts.indices where !essential[q] && !parts[q].isEmpty { sum += bounds[q] }
+                if !(sum < bar.score) {
+                    essential[p] = true
+                    break
                 }
-                guard walk.first(atOrAfter: doc) == doc else {
-                    target = doc
-                    continue
-                }
-                var frequency = UInt32.max
-                for cursor in cursors { frequency = min(frequency, cursor.frequency) }
-                sums.add(
-                    doc,
-                    scoreBound(
-                        part.field, idf: part.idf, maxFrequency: frequency, minLength: segment.fieldLength(doc, f)))
-                target = doc + 1
+            }
+            for p in parts.indices where essential[p] {
+                var cursors = parts[p]
+                try forEachDocument(holdingAll: &cursors, in: ranges) { doc in marks.add(doc, 0) }
             }
         }
         var kept = DocumentRanges()
-        let bounds = sums.matches()
-        for (k, doc) in bounds.docs.enumerated() {
-            let bound = bounds.scores[k]
-            if !(bound < bar.score || (bound <= bar.score && segment.date(Int(doc)) < bar.date)) {
-                kept.append(Int(doc)...Int(doc))
+        candidates: for candidate in marks.matches().docs {
+            let doc = Int(candidate)
+            for p in required {
+                for i in parts[p].indices {
+                    guard try parts[p][i].advance(to: doc), parts[p][i].doc == doc else { continue candidates }
+                }
+            }
+            var bound = 0.0
+            for p in parts.indices where !parts[p].isEmpty {
+                var frequency = UInt32.max
+                var all = true
+                for i in parts[p].indices {
+                    guard try parts[p][i].advance(to: doc), parts[p][i].doc == doc else {
+                        all = false
+                        break
+                    }
+                    frequency = min(frequency, parts[p][i].frequency)
+                }
+                guard all else { continue }
+                let field = plan.parts[p].field
+                bound += scoreBound(
+                    field, idf: plan.parts[p].idf, maxFrequency: frequency,
+                    minLength: segment.fieldLength(doc, Int(field.rawValue)))
+            }
+            if !(bound < bar.score || (bound <= bar.score && segment.date(doc) < bar.date)) {
+                kept.append(doc...doc)
             }
         }
         return kept
+    }
+
+    /// The documents of a part's rarest term.
+    private static func rarest(_ cursors: [DocumentCursor]) -> Int {
+        cursors.map(\.documentCount).min() ?? 0
+    }
+
+    /// Calls `body` with each document of `ranges` holding every cursor's term, ascending.
+    private func forEachDocument(
+        holdingAll cursors: inout [DocumentCursor], in ranges: DocumentRanges, _ body: (Int) -> Void
+    ) throws(IndexError) {
+        var walk = ranges.walk()
+        var target = 0
+        walking: while let start = walk.first(atOrAfter: target) {
+            var doc = start
+            var agreed = false
+            while !agreed {
+                agreed = true
+                for i in cursors.indices {
+                    guard try cursors[i].advance(to: doc) else { break walking }
+                    if cursors[i].doc > doc {
+                        doc = cursors[i].doc
+                        agreed = false
+                    }
+                }
+            }
+            if walk.first(atOrAfter: doc) == doc {
+                body(doc)
+                target = doc + 1
+            } else {
+                target = doc
+            }
+        }
     }
 
     /// A list's blocks, column by column.
