@@ -10,6 +10,9 @@ struct QueryEvaluator {
     let analyzer: Analyzer
     /// Shared by the segments of one search (reset per word or phrase).
     let accumulator: ScoreAccumulator
+    /// The only documents a relevance page still needs looked at (see `QueryEvaluator+BlockBounds`);
+    /// nil for all of them.
+    var allowed: DocumentRanges? = nil
 
     static let k1 = 1.2
     static let b = 0.75
@@ -202,9 +205,20 @@ struct QueryEvaluator {
     @inline(__always)
     func bm25(_ field: Field, _ doc: Int, tf: Double, idf: Double) -> Double {
         let f = Int(field.rawValue)
-        let length = Double(segment.fieldLength(doc, f))
-        let norm = QueryEvaluator.k1 * (1 - QueryEvaluator.b + QueryEvaluator.b * length / statistics.averageLengths[f])
-        return field.weight * idf * tf * (QueryEvaluator.k1 + 1) / (tf + norm)
+        return QueryEvaluator.bm25(
+            weight: field.weight, idf: idf, tf: tf, norm: norm(length: segment.fieldLength(doc, f), field: f))
+    }
+
+    /// BM25's length normalisation of a field `length` terms long. Every operation is monotonic, so a
+    /// shorter field never gets a larger norm (the block bounds rely on it).
+    @inline(__always)
+    func norm(length: UInt32, field f: Int) -> Double {
+        QueryEvaluator.k1 * (1 - QueryEvaluator.b + QueryEvaluator.b * Double(length) / statistics.averageLengths[f])
+    }
+
+    @inline(__always)
+    static func bm25(weight: Double, idf: Double, tf: Double, norm: Double) -> Double {
+        weight * idf * tf * (k1 + 1) / (tf + norm)
     }
 
     private func term(_ field: Field, _ term: String) throws(IndexError) -> Matches {
@@ -224,8 +238,21 @@ struct QueryEvaluator {
     private func addTerm(_ field: Field, _ term: String, to sums: ScoreAccumulator) throws(IndexError) {
         guard let n = segment.lookup(field, term) else { return }
         let idf = statistics.inverseDocumentFrequency(field, term)
-        try segment.forEachPosting(segment.info(n)) { doc, tf in
-            sums.add(doc, bm25(field, doc, tf: Double(tf), idf: idf))
+        guard var walk = allowed?.walk() else {
+            try segment.forEachPosting(segment.info(n)) { doc, tf in
+                sums.add(doc, bm25(field, doc, tf: Double(tf), idf: idf))
+            }
+            return
+        }
+        var cursor = DocumentCursor(segment: segment, info: segment.info(n))
+        var target = 0
+        while let start = walk.first(atOrAfter: target), try cursor.advance(to: start) {
+            if walk.first(atOrAfter: cursor.doc) == cursor.doc {
+                sums.add(cursor.doc, bm25(field, cursor.doc, tf: Double(cursor.frequency), idf: idf))
+                target = cursor.doc + 1
+            } else {
+                target = cursor.doc
+            }
         }
     }
 
@@ -257,9 +284,14 @@ struct QueryEvaluator {
         let base = terms[0].position
         let offsets = terms.map { Int64($0.position - base) }
         var lists = [[UInt32]](repeating: [], count: terms.count)
+        var walk = allowed?.walk()
         guard try cursors[lead].next() else { return }
         var target = cursors[lead].doc
         while true {
+            if walk != nil {
+                guard let start = walk!.first(atOrAfter: Int(target)) else { return }
+                target = Int64(start)
+            }
             var agreed = true
             for i in order {
                 guard try cursors[i].advance(to: target) else { return }

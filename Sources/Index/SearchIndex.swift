@@ -104,12 +104,20 @@ public final class SearchIndex: Sendable {
         // never make the page, so it is not kept at all.
         var bar: Candidate? = nil
         for (s, segment) in segments.enumerated() {
-            let evaluator = QueryEvaluator(
+            var evaluator = QueryEvaluator(
                 segment: segment, deletions: deletions[s], statistics: statistics, options: options, analyzer: analyzer,
                 accumulator: accumulator)
             // A page sorted by relevance: once it holds `limit` candidates, a document scoring below the
-            // last of them is not even scored (see `QueryEvaluator+TopScores`).
+            // last of them is not even scored (see `QueryEvaluator+TopScores`), and a phrase or an
+            // address reads only the blocks that may beat it (see `QueryEvaluator+BlockBounds`).
             let words = options.sort == .relevance && options.limit > 0 ? evaluator.prunedWords(query) : nil
+            let plan =
+                options.sort == .relevance && options.limit > 0 && words == nil ? evaluator.blockPlan(query) : nil
+            if let plan, let bar {
+                let pageBar = QueryEvaluator.PageBar(score: bar.score, date: bar.date)
+                let blocks = try evaluator.allowedDocuments(plan, bar: pageBar)
+                evaluator.allowed = try evaluator.narrowedDocuments(plan, blocks, bar: pageBar)
+            }
             var pruned: Matches? = nil
             if let words, let bar { pruned = try evaluator.evaluate(words, above: bar.score) }
             let matches: Matches
@@ -125,7 +133,7 @@ public final class SearchIndex: Sendable {
                     bar = candidates.count == options.limit ? candidates.last : nil
                 }
             }
-            if words != nil && candidates.count > options.limit {
+            if (words != nil || plan != nil) && candidates.count > options.limit {
                 candidates = partialTop(candidates, options.limit, by: order)
                 bar = candidates.last
             }

@@ -20,7 +20,10 @@ struct EncodedTerm {
 enum SegmentEncoder {
     static func encode(docs: [DocRecord], stored: [UInt8], terms: [EncodedTerm]) -> [UInt8] {
         var out: [UInt8] = []
-        let postingsSize = terms.reduce(0) { $0 + $1.docs.count + $1.positions.count }
+        let postingsSize = terms.reduce(0) { (sum: Int, term: EncodedTerm) -> Int in
+            sum + term.docs.count + term.positions.count + SkipEntry.count(docFreq: Int(term.docFreq))
+                * SkipEntry.stride
+        }
         let keysSize = terms.reduce(0) { $0 + $1.key.count }
         out.reserveCapacity(
             SegmentLayout.headerSize + stored.count + docs.count * 80 + terms.count * 32
@@ -50,9 +53,10 @@ enum SegmentEncoder {
             out.appendLE(UInt32(0))
         }
         let termTableOffset = out.count
+        let skips = terms.map { skipEntries($0, docs: docs) }
         var keyOffset: UInt32 = 0
         var postingsOffset: UInt64 = 0
-        for term in terms {
+        for (t, term) in terms.enumerated() {
             out.appendLE(keyOffset)
             out.appendLE(UInt32(term.key.count))
             out.appendLE(term.docFreq)
@@ -61,14 +65,15 @@ enum SegmentEncoder {
             out.appendLE(UInt32(term.positions.count))
             out.appendLE(UInt32(0))
             keyOffset += UInt32(term.key.count)
-            postingsOffset += UInt64(term.docs.count + term.positions.count)
+            postingsOffset += UInt64(term.docs.count + term.positions.count + skips[t].count)
         }
         let keysOffset = out.count
         for term in terms { out.append(contentsOf: term.key) }
         let postingsStart = out.count
-        for term in terms {
+        for (t, term) in terms.enumerated() {
             out.append(contentsOf: term.docs)
             out.append(contentsOf: term.positions)
+            out.append(contentsOf: skips[t])
         }
         for k in 0..<8 { out[k] = SegmentLayout.magic[k] }
         out.storeLE(UInt32(docs.count), at: 8)
@@ -82,5 +87,41 @@ enum SegmentEncoder {
         out.storeLE(UInt64(out.count), at: 64)
         for f in 0..<SegmentLayout.textFieldCount { out.storeLE(sums[f], at: 72 + 8 * f) }
         return out
+    }
+
+    /// The skip entries of `term` (see `SkipEntry`), read back from its encoded streams.
+    static func skipEntries(_ term: EncodedTerm, docs: [DocRecord]) -> [UInt8] {
+        guard SkipEntry.count(docFreq: Int(term.docFreq)) > 0 else { return [] }
+        let field = Int(term.key[0])
+        var builder = SkipListBuilder()
+        var d = 0
+        var p = 0
+        var doc = -1
+        func varint(_ bytes: [UInt8], _ at: inout Int) -> UInt64 {
+            var value: UInt64 = 0
+            var shift: UInt64 = 0
+            while at < bytes.count {
+                let byte = bytes[at]
+                at += 1
+                value |= UInt64(byte & 0x7F) << shift
+                if byte < 0x80 { break }
+                shift += 7
+            }
+            return value
+        }
+        while d < term.docs.count {
+            doc += Int(varint(term.docs, &d))
+            let tf = varint(term.docs, &d)
+            var left = tf
+            while left > 0 && p < term.positions.count {
+                if term.positions[p] < 0x80 { left -= 1 }
+                p += 1
+            }
+            let record = docs[doc]
+            builder.add(
+                doc: doc, frequency: UInt32(truncatingIfNeeded: tf), date: record.date,
+                length: field < SegmentLayout.textFieldCount ? record.lengths[field] : 0, docsEnd: d, positionsEnd: p)
+        }
+        return builder.finish()
     }
 }

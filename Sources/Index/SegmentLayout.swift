@@ -13,7 +13,8 @@
 ///                 docs stream length u32, postings offset u64, positions stream length u32, pad
 /// keys            field byte + folded term, concatenated
 /// postings        per term: docs stream (varint doc delta, varint tf)*, then positions stream
-///                 (tf varint position deltas per doc, restarting at each doc)
+///                 (tf varint position deltas per doc, restarting at each doc), then, for a term
+///                 in more than 128 documents, one 32 B skip entry per 128 postings (`SkipEntry`)
 /// ```
 /// Segments are written once (tmp, fsync, rename) and never changed; deletions live beside them.
 enum SegmentLayout {

@@ -87,7 +87,8 @@ enum SegmentMerger {
             guard size.docFreq > 0 else { return }
             termCount += 1
             keysSize += key.count
-            postingsSize += size.docsBytes + size.positionsBytes
+            postingsSize +=
+                size.docsBytes + size.positionsBytes + SkipEntry.count(docFreq: size.docFreq) * SkipEntry.stride
         }
         let storedOffset = SegmentLayout.headerSize
         let docTableOffset = storedOffset + storedSize
@@ -124,7 +125,8 @@ enum SegmentMerger {
             try sink.appendLE(UInt32(size.positionsBytes))
             try sink.appendLE(UInt32(0))
             keyOffset += UInt32(key.count)
-            postingsOffset += UInt64(size.docsBytes + size.positionsBytes)
+            postingsOffset += UInt64(
+                size.docsBytes + size.positionsBytes + SkipEntry.count(docFreq: size.docFreq) * SkipEntry.stride)
         }
         try forEachTerm(parts) { (key, holders) throws(IndexError) in
             // A term all of whose documents are deleted has no postings left; an input without deletions always has some.
@@ -141,6 +143,14 @@ enum SegmentMerger {
             }
             guard any else { return }
             for holder in holders { try parts[holder.part].writePositions(holder.term, to: &sink) }
+            // The skip entries, from a walk of the live postings just written (the inputs' own entries
+            // know neither the merged numbers nor the merged offsets).
+            let most = holders.reduce(0) { $0 + parts[$1.part].reader.info($1.term).docFreq }
+            guard SkipEntry.count(docFreq: most) > 0 else { return }
+            var skips = SkipListBuilder()
+            var walk = SkipWalk(field: Int(key[0]))
+            for holder in holders { try parts[holder.part].addSkips(holder.term, walk: &walk, to: &skips) }
+            try sink.append(skips.finish())
         }
         guard sink.written == fileLength else {
             throw IndexError.corrupt("a merged segment came out \(sink.written) bytes long instead of \(fileLength)")
@@ -181,7 +191,8 @@ enum SegmentMerger {
             for d in 0..<r.docCount where part.isLive(d) {
                 try sink.appendLE(storedOffset)
                 let base = r.docBase(d)
-                try sink.append(UnsafeRawBufferPointer(rebasing: r.bytes[(base + 8)..<(base + SegmentLayout.docStride)]))
+                try sink.append(
+                    UnsafeRawBufferPointer(rebasing: r.bytes[(base + 8)..<(base + SegmentLayout.docStride)]))
                 storedOffset += UInt64(r.storedRange(d).count)
             }
             r.file.release(r.docTableOffset..<r.idIndexOffset)
@@ -277,6 +288,14 @@ enum SegmentMerger {
         return a.count - b.count
     }
 
+    /// Where a walk over a term's merged postings stands, for its skip entries.
+    private struct SkipWalk {
+        let field: Int
+        var lastDoc: Int64 = -1
+        var docsBytes = 0
+        var positionsBytes = 0
+    }
+
     private struct TermSize {
         var docFreq = 0
         var docsBytes = 0
@@ -357,7 +376,8 @@ enum SegmentMerger {
                 guard count > 0 else { return }
                 let newFirst = Int64(base) + first
                 size.docFreq += count
-                size.docsBytes += info.docsEnd - info.docsStart - firstLength + SegmentMerger.varintLength(UInt64(newFirst - lastDoc))
+                size.docsBytes +=
+                    info.docsEnd - info.docsStart - firstLength + SegmentMerger.varintLength(UInt64(newFirst - lastDoc))
                 size.positionsBytes += info.positionsEnd - info.docsEnd
                 lastDoc = Int64(base) + doc
                 return
@@ -407,6 +427,22 @@ enum SegmentMerger {
                 any = true
             }
             return any
+        }
+
+        /// Adds this input's live postings of term `n` to `skips`, numbered and placed as they were written.
+        func addSkips(_ n: Int, walk: inout SkipWalk, to skips: inout SkipListBuilder) throws(IndexError) {
+            let field = walk.field
+            try forEachLivePosting(n) { (doc, tf, positions) throws(IndexError) in
+                let merged = Int64(newDoc(doc))
+                walk.docsBytes +=
+                    SegmentMerger.varintLength(UInt64(merged - walk.lastDoc)) + SegmentMerger.varintLength(tf)
+                walk.positionsBytes += positions.count
+                walk.lastDoc = merged
+                skips.add(
+                    doc: Int(merged), frequency: UInt32(truncatingIfNeeded: tf), date: reader.date(doc),
+                    length: field < SegmentLayout.textFieldCount ? reader.fieldLength(doc, field) : 0,
+                    docsEnd: walk.docsBytes, positionsEnd: walk.positionsBytes)
+            }
         }
 
         /// Writes the positions of term `n` in this input's live documents.
@@ -462,12 +498,13 @@ enum SegmentMerger {
         /// Term `n` is done with: the pages of the term table, keys and postings before it may go.
         func passed(term n: Int) {
             let info = reader.info(n)
-            if info.positionsEnd - released >= SegmentMerger.defaultChunkSize {
-                reader.file.release(released..<info.positionsEnd)
+            if info.end - released >= SegmentMerger.defaultChunkSize {
+                reader.file.release(released..<info.end)
                 let table = reader.termTableOffset + n * SegmentLayout.termStride
                 reader.file.release(reader.termTableOffset..<table)
-                reader.file.release(reader.keysOffset..<(reader.keysOffset + Int(reader.bytes.le(table, as: UInt32.self))))
-                released = info.positionsEnd
+                reader.file.release(
+                    reader.keysOffset..<(reader.keysOffset + Int(reader.bytes.le(table, as: UInt32.self))))
+                released = info.end
             }
         }
 

@@ -127,7 +127,16 @@ final class SegmentReader: Sendable {
         let start = relative > UInt64(bytes.count - postingsOffset) ? bytes.count : postingsOffset + Int(relative)
         let docsEnd = min(start + docsLength, bytes.count)
         let end = min(docsEnd + positionsLength, bytes.count)
-        return TermInfo(docFreq: docFreq, docsStart: start, docsEnd: docsEnd, positionsEnd: end)
+        // Entries cut short by damage are left unused: a search is then slower, never wrong.
+        let skips = SkipEntry.count(docFreq: docFreq)
+        let skipCount = end + skips * SkipEntry.stride <= bytes.count ? skips : 0
+        return TermInfo(docFreq: docFreq, docsStart: start, docsEnd: docsEnd, positionsEnd: end, skipCount: skipCount)
+    }
+
+    /// Skip entry `k` of a term (`k < info.skipCount`).
+    @inline(__always)
+    func skip(_ info: TermInfo, _ k: Int) -> SkipEntry {
+        SkipEntry(bytes, at: info.positionsEnd + k * SkipEntry.stride)
     }
 
     /// The term number of `field`+`term` (binary search over sorted keys).

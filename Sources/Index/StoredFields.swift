@@ -4,6 +4,10 @@ struct TermInfo {
     var docsStart: Int
     var docsEnd: Int
     var positionsEnd: Int
+    /// The skip entries follow the positions (see `SkipEntry`); none for a short list.
+    var skipCount: Int = 0
+    /// The end of the term's postings, skip entries included.
+    var end: Int { positionsEnd + skipCount * SkipEntry.stride }
 }
 
 /// Stored fields of one document, as search returns them.

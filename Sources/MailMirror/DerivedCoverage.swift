@@ -272,12 +272,14 @@ struct DerivedCoverage {
                 index = nil
                 var what = Failure.message(error)
                 if case .corrupt(let detail) = error { what = detail }
-                problems.append(
-                    StoreProblem(
-                        kind: .indexDamaged, path: indexPath,
-                        message:
-                            "The search index (\(indexPath)) is damaged (\(what)). Run `mailmirror reindex` to rebuild it."
-                    ))
+                var message =
+                    "The search index (\(indexPath)) is damaged (\(what)). Run `mailmirror reindex` to rebuild it."
+                if case .outdated(let found) = error {
+                    // An upgrade, not damage: the index is derived, so it is rebuilt like a damaged one.
+                    message =
+                        "The search index (\(indexPath)) was written by an older version of mailmirror (index format \(found)). The next sync rebuilds it; run `mailmirror reindex` to rebuild it now (about 3 minutes per million messages)."
+                }
+                problems.append(StoreProblem(kind: .indexDamaged, path: indexPath, message: message))
             }
         }
         return (index, problems)

@@ -210,10 +210,10 @@ import Testing
         _ = try TestCorpus.build(in: dir)
         let url = dir.appendingPathComponent("manifest")
         let current = try String(contentsOf: url, encoding: .utf8)
-        try Data(current.replacingOccurrences(of: "mailmirror-index 2", with: "mailmirror-index 1").utf8).write(to: url)
-        #expect(throws: IndexError.outdated(found: "1")) { try SearchIndex.open(directory: dir) }
-        #expect(throws: IndexError.outdated(found: "1")) { try IndexWriter(directory: dir) }
-        #expect(IndexError.outdated(found: "1").description.contains("run `mailmirror reindex`"))
+        try Data(current.replacingOccurrences(of: "mailmirror-index 3", with: "mailmirror-index 2").utf8).write(to: url)
+        #expect(throws: IndexError.outdated(found: "2")) { try SearchIndex.open(directory: dir) }
+        #expect(throws: IndexError.outdated(found: "2")) { try IndexWriter(directory: dir) }
+        #expect(IndexError.outdated(found: "2").description.contains("run `mailmirror reindex`"))
         let writer = try IndexWriter(directory: dir, rebuild: true)
         for document in TestCorpus.documents { writer.add(document) }
         try writer.commit()

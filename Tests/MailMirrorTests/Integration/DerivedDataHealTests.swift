@@ -16,6 +16,8 @@ struct DerivedDataHealTests {
     enum Damage: String, CaseIterable, CustomTestStringConvertible {
         case catalogTruncated, catalogGarbled, catalogDeleted, catalogStale
         case indexTruncated, indexGarbled, indexDeleted, indexStale
+        /// An index written by an older mailmirror (an earlier format version): refused, rebuilt by sync.
+        case indexOutdated
 
         var testDescription: String { rawValue }
 
@@ -25,7 +27,7 @@ struct DerivedDataHealTests {
             case .catalogTruncated, .catalogGarbled: return "catalogDamaged"
             case .catalogDeleted: return "catalogMissing"
             case .catalogStale: return "catalogStale"
-            case .indexTruncated, .indexGarbled: return "indexDamaged"
+            case .indexTruncated, .indexGarbled, .indexOutdated: return "indexDamaged"
             case .indexDeleted: return "indexMissing"
             case .indexStale: return "indexStale"
             }
@@ -110,6 +112,12 @@ struct DerivedDataHealTests {
                 for offset in 16..<48 { bytes[offset] ^= 0x5A }  // the section offsets of the header
             }
             try bytes.write(to: file)
+        case .indexOutdated:
+            let manifest = index.appendingPathComponent("manifest")
+            let text = try String(contentsOf: manifest, encoding: .utf8)
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            try #require(lines.first?.hasPrefix("mailmirror-index ") == true)
+            try Data((["mailmirror-index 2"] + lines.dropFirst()).joined(separator: "\n").utf8).write(to: manifest)
         case .indexDeleted:
             try fileManager.removeItem(at: index)
         case .indexStale:
@@ -170,6 +178,10 @@ struct DerivedDataHealTests {
         #expect(search.run.status == 1, "\(damage): search exited \(search.run.status), found \(search.uids)")
         #expect(search.run.errors.contains("mailmirror reindex"), "\(damage): \(search.run.errors)")
         #expect(!search.run.errors.contains("nothing is mirrored yet"), "\(damage): \(search.run.errors)")
+        if damage == .indexOutdated {
+            #expect(search.run.errors.contains("older version of mailmirror"), "\(search.run.errors)")
+            #expect(search.run.errors.contains("The next sync rebuilds it"), "\(search.run.errors)")
+        }
         let report = try Self.reportedCustomerMessages(mirror, root)
         #expect(report.run.status == 1, "\(damage): report exited \(report.run.status), counted \(report.count ?? -1)")
         #expect(report.count == nil, "\(damage): a report over part of the mirror was written")
