@@ -217,6 +217,9 @@ public final class IndexWriter {
             }
             draft.keep(entry, reader, changed || entry.deletions != nil ? set : nil)
         }
+        // The lookups mapped each segment's id index (and the pages the kernel maps around a fault): they
+        // leave the resident size until the next commit looks again, rather than pile up over the segments.
+        for reader in readers { reader.file.release(0..<reader.bytes.count) }
     }
 
     /// The new segment, with the adds superseded inside this batch already deleted.

@@ -33,7 +33,11 @@ enum SegmentMerger {
         _ inputs: [Input], to path: String, chunkSize: Int = defaultChunkSize,
         chunkWritten: (() throws(IndexError) -> Void)? = nil
     ) throws(IndexError) -> Int {
-        let parts = inputs.map(Part.init)
+        // The inputs share the chunk's worth of pages a pass may leave resident behind it: ten inputs of a
+        // first merge (about 1 MB of postings each) each kept up to 1 MB, their term tables and keys beside
+        // it, 8 MB at the top of a first pull of 100,000 messages.
+        let releaseStep = max(64 << 10, defaultChunkSize / max(1, inputs.count))
+        let parts = inputs.map { Part($0, releaseStep: releaseStep) }
         var base = 0
         for part in parts {
             part.base = base
@@ -322,8 +326,11 @@ enum SegmentMerger {
         private let deletedBefore: [UInt32]
         /// Postings before this offset were released already.
         private var released: Int
+        /// How many bytes of postings a pass reads past `released` before releasing them.
+        private let releaseStep: Int
 
-        init(_ input: Input) {
+        init(_ input: Input, releaseStep: Int) {
+            self.releaseStep = releaseStep
             reader = input.reader
             deletions = input.deletions
             var before: [UInt32] = []
@@ -498,7 +505,7 @@ enum SegmentMerger {
         /// Term `n` is done with: the pages of the term table, keys and postings before it may go.
         func passed(term n: Int) {
             let info = reader.info(n)
-            if info.end - released >= SegmentMerger.defaultChunkSize {
+            if info.end - released >= releaseStep {
                 reader.file.release(released..<info.end)
                 let table = reader.termTableOffset + n * SegmentLayout.termStride
                 reader.file.release(reader.termTableOffset..<table)

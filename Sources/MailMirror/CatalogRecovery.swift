@@ -32,8 +32,9 @@ struct CatalogRecovery {
     }
 
     /// Appends a summary for every stored message the catalog lacks; returns how many. Holds the
-    /// catalog's ids as sorted numbers and one epoch's compact listing at a time (8 and 16 bytes a
-    /// message), never the catalog's records: a sync killed at a million messages heals in a few tens of MB.
+    /// catalog's ids as sorted numbers (8 bytes a message) and, of each epoch's folder, only the files
+    /// the catalog lacks, never the catalog's records: a sync killed at a million messages heals in a few
+    /// tens of MB.
     @discardableResult
     func recover() throws -> Int {
         var catalogued: [UInt64] = []
@@ -43,10 +44,9 @@ struct CatalogRecovery {
         catalogued.sort()
         var recovered = 0
         var batch: [MessageSummary] = []
-        for epoch in try Self.storedEpochs(in: store) {
+        for epoch in try Self.lackingEpochs(in: store, catalogued: catalogued) {
             for (uid, _) in epoch.listing {
                 let key = epoch.key(uid)
-                guard !Self.contains(catalogued, CoverageIDs.number(key)) else { continue }
                 let team = teams[key.account] ?? TeamMatcher(members: [])
                 batch.append(
                     try Self.summarize(key, flags: epoch.listing.flags(of: uid) ?? [], store: store, team: team).summary)
@@ -83,6 +83,25 @@ struct CatalogRecovery {
                 let mailbox = try store.mailbox(account: account, name: name)
                 for epoch in try mailbox.epochs() {
                     let listing = try mailbox.listing(uidValidity: epoch)
+                    guard !listing.isEmpty else { continue }
+                    epochs.append(StoredEpoch(account: account, mailbox: name, uidValidity: epoch, listing: listing))
+                }
+            }
+        }
+        return epochs
+    }
+
+    /// `storedEpochs`, each listing holding only the messages whose id `catalogued` (sorted) lacks.
+    private static func lackingEpochs(in store: MailStore, catalogued: [UInt64]) throws -> [StoredEpoch] {
+        var epochs: [StoredEpoch] = []
+        for account in try store.accounts() {
+            for name in try store.mailboxes(account: account) {
+                let mailbox = try store.mailbox(account: account, name: name)
+                for epoch in try mailbox.epochs() {
+                    let listing = try mailbox.listing(uidValidity: epoch) { uid in
+                        let key = MessageKey(account: account, mailbox: name, uidValidity: epoch, uid: uid)
+                        return !contains(catalogued, CoverageIDs.number(key))
+                    }
                     guard !listing.isEmpty else { continue }
                     epochs.append(StoredEpoch(account: account, mailbox: name, uidValidity: epoch, listing: listing))
                 }

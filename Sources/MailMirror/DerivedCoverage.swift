@@ -56,7 +56,7 @@ struct DerivedCoverage {
                         epochs[relative] = CoverageStamp.Epoch(modified: modified, messages: nil, highestUID: nil)
                         continue
                     }
-                    let stored = try mailbox.listing(uidValidity: epoch)
+                    let stored = try mailbox.passingListing(uidValidity: epoch)
                     epochs[relative] = CoverageStamp.Epoch(
                         modified: modified, messages: stored.count, highestUID: stored.highestUID?.rawValue)
                 }
@@ -149,10 +149,13 @@ struct DerivedCoverage {
     private func compare(deep: Bool) throws -> [StoreProblem] {
         let interrupted = FileManager.default.fileExists(atPath: interruptedMarker)
         var epochs = CoverageIDs.Epochs()
-        let stored = try CoverageIDs.stored(in: store, epochs: &epochs)
+        // The catalog's ids before the store's: the catalog's records (32 bytes each while they are sorted)
+        // are then gone before the store's ids are read, never resident beside them.
+        let read = readCatalog(epochs: &epochs, interrupted: interrupted)
+        var stored = try CoverageIDs.stored(in: store, epochs: &epochs)
+        var (catalog, problems) = read ?? missingCatalog(storedCount: stored.count, interrupted: interrupted)
 
         // The catalog against the store.
-        var (catalog, problems) = loadCatalog(storedCount: stored.count, epochs: &epochs, interrupted: interrupted)
         if let catalog {
             problems += compareCatalog(catalog, with: stored, epochs: epochs, interrupted: interrupted)
         }
@@ -164,53 +167,58 @@ struct DerivedCoverage {
             $0.kind == .catalogDamaged || $0.kind == .catalogStale || $0.kind == .catalogMissing
         }
         let expected = catalogWhole ? catalog?.indexed : nil
-        let (index, indexProblems) = openIndex(messages: expected?.count ?? stored.count, pending: pending, deep: deep)
+        let storedCount = stored.count
+        let storedIDs = expected == nil ? stored.map(\.id) : []
+        // What the index is not compared with goes before its numbers are read (16 bytes a message each).
+        catalog = nil
+        stored = []
+        let (index, indexProblems) = openIndex(messages: expected?.count ?? storedCount, pending: pending, deep: deep)
         problems += indexProblems
         if let index {
             problems += compareIndex(
-                index, expected: expected ?? stored.map(\.id), expectedIsCatalog: expected != nil, pending: pending)
+                index, expected: expected ?? storedIDs, expectedIsCatalog: expected != nil, pending: pending)
         }
         return problems
     }
 
-    /// The catalog's ids (nil when it cannot be read, or is missing while the store holds mail) and
-    /// what is wrong with the file itself.
-    private func loadCatalog(storedCount: Int, epochs: inout CoverageIDs.Epochs, interrupted: Bool) -> (
+    /// The catalog's ids (nil when it cannot be read) and what is wrong with the file; nil when there is
+    /// no catalog (see `missingCatalog`).
+    private func readCatalog(epochs: inout CoverageIDs.Epochs, interrupted: Bool) -> (
         CoverageIDs.Catalog?, [StoreProblem]
-    ) {
-        var problems: [StoreProblem] = []
+    )? {
         let catalogPath = store.catalog.path
-        var catalog: CoverageIDs.Catalog?
-        if !FileManager.default.fileExists(atPath: catalogPath) {
-            catalog = storedCount == 0 ? CoverageIDs.Catalog() : nil
-            if storedCount > 0 {
-                problems.append(
-                    StoreProblem(
-                        kind: .catalogMissing, path: catalogPath,
-                        message: interrupted
-                            ? "\(catalogPath) is missing: an interrupted sync stored \(Self.count(storedCount, "message")) before writing it; the next sync catalogues them."
-                            : "\(catalogPath) is missing although the store holds \(Self.count(storedCount, "message")); search, show, thread and report cannot see them. Run `mailmirror reindex` to rebuild it from the store.",
-                        healsOnNextSync: interrupted))
-            }
-        } else {
-            do {
-                let contents = try CoverageIDs.Catalog.read(store.catalog, epochs: &epochs)
-                catalog = contents.ids
-                if contents.ignoredBytes > 0 {
-                    let torn = interrupted && !Self.lastFrameIsWhole(catalogPath)
-                    problems.append(
-                        StoreProblem(
-                            kind: .catalogDamaged, path: catalogPath,
-                            message: torn
-                                ? "\(catalogPath) ends with \(contents.ignoredBytes) bytes an interrupted sync was writing; the next sync cuts them off."
-                                : "\(catalogPath) is damaged: \(contents.ignoredBytes) bytes after record \(Self.grouped(contents.records)) cannot be read, so every message catalogued after it is lost. Run `mailmirror reindex` to rebuild it from the store.",
-                            healsOnNextSync: torn))
-                }
-            } catch {
-                problems.append(StoreProblem(kind: .catalogDamaged, path: catalogPath, message: Failure.message(error)))
-            }
+        guard FileManager.default.fileExists(atPath: catalogPath) else { return nil }
+        do {
+            let contents = try CoverageIDs.Catalog.read(store.catalog, epochs: &epochs)
+            guard contents.ignoredBytes > 0 else { return (contents.ids, []) }
+            let torn = interrupted && !Self.lastFrameIsWhole(catalogPath)
+            let problem = StoreProblem(
+                kind: .catalogDamaged, path: catalogPath,
+                message: torn
+                    ? "\(catalogPath) ends with \(contents.ignoredBytes) bytes an interrupted sync was writing; the next sync cuts them off."
+                    : "\(catalogPath) is damaged: \(contents.ignoredBytes) bytes after record \(Self.grouped(contents.records)) cannot be read, so every message catalogued after it is lost. Run `mailmirror reindex` to rebuild it from the store.",
+                healsOnNextSync: torn)
+            return (contents.ids, [problem])
+        } catch {
+            return (nil, [StoreProblem(kind: .catalogDamaged, path: catalogPath, message: Failure.message(error))])
         }
-        return (catalog, problems)
+    }
+
+    /// No catalog: an empty one for an empty store, else nothing to compare and the problem.
+    private func missingCatalog(storedCount: Int, interrupted: Bool) -> (CoverageIDs.Catalog?, [StoreProblem]) {
+        guard storedCount > 0 else { return (CoverageIDs.Catalog(), []) }
+        let catalogPath = store.catalog.path
+        return (
+            nil,
+            [
+                StoreProblem(
+                    kind: .catalogMissing, path: catalogPath,
+                    message: interrupted
+                        ? "\(catalogPath) is missing: an interrupted sync stored \(Self.count(storedCount, "message")) before writing it; the next sync catalogues them."
+                        : "\(catalogPath) is missing although the store holds \(Self.count(storedCount, "message")); search, show, thread and report cannot see them. Run `mailmirror reindex` to rebuild it from the store.",
+                    healsOnNextSync: interrupted)
+            ]
+        )
     }
 
     /// Stored messages the catalog lacks, and catalogued messages the store does not hold, per epoch.

@@ -76,6 +76,9 @@ struct IndexRefresher {
             if batch.count >= 1_000 { try flush() }
         }
         try flush()
+        // Every text this refresh will use is indexed: the cache's tables (100,000 entries after a first
+        // pull) are not kept through the writing of the catalog and the thread table.
+        known.removeAll()
         try saveThreads(walk, threads: threads, changed: changed)
         try ThreadTable.write(catalog: store.catalog)
         try writeState(records: walk.distinct)

@@ -154,6 +154,20 @@ final class IndexTextCache: Sendable {
         }
     }
 
+    /// Forgets every text kept and closes the scratch file; nothing is kept after it (a later `take` finds
+    /// nothing, so the text is read from the store). The refresh calls it once it has indexed what it
+    /// will: the tables, not only their texts, go back.
+    func removeAll() {
+        shelf.withLock { shelf in
+            shelf.inMemory = [:]
+            shelf.inFile = FileSpans()
+            shelf.memoryLeft = 0
+            shelf.fileLeft = 0
+            if shelf.descriptor >= 0 { close(shelf.descriptor) }
+            shelf.descriptor = -1
+        }
+    }
+
     /// How many texts are kept.
     var count: Int {
         shelf.withLock { $0.count }

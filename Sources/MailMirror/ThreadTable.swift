@@ -393,7 +393,7 @@ final class ThreadTable {
     /// entries too, as the tail gives them: lookups keep only an id's latest record.
     /// Entries are sorted in bounded memory (`runEntries` at a time, runs spilled beside the catalog), ids
     /// counted from a sorted run of their 64 bits, never held as strings.
-    static func write(catalog: CatalogFile, runEntries: Int = 1 << 19) throws {
+    static func write(catalog: CatalogFile, runEntries: Int = SortedRuns.defaultRunEntries) throws {
         let entries = SortedRuns(directory: catalog.directory, runEntries: runEntries)
         let ids = SortedRuns(directory: catalog.directory, runEntries: runEntries)
         var last = 0

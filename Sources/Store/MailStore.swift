@@ -97,6 +97,12 @@ public final class MailStore: Sendable {
         }
     }
 
+    /// Drops the listings of `cur/` every mailbox opened so far keeps (see `MailboxStore.forgetListings`): a
+    /// million-message folder's is 16 MB. Call it holding the store's lock, with nothing being committed.
+    public func forgetListings() {
+        for mailbox in openMailboxes.withLock({ Array($0.values) }) { mailbox.forgetListings() }
+    }
+
     /// Removes what a killed run left behind in every mailbox (`tmp/` files, a half-written state)
     /// and the catalog's temporary files of dead writers. Call it holding the lock, before syncing.
     @discardableResult

@@ -396,6 +396,13 @@ public final class MailboxStore: Sendable {
         shared.withLock { if $0.index[uidValidity] == nil { $0.index[uidValidity] = EpochIndex(listed: listing) } }
     }
 
+    /// Drops every epoch's index (the listings of `cur/` kept since they were read), to be read again when
+    /// next needed: a command that has done with writing gives their 16 bytes a message back before it
+    /// goes on. Call it holding the store's lock, with nothing being committed.
+    func forgetListings() {
+        shared.withLock { $0.index.removeAll() }
+    }
+
     private func renameMessage(uidValidity: UIDValidity, uid: UID, from old: String, to new: String) throws {
         let folder = curPath(uidValidity)
         try io(Disk.rename("\(folder)/\(old)", to: "\(folder)/\(new)"))

@@ -129,10 +129,41 @@ extension MailboxStore {
     /// What an epoch's `cur/` holds, compactly (see `StoredListing`): one pass over the folder, no
     /// string kept per message. Names that are not message files are left out (`verify` names them).
     public func listing(uidValidity: UIDValidity) throws -> StoredListing {
-        let listing = StoredListing(
-            entries: try StoredListing.entries(in: curPath(uidValidity)), keywords: try loadKeywordsFile(uidValidity))
+        let listing = try passingListing(uidValidity: uidValidity)
         rememberListing(listing, uidValidity: uidValidity)
         return listing
+    }
+
+    /// `listing(uidValidity:)` for a reader that goes over the folder once (the coverage check's stamp): not
+    /// kept as the epoch's index, so its 16 bytes a message go back as soon as the reader is done with it.
+    public func passingListing(uidValidity: UIDValidity) throws -> StoredListing {
+        StoredListing(
+            entries: try StoredListing.entries(in: curPath(uidValidity)), keywords: try loadKeywordsFile(uidValidity))
+    }
+
+    /// The messages of an epoch's `cur/` that `included` accepts, as a listing (never kept as the epoch's
+    /// index, which must hold every file): the catalogue recovery holds the few a killed sync left out, not
+    /// the million files around them.
+    public func listing(uidValidity: UIDValidity, where included: (UID) -> Bool) throws -> StoredListing {
+        var entries: [StoredListing.Entry] = []
+        _ = try io(
+            Disk.forEachEntry(in: curPath(uidValidity)) { name, isDirectory in
+                guard isDirectory != true, let parsed = MessageFileName.parse(cName: name), included(parsed.uid)
+                else { return }
+                entries.append(StoredListing.Entry(uid: parsed.uid, letterBits: parsed.letterBits))
+            })
+        return StoredListing(entries: entries, keywords: try loadKeywordsFile(uidValidity))
+    }
+
+    /// The UID of every message file in an epoch's `cur/`, in the folder's order (a UID with two files
+    /// comes twice): one pass, nothing held per file, so a million-file folder is compared in the caller's
+    /// own compact form only.
+    public func forEachStoredUID(uidValidity: UIDValidity, _ body: (UID) -> Void) throws {
+        _ = try io(
+            Disk.forEachEntry(in: curPath(uidValidity)) { name, isDirectory in
+                guard isDirectory != true, let parsed = MessageFileName.parse(cName: name) else { return }
+                body(parsed.uid)
+            })
     }
 }
 
