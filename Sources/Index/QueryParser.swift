@@ -233,16 +233,37 @@ public struct QueryParser: Sendable {
 
     /// `YYYY-MM-DD` or `YYYY/MM/DD` (one- or two-digit month and day), a real calendar day.
     static func parseDay(_ value: String) -> Day? {
-        let parts = value.split(separator: value.contains("/") ? "/" : "-", omittingEmptySubsequences: false)
+        // On the UTF-8 bytes: `String.contains("/")` went through Foundation's string search (CFString),
+        // and splitting into `Substring`s cost a date query a per cent. A part is an optional sign and
+        // digits, as `Int(_:)` reads it; any other byte (non-ASCII included) is not a day.
+        let bytes = Array(value.utf8)
+        let separator = bytes.contains(UInt8(ascii: "/")) ? UInt8(ascii: "/") : UInt8(ascii: "-")
+        let parts = bytes.split(separator: separator, omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
-            parts.allSatisfy({ $0.allSatisfy(\.isASCII) }),
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+            let year = number(parts[0]), let month = number(parts[1]), let day = number(parts[2]),
             (1...12).contains(month)
         else { return nil }
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
         let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         guard (1...lengths[month - 1]).contains(day) else { return nil }
         return Day(year: year, month: month, day: day)
+    }
+
+    /// A short ASCII number as `Int(_:)` reads it: an optional `+` or `-`, then one digit or more.
+    private static func number(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var digits = bytes[...]
+        var sign = 1
+        if let first = digits.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
+            sign = first == UInt8(ascii: "-") ? -1 : 1
+            digits = digits.dropFirst()
+        }
+        guard !digits.isEmpty else { return nil }
+        var total = 0
+        for byte in digits {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            total = total * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return sign * total
     }
 
     /// `7d`, `2w`, `3m`, `1y`.

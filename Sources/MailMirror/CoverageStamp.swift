@@ -12,6 +12,10 @@ import Store
 /// index-file 52011 1733450000223456789 manifest
 /// index-file 2048113 1733450000213456789 seg-000003.seg
 /// epoch 1733450000123456789 4000 4012 accounts/support/INBOX/1700000000/cur
+/// folder 1733440000123456789 accounts
+/// folder 1733440000123456789 accounts/support
+/// folder 1733440000123456789 accounts/support/INBOX
+/// folder 1733440000123456789 accounts/support/INBOX/1700000000
 /// end
 /// ```
 /// The catalog's and each index file's size and modification time (nanoseconds), so a file cut,
@@ -20,6 +24,12 @@ import Store
 /// sync wrote the stamp: it does not list a folder again for this). A reader
 /// compares these with a `stat` of each, so the check costs one `stat` per mailbox and per index
 /// file, never one per message.
+///
+/// The `folder` lines hold the modification time of every folder above the `cur/` folders: a folder's
+/// time changes whenever an entry is added to it, removed or renamed, so while they all match, the
+/// store holds the same `cur/` folders and a reader stats the listed ones instead of listing the
+/// store again (see `DerivedCoverage.currentStamp`). A stamp without them is still read: its reader
+/// lists the store.
 struct CoverageStamp: Equatable {
     /// A file's size and `st_mtim` in nanoseconds.
     struct FileMark: Equatable {
@@ -45,8 +55,10 @@ struct CoverageStamp: Equatable {
     var indexDocuments: Int?
     /// By `cur/` path relative to the root.
     var epochs: [String: Epoch]
+    /// `st_mtim` in nanoseconds of `accounts/` and of each account, mailbox and epoch folder, by path
+    /// relative to the root; empty when the writer could not vouch for all of them.
+    var folders: [String: Int64] = [:]
 
-    /// Messages in the store when the stamp was made.
     /// Messages in the store when the stamp was made, when every folder was counted.
     var storedMessages: Int? {
         epochs.values.reduce(0 as Int?) { total, epoch in total.flatMap { total in epoch.messages.map { total + $0 } } }
@@ -62,6 +74,9 @@ struct CoverageStamp: Equatable {
             text +=
                 "epoch \(epoch.modified) \(epoch.messages.map(String.init) ?? "-") \(epoch.highestUID.map(String.init) ?? "-") \(path)\n"
         }
+        for (path, modified) in folders.sorted(by: { $0.key < $1.key }) {
+            text += "folder \(modified) \(path)\n"
+        }
         return Data((text + "end\n").utf8)
     }
 
@@ -75,7 +90,15 @@ struct CoverageStamp: Equatable {
         var indexFiles: [String: FileMark] = [:]
         var indexDocuments: Int??
         var epochs: [String: Epoch] = [:]
+        var folders: [String: Int64] = [:]
         for line in lines {
+            if line.hasPrefix("folder ") {
+                // Split apart from the others: the path is the third field and may hold spaces.
+                let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
+                guard parts.count == 3, let modified = Int64(parts[1]), !parts[2].isEmpty else { return nil }
+                folders[String(parts[2])] = modified
+                continue
+            }
             let parts = line.split(separator: " ", maxSplits: 4, omittingEmptySubsequences: false)
             switch parts.first {
             case "catalog" where parts.count == 2 && parts[1] == "-":
@@ -99,13 +122,18 @@ struct CoverageStamp: Equatable {
             }
         }
         guard let catalog, let indexDocuments else { return nil }
-        self.init(catalog: catalog, indexFiles: indexFiles, indexDocuments: indexDocuments, epochs: epochs)
+        self.init(
+            catalog: catalog, indexFiles: indexFiles, indexDocuments: indexDocuments, epochs: epochs, folders: folders)
     }
 
-    init(catalog: FileMark?, indexFiles: [String: FileMark], indexDocuments: Int?, epochs: [String: Epoch]) {
+    init(
+        catalog: FileMark?, indexFiles: [String: FileMark], indexDocuments: Int?, epochs: [String: Epoch],
+        folders: [String: Int64] = [:]
+    ) {
         self.catalog = catalog
         self.indexFiles = indexFiles
         self.indexDocuments = indexDocuments
         self.epochs = epochs
+        self.folders = folders
     }
 }

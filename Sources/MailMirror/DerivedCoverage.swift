@@ -40,11 +40,59 @@ struct DerivedCoverage {
         reusing previous: CoverageStamp?, listing: Bool = false, opened: OpenedIndex? = nil
     ) throws -> CoverageStamp {
         let rootPrefix = store.rootPath.hasSuffix("/") ? store.rootPath : store.rootPath + "/"
+        let folders: [String: Int64]
+        let epochs: [String: CoverageStamp.Epoch]
+        if let previous, Self.foldersUnchanged(previous, rootPrefix: rootPrefix) {
+            // What the listing below would find: the same folders, every `cur/` at its recorded time.
+            (folders, epochs) = (previous.folders, previous.epochs)
+        } else {
+            (folders, epochs) = try walk(reusing: previous, listing: listing, rootPrefix: rootPrefix)
+        }
+        var indexFiles: [String: CoverageStamp.FileMark] = [:]
+        let indexPath = indexPath
+        // With `Disk` (`opendir`/`readdir`), as the store is listed, not `FileManager.contentsOfDirectory`.
+        for entry in (try? Disk.listDirectory(indexPath)) ?? [] where entry.name != "write.lock" {
+            // The path by hand: `URL.appendingPathComponent` checks on disk whether each name is a folder.
+            if let mark = Self.mark(indexPath + "/" + entry.name) { indexFiles[entry.name] = mark }
+        }
+        return CoverageStamp(
+            catalog: Self.mark(store.catalog.path), indexFiles: indexFiles, indexDocuments: indexDocuments(opened),
+            epochs: epochs, folders: folders)
+    }
+
+    /// True when every folder `stamp` records still has its time and so do its `cur/` folders: then
+    /// no account, mailbox, epoch or `cur/` folder came or went and no `cur/` changed, found with a
+    /// `stat` each instead of listing the store (about 8% of a search's run at 10,000 messages).
+    static func foldersUnchanged(_ stamp: CoverageStamp, rootPrefix: String) -> Bool {
+        guard !stamp.folders.isEmpty else { return false }
+        for (path, modified) in stamp.folders where modificationTime(rootPrefix + path) != modified { return false }
+        for (path, epoch) in stamp.epochs where modificationTime(rootPrefix + path) != epoch.modified { return false }
+        return true
+    }
+
+    /// The store listed: each `cur/` folder (`previous`'s entry when its time is unchanged), and the
+    /// time of each folder above them, taken before the folder is listed so that a change made during
+    /// the listing shows as a newer time (empty when a folder vanished meanwhile, or a mailbox folder
+    /// has a shortened name: its name is read from a file whose rewriting leaves the folder's time).
+    private func walk(reusing previous: CoverageStamp?, listing: Bool, rootPrefix: String) throws -> (
+        folders: [String: Int64], epochs: [String: CoverageStamp.Epoch]
+    ) {
+        var folders: [String: Int64] = [:]
+        var vouched = true
+        func note(_ path: String) {
+            let relative = path.hasPrefix(rootPrefix) ? String(path.dropFirst(rootPrefix.count)) : path
+            if let modified = Self.modificationTime(path) { folders[relative] = modified } else { vouched = false }
+        }
         var epochs: [String: CoverageStamp.Epoch] = [:]
+        note(rootPrefix + "accounts")
         for account in try store.accounts() {
+            note(rootPrefix + "accounts/" + account)
             for name in try store.mailboxes(account: account) {
                 let mailbox = try store.mailbox(account: account, name: name)
+                if mailbox.directoryName.isHashed { vouched = false }
+                note(mailbox.path)
                 for epoch in try mailbox.epochs() {
+                    note(mailbox.epochPath(epoch))
                     let cur = mailbox.curPath(epoch)
                     guard let modified = Self.modificationTime(cur) else { continue }
                     let relative = cur.hasPrefix(rootPrefix) ? String(cur.dropFirst(rootPrefix.count)) : cur
@@ -62,16 +110,7 @@ struct DerivedCoverage {
                 }
             }
         }
-        var indexFiles: [String: CoverageStamp.FileMark] = [:]
-        let indexPath = indexPath
-        // With `Disk` (`opendir`/`readdir`), as the store is listed, not `FileManager.contentsOfDirectory`.
-        for entry in (try? Disk.listDirectory(indexPath)) ?? [] where entry.name != "write.lock" {
-            // The path by hand: `URL.appendingPathComponent` checks on disk whether each name is a folder.
-            if let mark = Self.mark(indexPath + "/" + entry.name) { indexFiles[entry.name] = mark }
-        }
-        return CoverageStamp(
-            catalog: Self.mark(store.catalog.path), indexFiles: indexFiles, indexDocuments: indexDocuments(opened),
-            epochs: epochs)
+        return (vouched ? folders : [:], epochs)
     }
 
     /// Live documents in the index; nil without a manifest, -1 when it cannot be opened.

@@ -15,6 +15,10 @@ struct CoverageStampTests {
         epochs: [
             "accounts/test/INBOX/1000/cur": .init(modified: 7, messages: 45_000, highestUID: 45_000),
             "accounts/test/Sent Mail/1000/cur": .init(modified: 8, messages: nil, highestUID: nil),
+        ],
+        folders: [
+            "accounts": 1, "accounts/test": 2, "accounts/test/INBOX": 3, "accounts/test/INBOX/1000": 4,
+            "accounts/test/Sent Mail": 9, "accounts/test/Sent Mail/1000": 10,
         ])
 
     @Test func roundTrips() throws {
@@ -40,5 +44,7 @@ struct CoverageStampTests {
         #expect(CoverageStamp(text: text) == nil)
         #expect(CoverageStamp(text: "mailmirror-derived 2\ncatalog -\nindex-documents -\nend\n") == nil)
         #expect(CoverageStamp(text: "mailmirror-derived 1\ncatalog -\nindex-documents -\nend\n") != nil)
+        #expect(CoverageStamp(text: "mailmirror-derived 1\ncatalog -\nindex-documents -\nfolder 12\nend\n") == nil)
+        #expect(CoverageStamp(text: "mailmirror-derived 1\ncatalog -\nindex-documents -\nfolder x a\nend\n") == nil)
     }
 }
