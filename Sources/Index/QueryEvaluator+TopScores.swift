@@ -98,6 +98,9 @@ extension QueryEvaluator {
             try segment.postings(lists[i].info, docs: &candidates, frequencies: &frequencies)
         }
         candidates.sort()
+        let essential = Array(byBound[nonEssential...])
+        var nonEssentialBound = 0.0
+        for i in byBound[..<nonEssential] { nonEssentialBound += lists[i].bound }
 
         var out = Matches()
         var previous: Int32 = -1
@@ -105,6 +108,16 @@ extension QueryEvaluator {
             previous = candidate
             let doc = Int(candidate)
             if let deletions, deletions.contains(doc) { continue }
+            // Scored first in the essential lists alone: a candidate that cannot reach the
+            // threshold even with every other list's bound is dropped before the other lists'
+            // cursors (long, dense lists, mostly) decode up to it.
+            var partial = 0.0
+            for i in essential {
+                if try lists[i].cursor.advance(to: doc), lists[i].cursor.doc == doc {
+                    partial += bm25(lists[i].field, doc, tf: Double(lists[i].cursor.frequency), idf: lists[i].idf)
+                }
+            }
+            if (partial + nonEssentialBound) * (1 + QueryEvaluator.boundMargin) < threshold { continue }
             var total = 0.0
             var matched = true
             var l = 0

@@ -103,7 +103,8 @@ public final class SearchIndex: Sendable {
         // Once the candidates were cut back, the last kept one is a bar: a match not ahead of it can
         // never make the page, so it is not kept at all.
         var bar: Candidate? = nil
-        for (s, segment) in segments.enumerated() {
+        for s in visitingOrder {
+            let segment = segments[s]
             var evaluator = QueryEvaluator(
                 segment: segment, deletions: deletions[s], statistics: statistics, options: options, analyzer: analyzer,
                 accumulator: accumulator)
@@ -197,6 +198,17 @@ public final class SearchIndex: Sendable {
             messageId: segment.flags(doc) & SegmentLayout.hasMessageId != 0 ? messageId : nil, threadId: threadId,
             date: date, utcOffsetSeconds: segment.utcOffset(doc), from: nil, subject: "", snippet: "",
             highlights: [], score: score)
+    }
+
+    /// The segments in the order a search visits them: the smallest first, so the page's bar is
+    /// set after evaluating few documents without one (the first segment visited is evaluated in
+    /// full), and every larger segment after it is pruned against it. In a mirror the small
+    /// segments are the newest mail, whose hits win ties on date. The page is cut by a total order
+    /// (score, date, id), so the visiting order never changes the hits.
+    private var visitingOrder: [Int] {
+        segments.indices.sorted { a, b in
+            segments[a].docCount != segments[b].docCount ? segments[a].docCount < segments[b].docCount : a < b
+        }
     }
 
     /// Segments beyond which a search releases each segment's pages once evaluated (about 80,000 messages).
