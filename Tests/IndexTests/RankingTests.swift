@@ -12,6 +12,15 @@ import Testing
             bodyText: body)
     }
 
+    /// Six messages with "refund" in their reply and body, a second apart from `t` on; every other one titled "Refund".
+    func sixRefunds(from t: Int64) -> [IndexDocument] {
+        (1...6).map {
+            document(
+                UInt32($0), subject: $0 % 2 == 0 ? "Refund" : "Question", reply: "my refund \($0)",
+                body: "my refund \($0) is late", date: t + Int64($0))
+        }
+    }
+
     @Test func subjectAboveReplyTextAboveQuotedText() throws {
         let t = TestCorpus.march10
         let docs = [
@@ -53,11 +62,7 @@ import Testing
     /// with the same scores and ids; only the snippet and its highlights are left out.
     @Test func hitsWithoutSnippetsAreTheSameHits() throws {
         let t = TestCorpus.march10
-        let docs = (1...6).map {
-            document(
-                UInt32($0), subject: $0 % 2 == 0 ? "Refund" : "Question", reply: "my refund \($0)",
-                body: "my refund \($0) is late", date: t + Int64($0))
-        }
+        let docs = sixRefunds(from: t)
         let index = try TestCorpus.build(docs, in: TestCorpus.temporaryDirectory())
         let full = try index.search("refund", options: SearchOptions(limit: 0, now: t))
         var options = SearchOptions(limit: 0, now: t)
@@ -77,11 +82,7 @@ import Testing
     /// and subject are left empty.
     @Test func hitsWithoutSummariesNameTheSameMessages() throws {
         let t = TestCorpus.march10
-        var docs = (1...6).map {
-            document(
-                UInt32($0), subject: $0 % 2 == 0 ? "Refund" : "Question", reply: "my refund \($0)",
-                body: "my refund \($0) is late", date: t + Int64($0))
-        }
+        var docs = sixRefunds(from: t)
         // One without a Message-ID: its hit names it by id alone, as with summaries.
         var anonymous = TestCorpus.summary(
             uid: 7, subject: "Refund", from: TestCorpus.anna, date: t + 7, reply: "refund", thread: "r7")
