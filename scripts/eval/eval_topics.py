@@ -107,12 +107,13 @@ def ensure_sklearn():
 
 
 def build_binary():
-    print("==> building mailmirror (swift build -c release)", flush=True)
+    print("==> building mailmirror (swift build -c release --static-swift-stdlib)", flush=True)
     swift = shutil.which("swift") or ("/opt/swift/usr/bin/swift" if os.path.exists("/opt/swift/usr/bin/swift") else None)
     if not swift:
         raise Failure("no Swift toolchain on PATH (or /opt/swift/usr/bin); give --bin PATH")
-    run([swift, "build", "-c", "release", "--product", "mailmirror"], cwd=REPO)
-    path = run([swift, "build", "-c", "release", "--show-bin-path"], cwd=REPO, quiet=True).strip()
+    run([swift, "build", "-c", "release", "--static-swift-stdlib", "--product", "mailmirror"], cwd=REPO)
+    path = run([swift, "build", "-c", "release", "--static-swift-stdlib", "--show-bin-path"], cwd=REPO,
+               quiet=True).strip()
     return os.path.join(path, "mailmirror")
 
 
