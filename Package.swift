@@ -63,12 +63,14 @@ var targets: [Target] = [
             .unsafeFlags(startupLinkerFlags), .unsafeFlags(releaseLinkerFlags, .when(configuration: .release)),
         ]),
 ]
+// What every test target shares (scratch folders removed at exit); never linked into the executable.
+targets.append(.target(name: "TestSupport", path: "Tests/TestSupport"))
 for library in libraries {
     targets.append(.target(name: library.name, dependencies: library.dependencies, swiftSettings: swiftSettings))
     targets.append(
         .testTarget(
             name: "\(library.name)Tests",
-            dependencies: [.target(name: library.name)] + library.dependencies,
+            dependencies: [.target(name: library.name), "TestSupport"] + library.dependencies,
             exclude: ["Fixtures"]
         ))
 }

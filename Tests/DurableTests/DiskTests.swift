@@ -1,11 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Durable
 
 @Suite struct DiskTests {
     private func folder() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("disk-\(UUID().uuidString)").path
+        let path = ScratchFolder.root.appendingPathComponent("disk-\(UUID().uuidString)").path
         try Disk.makeDirectories(path)
         return path
     }

@@ -1,5 +1,6 @@
 import Foundation
 import IMAP
+import TestSupport
 import Testing
 
 @testable import IMAPClient
@@ -36,7 +37,7 @@ enum TestCertificate {
 
     /// One folder per test process, removed when it exits.
     static let root: String = {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mailmirror-imap-tests-\(getpid())")
+        let dir = ScratchFolder.root.appendingPathComponent("mailmirror-imap-tests-\(getpid())")
             .path
         atexit { try? FileManager.default.removeItem(atPath: TestCertificate.root) }
         return dir

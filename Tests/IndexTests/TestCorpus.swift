@@ -1,5 +1,6 @@
 import Foundation
 import MailCore
+import TestSupport
 
 @testable import Index
 
@@ -76,7 +77,7 @@ enum TestCorpus {
     }
 
     static func temporaryDirectory(_ name: String = #function) -> URL {
-        let url = FileManager.default.temporaryDirectory
+        let url = ScratchFolder.root
             .appendingPathComponent(
                 "mailmirror-index-tests-\(getpid())-\(name.filter(\.isLetter))-\(UInt64.random(in: 0...UInt64.max))")
         try? FileManager.default.removeItem(at: url)

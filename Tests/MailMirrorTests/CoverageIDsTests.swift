@@ -1,6 +1,7 @@
 import Foundation
 import MailCore
 import Store
+import TestSupport
 import Testing
 
 @testable import MailMirror
@@ -25,7 +26,7 @@ struct CoverageIDsTests {
     }
 
     @Test func theCatalogKeepsTheLatestRecordPerIdAndIndexesOneCopyOfAMessage() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("coverage-ids-\(UUID())").path
+        let directory = ScratchFolder.root.appendingPathComponent("coverage-ids-\(UUID())").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let catalog = CatalogFile(directory: directory)

@@ -1,5 +1,6 @@
 import Foundation
 import Store
+import TestSupport
 import Testing
 
 @testable import MailMirror
@@ -16,7 +17,7 @@ struct DerivedCoverageTests {
 
         init() throws {
             root =
-                FileManager.default.temporaryDirectory.appendingPathComponent("mm-coverage-\(UUID().uuidString)")
+                ScratchFolder.root.appendingPathComponent("mm-coverage-\(UUID().uuidString)")
                 .path
             try FileManager.default.createDirectory(
                 atPath: root + "/accounts/test/INBOX/1000/cur", withIntermediateDirectories: true)

@@ -1,6 +1,7 @@
 import Foundation
 import MailCore
 import Store
+import TestSupport
 import Testing
 
 @testable import MailMirror
@@ -24,7 +25,7 @@ extension IndexRefresherTests {
 
     /// A mirror fed message by message, refreshed after each batch.
     final class SubjectMirror {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("mm-subjects-\(UUID().uuidString)")
+        let root = ScratchFolder.root.appendingPathComponent("mm-subjects-\(UUID().uuidString)")
         let store: MailStore
         var refresher: IndexRefresher
         let cataloguer: Cataloguer

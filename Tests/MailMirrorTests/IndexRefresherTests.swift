@@ -1,6 +1,7 @@
 import Foundation
 import MailCore
 import Store
+import TestSupport
 import Testing
 
 @testable import MailMirror
@@ -17,7 +18,7 @@ import Testing
 
     /// A store of a few ordinary messages and one huge text body, in a fresh root.
     static func store() throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("mm-refresh-\(UUID().uuidString)")
+        let root = ScratchFolder.root.appendingPathComponent("mm-refresh-\(UUID().uuidString)")
         let mailbox = try MailStore(root: root).mailbox(account: "test", name: "INBOX")
         for index in 0..<40 {
             let body =
@@ -129,7 +130,7 @@ import Testing
     }
 
     @Test func theTextCacheSpillsToAnUnlinkedFileWithinItsBound() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mm-texts-\(UUID().uuidString)")
+        let directory = ScratchFolder.root.appendingPathComponent("mm-texts-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let cache = IndexTextCache(directory: directory, memoryBytes: 4, fileBytes: 20)
@@ -149,7 +150,7 @@ import Testing
     /// New messages get their thread ids by an append, not a rewrite of the whole catalog; the file is
     /// compacted once superseded records would pass a fifth of it.
     @Test func threadIdsOfNewMessagesAreAppendedAndTheCatalogCompactedLater() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("mm-threads-\(UUID().uuidString)")
+        let root = ScratchFolder.root.appendingPathComponent("mm-threads-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let store = try MailStore(root: root)
         let mailbox = try store.mailbox(account: "test", name: "INBOX")
@@ -191,7 +192,7 @@ import Testing
     /// stored equal a full rethread of the catalog, and a late parent that joins two threads re-indexes
     /// the members of both.
     @Test func aRefreshByLookupThreadsLikeTheWholeCatalog() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("mm-lookup-\(UUID().uuidString)")
+        let root = ScratchFolder.root.appendingPathComponent("mm-lookup-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let store = try MailStore(root: root)
         let mailbox = try store.mailbox(account: "test", name: "INBOX")

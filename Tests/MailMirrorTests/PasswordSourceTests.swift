@@ -1,11 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MailMirror
 
 struct PasswordSourceTests {
     let directory: URL = {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("mm-pw-\(UUID().uuidString)")
+        let url = ScratchFolder.root.appendingPathComponent("mm-pw-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }()
@@ -82,7 +83,7 @@ struct AccountRequestTests {
     }
 
     @Test func configurationNeverHoldsTheSecret() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("mm-cfg-\(UUID().uuidString)")
+        let root = ScratchFolder.root.appendingPathComponent("mm-cfg-\(UUID().uuidString)")
         setenv("MM_TEST_SECRET_PW", "qwertyuiopasdfgh", 1)
         let mirror = LocalMirror(root: root)
         let (_, warnings) = try mirror.addAccount(
@@ -100,7 +101,7 @@ struct AccountRequestTests {
     }
 
     @Test func shortGmailPasswordDrawsTheAppPasswordAdvice() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("mm-cfg-\(UUID().uuidString)")
+        let root = ScratchFolder.root.appendingPathComponent("mm-cfg-\(UUID().uuidString)")
         setenv("MM_TEST_SHORT_PW", "MyGooglePassword1", 1)
         let (_, warnings) = try LocalMirror(root: root).addAccount(
             AccountRequest(name: "support", email: "help@gmail.com", password: .environment("MM_TEST_SHORT_PW")))

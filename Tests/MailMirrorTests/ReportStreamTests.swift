@@ -3,6 +3,7 @@ import Foundation
 import MIME
 import MailCore
 import Store
+import TestSupport
 import Testing
 
 @testable import MailMirror
@@ -23,7 +24,7 @@ import Testing
     }
 
     static func streamedReport(_ root: URL, options: ReportOptions) throws -> [String: String] {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("mm-report-\(UUID().uuidString)")
+        let out = ScratchFolder.root.appendingPathComponent("mm-report-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: out) }
         let urls = try LocalMirror(root: root).report(options: options, to: out)
         return Dictionary(

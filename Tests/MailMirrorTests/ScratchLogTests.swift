@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MailMirror
@@ -13,7 +14,7 @@ import Testing
 
     @Test(arguments: [Int.max, 10_000, 0])
     func recordsComeBackWholeAndInOrder(memoryBytes: Int) throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mm-scratch-\(UUID().uuidString)")
+        let directory = ScratchFolder.root.appendingPathComponent("mm-scratch-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let log = ScratchLog(directory: directory, memoryBytes: memoryBytes)

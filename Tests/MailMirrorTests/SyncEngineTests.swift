@@ -1,6 +1,7 @@
 import Foundation
 import MailCore
 import Store
+import TestSupport
 import Testing
 
 @testable import MailMirror
@@ -12,7 +13,7 @@ struct SyncEngineTests {
     let account = AccountConfiguration(
         name: "support", email: "help@example.com", host: "127.0.0.1", port: 993,
         security: .tls, password: .environment("UNUSED"))
-    let budgetDirectory = FileManager.default.temporaryDirectory.appendingPathComponent(
+    let budgetDirectory = ScratchFolder.root.appendingPathComponent(
         "mm-budget-\(UUID().uuidString)")
 
     init() {

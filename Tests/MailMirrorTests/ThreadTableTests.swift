@@ -5,6 +5,7 @@ import Index
 import MIME
 import MailCore
 import Store
+import TestSupport
 import Testing
 
 @testable import MailMirror
@@ -21,7 +22,7 @@ import Testing
 
     /// `scripts/gen-sample --count N`'s messages, in file (date) order.
     static func sample(count: Int, seed: Int) throws -> [[UInt8]] {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("mm-sample-\(UUID().uuidString)")
+        let out = ScratchFolder.root.appendingPathComponent("mm-sample-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: out) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(python))
@@ -48,7 +49,7 @@ import Testing
         var uid: UInt32 = 0
 
         init() throws {
-            root = FileManager.default.temporaryDirectory.appendingPathComponent("mm-table-\(UUID().uuidString)")
+            root = ScratchFolder.root.appendingPathComponent("mm-table-\(UUID().uuidString)")
             store = try MailStore(root: root)
             refresher = IndexRefresher(store: store, paths: MirrorPaths(root: root), teams: [:])
             cataloguer = Cataloguer(catalog: store.catalog, team: TeamMatcher(members: []))

@@ -1,5 +1,6 @@
 import Foundation
 import MailCore
+import TestSupport
 import Testing
 
 /// The real output of `../shared/bench/gen_corpus.py`, read crudely into `MessageSummary` values
@@ -34,7 +35,7 @@ struct GeneratedCorpus {
 
     /// Runs the generator into a temporary folder and reads what it wrote.
     init(count: Int, seed: Int) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+        let folder = ScratchFolder.root.appendingPathComponent(
             "analytics-gen-\(count)-\(seed)-\(getpid())")
         try? FileManager.default.removeItem(at: folder)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

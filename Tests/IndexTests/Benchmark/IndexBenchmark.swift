@@ -1,5 +1,6 @@
 import Foundation
 import Index
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -53,7 +54,7 @@ import Testing
             "bench: loaded \(documents.count) messages (\(loaded.rawBytes / 1_000_000) MB raw, \(textBytes / 1_000_000) MB text) in \(String(format: "%.2f", loadTime)) s (crude loader, not measured)"
         )
 
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mailmirror-index-bench-\(getpid())")
+        let dir = ScratchFolder.root.appendingPathComponent("mailmirror-index-bench-\(getpid())")
         try? FileManager.default.removeItem(at: dir)
         let peakBefore = IndexBenchmark.peakMB()
         let cpuBefore = IndexBenchmark.cpu()

@@ -1,6 +1,7 @@
 import Foundation
 import MailCore
 import Store
+import TestSupport
 import Testing
 
 @testable import MailMirror
@@ -33,7 +34,7 @@ struct AnonymizedReportTests {
     func anAnonymizedReportShowsNoPerson() throws {
         let binary = try #require(KillResumeTests.binary(), "build mailmirror first (swift build)")
         let python = try #require(PythonEmailDifferentialTests.python)
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("mm-anon-\(UUID().uuidString)")
+        let work = ScratchFolder.root.appendingPathComponent("mm-anon-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: work) }
         let mail = work.appendingPathComponent("mail")
         let generated = try ProcessRun.run(

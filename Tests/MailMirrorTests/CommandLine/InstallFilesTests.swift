@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// What scripts/install puts beside the binary, checked on the real `mailmirror`: bash completes
@@ -30,7 +31,7 @@ import Testing
     }
 
     @Test func bashCompletesSubcommandsFlagsAndValues() throws {
-        let script = FileManager.default.temporaryDirectory.appendingPathComponent("mm-completion-\(UUID().uuidString)")
+        let script = ScratchFolder.root.appendingPathComponent("mm-completion-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: script) }
         try Self.generated(["--generate-completion-script", "bash"]).write(
             to: script, atomically: true, encoding: .utf8)
@@ -55,7 +56,7 @@ import Testing
 
     @Test(.enabled(if: groff != nil, "groff is not installed (scripts/setup installs groff-base)"))
     func theManPageRendersWithoutWarnings() throws {
-        let page = FileManager.default.temporaryDirectory.appendingPathComponent("mailmirror-\(UUID().uuidString).1")
+        let page = ScratchFolder.root.appendingPathComponent("mailmirror-\(UUID().uuidString).1")
         defer { try? FileManager.default.removeItem(at: page) }
         try Self.generated(["--generate-manual"]).write(to: page, atomically: true, encoding: .utf8)
         let run = try ProcessRun.run(Self.groff!, ["-man", "-Tutf8", "-ww", "-z", page.path])
@@ -73,7 +74,7 @@ import Testing
     @Test(.enabled(if: systemdAnalyze != nil, "systemd is not installed: the units are not verified"))
     func theSystemdUnitsVerify() throws {
         let binary = try #require(KillResumeTests.binary(), "build mailmirror first (swift build)")
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mm-units-\(UUID().uuidString)")
+        let folder = ScratchFolder.root.appendingPathComponent("mm-units-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var units: [String] = []

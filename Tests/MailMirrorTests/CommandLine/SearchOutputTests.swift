@@ -1,5 +1,6 @@
 import Foundation
 import MailCore
+import TestSupport
 import Testing
 
 @testable import MailMirror
@@ -12,7 +13,7 @@ struct SearchOutputTests {
         let bed = try Testbed.require()
         let binary = try #require(KillResumeTests.binary(), "build the executable first (swift build)")
         let mailbox = try bed.makeMailbox("output")
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("mm-output-\(UUID().uuidString)")
+        let root = ScratchFolder.root.appendingPathComponent("mm-output-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let mirror = root.appendingPathComponent("mirror")
         var configuration = Configuration()

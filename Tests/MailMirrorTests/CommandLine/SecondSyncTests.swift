@@ -1,5 +1,6 @@
 import Foundation
 import Store
+import TestSupport
 import Testing
 
 @testable import MailMirror
@@ -9,7 +10,7 @@ import Testing
 struct SecondSyncTests {
     @Test func aSecondSyncExitsAtOnceWithTheTemporaryCode() throws {
         let binary = try #require(KillResumeTests.binary(), "build mailmirror first (swift build)")
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("mm-second-sync-\(UUID().uuidString)")
+        let root = ScratchFolder.root.appendingPathComponent("mm-second-sync-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         var configuration = Configuration()

@@ -1,6 +1,7 @@
 import Foundation
 import MailCore
 import Store
+import TestSupport
 import Testing
 
 @testable import MailMirror
@@ -62,12 +63,12 @@ enum HostileCertificate {
     }
 
     static let shared: Paths? = {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mm-hostile-cert-\(getpid())")
+        let directory = ScratchFolder.root.appendingPathComponent("mm-hostile-cert-\(getpid())")
             .path
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         atexit {
             try? FileManager.default.removeItem(
-                atPath: FileManager.default.temporaryDirectory
+                atPath: ScratchFolder.root
                     .appendingPathComponent("mm-hostile-cert-\(getpid())").path)
         }
         let cert = directory + "/cert.pem"
@@ -94,7 +95,7 @@ final class HostileMirror {
     let passwordFile: URL
 
     init() throws {
-        base = FileManager.default.temporaryDirectory.appendingPathComponent("mm-hostile-\(UUID().uuidString)")
+        base = ScratchFolder.root.appendingPathComponent("mm-hostile-\(UUID().uuidString)")
         root = base.appendingPathComponent("root")
         passwordFile = base.appendingPathComponent("password")
         try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)

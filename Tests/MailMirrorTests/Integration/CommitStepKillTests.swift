@@ -2,6 +2,7 @@ import Durable
 import Foundation
 import MailCore
 import Store
+import TestSupport
 import Testing
 
 @testable import MailMirror
@@ -26,7 +27,7 @@ import Testing
         var expected: [[UInt8]] = []
         for index in 1...Self.initialCount { expected.append(try Self.deliver(index, to: mailbox, bed: bed)) }
 
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("mm-steps-\(UUID().uuidString)")
+        let work = ScratchFolder.root.appendingPathComponent("mm-steps-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: work) }
         let empty = work.appendingPathComponent("empty")
         let account = try bed.account(mailbox: mailbox, root: empty)

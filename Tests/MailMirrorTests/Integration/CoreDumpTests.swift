@@ -2,6 +2,7 @@ import Durable
 import Foundation
 import MailCore
 import Store
+import TestSupport
 import Testing
 
 @testable import MailMirror
@@ -22,7 +23,7 @@ import Testing
     func aCrashAfterLoginLeavesNoCore(oauth2: Bool) throws {
         let bed = try Testbed.require()
         let binary = try #require(KillResumeTests.binary(), "build the executable first (swift build)")
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("mm-core-\(UUID().uuidString)")
+        let work = ScratchFolder.root.appendingPathComponent("mm-core-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: work) }
         let control = work.appendingPathComponent("control")
         let crash = work.appendingPathComponent("crash")

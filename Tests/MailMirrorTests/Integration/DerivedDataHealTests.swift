@@ -1,6 +1,7 @@
 import Foundation
 import MailCore
 import Store
+import TestSupport
 import Testing
 
 @testable import MailMirror
@@ -49,7 +50,7 @@ struct DerivedDataHealTests {
             let bed = try Testbed.require()
             binary = try #require(KillResumeTests.binary(), "build the executable first (swift build)")
             let mailbox = try bed.makeMailbox("heal")
-            root = FileManager.default.temporaryDirectory.appendingPathComponent("mm-heal-\(UUID().uuidString)")
+            root = ScratchFolder.root.appendingPathComponent("mm-heal-\(UUID().uuidString)")
             let mirror = root.appendingPathComponent("mirror")
             oldCatalog = root.appendingPathComponent("old-summaries.bin")
             oldIndex = root.appendingPathComponent("old-index")

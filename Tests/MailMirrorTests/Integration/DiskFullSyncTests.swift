@@ -1,6 +1,7 @@
 import Foundation
 import MailCore
 import Store
+import TestSupport
 import Testing
 
 @testable import MailMirror
@@ -37,7 +38,7 @@ import Testing
             )
         }
 
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+        let directory = ScratchFolder.root.appendingPathComponent(
             "mm-diskfull-\(UUID().uuidString)")
         let mountPoint = directory.appendingPathComponent("small")
         try FileManager.default.createDirectory(at: mountPoint, withIntermediateDirectories: true)

@@ -1,6 +1,7 @@
 import Foundation
 import MailCore
 import Store
+import TestSupport
 import Testing
 
 @testable import MailMirror
@@ -8,7 +9,7 @@ import Testing
 /// The whole sync against the real Dovecot that ./scripts/test starts: certificates verified,
 /// each test in a mailbox of its own.
 @Suite(.testbed) struct DovecotSyncTests {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("mm-dovecot-\(UUID().uuidString)")
+    let root = ScratchFolder.root.appendingPathComponent("mm-dovecot-\(UUID().uuidString)")
 
     /// Runs one sync of `account` into `root`, recording the IMAP commands sent.
     func sync(_ account: AccountConfiguration, sent: SentCommands = SentCommands()) throws -> MailboxSyncResult {

@@ -1,6 +1,7 @@
 import Foundation
 import MailCore
 import Store
+import TestSupport
 import Testing
 
 @testable import MailMirror
@@ -17,7 +18,7 @@ import Testing
         let bed = try Testbed.require()
         let binary = try #require(Self.binary(), "build the executable first (swift build --build-tests)")
         let mailbox = try bed.makeMailbox("kill")
-        let source = FileManager.default.temporaryDirectory.appendingPathComponent("mm-kill-src-\(UUID().uuidString)")
+        let source = ScratchFolder.root.appendingPathComponent("mm-kill-src-\(UUID().uuidString)")
         var expected: [[UInt8]] = []
         for sub in ["cur", "new", "tmp"] {
             try FileManager.default.createDirectory(
@@ -35,7 +36,7 @@ import Testing
         try ProcessRun.output(
             "\(bed.scriptsFolder)/testbed", ["deliver", bed.directory, source.path, "--mailbox", mailbox])
 
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("mm-kill-\(UUID().uuidString)")
+        let root = ScratchFolder.root.appendingPathComponent("mm-kill-\(UUID().uuidString)")
         let account = try bed.account(mailbox: mailbox, root: root)
         var configuration = Configuration()
         configuration.accounts = [account]

@@ -1,6 +1,7 @@
 import Foundation
 import MailCore
 import Store
+import TestSupport
 import Testing
 
 @testable import MailMirror
@@ -17,7 +18,7 @@ import Testing
         let mailbox = try bed.makeMailbox("faults")
         let count = 120
         var expected: [[UInt8]] = []
-        let source = FileManager.default.temporaryDirectory.appendingPathComponent("mm-fault-src-\(UUID().uuidString)")
+        let source = ScratchFolder.root.appendingPathComponent("mm-fault-src-\(UUID().uuidString)")
         for sub in ["cur", "new", "tmp"] {
             try FileManager.default.createDirectory(
                 at: source.appendingPathComponent(sub), withIntermediateDirectories: true)
@@ -35,7 +36,7 @@ import Testing
         _ = try ProcessRun.output(
             "\(bed.scriptsFolder)/testbed", ["deliver", bed.directory, source.path, "--mailbox", mailbox])
 
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("mm-fault-\(UUID().uuidString)")
+        let work = ScratchFolder.root.appendingPathComponent("mm-fault-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         let log = work.appendingPathComponent("faults.log")
         let portFile = work.appendingPathComponent("port")

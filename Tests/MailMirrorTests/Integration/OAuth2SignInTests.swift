@@ -1,6 +1,7 @@
 import Foundation
 import MailCore
 import Store
+import TestSupport
 import Testing
 
 @testable import MailMirror
@@ -9,7 +10,7 @@ import Testing
 /// checked by a local introspection endpoint), and a local fake of Google's token endpoint over
 /// HTTPS, driven through the real `mailmirror` binary.
 @Suite(.testbed) struct OAuth2SignInTests {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("mm-oauth2-\(UUID().uuidString)")
+    let root = ScratchFolder.root.appendingPathComponent("mm-oauth2-\(UUID().uuidString)")
 
     func mirror(_ name: String) -> String { root.appendingPathComponent(name).path }
 

@@ -1,6 +1,7 @@
 import Foundation
 import MailCore
 import Store
+import TestSupport
 import Testing
 
 @testable import MailMirror
@@ -43,7 +44,7 @@ import Testing
         let dovecot = try TestbedEnvironmentFile(path: "\(bed.directory)/testbed.env")
         let helper = "\(bed.scriptsFolder)/testbed_imap.py"
 
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent(
+        let work = ScratchFolder.root.appendingPathComponent(
             "mm-others-\(server)-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: work) }
         let messages = try Self.corpus()

@@ -1,5 +1,6 @@
 import Foundation
 import Store
+import TestSupport
 import Testing
 
 @testable import MailMirror
@@ -51,7 +52,7 @@ import Testing
         let binary = try #require(KillResumeTests.binary())
         let mailbox = try bed.makeMailbox("secrets")
         try bed.deliver(Testbed.sampleMessage(1), to: mailbox)
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("mm-secrets-\(UUID().uuidString)")
+        let root = ScratchFolder.root.appendingPathComponent("mm-secrets-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         let goodFile = root.appendingPathComponent("password-good")
         _ = FileManager.default.createFile(
@@ -107,7 +108,7 @@ import Testing
         let binary = try #require(KillResumeTests.binary())
         let mailbox = try bed.makeMailbox("secrets-oauth2")
         try bed.deliver(Testbed.sampleMessage(1), to: mailbox)
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+        let root = ScratchFolder.root.appendingPathComponent(
             "mm-secrets-oauth2-\(UUID().uuidString)")
         let mirror = root.appendingPathComponent("mirror")
         try FileManager.default.createDirectory(at: mirror, withIntermediateDirectories: true)

@@ -1,6 +1,7 @@
 import Foundation
 import MailCore
 import Store
+import TestSupport
 import Testing
 
 @testable import MailMirror
@@ -21,7 +22,7 @@ import Testing
             try bed.deliver(text, to: mailbox)
             expected.append(Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8))
         }
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("mm-repair-\(UUID().uuidString)")
+        let root = ScratchFolder.root.appendingPathComponent("mm-repair-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         var configuration = Configuration()
         configuration.accounts = [try bed.account(mailbox: mailbox, root: root)]

@@ -2,6 +2,7 @@ import Foundation
 import Index
 import MIME
 import MailCore
+import TestSupport
 import Testing
 
 @testable import MailMirror
@@ -146,7 +147,7 @@ import Testing
 
     /// Runs every query on both sides; returns the differences and what was compared.
     static func compare(_ corpus: Corpus, notmuch: String) throws -> (differences: [Difference], report: [String]) {
-        let temp = FileManager.default.temporaryDirectory.appendingPathComponent(
+        let temp = ScratchFolder.root.appendingPathComponent(
             "mm-notmuch-\(corpus.name)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         defer { try? FileManager.default.removeItem(at: temp) }
         let maildir = temp.appendingPathComponent("mail")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// One finished run of a program (usually the `mailmirror` binary), its output captured.
@@ -67,7 +68,7 @@ struct ProcessRun {
     /// peak (often over 100 MB) into the child's `ru_maxrss` when it executes; the python parent's
     /// peak (about 10 MB) is the floor here instead, as GNU time's was.
     static func measured(_ executable: String, _ arguments: [String]) throws -> (run: ProcessRun, peakBytes: Int) {
-        let peakFile = FileManager.default.temporaryDirectory.appendingPathComponent("mm-peak-\(UUID().uuidString)")
+        let peakFile = ScratchFolder.root.appendingPathComponent("mm-peak-\(UUID().uuidString)")
             .path
         defer { try? FileManager.default.removeItem(atPath: peakFile) }
         let reaper = """

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Terminal
@@ -70,7 +71,7 @@ import Testing
     }
 
     private func expectParses(shell: CompletionScript.Shell, with program: String) throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("completion-\(UUID().uuidString)")
+        let file = ScratchFolder.root.appendingPathComponent("completion-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: file) }
         try generate(["--generate-completion-script", shell.rawValue]).text.write(
             to: file, atomically: true, encoding: .utf8)
