@@ -42,6 +42,12 @@ struct AnswerProfile {
         return true
     }
 
+    /// The share of the documents of all `profiles` that carry a team answer (0 when there are none).
+    static func answeredShare(of profiles: [AnswerProfile]) -> Double {
+        let size = profiles.reduce(0) { $0 + $1.size }
+        return size > 0 ? Double(profiles.reduce(0) { $0 + $1.answered }) / Double(size) : 0
+    }
+
     private func isAnswered(_ minimumShare: Double) -> Bool {
         answered > 0 && Double(answered) >= minimumShare * Double(size)
     }

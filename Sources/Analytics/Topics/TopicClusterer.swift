@@ -27,7 +27,10 @@ struct TopicClusterer {
     /// closer in their words than two sibling questions, and only the team's answers tell those apart. Where
     /// nobody answered (BANKING77's bare questions) the words decide. At or above `mergeThreshold`: no such merges.
     var guardedMergeThreshold: Float = 0.2
-    /// A cluster counts as answered when this share of its documents carries a team answer.
+    /// A cluster counts as answered when the share of its documents that carry a team answer is at least this
+    /// part of that share over all clusters (how often this team answers at all): a team that answers half its
+    /// threads leaves a question it answers with few answered threads in a small cluster (2 of 5 in the demo's
+    /// sample), and an absolute half made that cluster unanswered, free to join an unanswered question.
     var answeredShare = 0.5
     var assignFloor: Float = 0.08
     var refinementRounds = 3
@@ -166,6 +169,7 @@ struct TopicClusterer {
         }.flatMap { $0 }
         for a in 0..<k { for b in 0..<a { dots[a][b] = dots[b][a] } }
         var answers = vectors.isEmpty ? [] : members.map { AnswerProfile(of: $0, vectors: vectors, from: answersFrom) }
+        let answeredBar = answeredShare * AnswerProfile.answeredShare(of: answers)
         var active = members.map { !$0.isEmpty }
         var merges: [(Int, Int)] = []
         func cosine(_ a: Int, _ b: Int) -> Double {
@@ -181,7 +185,7 @@ struct TopicClusterer {
                     let c = cosine(a, b)
                     guard c >= top && (best == nil || c > top) else { continue }
                     if c < Double(mergeThreshold), !answers.isEmpty,
-                        answers[a].isApart(from: answers[b], answeredShare: answeredShare, share: splitAnswerShare)
+                        answers[a].isApart(from: answers[b], answeredShare: answeredBar, share: splitAnswerShare)
                     {
                         continue
                     }

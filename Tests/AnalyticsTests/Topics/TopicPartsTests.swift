@@ -165,6 +165,31 @@ import Testing
         #expect(merges(clusterer, answers: (nil, nil)).isEmpty)
     }
 
+    /// A cluster counts as answered against how often the team answers at all: where it answers a fifth of the
+    /// threads, a cluster with 2 of its 5 threads answered is an answered question and stays apart from one nobody
+    /// answered (an absolute half made both unanswered, and the demo's "storage full" joined "too many
+    /// notifications").
+    @Test func answeredIsRelativeToTheTeamsAnswerRate() {
+        func doc(_ words: [Int32], answer: Int32? = nil) -> SparseVector {
+            var v = SparseVector()
+            v.ids = words + (answer.map { [$0] } ?? [])
+            v.values = v.ids.map { _ in 1 }
+            v.normalize()
+            return v
+        }
+        let wording = (0..<5).map { _ in doc([0, 1, 2]) } + (0..<5).map { _ in doc([2, 3, 4]) }
+        let vectors =
+            (0..<5).map { doc([0, 1, 2], answer: $0 < 2 ? 10 : nil) } + (0..<5).map { _ in doc([2, 3, 4]) }
+        var clusterer = TopicClusterer()
+        clusterer.mergeThreshold = 0.35
+        clusterer.guardedMergeThreshold = 0.2
+        let members = [Array(0..<5), Array(5..<10)]
+        #expect(clusterer.closeMerges(members: members, wording: wording, vectors: vectors, answersFrom: 10).isEmpty)
+        // A team that answers nothing tells nothing apart: the words decide.
+        let unanswered = clusterer.closeMerges(members: members, wording: wording, vectors: wording, answersFrom: 10)
+        #expect(unanswered.map { [$0.0, $0.1] } == [[0, 1]])
+    }
+
     /// A cluster that holds two questions sharing one word (0) is cut in two along them; one that
     /// holds a single question in two wordings is cut too unless a team answer is common to both
     /// halves; a cluster too small for two halves of `minimumSize`, or whose halves are its French and
