@@ -37,6 +37,12 @@ struct TopicClusterer {
     /// A cluster this much smaller than the median one is a remnant of a bigger question or a
     /// few stray enquiries, not a topic of its own (relative, so it holds for any mailbox size).
     var remnantShare = 0.25
+    /// The graph path (`clusterByGraph`): neighbours per document and Louvain's resolution.
+    var graphNeighbours = 8
+    var graphResolution = 3.0
+    /// Two communities mostly in different languages are one question when one team answer answers this much
+    /// of each (`crossLanguageMerges`).
+    var crossLanguageAnswerShare = 0.15
     /// Two clusters one answer of the team answers this much of (each) ask one question.
     var sharedAnswerShare = 0.25
     /// A cluster is cut in two when its halves' customers' wording is less alike than this
@@ -51,14 +57,21 @@ struct TopicClusterer {
     /// clusters answered with different saved replies (or in two languages) are one question when
     /// their customers' words agree, so the merge step compares those. Dimensions of `vectors` from
     /// `answersFrom` on are the team-answer evidence (one per saved reply or article). `french`: which
-    /// documents are in French (none told: no cut is refused for language).
+    /// documents are in French (none told: no cut is refused for language). With `graph` (each document's vector
+    /// for the neighbour graph, and their dimension) the communities of that graph replace steps 1 to 4
+    /// (`clusterByGraph`).
     func cluster(
         _ vectors: [SparseVector], wording: [SparseVector], dimension: Int, answersFrom: Int? = nil, minimumSize: Int,
-        french: [Bool] = []
+        french: [Bool] = [], graph: (vectors: [SparseVector], dimension: Int)? = nil
     ) -> [Int] {
         let candidates = vectors.indices.filter { !vectors[$0].isEmpty }
         var assignment = [Int](repeating: -1, count: vectors.count)
         guard candidates.count >= 2 else { return assignment }
+        if let graph {
+            return clusterByGraph(
+                candidates, vectors: vectors, graph: graph, answersFrom: answersFrom ?? dimension,
+                minimumSize: minimumSize, french: french)
+        }
         let m = min(sampleSize, candidates.count)
         let sample = (0..<m).map { candidates[$0 * candidates.count / m] }
         let seedSize = max(2, m / 400)
@@ -88,6 +101,15 @@ struct TopicClusterer {
                 for d in g { assignment[d] = c }
             }
         }
+        return withoutRemnants(
+            assignment, centroids: centroids, candidates: candidates, vectors: vectors, minimumSize: minimumSize)
+    }
+
+    /// Step 5: clusters under `minimumSize` documents, or under `remnantShare` of the median cluster's, are
+    /// dissolved, and every candidate joins its nearest kept cluster when at least `assignFloor` close.
+    func withoutRemnants(
+        _ assignment: [Int], centroids: CentroidMatrix, candidates: [Int], vectors: [SparseVector], minimumSize: Int
+    ) -> [Int] {
         var sizes = [Int](repeating: 0, count: centroids.rows)
         for a in assignment where a >= 0 { sizes[a] += 1 }
         let large = sizes.filter { $0 >= minimumSize }.sorted()
@@ -95,7 +117,7 @@ struct TopicClusterer {
         let floor = max(minimumSize, Int((Double(median) * remnantShare).rounded(.up)))
         let kept = (0..<centroids.rows).filter { sizes[$0] >= floor }
         guard !kept.isEmpty else { return [Int](repeating: -1, count: vectors.count) }
-        var survivors = CentroidMatrix(dimension: dimension)
+        var survivors = CentroidMatrix(dimension: centroids.dimension)
         for r in kept { survivors.appendRow(centroids.row(r)) }
         // Every document joins its nearest kept cluster, the kept clusters' own members too: the split keeps each
         // half's documents where the cut put them, and a member a split or the seeded rounds left beside a closer
@@ -103,9 +125,9 @@ struct TopicClusterer {
         return assign(candidates, vectors, survivors, floor: assignFloor, into: vectors.count)
     }
 
-    private func ones(_ vectors: [SparseVector]) -> [Float] { [Float](repeating: 1, count: vectors.count) }
+    func ones(_ vectors: [SparseVector]) -> [Float] { [Float](repeating: 1, count: vectors.count) }
 
-    private func assign(
+    func assign(
         _ candidates: [Int], _ vectors: [SparseVector], _ centroids: CentroidMatrix, floor: Float,
         into count: Int? = nil
     ) -> [Int] {
@@ -121,7 +143,7 @@ struct TopicClusterer {
     }
 
     /// Centroids of the assignment; empty clusters are dropped (ids renumbered in order).
-    private func means(_ assignment: [Int], rows: Int, vectors: [SparseVector], dimension: Int) -> CentroidMatrix {
+    func means(_ assignment: [Int], rows: Int, vectors: [SparseVector], dimension: Int) -> CentroidMatrix {
         var members = [[Int]](repeating: [], count: rows)
         for (d, a) in assignment.enumerated() where a >= 0 { members[a].append(d) }
         var out = CentroidMatrix(dimension: dimension)

@@ -25,6 +25,13 @@ struct TopicPipeline {
     /// At most this many conversations are learned on (vocabulary, team answers, clustering, labels); the
     /// rest of a larger window joins the learned topics. Help centers below it are reported as before.
     var learningLimit = 20_000
+    /// Up to this many learned conversations the topics are the communities of a neighbour graph
+    /// (`TopicClusterer.clusterByGraph`); the exact graph's cost grows with the square of the conversations.
+    /// 0 (the default) turns it off: at 5,000 it lifted BANKING77's held-out half (recall 0.45 to 0.53, precision
+    /// 0.52 to 0.51, NMI 0.657 to 0.668) and the telecom and shop help centers' recall, but it cost the energy
+    /// help center 0.05-0.11 precision (two questions one article answers were merged) and gen-sample's corpus
+    /// 0.08 (issue 11).
+    var graphLimit = 0
 
     /// One analysed document.
     struct Analysed {
@@ -73,7 +80,8 @@ struct TopicPipeline {
         let minimum = max(3, Int((Double(learnedCurrent) * minimumShare).rounded(.up)))
         let assignment = clusterer.cluster(
             features.combined, wording: features.wording, dimension: features.dimension,
-            answersFrom: features.textDimension, minimumSize: minimum, french: analysed.map(\.french))
+            answersFrom: features.textDimension, minimumSize: minimum, french: analysed.map(\.french),
+            graph: documents.count <= graphLimit ? graphVectors(features) : nil)
         let labeler = TopicLabeler(
             analyzer: analyzer, lexicon: lexicon, personal: personal, features: features, language: language)
         let made = makeTopics(
@@ -110,6 +118,13 @@ struct TopicPipeline {
             evidence: evidence.indices.map { analysed[$0].isAcknowledgement ? [] : evidence[$0] },
             evidenceWeight: evidenceWeight, smoothing: smoothing, neighbours: neighbours,
             subjectStarts: analysed.map(\.subjectStart))
+    }
+
+    /// The clustering's vectors with the letter pieces of their stems (`StemGrams`), for the neighbour graph.
+    func graphVectors(_ features: TopicFeatures) -> (vectors: [SparseVector], dimension: Int) {
+        let pieces = StemGrams().vectors(
+            counts: features.counts, words: features.vocabulary.words, offset: features.dimension)
+        return (StemGrams.joined(features.combined, pieces.vectors), pieces.dimension)
     }
 
     /// Display names of every sender and recipient in the mailbox (gathered with the messages).
