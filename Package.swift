@@ -42,7 +42,8 @@ let startupLinkerFlags = ["-L", Context.packageDirectory + "/Sources/mailmirror/
 /// The functions a search runs come first, together (`startup.order`, written by scripts/order-symbols from
 /// a profile of the benchmark's queries): left where their object files fell, they were spread over the 17 MB
 /// of code, and each 64 KB stretch a run first touches is a page fault. Names the file lists that no longer
-/// exist are ignored, so the file only ever costs layout, never a failed link.
+/// exist are ignored, so the file only ever costs layout, never a failed link. SwiftPM does not relink when only
+/// the file changed: remove the built binary first.
 let releaseLinkerFlags = [
     "-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs", "-Xlinker", "--no-export-dynamic",
     "-Xlinker", "--symbol-ordering-file=" + Context.packageDirectory + "/Sources/mailmirror/Linker/startup.order",
