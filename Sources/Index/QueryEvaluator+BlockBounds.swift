@@ -195,12 +195,15 @@ extension QueryEvaluator {
                 required.append(p)
             }
         }
-        let marks = accumulator
-        marks.reset(count: segment.docCount)
+        // The candidates, ascending: those of the rarest required part as its walk finds them, or the
+        // union of the essential parts' through a dense table.
+        var candidates: [Int32] = []
         if let lead = required.min(by: { Self.rarest(parts[$0]) < Self.rarest(parts[$1]) }) {
             var cursors = parts[lead]
-            try forEachDocument(holdingAll: &cursors, in: ranges) { doc in marks.add(doc, 0) }
+            try forEachDocument(holdingAll: &cursors, in: ranges) { doc in candidates.append(Int32(doc)) }
         } else {
+            let marks = accumulator
+            marks.reset(count: segment.docCount)
             var essential = parts.map { !$0.isEmpty }
             for p in parts.indices.sorted(by: { bounds[$0] < bounds[$1] }) where essential[p] {
                 essential[p] = false
@@ -215,6 +218,7 @@ extension QueryEvaluator {
                 var cursors = parts[p]
                 try forEachDocument(holdingAll: &cursors, in: ranges) { doc in marks.add(doc, 0) }
             }
+            candidates = marks.matches().docs
         }
         // The bounds of the parts after each, added in order: a candidate whose bound so far, with each
         // later part at its bound over the segment, stays below the bar is dropped before the later
@@ -223,8 +227,14 @@ extension QueryEvaluator {
         for p in parts.indices.dropLast().reversed() {
             boundsAfter[p] = boundsAfter[p + 1] + (parts[p + 1].isEmpty ? 0 : bounds[p + 1])
         }
+        // Each part's bound at its largest tf by field length, computed once per length met (the
+        // candidates' fields share few lengths); nan where not computed yet.
+        var lengthBounds = [[Double]](repeating: [], count: parts.count)
+        for p in parts.indices where !parts[p].isEmpty {
+            lengthBounds[p] = [Double](repeating: .nan, count: Int(Self.cachedLengths))
+        }
         var kept = DocumentRanges()
-        candidates: for candidate in marks.matches().docs {
+        candidates: for candidate in candidates {
             let doc = Int(candidate)
             // First bounded by its field lengths alone (each part at its largest tf over the segment),
             // read from the length column: most candidates are longer than the page's hits and are dropped
@@ -232,9 +242,15 @@ extension QueryEvaluator {
             var lengthBound = 0.0
             for p in parts.indices where !parts[p].isEmpty {
                 let field = plan.parts[p].field
-                lengthBound += scoreBound(
-                    field, idf: plan.parts[p].idf, maxFrequency: frequencies[p],
-                    minLength: segment.fieldLength(doc, Int(field.rawValue)))
+                let length = segment.fieldLength(doc, Int(field.rawValue))
+                if length < Self.cachedLengths, !lengthBounds[p][Int(length)].isNaN {
+                    lengthBound += lengthBounds[p][Int(length)]
+                    continue
+                }
+                let partBound = scoreBound(
+                    field, idf: plan.parts[p].idf, maxFrequency: frequencies[p], minLength: length)
+                if length < Self.cachedLengths { lengthBounds[p][Int(length)] = partBound }
+                lengthBound += partBound
             }
             if lengthBound * (1 + QueryEvaluator.boundMargin) < bar.score { continue }
             for p in required {
@@ -270,6 +286,9 @@ extension QueryEvaluator {
         }
         return kept
     }
+
+    /// The field lengths below which `narrowedDocuments` keeps each part's length bound once computed.
+    static let cachedLengths: UInt32 = 1024
 
     /// The documents of a part's rarest term.
     private static func rarest(_ cursors: [DocumentCursor]) -> Int {
