@@ -225,6 +225,8 @@ enum SegmentMerger {
                     try sink.append(UnsafeRawBufferPointer(rebasing: r.bytes[run]))
                     d = end
                 }
+                // Released field by field: a merge's inputs hold 14 bytes a document of columns.
+                r.file.release(column..<(column + r.docCount * SegmentLayout.lengthStride))
             }
         }
         for part in parts { part.reader.file.release(part.reader.lengthsOffset..<part.reader.idIndexOffset) }
@@ -472,9 +474,11 @@ enum SegmentMerger {
                     SegmentMerger.varintLength(UInt64(merged - walk.lastDoc)) + SegmentMerger.varintLength(tf)
                 walk.positionsBytes += positions.count
                 walk.lastDoc = merged
+                // The length from the doc table, whose record the date is read from anyway: the length
+                // column's pages, released by `writeLengthColumn`, are not mapped in again.
                 skips.add(
                     doc: Int(merged), frequency: UInt32(truncatingIfNeeded: tf), date: reader.date(doc),
-                    length: field < SegmentLayout.textFieldCount ? reader.fieldLength(doc, field) : 0,
+                    length: field < SegmentLayout.textFieldCount ? reader.recordedFieldLength(doc, field) : 0,
                     docsEnd: walk.docsBytes, positionsEnd: walk.positionsBytes)
             }
         }
