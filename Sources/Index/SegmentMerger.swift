@@ -79,9 +79,9 @@ enum SegmentMerger {
             let r = part.reader
             for d in 0..<r.docCount where part.isLive(d) {
                 storedSize += r.storedRange(d).count
-                for f in 0..<SegmentLayout.textFieldCount { sums[f] += UInt64(r.fieldLength(d, f)) }
+                for f in 0..<SegmentLayout.textFieldCount { sums[f] += UInt64(r.recordedFieldLength(d, f)) }
             }
-            r.file.release(r.docTableOffset..<r.idIndexOffset)
+            r.file.release(r.docTableOffset..<r.lengthsOffset)
         }
         var termCount = 0
         var keysSize = 0
@@ -96,7 +96,8 @@ enum SegmentMerger {
         }
         let storedOffset = SegmentLayout.headerSize
         let docTableOffset = storedOffset + storedSize
-        let idIndexOffset = docTableOffset + docCount * SegmentLayout.docStride
+        let lengthsOffset = docTableOffset + docCount * SegmentLayout.docStride
+        let idIndexOffset = lengthsOffset + SegmentLayout.lengthColumnSize(docCount: docCount)
         let termTableOffset = idIndexOffset + docCount * SegmentLayout.idStride
         let keysOffset = termTableOffset + termCount * SegmentLayout.termStride
         let postingsStart = keysOffset + keysSize
@@ -110,10 +111,12 @@ enum SegmentMerger {
         }
         try sink.appendLE(UInt64(fileLength))
         for sum in sums { try sink.appendLE(sum) }
-        try sink.append([UInt8](repeating: 0, count: SegmentLayout.headerSize - 72 - 8 * sums.count))
+        try sink.appendLE(UInt64(lengthsOffset))
+        try sink.append([UInt8](repeating: 0, count: SegmentLayout.headerSize - SegmentLayout.lengthsOffsetField - 8))
 
         try writeStored(parts, to: &sink)
         try writeDocTable(parts, to: &sink)
+        try writeLengthColumn(parts, to: &sink)
         try writeIDIndex(parts, to: &sink)
 
         var keyOffset: UInt32 = 0
@@ -199,8 +202,34 @@ enum SegmentMerger {
                     UnsafeRawBufferPointer(rebasing: r.bytes[(base + 8)..<(base + SegmentLayout.docStride)]))
                 storedOffset += UInt64(r.storedRange(d).count)
             }
-            r.file.release(r.docTableOffset..<r.idIndexOffset)
+            r.file.release(r.docTableOffset..<r.lengthsOffset)
         }
+    }
+
+    /// The inputs' length columns, field by field, their live documents' entries copied in order.
+    private static func writeLengthColumn(_ parts: [Part], to sink: inout Sink) throws(IndexError) {
+        for f in 0..<SegmentLayout.textFieldCount {
+            for part in parts {
+                let r = part.reader
+                let column = r.lengthsOffset + f * r.docCount * SegmentLayout.lengthStride
+                var d = 0
+                // Runs of live documents are contiguous in the input: copied at once.
+                while d < r.docCount {
+                    guard part.isLive(d) else {
+                        d += 1
+                        continue
+                    }
+                    var end = d + 1
+                    while end < r.docCount && part.isLive(end) { end += 1 }
+                    let run = (column + d * SegmentLayout.lengthStride)..<(column + end * SegmentLayout.lengthStride)
+                    try sink.append(UnsafeRawBufferPointer(rebasing: r.bytes[run]))
+                    d = end
+                }
+                // Released field by field: a merge's inputs hold 14 bytes a document of columns.
+                r.file.release(column..<(column + r.docCount * SegmentLayout.lengthStride))
+            }
+        }
+        for part in parts { part.reader.file.release(part.reader.lengthsOffset..<part.reader.idIndexOffset) }
     }
 
     /// Each input's id index is sorted already: a k-way merge by id (ties in input order, as a stable sort of
@@ -445,9 +474,11 @@ enum SegmentMerger {
                     SegmentMerger.varintLength(UInt64(merged - walk.lastDoc)) + SegmentMerger.varintLength(tf)
                 walk.positionsBytes += positions.count
                 walk.lastDoc = merged
+                // The length from the doc table, whose record the date is read from anyway: the length
+                // column's pages, released by `writeLengthColumn`, are not mapped in again.
                 skips.add(
                     doc: Int(merged), frequency: UInt32(truncatingIfNeeded: tf), date: reader.date(doc),
-                    length: field < SegmentLayout.textFieldCount ? reader.fieldLength(doc, field) : 0,
+                    length: field < SegmentLayout.textFieldCount ? reader.recordedFieldLength(doc, field) : 0,
                     docsEnd: walk.docsBytes, positionsEnd: walk.positionsBytes)
             }
         }
