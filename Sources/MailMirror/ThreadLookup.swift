@@ -99,7 +99,11 @@ struct ThreadLookup {
     private struct SameBytes: Hashable {
         var text: String
 
-        static func == (a: SameBytes, b: SameBytes) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+        static func == (a: SameBytes, b: SameBytes) -> Bool {
+            guard a.text.utf8.count == b.text.utf8.count else { return false }
+            var (first, second) = (a.text, b.text)
+            return first.withUTF8 { first in second.withUTF8 { first.elementsEqual($0) } }
+        }
 
         func hash(into hasher: inout Hasher) {
             var text = text
