@@ -167,17 +167,9 @@ enum SegmentMerger {
     private static func writeStored(_ parts: [Part], to sink: inout Sink) throws(IndexError) {
         for part in parts {
             let r = part.reader
-            var d = 0
-            // Runs of live documents are contiguous in the input: copied at once.
-            while d < r.docCount {
-                guard part.isLive(d) else {
-                    d += 1
-                    continue
-                }
-                var end = d + 1
-                while end < r.docCount && part.isLive(end) { end += 1 }
-                let lower = r.storedRange(d).lowerBound
-                let upper = r.storedRange(end - 1).upperBound
+            for run in part.liveRuns() {
+                let lower = r.storedRange(run.lowerBound).lowerBound
+                let upper = r.storedRange(run.upperBound - 1).upperBound
                 var at = lower
                 while at < upper {
                     let next = min(upper, at + defaultChunkSize)
@@ -185,7 +177,6 @@ enum SegmentMerger {
                     r.file.release(lower..<next)
                     at = next
                 }
-                d = end
             }
             r.file.release(r.storedOffset..<r.docTableOffset)
         }
@@ -212,18 +203,10 @@ enum SegmentMerger {
             for part in parts {
                 let r = part.reader
                 let column = r.lengthsOffset + f * r.docCount * SegmentLayout.lengthStride
-                var d = 0
-                // Runs of live documents are contiguous in the input: copied at once.
-                while d < r.docCount {
-                    guard part.isLive(d) else {
-                        d += 1
-                        continue
-                    }
-                    var end = d + 1
-                    while end < r.docCount && part.isLive(end) { end += 1 }
-                    let run = (column + d * SegmentLayout.lengthStride)..<(column + end * SegmentLayout.lengthStride)
-                    try sink.append(UnsafeRawBufferPointer(rebasing: r.bytes[run]))
-                    d = end
+                for run in part.liveRuns() {
+                    let start = column + run.lowerBound * SegmentLayout.lengthStride
+                    let end = column + run.upperBound * SegmentLayout.lengthStride
+                    try sink.append(UnsafeRawBufferPointer(rebasing: r.bytes[start..<end]))
                 }
                 // Released field by field: a merge's inputs hold 14 bytes a document of columns.
                 r.file.release(column..<(column + r.docCount * SegmentLayout.lengthStride))
@@ -377,6 +360,20 @@ enum SegmentMerger {
         }
 
         @inline(__always) func isLive(_ doc: Int) -> Bool { !(deletions?.contains(doc) ?? false) }
+
+        /// The runs of consecutive live documents, in order: each is contiguous in the input, so copied at once.
+        /// Found as they are walked: a segment with many scattered deletions keeps no list of them.
+        func liveRuns() -> UnfoldSequence<Range<Int>, Int> {
+            sequence(state: 0) { d in
+                let count = self.reader.docCount
+                while d < count && !self.isLive(d) { d += 1 }
+                guard d < count else { return nil }
+                var end = d + 1
+                while end < count && self.isLive(end) { end += 1 }
+                defer { d = end }
+                return d..<end
+            }
+        }
 
         /// The merged number of live document `doc`.
         @inline(__always) func newDoc(_ doc: Int) -> Int {
