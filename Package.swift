@@ -38,15 +38,28 @@ let startupLinkerFlags = ["-L", Context.packageDirectory + "/Sources/mailmirror/
 /// instead of a 1.9 MB table. No exported symbols: the static-stdlib link exports every public symbol of our
 /// modules (4,700), which nothing looks up, and the runtime's start-up `dladdr` (finding swift-backtrace)
 /// scans them all. Together about 7% of `mailmirror --version`'s CPU time and 6% of a search's.
+///
+/// The functions a search runs come first, together (`startup.order`, written by scripts/order-symbols from
+/// a profile of the benchmark's queries): left where their object files fell, they were spread over the 17 MB
+/// of code, and each 64 KB stretch a run first touches is a page fault. Names the file lists that no longer
+/// exist are ignored, so the file only ever costs layout, never a failed link. SwiftPM does not relink when only
+/// the file changed: remove the built binary first.
 let releaseLinkerFlags = [
     "-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs", "-Xlinker", "--no-export-dynamic",
+    "-Xlinker", "--symbol-ordering-file=" + Context.packageDirectory + "/Sources/mailmirror/Linker/startup.order",
+    "-Xlinker", "--no-warn-symbol-ordering",
 ]
 
 /// Release code asks for generic types' metadata through their accessors, not by mangled name: a mangled name
 /// makes the runtime check the type's generic requirements at run time, and the first check of each
 /// conformance (`String: Hashable` for the parsed options' dictionaries, `Int: Comparable` for sorting the
 /// hits) scanned all of the binary's 5,600 conformance records: about 4% of a search's samples, now none.
-let releaseSwiftFlags = ["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"]
+/// Each function in a section of its own, so that the link can place the ones a search runs together (see
+/// `releaseLinkerFlags`): a generic specialization is otherwise emitted in whichever object file needed it
+/// first (a report's, often) and pulls that file's code in beside it.
+let releaseSwiftFlags = [
+    "-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors", "-Xfrontend", "-function-sections",
+]
 let swiftSettings: [SwiftSetting] = [.unsafeFlags(releaseSwiftFlags, .when(configuration: .release))]
 
 var targets: [Target] = [

@@ -407,7 +407,8 @@ class Bench:
     def startup(self):
         """`mailmirror --version` beside an empty Swift program built with plain `swift build -c release
         --static-swift-stdlib` (mailmirror adds the link flags of its Package.swift: C++ runtime and zlib from their
-        archives), with the same toolchain, both installed as scripts/install installs mailmirror (stripped copies):
+        archives, its functions laid out; and scripts/bench builds it without the $ORIGIN run path, as scripts/install
+        does), with the same toolchain, both installed as scripts/install installs mailmirror (stripped copies):
         what every command pays to start, measured like the queries (whole process, alternating, median of --qruns after a warm-up)."""
         if not self.mm:
             self.error("startup/mailmirror", "not measured: no mailmirror binary")

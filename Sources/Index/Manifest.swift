@@ -2,7 +2,7 @@
 /// last in every commit, so readers see either the old index or the new one.
 ///
 /// ```
-/// mailmirror-index 3
+/// mailmirror-index 4
 /// next 12
 /// segment seg-000003 1200 seg-000003.del-000011
 /// segment seg-000011 50 -
@@ -19,8 +19,9 @@ struct Manifest: Equatable {
     /// The format's version: 2 since the pieces of addresses and dotted words took positions of
     /// their own (version 1 indexes answer address queries wrongly, so they are refused); 3 since
     /// long postings lists carry skip entries (`SkipEntry`; a version 2 segment has none where they
-    /// are expected, so it is refused too, with a sentence naming `mailmirror reindex`).
-    static let version = 3
+    /// are expected, so it is refused too, with a sentence naming `mailmirror reindex`); 4 since
+    /// segments carry a length column (see `SegmentLayout`; a version 3 segment's header has none).
+    static let version = 4
     var next: Int = 1
     var entries: [Entry] = []
 

@@ -19,7 +19,9 @@ import TextAnalysis
 ///
 /// In the ranges kept, each document is then bounded on its own the same way, from its terms' tf
 /// in the docs streams and its field lengths (`narrowedDocuments`): a phrase whose best documents
-/// tie at the best score a block allows keeps only the documents that can tie and are newer.
+/// tie at the best score a block allows keeps only the documents that can tie and are newer. A
+/// document is bounded first by its field lengths alone (from the length column), then part by
+/// part, and dropped as soon as its bound cannot reach the bar, so most cursors never decode up to it.
 extension QueryEvaluator {
     /// What a pruned query adds up, in the order `evaluate` adds it.
     struct BlockPlan {
@@ -162,6 +164,8 @@ extension QueryEvaluator {
     {
         var parts: [[DocumentCursor]] = []
         var bounds: [Double] = []
+        // Each part's largest tf over the segment (the smallest of its terms' largest).
+        var frequencies: [UInt32] = []
         for part in plan.parts {
             var cursors: [DocumentCursor] = []
             var frequency = UInt32.max
@@ -178,6 +182,7 @@ extension QueryEvaluator {
                 cursors.append(DocumentCursor(segment: segment, info: info))
             }
             parts.append(cursors)
+            frequencies.append(frequency)
             bounds.append(
                 cursors.isEmpty ? 0 : scoreBound(part.field, idf: part.idf, maxFrequency: frequency, minLength: length))
         }
@@ -190,12 +195,15 @@ extension QueryEvaluator {
                 required.append(p)
             }
         }
-        let marks = accumulator
-        marks.reset(count: segment.docCount)
+        // The candidates, ascending: those of the rarest required part as its walk finds them, or the
+        // union of the essential parts' through a dense table.
+        var candidates: [Int32] = []
         if let lead = required.min(by: { Self.rarest(parts[$0]) < Self.rarest(parts[$1]) }) {
             var cursors = parts[lead]
-            try forEachDocument(holdingAll: &cursors, in: ranges) { doc in marks.add(doc, 0) }
+            try forEachDocument(holdingAll: &cursors, in: ranges) { doc in candidates.append(Int32(doc)) }
         } else {
+            let marks = accumulator
+            marks.reset(count: segment.docCount)
             var essential = parts.map { !$0.isEmpty }
             for p in parts.indices.sorted(by: { bounds[$0] < bounds[$1] }) where essential[p] {
                 essential[p] = false
@@ -210,10 +218,41 @@ extension QueryEvaluator {
                 var cursors = parts[p]
                 try forEachDocument(holdingAll: &cursors, in: ranges) { doc in marks.add(doc, 0) }
             }
+            candidates = marks.matches().docs
+        }
+        // The bounds of the parts after each, added in order: a candidate whose bound so far, with each
+        // later part at its bound over the segment, stays below the bar is dropped before the later
+        // parts' cursors (the body's and the reply's: long, dense lists) decode up to it.
+        var boundsAfter = [Double](repeating: 0, count: parts.count)
+        for p in parts.indices.dropLast().reversed() {
+            boundsAfter[p] = boundsAfter[p + 1] + (parts[p + 1].isEmpty ? 0 : bounds[p + 1])
+        }
+        // Each part's bound at its largest tf by field length, computed once per length met (the
+        // candidates' fields share few lengths); nan where not computed yet.
+        var lengthBounds = [[Double]](repeating: [], count: parts.count)
+        for p in parts.indices where !parts[p].isEmpty {
+            lengthBounds[p] = [Double](repeating: .nan, count: Int(Self.cachedLengths))
         }
         var kept = DocumentRanges()
-        candidates: for candidate in marks.matches().docs {
+        candidates: for candidate in candidates {
             let doc = Int(candidate)
+            // First bounded by its field lengths alone (each part at its largest tf over the segment),
+            // read from the length column: most candidates are longer than the page's hits and are dropped
+            // before any cursor decodes up to them.
+            var lengthBound = 0.0
+            for p in parts.indices where !parts[p].isEmpty {
+                let field = plan.parts[p].field
+                let length = segment.fieldLength(doc, Int(field.rawValue))
+                if length < Self.cachedLengths, !lengthBounds[p][Int(length)].isNaN {
+                    lengthBound += lengthBounds[p][Int(length)]
+                    continue
+                }
+                let partBound = scoreBound(
+                    field, idf: plan.parts[p].idf, maxFrequency: frequencies[p], minLength: length)
+                if length < Self.cachedLengths { lengthBounds[p][Int(length)] = partBound }
+                lengthBound += partBound
+            }
+            if lengthBound * (1 + QueryEvaluator.boundMargin) < bar.score { continue }
             for p in required {
                 for i in parts[p].indices {
                     guard try parts[p][i].advance(to: doc), parts[p][i].doc == doc else { continue candidates }
@@ -230,11 +269,16 @@ extension QueryEvaluator {
                     }
                     frequency = min(frequency, parts[p][i].frequency)
                 }
-                guard all else { continue }
-                let field = plan.parts[p].field
-                bound += scoreBound(
-                    field, idf: plan.parts[p].idf, maxFrequency: frequency,
-                    minLength: segment.fieldLength(doc, Int(field.rawValue)))
+                if all {
+                    let field = plan.parts[p].field
+                    bound += scoreBound(
+                        field, idf: plan.parts[p].idf, maxFrequency: frequency,
+                        minLength: segment.fieldLength(doc, Int(field.rawValue)))
+                }
+                // A document's bound in a part never exceeds the part's over the segment (its tf is at most
+                // its blocks' largest, its length at least their shortest); the margin covers the order of
+                // the additions.
+                if (bound + boundsAfter[p]) * (1 + QueryEvaluator.boundMargin) < bar.score { continue candidates }
             }
             if !(bound < bar.score || (bound <= bar.score && segment.date(doc) < bar.date)) {
                 kept.append(doc...doc)
@@ -242,6 +286,9 @@ extension QueryEvaluator {
         }
         return kept
     }
+
+    /// The field lengths below which `narrowedDocuments` keeps each part's length bound once computed.
+    static let cachedLengths: UInt32 = 1024
 
     /// The documents of a part's rarest term.
     private static func rarest(_ cursors: [DocumentCursor]) -> Int {

@@ -12,7 +12,9 @@ import TextAnalysis
 /// whose bounds sum to less than the threshold are "non-essential": a document found only in them
 /// scores less than the threshold, so only the documents of the other lists are candidates. A
 /// candidate's score is computed exactly as `evaluate` computes it (same terms, same order of
-/// additions), so the scores, and with them the ties broken by date and id, are identical.
+/// additions), so the scores, and with them the ties broken by date and id, are identical. A
+/// candidate is bounded in the essential lists first, then list by list, each list's score taking the
+/// place of its bound, and dropped as soon as the sum cannot reach the threshold.
 extension QueryEvaluator {
     /// One word of a pruned query: its term and the fields it is looked for in, in scoring order.
     struct PrunedWord {
@@ -101,6 +103,12 @@ extension QueryEvaluator {
         let essential = Array(byBound[nonEssential...])
         var nonEssentialBound = 0.0
         for i in byBound[..<nonEssential] { nonEssentialBound += lists[i].bound }
+        // The other lists, largest bound first, each with the sum of the bounds of those after it.
+        let others = Array(byBound[..<nonEssential].reversed())
+        var boundsAfter = [Double](repeating: 0, count: others.count)
+        for j in others.indices.dropLast().reversed() {
+            boundsAfter[j] = boundsAfter[j + 1] + lists[others[j + 1]].bound
+        }
 
         var out = Matches()
         var previous: Int32 = -1
@@ -118,6 +126,21 @@ extension QueryEvaluator {
                 }
             }
             if (partial + nonEssentialBound) * (1 + QueryEvaluator.boundMargin) < threshold { continue }
+            // Then in the other lists one by one, each list's score taking the place of its bound: a
+            // candidate that can no longer reach the threshold is dropped before the lists left decode
+            // up to it (a word's score in a long body is mostly far below its bound).
+            var reached = partial
+            var reachable = true
+            for (j, i) in others.enumerated() {
+                if try lists[i].cursor.advance(to: doc), lists[i].cursor.doc == doc {
+                    reached += bm25(lists[i].field, doc, tf: Double(lists[i].cursor.frequency), idf: lists[i].idf)
+                }
+                if (reached + boundsAfter[j]) * (1 + QueryEvaluator.boundMargin) < threshold {
+                    reachable = false
+                    break
+                }
+            }
+            if !reachable { continue }
             var total = 0.0
             var matched = true
             var l = 0

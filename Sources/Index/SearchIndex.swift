@@ -125,6 +125,10 @@ public final class SearchIndex: Sendable {
             if let pruned { matches = pruned } else { matches = try evaluator.evaluate(query) }
             for (k, doc) in matches.docs.enumerated() {
                 let d = Int(doc)
+                // On a relevance page a match scoring below the bar is never ahead of it, whatever its date:
+                // it is passed over before its date and id are read (a cache miss into the doc table each,
+                // for the thousands of matches MaxScore scores in a segment and leaves below the bar).
+                if options.sort == .relevance, let bar, matches.scores[k] < bar.score { continue }
                 let candidate = Candidate(
                     segment: s, doc: d, score: matches.scores[k], date: segment.date(d), id: segment.id(d))
                 if let bar, !order(candidate, bar) { continue }

@@ -26,7 +26,7 @@ enum SegmentEncoder {
         }
         let keysSize = terms.reduce(0) { $0 + $1.key.count }
         out.reserveCapacity(
-            SegmentLayout.headerSize + stored.count + docs.count * 80 + terms.count * 32
+            SegmentLayout.headerSize + stored.count + docs.count * 94 + terms.count * 32
                 + keysSize + postingsSize)
         out.append(contentsOf: [UInt8](repeating: 0, count: SegmentLayout.headerSize))
         let storedOffset = out.count
@@ -44,6 +44,10 @@ enum SegmentEncoder {
                 sums[f] += UInt64(doc.lengths[f])
             }
             out.appendLE(UInt32(0))
+        }
+        let lengthsOffset = out.count
+        for f in 0..<SegmentLayout.textFieldCount {
+            for doc in docs { out.appendLE(SegmentLayout.columnLength(doc.lengths[f])) }
         }
         let idIndexOffset = out.count
         let byId = docs.indices.sorted { docs[$0].id < docs[$1].id }
@@ -86,6 +90,7 @@ enum SegmentEncoder {
         out.storeLE(UInt64(postingsStart), at: 56)
         out.storeLE(UInt64(out.count), at: 64)
         for f in 0..<SegmentLayout.textFieldCount { out.storeLE(sums[f], at: 72 + 8 * f) }
+        out.storeLE(UInt64(lengthsOffset), at: SegmentLayout.lengthsOffsetField)
         return out
     }
 

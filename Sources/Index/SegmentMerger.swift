@@ -79,9 +79,9 @@ enum SegmentMerger {
             let r = part.reader
             for d in 0..<r.docCount where part.isLive(d) {
                 storedSize += r.storedRange(d).count
-                for f in 0..<SegmentLayout.textFieldCount { sums[f] += UInt64(r.fieldLength(d, f)) }
+                for f in 0..<SegmentLayout.textFieldCount { sums[f] += UInt64(r.recordedFieldLength(d, f)) }
             }
-            r.file.release(r.docTableOffset..<r.idIndexOffset)
+            r.file.release(r.docTableOffset..<r.lengthsOffset)
         }
         var termCount = 0
         var keysSize = 0
@@ -96,7 +96,8 @@ enum SegmentMerger {
         }
         let storedOffset = SegmentLayout.headerSize
         let docTableOffset = storedOffset + storedSize
-        let idIndexOffset = docTableOffset + docCount * SegmentLayout.docStride
+        let lengthsOffset = docTableOffset + docCount * SegmentLayout.docStride
+        let idIndexOffset = lengthsOffset + SegmentLayout.lengthColumnSize(docCount: docCount)
         let termTableOffset = idIndexOffset + docCount * SegmentLayout.idStride
         let keysOffset = termTableOffset + termCount * SegmentLayout.termStride
         let postingsStart = keysOffset + keysSize
@@ -110,10 +111,12 @@ enum SegmentMerger {
         }
         try sink.appendLE(UInt64(fileLength))
         for sum in sums { try sink.appendLE(sum) }
-        try sink.append([UInt8](repeating: 0, count: SegmentLayout.headerSize - 72 - 8 * sums.count))
+        try sink.appendLE(UInt64(lengthsOffset))
+        try sink.append([UInt8](repeating: 0, count: SegmentLayout.headerSize - SegmentLayout.lengthsOffsetField - 8))
 
         try writeStored(parts, to: &sink)
         try writeDocTable(parts, to: &sink)
+        try writeLengthColumn(parts, to: &sink)
         try writeIDIndex(parts, to: &sink)
 
         var keyOffset: UInt32 = 0
@@ -164,17 +167,9 @@ enum SegmentMerger {
     private static func writeStored(_ parts: [Part], to sink: inout Sink) throws(IndexError) {
         for part in parts {
             let r = part.reader
-            var d = 0
-            // Runs of live documents are contiguous in the input: copied at once.
-            while d < r.docCount {
-                guard part.isLive(d) else {
-                    d += 1
-                    continue
-                }
-                var end = d + 1
-                while end < r.docCount && part.isLive(end) { end += 1 }
-                let lower = r.storedRange(d).lowerBound
-                let upper = r.storedRange(end - 1).upperBound
+            for run in part.liveRuns() {
+                let lower = r.storedRange(run.lowerBound).lowerBound
+                let upper = r.storedRange(run.upperBound - 1).upperBound
                 var at = lower
                 while at < upper {
                     let next = min(upper, at + defaultChunkSize)
@@ -182,7 +177,6 @@ enum SegmentMerger {
                     r.file.release(lower..<next)
                     at = next
                 }
-                d = end
             }
             r.file.release(r.storedOffset..<r.docTableOffset)
         }
@@ -199,8 +193,26 @@ enum SegmentMerger {
                     UnsafeRawBufferPointer(rebasing: r.bytes[(base + 8)..<(base + SegmentLayout.docStride)]))
                 storedOffset += UInt64(r.storedRange(d).count)
             }
-            r.file.release(r.docTableOffset..<r.idIndexOffset)
+            r.file.release(r.docTableOffset..<r.lengthsOffset)
         }
+    }
+
+    /// The inputs' length columns, field by field, their live documents' entries copied in order.
+    private static func writeLengthColumn(_ parts: [Part], to sink: inout Sink) throws(IndexError) {
+        for f in 0..<SegmentLayout.textFieldCount {
+            for part in parts {
+                let r = part.reader
+                let column = r.lengthsOffset + f * r.docCount * SegmentLayout.lengthStride
+                for run in part.liveRuns() {
+                    let start = column + run.lowerBound * SegmentLayout.lengthStride
+                    let end = column + run.upperBound * SegmentLayout.lengthStride
+                    try sink.append(UnsafeRawBufferPointer(rebasing: r.bytes[start..<end]))
+                }
+                // Released field by field: a merge's inputs hold 14 bytes a document of columns.
+                r.file.release(column..<(column + r.docCount * SegmentLayout.lengthStride))
+            }
+        }
+        for part in parts { part.reader.file.release(part.reader.lengthsOffset..<part.reader.idIndexOffset) }
     }
 
     /// Each input's id index is sorted already: a k-way merge by id (ties in input order, as a stable sort of
@@ -349,6 +361,20 @@ enum SegmentMerger {
 
         @inline(__always) func isLive(_ doc: Int) -> Bool { !(deletions?.contains(doc) ?? false) }
 
+        /// The runs of consecutive live documents, in order: each is contiguous in the input, so copied at once.
+        /// Found as they are walked: a segment with many scattered deletions keeps no list of them.
+        func liveRuns() -> UnfoldSequence<Range<Int>, Int> {
+            sequence(state: 0) { d in
+                let count = self.reader.docCount
+                while d < count && !self.isLive(d) { d += 1 }
+                guard d < count else { return nil }
+                var end = d + 1
+                while end < count && self.isLive(end) { end += 1 }
+                defer { d = end }
+                return d..<end
+            }
+        }
+
         /// The merged number of live document `doc`.
         @inline(__always) func newDoc(_ doc: Int) -> Int {
             guard let bits = deletions?.bits else { return base + doc }
@@ -445,9 +471,11 @@ enum SegmentMerger {
                     SegmentMerger.varintLength(UInt64(merged - walk.lastDoc)) + SegmentMerger.varintLength(tf)
                 walk.positionsBytes += positions.count
                 walk.lastDoc = merged
+                // The length from the doc table, whose record the date is read from anyway: the length
+                // column's pages, released by `writeLengthColumn`, are not mapped in again.
                 skips.add(
                     doc: Int(merged), frequency: UInt32(truncatingIfNeeded: tf), date: reader.date(doc),
-                    length: field < SegmentLayout.textFieldCount ? reader.fieldLength(doc, field) : 0,
+                    length: field < SegmentLayout.textFieldCount ? reader.recordedFieldLength(doc, field) : 0,
                     docsEnd: walk.docsBytes, positionsEnd: walk.positionsBytes)
             }
         }

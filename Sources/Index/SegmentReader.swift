@@ -9,6 +9,7 @@ final class SegmentReader: Sendable {
     let termCount: Int
     let storedOffset: Int
     let docTableOffset: Int
+    let lengthsOffset: Int
     let idIndexOffset: Int
     let termTableOffset: Int
     let keysOffset: Int
@@ -34,9 +35,11 @@ final class SegmentReader: Sendable {
         postingsOffset = Int(truncatingIfNeeded: b.le(56, as: UInt64.self))
         let length = Int(truncatingIfNeeded: b.le(64, as: UInt64.self))
         fieldLengthSums = (0..<SegmentLayout.textFieldCount).map { b.le(72 + 8 * $0, as: UInt64.self) }
+        lengthsOffset = Int(truncatingIfNeeded: b.le(SegmentLayout.lengthsOffsetField, as: UInt64.self))
         guard length == b.count,
             storedOffset == SegmentLayout.headerSize, storedOffset <= docTableOffset,
-            idIndexOffset == docTableOffset + docCount * SegmentLayout.docStride,
+            lengthsOffset == docTableOffset + docCount * SegmentLayout.docStride,
+            idIndexOffset == lengthsOffset + SegmentLayout.lengthColumnSize(docCount: docCount),
             termTableOffset == idIndexOffset + docCount * SegmentLayout.idStride,
             keysOffset == termTableOffset + termCount * SegmentLayout.termStride,
             keysOffset <= postingsOffset, postingsOffset <= length
@@ -50,7 +53,18 @@ final class SegmentReader: Sendable {
     @inline(__always) func id(_ doc: Int) -> UInt64 { bytes.le(docBase(doc) + 16) }
     @inline(__always) func utcOffset(_ doc: Int) -> Int32 { bytes.le(docBase(doc) + 24) }
     @inline(__always) func flags(_ doc: Int) -> UInt32 { bytes.le(docBase(doc) + 28) }
-    @inline(__always) func fieldLength(_ doc: Int, _ field: Int) -> UInt32 { bytes.le(docBase(doc) + 32 + 4 * field) }
+
+    /// The length of text field `field` of `doc`, from the length column (the doc table for a field
+    /// of 65,535 terms or more).
+    @inline(__always) func fieldLength(_ doc: Int, _ field: Int) -> UInt32 {
+        let short: UInt16 = bytes.le(lengthsOffset + (field * docCount + doc) * SegmentLayout.lengthStride)
+        return short != SegmentLayout.lengthInDocTable ? UInt32(short) : recordedFieldLength(doc, field)
+    }
+
+    /// The length of text field `field` of `doc` as its doc-table record holds it.
+    @inline(__always) func recordedFieldLength(_ doc: Int, _ field: Int) -> UInt32 {
+        bytes.le(docBase(doc) + 32 + 4 * field)
+    }
 
     func storedRange(_ doc: Int) -> Range<Int> {
         let size = UInt64(docTableOffset - storedOffset)

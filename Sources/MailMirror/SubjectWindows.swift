@@ -58,6 +58,9 @@ struct SubjectWindows {
     }
 
     private var subjects: [String: Subject] = [:]
+    /// The names of `subjects`, in order (fixed once `open` chose them): a round's passes over the messages
+    /// find a message's subject by its place here (`slots`), not by hashing its subject again in each pass.
+    private var names: [String] = []
     private var askedThreads = Set<String>()
     /// How many records read `readWindows` looked at: those read since and not taken by the threader are
     /// in `ThreadLookup.existing`, and the threads of those taken that may be joined by subject here.
@@ -100,14 +103,15 @@ struct SubjectWindows {
             try readWindows(&lookup)
             try thread(into: &round, fresh: fresh, core: core, lookup: &lookup)
             let (ids, groups) = round!.threader.threadIdsAndSubjectGroups()
-            let dirty = dirtyThreads(round!, ids, groups)
+            let slots = slots(groups)
+            let dirty = dirtyThreads(round!, ids, slots)
             for id in dirty.sorted() where askedThreads.insert(id).inserted {
                 try lookup.close(lookup.read(try lookup.table.lookup(ThreadTable.Key.thread(id)).map { Int($0) }))
             }
-            let marked = markDirty(round!, ids, groups, dirty: dirty)
-            let grown = grow(round!, ids, groups)
+            let marked = markDirty(round!, ids, groups, slots, dirty: dirty)
+            let grown = grow(round!, ids, groups, slots)
             if !marked && !grown && lookup.readCount == readBefore {
-                let (taken, assigned) = finished(round!, ids, groups, core: core)
+                let (taken, assigned) = finished(round!, ids, slots, core: core)
                 let messages = round!.threader.summaries
                 // The threader's links go before the catalog-ordered copies are made.
                 round = nil
@@ -116,13 +120,26 @@ struct SubjectWindows {
         }
     }
 
+    /// Where in `names` the subject of each message's thread is (nil: a subject without windows), for
+    /// the round whose subject groups are `groups`.
+    private func slots(_ groups: [(subject: String, firstDate: Int64)]) -> [Int?] {
+        var slotOf: [String: Int] = [:]
+        for (slot, name) in names.enumerated() { slotOf[name] = slot }
+        return groups.map { slotOf[$0.subject] }
+    }
+
+    /// `Subject.affected` of each of `names`, in its order.
+    private func affectedBySlot() -> [[ClosedRange<Int64>]] {
+        names.map { subjects[$0]?.affected() ?? [] }
+    }
+
     /// The records that take the threader's ids (`core`, and those dated where their subject's windows
     /// say), and the thread id of every message threaded, by id.
     private func finished(
-        _ round: Round, _ ids: [String], _ groups: [(subject: String, firstDate: Int64)], core: Set<String>
+        _ round: Round, _ ids: [String], _ slots: [Int?], core: Set<String>
     ) -> (taken: Set<String>, ids: [String: String]) {
         var taken = core
-        let affected = subjects.mapValues { $0.affected() }
+        let affected = affectedBySlot()
         let summaries = round.threader.summaries
         var assigned: [String: String] = [:]
         assigned.reserveCapacity(summaries.count)
@@ -130,7 +147,7 @@ struct SubjectWindows {
             let id = summaries[index].id
             let date = summaries[index].date
             assigned[id] = ids[index]
-            if affected[groups[index].subject]?.contains(where: { $0.contains(date) }) ?? false { taken.insert(id) }
+            if let slot = slots[index], affected[slot].contains(where: { $0.contains(date) }) { taken.insert(id) }
         }
         return (taken, assigned)
     }
@@ -241,6 +258,7 @@ struct SubjectWindows {
             subjects[name] = subject
             cover(name)
         }
+        names = subjects.keys.sorted()
     }
 
     /// Opens a span around every dirty place of `name` outside its spans, and merges spans that meet. The places
@@ -304,14 +322,13 @@ struct SubjectWindows {
     }
 
     /// The threads (stored and new ids) that changed, or that a lone reply placed anew joins or leaves.
-    private func dirtyThreads(
-        _ round: Round, _ ids: [String], _ groups: [(subject: String, firstDate: Int64)]
-    ) -> Set<String> {
+    private func dirtyThreads(_ round: Round, _ ids: [String], _ slots: [Int?]) -> Set<String> {
         var dirty = Set<String>()
-        let affected = subjects.mapValues { $0.affected() }
+        let affected = affectedBySlot()
         let summaries = round.threader.summaries
         for index in summaries.indices {
-            guard let ranges = affected[groups[index].subject] else { continue }
+            guard let slot = slots[index] else { continue }
+            let ranges = affected[slot]
             let date = summaries[index].date
             let moved =
                 round.threader.lone[index] && ranges.contains(where: { $0.contains(date) })
@@ -328,14 +345,16 @@ struct SubjectWindows {
     /// thread through either), and every lone reply read that is not placed as stored where it is not
     /// placed anew (its window was not read whole). True when a place was new.
     private mutating func markDirty(
-        _ round: Round, _ ids: [String], _ groups: [(subject: String, firstDate: Int64)], dirty: Set<String>
+        _ round: Round, _ ids: [String], _ groups: [(subject: String, firstDate: Int64)], _ slots: [Int?],
+        dirty: Set<String>
     ) -> Bool {
         var marked = false
-        let affected = subjects.mapValues { $0.affected() }
+        let affected = affectedBySlot()
         let summaries = round.threader.summaries
         for index in summaries.indices {
+            guard let slot = slots[index] else { continue }
             let group = groups[index]
-            guard let ranges = affected[group.subject] else { continue }
+            let ranges = affected[slot]
             let lone = round.threader.lone[index]
             let date = summaries[index].date
             let stored = round.stored[index]
@@ -346,13 +365,13 @@ struct SubjectWindows {
             if lone, stored != ids[index], !ranges.contains(where: { $0.contains(date) }) {
                 place = date
             }
-            guard let place, var subject = subjects[group.subject], subject.dirty.insert(place).inserted else {
+            guard let place, var subject = subjects[names[slot]], subject.dirty.insert(place).inserted else {
                 continue
             }
             if !subject.dates.contains(place) {
                 subject.dates.insert(place, at: subject.dates.firstIndex { $0 > place } ?? subject.dates.count)
             }
-            subjects[group.subject] = subject
+            subjects[names[slot]] = subject
             marked = true
         }
         if marked { for name in subjects.keys { cover(name) } }
@@ -370,11 +389,12 @@ struct SubjectWindows {
     /// whole catalog it joins the same thread. It needs no thread before that one: most lone replies join a
     /// thread of their sender a few threads back, and the 64 before each cost thousands of records.
     private mutating func grow(
-        _ round: Round, _ ids: [String], _ groups: [(subject: String, firstDate: Int64)]
+        _ round: Round, _ ids: [String], _ groups: [(subject: String, firstDate: Int64)], _ slots: [Int?]
     ) -> Bool {
-        var starts: [String: Set<Int64>] = [:]
-        for group in groups where subjects[group.subject] != nil {
-            starts[group.subject, default: []].insert(group.firstDate)
+        // The starts of the threads of each of `names`, in its order.
+        var starts = [Set<Int64>](repeating: [], count: names.count)
+        for index in groups.indices {
+            if let slot = slots[index] { starts[slot].insert(groups[index].firstDate) }
         }
         let summaries = round.threader.summaries
         // The first message (canonical order: date, then id) of each thread as threaded this round.
@@ -398,9 +418,9 @@ struct SubjectWindows {
             }
         }
         var grown = false
-        for name in subjects.keys.sorted() {
+        for (slot, name) in names.enumerated() {
             guard var subject = subjects[name] else { continue }
-            let threads = starts[name] ?? []
+            let threads = starts[slot]
             let last = subject.dates.count - 1
             for index in subject.spans.indices {
                 var span = subject.spans[index]

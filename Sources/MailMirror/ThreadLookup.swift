@@ -13,7 +13,7 @@ struct ThreadLookup {
     let maxReads: Int
 
     /// The latest records read and not taken yet (`take`), in the order they were read, with only what
-    /// threading reads (`threadingFields`): a refresh may read tens of thousands, and their texts would
+    /// threading reads (`CatalogReader.records(at:threadingOnly:)`): a refresh may read tens of thousands, and their texts would
     /// cost megabytes (`whole` reads one again in full). An array grown by a quarter at a time, not a table
     /// by offset: a record is over 200 bytes before its strings, and a table keeps up to twice the room.
     private(set) var existing: [MessageSummary] = []
@@ -29,7 +29,7 @@ struct ThreadLookup {
     private var reader: CatalogReader?
     /// One copy of each string the records read share: a Message-ID is named again by every later message
     /// of its thread, a subject, an address and a thread id by many records (each read on its own).
-    private var strings = Set<String>()
+    private var strings = Set<SameBytes>()
 
     init(table: ThreadTable, catalog: CatalogFile, maxReads: Int) {
         self.table = table
@@ -50,8 +50,9 @@ struct ThreadLookup {
     mutating func read(_ offsets: [Int]) throws -> [MessageSummary] {
         let wanted = offsets.filter { seen.insert($0).inserted }
         var found: [MessageSummary] = []
-        for (offset, record) in try catalogRecords(at: wanted.sorted()) where try span(record.id)?.latest == offset {
-            let record = shared(Self.threadingFields(record))
+        for (offset, record) in try catalogRecords(at: wanted.sorted(), threadingOnly: true)
+        where try span(record.id)?.latest == offset {
+            let record = shared(record)
             if existing.count == existing.capacity {
                 existing.reserveCapacity(existing.count + existing.count / 4 + 256)
             }
@@ -62,16 +63,6 @@ struct ThreadLookup {
         }
         guard readCount <= maxReads else { throw TooMuch() }
         return found
-    }
-
-    /// `record` without what threading and the table never read (its text, attachments, flags, labels).
-    static func threadingFields(_ record: MessageSummary) -> MessageSummary {
-        var slim = record
-        slim.replyText = ""
-        slim.attachments = []
-        slim.flags = []
-        slim.labels = []
-        return slim
     }
 
     /// `record` with its strings shared with the records read before it (`strings`).
@@ -98,8 +89,43 @@ struct ThreadLookup {
     /// The copy of `text` read first. Strings of up to 15 bytes are held inline: nothing to share.
     private mutating func interned(_ text: String) -> String {
         guard text.utf8.count > 15 else { return text }
-        // One hash, not a look-up then an insert: hashing a string that is not ASCII checks its normalization.
-        return strings.insert(text).memberAfterInsert
+        // One hash, not a look-up then an insert.
+        return strings.insert(SameBytes(text: text)).memberAfterInsert.text
+    }
+
+    /// A string compared and hashed by its UTF-8 bytes: `String`'s own hashing and equality normalize text
+    /// that is not ASCII (most of the cost of sharing), and a copy shared must be the same bytes anyway
+    /// (thread ids and table keys are made from bytes; two spellings of one text must stay two).
+    private struct SameBytes: Hashable {
+        var text: String
+
+        /// Eight bytes at a time: a set of shared strings compares most of those it is given with the one
+        /// it holds (a byte-by-byte loop cost more than the hashing).
+        static func == (a: SameBytes, b: SameBytes) -> Bool {
+            guard a.text.utf8.count == b.text.utf8.count else { return false }
+            var (first, second) = (a.text, b.text)
+            return first.withUTF8 { first in
+                second.withUTF8 { second in
+                    let (x, y) = (UnsafeRawBufferPointer(first), UnsafeRawBufferPointer(second))
+                    var at = 0
+                    while at + 8 <= x.count {
+                        let left = x.loadUnaligned(fromByteOffset: at, as: UInt64.self)
+                        guard left == y.loadUnaligned(fromByteOffset: at, as: UInt64.self) else { return false }
+                        at += 8
+                    }
+                    while at < x.count {
+                        guard x[at] == y[at] else { return false }
+                        at += 1
+                    }
+                    return true
+                }
+            }
+        }
+
+        func hash(into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 
     /// `records` as the catalog holds them in full, each with the thread id it has here: those read
@@ -111,7 +137,7 @@ struct ThreadLookup {
             guard let latest = try span(record.id)?.latest else { throw TooMuch() }
             offsets[record.id] = latest
         }
-        let full = try catalogRecords(at: Array(Set(offsets.values)).sorted())
+        let full = try catalogRecords(at: Array(Set(offsets.values)).sorted(), threadingOnly: false)
         return try records.map { record in
             guard let offset = offsets[record.id] else { return record }
             guard var found = full[offset], found.id == record.id else { throw TooMuch() }
@@ -120,11 +146,12 @@ struct ThreadLookup {
         }
     }
 
-    /// The catalog's records at `offsets`, through the one reader of the lookup.
-    private mutating func catalogRecords(at offsets: [Int]) throws -> [Int: MessageSummary] {
+    /// The catalog's records at `offsets`, through the one reader of the lookup (`threadingOnly`: without
+    /// their text, attachments, flags and labels).
+    private mutating func catalogRecords(at offsets: [Int], threadingOnly: Bool) throws -> [Int: MessageSummary] {
         guard !offsets.isEmpty else { return [:] }
         if reader == nil { reader = try catalog.reader() }
-        return try reader!.records(at: offsets)
+        return try reader!.records(at: offsets, threadingOnly: threadingOnly)
     }
 
     /// Adds the reference threads of `records`: every record naming, or named by, one of them, until

@@ -286,25 +286,17 @@ final class ThreadTable {
     func lookup(_ key: UInt64) throws -> [UInt64] {
         var found: [UInt64] = []
         // The first block whose first key is not below `key`; the one before may hold it too.
-        var low = 0
-        var high = blockCount
-        while low < high {
-            let middle = (low + high) / 2
-            if blockFirstKey(middle) < key { low = middle + 1 } else { high = middle }
-        }
+        let low = Self.firstIndex(notBelow: key, in: 0..<blockCount, from: 0, to: .max, keyAt: blockFirstKey)
         var block = max(0, low - 1)
         while block < blockCount, blockFirstKey(block) <= key {
             try verify(block: block)
             blocksSinceRelease += 1
             let first = block * Self.blockEntries
             let last = min(first + Self.blockEntries, mainCount)
-            // Entries are sorted: the first not below `key` by binary search, not a walk of up to 256.
-            var index = first
-            var end = last
-            while index < end {
-                let middle = (index + end) / 2
-                if entryKey(middle) < key { index = middle + 1 } else { end = middle }
-            }
+            // Entries are sorted: the first not below `key` by search, not a walk of up to 256.
+            let next = block + 1 < blockCount ? blockFirstKey(block + 1) : .max
+            var index = Self.firstIndex(
+                notBelow: key, in: first..<last, from: blockFirstKey(block), to: next, keyAt: entryKey)
             while index < last, entryKey(index) == key {
                 found.append(entryValue(index))
                 index += 1
@@ -322,6 +314,44 @@ final class ThreadTable {
             position += 1
         }
         return found
+    }
+
+    /// The first index of `range` whose key (`keyAt`, ascending) is not below `key`; `range.upperBound`
+    /// when none is. Keys are hashes, spread evenly over `lowest...highest`: the search starts where `key`
+    /// falls in that proportion and widens from there (a few reads of a freshly mapped page, not the
+    /// eight to twelve of a binary search). Any keys give the right answer; only the cost depends on them.
+    static func firstIndex(
+        notBelow key: UInt64, in range: Range<Int>, from lowest: UInt64, to highest: UInt64,
+        keyAt: (Int) -> UInt64
+    ) -> Int {
+        guard !range.isEmpty else { return range.lowerBound }
+        var share = 0.0
+        if key > lowest && highest > lowest { share = min(1, Double(key - lowest) / Double(highest - lowest)) }
+        let guess = min(range.upperBound - 1, range.lowerBound + Int(share * Double(range.count)))
+        // The answer lies in `low...high`.
+        var low = range.lowerBound
+        var high = range.upperBound
+        var step = 1
+        if keyAt(guess) < key {
+            low = guess + 1
+            while guess + step < range.upperBound, keyAt(guess + step) < key {
+                low = guess + step + 1
+                step *= 2
+            }
+            high = min(guess + step, range.upperBound)
+        } else {
+            high = guess
+            while guess - step >= range.lowerBound, keyAt(guess - step) >= key {
+                high = guess - step
+                step *= 2
+            }
+            low = max(guess - step + 1, range.lowerBound)
+        }
+        while low < high {
+            let middle = (low + high) / 2
+            if keyAt(middle) < key { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// Reads every block (for `verify`); throws `Damaged` at the first that fails.

@@ -196,8 +196,8 @@ public final class CatalogFile: Sendable {
         try CatalogReader(path: path)
     }
 
-    static func decoded(_ reader: inout SummaryCodec.Reader) throws -> MessageSummary {
-        guard let summary = try? SummaryCodec.decode(&reader) else {
+    static func decoded(_ reader: inout SummaryCodec.Reader, threadingOnly: Bool = false) throws -> MessageSummary {
+        guard let summary = try? SummaryCodec.decode(&reader, threadingOnly: threadingOnly) else {
             throw StoreError(
                 .corrupt, path: "catalog/summaries.bin",
                 message:

@@ -139,6 +139,14 @@ enum SummaryCodec {
             return result
         }
 
+        /// Steps over a string without making it.
+        mutating func skipString() throws { offset += try count() }
+
+        /// Steps over a list of strings without making them.
+        mutating func skipStrings() throws {
+            for _ in 0..<(try count()) { try skipString() }
+        }
+
         mutating func optionalString() throws -> String? { try byte() == 0 ? nil : try string() }
         mutating func optionalUInt() throws -> UInt64? { try byte() == 0 ? nil : try varint() }
 
@@ -194,7 +202,10 @@ enum SummaryCodec {
         writer.string(summary.replyText)
     }
 
-    static func decode(_ reader: inout Reader) throws -> MessageSummary {
+    /// The record `reader` is at. `threadingOnly` leaves out what threading never reads (labels, flags,
+    /// attachments, the reply text: empty): an index refresh reads thousands of records only to thread them,
+    /// and making their texts cost more than the rest of the record.
+    static func decode(_ reader: inout Reader, threadingOnly: Bool = false) throws -> MessageSummary {
         guard try reader.varint() == version else { throw DecodingError() }
         let id = try reader.string()
         let account = try reader.string()
@@ -212,22 +223,36 @@ enum SummaryCodec {
         let to = try reader.addresses()
         let cc = try reader.addresses()
         let subject = try reader.string()
-        let labels = try reader.strings()
-        let flags = try reader.flags()
+        var labels: [String] = []
+        var flags: [Flag] = []
+        if threadingOnly {
+            try reader.skipStrings()
+            try reader.skipStrings()
+        } else {
+            labels = try reader.strings()
+            flags = try reader.flags()
+        }
         let isReply = try reader.byte() != 0
         let direction: Direction = try reader.byte() != 0 ? .team : .customer
         let threadId = try reader.string()
         let size = Int(try reader.signed())
         let attachmentCount = try reader.count()
         var attachments: [AttachmentInfo] = []
-        attachments.reserveCapacity(attachmentCount)
+        attachments.reserveCapacity(threadingOnly ? 0 : attachmentCount)
         for _ in 0..<attachmentCount {
+            if threadingOnly {
+                try reader.skipString()
+                try reader.skipString()
+                _ = try reader.signed()
+                continue
+            }
             let filename = try reader.string()
             let contentType = try reader.string()
             attachments.append(
                 AttachmentInfo(filename: filename, contentType: contentType, size: Int(try reader.signed())))
         }
-        let replyText = try reader.string()
+        var replyText = ""
+        if threadingOnly { try reader.skipString() } else { replyText = try reader.string() }
         // Fields are assigned to a copy of a template rather than passed to `MessageSummary.init`,
         // which would recompute the id hash for every record (a third of the load time).
         var summary = template

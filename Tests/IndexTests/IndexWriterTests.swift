@@ -203,17 +203,23 @@ import Testing
         #expect((try Disk.sortedNames(in: dir.path)).filter { $0.hasSuffix(".seg") }.count == 1)
     }
 
-    /// An index of format 1 (addresses at one position) answers address queries wrongly: it is
-    /// refused with a sentence naming `mailmirror reindex`, and a rebuild replaces it.
-    @Test func olderFormatIsRefusedUntilRebuilt() throws {
+    /// An index of an older format (1: addresses at one position, answering address queries wrongly;
+    /// 2: no skip entries; 3: no length column) is refused with a sentence naming `mailmirror reindex`,
+    /// and a rebuild replaces it.
+    @Test(arguments: ["2", "3"]) func olderFormatIsRefusedUntilRebuilt(version: String) throws {
         let dir = TestCorpus.temporaryDirectory()
         _ = try TestCorpus.build(in: dir)
         let url = dir.appendingPathComponent("manifest")
         let current = try String(contentsOf: url, encoding: .utf8)
-        try Data(current.replacingOccurrences(of: "mailmirror-index 3", with: "mailmirror-index 2").utf8).write(to: url)
-        #expect(throws: IndexError.outdated(found: "2")) { try SearchIndex.open(directory: dir) }
-        #expect(throws: IndexError.outdated(found: "2")) { try IndexWriter(directory: dir) }
-        #expect(IndexError.outdated(found: "2").description.contains("run `mailmirror reindex`"))
+        try #require(current.hasPrefix("mailmirror-index \(Manifest.version)\n"))
+        try Data(
+            current.replacingOccurrences(
+                of: "mailmirror-index \(Manifest.version)", with: "mailmirror-index \(version)"
+            ).utf8
+        ).write(to: url)
+        #expect(throws: IndexError.outdated(found: version)) { try SearchIndex.open(directory: dir) }
+        #expect(throws: IndexError.outdated(found: version)) { try IndexWriter(directory: dir) }
+        #expect(IndexError.outdated(found: version).description.contains("run `mailmirror reindex`"))
         let writer = try IndexWriter(directory: dir, rebuild: true)
         for document in TestCorpus.documents { writer.add(document) }
         try writer.commit()

@@ -218,4 +218,38 @@ extension IndexRefresherTests {
         #expect(try mirror.differences().isEmpty)
         #expect(try mirror.placedBySubject() == 0, "65 threads back: the lone reply is alone")
     }
+
+    /// Two subjects whose windows are worked out in the same rounds, each on its own dates: a window's
+    /// places, thread starts and affected dates are its own subject's, never the other's. The case of
+    /// `aLoneReplyJoiningAThreadStartedBeforeItsWindowIsPlacedOverAWholeWindow` under each, a week apart
+    /// (with another customer under subject 1).
+    @Test func twoSubjectsChangedInOneRefreshEachKeepTheirOwnWindows() throws {
+        let mirror = try SubjectMirror(step: 3)
+        for (subject, start) in [(0, 0), (1, 7 * 1440)] {
+            let customer = 3 + subject
+            try mirror.add(
+                id: "q\(subject)", subject: subject, reply: false, customer: customer, fromTeam: false,
+                references: [], minute: start)
+            try mirror.add(
+                id: "a\(subject)", subject: subject, reply: true, customer: customer, fromTeam: true,
+                references: ["q\(subject)"], minute: start + 5)
+            for index in 1...63 {
+                try mirror.add(
+                    id: "t\(subject)-\(index)", subject: subject, reply: false, customer: 10 + index + 100 * subject,
+                    fromTeam: false, references: [], minute: start + index * 10)
+            }
+            try mirror.add(
+                id: "lone\(subject)", subject: subject, reply: true, customer: customer, fromTeam: false,
+                references: [], minute: start + 640)
+        }
+        #expect(!(try mirror.refresh()))
+        #expect(try mirror.placedBySubject() == 2, "each lone reply joins its customer's thread, 64 threads back")
+        try mirror.add(id: "new0", subject: 0, reply: false, customer: 90, fromTeam: false, references: [], minute: 635)
+        try mirror.add(
+            id: "new1", subject: 1, reply: false, customer: 91, fromTeam: false, references: [],
+            minute: 7 * 1440 + 635)
+        #expect(try mirror.refresh(), "by lookup")
+        #expect(try mirror.differences().isEmpty)
+        #expect(try mirror.placedBySubject() == 0, "65 threads back: both lone replies are alone")
+    }
 }

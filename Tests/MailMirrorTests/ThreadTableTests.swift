@@ -269,6 +269,36 @@ import Testing
         #expect(ThreadTable.open(directory: catalog.directory, catalogPath: catalog.path) != nil)
     }
 
+    /// The search that starts where a key falls in proportion finds what a plain partition finds, on keys
+    /// spread evenly, bunched at one end, repeated, or outside the bounds they are said to lie in.
+    @Test(arguments: [0, 1, 2, 3] as [UInt64])
+    func theProportionalSearchFindsWhatAPartitionFinds(seed: UInt64) {
+        var random = IndexRefresherTests.Seeded(state: seed)
+        for round in 0..<200 {
+            let count = random.next(300)
+            let keys: [UInt64] = (0..<count).map { _ in
+                switch seed {
+                case 0: return UInt64(random.next(Int.max)) &* 2 &+ UInt64(random.next(2))
+                case 1: return UInt64(random.next(1_000))  // bunched near 0, many repeats
+                case 2: return UInt64.max - UInt64(random.next(50))  // bunched at the top
+                default: return UInt64(random.next(8)) << 61
+                }
+            }.sorted()
+            let (lowest, highest): (UInt64, UInt64) =
+                round % 3 == 0 ? (0, .max) : (keys.first ?? 0, max(keys.last ?? 0, (keys.first ?? 0) + 1))
+            let probes = keys + [0, 1, .max, .max - 1] + (0..<20).map { _ in UInt64(random.next(Int.max)) * 2 }
+            for key in probes {
+                let from = random.next(count + 1)
+                let to = from + random.next(count - from + 1)
+                let expected = (from..<to).first { keys[$0] >= key } ?? to
+                let found = ThreadTable.firstIndex(
+                    notBelow: key, in: from..<to, from: lowest, to: highest, keyAt: { keys[$0] })
+                #expect(found == expected, "seed \(seed) round \(round) key \(key) in \(from)..<\(to)")
+                if found != expected { return }
+            }
+        }
+    }
+
     @Test func aLookupInAGarbledBlockThrows() throws {
         let mirror = try Mirror()
         var messages: [[UInt8]] = []

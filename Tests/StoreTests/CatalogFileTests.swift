@@ -39,6 +39,31 @@ import Testing
         #expect(try CatalogFile(directory: directory.path + "/catalog").loadAll() == summaries)
     }
 
+    /// Records read for threading only are the records in full without their labels, flags, attachments and
+    /// text: every other field, those after the ones skipped included, decodes as it was written.
+    @Test func recordsReadForThreadingOnlyLeaveOutTheirTextsAndNothingElse() throws {
+        let directory = try TemporaryDirectory()
+        let catalog = CatalogFile(directory: directory.path)
+        var summaries = (1...42).map { Self.summary($0) }
+        // Longer than the first read of a record, among shorter ones read after it.
+        summaries[20].replyText = String(repeating: "é", count: 6_000)
+        let offsets = try catalog.append(summaries)
+        let reader = try catalog.reader()
+        let full = try reader.records(at: offsets)
+        let slim = try reader.records(at: offsets, threadingOnly: true)
+        #expect(offsets.map { full[$0] } == summaries)
+        let expected = summaries.map { summary in
+            var slim = summary
+            slim.labels = []
+            slim.flags = []
+            slim.attachments = []
+            slim.replyText = ""
+            return slim
+        }
+        #expect(offsets.map { slim[$0] } == expected)
+        #expect(summaries.contains { !$0.attachments.isEmpty && !$0.labels.isEmpty })
+    }
+
     @Test func laterRecordsReplaceEarlierOnes() throws {
         let directory = try TemporaryDirectory()
         let catalog = CatalogFile(directory: directory.path)

@@ -127,25 +127,27 @@ import Testing
         #expect(clusterer.closeMerges(members: members, wording: vectors).isEmpty)
     }
 
+    /// A thread's vector: each of `words` and its team `answer` (a dimension of its own), equally weighted.
+    private static func document(_ words: [Int32], answer: Int32? = nil) -> SparseVector {
+        var v = SparseVector()
+        v.ids = words + (answer.map { [$0] } ?? [])
+        v.values = v.ids.map { _ in 1 }
+        v.normalize()
+        return v
+    }
+
     /// Under `mergeThreshold`, clusters whose words are `guardedMergeThreshold` close merge unless the team's
     /// answers tell them apart: two clusters a third alike in their words (one word of three in common) merge
     /// when nobody answered them or one answer answers both, and stay apart when each got its own answer or
     /// only one was answered.
     @Test func teamAnswersKeepCloseClustersApart() {
         // Dimensions 0..<10 are words, 10 and 11 team answers.
-        func doc(_ words: [Int32], answer: Int32? = nil) -> SparseVector {
-            var v = SparseVector()
-            v.ids = words + (answer.map { [$0] } ?? [])
-            v.values = v.ids.map { _ in 1 }
-            v.normalize()
-            return v
-        }
-        let wording = (0..<5).map { _ in doc([0, 1, 2]) } + (0..<5).map { _ in doc([2, 3, 4]) }
+        let wording = (0..<5).map { _ in Self.document([0, 1, 2]) } + (0..<5).map { _ in Self.document([2, 3, 4]) }
         let members = [Array(0..<5), Array(5..<10)]
         func merges(_ clusterer: TopicClusterer, answers: (Int32?, Int32?)) -> [[Int]] {
             let vectors =
-                (0..<5).map { _ in doc([0, 1, 2], answer: answers.0) }
-                + (0..<5).map { _ in doc([2, 3, 4], answer: answers.1) }
+                (0..<5).map { _ in Self.document([0, 1, 2], answer: answers.0) }
+                + (0..<5).map { _ in Self.document([2, 3, 4], answer: answers.1) }
             return clusterer.closeMerges(members: members, wording: wording, vectors: vectors, answersFrom: 10)
                 .map { [$0.0, $0.1] }
         }
@@ -170,16 +172,10 @@ import Testing
     /// answered (an absolute half made both unanswered, and the demo's "storage full" joined "too many
     /// notifications").
     @Test func answeredIsRelativeToTheTeamsAnswerRate() {
-        func doc(_ words: [Int32], answer: Int32? = nil) -> SparseVector {
-            var v = SparseVector()
-            v.ids = words + (answer.map { [$0] } ?? [])
-            v.values = v.ids.map { _ in 1 }
-            v.normalize()
-            return v
-        }
-        let wording = (0..<5).map { _ in doc([0, 1, 2]) } + (0..<5).map { _ in doc([2, 3, 4]) }
+        let wording = (0..<5).map { _ in Self.document([0, 1, 2]) } + (0..<5).map { _ in Self.document([2, 3, 4]) }
         let vectors =
-            (0..<5).map { doc([0, 1, 2], answer: $0 < 2 ? 10 : nil) } + (0..<5).map { _ in doc([2, 3, 4]) }
+            (0..<5).map { Self.document([0, 1, 2], answer: $0 < 2 ? 10 : nil) }
+            + (0..<5).map { _ in Self.document([2, 3, 4]) }
         var clusterer = TopicClusterer()
         clusterer.mergeThreshold = 0.35
         clusterer.guardedMergeThreshold = 0.2

@@ -17,7 +17,8 @@ struct DerivedDataHealTests {
     enum Damage: String, CaseIterable, CustomTestStringConvertible {
         case catalogTruncated, catalogGarbled, catalogDeleted, catalogStale
         case indexTruncated, indexGarbled, indexDeleted, indexStale
-        /// An index written by an older mailmirror (an earlier format version): refused, rebuilt by sync.
+        /// An index written by an older mailmirror (format 3, the one before the length column):
+        /// refused, rebuilt by sync.
         case indexOutdated
 
         var testDescription: String { rawValue }
@@ -118,7 +119,8 @@ struct DerivedDataHealTests {
             let text = try String(contentsOf: manifest, encoding: .utf8)
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             try #require(lines.first?.hasPrefix("mailmirror-index ") == true)
-            try Data((["mailmirror-index 2"] + lines.dropFirst()).joined(separator: "\n").utf8).write(to: manifest)
+            try #require(lines.first == "mailmirror-index 4")
+            try Data((["mailmirror-index 3"] + lines.dropFirst()).joined(separator: "\n").utf8).write(to: manifest)
         case .indexDeleted:
             try fileManager.removeItem(at: index)
         case .indexStale:
