@@ -3,11 +3,11 @@ extension TopicClusterer {
     ///
     /// 1. the communities (`Louvain`, `graphResolution`) of the graph of each document's `graphNeighbours` nearest
     ///    (`NeighbourGraph`, on `graph`: the clustering's vectors with the letter pieces of the stems, `StemGrams`);
-    /// 2. communities one answer of the team answers merge (`sharedAnswers`, and across languages
-    ///    `crossLanguageMerges`); not by their customers' words: a community is one wording of one question, and
-    ///    communities close in their words are sibling questions (on BANKING77's dev half the word merges and the
-    ///    split after them took recall from 0.51 to 0.45-0.49; on a help center's dev seed the word merges of
-    ///    answered communities joined two questions, precision 0.93 to 0.88);
+    /// 2. communities one answer of the team answers merge, a pair at a time (`answerMerges`); not by their
+    ///    customers' words: a community is one wording of one question, and communities close in their words are
+    ///    sibling questions (on BANKING77's dev half the word merges and the split after them took recall from 0.51
+    ///    to 0.45-0.49; on a help center's dev seed the word merges of answered communities joined two questions,
+    ///    precision 0.93 to 0.88);
     /// 3. every document joins its nearest merged community; no split (a community is not a k-means cluster that
     ///    swallowed a sibling);
     /// 4. step 5 (`withoutRemnants`).
@@ -20,10 +20,7 @@ extension TopicClusterer {
         var members = [[Int]](repeating: [], count: (community.max() ?? -1) + 1)
         for (k, c) in community.enumerated() { members[c].append(candidates[k]) }
         var sets = UnionFind(count: members.count)
-        for group in sharedAnswers(members: members, vectors: vectors, answersFrom: answersFrom) {
-            for b in group.dropFirst() { sets.union(group[0], b) }
-        }
-        for (a, b) in crossLanguageMerges(members, vectors: vectors, answersFrom: answersFrom, french: french) {
+        for (a, b) in answerMerges(members, vectors: vectors, answersFrom: answersFrom, french: french) {
             sets.union(a, b)
         }
         var joined = [Int](repeating: -1, count: vectors.count)
@@ -45,29 +42,58 @@ extension TopicClusterer {
             renumbered, centroids: centroids, candidates: candidates, vectors: graph.vectors, minimumSize: minimumSize)
     }
 
-    /// Pairs of communities (indices into `members`) whose shares of French documents differ by more than half and
-    /// that one answer of the team answers in both, for at least `crossLanguageAnswerShare` (and two) of each. The
-    /// graph puts one question's French and English askers in two communities (their words and letters differ), and
-    /// a team that answers in the asker's language gives each its own saved reply, so the two share fewer answers
-    /// than `sharedAnswerShare` asks (a fifth to a third of each in a help center's dev seed).
-    func crossLanguageMerges(
-        _ members: [[Int]], vectors: [SparseVector], answersFrom: Int, french: [Bool]
-    ) -> [(Int, Int)] {
-        guard !french.isEmpty else { return [] }
-        let share = members.map { m in m.isEmpty ? 0 : Double(m.filter { french[$0] }.count) / Double(m.count) }
-        let answers = members.indices.map { c in
-            Set(
-                AnswerProfile(of: members[c], vectors: vectors, from: answersFrom).counts.filter { _, n in
-                    n >= 2 && Double(n) >= crossLanguageAnswerShare * Double(members[c].count)
-                }.keys)
-        }
-        var pairs: [(Int, Int)] = []
-        for a in members.indices where !answers[a].isEmpty {
-            for b in (a + 1)..<members.count
-            where abs(share[a] - share[b]) > 0.5 && !answers[a].isDisjoint(with: answers[b]) {
-                pairs.append((a, b))
+    /// The merges of communities (indices into `members`) that one team answer answers, a pair at a time, each
+    /// merged group judged as a whole afterwards (no chaining). A pair merges when one answer answers at least
+    /// `sharedAnswerShare` (and two) of each, or `crossLanguageAnswerShare` of each when their shares of French
+    /// documents differ by more than half (a team that answers in the asker's language gives one question's French
+    /// and English askers their own saved replies, so the two share fewer answers); the pair whose common answer
+    /// answers the most of both first (ties: lower indices).
+    ///
+    /// The graph can put two sibling questions' askers in one community ("a copy of my bill" and "where do I send
+    /// my reading", "a higher capacity" and "a charger for my car", asked in one language), each half answered with
+    /// its own saved reply. That community shares an answer with each question's other communities: joining every
+    /// group that shares an answer (`sharedAnswers` into one union) chained the two questions into one topic through
+    /// it (the energy help center's seed 10: two such pairs, precision 0.89). Here it joins one of them, and then
+    /// the other question's answer no longer answers enough of the merged group.
+    func answerMerges(_ members: [[Int]], vectors: [SparseVector], answersFrom: Int, french: [Bool]) -> [(Int, Int)] {
+        var profiles = members.map { AnswerProfile(of: $0, vectors: vectors, from: answersFrom) }
+        var frenchCount = members.map { m in french.isEmpty ? 0 : m.filter { french[$0] }.count }
+        var active = members.map { !$0.isEmpty }
+        func frenchShare(_ g: Int) -> Double { Double(frenchCount[g]) / Double(profiles[g].size) }
+        let lowest = min(sharedAnswerShare, crossLanguageAnswerShare)
+        var merges: [(Int, Int)] = []
+        while true {
+            // Per team answer, the active groups it answers enough of (ascending), with that share.
+            var holders: [Int32: [(group: Int, share: Double)]] = [:]
+            for g in members.indices where active[g] {
+                for (id, n) in profiles[g].counts where n >= 2 {
+                    let share = Double(n) / Double(profiles[g].size)
+                    if share >= lowest { holders[id, default: []].append((g, share)) }
+                }
             }
+            var best: (a: Int, b: Int, share: Double)?
+            for list in holders.values {
+                for i in list.indices {
+                    for j in (i + 1)..<list.count {
+                        let (a, b) = (list[i].group, list[j].group)
+                        let share = min(list[i].share, list[j].share)
+                        let languages = !french.isEmpty && abs(frenchShare(a) - frenchShare(b)) > 0.5
+                        guard share >= sharedAnswerShare || (languages && share >= crossLanguageAnswerShare) else {
+                            continue
+                        }
+                        if let top = best, share < top.share || (share == top.share && (a, b) >= (top.a, top.b)) {
+                            continue
+                        }
+                        best = (a, b, share)
+                    }
+                }
+            }
+            guard let (a, b, _) = best else { break }
+            merges.append((a, b))
+            profiles[a].add(profiles[b])
+            frenchCount[a] += frenchCount[b]
+            active[b] = false
         }
-        return pairs
+        return merges
     }
 }

@@ -41,7 +41,7 @@ struct TopicClusterer {
     var graphNeighbours = 8
     var graphResolution = 3.0
     /// Two communities mostly in different languages are one question when one team answer answers this much
-    /// of each (`crossLanguageMerges`).
+    /// of each (`answerMerges`).
     var crossLanguageAnswerShare = 0.15
     /// Two clusters one answer of the team answers this much of (each) ask one question.
     var sharedAnswerShare = 0.25

@@ -71,9 +71,9 @@ import Testing
         }
         let members = [Array(0..<10), Array(10..<20), Array(20..<30)]
         let clusterer = TopicClusterer()
-        let pairs = clusterer.crossLanguageMerges(members, vectors: vectors, answersFrom: 10, french: french)
+        let pairs = clusterer.answerMerges(members, vectors: vectors, answersFrom: 10, french: french)
         #expect(pairs.map { [$0.0, $0.1] } == [[0, 1]])
-        #expect(clusterer.crossLanguageMerges(members, vectors: vectors, answersFrom: 10, french: []).isEmpty)
+        #expect(clusterer.answerMerges(members, vectors: vectors, answersFrom: 10, french: []).isEmpty)
         #expect(clusterer.sharedAnswers(members: members, vectors: vectors, answersFrom: 10).isEmpty)
     }
 
@@ -96,5 +96,22 @@ import Testing
         #expect(Set(byGraph[0..<10]).count == 1)
         #expect(Set(byGraph[10..<20]).count == 1)
         #expect(byGraph[0] != byGraph[10] && byGraph[0] >= 0)
+    }
+
+    /// A community of two questions' askers (answers 10 and 11 each answer part of it) joins the question whose
+    /// answer answers the most of both, and does not chain the other question in: joining every group one answer
+    /// shares would make all three one topic.
+    @Test func aMixedCommunityDoesNotChainTwoQuestions() {
+        // Ten documents each: question A (answer 10 on 6), question B (answer 11 on 6), mixed (10 on 4, 11 on 3).
+        var vectors: [SparseVector] = []
+        for (answer, answered) in [(10, 6), (11, 6)] {
+            for k in 0..<10 { vectors.append(unit(k < answered ? [0, Int32(answer)] : [0])) }
+        }
+        for k in 0..<10 { vectors.append(unit(k < 4 ? [0, 10] : k < 7 ? [0, 11] : [0])) }
+        let members = [Array(0..<10), Array(10..<20), Array(20..<30)]
+        let clusterer = TopicClusterer()
+        let merges = clusterer.answerMerges(members, vectors: vectors, answersFrom: 10, french: [])
+        #expect(merges.map { [$0.0, $0.1] } == [[0, 2]])
+        #expect(clusterer.sharedAnswers(members: members, vectors: vectors, answersFrom: 10) == [[0, 2], [1, 2]])
     }
 }
