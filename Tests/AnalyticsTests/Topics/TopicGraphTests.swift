@@ -114,4 +114,15 @@ import Testing
         #expect(merges.map { [$0.0, $0.1] } == [[0, 2]])
         #expect(clusterer.sharedAnswers(members: members, vectors: vectors, answersFrom: 10) == [[0, 2], [1, 2]])
     }
+
+    /// The graph path is for a small learned set the team mostly left unanswered (BANKING77's bare questions); a help
+    /// center whose team answered most conversations keeps the answer-guarded path, and so does a large set.
+    @Test func graphPathIsForSmallSetsTheTeamLeftUnanswered() {
+        let pipeline = TopicPipeline()
+        #expect(pipeline.usesGraph(documents: 3_000, answered: 0))
+        #expect(pipeline.usesGraph(documents: 3_000, answered: 300))
+        #expect(!pipeline.usesGraph(documents: 1_100, answered: 950))
+        #expect(!pipeline.usesGraph(documents: 20_000, answered: 0))
+        #expect(!pipeline.usesGraph(documents: 0, answered: 0))
+    }
 }
