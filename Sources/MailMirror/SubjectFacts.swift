@@ -17,6 +17,13 @@ struct SubjectFacts {
         summary.references.isEmpty && summary.inReplyTo.isEmpty && facts(summary.subject).replyPrefix
     }
 
+    /// Both of the above for one record, with one look-up.
+    mutating func threading(_ summary: MessageSummary) -> (normalized: String, mayJoinBySubject: Bool) {
+        guard summary.references.isEmpty && summary.inReplyTo.isEmpty else { return (normalized(summary.subject), false) }
+        let found = facts(summary.subject)
+        return (found.normalized, found.replyPrefix)
+    }
+
     private mutating func facts(_ subject: String) -> (normalized: String, replyPrefix: Bool) {
         let key = SameBytes(text: subject)
         if let found = known[key] { return found }

@@ -213,8 +213,9 @@ struct SubjectWindows {
     ) {
         // Most records share a few subjects: each is normalized once (`facts`). By index, reading fields in
         // place (`for message in` copies each record).
-        let subjects = messages.indices.map { facts.normalized(messages[$0].subject) }
-        let lone = messages.indices.map { facts.mayJoinBySubject(messages[$0]) }
+        let threading = messages.indices.map { facts.threading(messages[$0]) }
+        let subjects = threading.map(\.normalized)
+        let lone = threading.map(\.mayJoinBySubject)
         round.threader.add(messages, normalizedSubjects: subjects, lone: lone, apart: apart)
         round.slot += subjects.map { slotOf[$0] }
         for index in messages.indices {

@@ -11,9 +11,10 @@ public final class StringPool {
     private var hashes: [UInt64]
     public private(set) var count = 0
 
+    /// Room for about 8,000 strings at first (a refresh by lookup holds tens of thousands): 192 KB.
     public init() {
-        strings = [String?](repeating: nil, count: 1024)
-        hashes = [UInt64](repeating: 0, count: 1024)
+        strings = [String?](repeating: nil, count: 1 << 14)
+        hashes = [UInt64](repeating: 0, count: 1 << 14)
     }
 
     /// The string `bytes` decode to (`String(decoding:as: UTF8.self)`), shared with the earlier ones of the
