@@ -104,9 +104,10 @@ struct SubjectWindows {
         guard !subjects.isEmpty else { return (core, nil) }
         var round: Round?
         while true {
-            let readBefore = lookup.readCount
             try readWindows(&lookup)
             try thread(into: &round, fresh: fresh, core: core, lookup: &lookup)
+            // Everything read so far is threaded: what this round reads from here on is for the next.
+            let threadedReads = lookup.readCount
             let (ids, groups, heads) = round!.threader.threadIdsAndSubjectGroups()
             // Where the subject of each message's thread is: that of the thread's first message.
             let slots = heads.map { round!.slot[$0] }
@@ -116,7 +117,7 @@ struct SubjectWindows {
             }
             let marked = markDirty(round!, ids, groups, slots, dirty: dirty)
             let grown = grow(round!, ids, groups, slots)
-            if !marked && !grown && lookup.readCount == readBefore {
+            if !marked && !grown && lookup.readCount == threadedReads && isSettled {
                 let (taken, assigned) = finished(round!, ids, slots, core: core)
                 let messages = round!.threader.summaries
                 // The threader's links go before the catalog-ordered copies are made.
@@ -125,6 +126,12 @@ struct SubjectWindows {
             }
         }
     }
+
+    /// Whether a round after one that marked no place, grew no span and read nothing once it threaded would
+    /// read nothing either: the threads of the lone replies it took were asked (`readWindows` reads those
+    /// not asked, its spans are read to the end). That round would thread the same records over the same
+    /// windows, so it would find what this one found: this one's result is final (one round fewer).
+    private var isSettled: Bool { unchecked.allSatisfy { askedThreads.contains($0) } }
 
     /// `Subject.affected` of each of `names`, in its order.
     private func affectedBySlot() -> [[ClosedRange<Int64>]] {
