@@ -26,17 +26,20 @@ public struct IncrementalThreader {
     public init() {}
 
     /// Adds `more`, whose subjects normalized are `normalizedSubjects` (parallel), linking only them when
-    /// none names a Message-ID already linked.
-    public mutating func add(_ more: [MessageSummary], normalizedSubjects: [String]) {
-        precondition(more.count == normalizedSubjects.count)
-        let apart = isApart(more)
+    /// none names a Message-ID already linked. A caller that knows more already passes `Threader.isLoneReply`
+    /// of each (`lone`, parallel) and `isApart(more)` (`apart`), so they are not worked out again.
+    public mutating func add(
+        _ more: [MessageSummary], normalizedSubjects: [String], lone moreLone: [Bool]? = nil, apart known: Bool? = nil
+    ) {
+        precondition(more.count == normalizedSubjects.count && (moreLone?.count ?? more.count) == more.count)
+        let apart = known ?? isApart(more)
         let first = summaries.count
         // Room for exactly what is added: a few additions of thousands of records, where doubling would
         // keep up to twice the room they fill.
         summaries.reserveCapacity(summaries.count + more.count)
         summaries += more
         normalized += normalizedSubjects
-        lone += more.map(Threader.isLoneReply)
+        lone += moreLone ?? more.map(Threader.isLoneReply)
         guard apart else {
             relinks += 1
             order = Threader.canonicalOrder(summaries)
@@ -89,13 +92,18 @@ public struct IncrementalThreader {
         return result
     }
 
-    /// `Threader.threadIdsAndSubjectGroups` over every message added, parallel to `summaries`.
-    public func threadIdsAndSubjectGroups() -> (ids: [String], groups: [(subject: String, firstDate: Int64)]) {
+    /// `Threader.threadIdsAndSubjectGroups` over every message added, parallel to `summaries`, with the
+    /// index of the message each group is taken from (its reference thread's first, in canonical order).
+    public func threadIdsAndSubjectGroups() -> (
+        ids: [String], groups: [(subject: String, firstDate: Int64)], heads: [Int]
+    ) {
         let known = Threader.NormalizedSubjects(summaries: summaries, known: normalized)
+        let heads = Threader.subjectHeads(order: order, rootOf: rootOf, containers: containers.nodes.count)
         return (
             Threader.threadIds(
                 summaries, order: order, rootOf: rootOf, containers: containers, normalized: known, lone: lone),
-            Threader.subjectGroups(summaries, order: order, rootOf: rootOf, normalized: known)
+            Threader.subjectGroups(summaries, heads: heads, normalized: known),
+            heads
         )
     }
 }

@@ -38,7 +38,9 @@ public enum Threader {
         let normalized = NormalizedSubjects(summaries: summaries, known: normalizedSubjects)
         return (
             threadIds(summaries, order: order, rootOf: rootOf, containers: containers, normalized: normalized),
-            subjectGroups(summaries, order: order, rootOf: rootOf, normalized: normalized)
+            subjectGroups(
+                summaries, heads: subjectHeads(order: order, rootOf: rootOf, containers: containers.nodes.count),
+                normalized: normalized)
         )
     }
 
@@ -79,17 +81,25 @@ public enum Threader {
         let (containers, ownContainer) = link(summaries, order: order)
         let rootOf = summaries.indices.map { containers.root(of: ownContainer[$0]) }
         return subjectGroups(
-            summaries, order: order, rootOf: rootOf, normalized: NormalizedSubjects(summaries: summaries, known: nil))
+            summaries, heads: subjectHeads(order: order, rootOf: rootOf, containers: containers.nodes.count),
+            normalized: NormalizedSubjects(summaries: summaries, known: nil))
+    }
+
+    /// Per message, the first message (in canonical `order`) of its reference thread: the one whose subject
+    /// and date `subjectGroups` gives. Tables by container and by message, not dictionaries: the refresh by
+    /// lookup asks this of tens of thousands of messages on every round.
+    static func subjectHeads(order: [Int], rootOf: [Int], containers: Int) -> [Int] {
+        var first = [Int](repeating: -1, count: containers)  // root container -> its first message
+        for index in order where first[rootOf[index]] < 0 { first[rootOf[index]] = index }
+        return rootOf.map { first[$0] }
     }
 
     static func subjectGroups(
-        _ summaries: [MessageSummary], order: [Int], rootOf: [Int], normalized: NormalizedSubjects
+        _ summaries: [MessageSummary], heads: [Int], normalized: NormalizedSubjects
     ) -> [(subject: String, firstDate: Int64)] {
-        var first: [Int: Int] = [:]  // root container -> its first message, in canonical order
-        for index in order where first[rootOf[index]] == nil { first[rootOf[index]] = index }
-        var subjects: [Int: String] = [:]
+        var subjects = [String?](repeating: nil, count: summaries.count)  // by head
         return summaries.indices.map { index in
-            let head = first[rootOf[index]]!
+            let head = heads[index]
             if subjects[head] == nil { subjects[head] = normalized[head] }
             return (subjects[head]!, summaries[head].date)
         }

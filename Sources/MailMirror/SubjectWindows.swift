@@ -61,6 +61,10 @@ struct SubjectWindows {
     /// The names of `subjects`, in order (fixed once `open` chose them): a round's passes over the messages
     /// find a message's subject by its place here (`slots`), not by hashing its subject again in each pass.
     private var names: [String] = []
+    /// Where in `names` each is.
+    private var slotOf: [String: Int] = [:]
+    /// The normalized subjects of the records threaded and whether they have a reply prefix, by subject.
+    private var facts = SubjectFacts()
     private var askedThreads = Set<String>()
     /// How many records read `readWindows` looked at: those read since and not taken by the threader are
     /// in `ThreadLookup.existing`, and the threads of those taken that may be joined by subject here.
@@ -79,8 +83,9 @@ struct SubjectWindows {
         /// Parallel to `threader.summaries`: the thread id the catalog holds, and whether it is a core record.
         var stored: [String?] = []
         var core: [Bool] = []
-        /// Parallel to `threader.summaries`: each message's own normalized subject.
-        var normalized: [String] = []
+        /// Parallel to `threader.summaries`: where each message's own normalized subject is in `names` (nil:
+        /// a subject without windows).
+        var slot: [Int?] = []
     }
 
     /// The ids of the records that take the threader's thread ids over what `lookup` holds (the new
@@ -99,18 +104,20 @@ struct SubjectWindows {
         guard !subjects.isEmpty else { return (core, nil) }
         var round: Round?
         while true {
-            let readBefore = lookup.readCount
             try readWindows(&lookup)
             try thread(into: &round, fresh: fresh, core: core, lookup: &lookup)
-            let (ids, groups) = round!.threader.threadIdsAndSubjectGroups()
-            let slots = slots(groups)
+            // Everything read so far is threaded: what this round reads from here on is for the next.
+            let threadedReads = lookup.readCount
+            let (ids, groups, heads) = round!.threader.threadIdsAndSubjectGroups()
+            // Where the subject of each message's thread is: that of the thread's first message.
+            let slots = heads.map { round!.slot[$0] }
             let dirty = dirtyThreads(round!, ids, slots)
             for id in dirty.sorted() where askedThreads.insert(id).inserted {
                 try lookup.close(lookup.read(try lookup.table.lookup(ThreadTable.Key.thread(id)).map { Int($0) }))
             }
             let marked = markDirty(round!, ids, groups, slots, dirty: dirty)
             let grown = grow(round!, ids, groups, slots)
-            if !marked && !grown && lookup.readCount == readBefore {
+            if !marked && !grown && lookup.readCount == threadedReads && isSettled {
                 let (taken, assigned) = finished(round!, ids, slots, core: core)
                 let messages = round!.threader.summaries
                 // The threader's links go before the catalog-ordered copies are made.
@@ -120,13 +127,11 @@ struct SubjectWindows {
         }
     }
 
-    /// Where in `names` the subject of each message's thread is (nil: a subject without windows), for
-    /// the round whose subject groups are `groups`.
-    private func slots(_ groups: [(subject: String, firstDate: Int64)]) -> [Int?] {
-        var slotOf: [String: Int] = [:]
-        for (slot, name) in names.enumerated() { slotOf[name] = slot }
-        return groups.map { slotOf[$0.subject] }
-    }
+    /// Whether a round after one that marked no place, grew no span and read nothing once it threaded would
+    /// read nothing either: the threads of the lone replies it took were asked (`readWindows` reads those
+    /// not asked, its spans are read to the end). That round would thread the same records over the same
+    /// windows, so it would find what this one found: this one's result is final (one round fewer).
+    private var isSettled: Bool { unchecked.allSatisfy { askedThreads.contains($0) } }
 
     /// `Subject.affected` of each of `names`, in its order.
     private func affectedBySlot() -> [[ClosedRange<Int64>]] {
@@ -174,7 +179,7 @@ struct SubjectWindows {
     ) throws {
         let read = lookup.take()
         let firstRead = lookup.readCount - read.count
-        for (index, record) in read.enumerated() where firstRead + index >= checked && Self.mayJoinThread(record) {
+        for (index, record) in read.enumerated() where firstRead + index >= checked && mayJoinThread(record) {
             unchecked.append(record.threadId)
         }
         if read.contains(where: { $0.gmailThreadId != nil }) { throw ThreadLookup.TooMuch() }
@@ -185,7 +190,7 @@ struct SubjectWindows {
             CatalogView.keepFirstCopies(&added)
             if current.threader.isApart(added) && !added.contains(where: { $0.gmailMessageId != nil }) {
                 round = nil
-                Self.add(added, to: &current, core: core, lookup: lookup)
+                add(added, to: &current, apart: true, core: core, lookup: lookup)
                 round = current
                 return
             }
@@ -198,32 +203,28 @@ struct SubjectWindows {
         }
         CatalogView.keepFirstCopies(&messages)
         var current = Round()
-        Self.add(messages, to: &current, core: core, lookup: lookup)
+        add(messages, to: &current, apart: true, core: core, lookup: lookup)
         round = current
     }
 
     /// Whether the stored thread of `record` holds a member that may be joined by subject (and the people
     /// of that thread count for the subject rule).
-    private static func mayJoinThread(_ record: MessageSummary) -> Bool {
-        !record.threadId.isEmpty && ThreadTable.mayJoinBySubject(record)
+    private mutating func mayJoinThread(_ record: MessageSummary) -> Bool {
+        !record.threadId.isEmpty && facts.mayJoinBySubject(record)
     }
 
     /// Adds `messages` to the round's threader, with the stored thread id of each and whether it is core.
-    private static func add(
-        _ messages: [MessageSummary], to round: inout Round, core: Set<String>, lookup: ThreadLookup
+    /// `apart`: an empty threader, or `isApart(messages)`, already asked.
+    private mutating func add(
+        _ messages: [MessageSummary], to round: inout Round, apart: Bool, core: Set<String>, lookup: ThreadLookup
     ) {
-        // Most records share a few subjects: each is normalized once.
-        var normalized: [String: String] = [:]
-        // By index, reading fields in place (`for message in` copies each record).
-        let subjects = messages.indices.map { index in
-            let raw = messages[index].subject
-            if let known = normalized[raw] { return known }
-            let subject = SubjectNormalizer.normalize(raw)
-            normalized[raw] = subject
-            return subject
-        }
-        round.threader.add(messages, normalizedSubjects: subjects)
-        round.normalized += subjects
+        // Most records share a few subjects: each is normalized once (`facts`). By index, reading fields in
+        // place (`for message in` copies each record).
+        let threading = messages.indices.map { facts.threading(messages[$0]) }
+        let subjects = threading.map(\.normalized)
+        let lone = threading.map(\.mayJoinBySubject)
+        round.threader.add(messages, normalizedSubjects: subjects, lone: lone, apart: apart)
+        round.slot += subjects.map { slotOf[$0] }
         for index in messages.indices {
             round.stored.append(lookup.storedThreads[messages[index].id])
             round.core.append(core.contains(messages[index].id))
@@ -259,6 +260,7 @@ struct SubjectWindows {
             cover(name)
         }
         names = subjects.keys.sorted()
+        for (slot, name) in names.enumerated() { slotOf[name] = slot }
     }
 
     /// Opens a span around every dirty place of `name` outside its spans, and merges spans that meet. The places
@@ -310,7 +312,7 @@ struct SubjectWindows {
         // Only the records read since the last look (the others' threads were asked then): those taken
         // since by the threader (`unchecked`), and those not taken yet.
         // Threads already asked first: most records read are, and the subject test normalizes a string.
-        let pending = lookup.existing.filter { !askedThreads.contains($0.threadId) && Self.mayJoinThread($0) }
+        let pending = lookup.existing.filter { !askedThreads.contains($0.threadId) && mayJoinThread($0) }
         for thread in unchecked + pending.map(\.threadId) where askedThreads.insert(thread).inserted {
             threads.append(thread)
         }
@@ -359,8 +361,9 @@ struct SubjectWindows {
             let date = summaries[index].date
             let stored = round.stored[index]
             var place: Int64?
-            if dirty.contains(stored ?? "") || dirty.contains(ids[index]) {
-                if lone || date == group.firstDate { place = date }
+            // Only a lone reply or a thread's start is a place (asked first: it costs no hashing).
+            if lone || date == group.firstDate, dirty.contains(stored ?? "") || dirty.contains(ids[index]) {
+                place = date
             }
             if lone, stored != ids[index], !ranges.contains(where: { $0.contains(date) }) {
                 place = date
@@ -404,14 +407,15 @@ struct SubjectWindows {
             if let known = firsts[ids[index]], (known.date, known.id) <= (candidate.date, candidate.id) { continue }
             firsts[ids[index]] = candidate
         }
-        // The lone replies of each subject with windows, by date.
-        var lone: [String: [Int64: [Int]]] = [:]
-        for index in summaries.indices where round.threader.lone[index] && subjects[round.normalized[index]] != nil {
-            lone[round.normalized[index], default: [:]][summaries[index].date, default: []].append(index)
+        // The lone replies of each subject with windows (by its place in `names`), by date.
+        var lone = [[Int64: [Int]]](repeating: [:], count: names.count)
+        for index in summaries.indices where round.threader.lone[index] {
+            if let slot = round.slot[index] { lone[slot][summaries[index].date, default: []].append(index) }
         }
-        /// Whether every lone reply of `name` dated `date` joins a thread that starts at or after `lowest`.
-        func settled(_ name: String, _ date: Int64, from lowest: Int64) -> Bool {
-            guard let replies = lone[name]?[date] else { return false }
+        /// Whether every lone reply of subject `slot` dated `date` joins a thread that starts at or after
+        /// `lowest`.
+        func settled(_ slot: Int, _ date: Int64, from lowest: Int64) -> Bool {
+            guard let replies = lone[slot][date] else { return false }
             return replies.allSatisfy { index in
                 guard let first = firsts[ids[index]] else { return false }
                 return first.id != summaries[index].id && first.date >= lowest
@@ -433,7 +437,7 @@ struct SubjectWindows {
                 // A lone reply placed anew and not settled inside the span must see its 64 threads read (none:
                 // nothing needs more).
                 let firstPlaced = subject.lone.first {
-                    $0 >= earliest && $0 <= range.upperBound && !settled(name, $0, from: range.lowerBound)
+                    $0 >= earliest && $0 <= range.upperBound && !settled(slot, $0, from: range.lowerBound)
                 }
                 let before = threads.filter { $0 >= range.lowerBound && $0 < (firstPlaced ?? .min) }.count
                 if span.from > 0, firstPlaced != nil, before < 64 {

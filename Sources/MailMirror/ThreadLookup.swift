@@ -28,8 +28,9 @@ struct ThreadLookup {
     /// The catalog, opened at the first read and kept open for the whole lookup.
     private var reader: CatalogReader?
     /// One copy of each string the records read share: a Message-ID is named again by every later message
-    /// of its thread, a subject, an address and a thread id by many records (each read on its own).
-    private var strings = Set<SameBytes>()
+    /// of its thread, a subject, an address and a thread id by many records (each read on its own). Shared
+    /// as the records are decoded: a string found there is neither made nor freed again.
+    private let strings = StringPool()
 
     init(table: ThreadTable, catalog: CatalogFile, maxReads: Int) {
         self.table = table
@@ -52,7 +53,6 @@ struct ThreadLookup {
         var found: [MessageSummary] = []
         for (offset, record) in try catalogRecords(at: wanted.sorted(), threadingOnly: true)
         where try span(record.id)?.latest == offset {
-            let record = shared(record)
             if existing.count == existing.capacity {
                 existing.reserveCapacity(existing.count + existing.count / 4 + 256)
             }
@@ -63,69 +63,6 @@ struct ThreadLookup {
         }
         guard readCount <= maxReads else { throw TooMuch() }
         return found
-    }
-
-    /// `record` with its strings shared with the records read before it (`strings`).
-    private mutating func shared(_ record: MessageSummary) -> MessageSummary {
-        var record = record
-        record.messageId = record.messageId.map { interned($0) }
-        record.references = record.references.map { interned($0) }
-        record.inReplyTo = record.inReplyTo.map { interned($0) }
-        record.subject = interned(record.subject)
-        record.threadId = interned(record.threadId)
-        record.from = record.from.map { interned($0) }
-        record.to = record.to.map { interned($0) }
-        record.cc = record.cc.map { interned($0) }
-        return record
-    }
-
-    private mutating func interned(_ address: EmailAddress) -> EmailAddress {
-        var address = address
-        address.name = address.name.map { interned($0) }
-        address.address = interned(address.address)
-        return address
-    }
-
-    /// The copy of `text` read first. Strings of up to 15 bytes are held inline: nothing to share.
-    private mutating func interned(_ text: String) -> String {
-        guard text.utf8.count > 15 else { return text }
-        // One hash, not a look-up then an insert.
-        return strings.insert(SameBytes(text: text)).memberAfterInsert.text
-    }
-
-    /// A string compared and hashed by its UTF-8 bytes: `String`'s own hashing and equality normalize text
-    /// that is not ASCII (most of the cost of sharing), and a copy shared must be the same bytes anyway
-    /// (thread ids and table keys are made from bytes; two spellings of one text must stay two).
-    private struct SameBytes: Hashable {
-        var text: String
-
-        /// Eight bytes at a time: a set of shared strings compares most of those it is given with the one
-        /// it holds (a byte-by-byte loop cost more than the hashing).
-        static func == (a: SameBytes, b: SameBytes) -> Bool {
-            guard a.text.utf8.count == b.text.utf8.count else { return false }
-            var (first, second) = (a.text, b.text)
-            return first.withUTF8 { first in
-                second.withUTF8 { second in
-                    let (x, y) = (UnsafeRawBufferPointer(first), UnsafeRawBufferPointer(second))
-                    var at = 0
-                    while at + 8 <= x.count {
-                        let left = x.loadUnaligned(fromByteOffset: at, as: UInt64.self)
-                        guard left == y.loadUnaligned(fromByteOffset: at, as: UInt64.self) else { return false }
-                        at += 8
-                    }
-                    while at < x.count {
-                        guard x[at] == y[at] else { return false }
-                        at += 1
-                    }
-                    return true
-                }
-            }
-        }
-
-        func hash(into hasher: inout Hasher) {
-            var text = text
-            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        }
     }
 
     /// `records` as the catalog holds them in full, each with the thread id it has here: those read
@@ -147,11 +84,11 @@ struct ThreadLookup {
     }
 
     /// The catalog's records at `offsets`, through the one reader of the lookup (`threadingOnly`: without
-    /// their text, attachments, flags and labels).
+    /// their text, attachments, flags and labels, and with their strings shared).
     private mutating func catalogRecords(at offsets: [Int], threadingOnly: Bool) throws -> [Int: MessageSummary] {
         guard !offsets.isEmpty else { return [:] }
         if reader == nil { reader = try catalog.reader() }
-        return try reader!.records(at: offsets, threadingOnly: threadingOnly)
+        return try reader!.records(at: offsets, threadingOnly: threadingOnly, strings: threadingOnly ? strings : nil)
     }
 
     /// Adds the reference threads of `records`: every record naming, or named by, one of them, until

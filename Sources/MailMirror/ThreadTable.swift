@@ -55,13 +55,13 @@ final class ThreadTable {
         static func record(_ id: String) -> UInt64 { hash("r:", id) }
         /// The dates of the records of a normalized subject (`SubjectNormalizer.normalize`, never empty):
         /// where a window of the subject's threads starts and ends is chosen from these, without reading.
-        static func subjectDates(_ normalized: String) -> UInt64 { StableHash.fnv1a64("d:" + normalized) }
+        static func subjectDates(_ normalized: String) -> UInt64 { hash("d:", normalized) }
         /// The records of a normalized subject dated `date`: a window of the subject is read date by date.
         static func subject(_ normalized: String, at date: Int64) -> UInt64 {
-            StableHash.fnv1a64("a:\(date):" + normalized)
+            StableHash.fnv1a64(normalized, continuing: StableHash.fnv1a64("a:\(date):"))
         }
         /// The dates of the replies the subject rule may place, under their normalized subject.
-        static func loneDates(_ normalized: String) -> UInt64 { StableHash.fnv1a64("l:" + normalized) }
+        static func loneDates(_ normalized: String) -> UInt64 { hash("l:", normalized) }
         /// The records stored with a thread id: every member of a thread, those the subject rule placed
         /// there included (references alone do not find them).
         static func thread(_ id: String) -> UInt64 { hash("t:", id) }
@@ -69,17 +69,8 @@ final class ThreadTable {
         /// `StableHash.fnv1a64(prefix + text)` without making that string: a refresh works out tens of
         /// thousands of these keys, and FNV-1a goes byte by byte, so the prefix's bytes simply come first.
         static func hash(_ prefix: StaticString, _ text: String) -> UInt64 {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
             let prefixBytes = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
-            for byte in prefixBytes {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01b3
-            }
-            for byte in text.utf8 {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01b3
-            }
-            return hash
+            return StableHash.fnv1a64(text, continuing: StableHash.fnv1a64(bytes: prefixBytes))
         }
     }
 

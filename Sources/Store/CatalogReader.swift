@@ -20,7 +20,10 @@ public final class CatalogReader {
 
     /// The records starting at these byte offsets (those where no valid record starts are left out); with
     /// `threadingOnly`, without what threading never reads (`SummaryCodec.decode`).
-    public func records(at offsets: [Int], threadingOnly: Bool = false) throws -> [Int: MessageSummary] {
+    /// `strings`: where their strings are made, shared with those of the records read before through it.
+    public func records(
+        at offsets: [Int], threadingOnly: Bool = false, strings: StringPool? = nil
+    ) throws -> [Int: MessageSummary] {
         var found: [Int: MessageSummary] = [:]
         for offset in offsets where offset >= CatalogFile.magic.count {
             var count = try read(Self.firstRead, at: offset)
@@ -32,7 +35,7 @@ public final class CatalogReader {
             let summary = try buffer.withUnsafeBytes { whole -> MessageSummary? in
                 guard let payload = CatalogFile.frame(UnsafeRawBufferPointer(rebasing: whole[0..<count]), at: 0)
                 else { return nil }
-                var reader = SummaryCodec.Reader(payload)
+                var reader = SummaryCodec.Reader(payload, strings: strings)
                 return try CatalogFile.decoded(&reader, threadingOnly: threadingOnly)
             }
             if let summary { found[offset] = summary }

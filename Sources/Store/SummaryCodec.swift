@@ -85,8 +85,13 @@ enum SummaryCodec {
     struct Reader {
         let raw: UnsafeRawBufferPointer
         var offset = 0
+        /// Where strings are made when a caller reads many records and keeps them (shared by their bytes).
+        let pool: StringPool?
 
-        init(_ raw: UnsafeRawBufferPointer) { self.raw = raw }
+        init(_ raw: UnsafeRawBufferPointer, strings: StringPool? = nil) {
+            self.raw = raw
+            self.pool = strings
+        }
 
         mutating func byte() throws -> UInt8 {
             guard offset < raw.count else { throw DecodingError() }
@@ -117,10 +122,13 @@ enum SummaryCodec {
             return Int(value)
         }
 
-        mutating func string() throws -> String {
+        /// `shared`: made through `pool` when there is one (a record's own id is never named by another).
+        mutating func string(shared: Bool = true) throws -> String {
             let length = try count()
             defer { offset += length }
-            return String(decoding: UnsafeRawBufferPointer(rebasing: raw[offset..<offset + length]), as: UTF8.self)
+            let bytes = UnsafeRawBufferPointer(rebasing: raw[offset..<offset + length])
+            if shared, let pool { return pool.string(bytes) }
+            return String(decoding: bytes, as: UTF8.self)
         }
 
         mutating func strings() throws -> [String] {
@@ -207,7 +215,7 @@ enum SummaryCodec {
     /// and making their texts cost more than the rest of the record.
     static func decode(_ reader: inout Reader, threadingOnly: Bool = false) throws -> MessageSummary {
         guard try reader.varint() == version else { throw DecodingError() }
-        let id = try reader.string()
+        let id = try reader.string(shared: false)
         let account = try reader.string()
         let mailbox = try reader.string()
         guard let uidValidity = UInt32(exactly: try reader.varint()), let uid = UInt32(exactly: try reader.varint())

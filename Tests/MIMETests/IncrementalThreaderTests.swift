@@ -51,6 +51,10 @@ import Testing
                     got.groups.map(\.subject) == expected.groups.map(\.subject)
                         && got.groups.map(\.firstDate) == expected.groups.map(\.firstDate),
                     "seed \(seed), catalog \(catalog), batch \(number)")
+                // Each group is its head's: the head's own subject and date.
+                #expect(
+                    got.heads.map { SubjectNormalizer.normalize(all[$0].subject) } == got.groups.map(\.subject)
+                        && got.heads.map { all[$0].date } == got.groups.map(\.firstDate))
                 if got.ids != expected.ids { return }
                 // A message of this batch put by the subject rule in a thread of an earlier batch.
                 for (message, id) in zip(messages, got.ids.suffix(messages.count))

@@ -62,6 +62,12 @@ import Testing
         }
         #expect(offsets.map { slim[$0] } == expected)
         #expect(summaries.contains { !$0.attachments.isEmpty && !$0.labels.isEmpty })
+        // Read twice through one pool of strings: the same records, the second time made of the first's strings.
+        let strings = StringPool()
+        #expect(offsets.map { try! reader.records(at: [$0], threadingOnly: true, strings: strings)[$0] } == expected)
+        let held = strings.count
+        #expect(try reader.records(at: offsets, threadingOnly: true, strings: strings).count == offsets.count)
+        #expect(held > 0 && strings.count == held)
     }
 
     @Test func laterRecordsReplaceEarlierOnes() throws {
