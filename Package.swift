@@ -12,17 +12,25 @@ import PackageDescription
 /// error-to-exit-code mapping, which the library does not need).
 let libraries: [(name: String, dependencies: [Target.Dependency])] = [
     ("Durable", []),
+    ("TextBasics", []),
+    ("Zones", []),
     ("MailCore", []),
-    ("IMAP", ["MailCore"]),
-    ("IMAPClient", ["IMAP", "MailCore", "CCurl"]),
-    ("Store", ["MailCore", "Durable", "CZlib"]),
-    ("MIME", ["MailCore"]),
+    ("IMAP", ["MailCore", "TextBasics"]),
+    ("IMAPClient", ["IMAP", "MailCore", "CCurl", "TextBasics"]),
+    ("Store", ["MailCore", "Durable", "CZlib", "TextBasics"]),
+    ("MIME", ["MailCore", "TextBasics"]),
     ("TextAnalysis", []),
-    ("Index", ["MailCore", "Durable", "TextAnalysis"]),
-    ("Analytics", ["MailCore", "TextAnalysis"]),
-    ("Terminal", []),
-    ("OAuth2", ["CCurl"]),
-    ("MailMirror", ["MailCore", "Durable", "IMAP", "IMAPClient", "OAuth2", "Store", "MIME", "Index", "Analytics"]),
+    ("Index", ["MailCore", "Durable", "TextAnalysis", "Zones"]),
+    ("Analytics", ["MailCore", "TextAnalysis", "TextBasics", "Zones"]),
+    ("Terminal", ["TextBasics", "Zones"]),
+    ("OAuth2", ["CCurl", "TextBasics"]),
+    (
+        "MailMirror",
+        [
+            "MailCore", "Durable", "IMAP", "IMAPClient", "OAuth2", "Store", "MIME", "Index", "Analytics", "TextBasics",
+            "Zones",
+        ]
+    ),
 ]
 
 /// How the executable is linked so that it starts fast (issue 13: every search pays the process start).
@@ -69,7 +77,10 @@ var targets: [Target] = [
     // maps IMAPClient's and Store's errors to exit codes.
     .executableTarget(
         name: "mailmirror",
-        dependencies: ["MailMirror", "Terminal", "IMAPClient", "OAuth2", "Store", "Index", "MailCore", "Analytics"],
+        dependencies: [
+            "MailMirror", "Terminal", "IMAPClient", "OAuth2", "Store", "Index", "MailCore", "Analytics", "TextBasics",
+            "Zones",
+        ],
         exclude: ["Linker"],
         swiftSettings: swiftSettings,
         linkerSettings: [
