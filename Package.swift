@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // mailmirror: an offline, read-only, crash-safe mirror of a Gmail (or any IMAP) account,
-// with offline search and help-center reports. Foundation, libcurl and zlib only. Linux only
+// with offline search and help-center reports. FoundationEssentials, libcurl and zlib only. Linux only
 // (Debian 12): the code calls Glibc, reads st_mtim and loads libcurl.so.4, so no Apple platform
 // is declared.
 import PackageDescription
@@ -9,7 +9,9 @@ import PackageDescription
 /// mailmirror → MailMirror → {IMAPClient → IMAP, OAuth2, Store, MIME, Index, Analytics} → MailCore;
 /// Store, Index and MailMirror write every file through Durable (one durable-file layer, crash points
 /// included), which depends on nothing; mailmirror → Terminal (the command line, output and the
-/// error-to-exit-code mapping, which the library does not need).
+/// error-to-exit-code mapping, which the library does not need). TextBasics and Zones hold what swift-corelibs
+/// Foundation gave (trimming, JSON read by key, named time zones): no module imports Foundation, whose
+/// CoreFoundation and ICU cost every start (issue 13; NoFoundationTests checks it).
 let libraries: [(name: String, dependencies: [Target.Dependency])] = [
     ("Durable", []),
     ("TextBasics", []),
@@ -42,10 +44,10 @@ let startupLinkerFlags = ["-L", Context.packageDirectory + "/Sources/mailmirror/
 
 /// Release links (what scripts/install and scripts/bench build) with the toolchain's lld instead of gold, for
 /// two start-up costs. Relocations packed as DT_RELR (glibc 2.36): the ~80,000 pointers the dynamic loader
-/// rebases at every start (Swift metadata, mostly of the Foundation linked in) are read from a 15 KB bitmap
-/// instead of a 1.9 MB table. No exported symbols: the static-stdlib link exports every public symbol of our
-/// modules (4,700), which nothing looks up, and the runtime's start-up `dladdr` (finding swift-backtrace)
-/// scans them all. Together about 7% of `mailmirror --version`'s CPU time and 6% of a search's.
+/// rebases at every start (Swift metadata; counted while swift-corelibs Foundation was still linked) are read
+/// from a 15 KB bitmap instead of a 1.9 MB table. No exported symbols: the static-stdlib link exports every
+/// public symbol of our modules (4,700), which nothing looks up, and the runtime's start-up `dladdr` (finding
+/// swift-backtrace) scans them all. Together about 7% of `mailmirror --version`'s CPU time and 6% of a search's.
 ///
 /// The functions a search runs come first, together (`startup.order`, written by scripts/order-symbols from
 /// a profile of the benchmark's queries): left where their object files fell, they were spread over the 17 MB
