@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // mailmirror: an offline, read-only, crash-safe mirror of a Gmail (or any IMAP) account,
-// with offline search and help-center reports. Foundation, libcurl and zlib only. Linux only
+// with offline search and help-center reports. FoundationEssentials, libcurl and zlib only. Linux only
 // (Debian 12): the code calls Glibc, reads st_mtim and loads libcurl.so.4, so no Apple platform
 // is declared.
 import PackageDescription
@@ -9,20 +9,30 @@ import PackageDescription
 /// mailmirror → MailMirror → {IMAPClient → IMAP, OAuth2, Store, MIME, Index, Analytics} → MailCore;
 /// Store, Index and MailMirror write every file through Durable (one durable-file layer, crash points
 /// included), which depends on nothing; mailmirror → Terminal (the command line, output and the
-/// error-to-exit-code mapping, which the library does not need).
+/// error-to-exit-code mapping, which the library does not need). TextBasics and Zones hold what swift-corelibs
+/// Foundation gave (trimming, JSON read by key, named time zones): no module imports Foundation, whose
+/// CoreFoundation and ICU cost every start (issue 13; NoFoundationTests checks it).
 let libraries: [(name: String, dependencies: [Target.Dependency])] = [
     ("Durable", []),
+    ("TextBasics", []),
+    ("Zones", []),
     ("MailCore", []),
-    ("IMAP", ["MailCore"]),
-    ("IMAPClient", ["IMAP", "MailCore", "CCurl"]),
-    ("Store", ["MailCore", "Durable", "CZlib"]),
-    ("MIME", ["MailCore"]),
+    ("IMAP", ["MailCore", "TextBasics"]),
+    ("IMAPClient", ["IMAP", "MailCore", "CCurl", "TextBasics"]),
+    ("Store", ["MailCore", "Durable", "CZlib", "TextBasics"]),
+    ("MIME", ["MailCore", "TextBasics"]),
     ("TextAnalysis", []),
-    ("Index", ["MailCore", "Durable", "TextAnalysis"]),
-    ("Analytics", ["MailCore", "TextAnalysis"]),
-    ("Terminal", []),
-    ("OAuth2", ["CCurl"]),
-    ("MailMirror", ["MailCore", "Durable", "IMAP", "IMAPClient", "OAuth2", "Store", "MIME", "Index", "Analytics"]),
+    ("Index", ["MailCore", "Durable", "TextAnalysis", "Zones"]),
+    ("Analytics", ["MailCore", "TextAnalysis", "TextBasics", "Zones"]),
+    ("Terminal", ["TextBasics", "Zones"]),
+    ("OAuth2", ["CCurl", "TextBasics"]),
+    (
+        "MailMirror",
+        [
+            "MailCore", "Durable", "IMAP", "IMAPClient", "OAuth2", "Store", "MIME", "Index", "Analytics", "TextBasics",
+            "Zones",
+        ]
+    ),
 ]
 
 /// How the executable is linked so that it starts fast (issue 13: every search pays the process start).
@@ -34,10 +44,10 @@ let startupLinkerFlags = ["-L", Context.packageDirectory + "/Sources/mailmirror/
 
 /// Release links (what scripts/install and scripts/bench build) with the toolchain's lld instead of gold, for
 /// two start-up costs. Relocations packed as DT_RELR (glibc 2.36): the ~80,000 pointers the dynamic loader
-/// rebases at every start (Swift metadata, mostly of the Foundation linked in) are read from a 15 KB bitmap
-/// instead of a 1.9 MB table. No exported symbols: the static-stdlib link exports every public symbol of our
-/// modules (4,700), which nothing looks up, and the runtime's start-up `dladdr` (finding swift-backtrace)
-/// scans them all. Together about 7% of `mailmirror --version`'s CPU time and 6% of a search's.
+/// rebases at every start (Swift metadata; counted while swift-corelibs Foundation was still linked) are read
+/// from a 15 KB bitmap instead of a 1.9 MB table. No exported symbols: the static-stdlib link exports every
+/// public symbol of our modules (4,700), which nothing looks up, and the runtime's start-up `dladdr` (finding
+/// swift-backtrace) scans them all. Together about 7% of `mailmirror --version`'s CPU time and 6% of a search's.
 ///
 /// The functions a search runs come first, together (`startup.order`, written by scripts/order-symbols from
 /// a profile of the benchmark's queries): left where their object files fell, they were spread over the 17 MB
@@ -69,7 +79,10 @@ var targets: [Target] = [
     // maps IMAPClient's and Store's errors to exit codes.
     .executableTarget(
         name: "mailmirror",
-        dependencies: ["MailMirror", "Terminal", "IMAPClient", "OAuth2", "Store", "Index", "MailCore", "Analytics"],
+        dependencies: [
+            "MailMirror", "Terminal", "IMAPClient", "OAuth2", "Store", "Index", "MailCore", "Analytics", "TextBasics",
+            "Zones",
+        ],
         exclude: ["Linker"],
         swiftSettings: swiftSettings,
         linkerSettings: [

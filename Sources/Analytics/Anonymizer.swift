@@ -1,5 +1,6 @@
-import Foundation
+import FoundationEssentials
 import TextAnalysis
+import TextBasics
 
 /// Masks what identifies people in text shown in a report (`--anonymize`): e-mail addresses,
 /// phone numbers, postal addresses ("12 rue des Lilas, 69003 Lyon"), order, ticket and tracking
@@ -25,11 +26,10 @@ enum Anonymizer {
             for k in (cut + 1)..<out.count {
                 let words = out[k].split(separator: " ").map(String.init)
                 guard (1...3).contains(words.count),
-                    words.allSatisfy({ isNameLike($0.trimmingCharacters(in: .punctuationCharacters)) })
+                    words.allSatisfy({ isNameLike($0.trimmed(.punctuationCharacters)) })
                 else { continue }
                 out[k] = words.map { word in
-                    word.replacingOccurrences(
-                        of: word.trimmingCharacters(in: .punctuationCharacters), with: masks.name)
+                    word.replacingAll(word.trimmed(.punctuationCharacters), with: masks.name)
                 }.joined(separator: " ")
             }
         }
@@ -47,12 +47,12 @@ enum Anonymizer {
         var recent: [String] = []  // the last few words, folded, to find a greeting or closing before a name
         var nameMayFollow = 0  // words left in which a lower-case known name is still a name
         for piece in masked.split(separator: " ", omittingEmptySubsequences: false) {
-            let core = piece.trimmingCharacters(in: .punctuationCharacters)
+            let core = piece.trimmed(.punctuationCharacters)
             let folded = Folding.fold(core)
             if isCode(Substring(core)) {
-                words.append(piece.replacingOccurrences(of: core, with: masks.code))
+                words.append(piece.replacingAll(core, with: masks.code))
             } else if !core.isEmpty, core.first!.isUppercase || nameMayFollow > 0, names.isName(folded) {
-                words.append(piece.replacingOccurrences(of: core, with: masks.name))
+                words.append(piece.replacingAll(core, with: masks.name))
             } else {
                 words.append(String(piece))
             }
@@ -71,10 +71,10 @@ enum Anonymizer {
     static func maskTrailingName(_ words: inout [String], _ nameMask: String) {
         let end = words.lastIndex { !$0.isEmpty }.map { $0 + 1 } ?? 0
         for length in [2, 1] where end - length >= 1 {
-            let name = words[(end - length)..<end].map { $0.trimmingCharacters(in: .punctuationCharacters) }
+            let name = words[(end - length)..<end].map { $0.trimmed(.punctuationCharacters) }
             guard name.allSatisfy(isNameLike) else { continue }
             let before = words[max(0, end - length - 3)..<(end - length)].map {
-                Folding.fold($0.trimmingCharacters(in: .punctuationCharacters))
+                Folding.fold($0.trimmed(.punctuationCharacters))
             }
             // A closing, but not "Sent from my" (a device follows it, not a name).
             let closes = (1...before.count).contains { k in
@@ -88,8 +88,8 @@ enum Anonymizer {
             }
             guard closes, !endsWithClosing else { continue }
             for k in (end - length)..<end {
-                let core = words[k].trimmingCharacters(in: .punctuationCharacters)
-                words[k] = words[k].replacingOccurrences(of: core, with: nameMask)
+                let core = words[k].trimmed(.punctuationCharacters)
+                words[k] = words[k].replacingAll(core, with: nameMask)
             }
             return
         }
@@ -139,7 +139,7 @@ enum Anonymizer {
     /// "Merci d'avance."), and so do titles and field names ("M.", "Tél :").
     private static func maskCapitalised(_ line: String, _ nameMask: String) -> String {
         var pieces = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
-        let folded = Folding.fold(line.trimmingCharacters(in: .whitespaces))
+        let folded = Folding.fold(line.trimmed(.whitespaces))
         var start = pieces.prefix { $0.isEmpty }.count
         if let closing = PersonalText.foldedClosings.filter({ PersonalText.startsWithPhrase(folded, $0) }).max(by: {
             $0.count < $1.count
@@ -147,7 +147,7 @@ enum Anonymizer {
             start += closing.split(separator: " ").count
         }
         for k in start..<pieces.count where pieces[k].first?.isUppercase == true {
-            let core = pieces[k].trimmingCharacters(in: .punctuationCharacters)
+            let core = pieces[k].trimmed(.punctuationCharacters)
             if keptInSignatures.contains(Folding.fold(core)) || pieces[k].hasSuffix(":")
                 || (k + 1 < pieces.count && pieces[k + 1] == ":")
             {

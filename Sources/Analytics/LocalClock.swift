@@ -1,14 +1,15 @@
-import Foundation
+import FoundationEssentials
+import Zones
 
 /// Turns message timestamps into local days and hours of the user's time zone.
 ///
 /// `TimeZone.secondsFromGMT(for:)` is slow enough to matter over 100,000 messages, and offsets only
 /// change on quarter-hour boundaries, so offsets are cached per 15-minute slot.
 struct LocalClock {
-    let timeZone: TimeZone
+    let timeZone: Zone
     private var cache: [Int64: Int32] = [:]
 
-    init(timeZone: TimeZone) { self.timeZone = timeZone }
+    init(timeZone: Zone) { self.timeZone = timeZone }
 
     /// Seconds since 1970 as the wall clock of `timeZone` reads them.
     mutating func localSeconds(_ epoch: Int64) -> Int64 {

@@ -152,7 +152,7 @@ enum MarkdownReport {
             out.append("### \(t.id). \(escape(t.label))")
             out.append("")
             out.append(
-                "\(s.keywords) : ".replacingOccurrences(of: " :", with: s.isFrench ? " :" : ":")
+                "\(s.keywords) : ".replacingAll(" :", with: s.isFrench ? " :" : ":")
                     + escape(t.keywords.joined(separator: ", ")))
             out.append("")
             out += examples(t, model)

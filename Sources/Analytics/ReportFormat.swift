@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import TextBasics
 
 /// The files a report writes.
 public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
@@ -10,7 +11,7 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
     /// Parses `--format` ("md,csv", "csv", "markdown"); nil when a name is unknown or none is given.
     public static func parseList(_ text: String) -> Set<ReportFormat>? {
         var formats = Set<ReportFormat>()
-        for name in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() })
+        for name in text.split(separator: ",").map({ $0.trimmed(.whitespaces).lowercased() })
         where !name.isEmpty {
             switch name {
             case "md", "markdown": formats.insert(.markdown)

@@ -1,5 +1,6 @@
-import Foundation
+import FoundationEssentials
 import MailCore
+import TextBasics
 
 /// Everything a report shows, computed once; the Markdown, CSV and SVG writers only format it.
 struct ReportModel {
@@ -149,7 +150,7 @@ struct ReportModel {
     /// `--anonymize`, cut at a word near `limit` characters.
     func snippet(_ index: Int, limit: Int = 160) -> String {
         var lines = data.messages[index].replyText.split(whereSeparator: \.isNewline).map {
-            $0.trimmingCharacters(in: .whitespaces)
+            $0.trimmed(.whitespaces)
         }
         lines.removeAll { $0.isEmpty }
         if let first = lines.first, first.count <= 40, first.hasSuffix(",") { lines.removeFirst() }

@@ -1,4 +1,6 @@
-import Foundation
+import FoundationEssentials
+import TextBasics
+import Zones
 
 /// What a report covers and how it is written. Pure values: the caller reads `TZ`,
 /// the articles folder and the command line, and passes them in.
@@ -15,12 +17,12 @@ public struct ReportOptions: Sendable, Hashable {
     /// The help center's articles; empty when `--articles` was not given.
     public var articles: [Article]
     /// The user's time zone (`TZ`, UTC when unset): days, weeks, hours are counted in it.
-    public var timeZone: TimeZone
+    public var timeZone: Zone
 
     public init(
         since: CalendarDay? = nil, until: CalendarDay? = nil, granularity: Granularity = .month,
         formats: Set<ReportFormat> = [.markdown, .csv], anonymize: Bool = false,
-        language: ReportLanguage = .english, articles: [Article] = [], timeZone: TimeZone = TimeZone(identifier: "UTC")!
+        language: ReportLanguage = .english, articles: [Article] = [], timeZone: Zone = Zone.utc
     ) {
         self.since = since
         self.until = until
@@ -39,10 +41,10 @@ public struct ReportOptions: Sendable, Hashable {
     }
 
     /// The time zone named by `TZ` (a name such as `Europe/Paris`, or `UTC`); UTC when unset or unknown.
-    public static func timeZone(fromTZ value: String?) -> TimeZone {
-        let utc = TimeZone(identifier: "UTC")!
-        guard var name = value?.trimmingCharacters(in: .whitespaces), !name.isEmpty else { return utc }
+    public static func timeZone(fromTZ value: String?) -> Zone {
+        let utc = Zone.utc
+        guard var name = value?.trimmed(.whitespaces), !name.isEmpty else { return utc }
         if name.hasPrefix(":") { name.removeFirst() }
-        return TimeZone(identifier: name) ?? TimeZone(abbreviation: name) ?? utc
+        return Zone(identifier: name) ?? Zone(abbreviation: name) ?? utc
     }
 }

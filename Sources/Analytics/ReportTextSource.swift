@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import MailCore
 
 /// Where a report reads back what it does not hold: the whole record of a message, by the position the

@@ -1,6 +1,7 @@
-import Foundation
+import FoundationEssentials
 import IMAP
 import MailCore
+import TextBasics
 
 /// One authenticated conversation with an IMAP server over one connection, read-only.
 ///
@@ -193,21 +194,7 @@ public final class IMAPSession {
 
     /// Removes the password from server text (a server could echo a command back).
     func scrub(_ text: String) -> String {
-        guard let secret, secret.count >= 3, text.contains(secret) else { return text }
+        guard let secret, secret.count >= 3, text.firstScalarRange(of: secret) != nil else { return text }
         return text.replacingAll(secret, with: "<hidden>")
-    }
-}
-
-extension String {
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var out = ""
-        var rest = Substring(self)
-        while let range = rest.range(of: target) {
-            out += rest[rest.startIndex..<range.lowerBound]
-            out += replacement
-            rest = rest[range.upperBound...]
-        }
-        return out + rest
     }
 }

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Index-wide statistics for BM25: document count and average field lengths over all segments,
 /// and document frequencies summed over segments (so a term scores the same in every segment).

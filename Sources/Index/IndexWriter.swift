@@ -1,5 +1,5 @@
 import Durable
-import Foundation
+import FoundationEssentials
 import MailCore
 
 /// Adds, replaces and removes messages in the search index, one crash-safe commit at a time.
@@ -180,7 +180,8 @@ public final class IndexWriter {
 
         mutating func newName(_ prefix: String) -> String {
             defer { next += 1 }
-            return prefix + String(format: "%06d", next)
+            let digits = String(next)
+            return prefix + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
         }
 
         mutating func keep(_ entry: Manifest.Entry, _ reader: SegmentReader, _ deletions: DeletionSet?) {

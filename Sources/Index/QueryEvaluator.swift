@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import TextAnalysis
 
 /// Evaluates a `Query` over one segment: sets of matching documents with BM25 scores.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Zones
 
 /// How to run a search.
 public struct SearchOptions: Sendable {
@@ -11,13 +12,13 @@ public struct SearchOptions: Sendable {
     public var now: Int64
     /// The user's time zone: `after:` / `before:` days start at its midnight. UTC by default, made
     /// from its offset: `TimeZone(identifier: "UTC")` loads ICU's zone data, a cost every search paid.
-    public var timeZone: TimeZone {
-        get { zone ?? TimeZone(secondsFromGMT: 0)! }
+    public var timeZone: Zone {
+        get { zone ?? Zone.utc }
         set { zone = newValue }
     }
     /// Nil for UTC: a search that sets no zone builds no `TimeZone` (Foundation's zone cache and its
     /// GMT zone cost about 2% of a search's run).
-    private var zone: TimeZone?
+    private var zone: Zone?
     /// Snippet length in characters (about).
     public var snippetLength: Int
     /// False: hits carry no snippet and no highlights, and the stored text is not read (for output
@@ -30,7 +31,7 @@ public struct SearchOptions: Sendable {
 
     public init(
         limit: Int = 50, sort: Sort = .relevance, now: Int64 = Int64(Date().timeIntervalSince1970),
-        timeZone: TimeZone? = nil, snippetLength: Int = 160
+        timeZone: Zone? = nil, snippetLength: Int = 160
     ) {
         self.limit = limit
         self.sort = sort

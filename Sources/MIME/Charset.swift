@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import TextBasics
 
 /// Turns bytes in a named charset into text, never failing: unknown or lying charsets fall back
 /// to UTF-8 when the bytes are valid UTF-8, else to Windows-1252 (a superset of Latin-1 that
@@ -16,10 +17,10 @@ public enum Charset {
         case "windows-1252", "Windows-1252": return "windows-1252"
         default: break
         }
-        var name = label.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-        if name.hasPrefix("\"") { name = name.trimmingCharacters(in: CharacterSet(charactersIn: "\"'")) }
+        var name = label.trimmed(.whitespacesAndNewlines).lowercased()
+        if name.hasPrefix("\"") { name = name.trimmed(ScalarSet(charactersIn: "\"'")) }
         if let star = name.firstIndex(of: "*") { name = String(name[..<star]) }  // RFC 2231 language suffix
-        name = name.replacingOccurrences(of: "_", with: "-")
+        name = name.replacingAll("_", with: "-")
         switch name {
         case "utf8", "utf-8", "unicode-1-1-utf-8", "x-unicode20utf8": return "utf-8"
         case "us-ascii", "ascii", "ansi-x3.4-1968", "iso646-us", "us", "": return "us-ascii"

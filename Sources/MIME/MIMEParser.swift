@@ -1,4 +1,6 @@
-import Foundation
+import FoundationEssentials
+import Glibc
+import TextBasics
 
 /// Parses raw message bytes into a `MIMEMessage`. It never fails: whatever cannot be read as
 /// structure is kept as text. Work is linear in the input times the nesting depth, which is
@@ -25,7 +27,7 @@ public enum MIMEParser {
                 String(decoding: HeaderSyntax.stripComments(raw).filter { !HeaderSyntax.isSpace($0) }, as: UTF8.self)
                     .lowercased()
             } ?? "7bit"
-        if encoding.hasPrefix("\"") { encoding = encoding.replacingOccurrences(of: "\"", with: "") }
+        if encoding.hasPrefix("\"") { encoding = encoding.replacingAll("\"", with: "") }
         var part = MIMEPart(
             kind: .leaf, headers: headers, contentType: contentType, disposition: disposition,
             transferEncoding: encoding, rawBody: body, children: [], preamble: [], epilogue: [],

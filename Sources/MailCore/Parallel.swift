@@ -1,5 +1,5 @@
 import Dispatch
-import Foundation
+import FoundationEssentials
 
 /// The one way work is split over the machine's cores: contiguous ranges, results in a fixed order,
 /// so output never depends on which thread finished first.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import MIME
 import MailCore
 import Store
@@ -49,7 +49,8 @@ struct CatalogRecovery {
                 let key = epoch.key(uid)
                 let team = teams[key.account] ?? TeamMatcher(members: [])
                 batch.append(
-                    try Self.summarize(key, flags: epoch.listing.flags(of: uid) ?? [], store: store, team: team).summary)
+                    try Self.summarize(key, flags: epoch.listing.flags(of: uid) ?? [], store: store, team: team).summary
+                )
                 recovered += 1
                 if batch.count >= 256 {
                     try store.catalog.append(batch)

@@ -1,22 +1,20 @@
 import Analytics
-import Foundation
+import FoundationEssentials
 import MailCore
 import Store
+import Synchronization
 
 /// A report's texts read back from the catalog by record offset (`ReportInput` positions are offsets), a
 /// batch at a time in file order. A record that cannot be read is remembered as `failure`: the report is
 /// not written from a catalog that changed under it.
 final class CatalogTextSource: ReportTextSource, @unchecked Sendable {
     let catalog: CatalogFile
-    private let lock = NSLock()
-    private var firstFailure: Error?
+    private let firstFailure = Mutex<Error?>(nil)
 
     init(catalog: CatalogFile) { self.catalog = catalog }
 
     var failure: Error? {
-        lock.lock()
-        defer { lock.unlock() }
-        return firstFailure
+        firstFailure.withLock { $0 }
     }
 
     func summaries(at positions: [Int]) -> [MessageSummary?] {
@@ -37,8 +35,6 @@ final class CatalogTextSource: ReportTextSource, @unchecked Sendable {
     }
 
     private func fail(_ error: Error) {
-        lock.lock()
-        defer { lock.unlock() }
-        if firstFailure == nil { firstFailure = error }
+        firstFailure.withLock { if $0 == nil { $0 = error } }
     }
 }

@@ -1,7 +1,8 @@
-import Foundation
+import FoundationEssentials
 import MIME
 import MailCore
 import Store
+import TextBasics
 
 /// The catalog as readers see it: the latest record per message, one copy of a message present
 /// in several mailboxes, and thread ids assigned over the whole collection.
@@ -111,7 +112,7 @@ struct CatalogView {
     /// characters (`06b401c75f2d$552b8130$ff828390$@Davidovic` has no domain part), and in any
     /// case when no message has it exactly (`id:` as notmuch prints it is accepted too).
     func resolve(_ reference: String) -> MessageSummary? {
-        var text = Substring(reference.trimmingCharacters(in: .whitespacesAndNewlines))
+        var text = Substring(reference.trimmed(.whitespacesAndNewlines))
         var bracketed = false
         if text.hasPrefix("<"), text.hasSuffix(">"), text.count >= 2 {
             text = text.dropFirst().dropLast()
@@ -120,7 +121,7 @@ struct CatalogView {
             return summary
         }
         if !bracketed, text.hasPrefix("id:") { text = text.dropFirst(3) }
-        let messageId = String(text).trimmingCharacters(in: .whitespaces)
+        let messageId = String(text).trimmed(.whitespaces)
         guard !messageId.isEmpty else { return nil }
         if let exact = messages.first(where: { $0.messageId == messageId }) { return exact }
         let folded = messageId.lowercased()

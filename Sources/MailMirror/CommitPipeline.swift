@@ -1,5 +1,5 @@
 import Dispatch
-import Foundation
+import FoundationEssentials
 import MailCore
 import Synchronization
 
@@ -11,7 +11,7 @@ import Synchronization
 final class CommitPipeline {
     private let queue = DispatchQueue(label: "mailmirror.commit", attributes: .concurrent)
     private let group = DispatchGroup()
-    private let admission = NSCondition()
+    private let admission = Condition()
     private let running: DispatchSemaphore
     private let capacity: Int
     private let maxBytes: Int

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// config.json at the store's root: the accounts. Written 0600 via tmp + fsync + rename.
 public struct Configuration: Codable, Sendable, Hashable {
@@ -23,7 +23,7 @@ public struct Configuration: Codable, Sendable, Hashable {
             let data = try Data(contentsOf: url)
             return try JSONDecoder().decode(Configuration.self, from: data)
         } catch {
-            throw MailMirrorError.invalidConfiguration("\(url.path): \(error.localizedDescription)")
+            throw MailMirrorError.invalidConfiguration("\(url.path): \(ErrorDescription.of(error))")
         }
     }
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import MailCore
 import Store
 
@@ -109,7 +109,7 @@ enum CoverageIDs {
             var records: [Record] = []
             // Room for every record up front (they average 800 bytes on disk): growing by doubling would hold
             // the old and the new array at once; room reserved but not used is never made resident.
-            let size = (try? FileManager.default.attributesOfItem(atPath: catalog.path)[.size] as? Int) ?? 0
+            let size = max(0, Int(DerivedCoverage.fileSize(catalog.path)))
             records.reserveCapacity(size / 400)
             let (count, ignored) = try catalog.streamRecords { summary in
                 let key = summary.key

@@ -1,8 +1,10 @@
 import Durable
-import Foundation
+import FoundationEssentials
+import Glibc
 import Index
 import MailCore
 import Store
+import TextBasics
 
 /// Whether the catalog and the search index cover the store: every stored message catalogued and
 /// indexed once, nothing extra. Both are derived from `cur/`, so damage to them (a cut or garbled
@@ -390,7 +392,7 @@ struct DerivedCoverage {
         guard let text = try? String(contentsOf: paths.root.appendingPathComponent("index.state"), encoding: .utf8)
         else { return true }
         for line in text.split(separator: "\n") where line.hasPrefix("catalog-bytes:") {
-            return Int64(line.dropFirst("catalog-bytes:".count).trimmingCharacters(in: .whitespaces))
+            return Int64(line.dropFirst("catalog-bytes:".count).trimmed(.whitespaces))
                 != Self.fileSize(store.catalog.path)
         }
         return true

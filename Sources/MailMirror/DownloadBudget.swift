@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import TextBasics
 
 /// Bytes downloaded per UTC day for one account, kept in `accounts/<name>/budget` so that
 /// Gmail's ~2,500 MB/day IMAP limit is respected across runs (cron runs every few minutes).
@@ -18,7 +19,7 @@ final class DownloadBudget {
             var storedDay = ""
             var storedUsed: Int64 = 0
             for line in text.split(separator: "\n") {
-                let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmed(.whitespaces) }
                 guard parts.count == 2 else { continue }
                 if parts[0] == "day" { storedDay = parts[1] }
                 if parts[0] == "bytes" { storedUsed = Int64(parts[1]) ?? 0 }
@@ -43,7 +44,7 @@ final class DownloadBudget {
 
     static func utcDay(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
+        calendar.timeZone = TimeZone(secondsFromGMT: 0)!
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
         return DayStamp(year: parts.year!, month: parts.month!, day: parts.day!).description
     }

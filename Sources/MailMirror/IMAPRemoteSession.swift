@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import IMAP
 import IMAPClient
 import MailCore
@@ -90,7 +90,7 @@ final class IMAPRemoteSession: RemoteSession {
 
     private static func epochSeconds(of day: DayStamp) -> Int64 {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
+        calendar.timeZone = TimeZone(secondsFromGMT: 0)!
         let date = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day))!
         return Int64(date.timeIntervalSince1970)
     }

@@ -1,9 +1,11 @@
 import Dispatch
-import Foundation
+import FoundationEssentials
+import Glibc
 import Index
 import MIME
 import MailCore
 import Store
+import TextBasics
 
 /// Keeps the search index in step with the catalog: indexes what the catalog gained since the
 /// last refresh and re-adds messages whose thread changed (a late parent joins two threads).
@@ -360,7 +362,7 @@ struct IndexRefresher {
         var records = 0
         var bytes: Int64?
         for line in text.split(separator: "\n") {
-            let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmed(.whitespaces) }
             guard parts.count == 2 else { continue }
             if parts[0] == "indexed-records" { records = Int(parts[1]) ?? 0 }
             if parts[0] == "catalog-bytes" { bytes = Int64(parts[1]) }

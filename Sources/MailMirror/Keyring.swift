@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The desktop keyring (libsecret's `secret-tool`), for a password typed at the prompt:
 /// mailmirror never writes a password into a file of its own, so a typed one goes there
@@ -33,21 +33,17 @@ public enum Keyring {
                 "no keyring to keep a typed password in (secret-tool is not installed). Save the app password in a file "
                     + "only you can read (install -m 600 /dev/null FILE, then edit it) and pass --password-file FILE")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
         let label = purpose == .appPassword ? "mailmirror \(account)" : "mailmirror \(account) OAuth 2.0 refresh token"
-        process.arguments = ["store", "--label=\(label)"] + purpose.attributes + ["account", account]
-        let input = Pipe()
-        process.standardInput = input
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        input.fileHandleForWriting.write(Data(secret.value.utf8))
-        try input.fileHandleForWriting.close()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
+        let arguments = ["store", "--label=\(label)"] + purpose.attributes + ["account", account]
+        let status: Int32
+        do {
+            status = try ChildProcess(path: tool, arguments: arguments).run(input: Array(secret.value.utf8)).status
+        } catch {
+            throw MailMirrorError.passwordUnavailable("cannot run \(tool): \(error.reason)")
+        }
+        guard status == 0 else {
             let why =
-                "the keyring refused the \(purpose == .appPassword ? "password" : "refresh token") (secret-tool exited with \(process.terminationStatus))"
+                "the keyring refused the \(purpose == .appPassword ? "password" : "refresh token") (secret-tool exited with \(status))"
             throw purpose == .appPassword ? MailMirrorError.passwordUnavailable(why) : MailMirrorError.fileSystem(why)
         }
         return .command(([tool, "lookup"] + purpose.attributes + ["account", account]).joined(separator: " "))

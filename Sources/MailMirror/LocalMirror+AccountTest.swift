@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import MailCore
 
 /// What `account test` found: the connection works and these mailboxes will be mirrored.

@@ -1,5 +1,6 @@
-import Foundation
+import FoundationEssentials
 import OAuth2
+import TextBasics
 
 extension LocalMirror {
     /// What the account signs in with, read now: the app password, or a fresh OAuth 2.0 access
@@ -65,7 +66,7 @@ extension LocalMirror {
             throw OAuth2SignInError.unreadable(
                 account: account,
                 why:
-                    "cannot read the OAuth client secret: \(why.replacingOccurrences(of: "password", with: "client secret"))"
+                    "cannot read the OAuth client secret: \(why.replacingAll("password", with: "client secret"))"
             )
         }
         guard let clientSecret = ClientSecretFile.secret(in: raw) else {
@@ -87,7 +88,7 @@ extension LocalMirror {
         } catch MailMirrorError.passwordUnavailable(let why) {
             throw OAuth2SignInError.unreadable(
                 account: account,
-                why: "cannot read \(what): \(why.replacingOccurrences(of: "password", with: "refresh token"))")
+                why: "cannot read \(what): \(why.replacingAll("password", with: "refresh token"))")
         }
     }
 

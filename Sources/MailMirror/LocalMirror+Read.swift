@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Index
 import MIME
 import MailCore

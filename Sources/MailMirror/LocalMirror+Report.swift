@@ -1,8 +1,10 @@
 import Analytics
-import Foundation
+import FoundationEssentials
+import Glibc
 import MIME
 import MailCore
 import Store
+import TextBasics
 
 extension LocalMirror {
     /// Writes the help-center report into `directory` (report.md, SVG charts, CSV tables) from
@@ -54,12 +56,13 @@ extension LocalMirror {
                 guard FileManager.default.createFile(atPath: files.temporary.path, contents: nil) else {
                     throw CocoaError(.fileWriteUnknown)
                 }
-                let handle = try FileHandle(forWritingTo: files.temporary)
-                defer { try? handle.close() }
-                try report.writeStreamed { piece in try handle.write(contentsOf: Data(piece.utf8)) }
+                let descriptor = open(files.temporary.path, O_WRONLY | O_CLOEXEC)
+                guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+                defer { close(descriptor) }
+                try report.writeStreamed { piece in try Self.write(Array(piece.utf8), to: descriptor) }
             } catch {
                 try? FileManager.default.removeItem(at: files.temporary)
-                throw MailMirrorError.fileSystem("cannot write \(files.temporary.path): \(error.localizedDescription)")
+                throw MailMirrorError.fileSystem("cannot write \(files.temporary.path): \(ErrorDescription.of(error))")
             }
             if let failure = source.failure {
                 try? FileManager.default.removeItem(at: files.temporary)
@@ -73,7 +76,7 @@ extension LocalMirror {
             do {
                 try Data(file.contents.utf8).write(to: url, options: .atomic)
             } catch {
-                throw MailMirrorError.fileSystem("cannot write \(url.path): \(error.localizedDescription)")
+                throw MailMirrorError.fileSystem("cannot write \(url.path): \(ErrorDescription.of(error))")
             }
             written.append(url)
         }
@@ -92,7 +95,7 @@ extension LocalMirror {
     /// how many distinct ids it holds and how many bytes at its end are not whole records.
     static func gatherReport(_ catalog: CatalogFile) throws -> (input: ReportInput, distinct: Int, ignoredBytes: Int) {
         var input = ReportInput()
-        let size = ((try? FileManager.default.attributesOfItem(atPath: catalog.path))?[.size] as? Int) ?? 0
+        let size = max(0, Int(DerivedCoverage.fileSize(catalog.path)))
         // Records average about 850 bytes on disk.
         input.reserve(size / 600)
         let (_, end) = try catalog.forEachRecord { offset, summary in
@@ -102,21 +105,35 @@ extension LocalMirror {
         return (input, distinct, max(0, max(size, end) - end))
     }
 
+    /// Writes all of `bytes` to `descriptor`, through short writes and interruptions.
+    static func write(_ bytes: [UInt8], to descriptor: Int32) throws {
+        try bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+                }
+                offset += written
+            }
+        }
+    }
+
     /// The help center's articles from a folder of Markdown, HTML or text files (HTML made readable).
     public static func loadArticles(from directory: URL) throws -> [Article] {
-        guard let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil) else {
-            throw MailMirrorError.invalidArgument("--articles \(directory.path) is not a readable folder")
-        }
+        // A folder that cannot be read holds no article, as Foundation's enumerator found none in it.
+        let subpaths = (try? FileManager.default.subpathsOfDirectory(atPath: directory.path)) ?? []
         var articles: [Article] = []
-        while let url = enumerator.nextObject() as? URL {
+        for subpath in subpaths {
+            let url = directory.appendingPathComponent(subpath)
             let ext = url.pathExtension.lowercased()
             guard ["md", "markdown", "html", "htm", "txt"].contains(ext),
                 let data = FileManager.default.contents(atPath: url.path)
             else { continue }
             let raw = String(decoding: data, as: UTF8.self)
             let text = ext.hasPrefix("htm") ? HTMLText.convert(raw) : raw
-            let relative = String(url.path.dropFirst(directory.path.count)).trimmingCharacters(
-                in: CharacterSet(charactersIn: "/"))
+            let relative = subpath.trimmed(ScalarSet(charactersIn: "/"))
             articles.append(Article(name: url.deletingPathExtension().lastPathComponent, path: relative, text: text))
         }
         guard !articles.isEmpty else {

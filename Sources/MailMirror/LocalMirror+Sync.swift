@@ -1,6 +1,7 @@
-import Foundation
+import FoundationEssentials
 import MailCore
 import Store
+import TextBasics
 
 extension LocalMirror {
     /// Mirrors the named accounts (all when `names` is empty), one sync at a time per root.
@@ -157,7 +158,12 @@ extension LocalMirror {
         for cataloguer in cataloguers { try? cataloguer.flush() }
         // The problem without its advice to run reindex: this is the reindex.
         let reason =
-            damageBefore.first.map { $0.message.components(separatedBy: " Run `mailmirror").first ?? $0.message }
+            damageBefore.first.map { problem in
+                problem.message.firstScalarRange(of: " Run `mailmirror").map {
+                    String(problem.message[..<$0.lowerBound])
+                }
+                    ?? problem.message
+            }
             ?? "they did not match the store after this sync"
         do {
             let count = try IndexRefresher(store: store, paths: paths, teams: teams).rebuild()

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import MailCore
 
 /// The library's front door: one mirror root and everything done to it. Each CLI command
@@ -64,7 +64,7 @@ public final class LocalMirror {
                 attributes: [.posixPermissions: 0o700])
         } catch {
             throw MailMirrorError.fileSystem(
-                "cannot create the mirror folder \(paths.root.path): \(error.localizedDescription)")
+                "cannot create the mirror folder \(paths.root.path): \(ErrorDescription.of(error))")
         }
     }
 }

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Where everything lives under the store's root (the on-disk contract in the README, "On disk").
 public struct MirrorPaths: Sendable {
@@ -35,8 +36,15 @@ public struct MirrorPaths: Sendable {
         if let data = environment["XDG_DATA_HOME"], !data.isEmpty {
             return MirrorPaths(root: URL(fileURLWithPath: data).appendingPathComponent("mailmirror"))
         }
-        let home = environment["HOME"] ?? NSHomeDirectory()
+        let home = environment["HOME"] ?? homeDirectory()
         return MirrorPaths(root: URL(fileURLWithPath: home).appendingPathComponent(".local/share/mailmirror"))
+    }
+
+    /// The user's home folder from the password database, for a process started without `HOME`
+    /// (as Foundation's `NSHomeDirectory()`); `/` when the user has no entry.
+    static func homeDirectory() -> String {
+        guard let entry = getpwuid(getuid()), let directory = entry.pointee.pw_dir else { return "/" }
+        return String(cString: directory)
     }
 
     /// `URL(fileURLWithPath: path).standardizedFileURL` by hand: made absolute against the working

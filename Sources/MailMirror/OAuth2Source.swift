@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Where an OAuth 2.0 account's access token comes from. Like `PasswordSource`, only references
 /// are stored in config.json: a command, or the client and the place of the refresh token.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Where an account's app password comes from. Only the reference is ever stored in
 /// config.json; the secret itself is read at the moment of connecting and never written.
@@ -91,20 +92,16 @@ public enum PasswordSource: Codable, Sendable, Hashable {
     /// Runs `command` with `/bin/sh -c`; its standard output, stderr discarded (a helper may print
     /// a secret there when it fails). `what` names it in errors.
     static func run(_ command: String, what: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch {
-            throw MailMirrorError.passwordUnavailable("cannot run the \(what): \(error.localizedDescription)")
+        let outcome: ChildProcess.Outcome
+        do {
+            outcome = try ChildProcess(path: "/bin/sh", arguments: ["-c", command]).run(captureOutput: true)
+        } catch {
+            throw MailMirrorError.passwordUnavailable("cannot run the \(what): \(error.reason)")
         }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw MailMirrorError.passwordUnavailable("the \(what) exited with status \(process.terminationStatus)")
+        guard outcome.status == 0 else {
+            throw MailMirrorError.passwordUnavailable("the \(what) exited with status \(outcome.status)")
         }
+        let data = outcome.output
         return String(decoding: data, as: UTF8.self)
     }
 }

@@ -1,5 +1,6 @@
 import Durable
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Records written once and read back once, in order: what `reindex` carries from its pass over
 /// the store (each message parsed once) to its pass that writes the catalog and the index (after

@@ -16,7 +16,7 @@ public struct Secret: Sendable, CustomStringConvertible, CustomDebugStringConver
         CoreDumps.forbidden
         let firstLine =
             output.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" }).first ?? ""
-        self.value = firstLine.trimmingCharacters(in: .whitespaces)
+        self.value = firstLine.trimmed(.whitespaces)
     }
 
     public var isEmpty: Bool { value.isEmpty }

@@ -1,5 +1,5 @@
 import Durable
-import Foundation
+import FoundationEssentials
 
 /// The mirror's small state files (configuration, download budget, index state, the catalog-recovery
 /// marker), written and removed through the durable layer (`Disk`); its failures become

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import MailCore
 import Store
 import Synchronization
@@ -111,7 +112,7 @@ public final class SyncEngine {
                         "\(account.name)/\(Failure.printable(name)): \(Failure.message(error)); reconnecting (attempt \(attempt) of \(options.reconnectAttempts))"
                     )
                     session.logout()
-                    Thread.sleep(forTimeInterval: delay)
+                    Self.pause(seconds: delay)
                     do {
                         session = try connector.connect(account, password: password)
                         continue
@@ -356,8 +357,16 @@ public final class SyncEngine {
         return written.withLock { $0 }
     }
 
+    /// Sleeps `seconds` (the wait before a reconnection), through interruptions by signals.
+    private static func pause(seconds: Double) {
+        let whole = max(0, seconds.rounded(.down))
+        var request = timespec(tv_sec: Int(whole), tv_nsec: Int((max(0, seconds) - whole) * 1_000_000_000))
+        var remaining = timespec()
+        while nanosleep(&request, &remaining) != 0 && errno == EINTR { request = remaining }
+    }
+
     private func budgetNotice(_ result: MailboxSyncResult, budget: DownloadBudget) -> String {
-        let megabytes = { (bytes: Int64) in String(format: "%.0f MB", Double(bytes) / 1_000_000) }
+        let megabytes = { (bytes: Int64) in "\(Int((Double(bytes) / 1_000_000).rounded(.toNearestOrEven))) MB" }
         var text =
             "\(result.account)/\(result.mailbox): the daily download budget (\(megabytes(budget.limitBytes ?? 0))) is used up; "
             + "\(result.remaining) messages (\(megabytes(result.remainingBytes))) are left for the next runs"

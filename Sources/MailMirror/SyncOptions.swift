@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Tuning of a sync run. The defaults suit a 2-core laptop and Gmail's limits.
 public struct SyncOptions: Sendable {

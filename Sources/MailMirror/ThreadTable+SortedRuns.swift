@@ -1,5 +1,6 @@
 import Durable
-import Foundation
+import FoundationEssentials
+import Glibc
 
 extension ThreadTable {
     /// Entries sorted in bounded memory, for writing the table from a catalog of any size: up to
@@ -115,7 +116,9 @@ extension ThreadTable {
                 }
                 if let failure { throw failure }
                 guard got == take * 16 else {
-                    throw DiskError(.ioError, path: Self.scratchName, message: "\(Self.scratchName) is shorter than what was written.")
+                    throw DiskError(
+                        .ioError, path: Self.scratchName,
+                        message: "\(Self.scratchName) is shorter than what was written.")
                 }
                 // Written as the machine holds them (the file never outlives this process).
                 cursor.buffer = entries

@@ -1,5 +1,5 @@
 import Durable
-import Foundation
+import FoundationEssentials
 import MIME
 import MailCore
 import Store
@@ -354,8 +354,9 @@ final class ThreadTable {
         for block in 0..<blockCount {
             try verify(block: block)
             if (block + 1) % releaseEvery == 0 {
-                main.release(entriesStart + (block + 1 - releaseEvery) * Self.blockEntries * 16
-                    ..< entriesStart + (block + 1) * Self.blockEntries * 16)
+                main.release(
+                    entriesStart + (block + 1 - releaseEvery) * Self.blockEntries * 16..<entriesStart + (block + 1)
+                        * Self.blockEntries * 16)
             }
         }
     }
@@ -452,7 +453,8 @@ final class ThreadTable {
         entries.sort()
         let sorted = entries
         try writeMain(
-            count: sorted.count, sorted: { (body: (Entry) throws(DiskError) -> Void) throws(DiskError) in
+            count: sorted.count,
+            sorted: { (body: (Entry) throws(DiskError) -> Void) throws(DiskError) in
                 for entry in sorted { try body(entry) }
             }, directory: directory, covered: covered, lastFrame: lastFrame, frames: frames, distinct: distinct)
     }

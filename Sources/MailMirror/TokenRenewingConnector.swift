@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Synchronization
 
 /// Access tokens live about an hour (Google's: 3,599 seconds) and a first sync of a large mailbox

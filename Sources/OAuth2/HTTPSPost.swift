@@ -22,7 +22,7 @@ public struct HTTPSPost: Sendable {
 
     /// The host named by the URL, for error sentences.
     public var host: String {
-        let afterScheme = url.range(of: "://").map { url[$0.upperBound...] } ?? Substring(url)
+        let afterScheme = url.firstScalarRange(of: "://").map { url[$0.upperBound...] } ?? Substring(url)
         return String(afterScheme.prefix { $0 != "/" && $0 != "?" })
     }
 

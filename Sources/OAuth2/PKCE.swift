@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import TextBasics
 
 /// Proof Key for Code Exchange (RFC 7636) with the S256 method: the authorization request carries
 /// the challenge, the code exchange the verifier, so a code intercepted on the way to the loopback
@@ -20,7 +21,6 @@ public struct PKCE: Sendable {
 
     static func base64URL(_ bytes: [UInt8]) -> String {
         Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(
-                of: "=", with: "")
+            .replacingAll("+", with: "-").replacingAll("/", with: "_").replacingAll("=", with: "")
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import TextBasics
 
 /// A successful answer of the token endpoint (RFC 6749 §5.1).
 ///
@@ -20,23 +20,23 @@ public struct TokenResponse: Sendable {
     /// Reads the endpoint's answer: a token on 200, else the OAuth error it names (§5.2).
     /// Errors never quote the body: on success it holds tokens.
     public static func parse(status: Int, body: [UInt8], host: String) throws(OAuth2Error) -> TokenResponse {
-        let object = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any]
+        let object = JSONTree.parse(body)?.object
         if status == 200 {
             guard let object else { throw .badResponse(host: host, why: "its answer is not JSON") }
-            guard let token = object["access_token"] as? String, !token.isEmpty else {
+            guard let token = object["access_token"]?.string, !token.isEmpty else {
                 throw .badResponse(host: host, why: "its answer has no access_token")
             }
-            if let type = object["token_type"] as? String, type.lowercased() != "bearer" {
+            if let type = object["token_type"]?.string, type.lowercased() != "bearer" {
                 throw .badResponse(
                     host: host, why: "it issued a \(OAuth2Error.printable(type)) token, not a Bearer token")
             }
-            let expires = (object["expires_in"] as? NSNumber)?.intValue
+            let expires = object["expires_in"]?.int
             return TokenResponse(
-                accessToken: token, refreshToken: object["refresh_token"] as? String,
-                expiresIn: expires, scope: object["scope"] as? String)
+                accessToken: token, refreshToken: object["refresh_token"]?.string,
+                expiresIn: expires, scope: object["scope"]?.string)
         }
-        let code = object?["error"] as? String
-        let description = (object?["error_description"] as? String).map(OAuth2Error.printable)
+        let code = object?["error"]?.string
+        let description = object?["error_description"]?.string.map(OAuth2Error.printable)
         switch code {
         case "invalid_grant"?: throw .invalidGrant(description: description)
         case "invalid_client"?, "unauthorized_client"?: throw .invalidClient(description: description)

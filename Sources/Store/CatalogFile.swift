@@ -1,5 +1,5 @@
 import Durable
-import Foundation
+import FoundationEssentials
 import MailCore
 import Synchronization
 

@@ -1,5 +1,6 @@
 import Durable
-import Foundation
+import FoundationEssentials
+import Glibc
 import MailCore
 
 /// Writes a whole new catalog one record at a time, for `reindex`: the records go to a temporary
@@ -97,7 +98,8 @@ extension CatalogFile {
     @discardableResult
     public func streamRecords(_ body: (MessageSummary) throws -> Void) throws -> (records: Int, ignoredBytes: Int) {
         let (records, end) = try forEachRecord { _, summary in try body(summary) }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? end
+        var info = stat()
+        let size = stat(path, &info) == 0 ? Int(info.st_size) : end
         return (records, max(0, size - end))
     }
 

@@ -1,5 +1,5 @@
 import CZlib
-import Foundation
+import FoundationEssentials
 import Synchronization
 
 /// gzip compression and checked decompression: the only file in the project that calls zlib.

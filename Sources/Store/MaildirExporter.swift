@@ -1,6 +1,7 @@
 import Durable
-import Foundation
+import FoundationEssentials
 import MailCore
+import TextBasics
 
 /// Writes a plain, uncompressed Maildir that mutt, notmuch or mu can open:
 /// `DIR/<folder>/{cur,new,tmp}/<time>.<uid>_<uidvalidity>.mailmirror:2,<flags>`, one folder per
@@ -97,7 +98,7 @@ public struct MaildirExporter: Sendable {
 
     /// `<uid>_<uidvalidity>` from a name this exporter wrote, else nil.
     static func exportKey(ofFileName name: String) -> String? {
-        guard let range = name.range(of: ".mailmirror:2,") else { return nil }
+        guard let range = name.firstScalarRange(of: ".mailmirror:2,") else { return nil }
         let head = name[..<range.lowerBound]
         guard let dot = head.firstIndex(of: ".") else { return nil }
         return String(head[head.index(after: dot)...])

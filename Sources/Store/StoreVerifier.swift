@@ -1,5 +1,5 @@
 import Durable
-import Foundation
+import FoundationEssentials
 import MailCore
 
 /// Checks the store the way `mailmirror verify` reports it: every message file inflates fully

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The one place that turns a thrown error into text on standard error and an exit code.
 public enum ErrorReporter {

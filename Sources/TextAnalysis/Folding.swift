@@ -1,12 +1,15 @@
-import Foundation
+// The standard library's canonical decomposition (the one String comparison uses), so that folding needs no
+// Foundation: swift-corelibs Foundation links CoreFoundation and ICU, which cost every start (issue 13).
+// FoldingTests compares it with Foundation's `decomposedStringWithCanonicalMapping` over every scalar.
+@_spi(_Unicode) import Swift
 
 /// Case and accent folding shared by indexing, queries and topic extraction.
 ///
 /// Lower-cases, strips diacritics and expands ligatures (`Études` → `etudes`, `œ` → `oe`,
 /// `ß` → `ss`, `æ` → `ae`, `ệ` → `e`, `ά` → `α`). Latin-1 and Latin Extended-A go through a
-/// table; rarer letters are decomposed (Foundation) and their marks dropped. Combining marks
+/// table; rarer letters are decomposed (canonical decomposition) and their marks dropped. Combining marks
 /// and invisible joiners (soft hyphen, zero-width space/joiners) are removed. Works per scalar
-/// with a table for Latin-1 and Latin Extended-A, so no Foundation normalisation is needed.
+/// with a table for Latin-1 and Latin Extended-A, so no normalisation of whole strings is needed.
 public enum Folding {
     /// The folded form of `text`; punctuation and spaces are kept as they are.
     public static func fold(_ text: String) -> String {
@@ -33,11 +36,9 @@ public enum Folding {
         if isIgnorable(v) { return }
         guard let scalar = Unicode.Scalar(v) else { return }
         // Rare letters (Vietnamese, Latin Extended-B, Greek tonos…): decompose, then drop the marks.
-        var lower = scalar.properties.lowercaseMapping
-        if scalar.properties.isAlphabetic && v < 0x2000 || (v >= 0x1E00 && v <= 0x1FFF) {
-            lower = lower.decomposedStringWithCanonicalMapping
-        }
-        for s in lower.unicodeScalars {
+        let lower = scalar.properties.lowercaseMapping
+        let decomposes = scalar.properties.isAlphabetic && v < 0x2000 || (v >= 0x1E00 && v <= 0x1FFF)
+        for s in decomposes ? Array(lower._nfd) : Array(lower.unicodeScalars) {
             if let mapped = latin(s.value) {
                 out.append(contentsOf: UnsafeBufferPointer(start: mapped.utf8Start, count: mapped.utf8CodeUnitCount))
             } else if !isIgnorable(s.value) {

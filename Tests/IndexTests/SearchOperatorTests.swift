@@ -1,6 +1,7 @@
 import Foundation
 import MailCore
 import Testing
+import Zones
 
 @testable import Index
 
@@ -87,7 +88,7 @@ import Testing
     @Test func daysFollowTheUserTimeZone() throws {
         // uid 3 is 2024-03-10 12:00 UTC, already 2024-03-11 02:00 at UTC+14.
         var kiritimati = options
-        kiritimati.timeZone = TimeZone(identifier: "Pacific/Kiritimati")!
+        kiritimati.timeZone = Zone(identifier: "Pacific/Kiritimati")!
         #expect(try uids("after:2024-03-11 before:2024-03-12", kiritimati) == [3])
         #expect(try uids("after:2024-03-11 before:2024-03-12") == [])
         #expect(try uids("after:2024-03-10 before:2024-03-11") == [3])

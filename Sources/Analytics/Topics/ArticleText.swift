@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import TextBasics
 
 /// Readable text from an article written in Markdown, HTML or plain text: tags, entities and
 /// Markdown punctuation removed, so only the words are matched against topics.
@@ -40,7 +41,7 @@ enum ArticleText {
             ("&nbsp;", " "), ("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"),
             ("&rsquo;", "’"), ("&eacute;", "é"), ("&egrave;", "è"), ("&agrave;", "à"), ("&ccedil;", "ç"),
         ] {
-            out = out.replacingOccurrences(of: entity, with: value)
+            out = out.replacingAll(entity, with: value)
         }
         return out
     }

@@ -1,5 +1,6 @@
-import Foundation
+import FoundationEssentials
 import TextAnalysis
+import TextBasics
 
 /// What in a message belongs to a person rather than to a question: the greeting line ("Bonjour
 /// Marie,"), the sign-off and what follows it ("Bien à vous, Céline"), the display names seen in
@@ -170,7 +171,7 @@ struct PersonalText: Sendable {
 
     /// A word without its surrounding punctuation, lower-cased ("Rue," → "rue").
     private static func lowered(_ word: Substring) -> String {
-        word.trimmingCharacters(in: CharacterSet.punctuationCharacters.subtracting(["-", "'"])).lowercased()
+        word.trimmed(ScalarSet.punctuationCharacters.subtracting("-'")).lowercased()
     }
 
     /// "12", "12bis", "221B", "3-5": a house number.
@@ -240,7 +241,7 @@ struct PersonalText: Sendable {
     /// "F-75011 Paris", "SW1A 1AA"): the index after them, or `j` when there is none.
     private static func withPostalCode(_ words: [Substring], after j: Int) -> Int {
         guard j > 0, j < words.count, words[j - 1].hasSuffix(",") else { return j }
-        let code = words[j].trimmingCharacters(in: CharacterSet(charactersIn: ",."))
+        let code = words[j].trimmed(ScalarSet(charactersIn: ",."))
         let digits = code.filter { $0.isASCII && $0.isNumber }.count
         guard digits >= 4, digits <= 5, code.count <= 8 else { return j }
         guard j + 1 < words.count, words[j + 1].contains(where: \.isLetter), !endsClause(words[j]) else { return j + 1 }
@@ -353,7 +354,7 @@ struct PersonalText: Sendable {
 
     /// A greeting at the start of a line, with the name after it, up to its punctuation.
     static func withoutGreeting(_ line: String) -> String {
-        let lower = Folding.fold(line.trimmingCharacters(in: .whitespaces))
+        let lower = Folding.fold(line.trimmed(.whitespaces))
         guard foldedGreetings.contains(where: { startsWithPhrase(lower, $0) }) else { return line }
         let chars = Array(line)
         if let stop = chars.firstIndex(where: { ",!.:;\n".contains($0) }), stop <= 48 {
@@ -375,16 +376,16 @@ struct PersonalText: Sendable {
 
     /// A short closing line: at most six words, starting with a closing phrase.
     static func isSignOff(_ line: String) -> Bool {
-        let folded = Folding.fold(line.trimmingCharacters(in: .whitespaces))
+        let folded = Folding.fold(line.trimmed(.whitespaces))
         let words = folded.split(whereSeparator: { $0 == " " || $0 == "," }).count
         return words <= 6 && foldedClosings.contains(where: { startsWithPhrase(folded, $0) })
     }
 
-    /// Whether the line is only spaces and tabs (`CharacterSet.whitespaces`), without trimming a
+    /// Whether the line is only spaces and tabs (`ScalarSet.whitespaces`), without trimming a
     /// copy of every line: most lines fail on their first byte.
     static func isBlank(_ line: String) -> Bool {
         line.unicodeScalars.allSatisfy { s in
-            s == " " || s == "\t" || (s.value >= 0x80 && CharacterSet.whitespaces.contains(s))
+            s == " " || s == "\t" || (s.value >= 0x80 && ScalarSet.whitespaces.contains(s))
         }
     }
 

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import MailCore
 
 /// The term space of one report window: stemmed words and concepts, multi-word terms (two

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import MailCore
 
 /// Names topics: class-based TF-IDF picks each topic's most characteristic terms; concepts are

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension TopicPipeline {
     /// Topics from the clusters that hold current documents, most current messages first (ties:

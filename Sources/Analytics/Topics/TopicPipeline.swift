@@ -1,5 +1,6 @@
-import Foundation
+import FoundationEssentials
 import MailCore
+import TextBasics
 
 /// Finds the recurring questions customers ask, one conversation at a time.
 ///
@@ -165,7 +166,7 @@ struct TopicPipeline {
         }
         guard let local = address.split(separator: "@").first, local.contains(where: { ".-_".contains($0) })
         else { return nil }
-        return local.replacingOccurrences(of: ".", with: " ").replacingOccurrences(of: "_", with: " ")
+        return local.replacingAll(".", with: " ").replacingAll("_", with: " ")
     }
 
     /// Analyses each document's enquiry, a block of documents at a time in two halves side by side

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import TextBasics
 
 /// The JSON a server sends in a `+` continuation when it refuses an OAuth 2.0 token
 /// (RFC 7628 §3.2.2; Google sends the same shape for XOAUTH2).
@@ -21,18 +22,13 @@ public struct OAuth2ErrorChallenge: Sendable, Hashable {
 
     /// Parses the continuation text; nil when it is not base64 of a JSON object with a status.
     public init?(base64 text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmed(.whitespaces)
         guard let data = Data(base64Encoded: trimmed),
-            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+            let object = JSONTree.parse(data)?.object,
+            let status = object["status"]?.string ?? object["status"]?.numberText
         else { return nil }
-        let status: String
-        switch object["status"] {
-        case let text as String: status = text
-        case let number as NSNumber: status = number.stringValue
-        default: return nil
-        }
         self.status = status
-        self.scope = object["scope"] as? String
+        self.scope = object["scope"]?.string
     }
 
     /// What the refusal means for the user.

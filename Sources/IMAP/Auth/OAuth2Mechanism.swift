@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import TextBasics
 
 /// The SASL mechanisms that carry an OAuth 2.0 bearer token.
 ///
@@ -27,7 +28,7 @@ public enum OAuth2Mechanism: String, Sendable, Hashable, CaseIterable {
             return Array("user=\(user)\u{1}auth=Bearer \(token)\u{1}\u{1}".utf8)
         case .oauthBearer:
             // RFC 7628 §3.1: the gs2 header names the authorization identity; "," and "=" in it are escaped (RFC 5801).
-            let authzid = user.replacingOccurrences(of: "=", with: "=3D").replacingOccurrences(of: ",", with: "=2C")
+            let authzid = user.replacingAll("=", with: "=3D").replacingAll(",", with: "=2C")
             return Array("n,a=\(authzid),\u{1}host=\(host)\u{1}port=\(port)\u{1}auth=Bearer \(token)\u{1}\u{1}".utf8)
         }
     }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import MailCore
 
 /// Writes commands in RFC 9051 syntax, choosing atom, quoted string or literal for each argument.

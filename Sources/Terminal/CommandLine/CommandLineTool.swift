@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The whole command line of a program: parse, show help or version, run, report errors.
 ///

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Zones
 
 /// Numbers, sizes, durations and dates written for people, the same way everywhere.
 ///
@@ -58,21 +59,21 @@ public enum HumanFormat {
     }
 
     /// `date` in `timeZone` as `2024-03-05 14:02`.
-    public static func date(_ date: Date, timeZone: TimeZone) -> String {
+    public static func date(_ date: Date, timeZone: Zone) -> String {
         let parts = components(date, timeZone)
         return
             "\(pad(parts.year!, 4))-\(pad(parts.month!))-\(pad(parts.day!)) \(pad(parts.hour!)):\(pad(parts.minute!))"
     }
 
     /// `date` in `timeZone` as a day, `2024-03-05`.
-    public static func day(_ date: Date, timeZone: TimeZone) -> String {
+    public static func day(_ date: Date, timeZone: Zone) -> String {
         let parts = components(date, timeZone)
         return "\(pad(parts.year!, 4))-\(pad(parts.month!))-\(pad(parts.day!))"
     }
 
     /// `date` in `timeZone` as ISO 8601 with its offset, `2024-03-05T14:02:09+01:00`
     /// (`Z` for UTC), the form `--json` output uses.
-    public static func iso8601(_ date: Date, timeZone: TimeZone) -> String {
+    public static func iso8601(_ date: Date, timeZone: Zone) -> String {
         let parts = components(date, timeZone)
         let offset = timeZone.secondsFromGMT(for: date)
         var zone = "Z"
@@ -87,7 +88,7 @@ public enum HumanFormat {
     /// `date` relative to `now` for recent moments, absolute otherwise:
     /// `just now` (under a minute), `5 min ago`, `3 h ago` (same day or under 12 hours),
     /// `yesterday 14:02`, then `2024-03-05 14:02`. Future dates are shown absolute.
-    public static func relativeDate(_ date: Date, now: Date, timeZone: TimeZone) -> String {
+    public static func relativeDate(_ date: Date, now: Date, timeZone: Zone) -> String {
         let elapsed = now.timeIntervalSince(date)
         guard elapsed >= 0 else { return self.date(date, timeZone: timeZone) }
         if elapsed < 60 { return "just now" }
@@ -107,24 +108,22 @@ public enum HumanFormat {
     /// `:`, or an abbreviation such as `UTC`), and UTC when `TZ` is unset, empty or unknown.
     public static func userTimeZone(
         environment: [String: String] = ProcessEnvironment.current()
-    ) -> TimeZone {
-        // By offset, not by name: `TimeZone(identifier: "UTC")` sets up ICU's zone data, a cost
-        // every search and show paid when TZ is unset (both are named "GMT" on Linux).
-        userTimeZoneIfSet(environment: environment) ?? TimeZone(secondsFromGMT: 0)!
+    ) -> Zone {
+        userTimeZoneIfSet(environment: environment) ?? Zone.utc
     }
 
     /// `userTimeZone(environment:)`, but nil when `TZ` is unset or empty (UTC): for a caller that
-    /// needs no `TimeZone` value in UTC (a search building none saves about 2% of its run).
-    public static func userTimeZoneIfSet(environment: [String: String]) -> TimeZone? {
+    /// needs no `Zone` value in UTC (a search building none saves about 2% of its run).
+    public static func userTimeZoneIfSet(environment: [String: String]) -> Zone? {
         guard var name = environment["TZ"], !name.isEmpty else { return nil }
         if name.hasPrefix(":") { name.removeFirst() }
-        return TimeZone(identifier: name) ?? TimeZone(abbreviation: name) ?? TimeZone(secondsFromGMT: 0)!
+        return Zone(identifier: name) ?? Zone(abbreviation: name) ?? Zone.utc
     }
 
     /// The wall-clock fields of `date` in `timeZone`, by arithmetic on the proleptic Gregorian
     /// calendar (days-from-civil, as in Howard Hinnant's date algorithms): a `Calendar` costs a
     /// per-process ICU set-up that dominated `search --json`'s run time for a few hundred dates.
-    private static func components(_ date: Date, _ timeZone: TimeZone) -> DateComponents {
+    private static func components(_ date: Date, _ timeZone: Zone) -> DateComponents {
         let local = Int64(date.timeIntervalSince1970.rounded(.down)) + Int64(timeZone.secondsFromGMT(for: date))
         let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
         let seconds = local - days * 86_400

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Synchronization
 
 /// A one-line progress display on standard error, for a person watching a long job.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import TextBasics
 
 /// What the process's output can show: whether each stream is a terminal, whether colour is
 /// wanted, and how wide the terminal is.
@@ -77,7 +78,7 @@ public struct TerminalCapabilities: Sendable, Hashable {
     ) -> TerminalCapabilities {
         let colorAllowed = colorAllowed(environment: environment)
         var width = measuredWidth ?? 80
-        if let columns = environment["COLUMNS"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }),
+        if let columns = environment["COLUMNS"].flatMap({ Int($0.trimmed(.whitespaces)) }),
             columns > 0
         {
             width = columns

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import MailMirror
 import Terminal
 
@@ -59,11 +59,6 @@ enum AccountAuthorizeCommand {
             let opener = ["/usr/bin/xdg-open", "/usr/local/bin/xdg-open"].first(
                 where: FileManager.default.isExecutableFile)
         else { return }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: opener)
-        process.arguments = [url]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try? process.run()
+        try? ChildProcess(path: opener, arguments: [url]).launch()
     }
 }

@@ -1,5 +1,5 @@
 import Analytics
-import Foundation
+import FoundationEssentials
 import MailMirror
 import Terminal
 

@@ -1,8 +1,10 @@
-import Foundation
+import FoundationEssentials
 import Index
 import MailMirror
 import Synchronization
 import Terminal
+import TextBasics
+import Zones
 
 /// `mailmirror search QUERY`: offline, Gmail-style.
 enum SearchCommand {
@@ -69,7 +71,7 @@ enum SearchCommand {
             }
             return .success
         }
-        let timeZone = setZone ?? TimeZone(secondsFromGMT: 0)!
+        let timeZone = setZone ?? Zone.utc
         if values.flag("json") {
             JSONOutput.write(.array(hits.map { json($0, timeZone: timeZone) }), to: output)
             return .success
@@ -116,7 +118,7 @@ enum SearchCommand {
 
     /// The snippet with the hits in bold on a terminal, between «» otherwise.
     static func marked(_ hit: SearchHit, style: Style) -> String {
-        let characters = Array(hit.snippet.replacingOccurrences(of: "\n", with: " "))
+        let characters = Array(hit.snippet.replacingAll("\n", with: " "))
         var result = ""
         var position = 0
         for highlight in hit.highlights.sorted(by: { $0.offset < $1.offset }) where highlight.offset >= position {
@@ -132,7 +134,7 @@ enum SearchCommand {
     }
 
     /// `search --json`: id, account, mailbox, uidvalidity, uid, messageId, threadId, date, from, subject, snippet, score.
-    static func json(_ hit: SearchHit, timeZone: TimeZone) -> JSONValue {
+    static func json(_ hit: SearchHit, timeZone: Zone) -> JSONValue {
         .object([
             ("id", .string(hit.id)), ("account", .string(hit.account)), ("mailbox", .string(hit.mailbox)),
             ("uidvalidity", .int(Int(hit.uidValidity.rawValue))), ("uid", .int(Int(hit.uid.rawValue))),

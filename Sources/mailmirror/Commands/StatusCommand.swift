@@ -1,6 +1,7 @@
-import Foundation
+import FoundationEssentials
 import MailMirror
 import Terminal
+import Zones
 
 /// `mailmirror status`: what is mirrored, from the local store only.
 enum StatusCommand {
@@ -70,7 +71,7 @@ enum StatusCommand {
                 report.lastSync.map {
                     .string(
                         HumanFormat.iso8601(
-                            Date(timeIntervalSince1970: TimeInterval($0)), timeZone: TimeZone(identifier: "UTC")!))
+                            Date(timeIntervalSince1970: TimeInterval($0)), timeZone: Zone.utc))
                 } ?? .null
             ),
             ("complete", .bool(report.complete)), ("problem", report.problem.map { .string($0) } ?? .null),

@@ -1,6 +1,7 @@
-import Foundation
+import FoundationEssentials
 import MailMirror
 import Terminal
+import TextBasics
 
 /// `mailmirror thread ID`.
 enum ThreadCommand {
@@ -37,7 +38,7 @@ enum ThreadCommand {
             output.line(
                 "\(HumanFormat.date(Date(timeIntervalSince1970: TimeInterval(message.date)), timeZone: timeZone))  \(style.apply(.bold, to: who))  \(direction)  \(style.apply(.dim, to: message.id))"
             )
-            let text = message.replyText.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = message.replyText.trimmed(.whitespacesAndNewlines)
             for line in (text.isEmpty ? "(nothing new: quoted history only)" : text).split(
                 separator: "\n", omittingEmptySubsequences: false)
             {

@@ -1,6 +1,7 @@
-import Foundation
+import FoundationEssentials
 import MailCore
 import Terminal
+import Zones
 
 /// The JSON shapes of messages shared by `show`, `thread` and `search` (see README).
 enum MessageJSON {
@@ -10,12 +11,12 @@ enum MessageJSON {
     }
 
     /// ISO 8601 with the offset of the user's time zone (`TZ`, UTC when unset).
-    static func date(_ seconds: Int64, timeZone: TimeZone) -> JSONValue {
+    static func date(_ seconds: Int64, timeZone: Zone) -> JSONValue {
         .string(HumanFormat.iso8601(Date(timeIntervalSince1970: TimeInterval(seconds)), timeZone: timeZone))
     }
 
     /// `show --json` without `text` (and `thread --json`'s messages).
-    static func summary(_ summary: MessageSummary, timeZone: TimeZone, text: String? = nil) -> JSONValue {
+    static func summary(_ summary: MessageSummary, timeZone: Zone, text: String? = nil) -> JSONValue {
         var fields: [(String, JSONValue)] = [
             ("id", .string(summary.id)), ("account", .string(summary.key.account)),
             ("mailbox", .string(summary.key.mailbox)),

@@ -1,6 +1,7 @@
 import Foundation
 import Terminal
 import Testing
+import Zones
 
 @Suite struct ParsedValuesConversionTests {
     enum SortOrder: String, CaseIterable {
@@ -16,7 +17,7 @@ import Testing
     }
 
     @Test func days() throws {
-        let paris = try #require(TimeZone(identifier: "Europe/Paris"))
+        let paris = try #require(Zone(identifier: "Europe/Paris"))
         let values = ParsedValues(values: [
             "since": ["2024-03-05"], "slash": ["2024/3/5"], "leap": ["2024-02-29"], "bad": ["2023-02-29"],
             "text": ["yesterday"], "short": ["24-03-05"],
@@ -24,7 +25,7 @@ import Testing
         // Midnight in Paris is 23:00 UTC the day before.
         #expect(try values.day("since", timeZone: paris) == Date(timeIntervalSince1970: 1_709_593_200))
         #expect(try values.day("slash", timeZone: paris) == Date(timeIntervalSince1970: 1_709_593_200))
-        #expect(try values.day("leap", timeZone: TimeZone(identifier: "UTC")!) != nil)
+        #expect(try values.day("leap", timeZone: Zone(identifier: "UTC")!) != nil)
         for name in ["bad", "text", "short"] {
             let error = #expect(throws: UsageError.self) { try values.day(name, timeZone: paris) }
             #expect(error?.userMessage.hasSuffix("is not a date written YYYY-MM-DD.") == true)

@@ -1,6 +1,7 @@
 import Foundation
 import Terminal
 import Testing
+import Zones
 
 @Suite struct HumanFormatTests {
     @Test(arguments: [
@@ -31,21 +32,21 @@ import Testing
     let moment = Date(timeIntervalSince1970: 1_709_643_729)
 
     @Test func absoluteDatesInAZone() throws {
-        let utc = TimeZone(identifier: "UTC")!
-        let paris = try #require(TimeZone(identifier: "Europe/Paris"))
-        let tokyo = try #require(TimeZone(identifier: "Asia/Tokyo"))
+        let utc = Zone(identifier: "UTC")!
+        let paris = try #require(Zone(identifier: "Europe/Paris"))
+        let tokyo = try #require(Zone(identifier: "Asia/Tokyo"))
         #expect(HumanFormat.date(moment, timeZone: utc) == "2024-03-05 13:02")
         #expect(HumanFormat.date(moment, timeZone: paris) == "2024-03-05 14:02")
         #expect(HumanFormat.date(moment, timeZone: tokyo) == "2024-03-05 22:02")
         #expect(HumanFormat.day(moment, timeZone: tokyo) == "2024-03-05")
         #expect(HumanFormat.iso8601(moment, timeZone: utc) == "2024-03-05T13:02:09Z")
         #expect(HumanFormat.iso8601(moment, timeZone: paris) == "2024-03-05T14:02:09+01:00")
-        let newYork = try #require(TimeZone(identifier: "America/New_York"))
+        let newYork = try #require(Zone(identifier: "America/New_York"))
         #expect(HumanFormat.iso8601(moment, timeZone: newYork) == "2024-03-05T08:02:09-05:00")
     }
 
     @Test func relativeDates() throws {
-        let paris = try #require(TimeZone(identifier: "Europe/Paris"))
+        let paris = try #require(Zone(identifier: "Europe/Paris"))
         func relative(_ secondsAgo: TimeInterval) -> String {
             HumanFormat.relativeDate(moment.addingTimeInterval(-secondsAgo), now: moment, timeZone: paris)
         }
@@ -77,9 +78,9 @@ import Testing
     /// across leap days and centuries, in zones east and west of UTC.
     @Test(arguments: ["UTC", "Europe/Paris", "America/St_Johns", "Asia/Kolkata", "Pacific/Kiritimati"])
     func iso8601MatchesFoundationsCalendar(zone: String) throws {
-        let timeZone = try #require(TimeZone(identifier: zone))
+        let timeZone = try #require(Zone(identifier: zone))
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
+        calendar.timeZone = try #require(TimeZone(identifier: zone))
         var random = SystemRandomNumberGenerator()
         let fixed: [Int64] = [0, -1, 951_782_400, 951_868_799, 4_107_542_399, -2_208_988_800, 1_709_251_199]
         for seconds in fixed + (0..<300).map({ _ in Int64.random(in: -3_000_000_000...5_000_000_000, using: &random) })
