@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Character n-grams of each document's stems, as extra dimensions for the neighbour graph.
 ///
