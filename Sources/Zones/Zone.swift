@@ -28,11 +28,18 @@ public struct Zone: Sendable, Hashable {
     /// The zone named `identifier`: `UTC`, `GMT` and `GMT+2`-like names as FoundationEssentials reads them,
     /// else an IANA name from the time zone database (`Europe/Paris`); nil when unknown.
     public init?(identifier: String) {
+        self.init(identifier: identifier, database: nil)
+    }
+
+    /// The zone named `identifier`, its rules read from the database in the folder `database` (the tests' copy of
+    /// one version of it); nil: the system's.
+    init?(identifier: String, database: String?) {
         if let offset = Self.offset(ofGMTName: identifier) {
             self.init(secondsFromGMT: offset)
             return
         }
-        guard let rules = ZoneRules.database(named: Self.icuLegacyNames[identifier] ?? identifier) else { return nil }
+        guard let rules = ZoneRules.database(named: Self.icuLegacyNames[identifier] ?? identifier, in: database)
+        else { return nil }
         self.init(identifier: identifier, rules: rules)
     }
 

@@ -27,14 +27,16 @@ enum ZoneRules: Sendable {
     }
 
     /// The rules of the database's zone `name`; nil when there is none (or the name leaves the database).
-    static func database(named name: String) -> ZoneRules? {
+    /// `directory`: the database's folder, by default `TZDIR` or `/usr/share/zoneinfo`.
+    static func database(named name: String, in directory: String? = nil) -> ZoneRules? {
         // `localtime` and `posixrules` are files of the database but not zones ICU knows.
         guard !name.isEmpty, !name.hasPrefix("/"), !name.split(separator: "/").contains(".."),
             name != "localtime", name != "posixrules",
             name.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 })
         else { return nil }
-        let environment = ProcessInfo.processInfo.environment
-        let directory = environment["TZDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/usr/share/zoneinfo"
+        let directory =
+            directory ?? ProcessInfo.processInfo.environment["TZDIR"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? "/usr/share/zoneinfo"
         guard let data = FileManager.default.contents(atPath: directory + "/" + name) else { return nil }
         return TZifReader.parse(Array(data))
     }
