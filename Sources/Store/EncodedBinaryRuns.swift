@@ -78,8 +78,10 @@ struct EncodedBinaryRuns {
     private static func looksRandom(_ letters: UnsafeBufferPointer<UInt8>, _ run: Range<Int>) -> Bool {
         var counts = [Int](repeating: 0, count: 256)
         var total = 0
-        for index in run where total < sampleLetters {
+        var index = run.lowerBound
+        while index < run.upperBound && total < sampleLetters {
             let letter = letters[index]
+            index += 1
             if letter == 0x0A || letter == 0x0D { continue }
             counts[Int(letter)] += 1
             total += 1
