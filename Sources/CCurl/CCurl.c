@@ -2,6 +2,7 @@
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stddef.h>
+#include <string.h>
 
 static struct {
     CURLcode (*global_init)(long);
@@ -13,6 +14,9 @@ static struct {
     const char *(*easy_strerror)(CURLcode);
     CURLcode (*easy_setopt)(CURL *, CURLoption, ...);
     CURLcode (*easy_getinfo)(CURL *, CURLINFO, ...);
+    curl_version_info_data *(*version_info)(CURLversion);
+    /// OpenSSL's SSL_ctrl, found through libcurl's own dependencies; NULL when libcurl uses another TLS library.
+    long (*ssl_ctrl)(void *, int, long, void *);
 } curl;
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -32,7 +36,12 @@ static void load(void) {
     RESOLVE(easy_strerror, "curl_easy_strerror")
     RESOLVE(easy_setopt, "curl_easy_setopt")
     RESOLVE(easy_getinfo, "curl_easy_getinfo")
+    RESOLVE(version_info, "curl_version_info")
 #undef RESOLVE
+    const curl_version_info_data *info = curl.version_info(CURLVERSION_NOW);
+    if (info && info->ssl_version && strncmp(info->ssl_version, "OpenSSL/", 8) == 0) {
+        *(void **)&curl.ssl_ctrl = dlsym(library, "SSL_ctrl");
+    }
 }
 
 int ccurl_load(void) {
@@ -73,4 +82,14 @@ CURLcode ccurl_getinfo_socket(CURL *handle, CURLINFO info, curl_socket_t *value)
 }
 CURLcode ccurl_setopt_write_callback(CURL *handle, ccurl_write_callback callback) {
     return curl.easy_setopt(handle, CURLOPT_WRITEFUNCTION, callback);
+}
+
+CURLcode ccurl_tls_read_ahead(CURL *handle) {
+    if (!curl.ssl_ctrl) return CURLE_NOT_BUILT_IN;
+    struct curl_tlssessioninfo *session = NULL;
+    CURLcode code = curl.easy_getinfo(handle, CURLINFO_TLS_SSL_PTR, &session);
+    if (code != CURLE_OK) return code;
+    if (!session || session->backend != CURLSSLBACKEND_OPENSSL || !session->internals) return CURLE_NOT_BUILT_IN;
+    curl.ssl_ctrl(session->internals, 41 /* SSL_CTRL_SET_READ_AHEAD */, 1, NULL);
+    return CURLE_OK;
 }

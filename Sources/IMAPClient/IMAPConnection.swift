@@ -19,6 +19,8 @@ public final class IMAPConnection: IMAPTransport {
     private let errorBuffer: UnsafeMutablePointer<CChar>
     private var readBuffer: [UInt8]
     private var sawPartialResponse = false
+    /// Whether OpenSSL was asked to read ahead (after the first command sent).
+    private var askedReadAhead = false
 
     /// libcurl's global init is not thread-safe: run it once before any handle exists. SIGPIPE is
     /// ignored too: OpenSSL writes to the socket without MSG_NOSIGNAL, and a server closing the
@@ -90,6 +92,14 @@ public final class IMAPConnection: IMAPTransport {
             }
             guard code == CURLE_OK else { throw closeAndMap(code) }
             offset += sent
+        }
+        if !askedReadAhead {
+            // Dovecot sends a large FETCH in 4 KB TLS records: without read-ahead OpenSSL took two recv() per
+            // record (10 per message of a first pull). libcurl hands out its TLS session only once a send has
+            // taken the connection back, and must not see read-ahead while it reads the greeting itself; from
+            // here on it is safe, since `receive` always asks OpenSSL before it polls the socket.
+            askedReadAhead = true
+            _ = ccurl_tls_read_ahead(h)
         }
     }
 

@@ -30,7 +30,8 @@ public enum Gzip {
     /// level 1: 349 µs/msg, 62.8%; 3: 368 µs, 62.5%; 6: 465 µs, 60.8%; the shared help-center
     /// corpus, 3,000 — 1: 463 µs, 60.6%; 3: 464 µs, 60.0%; 6: 601 µs, 58.4%. A quarter less CPU
     /// for 2–3% more disk. Any level reads back the same (`zcat`, `Gzip.decompress`), so stores
-    /// written at another level stay as they are; `MAILMIRROR_GZIP_LEVEL` still chooses.
+    /// written at another level stay as they are; `MAILMIRROR_GZIP_LEVEL` still chooses. At any level above 0,
+    /// base64 of already-compressed attachments is Huffman-coded only (`EncodedBinaryRuns`).
     public static let defaultLevel: Int32 = 1
 
     /// gzip of `bytes` at `level` (0 none … 9 best).
@@ -39,10 +40,32 @@ public enum Gzip {
     }
 
     public static func compress(_ bytes: UnsafeRawBufferPointer, level: Int32 = defaultLevel) -> [UInt8] {
-        let clamped = max(0, min(9, level))
-        let compressor = compressorPool.take(level: clamped)
+        withCompressed(bytes, level: level) { Array($0) }
+    }
+
+    /// Calls `body` with the gzip of `bytes`, held in a buffer the compressor keeps for its next use: the
+    /// store writes a message's gzip straight from there, instead of mapping (and faulting in) a fresh
+    /// buffer the size of each large message. `body` must not keep the pointer.
+    public static func withCompressed<Result, Failure: Error>(
+        _ bytes: [UInt8], level: Int32 = defaultLevel,
+        _ body: (UnsafeRawBufferPointer) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        let outcome: Swift.Result<Result, Failure> = bytes.withUnsafeBytes { raw in
+            withCompressed(raw, level: level) { compressed in
+                do throws(Failure) { return .success(try body(compressed)) } catch { return .failure(error) }
+            }
+        }
+        return try outcome.get()
+    }
+
+    private static func withCompressed<Result>(
+        _ bytes: UnsafeRawBufferPointer, level: Int32, _ body: (UnsafeRawBufferPointer) -> Result
+    ) -> Result {
+        let compressor = compressorPool.take(level: max(0, min(9, level)))
         defer { compressorPool.give(compressor) }
-        return compressor.compress(bytes)
+        let produced = compressor.compress(bytes)
+        defer { compressor.release() }
+        return body(UnsafeRawBufferPointer(rebasing: compressor.output[0..<produced]))
     }
 
     /// The bytes a gzip file holds, with its CRC-32 and length checked; concatenated members
@@ -77,6 +100,12 @@ public enum Gzip {
 private final class GzipCompressor {
     let level: Int32
     let stream: UnsafeMutablePointer<z_stream>
+    /// Whether the stream was left coding Huffman-only by the message before.
+    private var huffmanOnly = false
+    /// Where `compress` writes; kept between messages up to `retainedBytes`.
+    private(set) var output = UnsafeMutableRawBufferPointer.allocate(byteCount: 0, alignment: 1)
+    /// Most messages' gzip fits; a larger buffer is given back after its message.
+    static let retainedBytes = 512 << 10
 
     init(level: Int32) {
         self.level = level
@@ -90,35 +119,101 @@ private final class GzipCompressor {
         deflateEnd(stream)
         stream.deinitialize(count: 1)
         stream.deallocate()
+        output.deallocate()
     }
 
-    func compress(_ input: UnsafeRawBufferPointer) -> [UInt8] {
+    /// Gives back an output buffer grown past `retainedBytes` for one large message.
+    func release() {
+        guard output.count > Self.retainedBytes else { return }
+        output.deallocate()
+        output = .allocate(byteCount: 0, alignment: 1)
+    }
+
+    /// Compresses `input` into `output`; returns how many bytes it wrote there.
+    func compress(_ input: UnsafeRawBufferPointer) -> Int {
         deflateReset(stream)
-        // deflateBound covers the gzip header and trailer for a stream set up for gzip.
-        let bound = Int(deflateBound(stream, uLong(input.count))) + 64
-        var output = [UInt8](repeating: 0, count: bound)
+        if huffmanOnly {
+            // Right after a reset zlib has no block to end: this only sets the strategy back.
+            let status = deflateParams(stream, level, Z_DEFAULT_STRATEGY)
+            precondition(status == Z_OK, "deflateParams failed (\(status))")
+            huffmanOnly = false
+        }
+        // Base64 of compressed data goes through Huffman coding only (see EncodedBinaryRuns); each switch of
+        // strategy ends a deflate block, so the output stays one ordinary gzip member that any reader takes.
+        let huffmanRuns = level > 0 ? EncodedBinaryRuns.find(in: input) : []
+        var pieces: [(range: Range<Int>, huffmanOnly: Bool)] = []
+        var position = 0
+        for run in huffmanRuns {
+            if position < run.lowerBound { pieces.append((position..<run.lowerBound, false)) }
+            pieces.append((run, true))
+            position = run.upperBound
+        }
+        if position < input.count || pieces.isEmpty { pieces.append((position..<input.count, false)) }
+        // deflateBound covers the gzip header and trailer for a stream set up for gzip; each block ended
+        // early by a switch may cost a few bytes more.
+        let bound = Int(deflateBound(stream, uLong(input.count))) + 64 * pieces.count
+        if output.count < bound {
+            output.deallocate()
+            output = .allocate(byteCount: max(bound, min(Self.retainedBytes, 2 * bound)), alignment: 1)
+        }
         var produced = 0
-        output.withUnsafeMutableBytes { out in
-            let base = input.baseAddress.map { UnsafeMutablePointer(mutating: $0.assumingMemoryBound(to: Bytef.self)) }
-            var consumed = 0
+        let base = input.baseAddress.map { UnsafeMutablePointer(mutating: $0.assumingMemoryBound(to: Bytef.self)) }
+        for (index, piece) in pieces.enumerated() {
+            if piece.huffmanOnly != huffmanOnly {
+                huffmanOnly = piece.huffmanOnly
+                let status = setStrategy(huffmanOnly ? Z_HUFFMAN_ONLY : Z_DEFAULT_STRATEGY, produced: &produced)
+                precondition(status == Z_OK, "deflateParams failed (\(status))")
+            }
+            let last = index == pieces.count - 1
+            var consumed = piece.range.lowerBound
             while true {
-                let inChunk = min(input.count - consumed, Int(UInt32.max / 2))
+                let inChunk = min(piece.range.upperBound - consumed, Int(UInt32.max / 2))
                 stream.pointee.next_in = base.map { $0 + consumed }
                 stream.pointee.avail_in = uInt(inChunk)
-                let last = consumed + inChunk == input.count
-                let outChunk = min(out.count - produced, Int(UInt32.max / 2))
-                stream.pointee.next_out = out.baseAddress!.assumingMemoryBound(to: Bytef.self) + produced
-                stream.pointee.avail_out = uInt(outChunk)
-                let status = deflate(stream, last ? Z_FINISH : Z_NO_FLUSH)
+                let pieceEnds = consumed + inChunk == piece.range.upperBound
+                let status = deflateInto(produced: &produced, flush: last && pieceEnds ? Z_FINISH : Z_NO_FLUSH)
                 consumed += inChunk - Int(stream.pointee.avail_in)
-                produced += outChunk - Int(stream.pointee.avail_out)
                 if status == Z_STREAM_END { break }
                 precondition(status == Z_OK || status == Z_BUF_ERROR, "deflate failed (\(status))")
-                precondition(produced < out.count || status == Z_OK, "deflateBound was too small")
+                if !last && consumed == piece.range.upperBound && stream.pointee.avail_out > 0 { break }
             }
         }
-        output.removeLast(output.count - produced)
-        return output
+        return produced
+    }
+
+    /// One call of `deflate` writing after `produced`, the output grown first when it is full.
+    private func deflateInto(produced: inout Int, flush: Int32) -> Int32 {
+        if produced == output.count { grow(keeping: produced) }
+        let outChunk = min(output.count - produced, Int(UInt32.max / 2))
+        stream.pointee.next_out = output.baseAddress!.assumingMemoryBound(to: Bytef.self) + produced
+        stream.pointee.avail_out = uInt(outChunk)
+        let status = deflate(stream, flush)
+        produced += outChunk - Int(stream.pointee.avail_out)
+        return status
+    }
+
+    /// Switches the strategy between two pieces: zlib ends the current block first, which needs room to write.
+    private func setStrategy(_ strategy: Int32, produced: inout Int) -> Int32 {
+        while true {
+            if produced == output.count { grow(keeping: produced) }
+            let outChunk = min(output.count - produced, Int(UInt32.max / 2))
+            stream.pointee.next_in = nil
+            stream.pointee.avail_in = 0
+            stream.pointee.next_out = output.baseAddress!.assumingMemoryBound(to: Bytef.self) + produced
+            stream.pointee.avail_out = uInt(outChunk)
+            let status = deflateParams(stream, level, strategy)
+            produced += outChunk - Int(stream.pointee.avail_out)
+            // Z_BUF_ERROR: the block could not be ended for want of room; grow and try again.
+            if status == Z_BUF_ERROR && stream.pointee.avail_out == 0 { continue }
+            return status
+        }
+    }
+
+    private func grow(keeping produced: Int) {
+        let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: max(4096, output.count * 3 / 2), alignment: 1)
+        larger.copyMemory(from: UnsafeRawBufferPointer(rebasing: output[0..<produced]))
+        output.deallocate()
+        output = larger
     }
 }
 

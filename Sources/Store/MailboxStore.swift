@@ -173,11 +173,14 @@ public final class MailboxStore: Sendable {
         let finalPath = "\(curPath(uidValidity))/\(fileName)"
         let temporaryPath =
             "\(tmpPath(uidValidity))/\(Int64(Date().timeIntervalSince1970)).\(Disk.processID)_\(counter).\(uid.rawValue).eml.gz"
-        let compressed = Gzip.compress(bytes, level: compressionLevel)
+        var compressedSize = 0
         do {
             let fd = try io(Disk.open(temporaryPath, flags: Disk.OpenFlags.createNew, operation: "create"))
             do {
-                try io(Disk.write(fd, compressed, path: temporaryPath))
+                try Gzip.withCompressed(bytes, level: compressionLevel) { (compressed) throws(StoreError) in
+                    compressedSize = compressed.count
+                    try io(Disk.write(fd, compressed, path: temporaryPath))
+                }
                 try io(Disk.fsync(fd, path: temporaryPath))
                 Disk.close(fd)
             } catch {
@@ -213,7 +216,7 @@ public final class MailboxStore: Sendable {
         shared.withLock { $0.index[uidValidity]?.changed[uid] = maildirFlags.letterBits }
         let keywords = MaildirFlags.keywords(in: flags)
         if !keywords.isEmpty { try recordKeywords(keywords, uid: uid, uidValidity: uidValidity) }
-        return .stored(compressedSize: compressed.count)
+        return .stored(compressedSize: compressedSize)
     }
 
     /// Makes the renames into `cur/` durable (after commits made with `syncDirectory: false`).

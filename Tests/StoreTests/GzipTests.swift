@@ -93,3 +93,50 @@ import Testing
         #expect(Array("123456789".utf8).withUnsafeBytes { Gzip.crc32($0) } == 0xCBF4_3926)
     }
 }
+
+@Suite struct GzipAttachmentTests {
+    /// Messages whose attachments are coded Huffman-only read back byte for byte, also through a compressor
+    /// that the message before left in that mode, and are no bigger than level 1 throughout made them.
+    @Test(arguments: [0, 5_000, 30_000, 300_000, 2_000_000])
+    func roundTripsMessagesWithAttachments(size: Int) throws {
+        let message = messageWithAttachment(randomBytes(size, seed: UInt64(size + 7)))
+        let endingInARun = Array(message.prefix(message.count - 9))
+        for bytes in [message, endingInARun, sampleMessage(8, bodyLines: 300), message] {
+            #expect(try Gzip.decompress(Gzip.compress(bytes)) == bytes)
+        }
+    }
+
+    @Test func zcatReadsAMessageWithTwoAttachmentsIdentically() throws {
+        let directory = try TemporaryDirectory()
+        let message =
+            messageWithAttachment(randomBytes(40_000, seed: 11))
+            + messageWithAttachment(Array(String(repeating: "a;b;c\n", count: 5_000).utf8), type: "text/csv")
+            + messageWithAttachment(randomBytes(9_000, seed: 12))
+        let file = directory.url.appendingPathComponent("m.eml.gz")
+        try Data(Gzip.compress(message)).write(to: file)
+        let result = try run("/bin/zcat", [file.path])
+        #expect(result.status == 0)
+        #expect(result.output == message)
+    }
+
+    @Test func huffmanCodingTheAttachmentCostsNoSpace() throws {
+        let message = messageWithAttachment(randomBytes(60_000, seed: 13))
+        let compressed = Gzip.compress(message)
+        #expect(compressed.count < message.count * 78 / 100)
+        #expect(compressed.count <= Gzip.compress(message, level: 2).count)
+    }
+}
+
+@Suite struct GzipWithCompressedTests {
+    /// What `withCompressed` lends is the same gzip `compress` returns, before and after a message too large
+    /// for the buffer the compressor keeps.
+    @Test func lendsTheSameBytesAsCompress() throws {
+        let small = sampleMessage(3, bodyLines: 400)
+        let large = messageWithAttachment(randomBytes(1_500_000, seed: 21))
+        for message in [small, large, small] {
+            let lent = Gzip.withCompressed(message) { Array($0) }
+            #expect(lent == Gzip.compress(message))
+            #expect(try Gzip.decompress(lent) == message)
+        }
+    }
+}
