@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The stretches of a message that are base64 of data already compressed (photos, PDFs, archives),
 /// which `Gzip` codes with Huffman codes only instead of searching them for repeats.
