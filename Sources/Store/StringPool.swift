@@ -52,8 +52,8 @@ public final class StringPool {
         }
     }
 
-    /// Whether `text`'s UTF-8 is exactly `bytes`.
-    private static func same(_ text: String, _ bytes: UnsafeRawBufferPointer) -> Bool {
+    /// Whether `text`'s UTF-8 is exactly `bytes`, compared eight bytes at a time.
+    public static func same(_ text: String, _ bytes: UnsafeRawBufferPointer) -> Bool {
         var text = text
         return text.withUTF8 { utf8 in
             let held = UnsafeRawBufferPointer(utf8)

@@ -27,13 +27,7 @@ import Testing
     }
 
     @Test func zcatReadsOurOutputIdentically() throws {
-        let directory = try TemporaryDirectory()
-        let message = sampleMessage(42, bodyLines: 2000) + randomBytes(10_000, seed: 9)
-        let file = directory.url.appendingPathComponent("m.eml.gz")
-        try Data(Gzip.compress(message)).write(to: file)
-        let result = try run("/bin/zcat", [file.path])
-        #expect(result.status == 0)
-        #expect(result.output == message)
+        try expectZcatReads(sampleMessage(42, bodyLines: 2000) + randomBytes(10_000, seed: 9))
     }
 
     @Test func readsWhatGzipWrote() throws {
@@ -107,16 +101,10 @@ import Testing
     }
 
     @Test func zcatReadsAMessageWithTwoAttachmentsIdentically() throws {
-        let directory = try TemporaryDirectory()
-        let message =
+        try expectZcatReads(
             messageWithAttachment(randomBytes(40_000, seed: 11))
-            + messageWithAttachment(Array(String(repeating: "a;b;c\n", count: 5_000).utf8), type: "text/csv")
-            + messageWithAttachment(randomBytes(9_000, seed: 12))
-        let file = directory.url.appendingPathComponent("m.eml.gz")
-        try Data(Gzip.compress(message)).write(to: file)
-        let result = try run("/bin/zcat", [file.path])
-        #expect(result.status == 0)
-        #expect(result.output == message)
+                + messageWithAttachment(Array(String(repeating: "a;b;c\n", count: 5_000).utf8), type: "text/csv")
+                + messageWithAttachment(randomBytes(9_000, seed: 12)))
     }
 
     @Test func huffmanCodingTheAttachmentCostsNoSpace() throws {
@@ -139,4 +127,14 @@ import Testing
             #expect(try Gzip.decompress(lent) == message)
         }
     }
+}
+
+/// `zcat` (the system's gzip) reads back exactly `message` from what `Gzip.compress` wrote.
+private func expectZcatReads(_ message: [UInt8]) throws {
+    let directory = try TemporaryDirectory()
+    let file = directory.url.appendingPathComponent("m.eml.gz")
+    try Data(Gzip.compress(message)).write(to: file)
+    let result = try run("/bin/zcat", [file.path])
+    #expect(result.status == 0)
+    #expect(result.output == message)
 }
