@@ -1,3 +1,5 @@
+import Zones
+
 /// A civil day (proleptic Gregorian), counted as days since 1970-01-01 for arithmetic.
 public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var year: Int
@@ -22,27 +24,12 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// The day `number` days after 1970-01-01 (Hinnant's civil-from-days).
     public init(dayNumber number: Int) {
-        let z = number + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+        let (year, month, day) = Civil.date(ofDay: Int64(number))
+        self.init(year: Int(year), month: month, day: day)
     }
 
     /// Days since 1970-01-01 (Hinnant's days-from-civil).
-    public var dayNumber: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = month > 2 ? month - 3 : month + 9
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
+    public var dayNumber: Int { Int(Civil.days(year: Int64(year), month: month, day: day)) }
 
     /// 0 = Monday … 6 = Sunday (ISO order).
     public var weekday: Int { CalendarDay.weekday(ofDayNumber: dayNumber) }
@@ -61,13 +48,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
 
     public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool { lhs.dayNumber < rhs.dayNumber }
 
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
+    static func daysIn(month: Int, year: Int) -> Int { Civil.daysIn(month: month, year: Int64(year)) }
 }
 
 /// Zero-padded decimal, independent of any locale.

@@ -1,3 +1,5 @@
+import Zones
+
 /// A parsed search query (Gmail's language), before dates are resolved against a time zone.
 public indirect enum Query: Equatable, Sendable {
     /// Every message (the empty query, `in:anywhere`).
@@ -51,15 +53,7 @@ public struct Day: Equatable, Sendable, CustomStringConvertible {
     }
 
     /// Days since 1970-01-01 (proleptic Gregorian).
-    public var daysSinceEpoch: Int64 {
-        let y = Int64(month <= 2 ? year - 1 : year)
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let m = Int64(month)
-        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + Int64(day) - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
+    public var daysSinceEpoch: Int64 { Civil.days(year: Int64(year), month: month, day: day) }
 
     public var description: String {
         let m = month < 10 ? "0\(month)" : "\(month)"

@@ -1,3 +1,5 @@
+import Zones
+
 /// A date read from a Date header: wall-clock fields as written and the writer's UTC offset.
 public struct MIMEDate: Sendable, Hashable {
     public var year: Int
@@ -11,7 +13,7 @@ public struct MIMEDate: Sendable, Hashable {
 
     /// Seconds since 1970-01-01T00:00:00Z.
     public var secondsSince1970: Int64 {
-        let days = DateParser.daysFromCivil(year: year, month: month, day: day)
+        let days = Civil.days(year: Int64(year), month: month, day: day)
         return days * 86_400 + Int64(hour * 3600 + minute * 60 + second) - Int64(utcOffsetSeconds)
     }
 }

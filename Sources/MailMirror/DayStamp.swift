@@ -1,3 +1,5 @@
+import Zones
+
 /// A calendar day written YYYY-MM-DD, as users type it in `--since` and queries.
 public struct DayStamp: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public var year: Int
@@ -40,11 +42,5 @@ public struct DayStamp: Hashable, Comparable, Sendable, Codable, CustomStringCon
         return "\(day)-\(names[month - 1])-\(year)"
     }
 
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
+    static func daysIn(month: Int, year: Int) -> Int { Civil.daysIn(month: month, year: Int64(year)) }
 }

@@ -1,4 +1,5 @@
 import MailCore
+import Zones
 
 extension MailboxState {
     static let knownKeys: Set<String> = [
@@ -99,17 +100,8 @@ enum ISO8601 {
     static func format(_ seconds: Int64) -> String {
         let days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
         let rest = seconds - days * 86400
-        // Howard Hinnant's civil_from_days.
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let (year, month, day) = Civil.date(ofDay: days)
+        func two<N: BinaryInteger>(_ value: N) -> String { value < 10 ? "0\(value)" : "\(value)" }
         let yearText =
             year >= 0 && year < 1000
             ? String(repeating: "0", count: 4 - String(year).count) + String(year) : String(year)
@@ -146,14 +138,7 @@ enum ISO8601 {
         } else {
             return nil
         }
-        // days_from_civil.
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = month > 2 ? month - 3 : month + 9
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        let days = era * 146_097 + doe - 719_468
+        let days = Civil.days(year: year, month: Int(month), day: Int(day))
         return days * 86400 + hour * 3600 + minute * 60 + second - offset
     }
 }

@@ -1,3 +1,5 @@
+import Zones
+
 /// INTERNALDATE text ↔ seconds since the Unix epoch (RFC 9051 `date-time`):
 /// `"17-Jul-1996 02:44:25 -0700"` → 837596665.
 public enum InternalDate {
@@ -21,41 +23,18 @@ public enum InternalDate {
             let zh = Int(String(parts[2].dropFirst().prefix(2))), let zm = Int(String(parts[2].suffix(2)))
         else { return nil }
         let offset = (zh * 3600 + zm * 60) * (zone[0] == UInt8(ascii: "-") ? -1 : 1)
-        let days = daysFromCivil(year: year, month: monthIndex + 1, day: day)
-        return Int64(days) * 86400 + Int64(h * 3600 + m * 60 + s) - Int64(offset)
+        let days = Civil.days(year: Int64(year), month: monthIndex + 1, day: day)
+        return days * 86400 + Int64(h * 3600 + m * 60 + s) - Int64(offset)
     }
 
     /// Formats seconds as the server would (UTC), for fixtures and round-trips.
     public static func format(_ seconds: Int64) -> String {
         let days = Int(seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400)
         let rest = Int(seconds - Int64(days) * 86400)
-        let (y, mo, d) = civilFromDays(days)
+        let (y, mo, d) = Civil.date(ofDay: Int64(days))
         func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
         return
             "\(two(d))-\(months[mo - 1].prefix(1))\(months[mo - 1].dropFirst().lowercased())-\(y) \(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60)) +0000"
-    }
-
-    // Howard Hinnant's algorithms: exact for the proleptic Gregorian calendar.
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
-    }
-
-    static func civilFromDays(_ z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 }
 
