@@ -1,4 +1,5 @@
 import CCurl
+import Dispatch
 
 #if canImport(Glibc)
     import Glibc
@@ -29,6 +30,12 @@ public final class IMAPConnection: IMAPTransport {
         _ = ccurl_global_init(Int(CURL_GLOBAL_DEFAULT))
         _ = signal(SIGPIPE, SIG_IGN)
     }()
+
+    /// Runs `globalInit` on a worker thread: loading libcurl and the ~30 libraries behind it takes ~25 ms,
+    /// which a sync spends opening its store meanwhile. The first `init` waits for it if it is not done.
+    public static func loadInBackground() {
+        DispatchQueue.global().async { _ = globalInit }
+    }
 
     /// Connects, verifies TLS, and returns once the server is ready for a command.
     public init(endpoint: IMAPEndpoint) throws(IMAPConnectionError) {

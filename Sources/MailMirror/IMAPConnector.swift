@@ -30,6 +30,8 @@ public struct IMAPConnector: RemoteConnector {
             caFile: account.caFile, timeout: timeout)
     }
 
+    public func prepare() { IMAPConnection.loadInBackground() }
+
     /// `password` is the app password, or for an OAuth 2.0 account the access token.
     public func openSession(_ account: AccountConfiguration, password: Secret) throws -> IMAPSession {
         guard let oauth2 = account.oauth2 else {

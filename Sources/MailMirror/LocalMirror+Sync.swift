@@ -10,6 +10,7 @@ extension LocalMirror {
         options: SyncOptions = SyncOptions()
     ) throws -> [AccountSyncResult] {
         AllocatorPolicy.applied
+        connector.prepare()
         let configuration = try configuration()
         let accounts = try names.isEmpty ? configuration.accounts : names.map { try configuration.account(named: $0) }
         guard !accounts.isEmpty else {

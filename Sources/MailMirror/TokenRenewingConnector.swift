@@ -24,6 +24,8 @@ final class TokenRenewingConnector: RemoteConnector {
         self.renew = renew
     }
 
+    func prepare() { inner.prepare() }
+
     func connect(_ account: AccountConfiguration, password: Secret) throws -> RemoteSession {
         guard account.usesOAuth2 else { return try inner.connect(account, password: password) }
         let token = try current.withLock { current in

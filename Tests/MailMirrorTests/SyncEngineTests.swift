@@ -100,6 +100,20 @@ struct SyncEngineTests {
         #expect(local.epochs[UIDValidity(200)]?[UID(1)]?.bytes == Array("new".utf8))
     }
 
+    /// The store is listed while EXAMINE runs, for the epoch STATUS named: when EXAMINE names another,
+    /// that listing must not stand for the new epoch (UID 1 there is another message, not yet stored).
+    @Test func uidValidityChangeBetweenStatusAndExamineListsTheNewEpoch() {
+        server.add("INBOX", "old")
+        _ = engine().sync(account, password: Secret(pasted: "x"))
+        server.add("INBOX", "second")
+        server.boxes["INBOX"]!.messages = [1: FakeServer.Message(bytes: Array("new".utf8), flags: [], modSeq: 9)]
+        server.epochAtExamine = 200
+        let result = inbox(engine().sync(account, password: Secret(pasted: "x")))
+        #expect(result.uidValidity == UIDValidity(200))
+        #expect(local.epochs[UIDValidity(100)]?[UID(1)]?.bytes == Array("old".utf8))
+        #expect(local.epochs[UIDValidity(200)]?[UID(1)]?.bytes == Array("new".utf8))
+    }
+
     @Test(arguments: [0, 1, 5, 9])
     func crashAtAnyCommitResumesWithoutRefetching(crashAfter: Int) {
         for index in 0..<10 { server.add("INBOX", "message \(index)") }

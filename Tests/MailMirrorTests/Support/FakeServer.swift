@@ -32,6 +32,8 @@ final class FakeServer: RemoteConnector {
     /// Fails the fetch with a dropped connection after this many messages were handed over.
     var dropAfterMessages: Int?
     var refuseLogin: Error?
+    /// A new UIDVALIDITY the mailbox takes between STATUS and EXAMINE (the server recreated it meanwhile).
+    var epochAtExamine: UInt32?
 
     @discardableResult
     func add(_ mailbox: String, _ text: String, flags: [Flag] = []) -> UID {
@@ -84,6 +86,7 @@ final class FakeServer: RemoteConnector {
                 messages: box.messages.count, highestModSeq: server.condstore ? ModSequence(box.modSeq) : nil)
         }
         func examine(_ mailbox: String) throws -> RemoteMailboxStatus {
+            if let epoch = server.epochAtExamine, let box = server.boxes[mailbox] { box.uidValidity = epoch }
             selected = server.boxes[mailbox]
             return try status(of: mailbox)
         }
