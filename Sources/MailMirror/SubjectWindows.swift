@@ -454,18 +454,22 @@ struct SubjectWindows {
                 // A later lone reply must not reach a dirty thread (none later, or each stored in a thread that
                 // starts after every dirty place before it: nothing can).
                 let after = threads.filter { $0 > latest && $0 <= range.upperBound }.count
-                var reaches = false
+                // The latest lone reply after the span that may not keep its thread: the span reaches it (then
+                // every one after it keeps its thread) or 65 threads, whichever comes first.
+                var latestMoving: Int64?
                 if span.through < last, after < 65 {
-                    for date in subject.lone where date > range.upperBound {
+                    for date in Set(subject.lone.filter { $0 > range.upperBound }).sorted(by: >) {
                         if try !keepsItsThread(name, date, subject, &lookup) {
-                            reaches = true
+                            latestMoving = date
                             break
                         }
                     }
                 }
-                if reaches {
+                if let latestMoving {
+                    let reach = subject.dates.lastIndex { $0 <= latestMoving } ?? last
                     span.through = min(
-                        last, span.through + max(span.throughStep, Int(Double(65 - after) * perThread * 1.25) + 1))
+                        last, reach,
+                        span.through + max(span.throughStep, Int(Double(65 - after) * perThread * 1.25) + 1))
                     span.throughStep *= 2
                     grown = true
                 }
