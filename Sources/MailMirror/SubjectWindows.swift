@@ -427,6 +427,17 @@ struct SubjectWindows {
                 return first.id != summaries[index].id && first.date >= lowest
             }
         }
+        /// The earliest start of the threads the lone replies of subject `slot` dated `date` join this round;
+        /// nil when one is left alone.
+        func joinedStart(_ slot: Int, _ date: Int64) -> Int64? {
+            guard let replies = lone[slot][date] else { return nil }
+            var earliest = Int64.max
+            for index in replies {
+                guard let first = firsts[ids[index]], first.id != summaries[index].id else { return nil }
+                earliest = min(earliest, first.date)
+            }
+            return earliest
+        }
         var grown = false
         for (slot, name) in names.enumerated() {
             guard var subject = subjects[name] else { continue }
@@ -446,8 +457,16 @@ struct SubjectWindows {
                     $0 >= earliest && $0 <= range.upperBound && !settled(slot, $0, from: range.lowerBound)
                 }
                 let before = threads.filter { $0 >= range.lowerBound && $0 < (firstPlaced ?? .min) }.count
-                if span.from > 0, firstPlaced != nil, before < 64 {
-                    span.from = max(0, span.from - max(span.fromStep, Int(Double(64 - before) * perThread * 1.25) + 1))
+                if span.from > 0, let firstPlaced, before < 64 {
+                    var from = max(0, span.from - max(span.fromStep, Int(Double(64 - before) * perThread * 1.25) + 1))
+                    // Replies that join, over what was read, threads started before the span are settled once the
+                    // span holds those threads' starts (or a later thread they share people with): no further.
+                    if let joined = joinedStart(slot, firstPlaced),
+                        let reach = subject.dates.lastIndex(where: { $0 <= joined }), reach < span.from
+                    {
+                        from = max(from, reach)
+                    }
+                    span.from = from
                     span.fromStep *= 2
                     grown = true
                 }
