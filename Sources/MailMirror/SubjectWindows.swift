@@ -17,8 +17,10 @@ import MailCore
 ///   that does not join a thread started inside the window, so such a reply examines only threads that
 ///   were read, and is placed as over the whole catalog (one that joins a thread started inside stops
 ///   there, over threads that were read: `grow`);
-/// - it ends at least 65 threads after its latest dirty place: no later lone reply examines a dirty one,
-///   so it keeps its place (and its id: a thread whose id changes is dirty, with all its members).
+/// - it ends at least 65 threads after its latest dirty place, or before the lone replies after it that
+///   the catalog stores in threads started after every dirty place before them (`keepsItsThread`, a few
+///   records read aside): no later lone reply examines a dirty one, so it keeps its place (and its id: a
+///   thread whose id changes is dirty, with all its members).
 /// The dates of the lone replies are known without reading (`l:`): a window with none to place anew
 /// needs nothing before its dirty places, one with none after it nothing after them.
 /// Every other lone reply read must be placed as stored, or its date becomes a dirty place too. Records
@@ -70,6 +72,9 @@ struct SubjectWindows {
     /// in `ThreadLookup.existing`, and the threads of those taken that may be joined by subject here.
     private var checked = 0
     private var unchecked: [String] = []
+    /// By subject and date of a lone reply after a span: the earliest date of the threads its lone replies
+    /// there are stored in (`storedStart`).
+    private var storedStarts: [String: [Int64: Int64]] = [:]
 
     init(step: Int) { self.step = max(1, step) }
 
@@ -116,7 +121,7 @@ struct SubjectWindows {
                 try lookup.close(lookup.read(try lookup.table.lookup(ThreadTable.Key.thread(id)).map { Int($0) }))
             }
             let marked = markDirty(round!, ids, groups, slots, dirty: dirty)
-            let grown = grow(round!, ids, groups, slots)
+            let grown = try grow(round!, ids, groups, slots, &lookup)
             if !marked && !grown && lookup.readCount == threadedReads && isSettled {
                 let (taken, assigned) = finished(round!, ids, slots, core: core)
                 let messages = round!.threader.summaries
@@ -392,8 +397,9 @@ struct SubjectWindows {
     /// whole catalog it joins the same thread. It needs no thread before that one: most lone replies join a
     /// thread of their sender a few threads back, and the 64 before each cost thousands of records.
     private mutating func grow(
-        _ round: Round, _ ids: [String], _ groups: [(subject: String, firstDate: Int64)], _ slots: [Int?]
-    ) -> Bool {
+        _ round: Round, _ ids: [String], _ groups: [(subject: String, firstDate: Int64)], _ slots: [Int?],
+        _ lookup: inout ThreadLookup
+    ) throws -> Bool {
         // The starts of the threads of each of `names`, in its order.
         var starts = [Set<Int64>](repeating: [], count: names.count)
         for index in groups.indices {
@@ -421,6 +427,17 @@ struct SubjectWindows {
                 return first.id != summaries[index].id && first.date >= lowest
             }
         }
+        /// The earliest start of the threads the lone replies of subject `slot` dated `date` join this round;
+        /// nil when one is left alone.
+        func joinedStart(_ slot: Int, _ date: Int64) -> Int64? {
+            guard let replies = lone[slot][date] else { return nil }
+            var earliest = Int64.max
+            for index in replies {
+                guard let first = firsts[ids[index]], first.id != summaries[index].id else { return nil }
+                earliest = min(earliest, first.date)
+            }
+            return earliest
+        }
         var grown = false
         for (slot, name) in names.enumerated() {
             guard var subject = subjects[name] else { continue }
@@ -440,16 +457,38 @@ struct SubjectWindows {
                     $0 >= earliest && $0 <= range.upperBound && !settled(slot, $0, from: range.lowerBound)
                 }
                 let before = threads.filter { $0 >= range.lowerBound && $0 < (firstPlaced ?? .min) }.count
-                if span.from > 0, firstPlaced != nil, before < 64 {
-                    span.from = max(0, span.from - max(span.fromStep, Int(Double(64 - before) * perThread * 1.25) + 1))
+                if span.from > 0, let firstPlaced, before < 64 {
+                    var from = max(0, span.from - max(span.fromStep, Int(Double(64 - before) * perThread * 1.25) + 1))
+                    // Replies that join, over what was read, threads started before the span are settled once the
+                    // span holds those threads' starts (or a later thread they share people with): no further.
+                    if let joined = joinedStart(slot, firstPlaced),
+                        let reach = subject.dates.lastIndex(where: { $0 <= joined }), reach < span.from
+                    {
+                        from = max(from, reach)
+                    }
+                    span.from = from
                     span.fromStep *= 2
                     grown = true
                 }
-                // A later lone reply must not reach a dirty thread (none later: nothing can).
+                // A later lone reply must not reach a dirty thread (none later, or each stored in a thread that
+                // starts after every dirty place before it: nothing can).
                 let after = threads.filter { $0 > latest && $0 <= range.upperBound }.count
-                if span.through < last, subject.lone.contains(where: { $0 > range.upperBound }), after < 65 {
+                // The latest lone reply after the span that may not keep its thread: the span reaches it (then
+                // every one after it keeps its thread) or 65 threads, whichever comes first.
+                var latestMoving: Int64?
+                if span.through < last, after < 65 {
+                    for date in Set(subject.lone.filter { $0 > range.upperBound }).sorted(by: >) {
+                        if try !keepsItsThread(name, date, subject, &lookup) {
+                            latestMoving = date
+                            break
+                        }
+                    }
+                }
+                if let latestMoving {
+                    let reach = subject.dates.lastIndex { $0 <= latestMoving } ?? last
                     span.through = min(
-                        last, span.through + max(span.throughStep, Int(Double(65 - after) * perThread * 1.25) + 1))
+                        last, reach,
+                        span.through + max(span.throughStep, Int(Double(65 - after) * perThread * 1.25) + 1))
                     span.throughStep *= 2
                     grown = true
                 }
@@ -459,5 +498,55 @@ struct SubjectWindows {
             if grown { cover(name) }
         }
         return grown
+    }
+
+    /// Whether the lone replies of subject `name` dated `date`, after a span, keep their stored threads
+    /// whatever changed at the dirty places before them, so that the span needs no more threads after it.
+    ///
+    /// A lone reply examines the threads of its subject from the latest started at or before it back, and
+    /// joins the first that shares its people. When the thread it is stored in starts after the latest dirty
+    /// place at or before it, every thread it examines up to that one starts after that place: none is new,
+    /// gained or lost a member or people, or is a lone reply's that now joins a thread that did (the starts
+    /// and lone replies of a dirty thread are dirty places), so it stops at the same thread. One stored
+    /// alone examined up to 64 threads, unknown without reading them. A lone reply placed anew in a later
+    /// span (at or after that span's earliest dirty place) is that span's to place.
+    private mutating func keepsItsThread(
+        _ name: String, _ date: Int64, _ subject: Subject, _ lookup: inout ThreadLookup
+    ) throws -> Bool {
+        if let span = subject.spans.first(where: { subject.range($0).contains(date) }),
+            let earliest = subject.dirty.filter({ subject.range(span).contains($0) }).min(), date >= earliest
+        {
+            return true
+        }
+        guard let latest = subject.dirty.filter({ $0 <= date }).max() else { return true }
+        return try storedStart(name, date, &lookup) > latest
+    }
+
+    /// The earliest date among the members of the threads the catalog stores the lone replies of subject
+    /// `name` dated `date` in; `Int64.min` when one of them is stored alone (or none is in the catalog). Read
+    /// aside (`ThreadLookup.peek`): these records are not threaded.
+    private mutating func storedStart(_ name: String, _ date: Int64, _ lookup: inout ThreadLookup) throws -> Int64 {
+        if let known = storedStarts[name]?[date] { return known }
+        var start = Int64.max
+        var replies = 0
+        let offsets = try lookup.table.lookup(ThreadTable.Key.subject(name, at: date)).map { Int($0) }
+        for record in try lookup.peek(offsets)
+        where record.date == date && facts.normalized(record.subject) == name && facts.mayJoinBySubject(record) {
+            replies += 1
+            let thread = record.threadId
+            var members: [MessageSummary] = []
+            if !thread.isEmpty {
+                let offsets = try lookup.table.lookup(ThreadTable.Key.thread(thread)).map { Int($0) }
+                members = try lookup.peek(offsets).filter { $0.threadId == thread }
+            }
+            guard members.count > 1, let first = members.map(\.date).min() else {
+                start = .min
+                break
+            }
+            start = min(start, first)
+        }
+        if replies == 0 { start = .min }
+        storedStarts[name, default: [:]][date] = start
+        return start
     }
 }

@@ -65,6 +65,19 @@ struct ThreadLookup {
         return found
     }
 
+    /// The records at `offsets` that are still the latest of their id, with only what threading reads, left
+    /// out of what the lookup read (`existing`, `readCount`, and the offsets `read` skips): the subject
+    /// windows look at a few records to learn that nothing needs reading around them, and those must not be
+    /// threaded (they come without the records they name).
+    mutating func peek(_ offsets: [Int]) throws -> [MessageSummary] {
+        var found: [MessageSummary] = []
+        for (offset, record) in try catalogRecords(at: Array(Set(offsets)).sorted(), threadingOnly: true)
+        where try span(record.id)?.latest == offset {
+            found.append(record)
+        }
+        return found
+    }
+
     /// `records` as the catalog holds them in full, each with the thread id it has here: those read
     /// (`existing`, with only their threading fields) are read again; the others (`fresh`, read in full)
     /// are kept. A record not found where the table says throws `TooMuch`: the full path runs.

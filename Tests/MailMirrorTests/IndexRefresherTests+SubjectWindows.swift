@@ -253,3 +253,114 @@ extension IndexRefresherTests {
         #expect(try mirror.placedBySubject() == 0, "65 threads back: both lone replies are alone")
     }
 }
+
+extension IndexRefresherTests {
+    /// Lone replies after a window whose stored threads start before, at or after what changed: a few
+    /// customers, so most lone replies join a thread of their own customer some threads back, and new
+    /// threads dated anywhere (a customer's new thread takes that customer's later lone replies from an
+    /// older thread), new lone replies and new replies in old threads. A window reads no further than the
+    /// lone replies after it whose stored threads start after every dirty place before them
+    /// (`SubjectWindows.keepsItsThread`): the others must still be placed over a whole window.
+    @Test(arguments: [(11, 1, 4), (12, 1, 6), (13, 2, 5), (14, 1, 3), (15, 2, 8), (16, 1, 5)] as [(UInt64, Int, Int)])
+    func loneRepliesAfterAWindowKeepTheirThreadsOnlyWhenNothingBeforeThemChanged(
+        seed: UInt64, subjects: Int, customers: Int
+    ) throws {
+        var random = Seeded(state: seed)
+        let mirror = try SubjectMirror(step: 2)
+        // 500 messages over 20 days: threads of the customers, answers, and many lone replies.
+        var threads: [String] = []
+        for index in 0..<500 {
+            let minute = random.next(20 * 1440)
+            let customer = random.next(customers)
+            let subject = random.next(subjects)
+            switch random.next(10) {
+            case 0..<4:
+                try mirror.add(
+                    id: "q\(index)", subject: subject, reply: false, customer: customer, fromTeam: false,
+                    references: [], minute: minute)
+                threads.append("q\(index)")
+            case 4..<6 where !threads.isEmpty:
+                let thread = threads[random.next(threads.count)]
+                let parent = mirror.sent.first { $0.id == thread }!
+                try mirror.add(
+                    id: "r\(index)", subject: parent.subject, reply: true, customer: parent.customer,
+                    fromTeam: true, references: [parent.id], minute: minute)
+            default:
+                try mirror.add(
+                    id: "l\(index)", subject: subject, reply: true, customer: customer,
+                    fromTeam: random.next(4) == 0, references: [], minute: minute)
+            }
+        }
+        #expect(!(try mirror.refresh()), "the first refresh threads the whole catalog")
+        #expect(try mirror.placedBySubject() > 50, "the subject rule placed replies")
+        for batch in 0..<10 {
+            for item in 0..<(1 + random.next(3)) {
+                let minute = random.next(20 * 1440)
+                let customer = random.next(customers)
+                let subject = random.next(subjects)
+                let id = "n\(batch)-\(item)"
+                switch random.next(4) {
+                case 0, 1:
+                    try mirror.add(
+                        id: id, subject: subject, reply: false, customer: customer, fromTeam: false, references: [],
+                        minute: minute)
+                    threads.append(id)
+                case 2:
+                    try mirror.add(
+                        id: id, subject: subject, reply: true, customer: customer, fromTeam: false, references: [],
+                        minute: minute)
+                default:
+                    let thread = threads[random.next(threads.count)]
+                    let parent = mirror.sent.first { $0.id == thread }!
+                    try mirror.add(
+                        id: id, subject: parent.subject, reply: true, customer: (parent.customer + 1) % customers,
+                        fromTeam: false, references: [parent.id], minute: minute)
+                }
+            }
+            #expect(try mirror.refresh(), "batch \(batch) went by lookup")
+            let differences = try mirror.differences()
+            #expect(differences.isEmpty, "seed \(seed), batch \(batch): \(differences.prefix(5))")
+        }
+    }
+}
+
+extension IndexRefresherTests {
+    /// A lone reply stored alone, far after a new thread of its sender: it examined up to 64 threads, which
+    /// the refresh does not know without reading them, so the window reaches it (it joins the new thread),
+    /// and one stored in a thread started before the new one moves to it. Each is dozens of records after
+    /// the new thread: a window that stopped at its first records would leave them where they were.
+    @Test func loneRepliesAfterAWindowThatMustMoveAreReached() throws {
+        let mirror = try SubjectMirror(step: 2)
+        // Under each subject: 40 threads of other customers, then a lone reply: under subject 0 customer 7's,
+        // alone; under subject 1 customer 8's, in its thread at minute 0.
+        try mirror.add(id: "q", subject: 1, reply: false, customer: 8, fromTeam: false, references: [], minute: 0)
+        for subject in 0...1 {
+            for index in 1...40 {
+                try mirror.add(
+                    id: "t\(subject)-\(index)", subject: subject, reply: false, customer: 20 + index, fromTeam: false,
+                    references: [], minute: 100 + index * 10)
+                try mirror.add(
+                    id: "a\(subject)-\(index)", subject: subject, reply: true, customer: 20 + index, fromTeam: true,
+                    references: ["t\(subject)-\(index)"], minute: 105 + index * 10)
+            }
+        }
+        try mirror.add(id: "alone", subject: 0, reply: true, customer: 7, fromTeam: false, references: [], minute: 600)
+        try mirror.add(id: "joins", subject: 1, reply: true, customer: 8, fromTeam: false, references: [], minute: 610)
+        #expect(!(try mirror.refresh()))
+        #expect(try mirror.placedBySubject() == 1, "customer 8's reply joins its thread; customer 7's is alone")
+        try mirror.add(id: "new7", subject: 0, reply: false, customer: 7, fromTeam: false, references: [], minute: 50)
+        #expect(try mirror.refresh(), "by lookup")
+        #expect(try mirror.differences().isEmpty)
+        #expect(try mirror.placedBySubject() == 2, "customer 7's reply joins its new thread")
+        try mirror.add(id: "new8", subject: 1, reply: false, customer: 8, fromTeam: false, references: [], minute: 60)
+        #expect(try mirror.refresh(), "by lookup")
+        #expect(try mirror.differences().isEmpty)
+        #expect(try mirror.placedBySubject() == 2, "customer 8's reply moves to its new thread")
+        // Another new thread of customer 8 dated with the last: after it in the threader's order (date, then
+        // catalog id), so the reply examines it first and moves again.
+        try mirror.add(id: "new8b", subject: 1, reply: false, customer: 8, fromTeam: false, references: [], minute: 60)
+        #expect(try mirror.refresh(), "by lookup")
+        #expect(try mirror.differences().isEmpty)
+        #expect(try mirror.placedBySubject() == 2)
+    }
+}
