@@ -95,6 +95,21 @@ public enum Disk {
         }
     }
 
+    /// Makes everything written to the file system holding `path` durable, with one `syncfs(2)` (a crash
+    /// point: `fsync`). A group of files written without `fsync` becomes durable at once: on this machine's
+    /// ext4, one `fsync` a message wrote each file's data and its inode's table block on their own
+    /// (two waits on the disk a message); one sync for 64 messages writes them together. It also writes
+    /// whatever other programs left dirty on that file system.
+    public static func syncFileSystem(containing path: String) throws(DiskError) {
+        CrashPoint.before(.fsync)
+        let fd = try open(path, flags: O_RDONLY | O_DIRECTORY, operation: "open the folder")
+        defer { close(fd) }
+        while Glibc_syncfs(fd) != 0 {
+            if errno == EINTR { continue }
+            throw DiskError(errno: errno, operation: "flush to disk", path: path)
+        }
+    }
+
     public static func truncate(_ fd: Int32, length: Int, path: String) throws(DiskError) {
         CrashPoint.before(.truncate)
         while Glibc_ftruncate(fd, off_t(length)) != 0 {
@@ -345,6 +360,9 @@ func Glibc_pread(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int, _
     pread(fd, buffer, count, offset)
 }
 func Glibc_fsync(_ fd: Int32) -> Int32 { fsync(fd) }
+func Glibc_syncfs(_ fd: Int32) -> Int32 { glibc_syncfs(fd) }
+/// glibc's `syncfs(2)`, which its header declares only under `_GNU_SOURCE`, hidden from Swift's Glibc module.
+@_silgen_name("syncfs") private func glibc_syncfs(_ fd: Int32) -> Int32
 func Glibc_fstat(_ fd: Int32, _ info: inout stat) -> Int32 { fstat(fd, &info) }
 func Glibc_stat(_ path: String, _ info: inout stat) -> Int32 { stat(path, &info) }
 func Glibc_fstatat(_ dirFD: Int32, _ name: UnsafePointer<CChar>, _ info: inout stat, _ flags: Int32) -> Int32 {

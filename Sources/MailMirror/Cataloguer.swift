@@ -33,7 +33,7 @@ final class Cataloguer: MessageIngest, Sendable {
         self.batchSize = batchSize
     }
 
-    func ingest(key: MessageKey, message: RemoteMessage) {
+    func read(key: MessageKey, message: RemoteMessage) -> IngestedMessage {
         let metadata = FetchedMetadata(
             key: key, internalDate: message.internalDate, size: message.bytes.count,
             flags: message.flags, gmailMessageId: message.gmailMessageId,
@@ -42,8 +42,12 @@ final class Cataloguer: MessageIngest, Sendable {
         var summary = summarized.summary
         summary.threadId = Self.likelyThread(summary)
         texts?.keep(IndexRefresher.indexable(summarized.bodyText), for: summary.id)
+        return IngestedMessage(summary: summary)
+    }
+
+    func record(_ message: IngestedMessage) {
         batch.withLock { batch in
-            batch.pending.append(summary)
+            batch.pending.append(message.summary)
             if batch.pending.count >= batchSize { write(&batch) }
         }
     }

@@ -286,33 +286,63 @@ struct IndexRefresher {
     /// Adds `summaries` to the index, a few at a time: the text from `texts` when it is there
     /// (taken out as it is used), else read from the store and parsed again. Commits every
     /// `batch` messages, or sooner when the batch holds `maxPendingTerms` terms.
+    ///
+    /// The analysis of each run of documents (`AnalyzedDocument`: finding the terms, a third of adding a
+    /// document) runs on a second core while the writer takes the run before it, so the refresh after a
+    /// first pull does not leave a core idle. The writer takes the documents in the same order, so the
+    /// segments are the same.
     private func add(_ summaries: [MessageSummary], to writer: IndexWriter, texts: IndexTextCache, batch: Int) throws {
         let step = max(1, ProcessInfo.processInfo.activeProcessorCount) * 4
         var pending = 0
         var start = 0
-        while start < summaries.count {
-            // Known texts go straight in; a run of unknown ones is read on every core.
-            var end = start
-            var documents: [IndexDocument] = []
-            if let text = texts.take(summaries[start].id) {
-                documents = [IndexDocument(summary: summaries[start], bodyText: text)]
-                end = start + 1
-            } else {
-                while end < summaries.count, end - start < step, !texts.contains(summaries[end].id) { end += 1 }
-                documents = try Parallel.map(Array(summaries[start..<end]), document)
+        // The next run: known texts taken as they are, a run of unknown ones read from the store on every core.
+        func analyzeRun() -> Result<[AnalyzedDocument], Error> {
+            Result {
+                var end = start
+                var documents: [IndexDocument] = []
+                var textBytes = 0
+                while end < summaries.count, end - start < Self.analysisRun, textBytes < Self.analysisRunBytes,
+                    let text = texts.take(summaries[end].id)
+                {
+                    documents.append(IndexDocument(summary: summaries[end], bodyText: text))
+                    textBytes += text.utf8.count
+                    end += 1
+                }
+                if documents.isEmpty {
+                    while end < summaries.count, end - start < step, !texts.contains(summaries[end].id) { end += 1 }
+                    documents = try Parallel.map(Array(summaries[start..<end]), document)
+                }
+                start = end
+                return documents.map(AnalyzedDocument.init)
             }
-            for document in documents {
-                writer.add(document)
-                pending += 1
-                if pending >= batch || writer.pendingTermCount >= Self.maxPendingTerms {
-                    try writer.commit()
-                    pending = 0
+        }
+        func write(_ analyzed: [AnalyzedDocument]) -> Result<Void, Error> {
+            Result {
+                for document in analyzed {
+                    writer.add(document)
+                    pending += 1
+                    if pending >= batch || writer.pendingTermCount >= Self.maxPendingTerms {
+                        try writer.commit()
+                        pending = 0
+                    }
                 }
             }
-            start = end
+        }
+        var next = analyzeRun()
+        while true {
+            let current = try next.get()
+            if current.isEmpty { break }
+            let (written, analyzed) = Parallel.both({ write(current) }, analyzeRun)
+            try written.get()
+            next = analyzed
         }
         try writer.commit()
     }
+
+    /// Documents with known texts analyzed in one run while the writer takes the run before, and their most
+    /// text: two runs' terms are held at once (a few tens of bytes per word), which must stay small.
+    static let analysisRun = 64
+    static let analysisRunBytes = 256 << 10
 
     /// Most distinct terms an index batch gathers before it is committed: the batch holds a few
     /// hundred bytes per term until then. Ordinary mail reaches the message count first (3,000

@@ -17,6 +17,13 @@ public protocol LocalMailbox: AnyObject {
     /// now, false when its UID was stored already.
     @discardableResult
     func commit(uidValidity: UIDValidity, uid: UID, flags: [Flag], bytes: [UInt8]) throws -> Bool
+    /// `commit` in two halves, so that a group of messages is made durable at once: writes the message where
+    /// it is neither visible nor durable yet; nil when its UID is stored already. Called from worker threads.
+    func stage(uidValidity: UIDValidity, uid: UID, flags: [Flag], bytes: [UInt8]) throws -> StagedCommit?
+    /// Makes staged messages durable together, then puts them in place; what fails is abandoned.
+    func publish(_ staged: [StagedCommit]) throws
+    /// Drops staged messages that will not be published.
+    func abandon(_ staged: [StagedCommit])
     func setFlags(uidValidity: UIDValidity, uid: UID, flags: [Flag]) throws
     /// Keeps the copies but marks them as gone from the server.
     func markExpunged(uidValidity: UIDValidity, uids: [UID]) throws
@@ -24,6 +31,26 @@ public protocol LocalMailbox: AnyObject {
     func flush(uidValidity: UIDValidity) throws
     /// Removes what a killed run left in tmp/.
     func sweep() throws
+}
+
+extension LocalMailbox {
+    /// A store with nothing to group commits each message at once (tests' in-memory mailboxes).
+    func stage(uidValidity: UIDValidity, uid: UID, flags: [Flag], bytes: [UInt8]) throws -> StagedCommit? {
+        try commit(uidValidity: uidValidity, uid: uid, flags: flags, bytes: bytes) ? StagedCommit(uid: uid) : nil
+    }
+    func publish(_ staged: [StagedCommit]) throws {}
+    func abandon(_ staged: [StagedCommit]) {}
+}
+
+/// A message `LocalMailbox.stage` wrote: the store's temporary file, or nothing left to do.
+public struct StagedCommit: Sendable {
+    public let uid: UID
+    let file: StagedMessage?
+
+    init(uid: UID, file: StagedMessage? = nil) {
+        self.uid = uid
+        self.file = file
+    }
 }
 
 /// One stored message's flags, as an in-memory store keeps them (`StoredListing` is what the engine reads).

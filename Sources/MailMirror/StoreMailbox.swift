@@ -47,6 +47,20 @@ final class StoreMailbox: LocalMailbox {
             != .alreadyStored
     }
 
+    func stage(uidValidity: UIDValidity, uid: UID, flags: [Flag], bytes: [UInt8]) throws -> StagedCommit? {
+        try store.stage(uidValidity: uidValidity, uid: uid, flags: flags, bytes: bytes).map {
+            StagedCommit(uid: uid, file: $0)
+        }
+    }
+
+    func publish(_ staged: [StagedCommit]) throws {
+        try store.publish(staged.compactMap(\.file))
+    }
+
+    func abandon(_ staged: [StagedCommit]) {
+        store.abandon(staged.compactMap(\.file))
+    }
+
     func setFlags(uidValidity: UIDValidity, uid: UID, flags: [Flag]) throws {
         _ = try store.setFlags(uidValidity: uidValidity, uid: uid, flags: flags, syncDirectory: false)
     }

@@ -325,40 +325,54 @@ public final class SyncEngine {
         let planned = Set(plan)
         let written = Mutex(NewlyStored())
         let pipeline = CommitPipeline(capacity: options.pipelineCapacity)
+        let group = CommitGroup(local: local, size: options.durableGroupSize)
         let observer = self.observer
         let ingest = self.ingest
-        let done: (count: Int, bytes: Int64)
         do {
             try session.fetch(plan) { message in
                 guard planned.contains(message.uid) else { return }
                 budget.spend(message.bytes.count)
                 try pipeline.submit(bytes: message.bytes.count) {
-                    if try local.commit(
+                    let staged = try local.stage(
                         uidValidity: epoch, uid: message.uid, flags: message.flags, bytes: message.bytes)
-                    {
-                        written.withLock { written in
-                            written.count += 1
-                            written.highest = max(written.highest ?? message.uid, message.uid)
-                        }
-                    }
                     let key = MessageKey(account: accountName, mailbox: name, uidValidity: epoch, uid: message.uid)
-                    ingest?.ingest(key: key, message: message)
-                    observer.messageCommitted(account: accountName, mailbox: name, bytes: message.bytes.count)
-                    return message.bytes.count
+                    // Read while the bytes are in memory; catalogued only once the message is durable.
+                    let ingested = ingest?.read(key: key, message: message)
+                    let bytes = message.bytes.count
+                    guard let staged else {
+                        // Stored already (a server sending one UID twice): catalogued again, as before, not counted as new.
+                        if let ingested { ingest?.record(ingested) }
+                        observer.messageCommitted(account: accountName, mailbox: name, bytes: bytes)
+                        group.count(bytes: bytes)
+                        return bytes
+                    }
+                    try group.add(
+                        CommitGroup.Entry(staged: staged, bytes: bytes) {
+                            written.withLock { written in
+                                written.count += 1
+                                written.highest = max(written.highest ?? staged.uid, staged.uid)
+                            }
+                            if let ingested { ingest?.record(ingested) }
+                            observer.messageCommitted(account: accountName, mailbox: name, bytes: bytes)
+                        })
+                    return bytes
                 }
             }
-            done = try pipeline.drain()
+            _ = try pipeline.drain()
+            try group.publishRest()
         } catch {
             // A download or a commit failed (a commit can fail after the last download: a full disk).
-            // What was committed is counted and catalogued before the failure is reported.
+            // What was staged is published (or dropped when the store cannot take it), then what was
+            // committed is counted and catalogued before the failure is reported.
             let settled = pipeline.settle()
-            result.fetched += settled.count
-            result.bytes += settled.bytes
+            do { try group.publishRest() } catch { group.abandonRest() }
+            result.fetched += group.published.count
+            result.bytes += group.published.bytes
             try? ingest?.flush()
             throw settled.error ?? error
         }
-        result.fetched += done.count
-        result.bytes += done.bytes
+        result.fetched += group.published.count
+        result.bytes += group.published.bytes
         return written.withLock { $0 }
     }
 

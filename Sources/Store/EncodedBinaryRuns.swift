@@ -2,20 +2,23 @@ import FoundationEssentials
 import Glibc
 
 /// The stretches of a message that are base64 of data already compressed (photos, PDFs, archives),
-/// which `Gzip` codes with Huffman codes only instead of searching them for repeats.
+/// which `Gzip` codes with a Huffman code made for base64 (`Base64BlockCoder`) instead of searching them
+/// for repeats.
 ///
 /// Such a stretch is a run of base64 lines whose characters are spread evenly over the 64 letters
 /// of the alphabet: nothing repeats in it for LZ77 to find, so level 1's matcher only costs time,
 /// and its few chance matches even cost bits. Measured on 5,000 messages of the help-center testbed
 /// corpus (85 MB, 70 MB of it base64): deflate level 1 throughout, 62.5% of the raw size at
-/// 56 MB/s; these runs Huffman-only and the rest at level 1, 61.1% at 132 MB/s. A base64 run of
+/// 56 MB/s; these runs Huffman-only and the rest at level 1, 61.1% at 132 MB/s (zlib's Huffman-only
+/// strategy, which `Base64BlockCoder` has since replaced). A base64 run of
 /// text (a CSV, a `text/plain` body) has letters far less even and keeps level 1, which shrinks it
 /// to a quarter.
 ///
 /// Pure: reads the bytes, decides nothing about MIME structure (a base64 look-alike line in a text
 /// body is only coded differently, never changed).
 struct EncodedBinaryRuns {
-    /// Shorter runs are not worth a deflate block of their own (each switch ends a block).
+    /// Shorter runs are not worth a deflate block of their own (each run ends zlib's block and costs a
+    /// block header of about 50 bytes).
     static let minimumRunBytes = 4096
     /// How many letters at the start of a run are counted to judge it.
     static let sampleLetters = 8192

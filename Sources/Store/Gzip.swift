@@ -31,7 +31,8 @@ public enum Gzip {
     /// corpus, 3,000 — 1: 463 µs, 60.6%; 3: 464 µs, 60.0%; 6: 601 µs, 58.4%. A quarter less CPU
     /// for 2–3% more disk. Any level reads back the same (`zcat`, `Gzip.decompress`), so stores
     /// written at another level stay as they are; `MAILMIRROR_GZIP_LEVEL` still chooses. At any level above 0,
-    /// base64 of already-compressed attachments is Huffman-coded only (`EncodedBinaryRuns`).
+    /// base64 of already-compressed attachments is coded with a Huffman code made for base64 (`EncodedBinaryRuns`,
+    /// `Base64BlockCoder`).
     public static let defaultLevel: Int32 = 1
 
     /// gzip of `bytes` at `level` (0 none … 9 best).
@@ -96,12 +97,12 @@ public enum Gzip {
     private static let inflaterPool = InflaterPool()
 }
 
-/// One deflate stream configured for gzip at one level, reset between messages.
+/// One raw deflate stream at one level, reset between messages, inside a gzip member this class frames
+/// itself (RFC 1952: header, deflate data, CRC-32 and length), so that runs of base64 can be coded by
+/// `Base64BlockCoder` between zlib's blocks.
 private final class GzipCompressor {
     let level: Int32
     let stream: UnsafeMutablePointer<z_stream>
-    /// Whether the stream was left coding Huffman-only by the message before.
-    private var huffmanOnly = false
     /// Where `compress` writes; kept between messages up to `retainedBytes`.
     private(set) var output = UnsafeMutableRawBufferPointer.allocate(byteCount: 0, alignment: 1)
     /// Most messages' gzip fits; a larger buffer is given back after its message.
@@ -111,7 +112,7 @@ private final class GzipCompressor {
         self.level = level
         stream = .allocate(capacity: 1)
         stream.initialize(to: z_stream())
-        let status = czlib_deflate_init_gzip(stream, level)
+        let status = czlib_deflate_init_raw(stream, level)
         precondition(status == Z_OK, "deflateInit2 failed (\(status)): zlib is out of memory")
     }
 
@@ -129,56 +130,113 @@ private final class GzipCompressor {
         output = .allocate(byteCount: 0, alignment: 1)
     }
 
-    /// Compresses `input` into `output`; returns how many bytes it wrote there.
+    /// Compresses `input` into `output` as one gzip member; returns how many bytes it wrote there.
     func compress(_ input: UnsafeRawBufferPointer) -> Int {
         deflateReset(stream)
-        if huffmanOnly {
-            // Right after a reset zlib has no block to end: this only sets the strategy back.
-            let status = deflateParams(stream, level, Z_DEFAULT_STRATEGY)
-            precondition(status == Z_OK, "deflateParams failed (\(status))")
-            huffmanOnly = false
-        }
-        // Base64 of compressed data goes through Huffman coding only (see EncodedBinaryRuns); each switch of
-        // strategy ends a deflate block, so the output stays one ordinary gzip member that any reader takes.
-        let huffmanRuns = level > 0 ? EncodedBinaryRuns.find(in: input) : []
-        var pieces: [(range: Range<Int>, huffmanOnly: Bool)] = []
+        // Base64 of compressed data is coded by Base64BlockCoder (see EncodedBinaryRuns), each run one block
+        // of its own between zlib's: the output stays one ordinary gzip member that any reader takes.
+        let runs = level > 0 ? EncodedBinaryRuns.find(in: input) : []
+        var pieces: [(range: Range<Int>, base64: Bool)] = []
         var position = 0
-        for run in huffmanRuns {
-            if position < run.lowerBound { pieces.append((position..<run.lowerBound, false)) }
+        for run in runs {
+            if position < run.lowerBound {
+                pieces.append((position..<run.lowerBound, false))
+            } else if let previous = pieces.last, previous.base64 {
+                // Two runs in a row are one: zlib always codes something between two of them.
+                pieces[pieces.count - 1].range = previous.range.lowerBound..<run.upperBound
+                position = run.upperBound
+                continue
+            }
             pieces.append((run, true))
             position = run.upperBound
         }
         if position < input.count || pieces.isEmpty { pieces.append((position..<input.count, false)) }
-        // deflateBound covers the gzip header and trailer for a stream set up for gzip; each block ended
-        // early by a switch may cost a few bytes more.
-        let bound = Int(deflateBound(stream, uLong(input.count))) + 64 * pieces.count
+        // deflateBound covers zlib's blocks; each flush before a run costs a few bytes, each run at most
+        // its own bound; then the gzip header and trailer.
+        let bound = Int(deflateBound(stream, uLong(input.count))) + 64 * pieces.count + 18
         if output.count < bound {
             output.deallocate()
             output = .allocate(byteCount: max(bound, min(Self.retainedBytes, 2 * bound)), alignment: 1)
         }
-        var produced = 0
-        let base = input.baseAddress.map { UnsafeMutablePointer(mutating: $0.assumingMemoryBound(to: Bytef.self)) }
+        let header: [UInt8] = [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, level == 9 ? 2 : level < 2 ? 4 : 0, 3]
+        output.copyBytes(from: header)
+        var produced = header.count
+        // Whether zlib holds bits not yet in `output` (a block under way, or a run's last partial byte).
+        var zlibHolds = false
         for (index, piece) in pieces.enumerated() {
-            if piece.huffmanOnly != huffmanOnly {
-                huffmanOnly = piece.huffmanOnly
-                let status = setStrategy(huffmanOnly ? Z_HUFFMAN_ONLY : Z_DEFAULT_STRATEGY, produced: &produced)
-                precondition(status == Z_OK, "deflateParams failed (\(status))")
-            }
             let last = index == pieces.count - 1
-            var consumed = piece.range.lowerBound
+            if piece.base64, codeRun(input, piece.range, produced: &produced, flushFirst: zlibHolds) {
+                zlibHolds = true
+                if last { finishStream(produced: &produced) }
+                continue
+            }
+            deflateRange(input, piece.range, produced: &produced, flush: last ? Z_FINISH : Z_NO_FLUSH)
+            zlibHolds = true
+        }
+        // The trailer: CRC-32 and length modulo 2^32, little-endian.
+        while output.count - produced < 8 { grow(keeping: produced) }
+        for (index, word) in [Gzip.crc32(input), UInt32(truncatingIfNeeded: input.count)].enumerated() {
+            for byte in 0..<4 { output[produced + 4 * index + byte] = UInt8(truncatingIfNeeded: word >> (8 * byte)) }
+        }
+        return produced + 8
+    }
+
+    /// Codes `range` as one Base64BlockCoder block at `produced`: zlib's data so far is flushed to a byte
+    /// boundary first and forgets its history (the decoder's history holds the run, zlib's would not),
+    /// and the block's last partial byte is handed to zlib to continue from. False, with nothing written
+    /// but the flush, when the run holds a byte the coder has no code for: zlib codes it then.
+    private func codeRun(
+        _ input: UnsafeRawBufferPointer, _ range: Range<Int>, produced: inout Int, flushFirst: Bool
+    ) -> Bool {
+        if flushFirst {
+            stream.pointee.next_in = nil
+            stream.pointee.avail_in = 0
             while true {
-                let inChunk = min(piece.range.upperBound - consumed, Int(UInt32.max / 2))
-                stream.pointee.next_in = base.map { $0 + consumed }
-                stream.pointee.avail_in = uInt(inChunk)
-                let pieceEnds = consumed + inChunk == piece.range.upperBound
-                let status = deflateInto(produced: &produced, flush: last && pieceEnds ? Z_FINISH : Z_NO_FLUSH)
-                consumed += inChunk - Int(stream.pointee.avail_in)
-                if status == Z_STREAM_END { break }
+                let status = deflateInto(produced: &produced, flush: Z_FULL_FLUSH)
                 precondition(status == Z_OK || status == Z_BUF_ERROR, "deflate failed (\(status))")
-                if !last && consumed == piece.range.upperBound && stream.pointee.avail_out > 0 { break }
+                if stream.pointee.avail_out > 0 { break }
             }
         }
-        return produced
+        let bound = Base64BlockCoder.bound(range.count)
+        while output.count - produced < bound { grow(keeping: produced) }
+        let coded = Base64BlockCoder.encode(
+            UnsafeRawBufferPointer(rebasing: input[range]),
+            into: output.baseAddress!.assumingMemoryBound(to: UInt8.self) + produced)
+        guard let coded else { return false }
+        produced += coded.bytes
+        if coded.tail.bits > 0 {
+            let status = deflatePrime(stream, Int32(coded.tail.bits), Int32(coded.tail.value))
+            precondition(status == Z_OK, "deflatePrime failed (\(status))")
+        }
+        return true
+    }
+
+    /// Feeds `range` to zlib.
+    private func deflateRange(_ input: UnsafeRawBufferPointer, _ range: Range<Int>, produced: inout Int, flush: Int32) {
+        let base = input.baseAddress.map { UnsafeMutablePointer(mutating: $0.assumingMemoryBound(to: Bytef.self)) }
+        var consumed = range.lowerBound
+        while true {
+            let inChunk = min(range.upperBound - consumed, Int(UInt32.max / 2))
+            stream.pointee.next_in = base.map { $0 + consumed }
+            stream.pointee.avail_in = uInt(inChunk)
+            let ends = consumed + inChunk == range.upperBound
+            let status = deflateInto(produced: &produced, flush: ends ? flush : Z_NO_FLUSH)
+            consumed += inChunk - Int(stream.pointee.avail_in)
+            if status == Z_STREAM_END { break }
+            precondition(status == Z_OK || status == Z_BUF_ERROR, "deflate failed (\(status))")
+            if flush == Z_NO_FLUSH && consumed == range.upperBound && stream.pointee.avail_out > 0 { break }
+        }
+    }
+
+    /// Ends the deflate data after a run: zlib writes the bits it was handed and an empty final block.
+    private func finishStream(produced: inout Int) {
+        stream.pointee.next_in = nil
+        stream.pointee.avail_in = 0
+        while true {
+            let status = deflateInto(produced: &produced, flush: Z_FINISH)
+            if status == Z_STREAM_END { return }
+            precondition(status == Z_OK || status == Z_BUF_ERROR, "deflate failed (\(status))")
+        }
     }
 
     /// One call of `deflate` writing after `produced`, the output grown first when it is full.
@@ -190,23 +248,6 @@ private final class GzipCompressor {
         let status = deflate(stream, flush)
         produced += outChunk - Int(stream.pointee.avail_out)
         return status
-    }
-
-    /// Switches the strategy between two pieces: zlib ends the current block first, which needs room to write.
-    private func setStrategy(_ strategy: Int32, produced: inout Int) -> Int32 {
-        while true {
-            if produced == output.count { grow(keeping: produced) }
-            let outChunk = min(output.count - produced, Int(UInt32.max / 2))
-            stream.pointee.next_in = nil
-            stream.pointee.avail_in = 0
-            stream.pointee.next_out = output.baseAddress!.assumingMemoryBound(to: Bytef.self) + produced
-            stream.pointee.avail_out = uInt(outChunk)
-            let status = deflateParams(stream, level, strategy)
-            produced += outChunk - Int(stream.pointee.avail_out)
-            // Z_BUF_ERROR: the block could not be ended for want of room; grow and try again.
-            if status == Z_BUF_ERROR && stream.pointee.avail_out == 0 { continue }
-            return status
-        }
     }
 
     private func grow(keeping produced: Int) {

@@ -175,19 +175,7 @@ public final class MailboxStore: Sendable {
             "\(tmpPath(uidValidity))/\(Int64(Date().timeIntervalSince1970)).\(Disk.processID)_\(counter).\(uid.rawValue).eml.gz"
         var compressedSize = 0
         do {
-            let fd = try io(Disk.open(temporaryPath, flags: Disk.OpenFlags.createNew, operation: "create"))
-            do {
-                try Gzip.withCompressed(bytes, level: compressionLevel) { (compressed) throws(StoreError) in
-                    compressedSize = compressed.count
-                    try io(Disk.write(fd, compressed, path: temporaryPath))
-                }
-                try io(Disk.fsync(fd, path: temporaryPath))
-                Disk.close(fd)
-            } catch {
-                Disk.close(fd)
-                _ = try? io(Disk.removeIfPresent(temporaryPath))
-                throw error
-            }
+            compressedSize = try writeCompressed(bytes, to: temporaryPath, sync: true)
             do {
                 // Over the old file when replacing, so there is never a moment with two files for one UID.
                 let destination = previousName.map { "\(curPath(uidValidity))/\($0)" } ?? finalPath
@@ -200,23 +188,116 @@ public final class MailboxStore: Sendable {
                 try io(Disk.rename("\(curPath(uidValidity))/\(previousName)", to: finalPath))
             }
             if syncDirectory { try io(Disk.fsyncDirectory(curPath(uidValidity))) }
-        } catch let error as StoreError {
-            if error.code == .diskFull {
-                throw StoreError(
-                    .diskFull, path: finalPath,
-                    message:
-                        "The disk is full (or over quota): could not store message UID \(uid) of \(account)/\(name) as \(finalPath). Free some space and run the sync again; nothing partial was kept."
-                )
-            }
-            throw StoreError(
-                error.code, path: finalPath,
-                message:
-                    "Could not store message UID \(uid) of \(account)/\(name) as \(finalPath): \(error.message)")
+        } catch {
+            throw commitError(error, uid: uid, finalPath: finalPath)
         }
         shared.withLock { $0.index[uidValidity]?.changed[uid] = maildirFlags.letterBits }
         let keywords = MaildirFlags.keywords(in: flags)
         if !keywords.isEmpty { try recordKeywords(keywords, uid: uid, uidValidity: uidValidity) }
         return .stored(compressedSize: compressedSize)
+    }
+
+    /// `commit` in two halves, for a group of messages made durable at once: writes the gzip of `bytes` to
+    /// `tmp/` without `fsync` and reserves the UID; nil when the UID is stored already (or being written).
+    /// `publish` then syncs the group and renames it into `cur/`; `abandon` removes what is not published.
+    /// A killed run leaves only `tmp/` files (removed by `sweepTemporaryFiles`): `cur/` never holds a file
+    /// whose bytes were not synced first.
+    public func stage(uidValidity: UIDValidity, uid: UID, flags: [Flag], bytes: [UInt8]) throws -> StagedMessage? {
+        try prepareEpoch(uidValidity)
+        let counter = try shared.withLock { shared -> UInt64? in
+            let stored = try shared.fileName(uidValidity, uid: uid, folder: curPath(uidValidity))
+            if shared.inFlight[uidValidity, default: []].contains(uid) || stored != nil { return nil }
+            shared.inFlight[uidValidity, default: []].insert(uid)
+            shared.temporaryCounter += 1
+            return shared.temporaryCounter
+        }
+        guard let counter else { return nil }
+        let maildirFlags = MaildirFlags(imapFlags: flags)
+        let fileName = MessageFileName.make(uid: uid, flags: maildirFlags)
+        let temporaryPath =
+            "\(tmpPath(uidValidity))/\(Int64(Date().timeIntervalSince1970)).\(Disk.processID)_\(counter).\(uid.rawValue).eml.gz"
+        do {
+            let compressedSize = try writeCompressed(bytes, to: temporaryPath, sync: false)
+            return StagedMessage(
+                uidValidity: uidValidity, uid: uid, compressedSize: compressedSize, temporaryPath: temporaryPath,
+                fileName: fileName, letterBits: maildirFlags.letterBits, keywords: MaildirFlags.keywords(in: flags))
+        } catch {
+            shared.withLock { _ = $0.inFlight[uidValidity]?.remove(uid) }
+            throw commitError(error, uid: uid, finalPath: "\(curPath(uidValidity))/\(fileName)")
+        }
+    }
+
+    /// Makes `staged` durable with one sync of the file system (`Disk.syncFileSystem`), then renames each
+    /// into `cur/`, in order. On a failure the messages not yet renamed are abandoned and the error names
+    /// the first of them. The renames are made durable by `syncDirectory` (once per pass), as `commit`'s.
+    public func publish(_ staged: [StagedMessage]) throws {
+        guard let first = staged.first else { return }
+        var renamed = 0
+        defer { abandon(Array(staged[renamed...])) }
+        do {
+            try io(Disk.syncFileSystem(containing: tmpPath(first.uidValidity)))
+        } catch {
+            throw commitError(error, uid: first.uid, finalPath: "\(curPath(first.uidValidity))/\(first.fileName)")
+        }
+        for message in staged {
+            let finalPath = "\(curPath(message.uidValidity))/\(message.fileName)"
+            do {
+                try io(Disk.rename(message.temporaryPath, to: finalPath))
+            } catch {
+                throw commitError(error, uid: message.uid, finalPath: finalPath)
+            }
+            renamed += 1
+            shared.withLock {
+                $0.index[message.uidValidity]?.changed[message.uid] = message.letterBits
+                _ = $0.inFlight[message.uidValidity]?.remove(message.uid)
+            }
+            if !message.keywords.isEmpty {
+                try recordKeywords(message.keywords, uid: message.uid, uidValidity: message.uidValidity)
+            }
+        }
+    }
+
+    /// Removes the temporary files of staged messages that will not be published, and frees their UIDs.
+    public func abandon(_ staged: [StagedMessage]) {
+        for message in staged {
+            _ = try? io(Disk.removeIfPresent(message.temporaryPath))
+            shared.withLock { _ = $0.inFlight[message.uidValidity]?.remove(message.uid) }
+        }
+    }
+
+    /// Writes the gzip of `bytes` to a new file at `path`, fsynced when `sync` is true; returns its size.
+    /// Nothing is left at `path` when it fails.
+    private func writeCompressed(_ bytes: [UInt8], to path: String, sync: Bool) throws -> Int {
+        var compressedSize = 0
+        let fd = try io(Disk.open(path, flags: Disk.OpenFlags.createNew, operation: "create"))
+        do {
+            try Gzip.withCompressed(bytes, level: compressionLevel) { (compressed) throws(StoreError) in
+                compressedSize = compressed.count
+                try io(Disk.write(fd, compressed, path: path))
+            }
+            if sync { try io(Disk.fsync(fd, path: path)) }
+            Disk.close(fd)
+        } catch {
+            Disk.close(fd)
+            _ = try? io(Disk.removeIfPresent(path))
+            throw error
+        }
+        return compressedSize
+    }
+
+    /// A store failure while committing `uid`, as the sync reports it (a full disk named as such).
+    private func commitError(_ error: Error, uid: UID, finalPath: String) -> Error {
+        guard let error = error as? StoreError else { return error }
+        if error.code == .diskFull {
+            return StoreError(
+                .diskFull, path: finalPath,
+                message:
+                    "The disk is full (or over quota): could not store message UID \(uid) of \(account)/\(name) as \(finalPath). Free some space and run the sync again; nothing partial was kept."
+            )
+        }
+        return StoreError(
+            error.code, path: finalPath,
+            message: "Could not store message UID \(uid) of \(account)/\(name) as \(finalPath): \(error.message)")
     }
 
     /// Makes the renames into `cur/` durable (after commits made with `syncDirectory: false`).

@@ -4,6 +4,6 @@
 #define MAILMIRROR_CZLIB_H
 #include <zlib.h>
 
-int czlib_deflate_init_gzip(z_stream *stream, int level);
+int czlib_deflate_init_raw(z_stream *stream, int level);
 int czlib_inflate_init_gzip(z_stream *stream);
 #endif

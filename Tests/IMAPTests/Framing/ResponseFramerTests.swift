@@ -25,6 +25,22 @@ import Testing
         #expect(framer.pendingByteCount == 0)
     }
 
+    /// The framer assembles the next response in the buffer it handed out (keeping its capacity): a frame
+    /// still held keeps its own bytes.
+    @Test func aFrameStillHeldKeepsItsBytesWhenTheNextArrives() throws {
+        var framer = ResponseFramer()
+        let big = "* 1 FETCH (BODY[] {100000}\r\n" + String(repeating: "x", count: 100_000) + ")\r\n"
+        framer.append(Array(big.utf8))
+        let first = try #require(try framer.nextFrame())
+        #expect(framer.pendingByteCount == 0)
+        framer.append(Array("* 2 FETCH (BODY[] {5}\r\nhello)\r\nA1 OK\r\n".utf8))
+        let second = try #require(try framer.nextFrame())
+        #expect(first.bytes == Array(big.utf8))
+        #expect(second.bytes == Array("* 2 FETCH (BODY[] {5}\r\nhello)\r\n".utf8))
+        #expect(framer.pendingByteCount == "A1 OK\r\n".utf8.count)
+        #expect(try framer.nextFrame()?.bytes == Array("A1 OK\r\n".utf8))
+    }
+
     @Test func literalMarkersInsideALiteralAreData() throws {
         // The literal's own last line ends in "{5}": it must not start a second literal.
         let stream = Array("* 1 FETCH (BODY[] {9}\r\nabc {5}\r\n)\r\nA1 OK\r\n".utf8)
