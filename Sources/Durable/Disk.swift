@@ -101,13 +101,7 @@ public enum Disk {
     /// (two waits on the disk a message); one sync for 64 messages writes them together. It also writes
     /// whatever other programs left dirty on that file system.
     public static func syncFileSystem(containing path: String) throws(DiskError) {
-        CrashPoint.before(.fsync)
-        let fd = try open(path, flags: O_RDONLY | O_DIRECTORY, operation: "open the folder")
-        defer { close(fd) }
-        while Glibc_syncfs(fd) != 0 {
-            if errno == EINTR { continue }
-            throw DiskError(errno: errno, operation: "flush to disk", path: path)
-        }
+        try flushFolder(path, step: .fsync) { Glibc_syncfs($0) }
     }
 
     public static func truncate(_ fd: Int32, length: Int, path: String) throws(DiskError) {
@@ -298,10 +292,17 @@ public enum Disk {
 
     /// Makes a rename, creation or removal inside `path` durable.
     public static func fsyncDirectory(_ path: String) throws(DiskError) {
-        CrashPoint.before(.fsyncDirectory)
+        try flushFolder(path, step: .fsyncDirectory) { Glibc_fsync($0) }
+    }
+
+    /// Opens the folder `path` and runs `flush` on it (again when interrupted), after the crash point `step`.
+    private static func flushFolder(
+        _ path: String, step: CrashPoint.Step, _ flush: (Int32) -> Int32
+    ) throws(DiskError) {
+        CrashPoint.before(step)
         let fd = try open(path, flags: O_RDONLY | O_DIRECTORY, operation: "open the folder")
         defer { close(fd) }
-        while Glibc_fsync(fd) != 0 {
+        while flush(fd) != 0 {
             if errno == EINTR { continue }
             throw DiskError(errno: errno, operation: "flush to disk", path: path)
         }
