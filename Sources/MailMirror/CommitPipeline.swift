@@ -17,12 +17,11 @@ final class CommitPipeline {
     private let maxBytes: Int
     private var waiting = 0
     private var waitingBytes = 0
-    /// What the workers did so far.
-    private let outcome = Mutex<(count: Int, bytes: Int64, error: Error?)>((0, 0, nil))
+    /// The first worker failure. (What was committed is counted where it becomes durable: `CommitGroup`.)
+    private let failure = Mutex<Error?>(nil)
 
-    /// Twice the cores: a commit spends part of its time waiting for `fsync`, and a core whose
-    /// worker waits should compress the next message meanwhile (profiled: fsync was a tenth of a
-    /// first pull's samples, waiting on the disk, not computing).
+    /// Twice the cores: a commit spends part of its time waiting on the disk (writing its file, or
+    /// publishing its group), and a core whose worker waits should compress the next message meanwhile.
     static let defaultWorkers = 2 * max(1, ProcessInfo.processInfo.activeProcessorCount)
 
     init(capacity: Int, maxBytes: Int = 32 << 20, workers: Int = CommitPipeline.defaultWorkers) {
@@ -33,7 +32,7 @@ final class CommitPipeline {
 
     /// Queues one commit of a message of `bytes` bytes; blocks while the pipeline is full.
     /// Rethrows the first worker failure so the download stops at once.
-    func submit(bytes cost: Int, _ work: @escaping () throws -> Int) throws {
+    func submit(bytes cost: Int, _ work: @escaping () throws -> Void) throws {
         try raiseIfFailed()
         admission.lock()
         while waiting > 0 && (waiting >= capacity || waitingBytes + cost > maxBytes) { admission.wait() }
@@ -53,31 +52,26 @@ final class CommitPipeline {
                 self.group.leave()
             }
             do {
-                let bytes = try work()
-                self.outcome.withLock {
-                    $0.count += 1
-                    $0.bytes += Int64(bytes)
-                }
+                try work()
             } catch {
-                self.outcome.withLock { if $0.error == nil { $0.error = error } }
+                self.failure.withLock { if $0 == nil { $0 = error } }
             }
         }
     }
 
     /// Waits for every queued commit and rethrows the first failure.
-    func drain() throws -> (count: Int, bytes: Int64) {
+    func drain() throws {
         group.wait()
         try raiseIfFailed()
-        return outcome.withLock { ($0.count, $0.bytes) }
     }
 
-    /// Waits for every queued commit, keeping the counts even when one failed.
-    func settle() -> (count: Int, bytes: Int64, error: Error?) {
+    /// Waits for every queued commit; the first failure, if any.
+    func settle() -> Error? {
         group.wait()
-        return outcome.withLock { $0 }
+        return failure.withLock { $0 }
     }
 
     private func raiseIfFailed() throws {
-        if let error = outcome.withLock({ $0.error }) { throw error }
+        if let error = failure.withLock({ $0 }) { throw error }
     }
 }

@@ -344,7 +344,7 @@ public final class SyncEngine {
                         if let ingested { ingest?.record(ingested) }
                         observer.messageCommitted(account: accountName, mailbox: name, bytes: bytes)
                         group.count(bytes: bytes)
-                        return bytes
+                        return
                     }
                     try group.add(
                         CommitGroup.Entry(staged: staged, bytes: bytes) {
@@ -355,21 +355,20 @@ public final class SyncEngine {
                             if let ingested { ingest?.record(ingested) }
                             observer.messageCommitted(account: accountName, mailbox: name, bytes: bytes)
                         })
-                    return bytes
                 }
             }
-            _ = try pipeline.drain()
+            try pipeline.drain()
             try group.publishRest()
         } catch {
             // A download or a commit failed (a commit can fail after the last download: a full disk).
             // What was staged is published (or dropped when the store cannot take it), then what was
             // committed is counted and catalogued before the failure is reported.
-            let settled = pipeline.settle()
+            let failure = pipeline.settle()
             do { try group.publishRest() } catch { group.abandonRest() }
             result.fetched += group.published.count
             result.bytes += group.published.bytes
             try? ingest?.flush()
-            throw settled.error ?? error
+            throw failure ?? error
         }
         result.fetched += group.published.count
         result.bytes += group.published.bytes
