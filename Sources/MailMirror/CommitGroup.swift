@@ -44,7 +44,7 @@ final class CommitGroup {
         if let full { try publish(full) }
     }
 
-    /// Counts a message that needed no publishing (its UID was stored already).
+    /// Counts a message once it is in place, or when it needed no publishing (its UID was stored already).
     func count(bytes: Int) {
         totals.withLock { totals in
             totals.count += 1
@@ -69,13 +69,12 @@ final class CommitGroup {
         }
     }
 
+    /// What was put in place is counted and followed up even when the group fails part-way.
     private func publish(_ entries: [Entry]) throws {
         guard !entries.isEmpty else { return }
-        try local.publish(entries.map(\.staged))
-        for entry in entries { entry.then() }
-        totals.withLock { totals in
-            totals.count += entries.count
-            totals.bytes += entries.reduce(0) { $0 + Int64($1.bytes) }
+        try local.publish(entries.map(\.staged)) { index in
+            entries[index].then()
+            count(bytes: entries[index].bytes)
         }
     }
 }

@@ -20,8 +20,9 @@ public protocol LocalMailbox: AnyObject {
     /// `commit` in two halves, so that a group of messages is made durable at once: writes the message where
     /// it is neither visible nor durable yet; nil when its UID is stored already. Called from worker threads.
     func stage(uidValidity: UIDValidity, uid: UID, flags: [Flag], bytes: [UInt8]) throws -> StagedCommit?
-    /// Makes staged messages durable together, then puts them in place; what fails is abandoned.
-    func publish(_ staged: [StagedCommit]) throws
+    /// Makes staged messages durable together, then puts them in place in order, calling `placed` with each
+    /// one's index once it is; on a failure what was not placed yet is abandoned.
+    func publish(_ staged: [StagedCommit], placed: (Int) -> Void) throws
     /// Drops staged messages that will not be published.
     func abandon(_ staged: [StagedCommit])
     func setFlags(uidValidity: UIDValidity, uid: UID, flags: [Flag]) throws
@@ -38,7 +39,9 @@ extension LocalMailbox {
     func stage(uidValidity: UIDValidity, uid: UID, flags: [Flag], bytes: [UInt8]) throws -> StagedCommit? {
         try commit(uidValidity: uidValidity, uid: uid, flags: flags, bytes: bytes) ? StagedCommit(uid: uid) : nil
     }
-    func publish(_ staged: [StagedCommit]) throws {}
+    func publish(_ staged: [StagedCommit], placed: (Int) -> Void) throws {
+        for index in staged.indices { placed(index) }
+    }
     func abandon(_ staged: [StagedCommit]) {}
 }
 

@@ -53,8 +53,10 @@ final class StoreMailbox: LocalMailbox {
         }
     }
 
-    func publish(_ staged: [StagedCommit]) throws {
-        try store.publish(staged.compactMap(\.file))
+    func publish(_ staged: [StagedCommit], placed: (Int) -> Void) throws {
+        // Every message this store stages has a file; indices map back through the ones that do.
+        let files = staged.indices.compactMap { index in staged[index].file.map { (index, $0) } }
+        try store.publish(files.map(\.1)) { placed(files[$0].0) }
     }
 
     func abandon(_ staged: [StagedCommit]) {

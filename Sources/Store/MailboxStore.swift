@@ -228,9 +228,10 @@ public final class MailboxStore: Sendable {
     }
 
     /// Makes `staged` durable with one sync of the file system (`Disk.syncFileSystem`), then renames each
-    /// into `cur/`, in order. On a failure the messages not yet renamed are abandoned and the error names
-    /// the first of them. The renames are made durable by `syncDirectory` (once per pass), as `commit`'s.
-    public func publish(_ staged: [StagedMessage]) throws {
+    /// into `cur/`, in order, calling `placed` with each one's index once it is there. On a failure the
+    /// messages not yet renamed are abandoned and the error names the first of them. The renames are made
+    /// durable by `syncDirectory` (once per pass), as `commit`'s.
+    public func publish(_ staged: [StagedMessage], placed: (Int) -> Void) throws {
         guard let first = staged.first else { return }
         var renamed = 0
         defer { abandon(Array(staged[renamed...])) }
@@ -254,6 +255,7 @@ public final class MailboxStore: Sendable {
             if !message.keywords.isEmpty {
                 try recordKeywords(message.keywords, uid: message.uid, uidValidity: message.uidValidity)
             }
+            placed(renamed - 1)
         }
     }
 

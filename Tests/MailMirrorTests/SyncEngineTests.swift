@@ -132,6 +132,27 @@ struct SyncEngineTests {
         }
     }
 
+    /// A group whose publishing fails part-way (its sync of the disk done, a rename refused): the messages
+    /// it put in place are counted and recorded as stored, and the next sync fetches only the others.
+    @Test(arguments: [0, 3, 9])
+    func aGroupThatFailsPartWayCountsWhatItPutInPlace(placedBeforeFailing: Int) {
+        for index in 0..<10 { server.add("INBOX", "message \(index)") }
+        local.failPublishAfter = placedBeforeFailing
+        let failed = inbox(engine().sync(account, password: Secret(pasted: "x")))
+        #expect(failed.error != nil)
+        #expect(failed.fetched == placedBeforeFailing)
+        #expect(local.epochs[UIDValidity(100)]?.count ?? 0 == placedBeforeFailing)
+        local.failPublishAfter = nil
+        server.downloaded = []
+        let resumed = inbox(engine().sync(account, password: Secret(pasted: "x")))
+        #expect(resumed.error == nil)
+        #expect(resumed.fetched == 10 - placedBeforeFailing)
+        #expect(server.downloaded.count == 10 - placedBeforeFailing)
+        for (uid, message) in server.boxes["INBOX"]!.messages {
+            #expect(local.epochs[UIDValidity(100)]?[UID(uid)]?.bytes == message.bytes)
+        }
+    }
+
     @Test func droppedConnectionIsReopenedAndTheSyncFinishes() {
         for index in 0..<6 { server.add("INBOX", "message \(index)") }
         server.dropAfterMessages = 3

@@ -22,7 +22,9 @@ import Testing
         #expect(try inbox.stage(uidValidity: uv1, uid: UID(1), flags: [], bytes: sampleMessage(9)) == nil)
         #expect(try inbox.commit(uidValidity: uv1, uid: UID(1), flags: [], bytes: sampleMessage(9)) == .alreadyStored)
 
-        try inbox.publish(staged)
+        var placed: [Int] = []
+        try inbox.publish(staged) { placed.append($0) }
+        #expect(placed == [0, 1, 2])
         #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.tmpPath(uv1)).isEmpty)
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: inbox.curPath(uv1)).sorted()
@@ -53,11 +55,13 @@ import Testing
         }
         // `cur/` gone: the first rename fails.
         try FileManager.default.removeItem(atPath: inbox.curPath(uv1))
+        var placed: [Int] = []
         #expect {
-            try inbox.publish(staged)
+            try inbox.publish(staged) { placed.append($0) }
         } throws: { error in
             "\(error)".contains("UID 1") || ((error as? StoreError)?.message.contains("UID 1") ?? false)
         }
+        #expect(placed.isEmpty)
         #expect(try FileManager.default.contentsOfDirectory(atPath: inbox.tmpPath(uv1)).isEmpty)
     }
 }
